@@ -1,0 +1,66 @@
+package org.ropebounds.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.OverflowPolicy;
+import org.ropebounds.format.Rational;
+import org.ropebounds.format.RoundingMode;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Connects the library's parsers to picocli, so that their one-line messages become picocli's errors. */
+final class Converters {
+    /** Splits a comma-separated list of formats without splitting a custom {@code p=..,emin=..,emax=..}. */
+    static final String FORMAT_LIST_SPLIT = ",(?!\\s*(?:emin|emax|specials)\\s*=)";
+
+    private Converters() {
+    }
+
+    static void registerAll(CommandLine cl) {
+        cl.registerConverter(Rational.class, wrap(Rational::parse));
+        cl.registerConverter(OverflowPolicy.class, wrap(OverflowPolicy::parse));
+        cl.registerConverter(RoundingMode.class, wrap(RoundingMode::parse));
+        cl.registerConverter(Format.class, wrap(Format::parse));
+    }
+
+    private static <T> ITypeConverter<T> wrap(Function<String, T> parser) {
+        return text -> {
+            try {
+                return parser.apply(text);
+            } catch (InvalidInputException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        };
+    }
+
+    /** The formats named, in order and without repeats; {@code all} stands for every standard format. */
+    static List<Format> formats(List<String> names) {
+        LinkedHashSet<Format> out = new LinkedHashSet<>();
+        for (String n : names) {
+            if (n.strip().equalsIgnoreCase("all")) {
+                out.addAll(Format.standard());
+            } else {
+                out.add(Format.parse(n));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The modes named, in order and without repeats; {@code all} stands for the four. */
+    static List<RoundingMode> modes(List<String> names) {
+        LinkedHashSet<RoundingMode> out = new LinkedHashSet<>();
+        for (String n : names) {
+            if (n.strip().equalsIgnoreCase("all")) {
+                out.addAll(List.of(RoundingMode.values()));
+            } else {
+                out.add(RoundingMode.parse(n));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+}

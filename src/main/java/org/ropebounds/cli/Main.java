@@ -1,0 +1,63 @@
+package org.ropebounds.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import org.ropebounds.InvalidInputException;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Exit codes: 0 success, 1 a failed check or an internal error, 2 bad input (one line on
+ * stderr naming the value and what is accepted; a stack trace only with {@code --debug}).
+ */
+public final class Main {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(new RopeBoundsCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        Converters.registerAll(cl);
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
+            err.println("ropebounds: " + oneLine(unwrapMessage(ex)) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InvalidInputException) {
+                err.println("ropebounds: " + oneLine(ex.getMessage()));
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+                return EXIT_USAGE;
+            }
+            err.println("ropebounds: internal error: " + oneLine(String.valueOf(ex)) + (debug ? "" : " (rerun with --debug for details)"));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return EXIT_FAILURE;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String unwrapMessage(CommandLine.ParameterException ex) {
+        return ex.getMessage();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+    }
+}

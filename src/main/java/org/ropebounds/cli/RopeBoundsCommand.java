@@ -1,0 +1,45 @@
+package org.ropebounds.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: only dispatches to subcommands. */
+@Command(name = "ropebounds",
+        mixinStandardHelpOptions = true,
+        versionProvider = RopeBoundsCommand.Version.class,
+        description = {
+            "Certified calculator for the RoPE base of long-context transformers:",
+            "number formats, bounds and emulated pipelines, with every printed digit guaranteed."},
+        subcommands = {FormatsCommand.class, UlpCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 failed check or internal error, 2 bad input."})
+final class RopeBoundsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: formats, ulp");
+    }
+
+    /** Reads the version Maven wrote into {@code version.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            return new String[] {"ropebounds " + version()};
+        }
+    }
+
+    static String version() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = RopeBoundsCommand.class.getResourceAsStream("/org/ropebounds/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        }
+        return p.getProperty("version", "unknown");
+    }
+}

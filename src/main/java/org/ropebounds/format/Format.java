@@ -1,0 +1,545 @@
+package org.ropebounds.format;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.RoundingMode.Remainder;
+
+/**
+ * A binary floating-point format: precision {@code p} (hidden bit included), exponent range
+ * [{@code emin}, {@code emax}] for normal numbers {@code 1.f * 2^e}, gradual underflow down to
+ * {@code 2^(emin-p+1)}, and either IEEE specials (infinities and NaN) or, like OCP FP8 e4m3fn, no
+ * infinity and a single NaN pattern per sign ({@code S.11..1.11..1}), which takes the place of the
+ * largest significand of the top binade.
+ *
+ * <p>Encodings ({@link FloatValue#bits()}) use the IEEE layout: sign, a biased exponent field of
+ * {@link #exponentBits()} bits holding {@code e - emin + 1} (0 for subnormals), and {@code p-1}
+ * fraction bits. For tf32 this is the 19-bit encoding (sign, 8, 10), i.e. fp32's bits shifted right by 13.
+ *
+ * <p>Immutable and thread-safe. All rounding is exact arithmetic on binary rationals.
+ */
+public final class Format {
+
+    /** Which special values a format encodes. */
+    public enum Specials {
+        /** IEEE 754: +-infinity at the all-ones exponent with zero fraction, NaN otherwise. */
+        IEEE,
+        /** "fn" (finite, NaN): no infinity; only the all-ones pattern is NaN (OCP FP8 e4m3fn). */
+        FINITE_NAN_ONLY
+    }
+
+    /** Largest precision accepted for a custom format. */
+    public static final int MAX_PRECISION = 65_536;
+    /** Largest |emin| and |emax| accepted for a custom format. */
+    public static final int MAX_EXPONENT = 1 << 24;
+
+    public static final Format FP64 = new Format("fp64", 53, -1022, 1023, Specials.IEEE, "binary64", "float64", "double", "f64");
+    public static final Format FP32 = new Format("fp32", 24, -126, 127, Specials.IEEE, "binary32", "float32", "float", "f32");
+    public static final Format TF32 = new Format("tf32", 11, -126, 127, Specials.IEEE, "tensorfloat32", "tensorfloat-32");
+    public static final Format FP16 = new Format("fp16", 11, -14, 15, Specials.IEEE, "binary16", "float16", "half", "f16");
+    public static final Format BF16 = new Format("bf16", 8, -126, 127, Specials.IEEE, "bfloat16");
+    public static final Format FP8_E4M3 = new Format("fp8-e4m3", 4, -6, 8, Specials.FINITE_NAN_ONLY,
+            "e4m3fn", "e4m3", "float8-e4m3fn", "fp8-e4m3fn");
+    public static final Format FP8_E5M2 = new Format("fp8-e5m2", 3, -14, 15, Specials.IEEE, "e5m2", "float8-e5m2");
+
+    private static final List<Format> STANDARD = List.of(FP64, FP32, TF32, FP16, BF16, FP8_E4M3, FP8_E5M2);
+    private static final Pattern CUSTOM = Pattern.compile(
+            "p=([+-]?\\d{1,9}),emin=([+-]?\\d{1,9}),emax=([+-]?\\d{1,9})(?:,specials=(ieee|fn))?");
+
+    private final String name;
+    private final List<String> aliases;
+    private final int precision;
+    private final int emin;
+    private final int emax;
+    private final Specials specials;
+    private final int exponentBits;
+    private final BinaryRational maxFinite;
+    private final BigInteger maxFiniteBits;
+    private final BigInteger infinityMagnitudeBits;
+    private final BigInteger nanMagnitudeBits;
+    private final BigInteger maxContiguousInteger;
+
+    private Format(String name, int precision, int emin, int emax, Specials specials, String... aliases) {
+        this.name = name;
+        this.aliases = List.of(aliases);
+        this.precision = precision;
+        this.emin = emin;
+        this.emax = emax;
+        this.specials = specials;
+        // codes 1 .. emax-emin+1 for normal binades, plus 0 (subnormal) and, with IEEE specials, all-ones
+        long codes = (long) emax - emin + (specials == Specials.IEEE ? 3 : 2);
+        this.exponentBits = 64 - Long.numberOfLeadingZeros(codes - 1);
+        BigInteger topBinadeCode = BigInteger.valueOf((long) emax - emin + 1);
+        BigInteger allFraction = BigInteger.ONE.shiftLeft(precision - 1).subtract(BigInteger.ONE);
+        boolean topCodeIsAllOnes = topBinadeCode.equals(BigInteger.ONE.shiftLeft(exponentBits).subtract(BigInteger.ONE));
+        BigInteger fraction = specials == Specials.FINITE_NAN_ONLY && topCodeIsAllOnes
+                ? allFraction.subtract(BigInteger.ONE) : allFraction;
+        this.maxFiniteBits = topBinadeCode.shiftLeft(precision - 1).or(fraction);
+        this.maxFinite = BinaryRational.of(BigInteger.ONE.shiftLeft(precision - 1).add(fraction), (long) emax - precision + 1);
+        this.maxContiguousInteger = computeMaxContiguousInteger();
+        BigInteger allOnesExponent = BigInteger.ONE.shiftLeft(exponentBits).subtract(BigInteger.ONE).shiftLeft(precision - 1);
+        this.infinityMagnitudeBits = allOnesExponent;
+        this.nanMagnitudeBits = specials == Specials.IEEE
+                ? allOnesExponent.setBit(precision - 2)
+                : allOnesExponent.or(allFraction);
+    }
+
+    /**
+     * A format with the given parameters; its name is {@code p=..,emin=..,emax=..} (with
+     * {@code ,specials=fn} unless IEEE).
+     *
+     * @throws InvalidInputException unless 2 <= p <= {@value #MAX_PRECISION}, emin <= 0 < emax and
+     *     |emin|, |emax| <= 2^24, and (for {@code FINITE_NAN_ONLY}) the exponent range fills the
+     *     exponent field exactly, as e4m3fn's does
+     */
+    public static Format custom(int precision, int emin, int emax, Specials specials) {
+        String name = "p=" + precision + ",emin=" + emin + ",emax=" + emax
+                + (specials == Specials.IEEE ? "" : ",specials=fn");
+        if (precision < 2 || precision > MAX_PRECISION) {
+            throw new InvalidInputException("precision p=" + precision + " is out of range; accepted: 2 <= p <= " + MAX_PRECISION);
+        }
+        if (emin > 0 || emax <= 0 || emin < -MAX_EXPONENT || emax > MAX_EXPONENT) {
+            throw new InvalidInputException("exponent range emin=" + emin + ", emax=" + emax
+                    + " is not accepted; need -" + MAX_EXPONENT + " <= emin <= 0 < emax <= " + MAX_EXPONENT);
+        }
+        for (Format f : STANDARD) {
+            if (f.precision == precision && f.emin == emin && f.emax == emax && f.specials == specials) {
+                return f;
+            }
+        }
+        Format f = new Format(name, precision, emin, emax, specials);
+        if (specials == Specials.FINITE_NAN_ONLY
+                && (long) emax - emin + 2 != 1L << f.exponentBits) {
+            throw new InvalidInputException("'" + name + "': specials=fn needs emax - emin + 2 to be a power of two"
+                    + " (the NaN pattern lives in the top binade, as in e4m3fn)");
+        }
+        return f;
+    }
+
+    /** fp64, fp32, tf32, fp16, bf16, fp8-e4m3, fp8-e5m2, in that order. */
+    public static List<Format> standard() {
+        return STANDARD;
+    }
+
+    /**
+     * The format named by {@code text}: a standard name or alias (case-insensitive; {@code _} and
+     * {@code -} alike; a {@code torch.} or {@code np.} prefix is ignored), or a custom
+     * {@code p=24,emin=-126,emax=127[,specials=ieee|fn]}.
+     *
+     * @throws InvalidInputException naming the text and listing what is accepted
+     */
+    public static Format parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(" ", "")
+                .replaceFirst("^(torch|numpy|np|jnp|ml-dtypes)\\.", "");
+        for (Format f : STANDARD) {
+            if (f.name.equals(t) || f.aliases.contains(t)) {
+                return f;
+            }
+        }
+        Matcher m = CUSTOM.matcher(t);
+        if (m.matches()) {
+            return custom(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    "fn".equals(m.group(4)) ? Specials.FINITE_NAN_ONLY : Specials.IEEE);
+        }
+        throw new InvalidInputException("unknown format '" + text + "'; accepted: "
+                + STANDARD.stream().map(Format::name).collect(Collectors.joining(", "))
+                + " (or an alias such as float32, bfloat16, half, e4m3fn), or p=..,emin=..,emax=..[,specials=fn]");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** p, the number of significand bits including the hidden bit. */
+    public int precision() {
+        return precision;
+    }
+
+    /** Exponent of the smallest normal binade. */
+    public int emin() {
+        return emin;
+    }
+
+    /** Exponent of the largest binade. */
+    public int emax() {
+        return emax;
+    }
+
+    public Specials specials() {
+        return specials;
+    }
+
+    public boolean hasInfinity() {
+        return specials == Specials.IEEE;
+    }
+
+    /** Width of the biased exponent field. */
+    public int exponentBits() {
+        return exponentBits;
+    }
+
+    /** Width of the whole encoding: sign, exponent field, p-1 fraction bits. */
+    public int encodingBits() {
+        return 1 + exponentBits + precision - 1;
+    }
+
+    /** eps_mach = 2^(1-p), the gap between 1 and the next larger value. */
+    public BinaryRational machineEpsilon() {
+        return BinaryRational.powerOfTwo(1 - precision);
+    }
+
+    /** u = 2^-p, the unit roundoff (half of eps_mach). */
+    public BinaryRational unitRoundoff() {
+        return BinaryRational.powerOfTwo(-precision);
+    }
+
+    /** 2^emin. */
+    public BinaryRational minNormal() {
+        return BinaryRational.powerOfTwo(emin);
+    }
+
+    /** 2^(emin-p+1). */
+    public BinaryRational minSubnormal() {
+        return BinaryRational.powerOfTwo(quantumExponentMin());
+    }
+
+    /** (2 - 2^(1-p)) 2^emax for IEEE formats; one ulp less where NaN takes the top pattern (448 for e4m3fn). */
+    public BinaryRational maxFinite() {
+        return maxFinite;
+    }
+
+    /** The largest n such that every integer 0..n is exact in the format: 2^p whenever 2^p <= max finite. */
+    public BigInteger maxContiguousInteger() {
+        return maxContiguousInteger;
+    }
+
+    private BigInteger computeMaxContiguousInteger() {
+        if (quantumExponentMin() > 0) {
+            return BigInteger.ZERO;
+        }
+        BigInteger twoToP = BigInteger.ONE.shiftLeft(precision);
+        if (maxFinite.compareTo(BinaryRational.of(twoToP, 0)) >= 0) {
+            return twoToP;
+        }
+        // the top binade has ulp <= 1 here, so every integer up to the largest finite value is exact
+        return maxFinite.toBigDecimal().toBigInteger();
+    }
+
+    /** Exponent of the quantum (the value of the last significand bit) in the subnormal range. */
+    int quantumExponentMin() {
+        return emin - precision + 1;
+    }
+
+    BigInteger maxFiniteBits() {
+        return maxFiniteBits;
+    }
+
+    /**
+     * ulp(x): the gap between the two consecutive values of this format around |x|, the lower one
+     * included, as the exponent range stands (Goldberg's definition, the one {@link Math#ulp} uses): at an
+     * exact power of two the gap above it; {@code 2^(emin-p+1)} below the normal range and for zero;
+     * {@code 2^(emax-p+1)} at and beyond the top binade. Exact.
+     */
+    public BinaryRational ulp(Rational x) {
+        return x.isZero() ? minSubnormal() : ulpInBinade(x.floorLog2());
+    }
+
+    /** ulp of a binary rational; see {@link #ulp(Rational)}. */
+    public BinaryRational ulp(BinaryRational x) {
+        return x.isZero() ? minSubnormal() : ulpInBinade(x.floorLog2());
+    }
+
+    private BinaryRational ulpInBinade(long floorLog2) {
+        return BinaryRational.powerOfTwo(Math.max(Math.min(floorLog2, emax), emin) - precision + 1);
+    }
+
+    /** {@link #round(Rational, RoundingMode, OverflowPolicy)} with the IEEE overflow policy. */
+    public Rounded round(Rational x, RoundingMode mode) {
+        return round(x, mode, OverflowPolicy.INFINITY);
+    }
+
+    /**
+     * Rounds the exact value {@code x} into this format: correctly, in the given mode, with gradual
+     * underflow (a negative value that rounds to zero gives -0) and overflow per {@code overflow}.
+     * The result is exact arithmetic; the ternary value says whether and which way it moved.
+     */
+    public Rounded round(Rational x, RoundingMode mode, OverflowPolicy overflow) {
+        if (x.isZero()) {
+            return new Rounded(FloatValue.zero(this, false), 0);
+        }
+        return roundMagnitude(x.signum() < 0, x.numerator().abs(), x.denominator(), 0, mode, overflow);
+    }
+
+    /** Rounds a binary rational; see {@link #round(Rational, RoundingMode, OverflowPolicy)}. */
+    public Rounded round(BinaryRational x, RoundingMode mode, OverflowPolicy overflow) {
+        if (x.isZero()) {
+            return new Rounded(FloatValue.zero(this, false), 0);
+        }
+        return roundMagnitude(x.signum() < 0, x.significand().abs(), BigInteger.ONE, x.exponent(), mode, overflow);
+    }
+
+    /**
+     * Rounds a double: exactly as {@link #round(Rational, RoundingMode, OverflowPolicy)} on its value, with
+     * -0.0 giving -0, an infinity giving the infinity of that sign (NaN in a format without infinity;
+     * exact either way) and NaN giving NaN.
+     */
+    public Rounded round(double x, RoundingMode mode, OverflowPolicy overflow) {
+        if (Double.isNaN(x) || Double.isInfinite(x) || x == 0) {
+            boolean negative = Double.doubleToRawLongBits(x) < 0;
+            FloatValue v = x == 0 ? FloatValue.zero(this, negative)
+                    : Double.isNaN(x) || !hasInfinity() ? FloatValue.nan(this, negative) : FloatValue.infinity(this, negative);
+            return new Rounded(v, 0);
+        }
+        if (hasFastPath()) {
+            long bits = roundToBits(x, mode, overflow);
+            FloatValue v = fromBits(bits);
+            int ternary = v.isNaN() || v.isInfinite() ? (x < 0 ? -1 : 1)
+                    : v.value().compareTo(BinaryRational.ofDouble(x));
+            return new Rounded(v, ternary);
+        }
+        return round(BinaryRational.ofDouble(x), mode, overflow);
+    }
+
+    /**
+     * Rounds whatever real number lies in [lo, hi] when the enclosure decides the result: the value if
+     * both ends round to the same value of this format, empty otherwise (rounding is monotone, so every
+     * point between rounds to it too).
+     *
+     * @throws IllegalArgumentException if lo > hi
+     */
+    public Optional<FloatValue> roundIfDecided(Rational lo, Rational hi, RoundingMode mode, OverflowPolicy overflow) {
+        if (lo.compareTo(hi) > 0) {
+            throw new IllegalArgumentException("empty enclosure [" + lo + ", " + hi + "]");
+        }
+        FloatValue a = round(lo, mode, overflow).value();
+        FloatValue b = round(hi, mode, overflow).value();
+        // [-tiny, +tiny] around zero rounds to -0 and +0: not decided (the sign differs)
+        return a.equals(b) ? Optional.of(a) : Optional.empty();
+    }
+
+    /**
+     * The two values of this format that bracket x: the largest one <= x and the smallest one >= x
+     * (equal when x is exact). At the ends of the range these are the infinities (or NaN in a format
+     * without infinity).
+     */
+    public FloatValue[] neighbours(Rational x) {
+        return new FloatValue[] {
+            round(x, RoundingMode.DOWN, OverflowPolicy.INFINITY).value(),
+            round(x, RoundingMode.UP, OverflowPolicy.INFINITY).value()
+        };
+    }
+
+    // ---- the exact kernel: |x| = a / b * 2^k with a, b > 0 ----
+
+    private Rounded roundMagnitude(boolean negative, BigInteger a, BigInteger b, long k,
+                                   RoundingMode mode, OverflowPolicy overflow) {
+        long t = (long) a.bitLength() - b.bitLength();
+        boolean atLeast = t >= 0 ? a.compareTo(b.shiftLeft((int) t)) >= 0 : a.shiftLeft((int) -t).compareTo(b) >= 0;
+        long e = (atLeast ? t : t - 1) + k; // floor(log2 |x|)
+        if (e > emax + 1L) {
+            return overflowed(negative, mode, overflow);
+        }
+        long qmin = quantumExponentMin();
+        if (e < qmin - 1) { // |x| < 2^(qmin-1): below half the smallest subnormal
+            return finish(negative, BigInteger.ZERO, qmin, Remainder.BELOW_HALF, mode, overflow);
+        }
+        long q = Math.max(e, emin) - precision + 1;
+        long s = k - q; // |x| / 2^q = a / b * 2^s
+        BigInteger num = s >= 0 ? a.shiftLeft((int) s) : a;
+        BigInteger den = s >= 0 ? b : b.shiftLeft((int) -s);
+        BigInteger[] qr = num.divideAndRemainder(den);
+        Remainder r;
+        if (qr[1].signum() == 0) {
+            r = Remainder.ZERO;
+        } else {
+            int c = qr[1].shiftLeft(1).compareTo(den);
+            r = c < 0 ? Remainder.BELOW_HALF : c == 0 ? Remainder.HALF : Remainder.ABOVE_HALF;
+        }
+        return finish(negative, qr[0], q, r, mode, overflow);
+    }
+
+    private Rounded finish(boolean negative, BigInteger m, long q, Remainder r,
+                           RoundingMode mode, OverflowPolicy overflow) {
+        boolean up = mode.roundsMagnitudeUp(negative, m.testBit(0), r);
+        if (up) {
+            m = m.add(BigInteger.ONE);
+        }
+        int sign = negative ? -1 : 1;
+        int ternary = r == Remainder.ZERO ? 0 : (up ? sign : -sign);
+        if (m.signum() == 0) {
+            return new Rounded(FloatValue.zero(this, negative), ternary);
+        }
+        BinaryRational magnitude = BinaryRational.of(m, q);
+        if (magnitude.compareTo(maxFinite) > 0) {
+            return overflowed(negative, mode, overflow);
+        }
+        return new Rounded(FloatValue.finite(this, negative ? magnitude.negate() : magnitude, negative), ternary);
+    }
+
+    private Rounded overflowed(boolean negative, RoundingMode mode, OverflowPolicy overflow) {
+        int sign = negative ? -1 : 1;
+        if (overflow == OverflowPolicy.SATURATE || !mode.overflowsToInfinity(negative)) {
+            return new Rounded(FloatValue.finite(this, negative ? maxFinite.negate() : maxFinite, negative), -sign);
+        }
+        return new Rounded(hasInfinity() ? FloatValue.infinity(this, negative) : FloatValue.nan(this, negative), sign);
+    }
+
+    // ---- the fast path for doubles: the same algorithm on longs ----
+
+    /** Whether {@link #roundToBits} is available: p <= 53 and an encoding of at most 63 bits. */
+    public boolean hasFastPath() {
+        return precision <= 53 && encodingBits() <= 63;
+    }
+
+    /**
+     * Rounds a double and returns the encoding of the result ({@link FloatValue#bits()}), allocating
+     * nothing. Same results as {@link #round(double, RoundingMode, OverflowPolicy)}.
+     *
+     * @throws UnsupportedOperationException unless {@link #hasFastPath()}
+     */
+    public long roundToBits(double x, RoundingMode mode, OverflowPolicy overflow) {
+        if (!hasFastPath()) {
+            throw new UnsupportedOperationException(name + " has no fast path (p > 53 or encoding wider than 63 bits)");
+        }
+        long xb = Double.doubleToRawLongBits(x);
+        boolean negative = xb < 0;
+        long signBit = negative ? 1L << (encodingBits() - 1) : 0;
+        int biased = (int) ((xb >>> 52) & 0x7ff);
+        long fraction = xb & ((1L << 52) - 1);
+        if (biased == 0x7ff) {
+            return signBit | (fraction != 0 || !hasInfinity() ? nanMagnitudeBits : infinityMagnitudeBits).longValue();
+        }
+        if (biased == 0 && fraction == 0) {
+            return signBit;
+        }
+        long m = biased == 0 ? fraction : fraction | (1L << 52);
+        int k = biased == 0 ? -1074 : biased - 1075; // |x| = m * 2^k
+        int e = k + 63 - Long.numberOfLeadingZeros(m);
+        int qmin = quantumExponentMin();
+        if (e > emax + 1) {
+            return signBit | overflowBits(negative, mode, overflow);
+        }
+        long truncated;
+        Remainder r;
+        int q;
+        if (e < qmin - 1) {
+            q = qmin;
+            truncated = 0;
+            r = Remainder.BELOW_HALF;
+        } else {
+            q = Math.max(e, emin) - precision + 1;
+            int shift = q - k;
+            if (shift <= 0) {
+                truncated = m << -shift; // exact: fewer than p <= 53 significant bits
+                r = Remainder.ZERO;
+            } else if (shift >= 54) {
+                truncated = 0;
+                r = Remainder.BELOW_HALF; // m < 2^53 <= 2^(shift-1)
+            } else {
+                truncated = m >>> shift;
+                long rest = m & ((1L << shift) - 1);
+                long half = 1L << (shift - 1);
+                r = rest == 0 ? Remainder.ZERO : rest < half ? Remainder.BELOW_HALF
+                        : rest == half ? Remainder.HALF : Remainder.ABOVE_HALF;
+            }
+        }
+        if (mode.roundsMagnitudeUp(negative, (truncated & 1) != 0, r)) {
+            truncated++;
+        }
+        // normal: bits = (q - qmin) * 2^(p-1) + M with M in [2^(p-1), 2^p] (a carry moves into the
+        // exponent field); subnormal: q = qmin and bits = M
+        long magnitudeBits = ((long) (q - qmin) << (precision - 1)) + truncated;
+        if (magnitudeBits > maxFiniteBits.longValue()) {
+            return signBit | overflowBits(negative, mode, overflow);
+        }
+        return signBit | magnitudeBits;
+    }
+
+    private long overflowBits(boolean negative, RoundingMode mode, OverflowPolicy overflow) {
+        if (overflow == OverflowPolicy.SATURATE || !mode.overflowsToInfinity(negative)) {
+            return maxFiniteBits.longValue();
+        }
+        return (hasInfinity() ? infinityMagnitudeBits : nanMagnitudeBits).longValue();
+    }
+
+    /** The magnitude bits of infinity: all-ones exponent, zero fraction (IEEE formats only). */
+    BigInteger infinityMagnitudeBits() {
+        return infinityMagnitudeBits;
+    }
+
+    /** The canonical quiet NaN's magnitude bits: IEEE formats set the top fraction bit, fn formats all ones. */
+    BigInteger nanMagnitudeBits() {
+        return nanMagnitudeBits;
+    }
+
+    /** The value with this encoding; see {@link #fromBits(BigInteger)}. */
+    public FloatValue fromBits(long bits) {
+        return fromBits(BigInteger.valueOf(bits));
+    }
+
+    /**
+     * The value whose encoding is {@code bits} (sign, biased exponent, fraction; see the class comment).
+     * Exponent codes above the top binade other than the specials' are not canonical and decode as NaN.
+     *
+     * @throws IllegalArgumentException if bits is negative or wider than {@link #encodingBits()}
+     */
+    public FloatValue fromBits(BigInteger bits) {
+        if (bits.signum() < 0 || bits.bitLength() > encodingBits()) {
+            throw new IllegalArgumentException("0x" + bits.toString(16) + " is not a " + encodingBits() + "-bit encoding of " + name);
+        }
+        boolean negative = bits.testBit(encodingBits() - 1);
+        BigInteger magnitude = bits.clearBit(encodingBits() - 1);
+        if (magnitude.compareTo(maxFiniteBits) > 0) {
+            return hasInfinity() && magnitude.equals(infinityMagnitudeBits())
+                    ? FloatValue.infinity(this, negative) : FloatValue.nan(this, negative);
+        }
+        if (magnitude.signum() == 0) {
+            return FloatValue.zero(this, negative);
+        }
+        long code = magnitude.shiftRight(precision - 1).longValueExact();
+        BigInteger fraction = magnitude.subtract(BigInteger.valueOf(code).shiftLeft(precision - 1));
+        BinaryRational value = code == 0
+                ? BinaryRational.of(fraction, quantumExponentMin())
+                : BinaryRational.of(fraction.setBit(precision - 1), quantumExponentMin() + code - 1);
+        return FloatValue.finite(this, negative ? value.negate() : value, negative);
+    }
+
+    /** The encoding of a finite value of this format (magnitude part, sign excluded). */
+    BigInteger magnitudeBits(BinaryRational magnitude) {
+        if (magnitude.isZero()) {
+            return BigInteger.ZERO;
+        }
+        long qmin = quantumExponentMin();
+        long e = Math.max(magnitude.floorLog2(), emin);
+        long q = e - precision + 1;
+        BigInteger m = magnitude.scaleByPowerOfTwo(-q).toBigInteger();
+        return BigInteger.valueOf(q - qmin).shiftLeft(precision - 1).add(m);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Format f && precision == f.precision && emin == f.emin && emax == f.emax
+                && specials == f.specials;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(precision, emin, emax, specials);
+    }
+
+    /** The canonical name. */
+    @Override
+    public String toString() {
+        return name;
+    }
+}
