@@ -396,9 +396,9 @@ public final class Format {
 
     // ---- the fast path for doubles: the same algorithm on longs ----
 
-    /** Whether {@link #roundToBits} is available: p <= 53 and an encoding of at most 63 bits. */
+    /** Whether {@link #roundToBits} is available: p <= 53 and an encoding of at most 64 bits. */
     public boolean hasFastPath() {
-        return precision <= 53 && encodingBits() <= 63;
+        return precision <= 53 && encodingBits() <= 64;
     }
 
     /**
@@ -409,7 +409,7 @@ public final class Format {
      */
     public long roundToBits(double x, RoundingMode mode, OverflowPolicy overflow) {
         if (!hasFastPath()) {
-            throw new UnsupportedOperationException(name + " has no fast path (p > 53 or encoding wider than 63 bits)");
+            throw new UnsupportedOperationException(name + " has no fast path (p > 53 or encoding wider than 64 bits)");
         }
         long xb = Double.doubleToRawLongBits(x);
         boolean negative = xb < 0;
@@ -482,9 +482,10 @@ public final class Format {
         return nanMagnitudeBits;
     }
 
-    /** The value with this encoding; see {@link #fromBits(BigInteger)}. */
+    /** The value with this encoding, read as an unsigned 64-bit integer; see {@link #fromBits(BigInteger)}. */
     public FloatValue fromBits(long bits) {
-        return fromBits(BigInteger.valueOf(bits));
+        BigInteger b = BigInteger.valueOf(bits & Long.MAX_VALUE);
+        return fromBits(bits < 0 ? b.setBit(63) : b);
     }
 
     /**
