@@ -146,6 +146,10 @@ public final class BinaryRational implements Comparable<BinaryRational> {
         if (s == 0) {
             return 0;
         }
+        int binades = Integer.compare(floorLog2(), o.floorLog2());
+        if (binades != 0) {
+            return s * binades;
+        }
         int e = Math.min(exponent, o.exponent);
         return significand.shiftLeft(exponent - e).compareTo(o.significand.shiftLeft(o.exponent - e));
     }
