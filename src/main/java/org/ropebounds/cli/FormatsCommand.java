@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ropebounds formats}: the formats and their constants. */
-@Command(name = "formats", mixinStandardHelpOptions = true,
+@Command(name = "formats", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
         description = {"List number formats and their exact constants.",
             "Powers of two print as 2^k, other values as C99 hex floats; every value is exact."})
 final class FormatsCommand implements Callable<Integer> {

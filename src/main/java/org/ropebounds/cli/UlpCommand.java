@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ropebounds ulp}: round values into formats and show the spacing there. */
-@Command(name = "ulp", mixinStandardHelpOptions = true,
+@Command(name = "ulp", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
         description = {"Round exact values into number formats: the rounded value (exact decimal, hex, bits),",
             "ulp(x), the two neighbours of x, and the rounding error. Every printed value is exact."},
         footer = {"", "Example: ropebounds ulp --format bf16 15962"})
@@ -124,8 +124,11 @@ final class UlpCommand implements Callable<Integer> {
         }
         FloatValue below = r.rounded().exact() ? v.nextDown() : r.below();
         FloatValue above = r.rounded().exact() ? v.nextUp() : r.above();
-        row(out, r.rounded().exact() ? "next" : "neighbours", below.toCompactDecimalString() + " < x < "
-                + above.toCompactDecimalString() + "   (" + below.toHexString() + ", " + above.toHexString() + ")");
+        String range = below.isNaN() ? "x < " + above.toCompactDecimalString() + " (nothing finite below)"
+                : above.isNaN() ? below.toCompactDecimalString() + " < x (nothing finite above)"
+                : below.toCompactDecimalString() + " < x < " + above.toCompactDecimalString();
+        row(out, r.rounded().exact() ? "next" : "neighbours",
+                range + "   (" + below.toHexString() + ", " + above.toHexString() + ")");
     }
 
     private static String describe(RoundingReport r) {

@@ -104,6 +104,7 @@ class CliTest {
         Result v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("ropebounds "), v.out());
+        assertEquals(v.out(), run("ulp", "--version").out());
         Result h = run("ulp", "--help");
         assertEquals(0, h.code());
         assertTrue(h.out().contains("--format"));
