@@ -250,6 +250,38 @@ public final class Rational implements Comparable<Rational> {
         return of(numerator.multiply(o.denominator), denominator.multiply(o.numerator));
     }
 
+    /** The largest integer <= this. */
+    public BigInteger floor() {
+        BigInteger[] qr = numerator.divideAndRemainder(denominator);
+        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+
+    /** The smallest integer >= this. */
+    public BigInteger ceil() {
+        BigInteger[] qr = numerator.divideAndRemainder(denominator);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    /** 1 / this. @throws ArithmeticException for zero */
+    public Rational reciprocal() {
+        return of(denominator, numerator);
+    }
+
+    public Rational min(Rational o) {
+        return compareTo(o) <= 0 ? this : o;
+    }
+
+    public Rational max(Rational o) {
+        return compareTo(o) >= 0 ? this : o;
+    }
+
+    /** this^n for an integer n (negative n: the reciprocal's power). @throws ArithmeticException for 0^negative */
+    public Rational pow(int n) {
+        Rational base = n >= 0 ? this : reciprocal();
+        int k = Math.abs(n);
+        return of(base.numerator.pow(k), base.denominator.pow(k));
+    }
+
     @Override
     public int compareTo(Rational o) {
         return numerator.multiply(o.denominator).compareTo(o.numerator.multiply(denominator));
@@ -277,6 +309,15 @@ public final class Rational implements Comparable<Rational> {
      */
     public String toCompactDecimalString() {
         return DecimalText.ecmaScript(new java.math.BigDecimal(numerator).divide(new java.math.BigDecimal(denominator)));
+    }
+
+    /** The exact decimal when it terminates (compact layout), else {@code n/d}. */
+    public String toCompactDecimalStringOrFraction() {
+        try {
+            return toCompactDecimalString();
+        } catch (ArithmeticException e) {
+            return toString();
+        }
     }
 
     @Override

@@ -1,0 +1,330 @@
+package org.ropebounds.real;
+
+import java.math.BigInteger;
+import org.ropebounds.format.Rational;
+
+/**
+ * Rigorous transcendental kernels in fixed point. Each series is summed twice, once with every
+ * rounding toward -infinity and once toward +infinity, and the neglected tail is bounded explicitly, so
+ * the returned interval contains the exact value. Arguments are exact rationals or fixed intervals;
+ * monotone functions of an interval are evaluated at its ends.
+ */
+final class Kernels {
+    private Kernels() {
+    }
+
+    private static final BigInteger TWO = BigInteger.TWO;
+
+    // ---------------------------------------------------------------- exp
+
+    /** exp(x) for an exact rational x, with at least {@code bits} correct bits relative to the result. */
+    static Enclosure exp(Rational x, int bits) {
+        if (x.isZero()) {
+            return Enclosure.exact(Rational.ONE);
+        }
+        Rational ax = x.abs();
+        // exp(x) = exp(x / 2^s)^(2^s) with |x / 2^s| <= 2^-10; each squaring doubles the relative error
+        int s = (int) Math.max(0, ax.floorLog2() + 11);
+        int w = bits + s + 24;
+        FixedInterval r = FixedInterval.of(ax.multiply(powerOfTwo(-s)), w);
+        FixedInterval e = new FixedInterval(expSmall(r.lo(), w, false), expSmall(r.hi(), w, true), w);
+        for (int i = 0; i < s; i++) {
+            e = e.multiply(e);
+        }
+        if (x.signum() > 0) {
+            return e.toEnclosure();
+        }
+        // exp(-|x|) = 1 / exp(|x|): exact rational endpoints keep the relative precision of tiny results
+        BigInteger scale = BigInteger.ONE.shiftLeft(w);
+        return Enclosure.of(Rational.of(scale, e.hi()), Rational.of(scale, e.lo()));
+    }
+
+    /** Bound on exp(R 2^-w) for 0 <= R 2^-w <= 2^-10 (Taylor series; all terms positive). */
+    private static BigInteger expSmall(BigInteger r, int w, boolean upper) {
+        BigInteger one = BigInteger.ONE.shiftLeft(w);
+        BigInteger sum = one;
+        BigInteger term = one;
+        for (int n = 1; term.signum() > 0; n++) {
+            BigInteger product = term.multiply(r);
+            BigInteger divisor = BigInteger.valueOf(n).shiftLeft(w);
+            term = upper ? FixedInterval.ceilDivide(product, divisor) : product.divide(divisor);
+            sum = sum.add(term);
+            if (upper && term.compareTo(BigInteger.ONE) <= 0) {
+                // the rest is at most term * r / (1 - r) < term: add one more unit and stop
+                return sum.add(BigInteger.ONE);
+            }
+        }
+        return sum;
+    }
+
+    // ---------------------------------------------------------------- log
+
+    /** log(x) for an exact rational x > 0. */
+    static FixedInterval log(Rational x, int bits) {
+        if (x.signum() <= 0) {
+            throw new ArithmeticException("log of a non-positive number: " + x);
+        }
+        if (x.equals(Rational.ONE)) {
+            return FixedInterval.point(BigInteger.ZERO, bits);
+        }
+        // near 1 the result is about x - 1: carry enough fraction bits for it to have `bits` relative bits
+        Rational delta = x.subtract(Rational.ONE);
+        int w = (int) (bits + Math.max(0, -delta.floorLog2()) + 32);
+        long k = x.floorLog2();
+        Rational m = x.multiply(powerOfTwo(-k));
+        if (m.compareTo(Rational.of(BigInteger.valueOf(3), TWO)) > 0) { // keep m in [3/4, 3/2]
+            m = m.multiply(Rational.of(BigInteger.ONE, TWO));
+            k++;
+        }
+        w += 64 - Long.numberOfLeadingZeros(Math.abs(k)); // k * ln 2 multiplies ln 2's error by |k|
+        // log m = 2 atanh(t), t = (m - 1) / (m + 1) in [-1/7, 1/5]
+        Rational t = m.subtract(Rational.ONE).divide(m.add(Rational.ONE));
+        FixedInterval logM = atanh(FixedInterval.of(t, w)).shift(1);
+        return logM.add(ln2(w).multiply(BigInteger.valueOf(k)));
+    }
+
+    /** atanh of an interval within [-1/2, 1/2] (atanh is odd and increasing). */
+    private static FixedInterval atanh(FixedInterval t) {
+        int w = t.w();
+        BigInteger lo = t.lo().signum() >= 0 ? atanhPositive(t.lo(), w, false) : atanhPositive(t.lo().negate(), w, true).negate();
+        BigInteger hi = t.hi().signum() >= 0 ? atanhPositive(t.hi(), w, true) : atanhPositive(t.hi().negate(), w, false).negate();
+        return new FixedInterval(lo, hi, w);
+    }
+
+    /** Bound on atanh(T 2^-w) = sum t^(2j+1)/(2j+1) for 0 <= t <= 1/2 (all terms positive). */
+    private static BigInteger atanhPositive(BigInteger t, int w, boolean upper) {
+        if (t.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        BigInteger sum = BigInteger.ZERO;
+        BigInteger power = t; // a bound on t^(2j+1) * 2^w
+        for (int j = 0; ; j++) {
+            BigInteger d = BigInteger.valueOf(2L * j + 1);
+            sum = sum.add(upper ? FixedInterval.ceilDivide(power, d) : power.divide(d));
+            BigInteger next = power.multiply(t).multiply(t);
+            power = upper ? FixedInterval.ceilShiftRight(next, 2 * w) : next.shiftRight(2 * w);
+            if (power.compareTo(BigInteger.ONE) <= 0) {
+                // the rest is at most power / (1 - t^2) <= (4/3) power <= 2 units
+                return upper ? sum.add(TWO) : sum;
+            }
+        }
+    }
+
+    private static final Object CACHE_LOCK = new Object();
+    private static FixedInterval cachedLn2;
+    private static FixedInterval cachedPi;
+
+    /** ln 2 = 2 atanh(1/3), cached at the largest precision asked so far. */
+    static FixedInterval ln2(int w) {
+        synchronized (CACHE_LOCK) {
+            if (cachedLn2 == null || cachedLn2.w() < w) {
+                int cw = Math.max(w, 256) + 16;
+                cachedLn2 = atanh(FixedInterval.of(Rational.of(BigInteger.ONE, BigInteger.valueOf(3)), cw)).shift(1);
+            }
+            return cachedLn2.rescale(w);
+        }
+    }
+
+    // ---------------------------------------------------------------- atan, acos, pi
+
+    /** pi = 16 atan(1/5) - 4 atan(1/239) (Machin), cached at the largest precision asked so far. */
+    static FixedInterval pi(int w) {
+        synchronized (CACHE_LOCK) {
+            if (cachedPi == null || cachedPi.w() < w) {
+                int cw = Math.max(w, 256) + 16;
+                FixedInterval a = atanSmall(FixedInterval.of(Rational.of(BigInteger.ONE, BigInteger.valueOf(5)), cw));
+                FixedInterval b = atanSmall(FixedInterval.of(Rational.of(BigInteger.ONE, BigInteger.valueOf(239)), cw));
+                cachedPi = a.multiply(BigInteger.valueOf(16)).subtract(b.multiply(BigInteger.valueOf(4)));
+            }
+            return cachedPi.rescale(w);
+        }
+    }
+
+    /** atan of an interval of non-negative numbers (atan is increasing). */
+    static FixedInterval atanNonNegative(FixedInterval t) {
+        int w = t.w();
+        BigInteger one = BigInteger.ONE.shiftLeft(w);
+        if (t.hi().compareTo(one) > 0 && t.lo().compareTo(one) >= 0) {
+            // atan(t) = pi/2 - atan(1/t)
+            FixedInterval inv = atanNonNegative(t.reciprocal());
+            return pi(w).shift(-1).subtract(inv);
+        }
+        if (t.hi().compareTo(one) > 0) {
+            // the interval straddles 1: take each end on its own side
+            FixedInterval low = atanNonNegative(FixedInterval.point(t.lo(), w));
+            FixedInterval high = atanNonNegative(FixedInterval.point(t.hi(), w));
+            return new FixedInterval(low.lo(), high.hi(), w);
+        }
+        // halve the argument: atan(t) = 2 atan(t / (1 + sqrt(1 + t^2))), until t <= 1/8
+        int halvings = 0;
+        FixedInterval r = t;
+        while (r.hi().compareTo(one.shiftRight(3)) > 0) {
+            FixedInterval lo = halve(FixedInterval.point(r.lo(), w));
+            FixedInterval hi = halve(FixedInterval.point(r.hi(), w));
+            r = new FixedInterval(lo.lo(), hi.hi(), w);
+            halvings++;
+        }
+        return atanSmall(r).shift(halvings);
+    }
+
+    /** t / (1 + sqrt(1 + t^2)) for a point t >= 0, outward (increasing in t). */
+    private static FixedInterval halve(FixedInterval t) {
+        FixedInterval one = FixedInterval.one(t.w());
+        FixedInterval denominator = one.add(one.add(t.multiply(t)).sqrt());
+        return t.multiply(denominator.reciprocal());
+    }
+
+    /** atan of an interval within [0, 1/8]: alternating series with decreasing terms. */
+    private static FixedInterval atanSmall(FixedInterval t) {
+        return new FixedInterval(atanSeries(t.lo(), t.w(), false), atanSeries(t.hi(), t.w(), true), t.w());
+    }
+
+    /**
+     * Bound on atan(T 2^-w) = t - t^3/3 + t^5/5 - ... for 0 <= t <= 1. The exact sum lies between
+     * consecutive partial sums; the upper bound stops after a positive term, the lower after a negative
+     * one, each term rounded in the direction of the bound.
+     */
+    private static BigInteger atanSeries(BigInteger t, int w, boolean upper) {
+        if (t.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        BigInteger powerLo = t;
+        BigInteger powerHi = t;
+        BigInteger sum = BigInteger.ZERO;
+        for (int j = 0; ; j++) {
+            BigInteger d = BigInteger.valueOf(2L * j + 1);
+            boolean positive = j % 2 == 0;
+            // to bound the sum from above, add positive terms rounded up and subtract negative terms rounded down
+            boolean roundUp = upper == positive;
+            BigInteger term = roundUp ? FixedInterval.ceilDivide(powerHi, d) : powerLo.divide(d);
+            sum = positive ? sum.add(term) : sum.subtract(term);
+            if (powerLo.signum() == 0 && positive == upper) {
+                // every further term is below one unit... after this term of the right sign we may stop
+                return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
+            }
+            if (powerHi.compareTo(BigInteger.ONE) <= 0 && positive == upper) {
+                return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
+            }
+            powerLo = powerLo.multiply(t).multiply(t).shiftRight(2 * w);
+            powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(t).multiply(t), 2 * w);
+        }
+    }
+
+    /** acos(x) for an exact rational x in [-1, 1], in [0, pi]. */
+    static FixedInterval acos(Rational x, int bits) {
+        if (x.abs().compareTo(Rational.ONE) > 0) {
+            throw new ArithmeticException("acos of a number outside [-1, 1]: " + x);
+        }
+        if (x.equals(Rational.ONE)) {
+            return FixedInterval.point(BigInteger.ZERO, bits);
+        }
+        int w = bits + 32;
+        if (x.equals(Rational.ONE.negate())) {
+            return pi(w);
+        }
+        // acos(x) = 2 atan(sqrt((1 - x) / (1 + x))). Near x = 1, q = (1 - x)/(1 + x) is tiny and the
+        // fixed-point error of q is amplified by 1/(2 sqrt q) in its root: carry -log2(q) more bits
+        Rational q = Rational.ONE.subtract(x).divide(Rational.ONE.add(x));
+        w += (int) Math.max(0, -q.floorLog2());
+        return atanNonNegative(FixedInterval.of(q, w).sqrt()).shift(1);
+    }
+
+    /** atan(x) for an exact rational x. */
+    static FixedInterval atan(Rational x, int bits) {
+        if (x.isZero()) {
+            return FixedInterval.point(BigInteger.ZERO, bits);
+        }
+        int w = (int) (bits + Math.max(0, -x.abs().floorLog2()) + 32);
+        FixedInterval a = atanNonNegative(FixedInterval.of(x.abs(), w));
+        return x.signum() < 0 ? a.negate() : a;
+    }
+
+    // ---------------------------------------------------------------- cos, sin
+
+    /** {cos x, sin x} for an exact rational x. */
+    static FixedInterval[] cosSin(Rational x, int bits) {
+        if (x.isZero()) {
+            return new FixedInterval[] {FixedInterval.one(bits), FixedInterval.point(BigInteger.ZERO, bits)};
+        }
+        long magnitude = Math.max(0, x.abs().floorLog2() + 1);
+        int w = (int) (bits + magnitude + 40);
+        // x = k pi/2 + r with |r| <= pi/4 (plus the width of pi's enclosure times k)
+        FixedInterval halfPi = pi(w).shift(-1);
+        FixedInterval xw = FixedInterval.of(x, w);
+        BigInteger k = roundDivide(xw.lo(), halfPi.lo());
+        FixedInterval r = xw.subtract(halfPi.multiply(k));
+        FixedInterval sin = sinReduced(r);
+        FixedInterval cos = cosReduced(r);
+        return switch (k.mod(BigInteger.valueOf(4)).intValue()) {
+            case 0 -> new FixedInterval[] {cos, sin};
+            case 1 -> new FixedInterval[] {sin.negate(), cos};
+            case 2 -> new FixedInterval[] {cos.negate(), sin.negate()};
+            default -> new FixedInterval[] {sin, cos.negate()};
+        };
+    }
+
+    private static BigInteger roundDivide(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.shiftLeft(1).add(b).divideAndRemainder(b.shiftLeft(1));
+        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+
+    /** sin on an interval within [-1, 1] (increasing there). */
+    private static FixedInterval sinReduced(FixedInterval r) {
+        int w = r.w();
+        return new FixedInterval(sinPoint(r.lo(), w, false), sinPoint(r.hi(), w, true), w);
+    }
+
+    /** cos on an interval within [-1, 1] (even; decreasing in |r|). */
+    private static FixedInterval cosReduced(FixedInterval r) {
+        int w = r.w();
+        BigInteger a = r.lo().abs();
+        BigInteger b = r.hi().abs();
+        BigInteger far = a.max(b);
+        BigInteger near = r.lo().signum() <= 0 && r.hi().signum() >= 0 ? BigInteger.ZERO : a.min(b);
+        return new FixedInterval(cosSeries(far, w, false), cosSeries(near, w, true), w);
+    }
+
+    private static BigInteger sinPoint(BigInteger r, int w, boolean upper) {
+        // sin is odd: a bound above for -|r| is minus a bound below for |r|
+        return r.signum() >= 0 ? sinSeries(r, w, upper) : sinSeries(r.negate(), w, !upper).negate();
+    }
+
+    /** Bound on sin(R 2^-w) for 0 <= r <= 1: r - r^3/3! + ..., alternating with decreasing terms. */
+    private static BigInteger sinSeries(BigInteger r, int w, boolean upper) {
+        return alternatingTaylor(r, w, upper, 1);
+    }
+
+    /** Bound on cos(R 2^-w) for 0 <= r <= 1: 1 - r^2/2! + ... */
+    private static BigInteger cosSeries(BigInteger r, int w, boolean upper) {
+        return alternatingTaylor(r, w, upper, 0);
+    }
+
+    /** Bound on sum_j (-1)^j r^(2j+start)/(2j+start)! for 0 <= r <= 1 and start 0 or 1. */
+    private static BigInteger alternatingTaylor(BigInteger r, int w, boolean upper, int start) {
+        BigInteger one = BigInteger.ONE.shiftLeft(w);
+        BigInteger termLo = start == 0 ? one : r; // bounds on r^n / n! * 2^w
+        BigInteger termHi = termLo;
+        BigInteger sum = BigInteger.ZERO;
+        int n = start;
+        for (int j = 0; ; j++) {
+            boolean positive = j % 2 == 0;
+            boolean roundUp = upper == positive;
+            BigInteger term = roundUp ? termHi : termLo;
+            sum = positive ? sum.add(term) : sum.subtract(term);
+            if (termHi.compareTo(BigInteger.ONE) <= 0 && positive == upper) {
+                return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
+            }
+            BigInteger d = BigInteger.valueOf((long) (n + 1) * (n + 2)).shiftLeft(2 * w);
+            termLo = termLo.multiply(r).multiply(r).divide(d);
+            termHi = FixedInterval.ceilDivide(termHi.multiply(r).multiply(r), d);
+            n += 2;
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Rational powerOfTwo(long k) {
+        return k >= 0 ? Rational.of(BigInteger.ONE.shiftLeft((int) k), BigInteger.ONE)
+                : Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft((int) -k));
+    }
+}

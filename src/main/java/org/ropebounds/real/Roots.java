@@ -1,0 +1,71 @@
+package org.ropebounds.real;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import org.ropebounds.format.Rational;
+
+/** Exact powers and roots of rationals, where they exist: what keeps exact inputs exact. */
+final class Roots {
+    private Roots() {
+    }
+
+    /** The rational r >= 0 with r^q = x, if there is one (x >= 0, q >= 1). */
+    static Optional<Rational> exactRoot(Rational x, int q) {
+        if (x.signum() < 0 || q < 1) {
+            return Optional.empty();
+        }
+        Optional<BigInteger> n = integerRoot(x.numerator(), q);
+        Optional<BigInteger> d = integerRoot(x.denominator(), q);
+        return n.isPresent() && d.isPresent() ? Optional.of(Rational.of(n.get(), d.get())) : Optional.empty();
+    }
+
+    /** The integer r >= 0 with r^q = n exactly, if there is one. */
+    static Optional<BigInteger> integerRoot(BigInteger n, int q) {
+        if (n.signum() < 0) {
+            return Optional.empty();
+        }
+        if (q == 1 || n.signum() == 0 || n.equals(BigInteger.ONE)) {
+            return Optional.of(n);
+        }
+        // Newton's iteration from above for floor(n^(1/q))
+        BigInteger qq = BigInteger.valueOf(q);
+        BigInteger r = BigInteger.ONE.shiftLeft(n.bitLength() / q + 1);
+        while (true) {
+            BigInteger next = r.multiply(qq.subtract(BigInteger.ONE)).add(n.divide(r.pow(q - 1))).divide(qq);
+            if (next.compareTo(r) >= 0) {
+                break;
+            }
+            r = next;
+        }
+        return r.pow(q).equals(n) ? Optional.of(r) : Optional.empty();
+    }
+
+    /**
+     * x^y exactly, when x >= 0 (x > 0 for y <= 0) and y = a/b with b <= 64 and the b-th root of x rational,
+     * and the result's numerator and denominator together take at most {@code maxBits} bits.
+     */
+    static Optional<Rational> exactPower(Rational x, Rational y, long maxBits) {
+        if (y.isZero()) {
+            return Optional.of(Rational.ONE);
+        }
+        if (x.equals(Rational.ONE)) {
+            return Optional.of(Rational.ONE);
+        }
+        if (x.signum() < 0 || (x.isZero() && y.signum() <= 0)) {
+            return Optional.empty();
+        }
+        if (x.isZero()) {
+            return Optional.of(Rational.ZERO);
+        }
+        if (y.denominator().bitLength() > 7 || y.denominator().intValue() > 64 || y.numerator().bitLength() > 31) {
+            return Optional.empty();
+        }
+        int a = y.numerator().intValue();
+        int b = y.denominator().intValue();
+        long size = (long) Math.abs(a) * (x.numerator().bitLength() + x.denominator().bitLength()) / b;
+        if (size > maxBits) {
+            return Optional.empty();
+        }
+        return exactRoot(x, b).map(r -> r.pow(a));
+    }
+}
