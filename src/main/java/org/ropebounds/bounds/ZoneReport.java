@@ -1,0 +1,50 @@
+package org.ropebounds.bounds;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.CertifiedDecimal;
+
+/**
+ * Everything {@link ZoneCalculator} decides for one query. Decisions that the certified arithmetic
+ * could not make within its precision limit are empty; decimals carry their own guarantee.
+ *
+ * @param query the parameters
+ * @param digits significant digits asked for
+ * @param base the base judged, if any
+ * @param lowerBounds each lower bound's threshold on b
+ * @param binding the binding (largest) lower bound, when decided
+ * @param stabilityDominatesAliasing whether depth stability exceeds aliasing, decided numerically
+ * @param formats the zone per format
+ * @param maxDepth with a base: the largest N with cos(L theta_min)^N >= eps (0 when none), when decided
+ */
+public record ZoneReport(ZoneQuery query, int digits, Optional<Rational> base, List<LowerBound> lowerBounds,
+                         Optional<Bound> binding, Optional<Boolean> stabilityDominatesAliasing,
+                         List<FormatZone> formats, Optional<BigInteger> maxDepth) {
+
+    /** A lower bound's threshold: b must be > value (strict) or >= value. */
+    public record LowerBound(Bound bound, CertifiedDecimal value) {
+    }
+
+    /**
+     * The zone [lower, ceiling) in one format.
+     *
+     * @param ceiling the precision ceiling (b must stay below it)
+     * @param zoneLower the binding lower bound (equal for every format)
+     * @param empty whether no base satisfies both, when decided
+     * @param ratio ceiling / lower (below 1 when empty)
+     * @param maxContextBound acos(eps^(1/N)) / resolution: the zone is non-empty exactly for L below it
+     * @param maxContext the largest integer context whose zone is non-empty, when decided
+     * @param minPrecisionBits the fewest significand bits p whose ceiling exceeds the lower bound, when decided
+     * @param verdict where the base sits, when a base is given and decided
+     * @param marginLower base / lower (>= 1 when the lower bound holds), with a base
+     * @param marginUpper ceiling / base (> 1 when below the ceiling), with a base
+     */
+    public record FormatZone(Format format, CertifiedDecimal ceiling, CertifiedDecimal zoneLower, Optional<Boolean> empty,
+                             CertifiedDecimal ratio, CertifiedDecimal maxContextBound, Optional<BigInteger> maxContext,
+                             Optional<Integer> minPrecisionBits, Optional<Verdict> verdict,
+                             Optional<CertifiedDecimal> marginLower, Optional<CertifiedDecimal> marginUpper) {
+    }
+}

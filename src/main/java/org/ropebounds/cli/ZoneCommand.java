@@ -1,0 +1,167 @@
+package org.ropebounds.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ropebounds.bounds.ContextLength;
+import org.ropebounds.bounds.EpsilonConvention;
+import org.ropebounds.bounds.Spectrum;
+import org.ropebounds.bounds.ZoneCalculator;
+import org.ropebounds.bounds.ZoneQuery;
+import org.ropebounds.bounds.ZoneReport;
+import org.ropebounds.bounds.ZoneReport.FormatZone;
+import org.ropebounds.bounds.ZoneReport.LowerBound;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.Ziv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ropebounds zone}: the Goldilocks zone of RoPE bases. */
+@Command(name = "zone", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+        description = {"The Goldilocks zone: every lower bound on the RoPE base b (aliasing, DC-component and",
+            "depth-compounded stability), the precision ceiling of each format, the zone between them, the largest",
+            "context and fewest significand bits that keep it non-empty, and the verdict for a base.",
+            "Every number is exact or correctly rounded to the digits shown; the output says which."},
+        footer = {"", "Example: ropebounds zone --context 128k --layers 32 --tolerance 0.9 --head-dim 128 --format fp32,bf16 --base 500000"})
+final class ZoneCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = {"-L", "--context"}, required = true, paramLabel = "L",
+            description = "Context length: 131072, 2^17, 1e6, 128k (k = 1024), 1M (M = 1048576).")
+    String context;
+
+    @Option(names = {"-N", "--layers"}, required = true, paramLabel = "N", description = "Layers that apply RoPE (>= 1).")
+    int layers;
+
+    @Option(names = {"--tolerance", "--eps"}, required = true, paramLabel = "EPS",
+            description = "Coherence tolerance eps, 0 < eps < 1 (exact decimal: 0.9 is nine tenths).")
+    Rational tolerance;
+
+    @Option(names = {"-d", "--head-dim", "--rotary-dim"}, paramLabel = "D", defaultValue = "128",
+            description = "Rotary dimension d (even, >= 2; default ${DEFAULT-VALUE}).")
+    int headDim;
+
+    @Option(names = {"-f", "--format"}, split = Converters.FORMAT_LIST_SPLIT, paramLabel = "FORMAT",
+            description = "Formats whose precision ceiling to use (default fp32,bf16), or all.")
+    List<String> formatNames = List.of("fp32", "bf16");
+
+    @Option(names = {"-b", "--base"}, paramLabel = "B", description = "A base to judge (b > 1).")
+    Rational base;
+
+    @Option(names = "--spectrum", paramLabel = "approx|exact", defaultValue = "approx",
+            description = "approx: theta_min = 1/b, the paper's (default); exact: theta_min = b^(-(d-2)/d), this project's extension.")
+    String spectrum;
+
+    @Option(names = "--epsilon-convention", paramLabel = "machine|unit", defaultValue = "machine",
+            description = "Precision ceiling 1/eps_mach = 2^(p-1) (machine, default) or 1/u = 2^p (unit).")
+    String convention;
+
+    @Option(names = "--digits", paramLabel = "N", defaultValue = "15",
+            description = "Significant digits of every printed value, 1..10000 (default ${DEFAULT-VALUE}).")
+    int digits;
+
+    @Option(names = "--tex", description = "Print a LaTeX (booktabs) table instead of text.")
+    boolean tex;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (digits < 1 || digits > Ziv.MAX_DIGITS) {
+            throw new org.ropebounds.InvalidInputException("--digits " + digits + " is out of range; accepted: 1.." + Ziv.MAX_DIGITS);
+        }
+        if (common.json && tex) {
+            throw new org.ropebounds.InvalidInputException("--json and --tex exclude each other; choose one");
+        }
+        ZoneQuery q = new ZoneQuery(ContextLength.parse(context), layers, tolerance, headDim, Spectrum.parse(spectrum),
+                EpsilonConvention.parse(convention));
+        List<Format> formats = Converters.formats(formatNames);
+        ZoneReport r = ZoneCalculator.compute(q, formats, Optional.ofNullable(base), digits);
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            Json.print(out, ZoneJson.of(r));
+        } else if (tex) {
+            out.print(ZoneTex.of(r));
+            out.flush();
+        } else {
+            printText(out, r);
+        }
+        return Main.EXIT_OK;
+    }
+
+    private void printText(PrintWriter out, ZoneReport r) {
+        ZoneQuery q = r.query();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Goldilocks zone of the RoPE base b\n");
+        sb.append("  L = ").append(q.context()).append(context.strip().equals(q.context().toString()) ? "" : " (" + context.strip() + ")")
+                .append(" positions, N = ").append(q.layers()).append(" layers, eps = ")
+                .append(q.tolerance().toCompactDecimalStringOrFraction()).append(", d = ").append(q.rotaryDim()).append('\n');
+        sb.append("  spectrum: ").append(q.spectrum().description()).append('\n');
+        sb.append("  ceiling:  ").append(q.convention().description()).append('\n');
+        sb.append("  numbers are correctly rounded to ").append(r.digits())
+                .append(" significant digits unless marked (exact) or (fewer digits certified)\n\n");
+        sb.append("Lower bounds (b must be above):\n");
+        TextTable lower = new TextTable(new boolean[] {false, false, false, false}, "bound", "b", "threshold", "");
+        for (LowerBound lb : r.lowerBounds()) {
+            String mark = r.binding().map(b -> b == lb.bound()).orElse(false) ? "<- binding" : "";
+            if (lb.bound().id().equals("dc_stability") && q.layers() == 1) {
+                mark = "(= depth stability at N = 1)";
+            }
+            lower.add("  " + lb.bound().id(), lb.bound().strict() ? ">" : ">=", value(lb.value()), mark);
+        }
+        flush(out, sb);
+        lower.print(out);
+        sb.append(r.stabilityDominatesAliasing().map(d -> d
+                ? "  depth stability exceeds aliasing here (as it must for 0 < eps < 1: acos(.) < pi/2 < 2 pi)\n"
+                : "  aliasing exceeds depth stability here: check the inputs\n")
+                .orElse("  could not decide whether depth stability exceeds aliasing\n"));
+        sb.append("\nZone per format (lower <= b < ceiling):\n");
+        flush(out, sb);
+        TextTable t = new TextTable(new boolean[] {false, false, false, false, true, true, false},
+                "  format", "ceiling", "zone", "ceiling/lower", "max context", "min bits", r.base().isPresent()
+                        ? "verdict for b = " + r.base().get().toCompactDecimalStringOrFraction() : "");
+        for (FormatZone z : r.formats()) {
+            String zone = z.empty().map(e -> e ? "empty" : "[" + z.zoneLower().text() + ", " + z.ceiling().text() + ")").orElse("undecided");
+            String verdict = z.verdict().map(v -> v.label() + margins(z)).orElse(r.base().isPresent() ? "undecided" : "");
+            t.add("  " + z.format().name(), value(z.ceiling()), zone, value(z.ratio()),
+                    z.maxContext().map(BigInteger::toString).orElse("undecided"),
+                    z.minPrecisionBits().map(String::valueOf).orElse("undecided"), verdict);
+        }
+        t.print(out);
+        sb.append("\n  max context: the largest L whose zone is non-empty, below acos(eps^(1/N)) / eps");
+        sb.append(q.convention() == EpsilonConvention.MACHINE ? "_mach" : " (u)").append(" =");
+        for (FormatZone z : r.formats()) {
+            sb.append(' ').append(z.format().name()).append(": ").append(value(z.maxContextBound())).append(';');
+        }
+        sb.setLength(sb.length() - 1);
+        sb.append("\n  min bits: the fewest significand bits p whose ceiling exceeds the binding lower bound\n");
+        r.maxDepth().ifPresent(n -> sb.append("  the largest depth this base admits at L and eps: N <= ").append(n).append('\n'));
+        flush(out, sb);
+    }
+
+    private static String margins(FormatZone z) {
+        return " (b/lower = " + z.marginLower().map(CertifiedDecimal::text).orElse("?") + ", ceiling/b = "
+                + z.marginUpper().map(CertifiedDecimal::text).orElse("?") + ")";
+    }
+
+    /** The value, marked when exact or short of the digits asked for. */
+    static String value(CertifiedDecimal d) {
+        return d.text() + (d.exact() ? " (exact)" : d.complete() ? "" : " (" + d.digits() + " digits certified)");
+    }
+
+    private static void flush(PrintWriter out, StringBuilder sb) {
+        out.print(sb);
+        out.flush();
+        sb.setLength(0);
+    }
+}
