@@ -1,9 +1,7 @@
 package org.ropebounds.bounds;
 
-import java.math.BigInteger;
 import java.util.List;
 import org.ropebounds.format.Format;
-import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
 
 /**
@@ -52,9 +50,14 @@ public final class DepthStabilityBound implements Bound {
         return a.divide(a.of(q.context().longValueExact()), acosOfRoot(a, q));
     }
 
-    /** acos(eps^(1/N)), the largest per-context phase L*theta_min the tolerance admits. */
+    /**
+     * acos(eps^(1/N)), the largest per-context phase L*theta_min the tolerance admits, evaluated as
+     * 2 asin(sqrt((1 - eps^(1/N))/2)) with 1 - eps^(1/N) = -expm1(log(eps)/N): acos near 1 would
+     * amplify the error of eps^(1/N) about 1/sqrt(2(1 - x)) times; this form loses nothing.
+     */
     static <T> T acosOfRoot(Arithmetic<T> a, ZoneQuery q) {
-        T root = a.pow(a.of(q.tolerance()), a.of(Rational.of(BigInteger.ONE, BigInteger.valueOf(q.layers()))));
-        return a.acos(root);
+        T logRoot = a.divide(a.log(a.of(q.tolerance())), a.of(q.layers()));
+        T oneMinusRoot = a.subtract(a.of(0), a.expm1(logRoot));
+        return a.multiply(a.of(2), a.asin(a.sqrt(a.divide(oneMinusRoot, a.of(2)))));
     }
 }

@@ -54,6 +54,14 @@ public final class Rational implements Comparable<Rational> {
             numerator = numerator.negate();
             denominator = denominator.negate();
         }
+        if (denominator.bitCount() == 1) {
+            // a binary rational: the gcd is the power of two the numerator shares (no gcd computation)
+            int shift = Math.min(numerator.signum() == 0 ? Integer.MAX_VALUE : numerator.getLowestSetBit(), denominator.bitLength() - 1);
+            if (numerator.signum() == 0) {
+                return ZERO;
+            }
+            return new Rational(numerator.shiftRight(shift), denominator.shiftRight(shift));
+        }
         BigInteger g = numerator.gcd(denominator);
         if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
             numerator = numerator.divide(g);

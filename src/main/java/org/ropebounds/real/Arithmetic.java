@@ -39,6 +39,9 @@ public interface Arithmetic<T> {
 
     T exp(T x);
 
+    /** exp(x) - 1, with the relative precision of the result kept for small |x|. */
+    T expm1(T x);
+
     /** Natural logarithm; domain x > 0. */
     T log(T x);
 
@@ -51,6 +54,9 @@ public interface Arithmetic<T> {
 
     /** Arc cosine in [0, pi]; domain [-1, 1]. */
     T acos(T x);
+
+    /** Arc sine in [-pi/2, pi/2]; domain [-1, 1]; keeps its relative precision for small |x|. */
+    T asin(T x);
 
     /** Arc tangent in (-pi/2, pi/2). */
     T atan(T x);

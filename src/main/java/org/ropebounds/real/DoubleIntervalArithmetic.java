@@ -10,7 +10,7 @@ import org.ropebounds.format.RoundingMode;
 /**
  * Interval arithmetic in doubles, the fast path for results wanted to 15 digits or fewer. Java rounds
  * +, -, *, / and sqrt to nearest, so the exact result lies within one step ({@link Math#nextDown},
- * {@link Math#nextUp}) of the computed one; {@link StrictMath}'s exp, log, pow, cos, sin, acos and atan
+ * {@link Math#nextUp}) of the computed one; {@link StrictMath}'s exp, expm1, log, pow, cos, sin, asin, acos and atan
  * are within 1 ulp of the exact result, so it lies within two steps. Every result is widened by those
  * steps, hence contains the exact result. Monotone functions are evaluated at the ends; cos and sin at
  * the midpoint, widened by the radius (they are 1-Lipschitz). Stateless.
@@ -121,6 +121,11 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
     }
 
     @Override
+    public DoubleInterval expm1(DoubleInterval x) {
+        return new DoubleInterval(down2(StrictMath.expm1(x.lo())), up2(StrictMath.expm1(x.hi())));
+    }
+
+    @Override
     public DoubleInterval log(DoubleInterval x) {
         if (x.lo() <= 0) {
             throw new InsufficientPrecisionException("log of an interval reaching zero");
@@ -169,6 +174,14 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
             throw new InsufficientPrecisionException("acos of an interval reaching outside [-1, 1]");
         }
         return new DoubleInterval(Math.max(0, down2(StrictMath.acos(x.hi()))), up2(StrictMath.acos(x.lo())));
+    }
+
+    @Override
+    public DoubleInterval asin(DoubleInterval x) {
+        if (x.lo() < -1 || x.hi() > 1) {
+            throw new InsufficientPrecisionException("asin of an interval reaching outside [-1, 1]");
+        }
+        return new DoubleInterval(down2(StrictMath.asin(x.lo())), up2(StrictMath.asin(x.hi())));
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
     public static final int MIN_BITS = 16;
     public static final int MAX_BITS = Format.MAX_PRECISION;
 
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, Format> GRIDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final int bits;
     private final Format grid;
 
@@ -30,7 +32,7 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
             throw new IllegalArgumentException("working precision " + bits + " bits outside " + MIN_BITS + ".." + MAX_BITS);
         }
         this.bits = bits;
-        this.grid = Format.custom(bits, -Format.MAX_EXPONENT, Format.MAX_EXPONENT, Format.Specials.IEEE);
+        this.grid = GRIDS.computeIfAbsent(bits, b -> Format.custom(b, -Format.MAX_EXPONENT, Format.MAX_EXPONENT, Format.Specials.IEEE));
     }
 
     public int bits() {
@@ -108,6 +110,23 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
     }
 
     @Override
+    public Enclosure expm1(Enclosure x) {
+        Enclosure lo = expm1Point(x.lo());
+        Enclosure hi = x.isExact() ? lo : expm1Point(x.hi());
+        return outward(lo.lo(), hi.hi());
+    }
+
+    /** exp(x) - 1 with -log2|x| more bits, so that the subtraction keeps `bits` relative bits. */
+    private Enclosure expm1Point(Rational x) {
+        if (x.isZero()) {
+            return Enclosure.exact(Rational.ZERO);
+        }
+        int extra = (int) Math.max(0, -x.floorLog2());
+        Enclosure e = Kernels.exp(x, bits + extra + 8);
+        return Enclosure.of(e.lo().subtract(Rational.ONE), e.hi().subtract(Rational.ONE));
+    }
+
+    @Override
     public Enclosure log(Enclosure x) {
         requireAbove(x, Rational.ZERO, "log");
         Enclosure lo = Kernels.log(x.lo(), bits + 4).toEnclosure();
@@ -162,6 +181,15 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
         Enclosure atHi = Kernels.acos(x.hi(), bits + 4).toEnclosure();
         Enclosure atLo = x.isExact() ? atHi : Kernels.acos(x.lo(), bits + 4).toEnclosure();
         return outward(atHi.lo(), atLo.hi());
+    }
+
+    @Override
+    public Enclosure asin(Enclosure x) {
+        requireNotBelow(x, Rational.ONE.negate(), "asin");
+        requireNotAbove(x, Rational.ONE, "asin");
+        Enclosure lo = Kernels.asin(x.lo(), bits + 4).toEnclosure();
+        Enclosure hi = x.isExact() ? lo : Kernels.asin(x.hi(), bits + 4).toEnclosure();
+        return outward(lo.lo(), hi.hi());
     }
 
     @Override

@@ -229,6 +229,23 @@ final class Kernels {
         return atanNonNegative(FixedInterval.of(q, w).sqrt()).shift(1);
     }
 
+    /** asin(x) = 2 atan(x / (1 + sqrt(1 - x^2))) for an exact rational x in [-1, 1] (no cancellation near 0). */
+    static FixedInterval asin(Rational x, int bits) {
+        if (x.abs().compareTo(Rational.ONE) > 0) {
+            throw new ArithmeticException("asin of a number outside [-1, 1]: " + x);
+        }
+        if (x.isZero()) {
+            return FixedInterval.point(BigInteger.ZERO, bits);
+        }
+        int w = (int) (bits + Math.max(0, -x.abs().floorLog2()) + 32);
+        Rational ax = x.abs();
+        FixedInterval one = FixedInterval.one(w);
+        FixedInterval root = FixedInterval.of(Rational.ONE.subtract(ax.multiply(ax)), w).sqrt();
+        FixedInterval t = FixedInterval.of(ax, w).multiply(one.add(root).reciprocal()); // in [0, 1], increasing in |x|
+        FixedInterval a = atanNonNegative(t).shift(1);
+        return x.signum() < 0 ? a.negate() : a;
+    }
+
     /** atan(x) for an exact rational x. */
     static FixedInterval atan(Rational x, int bits) {
         if (x.isZero()) {

@@ -28,6 +28,13 @@ public final class Ziv {
         if (digits < 1 || digits > MAX_DIGITS) {
             throw new IllegalArgumentException("digits must be within 1.." + MAX_DIGITS + ": " + digits);
         }
+        return LEVELS.computeIfAbsent(digits, Ziv::computeLevels);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, List<Arithmetic<?>>> LEVELS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<Arithmetic<?>> computeLevels(int digits) {
         List<Arithmetic<?>> out = new ArrayList<>();
         if (digits <= 15) {
             out.add(DoubleIntervalArithmetic.INSTANCE);
@@ -38,7 +45,7 @@ public final class Ziv {
             out.add(new EnclosureArithmetic(bits));
         }
         out.add(new EnclosureArithmetic(limit));
-        return out;
+        return List.copyOf(out);
     }
 
     /**

@@ -53,7 +53,7 @@ class KernelContainmentTest {
     }
 
     @Test
-    void atanAndAcos() {
+    void atanAcosAsin() {
         qt().withFixedSeed(SEED).withExamples(2000).forAll(cases()).checkAssert(c -> {
             Rational x = x(c);
             Enclosure coarse = Kernels.atan(x, (int) c[2]).toEnclosure();
@@ -63,6 +63,9 @@ class KernelContainmentTest {
             Enclosure coarseAcos = Kernels.acos(y, (int) c[2]).toEnclosure();
             Enclosure fineAcos = Kernels.acos(y, 800).toEnclosure();
             assertTrue(coarseAcos.contains(fineAcos), () -> "acos(" + y + ") at " + c[2] + ": " + coarseAcos + " misses " + fineAcos);
+            Enclosure coarseAsin = Kernels.asin(y, (int) c[2]).toEnclosure();
+            Enclosure fineAsin = Kernels.asin(y, 800).toEnclosure();
+            assertTrue(coarseAsin.contains(fineAsin), () -> "asin(" + y + ") at " + c[2] + ": " + coarseAsin + " misses " + fineAsin);
         });
     }
 

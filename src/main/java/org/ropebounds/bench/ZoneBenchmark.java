@@ -1,0 +1,58 @@
+package org.ropebounds.bench;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.ropebounds.bounds.EpsilonConvention;
+import org.ropebounds.bounds.Spectrum;
+import org.ropebounds.bounds.ZoneCalculator;
+import org.ropebounds.bounds.ZoneQuery;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+
+/**
+ * Full zones per second, in-process, one thread: for random (L, N, eps) on the grid people use
+ * (L = 2^11..2^24, N = 1..126, eps in {0.5, 0.9, 0.99, 0.01}, d = 128, fp32 and bf16, with a base), every
+ * bound, ceiling, L_max, p_min, verdict and depth limit certified to 15, 30 and 100 digits. Run
+ * {@code java -cp target/ropebounds.jar org.ropebounds.bench.ZoneBenchmark}.
+ */
+public final class ZoneBenchmark {
+    private ZoneBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        String[] tolerances = {"0.5", "0.9", "0.99", "0.01"};
+        SplittableRandom random = new SplittableRandom(2026);
+        int n = 4000;
+        ZoneQuery[] queries = new ZoneQuery[n];
+        Rational[] bases = new Rational[n];
+        for (int i = 0; i < n; i++) {
+            queries[i] = new ZoneQuery(BigInteger.ONE.shiftLeft(random.nextInt(11, 25)), 1 + random.nextInt(126),
+                    Rational.parse(tolerances[random.nextInt(tolerances.length)]), 128, Spectrum.APPROX, EpsilonConvention.MACHINE);
+            bases[i] = Rational.of(random.nextLong(10_000, 100_000_000));
+        }
+        List<Format> formats = List.of(Format.FP32, Format.BF16);
+        System.out.printf(Locale.ROOT, "ropebounds zone benchmark: 1 thread, %s %s%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"));
+        for (int digits : new int[] {15, 30, 100}) {
+            int count = digits == 15 ? n : digits == 30 ? n / 4 : n / 20;
+            long[] times = new long[5];
+            for (int round = 0; round < 3 + times.length; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    ZoneCalculator.compute(queries[i], formats, Optional.of(bases[i]), digits);
+                }
+                if (round >= 3) {
+                    times[round - 3] = System.nanoTime() - start;
+                }
+            }
+            Arrays.sort(times);
+            double perSecond = count / (times[times.length / 2] / 1e9);
+            System.out.printf(Locale.ROOT, "%4d digits: %,10.0f zones/s (median of %d rounds of %d zones, 2 formats each)%n",
+                    digits, perSecond, times.length, count);
+        }
+    }
+}

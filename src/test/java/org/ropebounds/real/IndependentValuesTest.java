@@ -1,0 +1,121 @@
+package org.ropebounds.real;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.ropebounds.bounds.EpsilonConvention;
+import org.ropebounds.bounds.Spectrum;
+import org.ropebounds.bounds.ZoneCalculator;
+import org.ropebounds.bounds.ZoneQuery;
+import org.ropebounds.bounds.ZoneReport;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+
+/**
+ * Every function and bound against values from two independent implementations (mpmath and
+ * python-flint's arb balls), correctly rounded to 60 and 40 digits: see
+ * src/test/python/gen_real_fixtures.py and src/test/resources/fixtures/real/README.md.
+ */
+class IndependentValuesTest {
+
+    @Test
+    void functionsTo60Digits() throws IOException {
+        List<String[]> rows = read("functions.csv");
+        assertTrue(rows.size() > 1200, "rows: " + rows.size());
+        for (String[] row : rows) {
+            String f = row[0];
+            Rational x = row[1].isEmpty() ? null : rational(row[1]);
+            Rational y = row[2].isEmpty() ? null : rational(row[2]);
+            CertifiedDecimal ours = Ziv.decimal(60, a -> apply(a, f, x, y));
+            assertTrue(ours.complete(), () -> f + "(" + row[1] + ") undecided: " + ours.guarantee());
+            assertEquals(0, new BigDecimal(row[3]).compareTo(new BigDecimal(ours.text())),
+                    () -> f + "(" + row[1] + (y == null ? "" : ", " + row[2]) + "): ours " + ours + ", mpmath/arb " + row[3]);
+        }
+    }
+
+    @Test
+    void boundsTo40Digits() throws IOException {
+        List<String[]> rows = read("bounds.csv");
+        assertEquals(1080, rows.size());
+        String[] lowerIds = {"aliasing", "dc_stability", "depth_stability"};
+        for (String[] row : rows) {
+            for (Spectrum s : Spectrum.values()) {
+                ZoneQuery q = new ZoneQuery(new BigInteger(row[0]), Integer.parseInt(row[1]), Rational.parse(row[2]),
+                        Integer.parseInt(row[3]), s, EpsilonConvention.MACHINE);
+                ZoneReport r = ZoneCalculator.compute(q, List.of(Format.FP32, Format.BF16, Format.FP16), Optional.empty(), 40);
+                for (int i = 0; i < 3; i++) {
+                    String expected = row[4 + i + (s == Spectrum.EXACT ? 3 : 0)];
+                    String id = lowerIds[i];
+                    String ours = r.lowerBounds().get(i).value().text();
+                    assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(ours)),
+                            () -> String.join(",", row).substring(0, 30) + " " + s + " " + id + ": ours " + ours + ", expected " + expected);
+                }
+                if (s == Spectrum.APPROX) {
+                    for (int k = 0; k < 3; k++) {
+                        String expected = row[10 + k];
+                        String ours = r.formats().get(k).maxContextBound().text();
+                        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(ours)), () -> "L_max " + ours + " vs " + expected);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Enclosure apply(Arithmetic<?> a, String f, Rational x, Rational y) {
+        return capture(a, f, x, y);
+    }
+
+    private static <T> Enclosure capture(Arithmetic<T> a, String f, Rational x, Rational y) {
+        T v = x == null ? null : a.of(x);
+        T r = switch (f) {
+            case "exp" -> a.exp(v);
+            case "log" -> a.log(v);
+            case "sqrt" -> a.sqrt(v);
+            case "acos" -> a.acos(v);
+            case "atan" -> a.atan(v);
+            case "cos" -> a.cos(v);
+            case "sin" -> a.sin(v);
+            case "pow" -> a.pow(v, a.of(y));
+            case "pi" -> a.pi();
+            default -> throw new IllegalArgumentException(f);
+        };
+        return a.toEnclosure(r);
+    }
+
+    /** A decimal, hex float, or a/b. */
+    private static Rational rational(String s) {
+        int slash = s.indexOf('/');
+        return slash < 0 ? Rational.parse(s) : Rational.of(new BigInteger(s.substring(0, slash)), new BigInteger(s.substring(slash + 1)));
+    }
+
+    private static List<String[]> read(String name) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = IndependentValuesTest.class.getResourceAsStream("/fixtures/real/" + name)) {
+            assertTrue(in != null, "missing fixture " + name);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            boolean header = true;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                rows.add(line.split(",", -1));
+            }
+        }
+        return rows;
+    }
+}
