@@ -250,7 +250,15 @@ public final class Rational implements Comparable<Rational> {
     }
 
     public Rational multiply(Rational o) {
-        return of(numerator.multiply(o.numerator), denominator.multiply(o.denominator));
+        if (isZero() || o.isZero()) {
+            return ZERO;
+        }
+        // both factors are in lowest terms, so cancelling across them gives lowest terms (smaller gcds)
+        BigInteger g1 = numerator.gcd(o.denominator);
+        BigInteger g2 = o.numerator.gcd(denominator);
+        BigInteger n = numerator.divide(g1).multiply(o.numerator.divide(g2));
+        BigInteger d = denominator.divide(g2).multiply(o.denominator.divide(g1));
+        return new Rational(n, d);
     }
 
     /** @throws ArithmeticException if {@code o} is zero */
@@ -272,7 +280,12 @@ public final class Rational implements Comparable<Rational> {
 
     /** 1 / this. @throws ArithmeticException for zero */
     public Rational reciprocal() {
-        return of(denominator, numerator);
+        if (numerator.signum() == 0) {
+            throw new ArithmeticException("reciprocal of zero");
+        }
+        // already in lowest terms: only the sign moves
+        return numerator.signum() > 0 ? new Rational(denominator, numerator)
+                : new Rational(denominator.negate(), numerator.negate());
     }
 
     public Rational min(Rational o) {
