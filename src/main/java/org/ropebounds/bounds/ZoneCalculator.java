@@ -2,9 +2,12 @@ package org.ropebounds.bounds;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.ropebounds.bounds.ZoneReport.FormatZone;
 import org.ropebounds.bounds.ZoneReport.LowerBound;
 import org.ropebounds.format.Format;
@@ -44,7 +47,7 @@ public final class ZoneCalculator {
         for (int i = 0; i < levels.size() && !d.settled(); i++) {
             boolean last = i == levels.size() - 1;
             try {
-                d.absorb(Snapshot.of(levels.get(i), q, formats, base), last);
+                d.absorb(Level.of(levels.get(i), q, formats, base), last);
             } catch (InsufficientPrecisionException e) {
                 // the next level has more bits
             }
@@ -52,79 +55,116 @@ public final class ZoneCalculator {
         return d.report();
     }
 
-    /** Every enclosure the decisions need, at one precision. */
-    private record Snapshot(Enclosure[] lower, Enclosure zoneLower, Enclosure depthApprox, Enclosure[] ceiling,
-                            Enclosure[] maxContextBound, Enclosure[] ratio, Enclosure marginLower,
-                            Enclosure[] marginUpper, Enclosure phaseOverHalfPi, Enclosure depthQuotient) {
+    /**
+     * Every enclosure the decisions need, at one precision, computed on first use and kept: a level
+     * evaluates only what the decisions still pending ask of it.
+     */
+    private static final class Level<T> {
+        private final Arithmetic<T> a;
+        private final ZoneQuery q;
+        private final List<Format> formats;
+        private final T base;
+        private final Map<String, Object> memo = new HashMap<>();
 
-        static Snapshot of(Arithmetic<?> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
-            return capture(a, q, formats, base);
+        Level(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
+            this.a = a;
+            this.q = q;
+            this.formats = formats;
+            this.base = base.map(a::of).orElse(null);
         }
 
-        private static <T> Snapshot capture(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
-            List<Bound> bounds = Bounds.lower();
-            Enclosure[] lower = new Enclosure[bounds.size()];
-            List<T> lowerT = new ArrayList<>();
-            for (int i = 0; i < lower.length; i++) {
-                T v = bounds.get(i).threshold(a, q, null);
-                lowerT.add(v);
-                lower[i] = a.toEnclosure(v);
+        static Level<?> of(Arithmetic<?> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
+            return new Level<>(a, q, formats, base);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <V> V memo(String key, Supplier<V> compute) {
+            Object v = memo.get(key);
+            if (v == null) {
+                v = compute.get();
+                memo.put(key, v);
             }
-            Enclosure zoneLower = maxOf(lower);
-            T acosRoot = DepthStabilityBound.acosOfRoot(a, q);
-            T length = a.of(q.context().longValueExact());
-            Enclosure depthApprox = a.toEnclosure(a.divide(length, acosRoot));
-            int n = formats.size();
-            Enclosure[] ceiling = new Enclosure[n];
-            Enclosure[] maxContext = new Enclosure[n];
-            Enclosure[] ratio = new Enclosure[n];
-            Enclosure[] marginUpper = new Enclosure[n];
-            T zoneLowerT = hull(a, lowerT);
-            T b = base.map(a::of).orElse(null);
-            for (int i = 0; i < n; i++) {
-                Format f = formats.get(i);
-                T c = Bounds.PRECISION_CEILING.threshold(a, q, f);
-                ceiling[i] = a.toEnclosure(c);
-                maxContext[i] = a.toEnclosure(a.divide(acosRoot, a.of(q.convention().resolution(f).toRational())));
-                ratio[i] = a.toEnclosure(a.divide(c, zoneLowerT));
-                marginUpper[i] = b == null ? null : a.toEnclosure(a.divide(c, b));
-            }
-            Enclosure marginLower = null;
-            Enclosure phaseOverHalfPi = null;
-            Enclosure depthQuotient = null;
-            if (b != null) {
-                marginLower = a.toEnclosure(a.divide(b, zoneLowerT));
-                // theta_min = 1/b (approx) or b^(-(d-2)/d) (exact); the phase L theta_min against pi/2
-                T theta = q.spectrum() == Spectrum.APPROX ? a.divide(a.of(1), b)
-                        : a.pow(b, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim()))));
-                T phase = a.multiply(length, theta);
-                T halfPi = a.divide(a.pi(), a.of(2));
-                phaseOverHalfPi = a.toEnclosure(a.divide(phase, halfPi));
-                if (phaseOverHalfPi.hi().compareTo(Rational.ONE) < 0) {
-                    // cos(phase) in (0, 1): cos^N >= eps  <=>  N <= log(eps) / log(cos(phase))
-                    depthQuotient = a.toEnclosure(a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase))));
+            return (V) v;
+        }
+
+        private T lowerT(int i) {
+            return memo("lowerT" + i, () -> Bounds.lower().get(i).threshold(a, q, null));
+        }
+
+        Enclosure lower(int i) {
+            return memo("lower" + i, () -> a.toEnclosure(lowerT(i)));
+        }
+
+        /** max of the lower bounds. */
+        private T zoneLowerT() {
+            return memo("zoneLowerT", () -> {
+                T m = lowerT(0);
+                for (int i = 1; i < Bounds.lower().size(); i++) {
+                    m = a.max(m, lowerT(i));
                 }
-            }
-            return new Snapshot(lower, zoneLower, depthApprox, ceiling, maxContext, ratio, marginLower, marginUpper,
-                    phaseOverHalfPi, depthQuotient);
+                return m;
+            });
         }
 
-        private static <T> T hull(Arithmetic<T> a, List<T> xs) {
-            T m = xs.get(0);
-            for (T x : xs) {
-                m = a.max(m, x);
-            }
-            return m;
+        Enclosure zoneLower() {
+            return memo("zoneLower", () -> a.toEnclosure(zoneLowerT()));
         }
 
-        private static Enclosure maxOf(Enclosure[] xs) {
-            Rational lo = xs[0].lo();
-            Rational hi = xs[0].hi();
-            for (Enclosure x : xs) {
-                lo = lo.max(x.lo());
-                hi = hi.max(x.hi());
-            }
-            return Enclosure.of(lo, hi);
+        private T acosRoot() {
+            return memo("acosRoot", () -> DepthStabilityBound.acosOfRoot(a, q));
+        }
+
+        private T length() {
+            return memo("length", () -> a.of(q.context().longValueExact()));
+        }
+
+        /** L / acos(eps^(1/N)), the approx-spectrum depth bound (p_min compares it with 2^(p-1)). */
+        Enclosure depthApprox() {
+            return memo("depthApprox", () -> a.toEnclosure(a.divide(length(), acosRoot())));
+        }
+
+        private T ceilingT(int i) {
+            return memo("ceilingT" + i, () -> Bounds.PRECISION_CEILING.threshold(a, q, formats.get(i)));
+        }
+
+        Enclosure ceiling(int i) {
+            return memo("ceiling" + i, () -> a.toEnclosure(ceilingT(i)));
+        }
+
+        Enclosure maxContextBound(int i) {
+            return memo("maxContext" + i, () -> a.toEnclosure(
+                    a.divide(acosRoot(), a.of(q.convention().resolution(formats.get(i)).toRational()))));
+        }
+
+        Enclosure ratio(int i) {
+            return memo("ratio" + i, () -> a.toEnclosure(a.divide(ceilingT(i), zoneLowerT())));
+        }
+
+        Enclosure marginUpper(int i) {
+            return memo("marginUpper" + i, () -> a.toEnclosure(a.divide(ceilingT(i), base)));
+        }
+
+        Enclosure marginLower() {
+            return memo("marginLower", () -> a.toEnclosure(a.divide(base, zoneLowerT())));
+        }
+
+        /** L theta_min with theta_min = 1/b (approx) or b^(-(d-2)/d) (exact). */
+        private T phase() {
+            return memo("phase", () -> {
+                T theta = q.spectrum() == Spectrum.APPROX ? a.divide(a.of(1), base)
+                        : a.pow(base, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim()))));
+                return a.multiply(length(), theta);
+            });
+        }
+
+        /** The phase L theta_min over pi/2 (cos of it is positive below 1). */
+        Enclosure phaseOverHalfPi() {
+            return memo("phaseOverHalfPi", () -> a.toEnclosure(a.divide(phase(), a.divide(a.pi(), a.of(2)))));
+        }
+
+        /** log(eps) / log(cos(L theta_min)), for a phase below pi/2: cos^N >= eps iff N <= it. */
+        Enclosure depthQuotient() {
+            return memo("depthQuotient", () -> a.toEnclosure(a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase())))));
         }
     }
 
@@ -195,14 +235,14 @@ public final class ZoneCalculator {
             return true;
         }
 
-        void absorb(Snapshot s, boolean last) {
+        void absorb(Level<?> s, boolean last) {
             for (int i = 0; i < lower.length; i++) {
-                lower[i] = decimal(lower[i], s.lower()[i], last);
+                int k = i;
+                lower[i] = decimal(lower[i], () -> s.lower(k), last);
             }
-            int aliasing = Bounds.lower().indexOf(Bounds.ALIASING);
-            int depth = Bounds.lower().indexOf(Bounds.DEPTH_STABILITY);
             if (dominates == null) {
-                OptionalInt c = s.lower()[depth].compareTo(s.lower()[aliasing]);
+                OptionalInt c = s.lower(Bounds.lower().indexOf(Bounds.DEPTH_STABILITY))
+                        .compareTo(s.lower(Bounds.lower().indexOf(Bounds.ALIASING)));
                 if (c.isPresent()) {
                     dominates = Optional.of(c.getAsInt() > 0);
                     // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md): the larger of
@@ -214,20 +254,21 @@ public final class ZoneCalculator {
                 }
             }
             for (int i = 0; i < formats.size(); i++) {
-                ceiling[i] = decimal(ceiling[i], s.ceiling()[i], last);
-                zoneLower[i] = decimal(zoneLower[i], s.zoneLower(), last);
-                ratio[i] = decimal(ratio[i], s.ratio()[i], last);
-                maxContextBound[i] = decimal(maxContextBound[i], s.maxContextBound()[i], last);
+                int k = i;
+                ceiling[i] = decimal(ceiling[i], () -> s.ceiling(k), last);
+                zoneLower[i] = decimal(zoneLower[i], s::zoneLower, last);
+                ratio[i] = decimal(ratio[i], () -> s.ratio(k), last);
+                maxContextBound[i] = decimal(maxContextBound[i], () -> s.maxContextBound(k), last);
                 if (empty[i] == null) {
                     // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
-                    OptionalInt c = s.zoneLower().compareTo(s.ceiling()[i]);
+                    OptionalInt c = s.zoneLower().compareTo(s.ceiling(i));
                     if (c.isPresent()) {
                         empty[i] = c.getAsInt() >= 0;
                     }
                 }
                 if (maxContext[i] == null) {
                     // the largest integer strictly below x is ceil(x) - 1
-                    Enclosure x = s.maxContextBound()[i];
+                    Enclosure x = s.maxContextBound(i);
                     if (x.lo().ceil().equals(x.hi().ceil())) {
                         maxContext[i] = x.lo().ceil().subtract(BigInteger.ONE).max(BigInteger.ZERO);
                     }
@@ -242,10 +283,10 @@ public final class ZoneCalculator {
                     }
                 }
                 if (base.isPresent()) {
-                    marginUpper[i] = decimal(marginUpper[i], s.marginUpper()[i], last);
+                    marginUpper[i] = decimal(marginUpper[i], () -> s.marginUpper(k), last);
                     if (verdict[i] == null) {
                         OptionalInt belowLower = s.zoneLower().compareTo(base.get()); // > 0: b < lower
-                        OptionalInt vsCeiling = s.ceiling()[i].compareTo(base.get()); // <= 0: b >= ceiling
+                        OptionalInt vsCeiling = s.ceiling(i).compareTo(base.get()); // <= 0: b >= ceiling
                         if (belowLower.isPresent() && belowLower.getAsInt() > 0) {
                             verdict[i] = Verdict.BELOW;
                         } else if (belowLower.isPresent() && vsCeiling.isPresent()) {
@@ -255,14 +296,16 @@ public final class ZoneCalculator {
                 }
             }
             if (base.isPresent()) {
-                marginLower = decimal(marginLower, s.marginLower(), last);
+                marginLower = decimal(marginLower, s::marginLower, last);
                 if (maxDepth == null) {
                     Enclosure ratioToHalfPi = s.phaseOverHalfPi();
                     if (ratioToHalfPi.lo().compareTo(Rational.ONE) >= 0) {
                         maxDepth = BigInteger.ZERO; // cos(L theta_min) <= 0: no depth keeps cos^N >= eps
-                    } else if (s.depthQuotient() != null
-                            && s.depthQuotient().lo().floor().equals(s.depthQuotient().hi().floor())) {
-                        maxDepth = s.depthQuotient().lo().floor().max(BigInteger.ZERO);
+                    } else if (ratioToHalfPi.hi().compareTo(Rational.ONE) < 0) {
+                        Enclosure quotient = s.depthQuotient();
+                        if (quotient.lo().floor().equals(quotient.hi().floor())) {
+                            maxDepth = quotient.lo().floor().max(BigInteger.ZERO);
+                        }
                     }
                 }
             }
@@ -271,10 +314,11 @@ public final class ZoneCalculator {
             }
         }
 
-        private CertifiedDecimal decimal(CertifiedDecimal current, Enclosure x, boolean last) {
-            if (current != null || x == null) {
+        private CertifiedDecimal decimal(CertifiedDecimal current, Supplier<Enclosure> value, boolean last) {
+            if (current != null) {
                 return current;
             }
+            Enclosure x = value.get();
             Optional<CertifiedDecimal> d = CertifiedDecimal.decide(x, digits);
             return d.orElse(last ? CertifiedDecimal.best(x, digits) : null);
         }

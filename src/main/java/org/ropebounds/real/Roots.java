@@ -27,6 +27,10 @@ final class Roots {
         if (q == 1 || n.signum() == 0 || n.equals(BigInteger.ONE)) {
             return Optional.of(n);
         }
+        if (q == 2) {
+            BigInteger r = n.sqrt();
+            return r.multiply(r).equals(n) ? Optional.of(r) : Optional.empty();
+        }
         // Newton's iteration from above for floor(n^(1/q))
         BigInteger qq = BigInteger.valueOf(q);
         BigInteger r = BigInteger.ONE.shiftLeft(n.bitLength() / q + 1);
