@@ -1,0 +1,17 @@
+package org.ropebounds.symbolic;
+
+/**
+ * Symja could not do what was asked: an equation it cannot solve, no solution valid under the assumptions,
+ * an evaluation that aborted, or an internal error. The message names the input.
+ */
+public class SymbolicException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public SymbolicException(String message) {
+        super(message);
+    }
+
+    public SymbolicException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
