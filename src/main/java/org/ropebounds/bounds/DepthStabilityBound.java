@@ -1,6 +1,5 @@
 package org.ropebounds.bounds;
 
-import java.util.List;
 import org.ropebounds.format.Format;
 import org.ropebounds.real.Arithmetic;
 
@@ -8,41 +7,11 @@ import org.ropebounds.real.Arithmetic;
  * Misalignment compounds over N layers: cos(L/b)^N >= eps, i.e. b >= L / acos(eps^(1/N)). N = 1 gives
  * the DC-component bound.
  */
-public final class DepthStabilityBound implements Bound {
-    @Override
-    public String id() {
-        return "depth_stability";
-    }
-
-    @Override
-    public String title() {
-        return "depth-compounded stability";
-    }
-
-    @Override
-    public String source() {
-        return Bounds.SEED_PAPER;
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return List.of("0 < eps < 1 and N >= 1", "each of the N layers multiplies the coherence by cos(L/b)",
+public final class DepthStabilityBound extends AbstractBound {
+    DepthStabilityBound() {
+        super("depth_stability", "depth-compounded stability", Side.LOWER, false, "L/ArcCos(eps^(1/N))",
+                "0 < eps < 1 and N >= 1", "each of the N layers multiplies the coherence by cos(L/b)",
                 "L/b <= pi/2, so that cos(L/b) >= 0 and cos(L/b)^N >= eps is equivalent to L/b <= acos(eps^(1/N))");
-    }
-
-    @Override
-    public Side side() {
-        return Side.LOWER;
-    }
-
-    @Override
-    public boolean strict() {
-        return false;
-    }
-
-    @Override
-    public String closedForm() {
-        return "L/ArcCos(eps^(1/N))";
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.ropebounds.bounds;
 
-import java.util.List;
 import org.ropebounds.format.Format;
 import org.ropebounds.real.Arithmetic;
 
@@ -8,47 +7,16 @@ import org.ropebounds.real.Arithmetic;
  * The smallest per-token phase increment (about 1/b) must stay above the format's resolution:
  * b < 1/eps_mach(F) = 2^(p-1) (or 2^p with the unit-roundoff convention). Beyond it, increments are lost.
  */
-public final class PrecisionCeiling implements Bound {
-    @Override
-    public String id() {
-        return "precision_ceiling";
-    }
-
-    @Override
-    public String title() {
-        return "floating-point precision ceiling";
-    }
-
-    @Override
-    public String source() {
-        return Bounds.SEED_PAPER;
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return List.of("the per-token increment theta_min must exceed the format's resolution eps_mach = 2^(1-p)"
-                + " (or u = 2^-p by option); the paper's one-line criterion, refined by the pipeline emulation");
-    }
-
-    @Override
-    public Side side() {
-        return Side.UPPER;
-    }
-
-    @Override
-    public boolean strict() {
-        return true;
+public final class PrecisionCeiling extends AbstractBound {
+    PrecisionCeiling() {
+        super("precision_ceiling", "floating-point precision ceiling", Side.UPPER, true, "2^(p-1)",
+                "the per-token increment theta_min must exceed the format's resolution eps_mach = 2^(1-p)"
+                        + " (or u = 2^-p by option); the paper's one-line criterion, refined by the pipeline emulation");
     }
 
     @Override
     public boolean dependsOnFormat() {
         return true;
-    }
-
-    /** 1/eps_mach in the machine-epsilon convention. */
-    @Override
-    public String closedForm() {
-        return "2^(p-1)";
     }
 
     @Override

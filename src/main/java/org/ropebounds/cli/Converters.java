@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 import org.ropebounds.InvalidInputException;
+import org.ropebounds.bounds.EpsilonConvention;
+import org.ropebounds.bounds.Spectrum;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
@@ -26,6 +28,8 @@ final class Converters {
         cl.registerConverter(OverflowPolicy.class, wrap(OverflowPolicy::parse));
         cl.registerConverter(RoundingMode.class, wrap(RoundingMode::parse));
         cl.registerConverter(Format.class, wrap(Format::parse));
+        cl.registerConverter(Spectrum.class, wrap(Spectrum::parse));
+        cl.registerConverter(EpsilonConvention.class, wrap(EpsilonConvention::parse));
     }
 
     private static <T> ITypeConverter<T> wrap(Function<String, T> parser) {

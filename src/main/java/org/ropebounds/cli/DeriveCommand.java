@@ -37,13 +37,8 @@ final class DeriveCommand implements Callable<Integer> {
             description = "aliasing, dc_stability, depth_stability, precision_ceiling, or all (default).")
     String bound;
 
-    @Option(names = "--spectrum", paramLabel = "approx|exact", defaultValue = "approx",
-            description = "approx: theta_min = 1/b (the paper's, default); exact: theta_min = b^(-(d-2)/d).")
-    String spectrum;
-
-    @Option(names = "--epsilon-convention", paramLabel = "machine|unit", defaultValue = "machine",
-            description = "Ceiling 2^(p-1) (machine, default) or 2^p (unit).")
-    String convention;
+    @Mixin
+    SpectrumOptions conventions;
 
     @Option(names = "--tex", description = "Print TeX instead of plain text.")
     boolean tex;
@@ -60,8 +55,8 @@ final class DeriveCommand implements Callable<Integer> {
             throw new org.ropebounds.InvalidInputException("--tex and --mathml exclude each other; choose one");
         }
         List<Bound> bounds = bound.strip().equalsIgnoreCase("all") ? Bounds.all() : List.of(Bounds.byId(bound.strip().toLowerCase(Locale.ROOT)));
-        Spectrum s = Spectrum.parse(spectrum);
-        EpsilonConvention c = EpsilonConvention.parse(convention);
+        Spectrum s = conventions.spectrum;
+        EpsilonConvention c = conventions.convention;
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode json = Json.array();
         try (SymbolicEngine engine = SymbolicEngine.create()) {

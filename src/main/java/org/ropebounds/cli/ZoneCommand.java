@@ -1,6 +1,5 @@
 package org.ropebounds.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ropebounds.bounds.ContextLength;
 import org.ropebounds.bounds.EpsilonConvention;
-import org.ropebounds.bounds.Spectrum;
 import org.ropebounds.bounds.ZoneCalculator;
 import org.ropebounds.bounds.ZoneQuery;
 import org.ropebounds.bounds.ZoneReport;
@@ -57,13 +55,8 @@ final class ZoneCommand implements Callable<Integer> {
     @Option(names = {"-b", "--base"}, paramLabel = "B", description = "A base to judge (b > 1).")
     Rational base;
 
-    @Option(names = "--spectrum", paramLabel = "approx|exact", defaultValue = "approx",
-            description = "approx: theta_min = 1/b, the paper's (default); exact: theta_min = b^(-(d-2)/d), this project's extension.")
-    String spectrum;
-
-    @Option(names = "--epsilon-convention", paramLabel = "machine|unit", defaultValue = "machine",
-            description = "Precision ceiling 1/eps_mach = 2^(p-1) (machine, default) or 1/u = 2^p (unit).")
-    String convention;
+    @Mixin
+    SpectrumOptions conventions;
 
     @Option(names = "--digits", paramLabel = "N", defaultValue = "15",
             description = "Significant digits of every printed value, 1..10000 (default ${DEFAULT-VALUE}).")
@@ -83,8 +76,8 @@ final class ZoneCommand implements Callable<Integer> {
         if (common.json && tex) {
             throw new org.ropebounds.InvalidInputException("--json and --tex exclude each other; choose one");
         }
-        ZoneQuery q = new ZoneQuery(ContextLength.parse(context), layers, tolerance, headDim, Spectrum.parse(spectrum),
-                EpsilonConvention.parse(convention));
+        ZoneQuery q = new ZoneQuery(ContextLength.parse(context), layers, tolerance, headDim, conventions.spectrum,
+                conventions.convention);
         List<Format> formats = Converters.formats(formatNames);
         ZoneReport r = ZoneCalculator.compute(q, formats, Optional.ofNullable(base), digits);
         PrintWriter out = spec.commandLine().getOut();
