@@ -61,6 +61,7 @@ public final class Format {
     private final int exponentBits;
     private final BinaryRational maxFinite;
     private final BigInteger maxFiniteBits;
+    private final long maxFiniteBitsLong;
     private final BigInteger infinityMagnitudeBits;
     private final BigInteger nanMagnitudeBits;
     private final BigInteger maxContiguousInteger;
@@ -81,6 +82,7 @@ public final class Format {
         BigInteger fraction = specials == Specials.FINITE_NAN_ONLY && topCodeIsAllOnes
                 ? allFraction.subtract(BigInteger.ONE) : allFraction;
         this.maxFiniteBits = topBinadeCode.shiftLeft(precision - 1).or(fraction);
+        this.maxFiniteBitsLong = maxFiniteBits.bitLength() <= 63 ? maxFiniteBits.longValue() : Long.MAX_VALUE;
         this.maxFinite = BinaryRational.of(BigInteger.ONE.shiftLeft(precision - 1).add(fraction), (long) emax - precision + 1);
         this.maxContiguousInteger = computeMaxContiguousInteger();
         BigInteger allOnesExponent = BigInteger.ONE.shiftLeft(exponentBits).subtract(BigInteger.ONE).shiftLeft(precision - 1);
@@ -337,6 +339,40 @@ public final class Format {
             round(x, RoundingMode.DOWN, OverflowPolicy.INFINITY).value(),
             round(x, RoundingMode.UP, OverflowPolicy.INFINITY).value()
         };
+    }
+
+    /** NaN (the canonical quiet NaN). */
+    public FloatValue nan() {
+        return FloatValue.nan(this, false);
+    }
+
+    /** Infinity of the given sign, or NaN in a format without infinity (IEEE's result of an overflow). */
+    public FloatValue infinity(boolean negative) {
+        return hasInfinity() ? FloatValue.infinity(this, negative) : FloatValue.nan(this, negative);
+    }
+
+    /**
+     * The value with encoding {@code bits} as a double, exactly: for formats whose values all are doubles
+     * (p <= 53 and exponents within fp64's), the inverse of {@link #roundToBits} on its results.
+     *
+     * @throws UnsupportedOperationException for other formats
+     */
+    public double toDouble(long bits) {
+        if (precision > 53 || emin < -1022 || emax > 1023 || encodingBits() > 64) {
+            throw new UnsupportedOperationException(name + " has values that are not doubles");
+        }
+        boolean negative = encodingBits() == 64 ? bits < 0 : ((bits >>> (encodingBits() - 1)) & 1) != 0;
+        long magnitude = encodingBits() == 64 ? bits & Long.MAX_VALUE : bits & ((1L << (encodingBits() - 1)) - 1);
+        double v;
+        if (magnitude > maxFiniteBitsLong) {
+            v = hasInfinity() && magnitude == infinityMagnitudeBits.longValue() ? Double.POSITIVE_INFINITY : Double.NaN;
+        } else {
+            long code = magnitude >>> (precision - 1);
+            long fraction = magnitude & ((1L << (precision - 1)) - 1);
+            v = code == 0 ? Math.scalb((double) fraction, quantumExponentMin())
+                    : Math.scalb((double) (fraction | (1L << (precision - 1))), (int) (quantumExponentMin() + code - 1));
+        }
+        return negative ? -v : v;
     }
 
     // ---- the exact kernel: |x| = a / b * 2^k with a, b > 0 ----

@@ -1,0 +1,160 @@
+package org.ropebounds.rope;
+
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.OverflowPolicy;
+import org.ropebounds.format.Rational;
+import org.ropebounds.format.RoundingMode;
+
+/**
+ * What a RoPE pipeline computes, op by op, for base b and rotary dimension d (modes i = 0 .. d/2-1):
+ * <ol>
+ *   <li>e_i = fl(fl(2i) / fl(d)) and b' = fl(b), in the inv_freq computation format;</li>
+ *   <li>pow_i = fl(b'^e_i); inv_freq_i = fl(1 / pow_i), then stored in the inv_freq format;</li>
+ *   <li>t = fl(p) in the position format; phase_i(p) = fl(t * inv_freq_i) in the phase format;</li>
+ *   <li>cos and sin of the phase, rounded to the trig format, then cast to the output format.</li>
+ * </ol>
+ * Every rounding is nearest-even and exact arithmetic decides it; pow, cos and sin are modelled as
+ * correctly rounded (libm is allowed 1 ulp more). Immutable once built.
+ */
+public final class RopeEmulator {
+    private final Rational base;
+    private final int rotaryDim;
+    private final Pipeline pipeline;
+    private final FloatValue[] exponent;
+    private final FloatValue[] pow;
+    private final FloatValue[] invFreq;
+    private final FloatValue[] invFreqInPhase;
+
+    /**
+     * @throws InvalidInputException unless b > 1 and d is even, 2 <= d <= 1024
+     */
+    public RopeEmulator(Rational base, int rotaryDim, Pipeline pipeline) {
+        if (base.compareTo(Rational.ONE) <= 0) {
+            throw new InvalidInputException("base " + base.toCompactDecimalStringOrFraction() + " is out of range; accepted: b > 1");
+        }
+        if (rotaryDim < 2 || rotaryDim % 2 != 0 || rotaryDim > 1024) {
+            throw new InvalidInputException("head dim " + rotaryDim + " is not accepted; need an even d with 2 <= d <= 1024");
+        }
+        this.base = base;
+        this.rotaryDim = rotaryDim;
+        this.pipeline = pipeline;
+        int modes = rotaryDim / 2;
+        Format c = pipeline.invFreqCompute();
+        FloatValue b = Ieee.round(base, c);
+        FloatValue dim = Ieee.round(Rational.of(rotaryDim), c);
+        FloatValue one = Ieee.round(Rational.ONE, c);
+        exponent = new FloatValue[modes];
+        pow = new FloatValue[modes];
+        invFreq = new FloatValue[modes];
+        invFreqInPhase = new FloatValue[modes];
+        for (int i = 0; i < modes; i++) {
+            exponent[i] = Ieee.divide(Ieee.round(Rational.of(2L * i), c), dim, c);
+            pow[i] = Ieee.pow(b, exponent[i], c);
+            invFreq[i] = Ieee.convert(Ieee.divide(one, pow[i], c), pipeline.invFreq());
+            invFreqInPhase[i] = Ieee.convert(invFreq[i], pipeline.phase());
+        }
+    }
+
+    public Rational base() {
+        return base;
+    }
+
+    public int rotaryDim() {
+        return rotaryDim;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** d/2. */
+    public int modes() {
+        return exponent.length;
+    }
+
+    /** e_i as the pipeline computes it. */
+    public FloatValue exponent(int i) {
+        return exponent[i];
+    }
+
+    /** b'^e_i as the pipeline computes it. */
+    public FloatValue pow(int i) {
+        return pow[i];
+    }
+
+    /** inv_freq_i as the pipeline stores it. */
+    public FloatValue invFreq(int i) {
+        return invFreq[i];
+    }
+
+    /** inv_freq_i as it enters the phase product (converted to the phase format). */
+    public FloatValue invFreqInPhase(int i) {
+        return invFreqInPhase[i];
+    }
+
+    /** fl(p) in the position format (p >= 0). */
+    public FloatValue position(long p) {
+        return Ieee.round(Rational.of(p), pipeline.position());
+    }
+
+    /** The position as it enters the phase product. */
+    public FloatValue positionInPhase(long p) {
+        return Ieee.convert(position(p), pipeline.phase());
+    }
+
+    /** phase_i(p) = fl(t * inv_freq_i) in the phase format. */
+    public FloatValue phase(int i, long p) {
+        return Ieee.multiply(positionInPhase(p), invFreqInPhase[i], pipeline.phase());
+    }
+
+    /** cos (which = 0) or sin (which = 1) of phase_i(p), correctly rounded in the trig format. */
+    public FloatValue trig(int i, long p, int which) {
+        return Ieee.cosSin(Ieee.convert(phase(i, p), pipeline.trig()), pipeline.trig(), which);
+    }
+
+    /** The cos (which = 0) or sin (1) entry of the cache as cast to the output format. */
+    public FloatValue output(int i, long p, int which) {
+        return Ieee.convert(trig(i, p, which), pipeline.output());
+    }
+
+    // ---- the fast path for scans: the same results through doubles, when every value is a double ----
+
+    /** Whether {@link #phaseValue} is available (every format's values are doubles and products are exact or fp64). */
+    public boolean hasFastPath() {
+        Format ph = pipeline.phase();
+        return fitsDouble(pipeline.position()) && fitsDouble(ph) && (2 * ph.precision() <= 53 || ph.equals(Format.FP64));
+    }
+
+    private static boolean fitsDouble(Format f) {
+        return f.precision() <= 53 && f.emin() >= -1022 && f.emax() <= 1023;
+    }
+
+    /**
+     * phase_i(p) as a double, equal to {@link #phase(int, long)}: products of two values of at most 26
+     * bits are exact in double and then rounded once; in fp64, Java's product is the emulated one.
+     *
+     * @throws UnsupportedOperationException unless {@link #hasFastPath()}
+     */
+    public double phaseValue(int i, double positionInPhase) {
+        Format ph = pipeline.phase();
+        double product = positionInPhase * invFreqInPhaseDouble(i);
+        if (ph.equals(Format.FP64)) {
+            return product;
+        }
+        return ph.toDouble(ph.roundToBits(product, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
+    }
+
+    /** fl(fl(p)) into the phase format, as a double. */
+    public double positionInPhaseValue(long p) {
+        Format pos = pipeline.position();
+        Format ph = pipeline.phase();
+        double t = pos.toDouble(pos.roundToBits((double) p, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
+        return ph.toDouble(ph.roundToBits(t, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
+    }
+
+    private double invFreqInPhaseDouble(int i) {
+        return pipeline.phase().toDouble(invFreqInPhase[i].bits().longValue());
+    }
+}
