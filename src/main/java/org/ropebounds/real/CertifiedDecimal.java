@@ -76,6 +76,22 @@ public record CertifiedDecimal(String text, int digits, int requested, boolean e
         return new CertifiedDecimal("?", 0, n, false);
     }
 
+    /**
+     * The enclosure's ends rounded outward to {@code n} significant digits: {@code [lo, hi]} with lo rounded
+     * down and hi rounded up, so the printed interval contains the exact one.
+     */
+    public static String interval(Enclosure x, int n) {
+        return "[" + layout(directed(x.lo(), n, java.math.RoundingMode.FLOOR), n) + ", "
+                + layout(directed(x.hi(), n, java.math.RoundingMode.CEILING), n) + "]";
+    }
+
+    private static BigDecimal directed(Rational x, int n, java.math.RoundingMode mode) {
+        if (x.isZero()) {
+            return BigDecimal.ZERO;
+        }
+        return new BigDecimal(x.numerator()).divide(new BigDecimal(x.denominator()), new MathContext(n, mode));
+    }
+
     private static BigDecimal round(Rational x, int n) {
         if (x.isZero()) {
             return BigDecimal.ZERO;

@@ -138,6 +138,9 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
         if (x.lo() <= 0) {
             throw new InsufficientPrecisionException("pow of a base interval reaching zero");
         }
+        if (y.isPoint() && (y.lo() == 0 || y.lo() == 1)) {
+            return y.lo() == 0 ? new DoubleInterval(1, 1) : x; // exact
+        }
         // x^y is monotone in each argument for x > 0: the extremes are at the corners
         double p1 = StrictMath.pow(x.lo(), y.lo());
         double p2 = StrictMath.pow(x.lo(), y.hi());

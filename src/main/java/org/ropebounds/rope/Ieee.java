@@ -69,11 +69,11 @@ final class Ieee {
 
     /** x^y for x >= 0 (IEEE pow's cases used by RoPE: a positive base, a finite exponent), correctly rounded. */
     static FloatValue pow(FloatValue x, FloatValue y, Format f) {
+        if (y.isZero()) {
+            return round(Rational.ONE, f); // IEEE pow(x, +-0) = 1 for every x, NaN included
+        }
         if (x.isNaN() || y.isNaN()) {
             return f.nan();
-        }
-        if (y.isZero()) {
-            return round(Rational.ONE, f);
         }
         if (x.isInfinite()) {
             return y.isNegative() ? convert(f.round(0.0, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value(), f) : f.infinity(false);

@@ -24,7 +24,69 @@ public final class PhaseScan {
     public record ModeScan(int mode, OptionalLong collision, OptionalLong firstErrorAboveDelta, Enclosure maxError) {
     }
 
+    /** A window of positions: the first whose error exceeds delta, and the largest error seen (a lower bound on the maximum). */
+    public record WindowScan(OptionalLong firstAbove, Rational maxErrorLowerBound) {
+    }
+
     private PhaseScan() {
+    }
+
+    /** Visits positions start .. end (inclusive) of mode i. */
+    public static WindowScan window(RopeEmulator rope, int i, long start, long end, Rational delta) {
+        SplitTheta theta = SplitTheta.of(theta(rope, i, 160));
+        double deltaLo = down(delta);
+        double deltaHi = up(delta);
+        long above = -1;
+        double maxLo = 0;
+        for (long p = start; p <= end; p++) {
+            double phase = rope.phaseValue(i, rope.positionInPhaseValue(p));
+            if (!Double.isFinite(phase)) {
+                return new WindowScan(OptionalLong.of(above < 0 ? p : above), Rational.ZERO);
+            }
+            double[] err = theta.error(phase, p);
+            maxLo = Math.max(maxLo, err[0]);
+            if (above < 0 && (err[0] > deltaHi || (err[1] > deltaLo && exceedsExactly(rope, i, p, delta)))) {
+                above = p;
+            }
+        }
+        return new WindowScan(above < 0 ? OptionalLong.empty() : OptionalLong.of(above), BinaryRational.ofDouble(maxLo).toRational());
+    }
+
+    /**
+     * theta as the double nearest it, theta0, plus a residual enclosed in [restLo, restHi]: the error
+     * phase - p theta is then fma(-p, theta0, phase) (one rounding of a small number) minus p times the
+     * residual, which keeps about 50 bits of the error itself instead of 50 bits of p theta.
+     */
+    record SplitTheta(double theta0, double restLo, double restHi) {
+        static SplitTheta of(Enclosure theta) {
+            Rational mid = theta.midpoint();
+            double t0 = Format.FP64.toDouble(Format.FP64.round(mid, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value().bits().longValue());
+            Rational t0r = BinaryRational.ofDouble(t0).toRational();
+            return new SplitTheta(t0, down(theta.lo().subtract(t0r)), up(theta.hi().subtract(t0r)));
+        }
+
+        /** [lo, hi] enclosing |phase - p theta|; every rounded operation is widened by one step. */
+        double[] error(double phase, long p) {
+            // p = high + low exactly: high the double nearest p (exact below 2^53), low a small integer
+            double high = p;
+            long low = p - (long) high;
+            double main = Math.fma(-high, theta0, phase); // phase - high theta0, rounded once
+            double lowProduct = low * theta0;
+            double lowLo = low == 0 ? 0 : Math.nextDown(lowProduct);
+            double lowHi = low == 0 ? 0 : Math.nextUp(lowProduct);
+            double pLo = p < (1L << 53) ? high : Math.nextDown(high);
+            double pHi = p < (1L << 53) ? high : Math.nextUp(high);
+            double c1 = pLo * restLo;
+            double c2 = pLo * restHi;
+            double c3 = pHi * restLo;
+            double c4 = pHi * restHi;
+            double cLo = Math.nextDown(Math.min(Math.min(c1, c2), Math.min(c3, c4)));
+            double cHi = Math.nextUp(Math.max(Math.max(c1, c2), Math.max(c3, c4)));
+            double errLo = Math.nextDown(Math.nextDown(Math.nextDown(main) - lowHi) - cHi);
+            double errHi = Math.nextUp(Math.nextUp(Math.nextUp(main) - lowLo) - cLo);
+            double absLo = errLo >= 0 ? errLo : errHi <= 0 ? -errHi : 0;
+            return new double[] {absLo, Math.max(Math.abs(errLo), Math.abs(errHi))};
+        }
     }
 
     /**
@@ -36,9 +98,7 @@ public final class PhaseScan {
         if (!rope.hasFastPath()) {
             throw new UnsupportedOperationException("the pipeline's formats are not all doubles");
         }
-        Enclosure theta = theta(rope, i, 120);
-        double thetaLo = down(theta.lo());
-        double thetaHi = up(theta.hi());
+        SplitTheta theta = SplitTheta.of(theta(rope, i, 160));
         double deltaLo = down(delta);
         double deltaHi = up(delta);
         long collision = -1;
@@ -53,13 +113,9 @@ public final class PhaseScan {
                 collision = p - 1;
             }
             previous = phase;
-            // p theta in [p thetaLo, p thetaHi], each product widened by one step for its rounding
-            double exactLo = Math.nextDown(p * thetaLo);
-            double exactHi = Math.nextUp(p * thetaHi);
-            double errLo = Math.nextDown(phase - exactHi);
-            double errHi = Math.nextUp(phase - exactLo);
-            double absLo = errLo >= 0 ? errLo : errHi <= 0 ? -errHi : 0;
-            double absHi = Math.max(Math.abs(errLo), Math.abs(errHi));
+            double[] err = theta.error(phase, p);
+            double absLo = err[0];
+            double absHi = err[1];
             if (!Double.isFinite(phase)) {
                 absLo = Double.POSITIVE_INFINITY;
                 absHi = Double.POSITIVE_INFINITY;

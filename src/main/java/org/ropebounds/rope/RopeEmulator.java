@@ -150,7 +150,10 @@ public final class RopeEmulator {
     public double positionInPhaseValue(long p) {
         Format pos = pipeline.position();
         Format ph = pipeline.phase();
-        double t = pos.toDouble(pos.roundToBits((double) p, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
+        // (double) p is exact below 2^53; beyond, converting through double would round twice
+        long bits = p < (1L << 53) ? pos.roundToBits((double) p, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY)
+                : position(p).bits().longValue();
+        double t = pos.toDouble(bits);
         return ph.toDouble(ph.roundToBits(t, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
     }
 

@@ -1,0 +1,172 @@
+package org.ropebounds.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.ropebounds.bounds.ContextLength;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.Enclosure;
+import org.ropebounds.rope.ErasureAnalysis;
+import org.ropebounds.rope.ErasureReport;
+import org.ropebounds.rope.Pipeline;
+import org.ropebounds.rope.RopeEmulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ropebounds erasure}: where each pipeline loses positions within a context. */
+@Command(name = "erasure", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+        description = {"Where a RoPE pipeline loses positions within a context of L positions: the first position its",
+            "position format cannot hold, the first pair of positions with equal phases (per mode and overall), the",
+            "first pair whose (cos, sin) outputs are equal in every mode, and the phase error against p*theta_i."},
+        footer = {"", "Example: ropebounds erasure --base 500000 --head-dim 128 --context 1M --pipeline hf,bf16-all"})
+final class ErasureCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RopeOptions rope;
+
+    @Option(names = {"-L", "--context"}, required = true, paramLabel = "L",
+            description = "Context length: 131072, 2^17, 1e6, 128k (k = 1024), 1M (M = 1048576).")
+    String context;
+
+    @Option(names = "--delta", paramLabel = "RAD", defaultValue = "0.1",
+            description = "Phase-error tolerance in radians (default ${DEFAULT-VALUE}).")
+    Rational delta;
+
+    @Option(names = "--digits", paramLabel = "N", defaultValue = "6",
+            description = "Significant digits of the maximum phase error (default ${DEFAULT-VALUE}).")
+    int digits;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (digits < 1 || digits > 40) {
+            throw new org.ropebounds.InvalidInputException("--digits " + digits + " is out of range; accepted: 1..40");
+        }
+        long length = ContextLength.parse(context).longValueExact();
+        List<Pipeline> pipelines = rope.resolve(List.of("all"));
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectNode json = Json.object();
+        json.put("base", rope.base.toCompactDecimalStringOrFraction());
+        json.put("head_dim", rope.headDim);
+        json.put("context", length);
+        json.put("delta", delta.toCompactDecimalStringOrFraction());
+        json.put("dtype", rope.dtype.name());
+        json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded");
+        ArrayNode results = json.putArray("results");
+        StringBuilder sb = new StringBuilder();
+        sb.append("Positional erasure for b = ").append(rope.base.toCompactDecimalStringOrFraction()).append(", d = ").append(rope.headDim)
+                .append(", L = ").append(length).append(context.strip().equals(Long.toString(length)) ? "" : " (" + context.strip() + ")")
+                .append(", phase tolerance ").append(delta.toCompactDecimalStringOrFraction()).append(" rad\n");
+        sb.append("A horizon is the first position where something fails; 'none' means not within the context.\n");
+        sb.append("Pipelines are emulated op by op (nearest-even per stage; pow, cos, sin correctly rounded).\n\n");
+        out.print(sb);
+        TextTable t = new TextTable(new boolean[] {false, true, false, true, true, false},
+                "pipeline", "position", "phase collision (mode)", "output collision", "phase error > delta", "max phase error (rad)");
+        for (Pipeline pl : pipelines) {
+            ErasureReport r = ErasureAnalysis.analyse(new RopeEmulator(rope.base, rope.headDim, pl), length, delta);
+            results.add(toJson(r));
+            t.add(pl.name(), horizon(r.positionHorizon()),
+                    r.collisionHorizon().isPresent() ? r.collisionHorizon().getAsLong() + " (mode " + r.collisionMode().getAsInt() + ")" : "none",
+                    horizon(r.outputCollisionHorizon()), errorHorizon(r.phaseErrorHorizon(), r.phaseErrorHorizonRange()), maxError(r.maxPhaseError()));
+        }
+        if (common.json) {
+            Json.print(out, json);
+            return Main.EXIT_OK;
+        }
+        t.print(out);
+        out.print("\nStages: " + String.join("; ", pipelines.stream().map(Pipeline::describe).toList()) + "\n");
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    private String maxError(Enclosure max) {
+        if (max == null) {
+            return "unbounded (a phase is inf or NaN)";
+        }
+        CertifiedDecimal d = CertifiedDecimal.best(max, digits);
+        return d.complete() || d.exact() ? d.text() : "in " + CertifiedDecimal.interval(max, 3);
+    }
+
+    private static String horizon(OptionalLong h) {
+        return h.isPresent() ? Long.toString(h.getAsLong()) : "none";
+    }
+
+    private static String errorHorizon(OptionalLong h, long[] range) {
+        if (h.isPresent()) {
+            return Long.toString(h.getAsLong());
+        }
+        return range == null ? "none" : "if any, in [" + range[0] + ", " + range[1] + "]";
+    }
+
+    private ObjectNode toJson(ErasureReport r) {
+        ObjectNode o = Json.object();
+        o.put("pipeline", r.pipeline().name());
+        o.put("stages", r.pipeline().describe());
+        put(o, "position_horizon", r.positionHorizon());
+        put(o, "collision_horizon", r.collisionHorizon());
+        if (r.collisionMode().isPresent()) {
+            o.put("collision_mode", r.collisionMode().getAsInt());
+        } else {
+            o.putNull("collision_mode");
+        }
+        put(o, "output_collision_horizon", r.outputCollisionHorizon());
+        put(o, "phase_error_horizon", r.phaseErrorHorizon());
+        range(o, "phase_error_horizon_range", r.phaseErrorHorizonRange());
+        max(o, "max_phase_error", r.maxPhaseError());
+        ArrayNode modes = o.putArray("modes");
+        for (ErasureReport.Mode m : r.modes()) {
+            ObjectNode mo = modes.addObject();
+            mo.put("i", m.i());
+            mo.put("theta_stored_hex", m.invFreq().toHexString());
+            put(mo, "collision_horizon", m.collision());
+            put(mo, "phase_error_horizon", m.phaseErrorHorizon());
+            range(mo, "phase_error_horizon_range", m.phaseErrorHorizonRange());
+            max(mo, "max_phase_error", m.maxPhaseError());
+        }
+        return o;
+    }
+
+    private static void put(ObjectNode o, String key, OptionalLong v) {
+        if (v.isPresent()) {
+            o.put(key, v.getAsLong());
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    private static void range(ObjectNode o, String key, long[] range) {
+        if (range == null) {
+            o.putNull(key);
+        } else {
+            o.putArray(key).add(range[0]).add(range[1]);
+        }
+    }
+
+    /** key: certified digits (null if none are decided, or if unbounded); key_interval: outward-rounded bounds. */
+    private void max(ObjectNode o, String key, Enclosure e) {
+        if (e == null) {
+            o.putNull(key);
+            o.putNull(key + "_interval");
+            return;
+        }
+        CertifiedDecimal d = CertifiedDecimal.best(e, digits);
+        if (d.digits() == 0 && !d.exact()) {
+            o.putNull(key);
+        } else {
+            o.put(key, d.text());
+        }
+        o.put(key + "_guarantee", d.guarantee());
+        o.put(key + "_interval", CertifiedDecimal.interval(e, digits));
+    }
+}

@@ -1,0 +1,119 @@
+package org.ropebounds.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.rope.ModeFacts;
+import org.ropebounds.rope.Pipeline;
+import org.ropebounds.rope.RopeEmulator;
+import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.Ziv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ropebounds phase}: the spectrum, as exact values and as a pipeline stores and computes it. */
+@Command(name = "phase", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+        description = {"Per mode i: theta_i = b^(-2i/d) and its wavelength (certified), inv_freq_i as the pipeline stores it",
+            "and its error in ulps, and, at a position, the exact phase p*theta_i, the computed one, and the error."},
+        footer = {"", "Example: ropebounds phase --base 500000 --head-dim 128 --position 131071 --pipeline hf"})
+final class PhaseCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RopeOptions rope;
+
+    @Option(names = {"-P", "--position"}, paramLabel = "P", description = "A position p >= 0 (integer; 128k etc. accepted).")
+    String position;
+
+    @Option(names = "--digits", paramLabel = "N", defaultValue = "12",
+            description = "Significant digits of certified values, 1..10000 (default ${DEFAULT-VALUE}).")
+    int digits;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (digits < 1 || digits > Ziv.MAX_DIGITS) {
+            throw new InvalidInputException("--digits " + digits + " is out of range; accepted: 1.." + Ziv.MAX_DIGITS);
+        }
+        Optional<Long> p = Optional.ofNullable(position).map(Positions::parse);
+        List<Pipeline> pipelines = rope.resolve(List.of("hf"));
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectNode json = Json.object();
+        json.put("base", rope.base.toCompactDecimalStringOrFraction());
+        json.put("head_dim", rope.headDim);
+        p.ifPresentOrElse(v -> json.put("position", v), () -> json.putNull("position"));
+        json.put("digits", digits);
+        json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded");
+        ArrayNode results = json.putArray("results");
+        StringBuilder text = new StringBuilder();
+        text.append("RoPE spectrum for b = ").append(rope.base.toCompactDecimalStringOrFraction()).append(", d = ").append(rope.headDim)
+                .append(p.map(v -> ", position " + v).orElse("")).append('\n');
+        text.append("theta_i = b^(-2i/d); certified values correctly rounded to ").append(digits)
+                .append(" digits; stored and computed values exact.\n");
+        text.append("The emulation rounds each operation to nearest-even in its stage's format; pow, cos, sin are modelled as correctly rounded.\n");
+        for (Pipeline pl : pipelines) {
+            RopeEmulator emu = new RopeEmulator(rope.base, rope.headDim, pl);
+            ObjectNode r = results.addObject();
+            r.put("pipeline", pl.name());
+            r.put("stages", pl.describe());
+            ArrayNode modes = r.putArray("modes");
+            text.append('\n').append(pl.describe()).append('\n');
+            TextTable t = p.isPresent()
+                    ? new TextTable(new boolean[] {true, false, false, false, false, false, false},
+                        "i", "theta", "stored inv_freq", "stored - theta (ulps)", "phase exact", "phase computed", "error (rad)")
+                    : new TextTable(new boolean[] {true, false, false, false, false},
+                        "i", "theta", "wavelength", "stored inv_freq", "stored - theta (ulps)");
+            for (int i = 0; i < emu.modes(); i++) {
+                ModeFacts m = ModeFacts.of(emu, i, p, digits);
+                ObjectNode o = modes.addObject();
+                o.put("i", i);
+                decimal(o, "theta", m.theta());
+                decimal(o, "wavelength", m.wavelength());
+                o.put("theta_stored_hex", m.stored().toHexString());
+                o.put("theta_stored_decimal", m.stored().toDecimalString());
+                decimal(o, "theta_stored_error_ulps", m.storedErrorUlps());
+                m.phaseExact().ifPresent(x -> decimal(o, "phase_exact", x));
+                m.phaseComputed().ifPresent(x -> {
+                    o.put("phase_computed_hex", x.toHexString());
+                    o.put("phase_computed_decimal", x.toDecimalString());
+                });
+                if (p.isPresent()) {
+                    m.phaseError().ifPresentOrElse(x -> decimal(o, "error_radians", x), () -> o.putNull("error_radians"));
+                    m.phaseUlp().ifPresent(u -> o.put("phase_ulp_hex", u.toHexString()));
+                    t.add(Integer.toString(i), m.theta().text(), m.stored().toHexString(), m.storedErrorUlps().text(),
+                            m.phaseExact().get().text(), m.phaseComputed().get().toCompactDecimalString(),
+                            m.phaseError().map(CertifiedDecimal::text).orElse("n/a"));
+                } else {
+                    t.add(Integer.toString(i), m.theta().text(), m.wavelength().text(), m.stored().toHexString(), m.storedErrorUlps().text());
+                }
+            }
+            if (!common.json) {
+                out.print(text);
+                text.setLength(0);
+                t.print(out);
+            }
+        }
+        if (common.json) {
+            Json.print(out, json);
+        }
+        return Main.EXIT_OK;
+    }
+
+    static void decimal(ObjectNode o, String key, CertifiedDecimal d) {
+        if (d.digits() == 0 && !d.exact()) {
+            o.putNull(key);
+        } else {
+            o.put(key, d.text());
+        }
+    }
+}

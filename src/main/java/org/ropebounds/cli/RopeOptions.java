@@ -1,0 +1,53 @@
+package org.ropebounds.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+import org.ropebounds.rope.Pipeline;
+import picocli.CommandLine.Option;
+
+/** The RoPE setting the phase and erasure commands analyse. */
+final class RopeOptions {
+    @Option(names = {"-b", "--base"}, required = true, paramLabel = "B", description = "RoPE base b (rope_theta), b > 1.")
+    Rational base;
+
+    @Option(names = {"-d", "--head-dim", "--rotary-dim"}, paramLabel = "D", defaultValue = "128",
+            description = "Rotary dimension d (even, 2..1024; default ${DEFAULT-VALUE}).")
+    int headDim;
+
+    @Option(names = {"-p", "--pipeline"}, split = ",", paramLabel = "NAME",
+            description = "Pipelines: hf, hf-bf16-inv-freq, bf16-all, fp16-all, fp64, or all.")
+    List<String> pipelines;
+
+    @Option(names = {"-f", "--format"}, split = Converters.FORMAT_LIST_SPLIT, paramLabel = "FORMAT",
+            description = "Also analyse a pipeline computing every stage in each of these formats.")
+    List<String> formats;
+
+    @Option(names = "--dtype", paramLabel = "FORMAT", defaultValue = "bf16",
+            description = "The activation dtype the hf presets cast cos/sin to (default ${DEFAULT-VALUE}).")
+    Format dtype;
+
+    /** The pipelines asked for, in order; all presets when none is named. */
+    List<Pipeline> resolve(List<String> defaultPipelines) {
+        Map<String, Pipeline> out = new LinkedHashMap<>();
+        List<String> names = pipelines == null && formats == null ? defaultPipelines : pipelines == null ? List.of() : pipelines;
+        for (String n : names) {
+            if (n.strip().equalsIgnoreCase("all")) {
+                for (String p : Pipeline.PRESETS) {
+                    out.putIfAbsent(p, Pipeline.preset(p, dtype));
+                }
+            } else {
+                Pipeline p = Pipeline.preset(n, dtype);
+                out.putIfAbsent(p.name(), p);
+            }
+        }
+        for (Format f : formats == null ? List.<Format>of() : Converters.formats(formats)) {
+            out.putIfAbsent(f.name(), Pipeline.uniform(f.name().toLowerCase(Locale.ROOT), f));
+        }
+        return new ArrayList<>(out.values());
+    }
+}

@@ -1,0 +1,235 @@
+package org.ropebounds.rope;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.BinaryRational;
+import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.Enclosure;
+
+/**
+ * The horizons of one pipeline over a context. Position, collision and output-collision horizons are
+ * exact for any context (structure of the formats; proofs/collision-horizons.md). Phase errors are
+ * exact for contexts small enough to visit every position ({@value #FULL_SCAN} phases in all); beyond
+ * that, a bound that grows with p locates the first position the tolerance can fail, and a scan of the
+ * positions after it finds the first one that does; what no scan reached is reported as a range.
+ */
+public final class ErasureAnalysis {
+    /** Phases (positions times modes) visited one by one before switching to bounds and windows. */
+    public static final long FULL_SCAN = 1L << 22;
+    /** Positions visited after the bound's crossing point, and before the end of the context. */
+    public static final long WINDOW = 4096;
+
+    private ErasureAnalysis() {
+    }
+
+    /**
+     * @param context L >= 1, at most 2^62
+     * @param delta the phase-error tolerance in radians, > 0
+     * @throws InvalidInputException for a context or tolerance out of range
+     */
+    public static ErasureReport analyse(RopeEmulator rope, long context, Rational delta) {
+        return analyse(rope, context, delta, FULL_SCAN);
+    }
+
+    /** {@link #analyse(RopeEmulator, long, Rational)} visiting every phase only when there are at most {@code fullScan}. */
+    static ErasureReport analyse(RopeEmulator rope, long context, Rational delta, long fullScan) {
+        if (context < 1 || context > (1L << 62)) {
+            throw new InvalidInputException("context " + context + " is out of range; accepted: 1 <= L <= 2^62");
+        }
+        if (delta.signum() <= 0) {
+            throw new InvalidInputException("delta " + delta.toCompactDecimalStringOrFraction() + " is out of range; accepted: delta > 0");
+        }
+        if (!rope.hasFastPath()) {
+            throw new InvalidInputException("pipeline " + rope.pipeline().name() + " uses a format whose values are not all doubles;"
+                    + " the horizon analysis supports formats of at most 53 bits within fp64's range");
+        }
+        Pipeline pl = rope.pipeline();
+        List<ErasureReport.Mode> modes = new ArrayList<>();
+        boolean visitAll = context <= fullScan / rope.modes();
+        for (int i = 0; i < rope.modes(); i++) {
+            OptionalLong collision = CollisionHorizons.modeCollision(rope, i, context);
+            PhaseErrors e = visitAll ? scanAll(rope, i, context, delta) : boundAndWindows(rope, i, context, delta);
+            modes.add(new ErasureReport.Mode(i, rope.invFreq(i), collision, e.horizon, e.range, e.max));
+        }
+        long positionHorizon = CollisionHorizons.positionHorizon(pl.position());
+        long collision = Long.MAX_VALUE;
+        int collisionMode = -1;
+        for (ErasureReport.Mode m : modes) {
+            if (m.collision().isPresent() && m.collision().getAsLong() <= collision) {
+                collision = m.collision().getAsLong();
+                collisionMode = m.i(); // the slowest mode among equals
+            }
+        }
+        return new ErasureReport(pl, context, delta,
+                positionHorizon < context ? OptionalLong.of(positionHorizon) : OptionalLong.empty(),
+                collisionMode < 0 ? OptionalLong.empty() : OptionalLong.of(collision),
+                collisionMode < 0 ? OptionalInt.empty() : OptionalInt.of(collisionMode),
+                outputCollision(rope, context), overallHorizon(modes), overallRange(modes), overallMax(modes), modes);
+    }
+
+    /**
+     * The first p whose (cos, sin) outputs equal those of p + 1 in every mode: the first pair of equal
+     * positions 2^q. Before it, mode 0 (inv_freq_0 = 1/b^0 = 1 exactly, so its phases are the positions
+     * themselves) turns by exactly 1 radian per position, and two points of the unit circle 1 radian apart
+     * differ by 2 sin(1/2) / sqrt(2) > 0.67 in cos or in sin, far more than rounding to any format of at
+     * least 3 bits can close (at most 1/4 near 1). Empty for formats of fewer bits, where the argument fails.
+     */
+    static OptionalLong outputCollision(RopeEmulator rope, long context) {
+        Pipeline pl = rope.pipeline();
+        if (pl.trig().precision() < 3 || pl.output().precision() < 3 || !isOne(rope.invFreqInPhase(0))) {
+            return OptionalLong.empty();
+        }
+        long p = CollisionHorizons.positionCollision(pl);
+        return p <= context - 2 ? OptionalLong.of(p) : OptionalLong.empty();
+    }
+
+    private static boolean isOne(FloatValue v) {
+        return v.isFinite() && v.value().equals(BinaryRational.ONE);
+    }
+
+    private record PhaseErrors(OptionalLong horizon, long[] range, Enclosure max) {
+    }
+
+    private static PhaseErrors scanAll(RopeEmulator rope, int i, long context, Rational delta) {
+        PhaseScan.ModeScan s = PhaseScan.scan(rope, i, context, delta);
+        return new PhaseErrors(s.firstErrorAboveDelta(), null, s.maxError());
+    }
+
+    /**
+     * For long contexts: U(P), a bound on |error| over p <= P that grows with P, shows where the tolerance
+     * can first fail; a window of positions after that point and one at the end of the context are
+     * visited exactly.
+     */
+    private static PhaseErrors boundAndWindows(RopeEmulator rope, int i, long context, Rational delta) {
+        ErrorBound bound = new ErrorBound(rope, i);
+        // the last P with bound(P) <= delta (bound grows with P): below it, no error exceeds delta
+        long lo = 0;
+        long hi = context - 1;
+        if (bound.at(hi).compareTo(delta) <= 0) {
+            lo = hi;
+        } else {
+            while (lo < hi) {
+                long mid = lo + (hi - lo + 1) / 2;
+                if (bound.at(mid).compareTo(delta) <= 0) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+        }
+        long safe = bound.at(lo).compareTo(delta) <= 0 ? lo : -1; // every p <= safe has error <= delta
+        OptionalLong horizon = OptionalLong.empty();
+        long[] range = null;
+        Rational witness = Rational.ZERO;
+        if (safe < context - 1) {
+            long start = safe + 1;
+            long end = Math.min(context - 1, safe + WINDOW);
+            PhaseScan.WindowScan w = PhaseScan.window(rope, i, start, end, delta);
+            witness = witness.max(w.maxErrorLowerBound());
+            if (w.firstAbove().isPresent()) {
+                horizon = w.firstAbove();
+            } else if (end < context - 1) {
+                range = new long[] {end + 1, context - 1};
+            }
+        }
+        long tailStart = Math.max(0, context - WINDOW);
+        witness = witness.max(PhaseScan.window(rope, i, tailStart, context - 1, delta).maxErrorLowerBound());
+        Rational upper = bound.at(context - 1).max(witness);
+        return new PhaseErrors(horizon, range, Enclosure.of(witness, upper));
+    }
+
+    /** An upper bound on |phase_i(p) - p theta_i| over 0 <= p <= P, non-decreasing in P. */
+    private static final class ErrorBound {
+        private final Pipeline pl;
+        private final Rational f;
+        private final Rational thetaHi;
+        private final Rational driftPerPosition;
+        private final BigInteger exactUpTo;
+
+        ErrorBound(RopeEmulator rope, int i) {
+            this.pl = rope.pipeline();
+            FloatValue fv = rope.invFreqInPhase(i);
+            this.f = fv.isFinite() ? fv.value().toRational() : null;
+            Enclosure theta = PhaseScan.theta(rope, i, 120);
+            this.thetaHi = theta.hi();
+            this.driftPerPosition = f == null ? null : f.subtract(theta.lo()).abs().max(f.subtract(theta.hi()).abs());
+            this.exactUpTo = pl.position().maxContiguousInteger().min(pl.phase().maxContiguousInteger());
+        }
+
+        /**
+         * |T(p) - p| theta + T(p) |f - theta| + ulp(T f)/2, maximised over p <= P: the position's rounding
+         * (none while positions are exact), the drift of the stored frequency, and the product's rounding.
+         */
+        Rational at(long p) {
+            if (f == null) {
+                return Rational.of(Long.MAX_VALUE); // non-finite phases: no finite bound
+            }
+            Rational position = Rational.of(p);
+            Rational tau = BigInteger.valueOf(p).compareTo(exactUpTo) <= 0 ? Rational.ZERO
+                    : half(pl.position().ulp(position)).add(half(pl.phase().ulp(position)));
+            Rational tMax = position.add(tau);
+            Rational phaseMax = tMax.multiply(f);
+            return tau.multiply(thetaHi).add(tMax.multiply(driftPerPosition)).add(half(pl.phase().ulp(phaseMax)));
+        }
+
+        private static Rational half(BinaryRational u) {
+            return u.scaleByPowerOfTwo(-1).toRational();
+        }
+    }
+
+    /**
+     * The first failing position over all modes: the least located horizon, unless a mode whose horizon
+     * is only known to lie in a range could fail earlier.
+     */
+    private static OptionalLong overallHorizon(List<ErasureReport.Mode> modes) {
+        long located = leastLocated(modes);
+        return located < leastRangeStart(modes) && located != Long.MAX_VALUE ? OptionalLong.of(located) : OptionalLong.empty();
+    }
+
+    /** When the first failing position is not located: the range it lies in, if errors exceed delta at all. */
+    private static long[] overallRange(List<ErasureReport.Mode> modes) {
+        long located = leastLocated(modes);
+        long start = leastRangeStart(modes);
+        if (start == Long.MAX_VALUE || located < start) {
+            return null;
+        }
+        long end = located;
+        if (located == Long.MAX_VALUE) {
+            end = Long.MIN_VALUE;
+            for (ErasureReport.Mode m : modes) {
+                if (m.phaseErrorHorizonRange() != null) {
+                    end = Math.max(end, m.phaseErrorHorizonRange()[1]);
+                }
+            }
+        }
+        return new long[] {start, end};
+    }
+
+    private static long leastLocated(List<ErasureReport.Mode> modes) {
+        return modes.stream().filter(m -> m.phaseErrorHorizon().isPresent())
+                .mapToLong(m -> m.phaseErrorHorizon().getAsLong()).min().orElse(Long.MAX_VALUE);
+    }
+
+    private static long leastRangeStart(List<ErasureReport.Mode> modes) {
+        return modes.stream().filter(m -> m.phaseErrorHorizonRange() != null)
+                .mapToLong(m -> m.phaseErrorHorizonRange()[0]).min().orElse(Long.MAX_VALUE);
+    }
+
+    private static Enclosure overallMax(List<ErasureReport.Mode> modes) {
+        Rational lo = Rational.ZERO;
+        Rational hi = Rational.ZERO;
+        for (ErasureReport.Mode m : modes) {
+            if (m.maxPhaseError() == null) {
+                return null; // a non-finite phase: unbounded
+            }
+            lo = lo.max(m.maxPhaseError().lo());
+            hi = hi.max(m.maxPhaseError().hi());
+        }
+        return Enclosure.of(lo, hi);
+    }
+}

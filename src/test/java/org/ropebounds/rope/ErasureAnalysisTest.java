@@ -1,0 +1,79 @@
+package org.ropebounds.rope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Rational;
+
+/**
+ * The long-context analysis (bounds and windows) against visiting every position, and the
+ * output-collision argument against computing every cos/sin output.
+ */
+class ErasureAnalysisTest {
+
+    private static final List<String> PRESETS = Pipeline.PRESETS;
+
+    @Test
+    void boundsAndWindowsAgreeWithAFullScan() {
+        qt().withFixedSeed(0xE7A5_0126L).withExamples(40).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            Pipeline pl = Pipeline.preset(PRESETS.get(r.nextInt(PRESETS.size())), Format.BF16);
+            RopeEmulator rope = new RopeEmulator(Rational.of((long) Math.pow(10, 2 + 6 * r.nextDouble())), 2 * (1 + r.nextInt(8)), pl);
+            long context = 1 + r.nextInt(30_000);
+            Rational delta = Rational.parse(r.nextBoolean() ? "0.1" : "0.01");
+            ErasureReport full = ErasureAnalysis.analyse(rope, context, delta, Long.MAX_VALUE);
+            ErasureReport windows = ErasureAnalysis.analyse(rope, context, delta, 0);
+            String where = pl.name() + " b=" + rope.base() + " d=" + rope.rotaryDim() + " L=" + context + " delta=" + delta;
+            for (int i = 0; i < rope.modes(); i++) {
+                ErasureReport.Mode f = full.modes().get(i);
+                ErasureReport.Mode w = windows.modes().get(i);
+                String mode = where + " mode " + i;
+                if (w.phaseErrorHorizonRange() == null) {
+                    assertEquals(f.phaseErrorHorizon(), w.phaseErrorHorizon(), mode);
+                } else {
+                    long h = f.phaseErrorHorizon().orElse(Long.MAX_VALUE);
+                    assertTrue(h == Long.MAX_VALUE || (w.phaseErrorHorizonRange()[0] <= h && h <= w.phaseErrorHorizonRange()[1]), mode);
+                }
+                if (f.maxPhaseError() != null) {
+                    // both enclose the same maximum
+                    assertTrue(f.maxPhaseError().lo().compareTo(w.maxPhaseError().hi()) <= 0
+                            && w.maxPhaseError().lo().compareTo(f.maxPhaseError().hi()) <= 0, mode + ": " + f.maxPhaseError() + " vs " + w.maxPhaseError());
+                }
+            }
+        });
+    }
+
+    @Test
+    void outputCollisionsHappenExactlyWherePositionsCollide() {
+        // every cos/sin output of every mode, at every pair of positions up to a little past 2^p
+        for (String name : List.of("bf16-all", "fp16-all")) {
+            for (long base : new long[] {100, 10000}) {
+                RopeEmulator rope = new RopeEmulator(Rational.of(base), 8, Pipeline.preset(name, Format.BF16));
+                long context = CollisionHorizons.positionCollision(rope.pipeline()) + 3;
+                long first = -1;
+                for (long p = 0; p + 1 < context && first < 0; p++) {
+                    boolean all = true;
+                    for (int i = 0; i < rope.modes() && all; i++) {
+                        for (int which = 0; which < 2; which++) {
+                            FloatValue a = rope.output(i, p, which);
+                            FloatValue b = rope.output(i, p + 1, which);
+                            all &= a.equals(b);
+                        }
+                    }
+                    if (all) {
+                        first = p;
+                    }
+                }
+                assertEquals(OptionalLong.of(first), ErasureAnalysis.outputCollision(rope, context), name + " b=" + base);
+            }
+        }
+    }
+}
