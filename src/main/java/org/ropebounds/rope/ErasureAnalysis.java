@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.BinaryRational;
 import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Enclosure;
 
@@ -21,8 +22,10 @@ import org.ropebounds.real.Enclosure;
 public final class ErasureAnalysis {
     /** Phases (positions times modes) visited one by one before switching to bounds and windows. */
     public static final long FULL_SCAN = 1L << 22;
-    /** Positions visited after the bound's crossing point, and before the end of the context. */
-    public static final long WINDOW = 4096;
+    /** Positions visited after the bound's crossing point. */
+    public static final long WINDOW = 1024;
+    /** Positions visited at the end of the context, for a witness of the largest error. */
+    public static final long TAIL = 256;
 
     private ErasureAnalysis() {
     }
@@ -51,9 +54,11 @@ public final class ErasureAnalysis {
         Pipeline pl = rope.pipeline();
         List<ErasureReport.Mode> modes = new ArrayList<>();
         boolean visitAll = context <= fullScan / rope.modes();
+        long tailStart = Math.max(0, context - TAIL);
+        double[] tail = visitAll ? null : PhaseScan.positions(rope, tailStart, context - 1);
         for (int i = 0; i < rope.modes(); i++) {
             OptionalLong collision = CollisionHorizons.modeCollision(rope, i, context);
-            PhaseErrors e = visitAll ? scanAll(rope, i, context, delta) : boundAndWindows(rope, i, context, delta);
+            PhaseErrors e = visitAll ? scanAll(rope, i, context, delta) : boundAndWindows(rope, i, context, delta, tail);
             modes.add(new ErasureReport.Mode(i, rope.invFreq(i), collision, e.horizon, e.range, e.max));
         }
         long positionHorizon = CollisionHorizons.positionHorizon(pl.position());
@@ -105,31 +110,34 @@ public final class ErasureAnalysis {
      * can first fail; a window of positions after that point and one at the end of the context are
      * visited exactly.
      */
-    private static PhaseErrors boundAndWindows(RopeEmulator rope, int i, long context, Rational delta) {
-        ErrorBound bound = new ErrorBound(rope, i);
+    private static PhaseErrors boundAndWindows(RopeEmulator rope, int i, long context, Rational delta, double[] tail) {
+        Enclosure theta = PhaseScan.theta(rope, i, 160);
+        ErrorBound bound = new ErrorBound(rope, i, theta);
         // the last P with bound(P) <= delta (bound grows with P): below it, no error exceeds delta
+        double deltaLo = Format.FP64.toDouble(Format.FP64.round(delta, org.ropebounds.format.RoundingMode.DOWN,
+                org.ropebounds.format.OverflowPolicy.INFINITY).value().bits().longValue());
         long lo = 0;
         long hi = context - 1;
-        if (bound.at(hi).compareTo(delta) <= 0) {
+        if (bound.at(hi) <= deltaLo) {
             lo = hi;
         } else {
             while (lo < hi) {
                 long mid = lo + (hi - lo + 1) / 2;
-                if (bound.at(mid).compareTo(delta) <= 0) {
+                if (bound.at(mid) <= deltaLo) {
                     lo = mid;
                 } else {
                     hi = mid - 1;
                 }
             }
         }
-        long safe = bound.at(lo).compareTo(delta) <= 0 ? lo : -1; // every p <= safe has error <= delta
+        long safe = bound.at(lo) <= deltaLo ? lo : -1; // every p <= safe has error <= delta
         OptionalLong horizon = OptionalLong.empty();
         long[] range = null;
         Rational witness = Rational.ZERO;
         if (safe < context - 1) {
             long start = safe + 1;
             long end = Math.min(context - 1, safe + WINDOW);
-            PhaseScan.WindowScan w = PhaseScan.window(rope, i, start, end, delta);
+            PhaseScan.WindowScan w = PhaseScan.window(rope, i, theta, start, end, delta);
             witness = witness.max(w.maxErrorLowerBound());
             if (w.firstAbove().isPresent()) {
                 horizon = w.firstAbove();
@@ -137,48 +145,63 @@ public final class ErasureAnalysis {
                 range = new long[] {end + 1, context - 1};
             }
         }
-        long tailStart = Math.max(0, context - WINDOW);
-        witness = witness.max(PhaseScan.window(rope, i, tailStart, context - 1, delta).maxErrorLowerBound());
-        Rational upper = bound.at(context - 1).max(witness);
+        long tailStart = context - tail.length;
+        witness = witness.max(PhaseScan.window(rope, i, theta, tailStart, context - 1, delta, tail).maxErrorLowerBound());
+        double top = bound.at(context - 1);
+        Rational upper = Double.isFinite(top) ? BinaryRational.ofDouble(top).toRational().max(witness) : null;
+        if (upper == null) {
+            return new PhaseErrors(horizon, range, null);
+        }
         return new PhaseErrors(horizon, range, Enclosure.of(witness, upper));
     }
 
-    /** An upper bound on |phase_i(p) - p theta_i| over 0 <= p <= P, non-decreasing in P. */
+    /**
+     * An upper bound on |phase_i(p) - p theta_i| over 0 <= p <= P, non-decreasing in P, computed in doubles
+     * with every operation rounded up (so it is a bound on the exact bound).
+     */
     private static final class ErrorBound {
         private final Pipeline pl;
-        private final Rational f;
-        private final Rational thetaHi;
-        private final Rational driftPerPosition;
-        private final BigInteger exactUpTo;
+        private final double f;
+        private final double thetaHi;
+        private final double drift;
+        private final long exactUpTo;
 
-        ErrorBound(RopeEmulator rope, int i) {
+        ErrorBound(RopeEmulator rope, int i, Enclosure theta) {
             this.pl = rope.pipeline();
             FloatValue fv = rope.invFreqInPhase(i);
-            this.f = fv.isFinite() ? fv.value().toRational() : null;
-            Enclosure theta = PhaseScan.theta(rope, i, 120);
-            this.thetaHi = theta.hi();
-            this.driftPerPosition = f == null ? null : f.subtract(theta.lo()).abs().max(f.subtract(theta.hi()).abs());
-            this.exactUpTo = pl.position().maxContiguousInteger().min(pl.phase().maxContiguousInteger());
+            this.f = fv.isFinite() ? up(fv.value().toRational()) : Double.NaN;
+            this.thetaHi = up(theta.hi());
+            Rational exactF = fv.isFinite() ? fv.value().toRational() : Rational.ZERO;
+            this.drift = up(exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs()));
+            this.exactUpTo = pl.position().maxContiguousInteger().min(pl.phase().maxContiguousInteger())
+                    .min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
         }
 
         /**
          * |T(p) - p| theta + T(p) |f - theta| + ulp(T f)/2, maximised over p <= P: the position's rounding
          * (none while positions are exact), the drift of the stored frequency, and the product's rounding.
          */
-        Rational at(long p) {
-            if (f == null) {
-                return Rational.of(Long.MAX_VALUE); // non-finite phases: no finite bound
+        double at(long p) {
+            if (Double.isNaN(f)) {
+                return Double.POSITIVE_INFINITY; // non-finite phases: no finite bound
             }
-            Rational position = Rational.of(p);
-            Rational tau = BigInteger.valueOf(p).compareTo(exactUpTo) <= 0 ? Rational.ZERO
-                    : half(pl.position().ulp(position)).add(half(pl.phase().ulp(position)));
-            Rational tMax = position.add(tau);
-            Rational phaseMax = tMax.multiply(f);
-            return tau.multiply(thetaHi).add(tMax.multiply(driftPerPosition)).add(half(pl.phase().ulp(phaseMax)));
+            double position = Math.nextUp((double) p);
+            double tau = p <= exactUpTo ? 0 : Math.nextUp(halfUlp(pl.position(), position) + halfUlp(pl.phase(), position));
+            double tMax = Math.nextUp(position + tau);
+            double phaseMax = Math.nextUp(tMax * f);
+            double sum = Math.nextUp(Math.nextUp(tau * thetaHi) + Math.nextUp(tMax * drift));
+            return Math.nextUp(sum + halfUlp(pl.phase(), phaseMax));
         }
 
-        private static Rational half(BinaryRational u) {
-            return u.scaleByPowerOfTwo(-1).toRational();
+        /** ulp(v)/2 in format fm for v >= 0: a power of two, exact in double. */
+        private static double halfUlp(Format fm, double v) {
+            int e = v == 0 ? fm.emin() : Math.max(Math.min(Math.getExponent(v), fm.emax()), fm.emin());
+            return Math.scalb(1.0, e - fm.precision());
+        }
+
+        private static double up(Rational x) {
+            return Format.FP64.toDouble(Format.FP64.round(x, org.ropebounds.format.RoundingMode.UP,
+                    org.ropebounds.format.OverflowPolicy.INFINITY).value().bits().longValue());
         }
     }
 

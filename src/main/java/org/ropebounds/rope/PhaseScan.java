@@ -33,13 +33,32 @@ public final class PhaseScan {
 
     /** Visits positions start .. end (inclusive) of mode i. */
     public static WindowScan window(RopeEmulator rope, int i, long start, long end, Rational delta) {
-        SplitTheta theta = SplitTheta.of(theta(rope, i, 160));
+        return window(rope, i, theta(rope, i, 160), start, end, delta);
+    }
+
+    /** {@link #window(RopeEmulator, int, long, long, Rational)} with theta_i's enclosure already at hand. */
+    static WindowScan window(RopeEmulator rope, int i, Enclosure thetaEnclosure, long start, long end, Rational delta) {
+        return window(rope, i, thetaEnclosure, start, end, delta, null);
+    }
+
+    /** The positions start .. end as they enter the phase product, computed once for all modes. */
+    static double[] positions(RopeEmulator rope, long start, long end) {
+        double[] t = new double[(int) (end - start + 1)];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = rope.positionInPhaseValue(start + k);
+        }
+        return t;
+    }
+
+    /** The same, with the positions' values given ({@link #positions}), or null to compute them. */
+    static WindowScan window(RopeEmulator rope, int i, Enclosure thetaEnclosure, long start, long end, Rational delta, double[] positions) {
+        SplitTheta theta = SplitTheta.of(thetaEnclosure);
         double deltaLo = down(delta);
         double deltaHi = up(delta);
         long above = -1;
         double maxLo = 0;
         for (long p = start; p <= end; p++) {
-            double phase = rope.phaseValue(i, rope.positionInPhaseValue(p));
+            double phase = rope.phaseValue(i, positions != null ? positions[(int) (p - start)] : rope.positionInPhaseValue(p));
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.of(above < 0 ? p : above), Rational.ZERO);
             }

@@ -26,6 +26,9 @@ public final class RopeEmulator {
     private final FloatValue[] pow;
     private final FloatValue[] invFreq;
     private final FloatValue[] invFreqInPhase;
+    private final double[] invFreqInPhaseDoubles; // null without the fast path
+    private final long exactPositions;
+    private final boolean phaseIsFp64;
 
     /**
      * @throws InvalidInputException unless b > 1 and d is even, 2 <= d <= 1024
@@ -54,6 +57,17 @@ public final class RopeEmulator {
             pow[i] = Ieee.pow(b, exponent[i], c);
             invFreq[i] = Ieee.convert(Ieee.divide(one, pow[i], c), pipeline.invFreq());
             invFreqInPhase[i] = Ieee.convert(invFreq[i], pipeline.phase());
+        }
+        phaseIsFp64 = pipeline.phase().equals(Format.FP64);
+        exactPositions = pipeline.position().maxContiguousInteger().min(pipeline.phase().maxContiguousInteger())
+                .min(java.math.BigInteger.ONE.shiftLeft(53)).longValueExact();
+        if (hasFastPath()) {
+            invFreqInPhaseDoubles = new double[modes];
+            for (int i = 0; i < modes; i++) {
+                invFreqInPhaseDoubles[i] = pipeline.phase().toDouble(invFreqInPhase[i].bits().longValue());
+            }
+        } else {
+            invFreqInPhaseDoubles = null;
         }
     }
 
@@ -138,16 +152,19 @@ public final class RopeEmulator {
      * @throws UnsupportedOperationException unless {@link #hasFastPath()}
      */
     public double phaseValue(int i, double positionInPhase) {
-        Format ph = pipeline.phase();
-        double product = positionInPhase * invFreqInPhaseDouble(i);
-        if (ph.equals(Format.FP64)) {
+        double product = positionInPhase * invFreqInPhaseDoubles[i];
+        if (phaseIsFp64) {
             return product;
         }
+        Format ph = pipeline.phase();
         return ph.toDouble(ph.roundToBits(product, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
     }
 
     /** fl(fl(p)) into the phase format, as a double. */
     public double positionInPhaseValue(long p) {
+        if (p <= exactPositions) {
+            return p; // every integer up to here is exact in both formats
+        }
         Format pos = pipeline.position();
         Format ph = pipeline.phase();
         // (double) p is exact below 2^53; beyond, converting through double would round twice
@@ -157,7 +174,4 @@ public final class RopeEmulator {
         return ph.toDouble(ph.roundToBits(t, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
     }
 
-    private double invFreqInPhaseDouble(int i) {
-        return pipeline.phase().toDouble(invFreqInPhase[i].bits().longValue());
-    }
 }
