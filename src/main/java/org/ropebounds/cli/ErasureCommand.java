@@ -70,11 +70,13 @@ final class ErasureCommand implements Callable<Integer> {
                 .append(", phase tolerance ").append(delta.toCompactDecimalStringOrFraction()).append(" rad\n");
         sb.append("A horizon is the first position where something fails; 'none' means not within the context.\n");
         sb.append("Pipelines are emulated op by op (nearest-even per stage; pow, cos, sin correctly rounded).\n\n");
-        out.print(sb);
+        // analyse everything before printing anything: bad input must not leave half an output
+        List<ErasureReport> reports = pipelines.stream()
+                .map(pl -> ErasureAnalysis.analyse(new RopeEmulator(rope.base, rope.headDim, pl), length, delta)).toList();
         TextTable t = new TextTable(new boolean[] {false, true, false, true, true, false},
                 "pipeline", "position", "phase collision (mode)", "output collision", "phase error > delta", "max phase error (rad)");
-        for (Pipeline pl : pipelines) {
-            ErasureReport r = ErasureAnalysis.analyse(new RopeEmulator(rope.base, rope.headDim, pl), length, delta);
+        for (ErasureReport r : reports) {
+            Pipeline pl = r.pipeline();
             results.add(toJson(r));
             t.add(pl.name(), horizon(r.positionHorizon()),
                     r.collisionHorizon().isPresent() ? r.collisionHorizon().getAsLong() + " (mode " + r.collisionMode().getAsInt() + ")" : "none",
@@ -84,6 +86,7 @@ final class ErasureCommand implements Callable<Integer> {
             Json.print(out, json);
             return Main.EXIT_OK;
         }
+        out.print(sb);
         t.print(out);
         out.print("\nStages: " + String.join("; ", pipelines.stream().map(Pipeline::describe).toList()) + "\n");
         out.flush();

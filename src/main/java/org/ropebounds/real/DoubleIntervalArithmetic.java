@@ -138,8 +138,12 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
         if (x.lo() <= 0) {
             throw new InsufficientPrecisionException("pow of a base interval reaching zero");
         }
-        if (y.isPoint() && (y.lo() == 0 || y.lo() == 1)) {
-            return y.lo() == 0 ? new DoubleInterval(1, 1) : x; // exact
+        if (y.isPoint() && y.lo() == Math.rint(y.lo()) && Math.abs(y.lo()) <= 64) {
+            return integerPower(x, (int) y.lo()); // exact where the products and quotient are
+        }
+        if (y.isPoint() && Math.abs(y.lo()) == 0.5) {
+            DoubleInterval root = sqrtKeepingExactness(x);
+            return y.lo() > 0 ? root : divide(new DoubleInterval(1, 1), root);
         }
         // x^y is monotone in each argument for x > 0: the extremes are at the corners
         double p1 = StrictMath.pow(x.lo(), y.lo());
@@ -148,6 +152,31 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
         double p4 = StrictMath.pow(x.hi(), y.hi());
         return new DoubleInterval(Math.max(0, down2(Math.min(Math.min(p1, p2), Math.min(p3, p4)))),
                 up2(Math.max(Math.max(p1, p2), Math.max(p3, p4))));
+    }
+
+    private DoubleInterval integerPower(DoubleInterval x, int n) {
+        DoubleInterval result = new DoubleInterval(1, 1);
+        DoubleInterval square = x;
+        for (int k = Math.abs(n); k > 0; k >>= 1) {
+            if ((k & 1) != 0) {
+                result = multiply(result, square);
+            }
+            if (k > 1) {
+                square = multiply(square, square);
+            }
+        }
+        return n >= 0 ? result : divide(new DoubleInterval(1, 1), result);
+    }
+
+    /** sqrt, a point when the root of a point is exact (Math.sqrt is correctly rounded). */
+    private DoubleInterval sqrtKeepingExactness(DoubleInterval x) {
+        if (x.isPoint() && x.lo() >= 0) {
+            double r = Math.sqrt(x.lo());
+            if (Math.abs(r) >= SAFE_MIN && Math.fma(r, r, -x.lo()) == 0) {
+                return new DoubleInterval(r, r);
+            }
+        }
+        return sqrt(x);
     }
 
     @Override

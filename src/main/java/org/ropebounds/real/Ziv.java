@@ -67,6 +67,22 @@ public final class Ziv {
         return Optional.empty();
     }
 
+    /** Trailing zeros in a rounded decimal hint at an exact value that doubles could not hold (0.01, say). */
+    private static boolean looksExact(CertifiedDecimal d) {
+        String mantissa = d.text().replaceFirst("e.*$", "").replace(".", "");
+        return !d.exact() && mantissa.length() >= 4 && mantissa.endsWith("000");
+    }
+
+    /** The value printed exactly, when exact rational arithmetic gives a point. */
+    private static Optional<CertifiedDecimal> exactIfSo(int digits, Function<Arithmetic<?>, Enclosure> f) {
+        try {
+            Enclosure e = f.apply(new EnclosureArithmetic(Math.max(64, (int) Math.ceil(digits * 3.33) + 32)));
+            return e.isExact() ? CertifiedDecimal.decide(e, digits).filter(CertifiedDecimal::exact) : Optional.empty();
+        } catch (InsufficientPrecisionException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * {@code f} to {@code digits} certified significant digits, or as many as the most precise level
      * decides (see {@link CertifiedDecimal#complete()}).
@@ -81,7 +97,7 @@ public final class Ziv {
             }
             Optional<CertifiedDecimal> d = CertifiedDecimal.decide(last, digits);
             if (d.isPresent()) {
-                return d.get();
+                return a instanceof DoubleIntervalArithmetic && looksExact(d.get()) ? exactIfSo(digits, f).orElse(d.get()) : d.get();
             }
         }
         if (last == null) {
