@@ -146,8 +146,9 @@ public final class ErasureAnalysis {
             }
         }
         long tailStart = context - tail.length;
-        witness = witness.max(PhaseScan.window(rope, i, theta, tailStart, context - 1, delta, tail).maxErrorLowerBound());
-        double top = bound.at(context - 1);
+        PhaseScan.WindowScan end = PhaseScan.window(rope, i, theta, tailStart, context - 1, delta, tail);
+        witness = witness.max(end.maxErrorLowerBound());
+        double top = end.nonFinite() ? Double.POSITIVE_INFINITY : bound.at(context - 1);
         Rational upper = Double.isFinite(top) ? BinaryRational.ofDouble(top).toRational().max(witness) : null;
         if (upper == null) {
             return new PhaseErrors(horizon, range, null);
@@ -165,6 +166,8 @@ public final class ErasureAnalysis {
         private final double thetaHi;
         private final double drift;
         private final long exactUpTo;
+        private final double maxPosition;
+        private final double maxPhase;
 
         ErrorBound(RopeEmulator rope, int i, Enclosure theta) {
             this.pl = rope.pipeline();
@@ -173,6 +176,8 @@ public final class ErasureAnalysis {
             this.thetaHi = up(theta.hi());
             Rational exactF = fv.isFinite() ? fv.value().toRational() : Rational.ZERO;
             this.drift = up(exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs()));
+            this.maxPosition = Math.min(largest(pl.position()), largest(pl.phase()));
+            this.maxPhase = largest(pl.phase());
             this.exactUpTo = pl.position().maxContiguousInteger().min(pl.phase().maxContiguousInteger())
                     .min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
         }
@@ -189,8 +194,17 @@ public final class ErasureAnalysis {
             double tau = p <= exactUpTo ? 0 : Math.nextUp(halfUlp(pl.position(), position) + halfUlp(pl.phase(), position));
             double tMax = Math.nextUp(position + tau);
             double phaseMax = Math.nextUp(tMax * f);
+            if (tMax >= maxPosition || phaseMax >= maxPhase) {
+                return Double.POSITIVE_INFINITY; // a position or phase may round to infinity (or NaN)
+            }
             double sum = Math.nextUp(Math.nextUp(tau * thetaHi) + Math.nextUp(tMax * drift));
             return Math.nextUp(sum + halfUlp(pl.phase(), phaseMax));
+        }
+
+        /** The format's largest finite value, as a double (exact). */
+        private static double largest(Format fm) {
+            return fm.toDouble(fm.round(fm.maxFinite(), org.ropebounds.format.RoundingMode.NEAREST_EVEN,
+                    org.ropebounds.format.OverflowPolicy.INFINITY).value().bits().longValue());
         }
 
         /** ulp(v)/2 in format fm for v >= 0: a power of two, exact in double. */

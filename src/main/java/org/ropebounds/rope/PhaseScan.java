@@ -25,7 +25,7 @@ public final class PhaseScan {
     }
 
     /** A window of positions: the first whose error exceeds delta, and the largest error seen (a lower bound on the maximum). */
-    public record WindowScan(OptionalLong firstAbove, Rational maxErrorLowerBound) {
+    public record WindowScan(OptionalLong firstAbove, Rational maxErrorLowerBound, boolean nonFinite) {
     }
 
     private PhaseScan() {
@@ -60,7 +60,7 @@ public final class PhaseScan {
         for (long p = start; p <= end; p++) {
             double phase = rope.phaseValue(i, positions != null ? positions[(int) (p - start)] : rope.positionInPhaseValue(p));
             if (!Double.isFinite(phase)) {
-                return new WindowScan(OptionalLong.of(above < 0 ? p : above), Rational.ZERO);
+                return new WindowScan(OptionalLong.of(above < 0 ? p : above), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
             double[] err = theta.error(phase, p);
             maxLo = Math.max(maxLo, err[0]);
@@ -68,7 +68,7 @@ public final class PhaseScan {
                 above = p;
             }
         }
-        return new WindowScan(above < 0 ? OptionalLong.empty() : OptionalLong.of(above), BinaryRational.ofDouble(maxLo).toRational());
+        return new WindowScan(above < 0 ? OptionalLong.empty() : OptionalLong.of(above), BinaryRational.ofDouble(maxLo).toRational(), false);
     }
 
     /**

@@ -52,6 +52,17 @@ class ErasureAnalysisTest {
     }
 
     @Test
+    void positionsBeyondFp16sRangeMakeTheErrorUnbounded() {
+        // fp16's largest value is 65504; from 65520 on positions round to infinity, and so do the phases
+        RopeEmulator rope = new RopeEmulator(Rational.of(10000), 8, Pipeline.preset("fp16-all", Format.BF16));
+        for (long fullScan : new long[] {Long.MAX_VALUE, 0}) {
+            ErasureReport r = ErasureAnalysis.analyse(rope, 70_000, Rational.parse("0.1"), fullScan);
+            assertEquals(null, r.maxPhaseError(), "fullScan " + fullScan);
+        }
+        assertTrue(ErasureAnalysis.analyse(rope, 60_000, Rational.parse("0.1")).maxPhaseError() != null);
+    }
+
+    @Test
     void outputCollisionsHappenExactlyWherePositionsCollide() {
         // every cos/sin output of every mode, at every pair of positions up to a little past 2^p
         for (String name : List.of("bf16-all", "fp16-all")) {
