@@ -5,7 +5,7 @@ Writes CSV fixtures to src/test/resources/fixtures/rope/ (relative to the
 repository root).  The Java tests only READ these files; they need no Python.
 
     python3 -m venv /tmp/ropevenv
-    /tmp/ropevenv/bin/pip install -r src/test/python/requirements.txt
+    /tmp/ropevenv/bin/pip install -r src/test/python/requirements-rope.txt
     /tmp/ropevenv/bin/python src/test/python/gen_rope_fixtures.py          # (re)write
     /tmp/ropevenv/bin/python src/test/python/gen_rope_fixtures.py --check  # compare only
     /tmp/ropevenv/bin/python src/test/python/gen_rope_fixtures.py --isa-compare
@@ -32,6 +32,24 @@ the module's outputs:
   phase        = (inv_freq[None,:,None] @ position_ids[:,None,:].float())
   cos, sin     = phase.cos(), phase.sin()   (* attention_scaling = 1.0)
   bf16         = cos.to(torch.bfloat16)     (round to nearest even)
+
+What transformers 5.18.0 / torch 2.13.0 actually execute (read from the source)
+  * transformers 5.18.0 has no _compute_default_rope_parameters in
+    modeling_rope_utils.py any more; the default init is the static method
+    LlamaRotaryEmbedding.compute_default_rope_parameters, which spells the
+    exponent as torch.arange(0, dim, 2, dtype=torch.float) / dim (a float32
+    arange, not int64 then .float()).  Same values: the integers are exact.
+  * 1.0 / tensor is Tensor.__rtruediv__ = tensor.reciprocal() * 1.0: a
+    correctly rounded float32 reciprocal followed by an exact * 1.0.
+  * base ** tensor is torch.pow(Scalar, Tensor): float32 pow with the base
+    rounded to float32.  On x86 with AVX2/AVX512 kernels this is Sleef's
+    vectorized powf (1-ulp class), with ATEN_CPU_CAPABILITY=default it is the
+    scalar std::pow; the two differ for (5000000, 256, i=38).
+  * the position product is a batched matmul with inner dimension 1; it is
+    asserted to be the correctly rounded product.
+  * cos/sin are computed on emb = cat(freqs, freqs), multiplied by
+    attention_scaling (1.0, exact) under a disabled autocast, then
+    .to(x.dtype); both halves are asserted equal.
 
 Correct rounding (gmpy2 / MPFR)
 -------------------------------
@@ -62,16 +80,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import gmpy2
-import ml_dtypes
-import numpy as np
-import torch
-import transformers
-from transformers import LlamaConfig
-from transformers.models.llama.modeling_llama import LlamaRotaryEmbedding
+os.environ.setdefault("HF_HUB_OFFLINE", "1")   # nothing is downloaded: the config is built in code
+
+import gmpy2  # noqa: E402
+import ml_dtypes  # noqa: E402
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import transformers  # noqa: E402
+from transformers import LlamaConfig  # noqa: E402
+from transformers.models.llama.modeling_llama import LlamaRotaryEmbedding  # noqa: E402
 
 SCRIPT = "src/test/python/gen_rope_fixtures.py"
-REGEN = f"python3 {SCRIPT}"
+REGEN = f"pip install -r src/test/python/requirements-rope.txt; python3 {SCRIPT}"
 
 CONFIGS = [(10000, 128), (500000, 128), (1000000, 64), (10000000, 128), (5000000, 256)]
 FIXED_POSITIONS = [0, 1, 2, 3, 255, 256, 257, 1000, 4095, 8191, 65535, 131071,
