@@ -42,6 +42,17 @@ class RopeCliTest {
     }
 
     @Test
+    void stageOverrides() throws Exception {
+        CliTest.Result r = CliTest.run("erasure", "--base", "500000", "--context", "1M", "--pipeline", "hf", "--phase-dtype", "bf16", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode hf = r.json().get("results").get(0);
+        assertEquals("hf+phase=bf16", hf.get("pipeline").asText());
+        // fp32 positions converted to a bf16 phase: 256 and 257 meet at 256 there
+        assertEquals(256, hf.get("output_collision_horizon").asLong());
+        assertTrue(hf.get("position_horizon").isNull()); // the position format itself is still fp32
+    }
+
+    @Test
     void phaseJsonContract() throws Exception {
         CliTest.Result r = CliTest.run("phase", "--base", "10000", "--head-dim", "4", "--position", "3", "--json");
         assertEquals(0, r.code(), r.err());
