@@ -72,7 +72,7 @@ public final class CollisionHorizons {
         int precision = ph.precision();
         int firstBinade = Math.max(f.floorLog2(), emin - 1); // emin - 1 stands for the subnormal range
         BinaryRational top = f.multiply(BinaryRational.of(lastP));
-        int lastBinade = Math.min(top.floorLog2(), ph.emax());
+        int lastBinade = Math.max(firstBinade, Math.min(top.floorLog2(), ph.emax()));
         Optional<Long> overflow = firstInfinitePair(f, ph, lastP);
         for (int k = firstBinade; k <= lastBinade; k++) {
             boolean subnormal = k < emin;
