@@ -134,9 +134,19 @@ public final class ErasureAnalysis {
         OptionalLong horizon = OptionalLong.empty();
         long[] range = null;
         Rational witness = Rational.ZERO;
-        if (safe < context - 1) {
-            long start = safe + 1;
-            long end = Math.min(context - 1, safe + WINDOW);
+        long exactLimit = rope.exactPositions();
+        long start = safe + 1;
+        FloatValue frequency = rope.invFreqInPhase(i);
+        if (start <= context - 1 && start <= exactLimit && frequency.isFinite() && !frequency.isZero()) {
+            // positions are exact here: the structure of the product's rounding finds the first failure
+            java.util.Optional<Long> found = PhaseErrorSearch.firstExceeding(rope, i, theta, start, Math.min(context - 1, exactLimit), delta);
+            if (found.isPresent()) {
+                horizon = OptionalLong.of(found.get());
+            }
+            start = Math.min(context - 1, exactLimit) + 1;
+        }
+        if (horizon.isEmpty() && start <= context - 1) {
+            long end = Math.min(context - 1, start + WINDOW - 1);
             PhaseScan.WindowScan w = PhaseScan.window(rope, i, theta, start, end, delta);
             witness = witness.max(w.maxErrorLowerBound());
             if (w.firstAbove().isPresent()) {

@@ -84,6 +84,16 @@ public final class PhaseScan {
             return new SplitTheta(t0, down(theta.lo().subtract(t0r)), up(theta.hi().subtract(t0r)));
         }
 
+        /** delta rounded up to a double (for "certainly not above"). */
+        double deltaUp(Rational delta) {
+            return up(delta);
+        }
+
+        /** delta rounded down to a double (for "certainly above"). */
+        double deltaDown(Rational delta) {
+            return down(delta);
+        }
+
         /** [lo, hi] enclosing |phase - p theta|; every rounded operation is widened by one step. */
         double[] error(double phase, long p) {
             // p = high + low exactly: high the double nearest p (exact below 2^53), low a small integer

@@ -160,6 +160,11 @@ public final class RopeEmulator {
         return ph.toDouble(ph.roundToBits(product, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
     }
 
+    /** The largest p such that every position 0..p is exact in the position and phase formats (at most 2^53). */
+    public long exactPositions() {
+        return exactPositions;
+    }
+
     /** fl(fl(p)) into the phase format, as a double. */
     public double positionInPhaseValue(long p) {
         if (p <= exactPositions) {

@@ -52,6 +52,23 @@ class ErasureAnalysisTest {
     }
 
     @Test
+    void theStructuralSearchFindsTheScansFirstFailure() {
+        // hf phases reach an ulp of 1/4 from 2^21 on: the first failures of delta = 0.1 come a few million positions in
+        qt().withFixedSeed(0x5EA2_C411L).withExamples(12).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            RopeEmulator rope = new RopeEmulator(Rational.of((long) Math.pow(10, 3 + 5 * r.nextDouble())), 128,
+                    Pipeline.preset(r.nextBoolean() ? "hf" : "hf-bf16-inv-freq", Format.BF16));
+            int i = r.nextInt(8);
+            long context = 1 << 22;
+            Rational delta = Rational.parse(r.nextBoolean() ? "0.1" : "0.05");
+            OptionalLong scanned = PhaseScan.scan(rope, i, context, delta).firstErrorAboveDelta();
+            OptionalLong searched = PhaseErrorSearch.firstExceeding(rope, i, PhaseScan.theta(rope, i, 160), 0, context - 1, delta)
+                    .map(OptionalLong::of).orElse(OptionalLong.empty());
+            assertEquals(scanned, searched, rope.pipeline().name() + " b=" + rope.base() + " mode " + i + " delta " + delta);
+        });
+    }
+
+    @Test
     void positionsBeyondFp16sRangeMakeTheErrorUnbounded() {
         // fp16's largest value is 65504; from 65520 on positions round to infinity, and so do the phases
         RopeEmulator rope = new RopeEmulator(Rational.of(10000), 8, Pipeline.preset("fp16-all", Format.BF16));

@@ -1,0 +1,163 @@
+package org.ropebounds.rope;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import org.ropebounds.format.BinaryRational;
+import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.Enclosure;
+
+/**
+ * The first position whose phase error exceeds delta, found from the structure of the product's
+ * rounding while positions are exact (p <= 2^q): no position is visited unless it is a candidate.
+ *
+ * <p>In a region of constant quantum U (a binade of p f), RN(p f) = p f + U (1/2 - z/2^s) with
+ * r = f/U = m/2^s and z = (p m + 2^(s-1)) mod 2^s (at ties, z = 0, nearest-even may give -U/2 instead).
+ * The error is e(p) = p (f - theta) + U (1/2 - z/2^s), so e > delta needs z below a threshold and
+ * e < -delta needs z above one; both thresholds move with the drift p (f - theta). Over a chunk of
+ * positions where the drift moves by at most U/1024, the thresholds are widened to cover the chunk,
+ * the first z in range is found by {@link Congruence}, and every candidate is checked exactly.
+ * Derivation: proofs/collision-horizons.md, section 4.
+ */
+final class PhaseErrorSearch {
+    private PhaseErrorSearch() {
+    }
+
+    /**
+     * The first p in [from, to] with |phase_i(p) - p theta_i| > delta, or empty; requires every position
+     * up to {@code to} to be exact in the position and phase formats.
+     */
+    static Optional<Long> firstExceeding(RopeEmulator rope, int i, Enclosure theta, long from, long to, Rational delta) {
+        FloatValue fv = rope.invFreqInPhase(i);
+        if (!fv.isFinite() || fv.isZero() || from > to) {
+            return Optional.empty(); // handled by the caller's windows
+        }
+        Format ph = rope.pipeline().phase();
+        BinaryRational f = fv.value();
+        Rational fr = f.toRational();
+        Rational driftLo = fr.subtract(theta.hi()); // f - theta lies in [driftLo, driftHi]
+        Rational driftHi = fr.subtract(theta.lo());
+        PhaseScan.SplitTheta split = PhaseScan.SplitTheta.of(theta);
+        long p = Math.max(from, 1);
+        if (from == 0 && exceeds(rope, i, split, 0, delta)) {
+            return Optional.of(0L);
+        }
+        while (p <= to) {
+            // the region of x = p f: its binade (or the subnormal range) and quantum
+            BinaryRational x = f.multiply(BinaryRational.of(p));
+            int k = Math.max(x.floorLog2(), ph.emin() - 1);
+            boolean subnormal = k < ph.emin();
+            BinaryRational hiEdge = BinaryRational.powerOfTwo(subnormal ? ph.emin() : k + 1);
+            long regionEnd = Math.min(to, ceilDiv(hiEdge, f) - 1);
+            if (k > ph.emax()) {
+                return Optional.of(p); // overflow to infinity: an unbounded error
+            }
+            BinaryRational quantum = BinaryRational.powerOfTwo((subnormal ? ph.emin() : k) - ph.precision() + 1L);
+            Optional<Long> found = inRegion(rope, i, split, f, quantum, driftLo, driftHi, p, regionEnd, delta);
+            if (found.isPresent()) {
+                return found;
+            }
+            p = regionEnd + 1;
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Long> inRegion(RopeEmulator rope, int i, PhaseScan.SplitTheta split, BinaryRational f,
+                                           BinaryRational quantum, Rational driftLo, Rational driftHi, long pa, long pb,
+                                           Rational delta) {
+        Rational u = quantum.toRational();
+        BinaryRational r = f.multiply(BinaryRational.powerOfTwo(-quantum.exponent()));
+        int s = Math.max(0, -r.exponent());
+        BigInteger m = s == 0 ? r.toBigInteger() : r.significand();
+        BigInteger modulus = BigInteger.ONE.shiftLeft(s);
+        BigInteger half = s == 0 ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(s - 1);
+        Rational scale = Rational.of(modulus, BigInteger.ONE).divide(u); // 2^s / U
+        Rational maxDrift = driftLo.abs().max(driftHi.abs());
+        // chunks in which the drift moves by at most U/1024
+        long chunk = maxDrift.isZero() ? pb - pa + 1
+                : Math.max(1, u.divide(maxDrift.multiply(Rational.of(1024))).floor().min(BigInteger.valueOf(pb - pa + 1)).longValueExact());
+        for (long c0 = pa; c0 <= pb; c0 += chunk) {
+            long c1 = Math.min(pb, c0 + chunk - 1);
+            // the drift p (f - theta) over the chunk lies in [dLo, dHi]
+            Rational dLo = driftLo.multiply(Rational.of(driftLo.signum() >= 0 ? c0 : c1));
+            Rational dHi = driftHi.multiply(Rational.of(driftHi.signum() >= 0 ? c1 : c0));
+            long next = c0;
+            while (next <= c1) {
+                Optional<Long> candidate = firstCandidate(m, half, modulus, scale, dLo, dHi, delta, next, c1, s);
+                if (candidate.isEmpty()) {
+                    break;
+                }
+                long p = candidate.get();
+                if (exceeds(rope, i, split, p, delta)) {
+                    return Optional.of(p);
+                }
+                next = p + 1;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first p in [from, to] whose z could make |e| > delta with a drift in [dLo, dHi]:
+     * z <= 2^s (1/2 + (dHi - delta)/U) (positive side) or z >= 2^s (1/2 + (dLo + delta)/U) (negative side).
+     */
+    private static Optional<Long> firstCandidate(BigInteger m, BigInteger half, BigInteger modulus, Rational scale,
+                                                 Rational dLo, Rational dHi, Rational delta, long from, long to, int s) {
+        if (s == 0) {
+            // p f is a multiple of U: no rounding, e = p (f - theta), and |e| > delta needs p > delta / |drift|
+            boolean possible = dHi.compareTo(delta) > 0 || dLo.compareTo(delta.negate()) < 0;
+            if (!possible) {
+                return Optional.empty();
+            }
+            Rational slope = Rational.of(to).compareTo(Rational.ZERO) > 0
+                    ? dLo.abs().max(dHi.abs()).divide(Rational.of(Math.max(1, to))) : Rational.ONE;
+            long first = slope.isZero() ? from : Math.max(from, delta.divide(slope).floor().min(BigInteger.valueOf(to)).longValueExact());
+            return first <= to ? Optional.of(first) : Optional.empty();
+        }
+        Rational halfR = Rational.of(half, BigInteger.ONE);
+        // positive side: z <= floor(2^s/2 + (dHi - delta) 2^s / U), z in [0, 2^s)
+        BigInteger posMax = halfR.add(dHi.subtract(delta).multiply(scale)).floor();
+        // negative side: z >= ceil(2^s/2 + (dLo + delta) 2^s / U)
+        BigInteger negMin = halfR.add(dLo.add(delta).multiply(scale)).ceil();
+        long best = Long.MAX_VALUE;
+        BigInteger offset = BigInteger.valueOf(from).multiply(m).add(half); // z at p = from, before the mod
+        BigInteger last = modulus.subtract(BigInteger.ONE);
+        if (posMax.signum() >= 0) {
+            Optional<BigInteger> x = Congruence.first(m, offset, modulus, posMax.min(last));
+            if (x.isPresent()) {
+                best = Math.min(best, from + x.get().min(BigInteger.valueOf(Long.MAX_VALUE / 2)).longValue());
+            }
+        }
+        if (negMin.compareTo(modulus) <= 0) {
+            BigInteger lower = negMin.max(BigInteger.ONE);
+            // z in [lower, 2^s - 1], or z = 0 (a tie, where nearest-even may give -U/2): (z - lower) mod 2^s <= 2^s - lower
+            Optional<BigInteger> x = Congruence.first(m, offset.subtract(lower), modulus, modulus.subtract(lower).min(last));
+            if (x.isPresent()) {
+                best = Math.min(best, from + x.get().min(BigInteger.valueOf(Long.MAX_VALUE / 2)).longValue());
+            }
+        }
+        return best <= to ? Optional.of(best) : Optional.empty();
+    }
+
+    private static boolean exceeds(RopeEmulator rope, int i, PhaseScan.SplitTheta split, long p, Rational delta) {
+        double phase = rope.phaseValue(i, rope.positionInPhaseValue(p));
+        if (!Double.isFinite(phase)) {
+            return true;
+        }
+        double[] err = split.error(phase, p);
+        double deltaValue = split.deltaUp(delta);
+        double deltaDown = split.deltaDown(delta);
+        if (err[0] > deltaValue) {
+            return true;
+        }
+        if (err[1] <= deltaDown) {
+            return false;
+        }
+        return PhaseScan.exceedsExactly(rope, i, p, delta);
+    }
+
+    private static long ceilDiv(BinaryRational x, BinaryRational f) {
+        return x.toRational().divide(f.toRational()).ceil().min(BigInteger.valueOf(Long.MAX_VALUE / 2)).longValueExact();
+    }
+}
