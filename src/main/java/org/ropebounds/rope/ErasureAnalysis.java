@@ -54,8 +54,8 @@ public final class ErasureAnalysis {
         Pipeline pl = rope.pipeline();
         List<ErasureReport.Mode> modes = new ArrayList<>();
         boolean visitAll = context <= fullScan / rope.modes();
-        long tailStart = Math.max(0, context - TAIL);
-        double[] tail = visitAll ? null : PhaseScan.positions(rope, tailStart, context - 1);
+        long[] tailPositions = visitAll ? null : tailPositions(rope, context);
+        double[] tail = visitAll ? null : PhaseScan.positions(rope, tailPositions);
         for (int i = 0; i < rope.modes(); i++) {
             OptionalLong collision = CollisionHorizons.modeCollision(rope, i, context);
             PhaseErrors e = visitAll ? scanAll(rope, i, context, delta) : boundAndWindows(rope, i, context, delta, tail);
@@ -110,6 +110,38 @@ public final class ErasureAnalysis {
      * can first fail; a window of positions after that point and one at the end of the context are
      * visited exactly.
      */
+    /**
+     * Positions near the end of the context where errors are largest: the last {@value #TAIL} positions and,
+     * where positions are rounded, the positions half a spacing away from the last grid values (there
+     * the position's own rounding error peaks).
+     */
+    private static long[] tailPositions(RopeEmulator rope, long context) {
+        java.util.TreeSet<Long> ps = new java.util.TreeSet<>();
+        for (long p = Math.max(0, context - TAIL); p <= context - 1; p++) {
+            ps.add(p);
+        }
+        if (context - 1 > rope.exactPositions()) {
+            // the spacing of the positions as they enter the product: the coarser of the two formats' ulps there
+            Rational at = Rational.of(context - 1);
+            BinaryRational ulp = rope.pipeline().position().ulp(at);
+            BinaryRational phaseUlp = rope.pipeline().phase().ulp(at);
+            ulp = ulp.compareTo(phaseUlp) >= 0 ? ulp : phaseUlp;
+            long spacing = ulp.compareTo(BinaryRational.ONE) <= 0 ? 1
+                    : ulp.toBigInteger().min(BigInteger.valueOf(1L << 61)).longValueExact();
+            long half = spacing / 2;
+            long grid = (context - 1) / spacing * spacing;
+            for (int j = 0; j < TAIL && grid - j * spacing > half; j++) {
+                long g = grid - j * spacing;
+                for (long p : new long[] {g - half, g - half + 1, g + half - 1, g + half}) {
+                    if (p >= 0 && p <= context - 1) {
+                        ps.add(p);
+                    }
+                }
+            }
+        }
+        return ps.stream().mapToLong(Long::longValue).toArray();
+    }
+
     private static PhaseErrors boundAndWindows(RopeEmulator rope, int i, long context, Rational delta, double[] tail) {
         Enclosure theta = PhaseScan.theta(rope, i, 160);
         ErrorBound bound = new ErrorBound(rope, i, theta);
@@ -155,8 +187,7 @@ public final class ErasureAnalysis {
                 range = new long[] {end + 1, context - 1};
             }
         }
-        long tailStart = context - tail.length;
-        PhaseScan.WindowScan end = PhaseScan.window(rope, i, theta, tailStart, context - 1, delta, tail);
+        PhaseScan.WindowScan end = PhaseScan.witness(rope, i, theta, tailPositions(rope, context), tail);
         witness = witness.max(end.maxErrorLowerBound());
         double top = end.nonFinite() ? Double.POSITIVE_INFINITY : bound.at(context - 1);
         Rational upper = Double.isFinite(top) ? BinaryRational.ofDouble(top).toRational().max(witness) : null;
@@ -177,6 +208,7 @@ public final class ErasureAnalysis {
         private final double drift;
         private final long exactUpTo;
         private final double maxPosition;
+        private final boolean phaseHoldsPositions;
         private final double maxPhase;
 
         ErrorBound(RopeEmulator rope, int i, Enclosure theta) {
@@ -188,6 +220,8 @@ public final class ErasureAnalysis {
             this.drift = up(exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs()));
             this.maxPosition = Math.min(largest(pl.position()), largest(pl.phase()));
             this.maxPhase = largest(pl.phase());
+            this.phaseHoldsPositions = pl.phase().precision() >= pl.position().precision()
+                    && pl.phase().emax() >= pl.position().emax() && pl.phase().emin() <= pl.position().emin();
             this.exactUpTo = pl.position().maxContiguousInteger().min(pl.phase().maxContiguousInteger())
                     .min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
         }
@@ -201,7 +235,10 @@ public final class ErasureAnalysis {
                 return Double.POSITIVE_INFINITY; // non-finite phases: no finite bound
             }
             double position = Math.nextUp((double) p);
-            double tau = p <= exactUpTo ? 0 : Math.nextUp(halfUlp(pl.position(), position) + halfUlp(pl.phase(), position));
+            // fl_pos(p) moves p by half an ulp at most; converting it to the phase format moves it again only
+            // when the phase format is narrower
+            double tau = p <= exactUpTo ? 0 : Math.nextUp(halfUlp(pl.position(), position)
+                    + (phaseHoldsPositions ? 0 : halfUlp(pl.phase(), position)));
             double tMax = Math.nextUp(position + tau);
             double phaseMax = Math.nextUp(tMax * f);
             if (tMax >= maxPosition || phaseMax >= maxPhase) {

@@ -50,6 +50,29 @@ public final class PhaseScan {
         return t;
     }
 
+    /** The given positions as they enter the phase product. */
+    static double[] positions(RopeEmulator rope, long[] ps) {
+        double[] t = new double[ps.length];
+        for (int k = 0; k < ps.length; k++) {
+            t[k] = rope.positionInPhaseValue(ps[k]);
+        }
+        return t;
+    }
+
+    /** The largest error seen at the given positions (a lower bound on the maximum), and whether a phase was not finite. */
+    static WindowScan witness(RopeEmulator rope, int i, Enclosure thetaEnclosure, long[] ps, double[] positions) {
+        SplitTheta theta = SplitTheta.of(thetaEnclosure);
+        double maxLo = 0;
+        for (int k = 0; k < ps.length; k++) {
+            double phase = rope.phaseValue(i, positions[k]);
+            if (!Double.isFinite(phase)) {
+                return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), true);
+            }
+            maxLo = Math.max(maxLo, theta.error(phase, ps[k])[0]);
+        }
+        return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), false);
+    }
+
     /** The same, with the positions' values given ({@link #positions}), or null to compute them. */
     static WindowScan window(RopeEmulator rope, int i, Enclosure thetaEnclosure, long start, long end, Rational delta, double[] positions) {
         SplitTheta theta = SplitTheta.of(thetaEnclosure);
