@@ -171,11 +171,12 @@ public final class ErasureAnalysis {
         FloatValue frequency = rope.invFreqInPhase(i);
         if (start <= context - 1 && start <= exactLimit && frequency.isFinite() && !frequency.isZero()) {
             // positions are exact here: the structure of the product's rounding finds the first failure
-            java.util.Optional<Long> found = PhaseErrorSearch.firstExceeding(rope, i, theta, start, Math.min(context - 1, exactLimit), delta);
-            if (found.isPresent()) {
-                horizon = OptionalLong.of(found.get());
+            long to = Math.min(context - 1, exactLimit);
+            PhaseErrorSearch.Result found = PhaseErrorSearch.search(rope, i, theta, start, to, delta);
+            if (found.first().isPresent()) {
+                horizon = OptionalLong.of(found.first().get());
             }
-            start = Math.min(context - 1, exactLimit) + 1;
+            start = found.searchedTo() + 1; // where the search stopped, if its budget ran out; else past the exact positions
         }
         if (horizon.isEmpty() && start <= context - 1) {
             long end = Math.min(context - 1, start + WINDOW - 1);

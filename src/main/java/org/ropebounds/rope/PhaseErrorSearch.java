@@ -21,6 +21,18 @@ import org.ropebounds.real.Enclosure;
  * Derivation: proofs/collision-horizons.md, section 4.
  */
 final class PhaseErrorSearch {
+    /** Chunks examined per mode before the search stops and reports how far it got. */
+    static final int CHUNK_BUDGET = 4096;
+    /** Candidates checked exactly per mode before the search stops. */
+    static final int CANDIDATE_BUDGET = 16384;
+
+    /**
+     * The outcome: the first failing position if found; otherwise {@code searchedTo}, the last position the
+     * search covered ({@code to} when it covered everything, so that no failure exists up to there).
+     */
+    record Result(Optional<Long> first, long searchedTo) {
+    }
+
     private PhaseErrorSearch() {
     }
 
@@ -29,10 +41,20 @@ final class PhaseErrorSearch {
      * up to {@code to} to be exact in the position and phase formats.
      */
     static Optional<Long> firstExceeding(RopeEmulator rope, int i, Enclosure theta, long from, long to, Rational delta) {
+        Result r = search(rope, i, theta, from, to, delta);
+        if (r.first().isEmpty() && r.searchedTo() < to) {
+            throw new IllegalStateException("search budget exhausted at " + r.searchedTo());
+        }
+        return r.first();
+    }
+
+    /** {@link #firstExceeding} within a budget of {@value #CHUNK_BUDGET} chunks. */
+    static Result search(RopeEmulator rope, int i, Enclosure theta, long from, long to, Rational delta) {
         FloatValue fv = rope.invFreqInPhase(i);
         if (!fv.isFinite() || fv.isZero() || from > to) {
-            return Optional.empty(); // handled by the caller's windows
+            return new Result(Optional.empty(), from - 1); // handled by the caller's windows
         }
+        int[] budget = {CHUNK_BUDGET, CANDIDATE_BUDGET};
         Format ph = rope.pipeline().phase();
         BinaryRational f = fv.value();
         Rational fr = f.toRational();
@@ -41,7 +63,7 @@ final class PhaseErrorSearch {
         PhaseScan.SplitTheta split = PhaseScan.SplitTheta.of(theta);
         long p = Math.max(from, 1);
         if (from == 0 && exceeds(rope, i, split, 0, delta)) {
-            return Optional.of(0L);
+            return new Result(Optional.of(0L), 0);
         }
         while (p <= to) {
             // the region of x = p f: its binade (or the subnormal range) and quantum
@@ -51,21 +73,25 @@ final class PhaseErrorSearch {
             BinaryRational hiEdge = BinaryRational.powerOfTwo(subnormal ? ph.emin() : k + 1);
             long regionEnd = Math.min(to, ceilDiv(hiEdge, f) - 1);
             if (k > ph.emax()) {
-                return Optional.of(p); // overflow to infinity: an unbounded error
+                return new Result(Optional.of(p), p); // overflow to infinity: an unbounded error
             }
             BinaryRational quantum = BinaryRational.powerOfTwo((subnormal ? ph.emin() : k) - ph.precision() + 1L);
-            Optional<Long> found = inRegion(rope, i, split, f, quantum, driftLo, driftHi, p, regionEnd, delta);
+            long[] reached = {p - 1};
+            Optional<Long> found = inRegion(rope, i, split, f, quantum, driftLo, driftHi, p, regionEnd, delta, budget, reached);
             if (found.isPresent()) {
-                return found;
+                return new Result(found, found.get());
+            }
+            if (reached[0] < regionEnd) {
+                return new Result(Optional.empty(), reached[0]); // out of budget
             }
             p = regionEnd + 1;
         }
-        return Optional.empty();
+        return new Result(Optional.empty(), to);
     }
 
     private static Optional<Long> inRegion(RopeEmulator rope, int i, PhaseScan.SplitTheta split, BinaryRational f,
                                            BinaryRational quantum, Rational driftLo, Rational driftHi, long pa, long pb,
-                                           Rational delta) {
+                                           Rational delta, int[] budget, long[] reached) {
         Rational u = quantum.toRational();
         BinaryRational r = f.multiply(BinaryRational.powerOfTwo(-quantum.exponent()));
         int s = Math.max(0, -r.exponent());
@@ -74,10 +100,25 @@ final class PhaseErrorSearch {
         BigInteger half = s == 0 ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(s - 1);
         Rational scale = Rational.of(modulus, BigInteger.ONE).divide(u); // 2^s / U
         Rational maxDrift = driftLo.abs().max(driftHi.abs());
-        // chunks in which the drift moves by at most U/1024
-        long chunk = maxDrift.isZero() ? pb - pa + 1
-                : Math.max(1, u.divide(maxDrift.multiply(Rational.of(1024))).floor().min(BigInteger.valueOf(pb - pa + 1)).longValueExact());
+        // the whole region is safe when even the largest drift plus half a quantum stays within delta
+        if (maxDrift.multiply(Rational.of(pb)).add(u.multiply(Rational.of(BigInteger.ONE, BigInteger.TWO))).compareTo(delta) <= 0) {
+            reached[0] = pb;
+            return Optional.empty();
+        }
+        // chunks in which the drift moves by at most U/1024, and short enough (about sqrt(U/drift)) that
+        // false candidates stay few
+        long chunk = pb - pa + 1;
+        if (!maxDrift.isZero()) {
+            Rational ratio = u.divide(maxDrift);
+            long byDrift = ratio.divide(Rational.of(1024)).floor().min(BigInteger.valueOf(chunk)).longValueExact();
+            long bySqrt = ratio.floor().min(BigInteger.ONE.shiftLeft(120)).sqrt().multiply(BigInteger.valueOf(32))
+                    .min(BigInteger.valueOf(chunk)).longValueExact();
+            chunk = Math.max(1, Math.min(byDrift, bySqrt));
+        }
         for (long c0 = pa; c0 <= pb; c0 += chunk) {
+            if (budget[0]-- <= 0) {
+                return Optional.empty();
+            }
             long c1 = Math.min(pb, c0 + chunk - 1);
             // the drift p (f - theta) over the chunk lies in [dLo, dHi]
             Rational dLo = driftLo.multiply(Rational.of(driftLo.signum() >= 0 ? c0 : c1));
@@ -89,11 +130,15 @@ final class PhaseErrorSearch {
                     break;
                 }
                 long p = candidate.get();
+                if (budget[1]-- <= 0) {
+                    return Optional.empty(); // out of candidate checks: the caller reports how far the search got
+                }
                 if (exceeds(rope, i, split, p, delta)) {
                     return Optional.of(p);
                 }
                 next = p + 1;
             }
+            reached[0] = c1;
         }
         return Optional.empty();
     }
