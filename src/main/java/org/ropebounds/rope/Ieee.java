@@ -16,12 +16,12 @@ import org.ropebounds.real.Ziv;
  * format, with IEEE's special cases (infinities and NaN). Transcendental results are correctly rounded
  * too: the pipeline emulator models libm calls that way and says so.
  */
-final class Ieee {
+public final class Ieee {
     private Ieee() {
     }
 
     /** v converted to {@code f}: exact when it fits, else rounded; NaN stays NaN, infinity stays infinite (NaN without). */
-    static FloatValue convert(FloatValue v, Format f) {
+    public static FloatValue convert(FloatValue v, Format f) {
         if (v.isNaN()) {
             return f.nan();
         }
@@ -34,12 +34,25 @@ final class Ieee {
         return round(v.value().toRational(), f);
     }
 
-    static FloatValue round(Rational x, Format f) {
+    public static FloatValue round(Rational x, Format f) {
         return f.round(x, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value();
     }
 
+    /** a + b in {@code f} (finite operands; a NaN or infinite operand gives NaN). */
+    public static FloatValue add(FloatValue a, FloatValue b, Format f) {
+        if (!a.isFinite() || !b.isFinite()) {
+            return f.nan();
+        }
+        return round(a.value().toRational().add(b.value().toRational()), f);
+    }
+
+    /** a - b in {@code f} (finite operands; a NaN or infinite operand gives NaN). */
+    public static FloatValue subtract(FloatValue a, FloatValue b, Format f) {
+        return add(a, b.negate(), f);
+    }
+
     /** a * b in {@code f} (a, b already in f). */
-    static FloatValue multiply(FloatValue a, FloatValue b, Format f) {
+    public static FloatValue multiply(FloatValue a, FloatValue b, Format f) {
         if (a.isNaN() || b.isNaN()) {
             return f.nan();
         }
@@ -53,7 +66,7 @@ final class Ieee {
     }
 
     /** a / b in {@code f}. */
-    static FloatValue divide(FloatValue a, FloatValue b, Format f) {
+    public static FloatValue divide(FloatValue a, FloatValue b, Format f) {
         if (a.isNaN() || b.isNaN() || (a.isInfinite() && b.isInfinite()) || (a.isZero() && b.isZero())) {
             return f.nan();
         }
@@ -68,7 +81,7 @@ final class Ieee {
     }
 
     /** x^y for x >= 0 (IEEE pow's cases used by RoPE: a positive base, a finite exponent), correctly rounded. */
-    static FloatValue pow(FloatValue x, FloatValue y, Format f) {
+    public static FloatValue pow(FloatValue x, FloatValue y, Format f) {
         if (y.isZero()) {
             return round(Rational.ONE, f); // IEEE pow(x, +-0) = 1 for every x, NaN included
         }
@@ -95,7 +108,7 @@ final class Ieee {
     }
 
     /** cos (which = 0) or sin (which = 1) of x, correctly rounded into f; NaN for infinite or NaN x. */
-    static FloatValue cosSin(FloatValue x, Format f, int which) {
+    public static FloatValue cosSin(FloatValue x, Format f, int which) {
         if (!x.isFinite()) {
             return f.nan();
         }
@@ -109,7 +122,7 @@ final class Ieee {
     }
 
     /** The value of {@code fn} correctly rounded into f, raising the precision until the enclosure decides it. */
-    static FloatValue correctlyRounded(Format f, RealExpression fn, String what) {
+    public static FloatValue correctlyRounded(Format f, RealExpression fn, String what) {
         int digits = (int) Math.ceil(f.precision() * 0.30103) + 3;
         for (Arithmetic<?> a : Ziv.levels(digits)) {
             try {

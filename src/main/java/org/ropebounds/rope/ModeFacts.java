@@ -33,26 +33,20 @@ public record ModeFacts(int i, CertifiedDecimal theta, CertifiedDecimal waveleng
 
     /** The facts of mode i, every decimal to {@code digits} certified digits. */
     public static ModeFacts of(RopeEmulator rope, int i, Optional<Long> position, int digits) {
-        Rational b = rope.base();
-        Rational exponent = Rational.of(BigInteger.valueOf(-2L * i), BigInteger.valueOf(rope.rotaryDim()));
         FloatValue stored = rope.invFreq(i);
-        CertifiedDecimal theta = Ziv.decimal(digits, new RealExpression() {
-            @Override
-            public <T> T evaluate(Arithmetic<T> a) {
-                return a.pow(a.of(b), a.of(exponent));
-            }
-        }::enclose);
+        RealExpression exact = rope.theta(i);
+        CertifiedDecimal theta = Ziv.decimal(digits, exact::enclose);
         CertifiedDecimal wavelength = Ziv.decimal(digits, new RealExpression() {
             @Override
             public <T> T evaluate(Arithmetic<T> a) {
-                return a.multiply(a.multiply(a.of(2), a.pi()), a.pow(a.of(b), a.of(exponent.negate())));
+                return a.divide(a.multiply(a.of(2), a.pi()), exact.evaluate(a));
             }
         }::enclose);
         CertifiedDecimal storedUlps = stored.isFinite() ? Ziv.decimal(digits, new RealExpression() {
             @Override
             public <T> T evaluate(Arithmetic<T> a) {
                 Rational s = stored.value().toRational();
-                return a.divide(a.subtract(a.of(s), a.pow(a.of(b), a.of(exponent))), a.of(stored.ulp().toRational()));
+                return a.divide(a.subtract(a.of(s), exact.evaluate(a)), a.of(stored.ulp().toRational()));
             }
         }::enclose) : new CertifiedDecimal(stored.toHexString(), 0, digits, false);
         if (position.isEmpty()) {
@@ -61,19 +55,19 @@ public record ModeFacts(int i, CertifiedDecimal theta, CertifiedDecimal waveleng
         }
         long p = position.get();
         FloatValue computed = rope.phase(i, p);
-        CertifiedDecimal exact = Ziv.decimal(digits, new RealExpression() {
+        CertifiedDecimal phaseExact = Ziv.decimal(digits, new RealExpression() {
             @Override
             public <T> T evaluate(Arithmetic<T> a) {
-                return a.multiply(a.of(p), a.pow(a.of(b), a.of(exponent)));
+                return a.multiply(a.of(p), exact.evaluate(a));
             }
         }::enclose);
         Optional<CertifiedDecimal> error = computed.isFinite() ? Optional.of(Ziv.decimal(digits, new RealExpression() {
             @Override
             public <T> T evaluate(Arithmetic<T> a) {
-                return a.subtract(a.of(computed.value().toRational()), a.multiply(a.of(p), a.pow(a.of(b), a.of(exponent))));
+                return a.subtract(a.of(computed.value().toRational()), a.multiply(a.of(p), exact.evaluate(a)));
             }
         }::enclose)) : Optional.empty();
-        return new ModeFacts(i, theta, wavelength, stored, storedUlps, position, Optional.of(exact), Optional.of(computed),
+        return new ModeFacts(i, theta, wavelength, stored, storedUlps, position, Optional.of(phaseExact), Optional.of(computed),
                 error, computed.isFinite() ? Optional.of(computed.ulp()) : Optional.empty());
     }
 }

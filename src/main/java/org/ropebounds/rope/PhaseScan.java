@@ -191,14 +191,7 @@ public final class PhaseScan {
 
     /** theta_i = b^(-2i/d), enclosed at the given precision. */
     static Enclosure theta(RopeEmulator rope, int i, int bits) {
-        Rational b = rope.base();
-        Rational exponent = Rational.of(BigInteger.valueOf(-2L * i), BigInteger.valueOf(rope.rotaryDim()));
-        return new RealExpression() {
-            @Override
-            public <T> T evaluate(Arithmetic<T> a) {
-                return a.pow(a.of(b), a.of(exponent));
-            }
-        }.enclose(new EnclosureArithmetic(bits));
+        return rope.theta(i).enclose(new EnclosureArithmetic(bits));
     }
 
     /** |phase_i(p) - p theta_i| > delta, decided with exact rationals and enclosures of theta at rising precision. */

@@ -6,6 +6,8 @@ import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
+import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.RealExpression;
 
 /**
  * What a RoPE pipeline computes, op by op, for base b and rotary dimension d (modes i = 0 .. d/2-1):
@@ -26,6 +28,7 @@ public final class RopeEmulator {
     private final FloatValue[] pow;
     private final FloatValue[] invFreq;
     private final FloatValue[] invFreqInPhase;
+    private final RealExpression[] theta;
     private final double[] invFreqInPhaseDoubles; // null without the fast path
     private final long exactPositions;
     private final boolean phaseIsFp64;
@@ -58,6 +61,16 @@ public final class RopeEmulator {
             invFreq[i] = Ieee.convert(Ieee.divide(one, pow[i], c), pipeline.invFreq());
             invFreqInPhase[i] = Ieee.convert(invFreq[i], pipeline.phase());
         }
+        theta = new RealExpression[modes];
+        for (int i = 0; i < modes; i++) {
+            Rational shape = Rational.of(java.math.BigInteger.valueOf(-2L * i), java.math.BigInteger.valueOf(rotaryDim));
+            theta[i] = new RealExpression() {
+                @Override
+                public <T> T evaluate(Arithmetic<T> a) {
+                    return a.pow(a.of(base), a.of(shape));
+                }
+            };
+        }
         phaseIsFp64 = pipeline.phase().equals(Format.FP64);
         exactPositions = pipeline.position().maxContiguousInteger().min(pipeline.phase().maxContiguousInteger())
                 .min(java.math.BigInteger.ONE.shiftLeft(53)).longValueExact();
@@ -69,6 +82,50 @@ public final class RopeEmulator {
         } else {
             invFreqInPhaseDoubles = null;
         }
+    }
+
+    /**
+     * The same pipeline with other frequencies: a scaling retrofit's inv_freq as computed (converted to this
+     * pipeline's inv_freq format) and its exact frequencies, against which phase errors are measured.
+     *
+     * @throws IllegalArgumentException unless both arrays have one entry per mode
+     */
+    public RopeEmulator withFrequencies(FloatValue[] computedInvFreq, RealExpression[] exactTheta) {
+        if (computedInvFreq.length != modes() || exactTheta.length != modes()) {
+            throw new IllegalArgumentException("need " + modes() + " frequencies");
+        }
+        return new RopeEmulator(this, computedInvFreq, exactTheta);
+    }
+
+    private RopeEmulator(RopeEmulator from, FloatValue[] computedInvFreq, RealExpression[] exactTheta) {
+        this.base = from.base;
+        this.rotaryDim = from.rotaryDim;
+        this.pipeline = from.pipeline;
+        this.exponent = from.exponent;
+        this.pow = from.pow;
+        int modes = from.modes();
+        this.invFreq = new FloatValue[modes];
+        this.invFreqInPhase = new FloatValue[modes];
+        for (int i = 0; i < modes; i++) {
+            invFreq[i] = Ieee.convert(computedInvFreq[i], pipeline.invFreq());
+            invFreqInPhase[i] = Ieee.convert(invFreq[i], pipeline.phase());
+        }
+        this.theta = exactTheta.clone();
+        this.phaseIsFp64 = from.phaseIsFp64;
+        this.exactPositions = from.exactPositions;
+        if (hasFastPath()) {
+            invFreqInPhaseDoubles = new double[modes];
+            for (int i = 0; i < modes; i++) {
+                invFreqInPhaseDoubles[i] = pipeline.phase().toDouble(invFreqInPhase[i].bits().longValue());
+            }
+        } else {
+            invFreqInPhaseDoubles = null;
+        }
+    }
+
+    /** theta_i, the exact frequency of mode i (b^(-2i/d), or a retrofit's). */
+    public RealExpression theta(int i) {
+        return theta[i];
     }
 
     public Rational base() {
