@@ -77,7 +77,7 @@ final class ErasureCommand implements Callable<Integer> {
                 "pipeline", "position", "phase collision (mode)", "output collision", "phase error > delta", "max phase error (rad)");
         for (ErasureReport r : reports) {
             Pipeline pl = r.pipeline();
-            results.add(toJson(r));
+            results.add(ErasureJson.of(r, digits));
             t.add(pl.name(), horizon(r.positionHorizon()),
                     r.collisionHorizon().isPresent() ? r.collisionHorizon().getAsLong() + " (mode " + r.collisionMode().getAsInt() + ")" : "none",
                     horizon(r.outputCollisionHorizon()), errorHorizon(r.phaseErrorHorizon(), r.phaseErrorHorizonRange()), maxError(r.maxPhaseError()));
@@ -110,66 +110,5 @@ final class ErasureCommand implements Callable<Integer> {
             return Long.toString(h.getAsLong());
         }
         return range == null ? "none" : "if any, in [" + range[0] + ", " + range[1] + "]";
-    }
-
-    private ObjectNode toJson(ErasureReport r) {
-        ObjectNode o = Json.object();
-        o.put("pipeline", r.pipeline().name());
-        o.put("stages", r.pipeline().describe());
-        put(o, "position_horizon", r.positionHorizon());
-        put(o, "collision_horizon", r.collisionHorizon());
-        if (r.collisionMode().isPresent()) {
-            o.put("collision_mode", r.collisionMode().getAsInt());
-        } else {
-            o.putNull("collision_mode");
-        }
-        put(o, "output_collision_horizon", r.outputCollisionHorizon());
-        put(o, "phase_error_horizon", r.phaseErrorHorizon());
-        range(o, "phase_error_horizon_range", r.phaseErrorHorizonRange());
-        max(o, "max_phase_error", r.maxPhaseError());
-        ArrayNode modes = o.putArray("modes");
-        for (ErasureReport.Mode m : r.modes()) {
-            ObjectNode mo = modes.addObject();
-            mo.put("i", m.i());
-            mo.put("theta_stored_hex", m.invFreq().toHexString());
-            put(mo, "collision_horizon", m.collision());
-            put(mo, "phase_error_horizon", m.phaseErrorHorizon());
-            range(mo, "phase_error_horizon_range", m.phaseErrorHorizonRange());
-            max(mo, "max_phase_error", m.maxPhaseError());
-        }
-        return o;
-    }
-
-    private static void put(ObjectNode o, String key, OptionalLong v) {
-        if (v.isPresent()) {
-            o.put(key, v.getAsLong());
-        } else {
-            o.putNull(key);
-        }
-    }
-
-    private static void range(ObjectNode o, String key, long[] range) {
-        if (range == null) {
-            o.putNull(key);
-        } else {
-            o.putArray(key).add(range[0]).add(range[1]);
-        }
-    }
-
-    /** key: certified digits (null if none are decided, or if unbounded); key_interval: outward-rounded bounds. */
-    private void max(ObjectNode o, String key, Enclosure e) {
-        if (e == null) {
-            o.putNull(key);
-            o.putNull(key + "_interval");
-            return;
-        }
-        CertifiedDecimal d = CertifiedDecimal.best(e, digits);
-        if (d.digits() == 0 && !d.exact()) {
-            o.putNull(key);
-        } else {
-            o.put(key, d.text());
-        }
-        o.put(key + "_guarantee", d.guarantee());
-        o.put(key + "_interval", CertifiedDecimal.interval(e, digits));
     }
 }

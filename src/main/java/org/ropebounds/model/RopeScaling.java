@@ -13,10 +13,22 @@ public sealed interface RopeScaling {
     /** The type name as it will be printed: none, linear, dynamic, yarn, llama3, longrope, or the unknown name. */
     String type();
 
+    /** One line with the type and its parameters. */
+    String describe();
+
+    private static String d(Rational x) {
+        return x.toCompactDecimalStringOrFraction();
+    }
+
     /** Plain RoPE. */
     record None() implements RopeScaling {
         @Override
         public String type() {
+            return "none";
+        }
+
+        @Override
+        public String describe() {
             return "none";
         }
     }
@@ -27,6 +39,11 @@ public sealed interface RopeScaling {
         public String type() {
             return "linear";
         }
+
+        @Override
+        public String describe() {
+            return "linear (position interpolation), factor " + d(factor);
+        }
     }
 
     /** Dynamic NTK: above max_position_embeddings the base grows with the sequence length. */
@@ -34,6 +51,11 @@ public sealed interface RopeScaling {
         @Override
         public String type() {
             return "dynamic";
+        }
+
+        @Override
+        public String describe() {
+            return "dynamic NTK, factor " + d(factor);
         }
     }
 
@@ -44,6 +66,13 @@ public sealed interface RopeScaling {
         public String type() {
             return "yarn";
         }
+
+        @Override
+        public String describe() {
+            return "yarn, factor " + factor.map(RopeScaling::d).orElse("from the contexts") + ", original context " + originalContext
+                    + ", beta_fast " + d(betaFast) + ", beta_slow " + d(betaSlow)
+                    + mscale.map(x -> ", mscale " + d(x)).orElse("") + mscaleAllDim.map(x -> ", mscale_all_dim " + d(x)).orElse("");
+        }
     }
 
     /** Llama 3's frequency-dependent interpolation. */
@@ -51,6 +80,12 @@ public sealed interface RopeScaling {
         @Override
         public String type() {
             return "llama3";
+        }
+
+        @Override
+        public String describe() {
+            return "llama3, factor " + d(factor) + ", low/high frequency factors " + d(lowFreqFactor) + "/" + d(highFreqFactor)
+                    + ", original context " + originalContext;
         }
     }
 
@@ -66,9 +101,19 @@ public sealed interface RopeScaling {
         public String type() {
             return "longrope";
         }
+
+        @Override
+        public String describe() {
+            return declaredType + " (LongRoPE), " + shortFactor.size() + " short and " + longFactor.size()
+                    + " long factors, original context " + originalContext;
+        }
     }
 
     /** A type this tool does not model: reported, never ignored. */
     record Unknown(String type) implements RopeScaling {
+        @Override
+        public String describe() {
+            return "UNKNOWN type '" + type + "' (not modelled: the analysis treats it as plain RoPE)";
+        }
     }
 }

@@ -1,0 +1,75 @@
+package org.ropebounds.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.OptionalLong;
+import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.Enclosure;
+import org.ropebounds.rope.ErasureReport;
+
+/** The JSON form of an {@link ErasureReport} (keys documented in the README; stable). */
+final class ErasureJson {
+    private ErasureJson() {
+    }
+
+    static ObjectNode of(ErasureReport r, int digits) {
+        ObjectNode o = Json.object();
+        o.put("pipeline", r.pipeline().name());
+        o.put("stages", r.pipeline().describe());
+        put(o, "position_horizon", r.positionHorizon());
+        put(o, "collision_horizon", r.collisionHorizon());
+        if (r.collisionMode().isPresent()) {
+            o.put("collision_mode", r.collisionMode().getAsInt());
+        } else {
+            o.putNull("collision_mode");
+        }
+        put(o, "output_collision_horizon", r.outputCollisionHorizon());
+        put(o, "phase_error_horizon", r.phaseErrorHorizon());
+        range(o, "phase_error_horizon_range", r.phaseErrorHorizonRange());
+        max(o, "max_phase_error", r.maxPhaseError(), digits);
+        ArrayNode modes = o.putArray("modes");
+        for (ErasureReport.Mode m : r.modes()) {
+            ObjectNode mo = modes.addObject();
+            mo.put("i", m.i());
+            mo.put("theta_stored_hex", m.invFreq().toHexString());
+            put(mo, "collision_horizon", m.collision());
+            put(mo, "phase_error_horizon", m.phaseErrorHorizon());
+            range(mo, "phase_error_horizon_range", m.phaseErrorHorizonRange());
+            max(mo, "max_phase_error", m.maxPhaseError(), digits);
+        }
+        return o;
+    }
+
+    private static void put(ObjectNode o, String key, OptionalLong v) {
+        if (v.isPresent()) {
+            o.put(key, v.getAsLong());
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    private static void range(ObjectNode o, String key, long[] range) {
+        if (range == null) {
+            o.putNull(key);
+        } else {
+            o.putArray(key).add(range[0]).add(range[1]);
+        }
+    }
+
+    /** key: certified digits (null if none are decided, or if unbounded); key_interval: outward-rounded bounds. */
+    private static void max(ObjectNode o, String key, Enclosure e, int digits) {
+        if (e == null) {
+            o.putNull(key);
+            o.putNull(key + "_interval");
+            return;
+        }
+        CertifiedDecimal d = CertifiedDecimal.best(e, digits);
+        if (d.digits() == 0 && !d.exact()) {
+            o.putNull(key);
+        } else {
+            o.put(key, d.text());
+        }
+        o.put(key + "_guarantee", d.guarantee());
+        o.put(key + "_interval", CertifiedDecimal.interval(e, digits));
+    }
+}

@@ -1,0 +1,117 @@
+package org.ropebounds.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.Rational;
+import org.ropebounds.model.ConfigReader;
+import org.ropebounds.model.ModelAnalysis;
+import org.ropebounds.model.ModelConfig;
+import org.ropebounds.model.Registry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ropebounds model}: a registry model or a config.json, judged against the zone and the hf pipeline. */
+@Command(name = "model", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+        description = {"Analyse a model: its effective RoPE spectrum (scaling applied, exactly and as transformers stores it",
+            "in fp32), the base-equivalent of its slowest mode, the zone at its context and depth for the format of its",
+            "weights and for fp32, and where the hf pipeline loses positions. Plain-language warnings for suspicious configs."},
+        footer = {"", "Examples: ropebounds model llama-3.1-8b    ropebounds model --config path/to/config.json"})
+final class ModelCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "A registry id (see 'ropebounds models').")
+    String id;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A Hugging Face config.json.")
+    Path config;
+
+    @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "0.5",
+            description = "Coherence tolerance eps for the zone, 0 < eps < 1 (default ${DEFAULT-VALUE}).")
+    Rational tolerance;
+
+    @Option(names = "--digits", paramLabel = "N", defaultValue = "6", description = "Certified digits (default ${DEFAULT-VALUE}).")
+    int digits;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if ((id == null) == (config == null)) {
+            throw new InvalidInputException("give either a registry id or --config FILE (not both)");
+        }
+        if (digits < 1 || digits > 40) {
+            throw new InvalidInputException("--digits " + digits + " is out of range; accepted: 1..40");
+        }
+        ModelConfig m = config != null ? ConfigReader.read(config) : Registry.byId(id).toConfig();
+        ModelAnalysis a = ModelAnalysis.of(m, tolerance, digits);
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            Json.print(out, toJson(a));
+            return Main.EXIT_OK;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(m.name()).append(": base ").append(m.base().toCompactDecimalStringOrFraction())
+                .append(m.baseDefaulted() ? " (default: no rope_theta)" : "").append(", rotary dim ").append(m.rotaryDim())
+                .append(" of head dim ").append(m.headDim()).append(", ").append(m.layers().map(n -> n + " layers").orElse("layers unknown"))
+                .append(", context ").append(m.context().map(String::valueOf).orElse("unknown")).append(", weights ")
+                .append(m.dtype().map(f -> f.name()).orElse("dtype unknown")).append('\n');
+        sb.append("scaling: ").append(m.scaling().describe()).append("; attention factor ").append(ZoneCommand.value(a.attentionFactor())).append('\n');
+        sb.append("base-equivalent 1/theta'_min = ").append(ZoneCommand.value(a.baseEquivalent()))
+                .append(" (digits correctly rounded; exact values marked)\n\n");
+        for (String line : a.summary()) {
+            sb.append("- ").append(line).append('\n');
+        }
+        sb.append("\nEffective spectrum (theta'_i exact, and as transformers stores it in fp32):\n");
+        out.print(sb);
+        TextTable t = new TextTable(new boolean[] {true, false, false}, "i", "theta'", "fp32 (hex)");
+        for (ModelAnalysis.Mode mode : a.spectrum()) {
+            t.add(Integer.toString(mode.i()), mode.theta().text(), mode.thetaFp32().toHexString());
+        }
+        t.print(out);
+        return Main.EXIT_OK;
+    }
+
+    private ObjectNode toJson(ModelAnalysis a) {
+        ModelConfig m = a.config();
+        ObjectNode o = Json.object();
+        o.put("name", m.name());
+        o.put("base", m.base().toCompactDecimalStringOrFraction());
+        o.put("base_defaulted", m.baseDefaulted());
+        o.put("head_dim", m.headDim());
+        o.put("rotary_dim", m.rotaryDim());
+        m.layers().ifPresentOrElse(n -> o.put("layers", n), () -> o.putNull("layers"));
+        m.context().ifPresentOrElse(n -> o.put("context", n), () -> o.putNull("context"));
+        m.dtype().ifPresentOrElse(f -> o.put("dtype", f.name()), () -> o.putNull("dtype"));
+        ObjectNode scaling = o.putObject("scaling");
+        scaling.put("type", m.scaling().type());
+        scaling.put("description", m.scaling().describe());
+        o.put("attention_factor", a.attentionFactor().text());
+        o.put("base_equivalent", a.baseEquivalent().text());
+        ArrayNode warnings = o.putArray("warnings");
+        m.warnings().forEach(warnings::add);
+        ArrayNode summary = o.putArray("summary");
+        a.summary().forEach(summary::add);
+        ArrayNode modes = o.putArray("modes");
+        for (ModelAnalysis.Mode mode : a.spectrum()) {
+            ObjectNode mo = modes.addObject();
+            mo.put("i", mode.i());
+            mo.put("theta", mode.theta().text());
+            mo.put("theta_fp32_hex", mode.thetaFp32().toHexString());
+        }
+        a.zone().ifPresentOrElse(z -> o.set("zone", ZoneJson.of(z)), () -> o.putNull("zone"));
+        ArrayNode verdicts = o.putArray("verdicts");
+        a.verdicts().forEach(v -> verdicts.add(v.map(x -> x.label()).orElse("undecided")));
+        a.erasure().ifPresentOrElse(e -> o.set("erasure", ErasureJson.of(e, digits)), () -> o.putNull("erasure"));
+        return o;
+    }
+}

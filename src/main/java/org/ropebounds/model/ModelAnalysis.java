@@ -1,0 +1,132 @@
+package org.ropebounds.model;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.bounds.EpsilonConvention;
+import org.ropebounds.bounds.Spectrum;
+import org.ropebounds.bounds.Verdict;
+import org.ropebounds.bounds.ZoneCalculator;
+import org.ropebounds.bounds.ZoneQuery;
+import org.ropebounds.bounds.ZoneReport;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.Enclosure;
+import org.ropebounds.real.EnclosureArithmetic;
+import org.ropebounds.real.RealExpression;
+import org.ropebounds.real.Ziv;
+import org.ropebounds.rope.ErasureAnalysis;
+import org.ropebounds.rope.ErasureReport;
+import org.ropebounds.rope.Pipeline;
+import org.ropebounds.rope.RopeEmulator;
+
+/**
+ * A model judged against the theory: its effective spectrum (scaling applied), the base-equivalent of
+ * its slowest mode, the zone at its context and depth for the format of its weights and for fp32, the
+ * verdict, and the horizons of the hf pipeline with its frequencies.
+ *
+ * @param config what was read
+ * @param spectrum per mode: the exact effective frequency and the fp32 value transformers stores
+ * @param attentionFactor the factor transformers applies to cos/sin
+ * @param baseEquivalent 1/theta'_min: the base a plain RoPE would need to have the same slowest mode
+ * @param zone the zone with the base-equivalent judged (empty without a context or depth)
+ * @param verdicts per zone format, the verdict for the base-equivalent (empty when undecided)
+ * @param erasure the hf pipeline's horizons over the context with the model's frequencies
+ * @param summary plain-language lines
+ */
+public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDecimal attentionFactor,
+                            CertifiedDecimal baseEquivalent, Optional<ZoneReport> zone, List<Optional<Verdict>> verdicts,
+                            Optional<ErasureReport> erasure, List<String> summary) {
+
+    /** One mode of the effective spectrum. */
+    public record Mode(int i, CertifiedDecimal theta, FloatValue thetaFp32) {
+    }
+
+    /**
+     * Analyses a model.
+     *
+     * @param tolerance eps for the zone
+     * @param digits certified digits of the printed values
+     * @throws InvalidInputException when the config lacks what the analysis needs
+     */
+    public static ModelAnalysis of(ModelConfig m, Rational tolerance, int digits) {
+        long context = m.context().orElseThrow(() -> new InvalidInputException(m.name() + ": no context length"
+                + " (max_position_embeddings) to judge the model at"));
+        EffectiveSpectrum spectrum = new EffectiveSpectrum(m, context);
+        int modes = spectrum.modes();
+        List<Mode> list = new ArrayList<>();
+        FloatValue[] fp32 = new FloatValue[modes];
+        RealExpression[] exact = new RealExpression[modes];
+        for (int i = 0; i < modes; i++) {
+            exact[i] = spectrum.theta(i);
+            fp32[i] = spectrum.fp32(i);
+            list.add(new Mode(i, Ziv.decimal(digits, exact[i]::enclose), fp32[i]));
+        }
+        RealExpression slowest = exact[modes - 1];
+        RealExpression equivalent = new RealExpression() {
+            @Override
+            public <T> T evaluate(Arithmetic<T> a) {
+                return a.divide(a.of(1), slowest.evaluate(a));
+            }
+        };
+        CertifiedDecimal baseEq = Ziv.decimal(digits, equivalent::enclose);
+        CertifiedDecimal attention = Ziv.decimal(digits, spectrum.attentionFactor()::enclose);
+        List<String> summary = new ArrayList<>(m.warnings());
+        Format weights = m.dtype().orElse(Format.BF16);
+        Optional<ZoneReport> zone = Optional.empty();
+        List<Optional<Verdict>> verdicts = new ArrayList<>();
+        List<Format> formats = weights.equals(Format.FP32) ? List.of(Format.FP32) : List.of(weights, Format.FP32);
+        if (m.layers().isPresent()) {
+            ZoneQuery q = new ZoneQuery(BigInteger.valueOf(context), m.layers().get(), tolerance, m.rotaryDim(),
+                    Spectrum.APPROX, EpsilonConvention.MACHINE);
+            // the verdict for an irrational base-equivalent: judge both ends of a tight enclosure
+            Enclosure eq = equivalent.enclose(new EnclosureArithmetic(200));
+            ZoneReport low = ZoneCalculator.compute(q, formats, Optional.of(eq.lo().max(Rational.parse("1.000001"))), digits);
+            ZoneReport high = ZoneCalculator.compute(q, formats, Optional.of(eq.hi().max(Rational.parse("1.000001"))), digits);
+            zone = Optional.of(low);
+            for (int k = 0; k < formats.size(); k++) {
+                Optional<Verdict> a = low.formats().get(k).verdict();
+                Optional<Verdict> b = high.formats().get(k).verdict();
+                verdicts.add(a.isPresent() && a.equals(b) ? a : Optional.empty());
+            }
+            summary.add(verdictLine(m, context, tolerance, baseEq, low, formats, verdicts));
+        } else {
+            summary.add("no num_hidden_layers: the zone (which depends on depth) is not judged");
+        }
+        Pipeline hf = Pipeline.preset("hf", weights);
+        RopeEmulator rope = new RopeEmulator(m.base(), m.rotaryDim(), hf).withFrequencies(fp32, exact);
+        ErasureReport erasure = ErasureAnalysis.analyse(rope, context, Rational.parse("0.1"));
+        summary.add(erasureLine(erasure, context));
+        return new ModelAnalysis(m, list, attention, baseEq, zone, verdicts, Optional.of(erasure), summary);
+    }
+
+    private static String verdictLine(ModelConfig m, long context, Rational eps, CertifiedDecimal baseEq, ZoneReport r,
+                                      List<Format> formats, List<Optional<Verdict>> verdicts) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("at ").append(context).append(" positions, ").append(r.query().layers()).append(" layers and eps ")
+                .append(eps.toCompactDecimalStringOrFraction()).append(", the binding lower bound is ")
+                .append(r.lowerBounds().get(2).value().text()).append("; the base-equivalent ").append(baseEq.text()).append(" is ");
+        for (int k = 0; k < formats.size(); k++) {
+            ZoneReport.FormatZone z = r.formats().get(k);
+            sb.append(k == 0 ? "" : "; ").append(verdicts.get(k).map(Verdict::label).orElse("undecided")).append(" in ")
+                    .append(formats.get(k).name()).append(" (ceiling ").append(z.ceiling().text()).append(")");
+        }
+        return sb.toString();
+    }
+
+    private static String erasureLine(ErasureReport e, long context) {
+        String lost = e.positionHorizon().isPresent() ? "positions are lost from " + e.positionHorizon().getAsLong()
+                : "every position up to " + context + " is held exactly";
+        String collide = e.collisionHorizon().isPresent() ? "; phases first collide at " + e.collisionHorizon().getAsLong()
+                + " (mode " + e.collisionMode().getAsInt() + ")" : "; no two positions share a phase";
+        String error = e.phaseErrorHorizon().isPresent() ? "; the phase error first exceeds 0.1 rad at " + e.phaseErrorHorizon().getAsLong()
+                : e.phaseErrorHorizonRange() != null ? "; the phase error may exceed 0.1 rad from " + e.phaseErrorHorizonRange()[0]
+                : "; the phase error stays within 0.1 rad";
+        return "hf pipeline (" + e.pipeline().describe() + "): " + lost + collide + error;
+    }
+}

@@ -1,0 +1,152 @@
+package org.ropebounds.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.Rational;
+
+/**
+ * The bundled registry of published models (src/main/resources/org/ropebounds/model/registry.csv, built
+ * from shared/reference/model-configs.csv by src/test/python/gen_model_registry.py). Blank cells stay
+ * unknown: nothing is invented.
+ */
+public final class Registry {
+    private static final String RESOURCE = "/org/ropebounds/model/registry.csv";
+    private static volatile List<Entry> entries;
+
+    /**
+     * One row.
+     *
+     * @param id a stable slug ({@code llama-3.1-8b})
+     * @param verification official, copy or third-party
+     */
+    public record Entry(String id, String name, String hfRepo, Optional<Rational> ropeTheta, Optional<Integer> headDim,
+                        Optional<Integer> rotaryDim, Optional<Integer> layers, Optional<Long> context, Optional<Long> originalContext,
+                        String dtype, String scalingType, String scalingParams, String extra, String source, String verification,
+                        String notes) {
+
+        /**
+         * The entry as a config: its scaling parameters are read as config.json's rope_scaling would be.
+         *
+         * @throws InvalidInputException when the registry lacks a value the analysis needs
+         */
+        public ModelConfig toConfig() {
+            ObjectMapper json = new ObjectMapper();
+            var root = json.createObjectNode();
+            ropeTheta.ifPresent(t -> root.put("rope_theta", new java.math.BigDecimal(t.toCompactDecimalStringOrFraction().replace("e+", "e"))));
+            headDim.ifPresent(h -> root.put("head_dim", h));
+            rotaryDim.ifPresent(r -> root.put("rotary_dim", r));
+            layers.ifPresent(n -> root.put("num_hidden_layers", n));
+            context.ifPresent(c -> root.put("max_position_embeddings", c));
+            if (!dtype.isBlank()) {
+                root.put("torch_dtype", dtype);
+            }
+            if (!scalingType.isBlank() && !scalingType.equals("none")) {
+                try {
+                    JsonNode params = scalingParams.isBlank() ? json.createObjectNode() : json.readTree(scalingParams);
+                    var scaling = root.putObject("rope_scaling");
+                    scaling.put("rope_type", scalingType);
+                    params.fields().forEachRemaining(e -> scaling.set(e.getKey(), e.getValue()));
+                    if (!scaling.has("original_max_position_embeddings")) {
+                        originalContext.ifPresent(o -> scaling.put("original_max_position_embeddings", o));
+                    }
+                } catch (IOException e) {
+                    throw new InvalidInputException(id + ": registry scaling parameters are not JSON: " + scalingParams);
+                }
+            }
+            try {
+                JsonNode ex = extra.isBlank() ? json.createObjectNode() : json.readTree(extra);
+                for (String key : List.of("rope_local_base_freq", "sliding_window", "qk_rope_head_dim", "partial_rotary_factor")) {
+                    if (ex.has(key) && ex.get(key).isNumber()) {
+                        root.set(key, ex.get(key));
+                    }
+                }
+            } catch (IOException e) {
+                throw new InvalidInputException(id + ": registry extra is not JSON: " + extra);
+            }
+            if (ropeTheta.isEmpty()) {
+                throw new InvalidInputException(id + ": the registry has no verified rope_theta for this model");
+            }
+            if (headDim.isEmpty()) {
+                throw new InvalidInputException(id + ": the registry has no verified head_dim for this model");
+            }
+            return ConfigReader.parse(root.toString(), id);
+        }
+    }
+
+    private Registry() {
+    }
+
+    /** Every entry, in registry order. */
+    public static List<Entry> entries() {
+        List<Entry> e = entries;
+        if (e == null) {
+            synchronized (Registry.class) {
+                if (entries == null) {
+                    entries = load();
+                }
+                e = entries;
+            }
+        }
+        return e;
+    }
+
+    /** The entry with this id (case-insensitive). @throws InvalidInputException listing a few ids */
+    public static Entry byId(String id) {
+        for (Entry e : entries()) {
+            if (e.id().equalsIgnoreCase(id.strip())) {
+                return e;
+            }
+        }
+        throw new InvalidInputException("unknown model '" + id + "'; see 'ropebounds models' for the "
+                + entries().size() + " ids (e.g. " + entries().get(0).id() + ")");
+    }
+
+    private static List<Entry> load() {
+        CsvMapper csv = new CsvMapper();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (InputStream in = Registry.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            List<Entry> out = new ArrayList<>();
+            MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class).with(schema).readValues(in);
+            while (rows.hasNext()) {
+                Map<String, String> r = rows.next();
+                out.add(new Entry(r.get("id"), r.get("name"), r.get("hf_repo"), rational(r.get("rope_theta")), integer(r.get("head_dim")),
+                        integer(r.get("rotary_dim")), integer(r.get("layers")), longValue(r.get("context")),
+                        longValue(r.get("original_context")), nz(r.get("dtype")), nz(r.get("scaling_type")), nz(r.get("scaling_params")),
+                        nz(r.get("extra")), nz(r.get("source")), nz(r.get("verification")), nz(r.get("notes"))));
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static Optional<Rational> rational(String s) {
+        return nz(s).isEmpty() ? Optional.empty() : Optional.of(Rational.parse(s));
+    }
+
+    private static Optional<Integer> integer(String s) {
+        return nz(s).isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(s.strip()));
+    }
+
+    private static Optional<Long> longValue(String s) {
+        return nz(s).isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(s.strip()));
+    }
+}
