@@ -107,6 +107,9 @@ public final class ConfigReader {
             if (theta.isEmpty()) {
                 theta = number(root, "rope_theta", "rope_theta");
             }
+            if (theta.isEmpty()) {
+                theta = number(root, "rotary_emb_base", "rotary_emb_base"); // GPT-NeoX's name for it
+            }
             boolean defaulted = false;
             Rational base;
             if (theta.isPresent()) {

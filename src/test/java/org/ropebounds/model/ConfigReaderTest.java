@@ -76,6 +76,8 @@ class ConfigReaderTest {
         // GPT-NeoX: rotary_pct 0.25 of head_dim 96 = 24
         ModelConfig neox = read("{\"hidden_size\": 6144, \"num_attention_heads\": 64, \"rotary_pct\": 0.25, \"rotary_emb_base\": 10000}");
         assertEquals(24, neox.rotaryDim());
+        assertEquals(Rational.of(10000), neox.base());
+        assertFalse(neox.baseDefaulted()); // GPT-NeoX names it rotary_emb_base
         // Gemma 3: two bases
         ModelConfig gemma = read("{\"head_dim\": 128, \"rope_theta\": 1000000, \"rope_local_base_freq\": 10000, \"sliding_window\": 1024}");
         assertEquals(Optional.of(Rational.of(10000)), gemma.localBase());
