@@ -75,10 +75,21 @@ public final class Registry {
                 throw new InvalidInputException(id + ": registry extra is not JSON: " + extra);
             }
             if (ropeTheta.isEmpty()) {
-                throw new InvalidInputException(id + ": the registry has no verified rope_theta for this model");
+                throw new InvalidInputException(id + ": the registry has no verified rope_theta for this model"
+                        + " (see its source; analyse the model's config.json with --config)");
             }
-            if (headDim.isEmpty()) {
+            if (headDim.isEmpty() && rotaryDim.isPresent()) {
+                // multi-head latent attention: only the rotary part is rotated, and only it matters here
+                root.put("head_dim", rotaryDim.get());
+            } else if (headDim.isEmpty()) {
                 throw new InvalidInputException(id + ": the registry has no verified head_dim for this model");
+            }
+            if (scalingType.equals("longrope") || scalingType.equals("su")) {
+                var sc = root.get("rope_scaling");
+                if (sc == null || !sc.has("short_factor") || !sc.has("long_factor")) {
+                    throw new InvalidInputException(id + ": the registry does not carry this model's LongRoPE factor lists"
+                            + " (they are in its source); analyse its config.json with --config");
+                }
             }
             return ConfigReader.parse(root.toString(), id);
         }

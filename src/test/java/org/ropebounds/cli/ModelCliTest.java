@@ -1,0 +1,76 @@
+package org.ropebounds.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ropebounds models} and {@code model}: the registry, the JSON contract, config files, bad input. */
+class ModelCliTest {
+
+    @Test
+    void registryListsEveryModelWithItsSource() throws Exception {
+        CliTest.Result r = CliTest.run("models", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode arr = r.json();
+        assertEquals(61, arr.size()); // the rows of shared/reference/model-configs.csv
+        JsonNode llama31 = null;
+        for (JsonNode e : arr) {
+            if (e.get("id").asText().equals("llama-3.1-8b")) {
+                llama31 = e;
+            }
+        }
+        assertTrue(llama31 != null);
+        assertEquals("500000", llama31.get("rope_theta").asText());
+        assertEquals("llama3", llama31.get("scaling_type").asText());
+        assertFalse(llama31.get("source").asText().isBlank());
+    }
+
+    @Test
+    void modelJsonContract() throws Exception {
+        CliTest.Result r = CliTest.run("model", "llama-3.1-8b", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode o = r.json();
+        assertEquals("500000", o.get("base").asText());
+        assertEquals(128, o.get("rotary_dim").asInt());
+        assertEquals(32, o.get("layers").asInt());
+        assertEquals(131072, o.get("context").asLong());
+        assertEquals("llama3", o.get("scaling").get("type").asText());
+        assertEquals("1", o.get("attention_factor").asText());
+        JsonNode modes = o.get("modes");
+        assertEquals(64, modes.size());
+        assertEquals("1", modes.get(0).get("theta").asText()); // b^0, kept by llama3 (fast mode)
+        assertEquals("0x1p+0", modes.get(0).get("theta_fp32_hex").asText());
+        assertTrue(o.get("zone").get("formats").has("fp32"));
+        assertTrue(o.get("erasure").has("collision_horizon"));
+    }
+
+    @Test
+    void configFileWithoutThetaIsWarnedAbout(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"hidden_size\": 4096, \"num_attention_heads\": 32, \"num_hidden_layers\": 32,"
+                + " \"max_position_embeddings\": 131072, \"torch_dtype\": \"bfloat16\"}");
+        CliTest.Result r = CliTest.run("model", "--config", config.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("default 10000"), r.out());
+    }
+
+    @Test
+    void badInput(@TempDir Path dir) throws Exception {
+        CliTest.Result unknown = CliTest.run("model", "gpt-17");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("'gpt-17'"), unknown.err());
+        Path bad = dir.resolve("config.json");
+        Files.writeString(bad, "{\"head_dim\": 128, \"rope_theta\": \"ten thousand\"}");
+        CliTest.Result r = CliTest.run("model", "--config", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("rope_theta must be a number") && !r.err().strip().contains("\n"), r.err());
+        assertEquals(2, CliTest.run("model").code());
+        assertEquals(2, CliTest.run("models", "--table", "xlsx").code());
+    }
+}
