@@ -31,6 +31,7 @@ public final class ConfigReader {
     public static final int MAX_DEPTH = 64;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxNumberLength(100)
                     .maxStringLength(1 << 20).build())
             .build())
@@ -64,6 +65,21 @@ public final class ConfigReader {
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(name + ": a config.json must be a JSON object");
+        }
+        JsonNode text = root.get("text_config");
+        if (text != null && text.isObject()) {
+            // a multimodal model: the language model's settings are nested; the dtype may sit outside
+            com.fasterxml.jackson.databind.node.ObjectNode merged = ((com.fasterxml.jackson.databind.node.ObjectNode) text).deepCopy();
+            for (String key : List.of("torch_dtype", "dtype")) {
+                if (!merged.has(key) && root.has(key)) {
+                    merged.set(key, root.get(key));
+                }
+            }
+            ModelConfig m = new Fields(merged, name).config();
+            List<String> warnings = new ArrayList<>(m.warnings());
+            warnings.add(0, "a multimodal config: the language model's settings were read from text_config");
+            return new ModelConfig(m.name(), m.base(), m.baseDefaulted(), m.headDim(), m.rotaryDim(), m.layers(), m.context(), m.dtype(),
+                    m.scaling(), m.localBase(), m.slidingWindow(), warnings);
         }
         return new Fields(root, name).config();
     }
@@ -139,6 +155,14 @@ public final class ConfigReader {
                     .or(() -> integer(root, "n_positions", 1, 1L << 62));
             Optional<Format> dtype = text(root, "torch_dtype").or(() -> text(root, "dtype")).flatMap(this::format);
             RopeScaling scaling = scaling(scalingNode, context);
+            if (scaling instanceof RopeScaling.LongRope lr) {
+                for (var entry : java.util.Map.of("short_factor", lr.shortFactor(), "long_factor", lr.longFactor()).entrySet()) {
+                    if (entry.getValue().size() != rotaryDim / 2) {
+                        throw new InvalidInputException(name + ": rope_scaling." + entry.getKey() + " has " + entry.getValue().size()
+                                + " factors; LongRoPE needs one per mode, d/2 = " + rotaryDim / 2);
+                    }
+                }
+            }
             Optional<Long> window = integer(root, "sliding_window", 1, 1L << 62);
             return new ModelConfig(name, base, defaulted, headDim, rotaryDim, layers, context, dtype, scaling, localBase, window, warnings);
         }
@@ -147,6 +171,11 @@ public final class ConfigReader {
             Optional<Long> explicit = integer(root, "head_dim", 2, 1 << 20);
             if (explicit.isPresent()) {
                 return explicit.get().intValue();
+            }
+            Optional<Long> rope = integer(root, "qk_rope_head_dim", 2, 1 << 20);
+            if (rope.isPresent()) {
+                // multi-head latent attention: a query/key head is qk_nope_head_dim + qk_rope_head_dim wide
+                return (int) (rope.get() + integer(root, "qk_nope_head_dim", 0, 1 << 20).orElse(0L));
             }
             Optional<Long> hidden = integer(root, "hidden_size", 2, 1 << 24).or(() -> integer(root, "n_embd", 2, 1 << 24));
             Optional<Long> heads = integer(root, "num_attention_heads", 1, 1 << 16).or(() -> integer(root, "n_head", 1, 1 << 16));
