@@ -73,12 +73,16 @@ final class ModelCommand implements Callable<Integer> {
         }
         sb.append("\nEffective spectrum (theta'_i exact, and as transformers stores it in fp32):\n");
         out.print(sb);
-        TextTable t = new TextTable(new boolean[] {true, false, false}, "i", "theta'", "fp32 (hex)");
+        TextTable t = new TextTable(new boolean[] {true, false, false, false}, "i", "theta'", "fp32 (hex)", "role");
         for (ModelAnalysis.Mode mode : a.spectrum()) {
-            t.add(Integer.toString(mode.i()), mode.theta().text(), mode.thetaFp32().toHexString());
+            t.add(Integer.toString(mode.i()), mode.theta().text(), mode.thetaFp32().toHexString(), mode.role());
         }
         t.print(out);
         return Main.EXIT_OK;
+    }
+
+    private static String text(Object v) {
+        return v instanceof Rational r ? r.toCompactDecimalStringOrFraction() : String.valueOf(v);
     }
 
     private ObjectNode toJson(ModelAnalysis a) {
@@ -95,6 +99,25 @@ final class ModelCommand implements Callable<Integer> {
         ObjectNode scaling = o.putObject("scaling");
         scaling.put("type", m.scaling().type());
         scaling.put("description", m.scaling().describe());
+        ObjectNode parameters = scaling.putObject("parameters");
+        for (var component : m.scaling().getClass().getRecordComponents()) {
+            try {
+                Object v = component.getAccessor().invoke(m.scaling());
+                if (v instanceof java.util.Optional<?> opt) {
+                    v = opt.orElse(null);
+                }
+                if (v == null) {
+                    parameters.putNull(component.getName());
+                } else if (v instanceof java.util.List<?> list) {
+                    ArrayNode arr = parameters.putArray(component.getName());
+                    list.forEach(x -> arr.add(text(x)));
+                } else {
+                    parameters.put(component.getName(), text(v));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         o.put("attention_factor", a.attentionFactor().text());
         o.put("base_equivalent", a.baseEquivalent().text());
         ArrayNode warnings = o.putArray("warnings");
@@ -107,6 +130,7 @@ final class ModelCommand implements Callable<Integer> {
             mo.put("i", mode.i());
             mo.put("theta", mode.theta().text());
             mo.put("theta_fp32_hex", mode.thetaFp32().toHexString());
+            mo.put("role", mode.role());
         }
         a.zone().ifPresentOrElse(z -> o.set("zone", ZoneJson.of(z)), () -> o.putNull("zone"));
         ArrayNode verdicts = o.putArray("verdicts");

@@ -219,6 +219,54 @@ public final class EffectiveSpectrum {
         return inv; // none, dynamic (through its new base), unknown
     }
 
+    /**
+     * What the retrofit does to mode i: "kept", "interpolated" (divided by the factor), "blended" (between
+     * the two), "rescaled" (LongRoPE's per-mode factor), "new base" (dynamic NTK above the context).
+     */
+    public String role(int i) {
+        RopeScaling sc = m.scaling();
+        if (sc instanceof RopeScaling.Linear) {
+            return "interpolated";
+        }
+        if (sc instanceof RopeScaling.Dynamic) {
+            return m.context().isPresent() && seqLen > m.context().get() ? "new base" : "kept";
+        }
+        if (sc instanceof RopeScaling.LongRope) {
+            return "rescaled";
+        }
+        if (sc instanceof RopeScaling.Yarn y) {
+            Rational[] range = yarnRange(y);
+            Rational ramp = Rational.of(i).subtract(range[0]).divide(range[1].subtract(range[0]));
+            return ramp.signum() <= 0 ? "kept" : ramp.compareTo(Rational.ONE) >= 0 ? "interpolated" : "blended";
+        }
+        if (sc instanceof RopeScaling.Llama3 l) {
+            // decided on the exact wavelength, as theta(i) does
+            Rational b = m.base();
+            Rational shape = Rational.of(BigInteger.valueOf(2L * i), BigInteger.valueOf(d));
+            RealExpression wavelength = new RealExpression() {
+                @Override
+                public <T> T evaluate(Arithmetic<T> a) {
+                    return a.multiply(a.multiply(a.of(2), a.pi()), a.pow(a.of(b), a.of(shape)));
+                }
+            };
+            Rational high = Rational.of(l.originalContext()).divide(l.highFreqFactor());
+            Rational low = Rational.of(l.originalContext()).divide(l.lowFreqFactor());
+            return Ziv.decide(30, a -> {
+                Enclosure w = wavelength.enclose(a);
+                var belowHigh = w.compareTo(high);
+                var aboveLow = w.compareTo(low);
+                if (belowHigh.isPresent() && belowHigh.getAsInt() < 0) {
+                    return Optional.of("kept");
+                }
+                if (aboveLow.isPresent() && aboveLow.getAsInt() > 0) {
+                    return Optional.of("interpolated");
+                }
+                return belowHigh.isPresent() && aboveLow.isPresent() ? Optional.of("blended") : Optional.<String>empty();
+            }).orElse("undecided");
+        }
+        return "kept";
+    }
+
     /** The attention factor transformers applies to cos/sin (1 for most types), exactly. */
     public RealExpression attentionFactor() {
         RopeScaling sc = m.scaling();

@@ -44,7 +44,7 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
                             Optional<ErasureReport> erasure, List<String> summary) {
 
     /** One mode of the effective spectrum. */
-    public record Mode(int i, CertifiedDecimal theta, FloatValue thetaFp32) {
+    public record Mode(int i, CertifiedDecimal theta, FloatValue thetaFp32, String role) {
     }
 
     /**
@@ -65,7 +65,7 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
         for (int i = 0; i < modes; i++) {
             exact[i] = spectrum.theta(i);
             fp32[i] = spectrum.fp32(i);
-            list.add(new Mode(i, Ziv.decimal(digits, exact[i]::enclose), fp32[i]));
+            list.add(new Mode(i, Ziv.decimal(digits, exact[i]::enclose), fp32[i], spectrum.role(i)));
         }
         RealExpression slowest = exact[modes - 1];
         RealExpression equivalent = new RealExpression() {
@@ -98,11 +98,46 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
         } else {
             summary.add("no num_hidden_layers: the zone (which depends on depth) is not judged");
         }
+        if (m.localBase().isPresent()) {
+            summary.add(localLayers(m, tolerance, digits, formats));
+        }
         Pipeline hf = Pipeline.preset("hf", weights);
         RopeEmulator rope = new RopeEmulator(m.base(), m.rotaryDim(), hf).withFrequencies(fp32, exact);
         ErasureReport erasure = ErasureAnalysis.analyse(rope, context, Rational.parse("0.1"));
         summary.add(erasureLine(erasure, context));
         return new ModelAnalysis(m, list, attention, baseEq, zone, verdicts, Optional.of(erasure), summary);
+    }
+
+    /**
+     * Sliding-window layers with their own base (Gemma 3) are judged on their own: their context is the
+     * window, and the depth is every layer (the split between layer types is not in the config).
+     */
+    private static String localLayers(ModelConfig m, Rational tolerance, int digits, List<Format> formats) {
+        Rational local = m.localBase().get();
+        if (m.slidingWindow().isEmpty() || m.layers().isEmpty()) {
+            return "sliding-window layers use base " + local.toCompactDecimalStringOrFraction()
+                    + "; without a sliding_window and layer count they are not judged";
+        }
+        long window = m.slidingWindow().get();
+        ZoneQuery q = new ZoneQuery(BigInteger.valueOf(window), m.layers().get(), tolerance, m.rotaryDim(), Spectrum.APPROX,
+                EpsilonConvention.MACHINE);
+        RealExpression equivalent = new RealExpression() {
+            @Override
+            public <T> T evaluate(Arithmetic<T> a) {
+                // 1/theta_min of plain RoPE with the local base: b^((d-2)/d)
+                return a.pow(a.of(local), a.of(Rational.of(BigInteger.valueOf(m.rotaryDim() - 2L), BigInteger.valueOf(m.rotaryDim()))));
+            }
+        };
+        Enclosure eq = equivalent.enclose(new EnclosureArithmetic(200));
+        ZoneReport low = ZoneCalculator.compute(q, formats, Optional.of(eq.lo()), digits);
+        ZoneReport high = ZoneCalculator.compute(q, formats, Optional.of(eq.hi()), digits);
+        List<Optional<Verdict>> verdicts = new ArrayList<>();
+        for (int k = 0; k < formats.size(); k++) {
+            Optional<Verdict> a = low.formats().get(k).verdict();
+            verdicts.add(a.isPresent() && a.equals(high.formats().get(k).verdict()) ? a : Optional.empty());
+        }
+        return "sliding-window layers (base " + local.toCompactDecimalStringOrFraction() + ", window " + window + "): "
+                + verdictLine(m, window, tolerance, Ziv.decimal(digits, equivalent::enclose), low, formats, verdicts);
     }
 
     private static String verdictLine(ModelConfig m, long context, Rational eps, CertifiedDecimal baseEq, ZoneReport r,

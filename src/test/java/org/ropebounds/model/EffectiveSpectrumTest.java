@@ -49,6 +49,7 @@ class EffectiveSpectrumTest {
             Enclosure scaled = s.theta(i).enclose(A);
             Enclosure theta = plain.theta(i).enclose(A);
             Rational ratio = theta.midpoint().divide(scaled.midpoint());
+            assertEquals(i <= 28 ? "kept" : i >= 35 ? "interpolated" : "blended", s.role(i), "mode " + i);
             if (i <= 28) {
                 assertTrue(ratio.subtract(Rational.ONE).abs().compareTo(Rational.parse("1e-40")) < 0, "mode " + i + " kept");
                 assertEquals(plain.invFreq(i), s.fp32(i), "mode " + i + " stored as is");
