@@ -150,6 +150,7 @@ public final class ConfigReader {
             int rotaryDim = rotaryDim(headDim, main);
             Optional<Integer> layers = integer(root, "num_hidden_layers", 1, 100_000).or(() -> integer(root, "n_layer", 1, 100_000))
                     .or(() -> integer(root, "num_layers", 1, 100_000)).map(Long::intValue);
+            layers = layers.map(this::ropeLayers);
             Optional<Long> context = integer(root, "max_position_embeddings", 1, 1L << 62)
                     .or(() -> integer(root, "max_sequence_length", 1, 1L << 62)).or(() -> integer(root, "seq_length", 1, 1L << 62))
                     .or(() -> integer(root, "n_positions", 1, 1L << 62));
@@ -165,6 +166,34 @@ public final class ConfigReader {
             }
             Optional<Long> window = integer(root, "sliding_window", 1, 1L << 62);
             return new ModelConfig(name, base, defaulted, headDim, rotaryDim, layers, context, dtype, scaling, localBase, window, warnings);
+        }
+
+        /**
+         * Layers that apply RoPE: Llama 4's NoPE layers (no_rope_layers flags, 1 = RoPE, or every
+         * no_rope_layer_interval-th layer without) do not count toward the depth.
+         */
+        private int ropeLayers(int all) {
+            JsonNode flags = root.get("no_rope_layers");
+            if (flags != null && flags.isArray() && flags.size() > 0) {
+                int rope = 0;
+                for (JsonNode f : flags) {
+                    if (!f.isIntegralNumber() || (f.asInt() != 0 && f.asInt() != 1)) {
+                        throw bad("no_rope_layers", f, "a list of 0 and 1 flags");
+                    }
+                    rope += f.asInt();
+                }
+                warnings.add((flags.size() - rope) + " of " + flags.size() + " layers are NoPE (no_rope_layers): the depth counts the "
+                        + rope + " that apply RoPE");
+                return Math.max(1, rope);
+            }
+            Optional<Long> interval = integer(root, "no_rope_layer_interval", 1, 1 << 20);
+            if (interval.isPresent() && interval.get() > 1) {
+                int nope = (int) (all / interval.get());
+                warnings.add(nope + " of " + all + " layers are NoPE (every " + interval.get() + "th): the depth counts the "
+                        + (all - nope) + " that apply RoPE");
+                return Math.max(1, all - nope);
+            }
+            return all;
         }
 
         private int headDim() {

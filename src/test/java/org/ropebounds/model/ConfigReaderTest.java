@@ -92,6 +92,16 @@ class ConfigReaderTest {
     }
 
     @Test
+    void nopeLayersDoNotCountTowardTheDepth() {
+        // Llama 4: every 4th layer has no RoPE; with 48 layers, 12 are NoPE and 36 count
+        ModelConfig interval = read("{\"head_dim\": 128, \"rope_theta\": 500000, \"num_hidden_layers\": 48, \"no_rope_layer_interval\": 4}");
+        assertEquals(Optional.of(36), interval.layers());
+        ModelConfig flags = read("{\"head_dim\": 128, \"rope_theta\": 500000, \"num_hidden_layers\": 4, \"no_rope_layers\": [1, 1, 1, 0]}");
+        assertEquals(Optional.of(3), flags.layers());
+        assertTrue(flags.warnings().get(0).contains("NoPE"), flags.warnings().toString());
+    }
+
+    @Test
     void unknownScalingIsReportedNotIgnored() {
         ModelConfig m = read("{\"head_dim\": 128, \"rope_theta\": 10000, \"rope_scaling\": {\"rope_type\": \"quantum\", \"factor\": 2}}");
         assertInstanceOf(RopeScaling.Unknown.class, m.scaling());
