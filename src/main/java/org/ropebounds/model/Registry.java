@@ -91,7 +91,15 @@ public final class Registry {
                             + " (they are in its source); analyse its config.json with --config");
                 }
             }
-            return ConfigReader.parse(root.toString(), id);
+            ModelConfig m = ConfigReader.parse(root.toString(), id);
+            if (extra.contains("nope_layers")) {
+                List<String> w = new ArrayList<>(m.warnings());
+                w.add("some layers are NoPE (interleaved), but the registry does not say how many: every layer counts toward"
+                        + " the depth here, which overstates it; analyse the config.json for the exact count");
+                m = new ModelConfig(m.name(), m.base(), m.baseDefaulted(), m.headDim(), m.rotaryDim(), m.layers(), m.context(), m.dtype(),
+                        m.scaling(), m.localBase(), m.slidingWindow(), w);
+            }
+            return m;
         }
     }
 
