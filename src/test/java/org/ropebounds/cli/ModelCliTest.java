@@ -71,6 +71,12 @@ class ModelCliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("rope_theta must be a number") && !r.err().strip().contains("\n"), r.err());
         assertEquals(2, CliTest.run("model").code());
+        // 17 MB of white space: refused by its size before any parsing
+        Path huge = dir.resolve("huge.json");
+        Files.writeString(huge, " ".repeat(17 << 20) + "{}");
+        CliTest.Result big = CliTest.run("model", "--config", huge.toString());
+        assertEquals(2, big.code());
+        assertTrue(big.err().contains("too large"), big.err());
         assertEquals(2, CliTest.run("models", "--table", "xlsx").code());
     }
 }
