@@ -3,13 +3,8 @@ package org.ropebounds.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +19,7 @@ class GoldenFixtureTest {
     @ValueSource(strings = {"fp16", "bf16", "tf32", "fp8-e4m3", "fp8-e5m2"})
     void roundingEncodingAndUlpMatchIndependentImplementations(String formatName) throws IOException {
         Format f = Format.parse(formatName);
-        List<String[]> rows = read("rounding-" + formatName + ".csv");
+        List<String[]> rows = org.ropebounds.Fixtures.rows("formats/rounding-" + formatName + ".csv");
         assertTrue(rows.size() > 3000, "fixture has too few rows: " + rows.size());
         int checked = 0;
         for (String[] row : rows) {
@@ -47,7 +42,7 @@ class GoldenFixtureTest {
     void shortestDecimalMatchesNumpy(String formatName) throws IOException {
         Format f = Format.parse(formatName);
         int checked = 0;
-        for (String[] row : read("shortest-decimal.csv")) {
+        for (String[] row : org.ropebounds.Fixtures.rows("formats/shortest-decimal.csv")) {
             if (!row[0].equals(formatName)) {
                 continue;
             }
@@ -62,23 +57,4 @@ class GoldenFixtureTest {
         assertTrue(checked > 300, "too few shortest-decimal rows for " + formatName + ": " + checked);
     }
 
-    private static List<String[]> read(String name) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = GoldenFixtureTest.class.getResourceAsStream("/fixtures/formats/" + name)) {
-            assertTrue(in != null, "missing fixture " + name);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = null;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                if (header == null) {
-                    header = line;
-                    continue;
-                }
-                rows.add(line.split(",", -1));
-            }
-        }
-        return rows;
-    }
 }

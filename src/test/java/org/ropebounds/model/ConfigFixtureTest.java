@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +33,7 @@ class ConfigFixtureTest {
     @Test
     void readsWhatTransformersReads() throws Exception {
         int checked = 0;
-        for (Map<String, String> row : expected()) {
+        for (Map<String, String> row : org.ropebounds.Fixtures.records("configs/expected.csv")) {
             String name = row.get("file");
             ModelConfig m = ConfigReader.read(file(name));
             String spectrum = row.get("spectrum");
@@ -94,16 +91,4 @@ class ConfigFixtureTest {
         assertTrue(m.warnings().stream().anyMatch(w -> w.contains("quantum")), m.warnings().toString());
     }
 
-    private static List<Map<String, String>> expected() throws IOException {
-        try (InputStream in = ConfigFixtureTest.class.getResourceAsStream("/fixtures/configs/expected.csv")) {
-            var csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
-            List<Map<String, String>> out = new ArrayList<>();
-            var it = csv.readerFor(Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
-                    .<Map<String, String>>readValues(in);
-            while (it.hasNext()) {
-                out.add(it.next());
-            }
-            return out;
-        }
-    }
 }

@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +33,7 @@ class ScalingFixtureTest {
         int cases = 0;
         int entries = 0;
         int exactFp32 = 0;
-        for (Map<String, String> c : cases()) {
+        for (Map<String, String> c : org.ropebounds.Fixtures.records("scaling/cases.csv")) {
             String name = c.get("case");
             if (name.startsWith("proportional") || (name.startsWith("dynamic") && name.contains("forward"))) {
                 continue;
@@ -55,7 +50,7 @@ class ScalingFixtureTest {
             ModelConfig m = ConfigReader.parse(root.toString(), name);
             long seqLen = c.get("seq_len").isBlank() ? 0 : Long.parseLong(c.get("seq_len"));
             EffectiveSpectrum s = new EffectiveSpectrum(m, seqLen);
-            List<String[]> rows = read(name + ".csv");
+            List<String[]> rows = org.ropebounds.Fixtures.rows("scaling/" + name + ".csv");
             assertEquals(s.modes(), rows.size(), name);
             EnclosureArithmetic a = new EnclosureArithmetic(120);
             for (String[] r : rows) {
@@ -81,37 +76,6 @@ class ScalingFixtureTest {
         assertTrue(exactFp32 >= entries * 9 / 10, "bit-exact fp32 entries: " + exactFp32 + " of " + entries);
     }
 
-    private static List<Map<String, String>> cases() throws IOException {
-        try (InputStream in = ScalingFixtureTest.class.getResourceAsStream("/fixtures/scaling/cases.csv")) {
-            var csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
-            List<Map<String, String>> out = new ArrayList<>();
-            var it = csv.readerFor(Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
-                    .<Map<String, String>>readValues(in);
-            while (it.hasNext()) {
-                out.add(it.next());
-            }
-            return out;
-        }
-    }
 
-    private static List<String[]> read(String name) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = ScalingFixtureTest.class.getResourceAsStream("/fixtures/scaling/" + name)) {
-            assertTrue(in != null, "missing fixture " + name);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(line.split(",", -1));
-            }
-        }
-        return rows;
-    }
 
 }

@@ -3,14 +3,9 @@ package org.ropebounds.real;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,7 +26,7 @@ class IndependentValuesTest {
 
     @Test
     void functionsTo60Digits() throws IOException {
-        List<String[]> rows = read("functions.csv");
+        List<String[]> rows = org.ropebounds.Fixtures.rows("real/functions.csv");
         assertTrue(rows.size() > 1200, "rows: " + rows.size());
         for (String[] row : rows) {
             String f = row[0];
@@ -46,7 +41,7 @@ class IndependentValuesTest {
 
     @Test
     void boundsTo40Digits() throws IOException {
-        List<String[]> rows = read("bounds.csv");
+        List<String[]> rows = org.ropebounds.Fixtures.rows("real/bounds.csv");
         assertEquals(1080, rows.size());
         String[] lowerIds = {"aliasing", "dc_stability", "depth_stability"};
         for (String[] row : rows) {
@@ -99,23 +94,4 @@ class IndependentValuesTest {
         return slash < 0 ? Rational.parse(s) : Rational.of(new BigInteger(s.substring(0, slash)), new BigInteger(s.substring(slash + 1)));
     }
 
-    private static List<String[]> read(String name) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = IndependentValuesTest.class.getResourceAsStream("/fixtures/real/" + name)) {
-            assertTrue(in != null, "missing fixture " + name);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(line.split(",", -1));
-            }
-        }
-        return rows;
-    }
 }

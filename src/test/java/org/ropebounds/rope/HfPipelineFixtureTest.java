@@ -3,14 +3,8 @@ package org.ropebounds.rope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ropebounds.format.Format;
@@ -39,7 +33,7 @@ class HfPipelineFixtureTest {
         Map<String, RopeEmulator> emulators = new HashMap<>();
         int rows = 0;
         int powOff = 0;
-        for (String[] r : read("hf-inv-freq.csv")) {
+        for (String[] r : org.ropebounds.Fixtures.rows("rope/hf-inv-freq.csv")) {
             String key = r[0] + "/" + r[1];
             RopeEmulator rope = emulators.computeIfAbsent(key, k -> new RopeEmulator(Rational.parse(r[0]), Integer.parseInt(r[1]),
                     Pipeline.preset("hf", Format.BF16)));
@@ -64,12 +58,12 @@ class HfPipelineFixtureTest {
     void phasesCosSinAndTheBf16Cast() throws IOException {
         Map<String, RopeEmulator> emulators = new HashMap<>();
         Map<String, FloatValue> torchInvFreq = new HashMap<>();
-        for (String[] r : read("hf-inv-freq.csv")) {
+        for (String[] r : org.ropebounds.Fixtures.rows("rope/hf-inv-freq.csv")) {
             torchInvFreq.put(r[0] + "/" + r[1] + "/" + r[2], fp32(r[3]));
         }
         int rows = 0;
         int trigOff = 0;
-        for (String[] r : read("hf-phases.csv")) {
+        for (String[] r : org.ropebounds.Fixtures.rows("rope/hf-phases.csv")) {
             String key = r[0] + "/" + r[1];
             RopeEmulator rope = emulators.computeIfAbsent(key, k -> new RopeEmulator(Rational.parse(r[0]), Integer.parseInt(r[1]),
                     Pipeline.preset("hf", Format.BF16)));
@@ -100,23 +94,4 @@ class HfPipelineFixtureTest {
         assertTrue(trigOff < rows / 4, "torch's cos/sin differ from correct rounding in " + trigOff + " of " + 2 * rows);
     }
 
-    private static List<String[]> read(String name) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = HfPipelineFixtureTest.class.getResourceAsStream("/fixtures/rope/" + name)) {
-            assertTrue(in != null, "missing fixture " + name);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(line.split(",", -1));
-            }
-        }
-        return rows;
-    }
 }
