@@ -128,7 +128,9 @@ public final class EffectiveSpectrum {
 
     /**
      * YaRN's correction range [low, high]: dim(r) = d ln(L_orig / (2 pi r)) / (2 ln b) for beta_fast and
-     * beta_slow, floored and ceiled (truncate), clamped to [0, d - 1]; high += 0.001 when equal.
+     * beta_slow, floored and ceiled (truncate), clamped to [0, d - 1]; high += 0.001 when equal. With
+     * {@code truncate: false} the range is what transformers computes, the real values rounded to double
+     * (so the "exact" spectrum then carries that one rounding, as the model does).
      */
     Rational[] yarnRange(RopeScaling.Yarn y) {
         Rational b = m.base();
@@ -140,7 +142,9 @@ public final class EffectiveSpectrum {
             lo = Rational.of(floorOf(low, false), BigInteger.ONE);
             hi = Rational.of(floorOf(high, true), BigInteger.ONE);
         } else {
-            throw new org.ropebounds.InvalidInputException("YaRN with truncate = false is not supported yet");
+            // without truncation transformers uses the Python doubles themselves: the real values rounded once
+            lo = Ieee.correctlyRounded(Format.FP64, low, "YaRN correction range").value().toRational();
+            hi = Ieee.correctlyRounded(Format.FP64, high, "YaRN correction range").value().toRational();
         }
         lo = lo.max(Rational.ZERO);
         hi = hi.min(Rational.of(d - 1L));

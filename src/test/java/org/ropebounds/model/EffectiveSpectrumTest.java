@@ -62,6 +62,24 @@ class EffectiveSpectrumTest {
     }
 
     @Test
+    void yarnWithoutTruncationUsesTheRangeUnrounded() {
+        // b = 1e6, d = 128, L_orig = 32768: dim(32) = 128 ln(32768/(64 pi)) / (2 ln 1e6) = 128 * 5.0936 / 27.631 = 23.596...,
+        // dim(1) = 128 ln(32768/(2 pi)) / (2 ln 1e6) = 128 * 8.5593 / 27.631 = 39.651...
+        EffectiveSpectrum s = new EffectiveSpectrum(ConfigReader.parse("{\"head_dim\": 128, \"max_position_embeddings\": 131072,"
+                + " \"rope_theta\": 1000000, \"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4, \"truncate\": false,"
+                + " \"original_max_position_embeddings\": 32768}}", "test"), 131072);
+        Rational[] range = s.yarnRange((RopeScaling.Yarn) ConfigReader.parse("{\"head_dim\": 128, \"rope_theta\": 1000000,"
+                + " \"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4, \"truncate\": false, \"original_max_position_embeddings\": 32768}}",
+                "test").scaling());
+        assertTrue(range[0].compareTo(Rational.parse("23.59")) > 0 && range[0].compareTo(Rational.parse("23.60")) < 0, range[0].toString());
+        assertTrue(range[1].compareTo(Rational.parse("39.65")) > 0 && range[1].compareTo(Rational.parse("39.66")) < 0, range[1].toString());
+        assertEquals("kept", s.role(23));
+        assertEquals("blended", s.role(24));
+        assertEquals("blended", s.role(39));
+        assertEquals("interpolated", s.role(40));
+    }
+
+    @Test
     void yarnAttentionFactorAndDeepSeeksRatio() {
         // 0.1 ln(4) + 1 = 1.13862943611198906188 (ln 4 = 1.38629436111989061883)
         EffectiveSpectrum qwen = new EffectiveSpectrum(config("{\"rope_type\": \"yarn\", \"factor\": 4,"
