@@ -20,7 +20,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--table", paramLabel = "md|csv|json",
             description = "Print the case study instead: every model analysed (zone verdict at its context and depth for its"
-                    + " weights' format and fp32, hf-pipeline horizons), as Markdown, CSV or JSON.")
+                    + " weights' format and fp32, hf-pipeline horizons), as Markdown, CSV, LaTeX or JSON.")
     String table;
 
     @CommandLine.Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "0.5",
@@ -72,73 +72,21 @@ final class ModelsCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private static final String[] COLUMNS = {"id", "base", "base_equivalent", "context", "layers", "weights", "verdict_weights",
-        "verdict_fp32", "position_horizon", "phase_collision", "phase_error_above_0.1", "note"};
-
-    /** One row per registry model; a model the registry cannot analyse gets its reason in the note. */
+    /** The case study (one row per registry model) in the chosen form. */
     private Integer caseStudy(PrintWriter out) {
         String kind = table.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!java.util.List.of("md", "markdown", "csv", "json").contains(kind)) {
-            throw new org.ropebounds.InvalidInputException("unknown table format '" + table + "'; accepted: md, csv, json");
-        }
-        java.util.List<String[]> rows = new java.util.ArrayList<>();
-        for (Registry.Entry e : Registry.entries()) {
-            try {
-                org.ropebounds.model.ModelConfig m = e.toConfig();
-                org.ropebounds.model.ModelAnalysis a = org.ropebounds.model.ModelAnalysis.of(m, tolerance, 6);
-                var er = a.erasure().orElseThrow();
-                rows.add(new String[] {e.id(), m.base().toCompactDecimalStringOrFraction(), a.baseEquivalent().text(),
-                    m.context().map(String::valueOf).orElse(""), m.layers().map(String::valueOf).orElse(""),
-                    m.dtype().map(f -> f.name()).orElse("bf16 (assumed)"),
-                    a.verdicts().isEmpty() ? "" : a.verdicts().get(0).map(v -> v.label()).orElse("undecided"),
-                    a.verdicts().size() < 2 ? (a.verdicts().isEmpty() ? "" : a.verdicts().get(0).map(v -> v.label()).orElse("undecided"))
-                            : a.verdicts().get(1).map(v -> v.label()).orElse("undecided"),
-                    er.positionHorizon().isPresent() ? Long.toString(er.positionHorizon().getAsLong()) : "none",
-                    er.collisionHorizon().isPresent() ? Long.toString(er.collisionHorizon().getAsLong()) : "none",
-                    er.phaseErrorHorizon().isPresent() ? Long.toString(er.phaseErrorHorizon().getAsLong())
-                            : er.phaseErrorHorizonRange() != null ? "from " + er.phaseErrorHorizonRange()[0] : "none",
-                    String.join("; ", m.warnings())});
-            } catch (org.ropebounds.InvalidInputException ex) {
-                rows.add(new String[] {e.id(), "", "", "", "", "", "", "", "", "", "", "not analysed: " + ex.getMessage()});
-            }
-        }
+        org.ropebounds.table.Table t;
         switch (kind) {
-            case "csv" -> {
-                StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-                for (String[] r : rows) {
-                    sb.append(java.util.Arrays.stream(r).map(ModelsCommand::csvCell).collect(java.util.stream.Collectors.joining(","))).append('\n');
-                }
-                out.print(sb);
-            }
-            case "json" -> {
-                ArrayNode arr = Json.array();
-                for (String[] r : rows) {
-                    ObjectNode o = arr.addObject();
-                    for (int k = 0; k < COLUMNS.length; k++) {
-                        o.put(COLUMNS[k], r[k]);
-                    }
-                }
-                Json.print(out, arr);
-            }
-            default -> {
-                StringBuilder sb = new StringBuilder();
-                sb.append("Case study: every registry model at its context and depth, eps = ")
-                        .append(tolerance.toCompactDecimalStringOrFraction()).append(", approx spectrum, eps_mach ceiling;")
-                        .append(" base-equivalent = 1/theta'_min (6 digits, correctly rounded); hf pipeline, delta = 0.1 rad.\n\n");
-                sb.append("| ").append(String.join(" | ", COLUMNS)).append(" |\n|");
-                sb.append(" --- |".repeat(COLUMNS.length)).append('\n');
-                for (String[] r : rows) {
-                    sb.append("| ").append(java.util.Arrays.stream(r).map(c -> c.replace("|", "\\|")).collect(java.util.stream.Collectors.joining(" | ")))
-                            .append(" |\n");
-                }
-                out.print(sb);
-            }
+            case "md", "markdown", "csv", "json", "tex" -> t = org.ropebounds.table.ReferenceTables.caseStudy(tolerance);
+            default -> throw new org.ropebounds.InvalidInputException("unknown table format '" + table + "'; accepted: md, csv, json, tex");
         }
+        out.print(switch (kind) {
+            case "csv" -> org.ropebounds.table.TableWriters.csv(t);
+            case "json" -> org.ropebounds.table.TableWriters.json(t);
+            case "tex" -> org.ropebounds.table.TableWriters.latex(t);
+            default -> org.ropebounds.table.TableWriters.markdown(t);
+        });
         out.flush();
         return Main.EXIT_OK;
-    }
-
-    private static String csvCell(String c) {
-        return c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c;
     }
 }
