@@ -32,14 +32,49 @@ final class TablesCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "A JSON grid spec replacing the default grid (schema in the README).")
     Path spec;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Compute only shard I of N (rows r with r mod N = I-1) into DIR/shard-I-of-N.json; merge them later.")
+    String shard;
+
+    @Option(names = "--merge", arity = "1..*", paramLabel = "FILE",
+            description = "Merge shard files (all of 1..N, same version and grid) into the same tables one run writes.")
+    List<Path> merge;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() throws IOException {
+        if (shard != null && merge != null) {
+            throw new org.ropebounds.InvalidInputException("--shard and --merge exclude each other");
+        }
         GridSpec grid = spec == null ? GridSpec.defaults() : GridSpec.read(spec);
-        List<Table> tables = ReferenceTables.all(grid);
-        Map<String, byte[]> files = TableFiles.render(tables, grid, RopeBoundsCommand.version());
+        String version = RopeBoundsCommand.version();
+        List<org.ropebounds.table.TableSpec> specs = ReferenceTables.specs(grid);
+        if (shard != null) {
+            int[] in = org.ropebounds.table.Shards.parse(shard);
+            String name = org.ropebounds.table.Shards.fileName(in[0], in[1]);
+            byte[] content;
+            try (Progress p = Progress.of(specs.stream().mapToLong(t -> (t.rowCount() - in[0] + in[1]) / in[1]).sum(), quiet)) {
+                content = org.ropebounds.table.Shards.compute(specs, grid, version, in[0], in[1], p::step);
+            }
+            TableFiles.write(out, Map.of(name, content));
+            cmd.commandLine().getOut().print("wrote " + out.resolve(name) + "\n");
+            cmd.commandLine().getOut().flush();
+            return Main.EXIT_OK;
+        }
+        List<Table> tables;
+        if (merge != null) {
+            tables = org.ropebounds.table.Shards.merge(specs, grid, version, merge);
+        } else {
+            try (Progress p = Progress.of(specs.stream().mapToLong(org.ropebounds.table.TableSpec::rowCount).sum(), quiet)) {
+                tables = specs.stream().map(t -> t.assemble(t.compute(r -> true, p::step))).toList();
+            }
+        }
+        Map<String, byte[]> files = TableFiles.render(tables, grid, version);
         TableFiles.write(out, files);
         PrintWriter w = cmd.commandLine().getOut();
         if (common.json) {

@@ -50,6 +50,32 @@ class TablesReproduceTest {
     }
 
     @Test
+    void shardsMergeIntoTheSameBytes(@TempDir Path dir) throws IOException {
+        Path specFile = dir.resolve("grid.json");
+        Files.writeString(specFile, "{\"contexts\": [\"2k\", \"4k\", \"128k\"], \"layers\": [1, 32], \"formats\": [\"fp32\", \"bf16\"],"
+                + " \"bases\": [\"500000\"], \"erasure_context\": \"4096\", \"case_study\": false}");
+        GridSpec grid = GridSpec.read(specFile);
+        var specs = ReferenceTables.specs(grid);
+        Map<String, byte[]> whole = TableFiles.render(ReferenceTables.all(grid), grid, "test");
+        java.util.List<Path> shardFiles = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Path f = dir.resolve(Shards.fileName(i, 3));
+            Files.write(f, Shards.compute(specs, grid, "test", i, 3, () -> { }));
+            shardFiles.add(f);
+        }
+        Map<String, byte[]> merged = TableFiles.render(Shards.merge(specs, grid, "test", shardFiles), grid, "test");
+        assertEquals(whole.keySet(), merged.keySet());
+        for (String name : whole.keySet()) {
+            assertArrayEquals(whole.get(name), merged.get(name), name);
+        }
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> Shards.merge(specs, grid, "test", shardFiles.subList(0, 2)));
+        assertTrue(missing.getMessage().contains("needed"), missing.getMessage());
+        assertThrows(InvalidInputException.class, () -> Shards.merge(specs, grid, "other-version", shardFiles));
+        assertThrows(InvalidInputException.class, () -> Shards.parse("4/3"));
+    }
+
+    @Test
     void aSpecFileReplacesTheGrid(@TempDir Path dir) throws IOException {
         Path spec = dir.resolve("grid.json");
         Files.writeString(spec, "{\"contexts\": [\"4k\", \"128k\"], \"layers\": [32], \"tolerances\": [\"0.9\"], \"spectra\": [\"approx\"],"
