@@ -86,6 +86,8 @@ final class TablesCommand implements Callable<Integer> {
             for (Table t : tables) {
                 w.print("  " + t.id() + ".{md,csv,tex,json}  " + t.title() + " (" + t.rows().size() + " rows)\n");
             }
+            new java.util.TreeMap<>(org.ropebounds.table.Plots.FIGURES)
+                    .forEach((stem, what) -> w.print("  " + stem + ".{svg,png}  " + what + "\n"));
             w.print("  manifest.json  every file's SHA-256, the tool version and the parameters\n");
             w.flush();
         }

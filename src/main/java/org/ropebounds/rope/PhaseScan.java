@@ -50,6 +50,32 @@ public final class PhaseScan {
         return t;
     }
 
+    /**
+     * An upper bound on the largest phase error over all modes at position p (radians), for plots: the
+     * largest upper end of the modes' error intervals; +infinity when a phase is not finite.
+     */
+    public static double maxErrorUpperBound(RopeEmulator rope, long p, Enclosure[] thetas) {
+        double t = rope.positionInPhaseValue(p);
+        double max = 0;
+        for (int i = 0; i < rope.modes(); i++) {
+            double phase = rope.phaseValue(i, t);
+            if (!Double.isFinite(phase)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            max = Math.max(max, SplitTheta.of(thetas[i]).error(phase, p)[1]);
+        }
+        return max;
+    }
+
+    /** theta_i of every mode, enclosed at the given precision. */
+    public static Enclosure[] thetas(RopeEmulator rope, int bits) {
+        Enclosure[] out = new Enclosure[rope.modes()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = theta(rope, i, bits);
+        }
+        return out;
+    }
+
     /** The given positions as they enter the phase product. */
     static double[] positions(RopeEmulator rope, long[] ps) {
         double[] t = new double[ps.length];

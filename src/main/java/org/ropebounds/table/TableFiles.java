@@ -29,7 +29,7 @@ public final class TableFiles {
     private TableFiles() {
     }
 
-    /** File name to content, sorted by name, the manifest included. */
+    /** File name to content, sorted by name: the tables, the figures, and the manifest. */
     public static Map<String, byte[]> render(List<Table> tables, GridSpec spec, String version) {
         TreeMap<String, byte[]> files = new TreeMap<>();
         for (Table t : tables) {
@@ -37,6 +37,7 @@ public final class TableFiles {
                 files.put(t.id() + "." + w.getKey(), w.getValue().apply(t).getBytes(StandardCharsets.UTF_8));
             }
         }
+        files.putAll(Plots.render(spec, tables));
         files.put("manifest.json", manifest(files, spec, version));
         return files;
     }
@@ -78,6 +79,12 @@ public final class TableFiles {
             Path tmp = Files.createTempFile(dir, "." + f.getKey(), ".tmp");
             try {
                 Files.write(tmp, f.getValue());
+                try {
+                    // temporary files are private; the tables are ordinary files
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: keep its defaults
+                }
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -1,0 +1,220 @@
+package org.ropebounds.table;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.labels.XYItemLabelGenerator;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYDifferenceRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.Enclosure;
+import org.ropebounds.rope.PhaseScan;
+import org.ropebounds.rope.Pipeline;
+import org.ropebounds.rope.RopeEmulator;
+
+/**
+ * The figures beside the tables (SVG and PNG), drawn with JFreeChart from the tables' certified values
+ * (plots are the one place doubles are enough). Deterministic: fixed sizes, fonts and SVG ids.
+ */
+public final class Plots {
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 600;
+
+    /** Each figure's file stem and what it shows, in output order; each is written as .svg and .png. */
+    public static final Map<String, String> FIGURES = Map.of(
+            "zone", "Goldilocks zone: lower-bound curves, format ceilings and the published models",
+            "phase-error", "Phase error by pipeline against position (upper bounds)");
+
+    private Plots() {
+    }
+
+    /** File name to content: zone.svg, zone.png, phase-error.svg, phase-error.png. */
+    public static Map<String, byte[]> render(GridSpec spec, List<Table> tables) {
+        System.setProperty("java.awt.headless", "true");
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        JFreeChart zone = zoneChart(spec, tables);
+        out.put("zone.svg", svg(zone));
+        out.put("zone.png", png(zone));
+        JFreeChart errors = phaseErrorChart(spec);
+        out.put("phase-error.svg", svg(errors));
+        out.put("phase-error.png", png(errors));
+        return out;
+    }
+
+    /** Base against context (log-log): lower-bound curves, format ceilings, the feasible region, registry models. */
+    static JFreeChart zoneChart(GridSpec spec, List<Table> tables) {
+        Table minBase = tables.stream().filter(t -> t.id().equals("min-base")).findFirst().orElseThrow();
+        // the case study's tolerance, so that the models' verdicts and the curves speak of the same eps
+        String column = "eps=" + spec.caseStudyTolerance().toCompactDecimalStringOrFraction() + " approx";
+        if (!minBase.columns().contains(column)) {
+            column = "eps=" + spec.tolerances().get(0).toCompactDecimalStringOrFraction() + " approx";
+        }
+        int col = minBase.columns().indexOf(column);
+        XYSeriesCollection curves = new XYSeriesCollection();
+        for (int n : spec.layers().stream().filter(n -> n == 1 || n == 32 || n == 80 || n == 126).toList()) {
+            XYSeries s = new XYSeries("lower bound, N = " + n);
+            for (List<String> r : minBase.rows()) {
+                if (Integer.parseInt(r.get(1)) == n && col >= 0) {
+                    s.add(Double.parseDouble(r.get(0)), Double.parseDouble(r.get(col)));
+                }
+            }
+            curves.addSeries(s);
+        }
+        LogAxis x = new LogAxis("context length L (positions)");
+        x.setBase(2);
+        x.setSmallestValue(1);
+        LogAxis y = new LogAxis("RoPE base b");
+        y.setBase(10);
+        y.setRange(Math.pow(10, 1.5), 1e10); // shows the bf16, fp16/tf32 and fp32 ceilings
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        XYPlot plot = new XYPlot(curves, x, y, lines);
+        // the feasible region for fp32 at N = 32: between the lower bound and the fp32 ceiling
+        XYSeriesCollection band = new XYSeriesCollection();
+        XYSeries ceilingLine = new XYSeries("fp32 ceiling 2^23");
+        XYSeries lower = new XYSeries("N = 32 lower bound");
+        for (List<String> r : minBase.rows()) {
+            if (Integer.parseInt(r.get(1)) == 32 && col >= 0) {
+                double l = Double.parseDouble(r.get(0));
+                ceilingLine.add(l, 8388608.0);
+                lower.add(l, Double.parseDouble(r.get(col)));
+            }
+        }
+        band.addSeries(ceilingLine);
+        band.addSeries(lower);
+        XYDifferenceRenderer shade = new XYDifferenceRenderer(new Color(120, 200, 120, 90), new Color(0, 0, 0, 0), false);
+        shade.setSeriesPaint(0, new Color(0, 0, 0, 0));
+        shade.setSeriesPaint(1, new Color(0, 0, 0, 0));
+        shade.setSeriesVisibleInLegend(0, false);
+        shade.setSeriesVisibleInLegend(1, false);
+        plot.setDataset(1, band);
+        plot.setRenderer(1, shade);
+        // format ceilings
+        Map<Double, String> ceilings = new LinkedHashMap<>();
+        for (Format f : spec.formats()) {
+            double c = Math.scalb(1.0, f.precision() - 1);
+            ceilings.merge(c, f.name(), (a, b) -> a + ", " + b);
+        }
+        ceilings.forEach((value, names) -> {
+            ValueMarker m = new ValueMarker(value, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                    new float[] {4f, 4f}, 0f));
+            m.setLabel("ceiling " + names);
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(m);
+        });
+        // registry models, coloured by their fp32 verdict
+        tables.stream().filter(t -> t.id().equals("case-study")).findFirst().ifPresent(study -> {
+            XYSeriesCollection models = new XYSeriesCollection();
+            Map<String, XYSeries> byVerdict = new LinkedHashMap<>();
+            for (String v : List.of("inside", "below", "above")) {
+                byVerdict.put(v, new XYSeries("model (its own depth), fp32 verdict " + v, false));
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (List<String> r : study.rows()) {
+                XYSeries s = byVerdict.get(r.get(7));
+                if (s != null && !r.get(2).isEmpty() && !r.get(3).isEmpty()) {
+                    s.add(Double.parseDouble(r.get(3)), Double.parseDouble(r.get(2)));
+                    labels.put(s.getKey() + "/" + (s.getItemCount() - 1), r.get(0));
+                }
+            }
+            byVerdict.values().forEach(models::addSeries);
+            XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+            Color[] colours = {new Color(0, 140, 0), new Color(200, 0, 0), new Color(230, 140, 0)};
+            for (int k = 0; k < 3; k++) {
+                points.setSeriesPaint(k, colours[k]);
+                points.setSeriesShape(k, new Ellipse2D.Double(-3, -3, 6, 6));
+            }
+            XYItemLabelGenerator gen = (dataset, series, item) -> labels.get(dataset.getSeriesKey(series) + "/" + item);
+            points.setDefaultItemLabelGenerator(gen);
+            points.setDefaultItemLabelsVisible(true);
+            points.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 7));
+            plot.setDataset(2, models);
+            plot.setRenderer(2, points);
+        });
+        JFreeChart chart = new JFreeChart("Goldilocks zone: " + column + ", d = " + spec.rotaryDim() + " (shaded: fp32 at N = 32)",
+                new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        return chart;
+    }
+
+    /** The largest phase error over modes against position, per pipeline preset, for the grid's second base. */
+    static JFreeChart phaseErrorChart(GridSpec spec) {
+        Rational base = spec.bases().get(Math.min(1, spec.bases().size() - 1));
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (String name : Pipeline.PRESETS) {
+            RopeEmulator rope = new RopeEmulator(base, spec.rotaryDim(), Pipeline.preset(name, Format.BF16));
+            Enclosure[] thetas = PhaseScan.thetas(rope, 160);
+            XYSeries s = new XYSeries(name);
+            long last = Math.max(2, spec.erasureContext() - 1);
+            for (int k = 0; k <= 60; k++) {
+                long p = Math.max(1, Math.round(Math.pow(last, k / 60.0)));
+                double e = PhaseScan.maxErrorUpperBound(rope, p, thetas);
+                if (Double.isFinite(e) && e > 0) {
+                    s.addOrUpdate(p, e);
+                }
+            }
+            data.addSeries(s);
+        }
+        LogAxis x = new LogAxis("position p");
+        x.setBase(2);
+        LogAxis y = new LogAxis("largest |phase_i(p) - p theta_i| over modes (rad, upper bound)");
+        y.setBase(10);
+        y.setSmallestValue(1e-18);
+        XYPlot plot = new XYPlot(data, x, y, new XYLineAndShapeRenderer(true, false));
+        ValueMarker delta = new ValueMarker(spec.delta().numerator().doubleValue() / spec.delta().denominator().doubleValue(), Color.GRAY,
+                new BasicStroke(1f));
+        delta.setLabel("phase tolerance delta");
+        delta.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        delta.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        delta.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(delta);
+        JFreeChart chart = new JFreeChart("Phase error by pipeline: b = " + base.toCompactDecimalStringOrFraction() + ", d = " + spec.rotaryDim(),
+                new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static byte[] svg(JFreeChart chart) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        g.setDefsKeyPrefix("ropebounds");
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return (g.getSVGDocument() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] png(JFreeChart chart) {
+        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

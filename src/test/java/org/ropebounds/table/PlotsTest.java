@@ -1,0 +1,47 @@
+package org.ropebounds.table;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ropebounds.model.Registry;
+import org.ropebounds.rope.Pipeline;
+
+/** The figures carry what they claim to draw, and are the same bytes every time. */
+class PlotsTest {
+
+    @Test
+    void figuresNameEveryModelCeilingAndPipelineAndAreDeterministic() {
+        GridSpec spec = GridSpec.defaults();
+        List<Table> tables = ReferenceTables.all(spec);
+        Map<String, byte[]> first = Plots.render(spec, tables);
+        Map<String, byte[]> second = Plots.render(spec, tables);
+        assertEquals(List.of("zone.svg", "zone.png", "phase-error.svg", "phase-error.png"), List.copyOf(first.keySet()));
+        first.forEach((name, bytes) -> assertArrayEquals(bytes, second.get(name), name));
+
+        String zone = new String(first.get("zone.svg"), StandardCharsets.UTF_8);
+        Table study = tables.stream().filter(t -> t.id().equals("case-study")).findFirst().orElseThrow();
+        int drawn = 0;
+        for (List<String> row : study.rows()) {
+            if (List.of("inside", "below", "above").contains(row.get(7))) {
+                drawn++;
+                assertTrue(zone.contains(">" + row.get(0) + "<"), () -> "zone.svg lacks the model " + row.get(0));
+            }
+        }
+        // the registry's 61 models less the few without a theta or with per-mode lists (Phi-3's LongRoPE)
+        assertTrue(drawn >= 55 && drawn <= Registry.entries().size(), "models drawn: " + drawn);
+        for (String ceiling : List.of("ceiling fp32", "ceiling bf16")) {
+            assertTrue(zone.contains(ceiling), () -> "zone.svg lacks " + ceiling);
+        }
+        String errors = new String(first.get("phase-error.svg"), StandardCharsets.UTF_8);
+        for (String preset : Pipeline.PRESETS) {
+            assertTrue(errors.contains(">" + preset + "<"), () -> "phase-error.svg lacks the pipeline " + preset);
+        }
+        byte[] png = first.get("zone.png");
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
+    }
+}
