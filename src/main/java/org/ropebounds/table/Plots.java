@@ -46,7 +46,37 @@ public final class Plots {
             "zone", "Goldilocks zone: lower-bound curves, format ceilings and the published models",
             "phase-error", "Phase error by pipeline against position (upper bounds)");
 
+    /** DejaVu Sans, shipped in the jar: text metrics, and so the bytes, do not depend on the machine's fonts. */
+    private static final Font TYPEFACE = loadTypeface();
+
     private Plots() {
+    }
+
+    private static Font loadTypeface() {
+        try (java.io.InputStream in = Plots.class.getResourceAsStream("fonts/DejaVuSans.ttf")) {
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | java.awt.FontFormatException e) {
+            throw new IllegalStateException("the bundled font fonts/DejaVuSans.ttf cannot be read", e);
+        }
+    }
+
+    private static Font font(int style, int size) {
+        return TYPEFACE.deriveFont(style, (float) size);
+    }
+
+    /**
+     * The axes' and the legend's text in the bundled typeface (titles, markers and item labels are set
+     * where they are made). Not a ChartTheme: applying one would also reset the series colours.
+     */
+    private static void useBundledFont(JFreeChart chart) {
+        XYPlot plot = chart.getXYPlot();
+        for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            axis.setLabelFont(font(Font.PLAIN, 13));
+            axis.setTickLabelFont(font(Font.PLAIN, 10));
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(font(Font.PLAIN, 11));
+        }
     }
 
     /** File name to content: zone.svg, zone.png, phase-error.svg, phase-error.png. */
@@ -119,7 +149,7 @@ public final class Plots {
             ValueMarker m = new ValueMarker(value, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
                     new float[] {4f, 4f}, 0f));
             m.setLabel("ceiling " + names);
-            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            m.setLabelFont(font(Font.PLAIN, 10));
             m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(m);
@@ -149,12 +179,13 @@ public final class Plots {
             XYItemLabelGenerator gen = (dataset, series, item) -> labels.get(dataset.getSeriesKey(series) + "/" + item);
             points.setDefaultItemLabelGenerator(gen);
             points.setDefaultItemLabelsVisible(true);
-            points.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 7));
+            points.setDefaultItemLabelFont(font(Font.PLAIN, 7));
             plot.setDataset(2, models);
             plot.setRenderer(2, points);
         });
         JFreeChart chart = new JFreeChart("Goldilocks zone: " + column + ", d = " + spec.rotaryDim() + " (shaded: fp32 at N = 32)",
-                new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+                font(Font.BOLD, 14), plot, true);
+        useBundledFont(chart);
         chart.setBackgroundPaint(Color.WHITE);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
@@ -189,12 +220,13 @@ public final class Plots {
         ValueMarker delta = new ValueMarker(spec.delta().numerator().doubleValue() / spec.delta().denominator().doubleValue(), Color.GRAY,
                 new BasicStroke(1f));
         delta.setLabel("phase tolerance delta");
-        delta.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        delta.setLabelFont(font(Font.PLAIN, 10));
         delta.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         delta.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(delta);
         JFreeChart chart = new JFreeChart("Phase error by pipeline: b = " + base.toCompactDecimalStringOrFraction() + ", d = " + spec.rotaryDim(),
-                new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+                font(Font.BOLD, 14), plot, true);
+        useBundledFont(chart);
         chart.setBackgroundPaint(Color.WHITE);
         plot.setBackgroundPaint(Color.WHITE);
         return chart;
