@@ -66,13 +66,18 @@ public final class Plots {
 
     /**
      * The axes' and the legend's text in the bundled typeface (titles, markers and item labels are set
-     * where they are made). Not a ChartTheme: applying one would also reset the series colours.
+     * where they are made), and tick labels formatted in the root locale, not the machine's (a German
+     * locale would write 2^{10,5}). Not a ChartTheme: applying one would also reset the series colours.
      */
-    private static void useBundledFont(JFreeChart chart) {
+    private static void machineIndependentText(JFreeChart chart) {
         XYPlot plot = chart.getXYPlot();
         for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
             axis.setLabelFont(font(Font.PLAIN, 13));
             axis.setTickLabelFont(font(Font.PLAIN, 10));
+            if (axis instanceof LogAxis log) {
+                log.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createStandardTickUnits(java.util.Locale.ROOT));
+                log.setBaseFormatter(new java.text.DecimalFormat("0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            }
         }
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(font(Font.PLAIN, 11));
@@ -185,7 +190,7 @@ public final class Plots {
         });
         JFreeChart chart = new JFreeChart("Goldilocks zone: " + column + ", d = " + spec.rotaryDim() + " (shaded: fp32 at N = 32)",
                 font(Font.BOLD, 14), plot, true);
-        useBundledFont(chart);
+        machineIndependentText(chart);
         chart.setBackgroundPaint(Color.WHITE);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
@@ -226,7 +231,7 @@ public final class Plots {
         plot.addRangeMarker(delta);
         JFreeChart chart = new JFreeChart("Phase error by pipeline: b = " + base.toCompactDecimalStringOrFraction() + ", d = " + spec.rotaryDim(),
                 font(Font.BOLD, 14), plot, true);
-        useBundledFont(chart);
+        machineIndependentText(chart);
         chart.setBackgroundPaint(Color.WHITE);
         plot.setBackgroundPaint(Color.WHITE);
         return chart;

@@ -44,4 +44,29 @@ class PlotsTest {
         byte[] png = first.get("zone.png");
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
     }
+
+    @Test
+    void theMachinesLocaleDoesNotChangeAByte() {
+        // a German locale writes decimal commas, Arabic its own digits: the figures must not follow it
+        GridSpec spec = GridSpec.defaults();
+        List<Table> tables = ReferenceTables.all(spec);
+        java.util.Locale saved = java.util.Locale.getDefault();
+        Map<String, byte[]> root;
+        Map<String, byte[]> german;
+        Map<String, byte[]> arabic;
+        try {
+            java.util.Locale.setDefault(java.util.Locale.ROOT);
+            root = Plots.render(spec, tables);
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            german = Plots.render(spec, tables);
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG-u-nu-arab"));
+            arabic = Plots.render(spec, tables);
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+        for (String name : root.keySet()) {
+            assertArrayEquals(root.get(name), german.get(name), name + " under de-DE");
+            assertArrayEquals(root.get(name), arabic.get(name), name + " under ar-EG");
+        }
+    }
 }
