@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ropebounds.model.Registry;
-import org.ropebounds.rope.Pipeline;
 
 /** The figures carry what they claim to draw, and are the same bytes every time. */
 class PlotsTest {
@@ -38,9 +37,16 @@ class PlotsTest {
             assertTrue(zone.contains(ceiling), () -> "zone.svg lacks " + ceiling);
         }
         String errors = new String(first.get("phase-error.svg"), StandardCharsets.UTF_8);
-        for (String preset : Pipeline.PRESETS) {
-            assertTrue(errors.contains(">" + preset + "<"), () -> "phase-error.svg lacks the pipeline " + preset);
+        for (String pipeline : List.of("hf", "hf-bf16-inv-freq")) {
+            assertTrue(errors.contains(">" + pipeline + "<"), () -> "phase-error.svg lacks the pipeline " + pipeline);
         }
+        // every format is either a line in the legend or named as not drawn; fp8-e4m3 has no infinity and
+        // the base 500000 > 448 overflows to NaN, so it cannot be drawn
+        for (var f : spec.formats()) {
+            assertTrue(errors.contains(">all " + f.name() + "<") || errors.contains("not drawn") && errors.contains(f.name() + "<"),
+                    () -> "phase-error.svg says nothing of " + f.name());
+        }
+        assertTrue(errors.contains("overflows): all fp8-e4m3<"), "fp8-e4m3 named as not drawn");
         byte[] png = first.get("zone.png");
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
     }
