@@ -13,6 +13,8 @@ public final class Main {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
+    /** A claim the certified arithmetic could not decide at the digit limit. */
+    public static final int EXIT_UNDECIDED = 3;
 
     private Main() {
     }

@@ -1,0 +1,326 @@
+package org.ropebounds.check;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.bounds.Bound;
+import org.ropebounds.bounds.Bounds;
+import org.ropebounds.bounds.EpsilonConvention;
+import org.ropebounds.bounds.Spectrum;
+import org.ropebounds.bounds.ZoneQuery;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.OverflowPolicy;
+import org.ropebounds.format.Rational;
+import org.ropebounds.format.RoundingMode;
+import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.Enclosure;
+import org.ropebounds.real.InsufficientPrecisionException;
+import org.ropebounds.real.RealExpression;
+import org.ropebounds.real.Ziv;
+
+/**
+ * A claim: real expressions joined by comparisons ({@code a <= b < c}), checked with certified
+ * enclosures. Built only by {@link ClaimParser}, so every node is one of a fixed list: no user text
+ * ever reaches an evaluator that could touch files, threads or the network.
+ *
+ * @param text the claim as written
+ * @param sides the expressions, at least two
+ * @param sideTexts each side as written, trimmed
+ * @param relations the comparisons between consecutive sides, one fewer than the sides
+ */
+public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<Relation> relations) {
+
+    /** A comparison operator. */
+    public enum Relation {
+        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
+
+        private final String symbol;
+
+        Relation(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        /** TRUE or FALSE when the enclosures decide it for every pair of values they contain, else empty. */
+        Optional<Boolean> decide(Enclosure a, Enclosure b) {
+            return switch (this) {
+                case LT -> below(a, b, true);
+                case LE -> below(a, b, false);
+                case GT -> below(b, a, true);
+                case GE -> below(b, a, false);
+                case EQ -> equal(a, b);
+                case NE -> equal(a, b).map(e -> !e);
+            };
+        }
+
+        /** a < b (strict) or a <= b. */
+        private static Optional<Boolean> below(Enclosure a, Enclosure b, boolean strict) {
+            int always = a.hi().compareTo(b.lo());
+            int never = a.lo().compareTo(b.hi());
+            if (strict ? always < 0 : always <= 0) {
+                return Optional.of(true);
+            }
+            if (strict ? never >= 0 : never > 0) {
+                return Optional.of(false);
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<Boolean> equal(Enclosure a, Enclosure b) {
+            if (a.isExact() && b.isExact()) {
+                return Optional.of(a.lo().equals(b.lo()));
+            }
+            if (a.hi().compareTo(b.lo()) < 0 || a.lo().compareTo(b.hi()) > 0) {
+                return Optional.of(false);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** TRUE, FALSE, or UNDECIDED at the digit limit. */
+    public enum Verdict { TRUE, FALSE, UNDECIDED }
+
+    /**
+     * The verdict and the enclosure of every side at the precision that decided it (or at the most
+     * precise level tried).
+     */
+    public record Result(Verdict verdict, List<Enclosure> sides, int bitsOrZeroForDoubles) {
+    }
+
+    /**
+     * Checks the claim with enclosures of increasing precision, up to about {@code digits} significant
+     * digits (and a few levels beyond, as {@link Ziv#levels} does).
+     *
+     * @throws InvalidInputException when a function is used outside its domain (log of a negative number,
+     *         a non-integer context in zone_lower, ...)
+     * @throws IllegalArgumentException unless 1 <= digits <= {@value Ziv#MAX_DIGITS}
+     */
+    public Result check(int digits) {
+        Result last = null;
+        for (Arithmetic<?> a : Ziv.levels(digits)) {
+            List<Enclosure> values = new ArrayList<>();
+            try {
+                for (Expr e : sides) {
+                    values.add(e.enclose(a));
+                }
+            } catch (InsufficientPrecisionException e) {
+                continue;
+            } catch (ArithmeticException e) {
+                throw new InvalidInputException("the claim '" + text + "' is outside the functions' domains: " + e.getMessage());
+            }
+            int bits = a instanceof org.ropebounds.real.EnclosureArithmetic ea ? ea.bits() : 0;
+            boolean undecided = false;
+            for (int i = 0; i < relations.size(); i++) {
+                Optional<Boolean> r = relations.get(i).decide(values.get(i), values.get(i + 1));
+                if (r.isPresent() && !r.get()) {
+                    return new Result(Verdict.FALSE, List.copyOf(values), bits);
+                }
+                undecided |= r.isEmpty();
+            }
+            last = new Result(undecided ? Verdict.UNDECIDED : Verdict.TRUE, List.copyOf(values), bits);
+            if (!undecided) {
+                return last;
+            }
+        }
+        if (last == null) {
+            throw new InvalidInputException("the claim '" + text + "' could not be evaluated at any precision up to " + digits + " digits");
+        }
+        return last;
+    }
+
+    /** A node of a claim's expression tree. */
+    public sealed interface Expr extends RealExpression {
+    }
+
+    record Num(Rational value) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            return a.of(value);
+        }
+    }
+
+    record Pi() implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            return a.pi();
+        }
+    }
+
+    record Neg(Expr x) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            return a.subtract(a.of(Rational.ZERO), x.evaluate(a));
+        }
+    }
+
+    record Binary(char op, Expr left, Expr right) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            T l = left.evaluate(a);
+            T r = right.evaluate(a);
+            return switch (op) {
+                case '+' -> a.add(l, r);
+                case '-' -> a.subtract(l, r);
+                case '*' -> a.multiply(l, r);
+                case '/' -> a.divide(l, r);
+                case '^' -> power(a, l, r);
+                default -> throw new IllegalStateException("operator " + op);
+            };
+        }
+
+        /** x^y; an exact integer exponent is repeated multiplication, so negative bases are allowed. */
+        private <T> T power(Arithmetic<T> a, T x, T y) {
+            Enclosure e = a.toEnclosure(y);
+            if (e.isExact() && e.lo().denominator().equals(BigInteger.ONE) && e.lo().numerator().bitLength() <= 16) {
+                int n = e.lo().numerator().intValueExact();
+                T result = a.of(Rational.ONE);
+                T base = x;
+                for (int k = Math.abs(n); k > 0; k >>= 1) {
+                    if ((k & 1) == 1) {
+                        result = a.multiply(result, base);
+                    }
+                    if (k > 1) {
+                        base = a.multiply(base, base);
+                    }
+                }
+                return n < 0 ? a.divide(a.of(Rational.ONE), result) : result;
+            }
+            // x^y has about y * log2|x| bits of exponent: refuse what no format and no table needs
+            if (log2Magnitude(e) + Math.log(Math.max(1, Math.abs(log2Magnitude(a.toEnclosure(x))))) / Math.log(2) > MAX_RESULT_LOG2_BITS) {
+                throw new org.ropebounds.InvalidInputException("a power x^y in the claim is beyond 2^(2^" + MAX_RESULT_LOG2_BITS
+                        + ") in magnitude; such numbers are refused");
+            }
+            return a.pow(x, y);
+        }
+    }
+
+    /** Results beyond 2^(2^20) in magnitude (or below its inverse) are refused: exp and powers would take minutes. */
+    static final int MAX_RESULT_LOG2_BITS = 20;
+
+    /** About log2 of the largest magnitude in e (0 for zero); a guard, never printed. */
+    static double log2Magnitude(Enclosure e) {
+        return Math.max(log2(e.lo()), log2(e.hi()));
+    }
+
+    private static double log2(Rational r) {
+        return r.isZero() ? 0 : Math.abs((double) r.numerator().abs().bitLength() - r.denominator().bitLength());
+    }
+
+    /** A one-argument elementary function. */
+    record Elementary(String name, Expr x) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            T v = x.evaluate(a);
+            if (name.equals("exp") && log2Magnitude(a.toEnclosure(v)) > MAX_RESULT_LOG2_BITS) {
+                throw new org.ropebounds.InvalidInputException("exp(x) with |x| beyond 2^" + MAX_RESULT_LOG2_BITS + " is refused");
+            }
+            return switch (name) {
+                case "sqrt" -> a.sqrt(v);
+                case "exp" -> a.exp(v);
+                case "log" -> a.log(v);
+                case "cos" -> a.cos(v);
+                case "sin" -> a.sin(v);
+                case "arccos" -> a.acos(v);
+                case "arcsin" -> a.asin(v);
+                case "arctan" -> a.atan(v);
+                case "abs" -> a.max(v, a.subtract(a.of(Rational.ZERO), v));
+                default -> throw new IllegalStateException("function " + name);
+            };
+        }
+    }
+
+    record MinMax(boolean max, Expr x, Expr y) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            T u = x.evaluate(a);
+            T v = y.evaluate(a);
+            if (max) {
+                return a.max(u, v);
+            }
+            T zero = a.of(Rational.ZERO);
+            return a.subtract(zero, a.max(a.subtract(zero, u), a.subtract(zero, v)));
+        }
+    }
+
+    /** ceiling(F): the precision ceiling 1/eps_mach(F) = 2^(p-1) of the seed paper. */
+    record Ceiling(Format format) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            return a.divide(a.of(Rational.ONE), a.of(EpsilonConvention.MACHINE.resolution(format).toRational()));
+        }
+    }
+
+    /** round(F, x) to nearest, ties to even (IEEE overflow) and ulp(F, x): exact once x's enclosure decides them. */
+    record InFormat(boolean ulp, Format format, Expr x) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            Enclosure e = a.toEnclosure(x.evaluate(a));
+            if (ulp) {
+                Rational lo = format.ulp(e.lo()).toRational();
+                if (!lo.equals(format.ulp(e.hi()).toRational())) {
+                    throw new InsufficientPrecisionException("ulp(" + format.name() + ", x) not decided");
+                }
+                return a.of(lo);
+            }
+            FloatValue v = format.roundIfDecided(e.lo(), e.hi(), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY)
+                    .orElseThrow(() -> new InsufficientPrecisionException("round(" + format.name() + ", x) not decided"));
+            if (!v.isFinite()) {
+                throw new ArithmeticException("round(" + format.name() + ", x) overflows: x is beyond the largest finite "
+                        + format.name() + " value " + format.maxFinite().toCompactDecimalString());
+            }
+            return a.of(v.value().toRational());
+        }
+    }
+
+    /** theta(b, d, i) = b^(-2i/d), the frequency of mode i. */
+    record Theta(Expr base, Expr dim, Expr mode) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            return new Binary('^', base, new Binary('/', new Binary('*', new Num(Rational.of(-2)), mode), dim)).evaluate(a);
+        }
+    }
+
+    /**
+     * zone_lower(L, N, eps, d): the binding lower bound on b (the largest of the aliasing, DC-stability and
+     * depth-stability thresholds), approximate spectrum as in the seed paper. L, N, d integers, 0 < eps < 1,
+     * all exact.
+     */
+    record ZoneLower(Expr context, Expr layers, Expr tolerance, Expr dim) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            ZoneQuery q = new ZoneQuery(integer(a, context, "L", ZoneQuery.MAX_CONTEXT), integer(a, layers, "N",
+                    BigInteger.valueOf(ZoneQuery.MAX_LAYERS)).intValueExact(), exact(a, tolerance, "eps"),
+                    integer(a, dim, "d", BigInteger.valueOf(ZoneQuery.MAX_ROTARY_DIM)).intValueExact(), Spectrum.APPROX,
+                    EpsilonConvention.MACHINE);
+            T best = null;
+            for (Bound b : Bounds.lower()) {
+                T t = b.threshold(a, q, Format.FP32);
+                best = best == null ? t : a.max(best, t);
+            }
+            return best;
+        }
+
+        private static <T> Rational exact(Arithmetic<T> a, Expr x, String name) {
+            Enclosure e = a.toEnclosure(x.evaluate(a));
+            if (!e.isExact()) {
+                throw new InvalidInputException("zone_lower's " + name + " must be an exact number (a rational written directly)");
+            }
+            return e.lo();
+        }
+
+        private static <T> BigInteger integer(Arithmetic<T> a, Expr x, String name, BigInteger max) {
+            Rational r = exact(a, x, name);
+            if (!r.denominator().equals(BigInteger.ONE) || r.signum() < 1 || r.numerator().compareTo(max) > 0) {
+                throw new InvalidInputException("zone_lower's " + name + " = " + r.toCompactDecimalStringOrFraction()
+                        + " is not accepted; need an integer in 1.." + max);
+            }
+            return r.numerator();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.ropebounds.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.check.Claim;
+import org.ropebounds.check.ClaimParser;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.Enclosure;
+import org.ropebounds.real.Ziv;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ropebounds check}: verify a claim written as a chain of comparisons. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+        description = {"Verify a claim: real expressions joined by comparisons, evaluated with certified enclosures",
+            "of increasing precision. Verdict TRUE (exit 0), FALSE (exit 1) or UNDECIDED (exit 3: the enclosures",
+            "could not decide at the digit limit), with the enclosure of every side.",
+            "",
+            "Language: numbers (decimal, 1e-7, hex float 0x1p-3), parameters from --set, pi, + - * / ^ ( ),",
+            "comparisons < <= > >= == != (chains allowed: 0 < x <= 1), and the functions:",
+            "  sqrt exp log cos sin arccos arcsin arctan (acos asin atan) abs min(x,y) max(x,y)",
+            "  ceiling(F)          1/eps_mach(F) = 2^(p-1) (fp32: 8388608)",
+            "  ulp(F, x)           spacing of format F at x",
+            "  round(F, x)         x rounded to F, nearest, ties to even",
+            "  theta(b, d, i)      b^(-2i/d)",
+            "  zone_lower(L, N, eps, d)  binding lower bound on b (approx spectrum)",
+            "F is a format name: fp64, fp32, tf32, fp16, bf16, fp8-e4m3, fp8-e5m2 or an alias. Anything else",
+            "is refused before evaluation."},
+        footer = {"", "Examples:",
+            "  ropebounds check \"L/arccos(eps^(1/N)) <= 500000\" --set L=131072,eps=0.9,N=32",
+            "  ropebounds check \"round(bf16, 15962) == 15936\"",
+            "  ropebounds check \"1e7 > ceiling(fp32)\""})
+final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "CLAIM", description = "The claim, quoted.")
+    String claimText;
+
+    @Option(names = "--set", split = ",", paramLabel = "NAME=VALUE",
+            description = "Parameter values, exact decimals or hex floats: --set L=131072,eps=0.9,N=32 (comma-separated or repeated).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--digits", paramLabel = "N", defaultValue = "30",
+            description = "Significant digits the enclosures aim for before UNDECIDED (1.." + Ziv.MAX_DIGITS + ", default ${DEFAULT-VALUE}).")
+    int digits;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (digits < 1 || digits > Ziv.MAX_DIGITS) {
+            throw new InvalidInputException("--digits " + digits + " is out of range; accepted: 1.." + Ziv.MAX_DIGITS);
+        }
+        Map<String, Rational> parameters = new LinkedHashMap<>();
+        settings.forEach((name, value) -> parameters.put(name.strip(), Rational.parse(value)));
+        Claim claim = ClaimParser.parse(claimText, parameters);
+        Claim.Result result = claim.check(digits);
+        int shown = Math.min(digits, 40);
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            ObjectNode o = Json.object();
+            o.put("claim", claim.text());
+            o.put("verdict", result.verdict().name());
+            ObjectNode params = o.putObject("parameters");
+            parameters.forEach((k, v) -> params.put(k, v.toCompactDecimalStringOrFraction()));
+            ArrayNode sides = o.putArray("sides");
+            for (int i = 0; i < claim.sides().size(); i++) {
+                sides.add(side(claim.sideTexts().get(i), result.sides().get(i), shown));
+            }
+            ArrayNode rel = o.putArray("relations");
+            claim.relations().forEach(r -> rel.add(r.symbol()));
+            o.put("precision_bits", result.bitsOrZeroForDoubles() == 0 ? 53 : result.bitsOrZeroForDoubles());
+            Json.print(out, o);
+        } else {
+            out.print(result.verdict() + "  " + claim.text() + "\n");
+            for (int i = 0; i < claim.sides().size(); i++) {
+                Enclosure e = result.sides().get(i);
+                CertifiedDecimal d = CertifiedDecimal.best(e, shown);
+                out.print("  " + claim.sideTexts().get(i) + " = " + d + "  (" + d.guarantee() + ")"
+                        + (e.isExact() ? "" : ", in " + CertifiedDecimal.interval(e, shown)) + "\n");
+            }
+            if (result.verdict() == Claim.Verdict.UNDECIDED) {
+                out.print("  the enclosures overlap at " + digits + " digits; try a larger --digits\n");
+            }
+            out.flush();
+        }
+        return switch (result.verdict()) {
+            case TRUE -> Main.EXIT_OK;
+            case FALSE -> Main.EXIT_FAILURE;
+            case UNDECIDED -> Main.EXIT_UNDECIDED;
+        };
+    }
+
+    private static ObjectNode side(String text, Enclosure e, int digits) {
+        ObjectNode o = Json.object();
+        CertifiedDecimal d = CertifiedDecimal.best(e, digits);
+        o.put("expression", text);
+        o.put("value", d.text());
+        o.put("guarantee", d.guarantee());
+        o.put("exact", e.isExact());
+        o.put("enclosure", e.isExact() ? "[" + e.lo().toCompactDecimalStringOrFraction() + ", " + e.lo().toCompactDecimalStringOrFraction() + "]"
+                : CertifiedDecimal.interval(e, digits));
+        return o;
+    }
+}
