@@ -11,4 +11,13 @@ public class InvalidInputException extends IllegalArgumentException {
     public InvalidInputException(String message) {
         super(message);
     }
+
+    /**
+     * User text fit to quote in a one-line message: whitespace runs as one space, and text over 60
+     * characters cut to its first 40 and its length.
+     */
+    public static String quoted(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 40) + "...(" + text.length() + " characters)";
+    }
 }

@@ -99,7 +99,7 @@ public final class ClaimParser {
             relations.add(p.relation());
         }
         if (relations.isEmpty()) {
-            throw new InvalidInputException("claim '" + abbreviate(text) + "' has no comparison; accepted: <, <=, >, >=, ==, != between expressions");
+            throw new InvalidInputException("claim '" + InvalidInputException.quoted(text) + "' has no comparison; accepted: <, <=, >, >=, ==, != between expressions");
         }
         return new Claim(text, List.copyOf(sides), List.copyOf(sideTexts), List.copyOf(relations));
     }
@@ -253,11 +253,11 @@ public final class ClaimParser {
             r = Rational.parse(token);
         } catch (InvalidInputException e) {
             pos = start;
-            throw error("'" + abbreviate(token) + "' is not a number (" + e.getMessage() + ")");
+            throw error("'" + InvalidInputException.quoted(token) + "' is not a number (" + e.getMessage() + ")");
         }
         if (r.numerator().bitLength() > MAX_NUMBER_BITS || r.denominator().bitLength() > MAX_NUMBER_BITS) {
             pos = start;
-            throw error("the number '" + abbreviate(token) + "' is too large; at most " + MAX_NUMBER_BITS
+            throw error("the number '" + InvalidInputException.quoted(token) + "' is too large; at most " + MAX_NUMBER_BITS
                     + " bits of numerator and denominator (about 1200 digits) are accepted");
         }
         return new Num(r);
@@ -359,11 +359,6 @@ public final class ClaimParser {
     }
 
     private InvalidInputException error(String what) {
-        return new InvalidInputException("claim '" + abbreviate(text) + "', at character " + (pos + 1) + ": " + what);
-    }
-
-    private static String abbreviate(String s) {
-        String oneLine = s.replaceAll("\\s+", " ");
-        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
+        return new InvalidInputException("claim '" + InvalidInputException.quoted(text) + "', at character " + (pos + 1) + ": " + what);
     }
 }

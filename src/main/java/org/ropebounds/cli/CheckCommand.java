@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ropebounds.InvalidInputException;
 import org.ropebounds.check.Claim;
 import org.ropebounds.check.ClaimParser;
 import org.ropebounds.format.Rational;
@@ -60,9 +59,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (digits < 1 || digits > Ziv.MAX_DIGITS) {
-            throw new InvalidInputException("--digits " + digits + " is out of range; accepted: 1.." + Ziv.MAX_DIGITS);
-        }
+        Converters.checkDigits(digits, Ziv.MAX_DIGITS);
         Map<String, Rational> parameters = new LinkedHashMap<>();
         settings.forEach((name, value) -> parameters.put(name.strip(), Rational.parse(value)));
         Claim claim = ClaimParser.parse(claimText, parameters);

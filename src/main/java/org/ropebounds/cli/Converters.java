@@ -23,6 +23,13 @@ final class Converters {
     private Converters() {
     }
 
+    /** @throws InvalidInputException unless 1 <= digits <= max */
+    static void checkDigits(int digits, int max) {
+        if (digits < 1 || digits > max) {
+            throw new org.ropebounds.InvalidInputException("--digits " + digits + " is out of range; accepted: 1.." + max);
+        }
+    }
+
     static void registerAll(CommandLine cl) {
         cl.registerConverter(Rational.class, wrap(Rational::parse));
         cl.registerConverter(OverflowPolicy.class, wrap(OverflowPolicy::parse));

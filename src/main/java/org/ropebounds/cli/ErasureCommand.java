@@ -50,9 +50,7 @@ final class ErasureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (digits < 1 || digits > 40) {
-            throw new org.ropebounds.InvalidInputException("--digits " + digits + " is out of range; accepted: 1..40");
-        }
+        Converters.checkDigits(digits, 40);
         long length = ContextLength.parse(context).longValueExact();
         List<Pipeline> pipelines = rope.resolve(List.of("all"));
         PrintWriter out = spec.commandLine().getOut();

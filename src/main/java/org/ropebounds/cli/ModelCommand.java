@@ -49,9 +49,7 @@ final class ModelCommand implements Callable<Integer> {
         if ((id == null) == (config == null)) {
             throw new InvalidInputException("give either a registry id or --config FILE (not both)");
         }
-        if (digits < 1 || digits > 40) {
-            throw new InvalidInputException("--digits " + digits + " is out of range; accepted: 1..40");
-        }
+        Converters.checkDigits(digits, 40);
         ModelConfig m = config != null ? ConfigReader.read(config) : Registry.byId(id).toConfig();
         ModelAnalysis a = ModelAnalysis.of(m, tolerance, digits);
         PrintWriter out = spec.commandLine().getOut();

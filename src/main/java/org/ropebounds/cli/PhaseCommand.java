@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.ropebounds.InvalidInputException;
 import org.ropebounds.rope.ModeFacts;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
@@ -42,9 +41,7 @@ final class PhaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (digits < 1 || digits > Ziv.MAX_DIGITS) {
-            throw new InvalidInputException("--digits " + digits + " is out of range; accepted: 1.." + Ziv.MAX_DIGITS);
-        }
+        Converters.checkDigits(digits, Ziv.MAX_DIGITS);
         Optional<Long> p = Optional.ofNullable(position).map(Positions::parse);
         List<Pipeline> pipelines = rope.resolve(List.of("hf"));
         PrintWriter out = spec.commandLine().getOut();

@@ -70,9 +70,7 @@ final class ZoneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (digits < 1 || digits > Ziv.MAX_DIGITS) {
-            throw new org.ropebounds.InvalidInputException("--digits " + digits + " is out of range; accepted: 1.." + Ziv.MAX_DIGITS);
-        }
+        Converters.checkDigits(digits, Ziv.MAX_DIGITS);
         if (common.json && tex) {
             throw new org.ropebounds.InvalidInputException("--json and --tex exclude each other; choose one");
         }

@@ -127,7 +127,7 @@ public final class Rational implements Comparable<Rational> {
                     + MAX_TEXT_LENGTH + " are accepted");
         }
         String t = text.strip();
-        String shown = "'" + abbreviate(t) + "'";
+        String shown = "'" + InvalidInputException.quoted(t) + "'";
         String lower = t.toLowerCase(java.util.Locale.ROOT).replaceFirst("^[+-]", "");
         if (lower.startsWith("inf") || lower.startsWith("nan")) {
             throw new InvalidInputException(shown + " is not a finite number; " + ACCEPTED);
@@ -182,10 +182,6 @@ public final class Rational implements Comparable<Rational> {
             throw new InvalidInputException(shown + " is out of range: " + kind + " exponent must be within +/-" + limit);
         }
         return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
-    }
-
-    private static String abbreviate(String t) {
-        return t.length() <= 60 ? t : t.substring(0, 40) + "...(" + t.length() + " characters)";
     }
 
     public BigInteger numerator() {
