@@ -61,7 +61,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Converters.checkDigits(digits, Ziv.MAX_DIGITS);
         Map<String, Rational> parameters = new LinkedHashMap<>();
-        settings.forEach((name, value) -> parameters.put(name.strip(), Rational.parse(value)));
+        settings.forEach((name, value) -> {
+            try {
+                parameters.put(name.strip(), Rational.parse(value));
+            } catch (org.ropebounds.InvalidInputException e) {
+                throw new org.ropebounds.InvalidInputException("--set " + name.strip() + ": " + e.getMessage());
+            }
+        });
         Claim claim = ClaimParser.parse(claimText, parameters);
         Claim.Result result = claim.check(digits);
         int shown = Math.min(digits, 40);

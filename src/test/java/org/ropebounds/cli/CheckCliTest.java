@@ -20,7 +20,9 @@ class CheckCliTest {
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
         assertTrue(bad.err().contains("unknown function 'Export'"), bad.err());
         assertEquals("", bad.out());
-        assertEquals(2, CliTest.run("check", "x < 1", "--set", "x=abc").code());
+        CliTest.Result badValue = CliTest.run("check", "x < 1", "--set", "x=abc");
+        assertEquals(2, badValue.code());
+        assertTrue(badValue.err().startsWith("ropebounds: --set x: 'abc'"), badValue.err());
         assertEquals(2, CliTest.run("check", "1 < 2", "--digits", "0").code());
     }
 
