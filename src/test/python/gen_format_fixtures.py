@@ -92,6 +92,7 @@ from pathlib import Path
 import gmpy2
 import ml_dtypes
 import numpy as np
+from fixture_files import write_or_check  # noqa: E402
 
 SCRIPT_REL = "src/test/python/gen_format_fixtures.py"
 MODES = ["nearest-even", "toward-zero", "up", "down"]
@@ -988,17 +989,7 @@ def main():
         files[f"rounding-{fmt.name}.csv"] = gen_rounding(fmt)
     files["shortest-decimal.csv"] = gen_shortest()
 
-    bad = []
-    if not args.check:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        path = out_dir / name
-        data = text.encode("ascii")
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                bad.append(name)
-        else:
-            path.write_bytes(data)
+    bad = write_or_check(out_dir, files, args.check)
 
     for name, st in STATS.items():
         if name == "shortest":

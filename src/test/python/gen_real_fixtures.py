@@ -70,6 +70,7 @@ from pathlib import Path
 import mpmath
 import flint
 from flint import arb, ctx
+from fixture_files import write_or_check  # noqa: E402
 
 SCRIPT = "src/test/python/gen_real_fixtures.py"
 REGEN = "python3 src/test/python/gen_real_fixtures.py"
@@ -680,17 +681,7 @@ def main():
                            + "context,layers,tolerance,head_dim," + ",".join(BOUND_COLUMNS) + "\n"
                            + "".join(r + "\n" for r in gen_bounds()))
 
-    bad = []
-    if not args.check:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        path = out_dir / name
-        data = text.encode("ascii")
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                bad.append(name)
-        else:
-            path.write_bytes(data)
+    bad = write_or_check(out_dir, files, args.check)
 
     print(f"mpmath backend: {mpmath.libmp.BACKEND}")
     print(f"issue check: depth_approx(L=1048576, N=80, eps=0.01) = {issue[0]} (20 digits), "

@@ -89,6 +89,7 @@ import torch  # noqa: E402
 import transformers  # noqa: E402
 from transformers import LlamaConfig  # noqa: E402
 from transformers.models.llama.modeling_llama import LlamaRotaryEmbedding  # noqa: E402
+from fixture_files import write_or_check  # noqa: E402
 
 SCRIPT = "src/test/python/gen_rope_fixtures.py"
 REGEN = f"pip install -r src/test/python/requirements-rope.txt; python3 {SCRIPT}"
@@ -435,17 +436,7 @@ def main():
         + "".join(r + "\n" for r in gen_phases(T)),
     }
 
-    bad = []
-    if not args.check:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        path = out_dir / name
-        data = text.encode("ascii")
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                bad.append(name)
-        else:
-            path.write_bytes(data)
+    bad = write_or_check(out_dir, files, args.check)
 
     print(libs)
     print(f"positions: {POSITIONS}")
