@@ -129,7 +129,11 @@ class CliTest {
     })
     void badInputIsOneLineWithExitCode2(String commandLine, String named) {
         String[] args = commandLine.isBlank() ? new String[0] : commandLine.trim().split("\\s+");
-        Result r = run(args);
+        assertUsageError(run(args), named);
+    }
+
+    /** Bad input: exit code 2, nothing on stdout, one line on stderr naming {@code named}, no stack trace. */
+    static void assertUsageError(Result r, String named) {
         assertEquals(2, r.code(), r.err());
         assertEquals("", r.out());
         String err = r.err().strip();
