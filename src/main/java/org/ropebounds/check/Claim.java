@@ -87,10 +87,10 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
     public enum Verdict { TRUE, FALSE, UNDECIDED }
 
     /**
-     * The verdict and the enclosure of every side at the precision that decided it (or at the most
-     * precise level tried).
+     * The verdict, the enclosure of every side and the working precision in bits, at the level that
+     * decided it (or the most precise level tried).
      */
-    public record Result(Verdict verdict, List<Enclosure> sides, int bitsOrZeroForDoubles) {
+    public record Result(Verdict verdict, List<Enclosure> sides, int precisionBits) {
     }
 
     /**
@@ -114,7 +114,7 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
             } catch (ArithmeticException e) {
                 throw new InvalidInputException("the claim '" + text + "' is outside the functions' domains: " + e.getMessage());
             }
-            int bits = a instanceof org.ropebounds.real.EnclosureArithmetic ea ? ea.bits() : 0;
+            int bits = a instanceof org.ropebounds.real.EnclosureArithmetic ea ? ea.bits() : 53; // else double intervals
             boolean undecided = false;
             for (int i = 0; i < relations.size(); i++) {
                 Optional<Boolean> r = relations.get(i).decide(values.get(i), values.get(i + 1));

@@ -84,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             ArrayNode rel = o.putArray("relations");
             claim.relations().forEach(r -> rel.add(r.symbol()));
-            o.put("precision_bits", result.bitsOrZeroForDoubles() == 0 ? 53 : result.bitsOrZeroForDoubles());
+            o.put("precision_bits", result.precisionBits());
             Json.print(out, o);
         } else {
             out.print(result.verdict() + "  " + claim.text() + "\n");

@@ -97,6 +97,11 @@ public final class Plots {
         return out;
     }
 
+    /** The approx-spectrum precision ceiling of f under the tables' convention (eps_mach: 2^(p-1)), exact in a double. */
+    private static double ceiling(Format f) {
+        return Math.scalb(1.0, org.ropebounds.bounds.EpsilonConvention.MACHINE.ceilingExponent(f.precision()));
+    }
+
     /** Base against context (log-log): lower-bound curves, format ceilings, the feasible region, registry models. */
     static JFreeChart zoneChart(GridSpec spec, List<Table> tables) {
         Table minBase = tables.stream().filter(t -> t.id().equals("min-base")).findFirst().orElseThrow();
@@ -131,7 +136,7 @@ public final class Plots {
         for (List<String> r : minBase.rows()) {
             if (Integer.parseInt(r.get(1)) == 32 && col >= 0) {
                 double l = Double.parseDouble(r.get(0));
-                ceilingLine.add(l, 8388608.0);
+                ceilingLine.add(l, ceiling(Format.FP32));
                 lower.add(l, Double.parseDouble(r.get(col)));
             }
         }
@@ -147,8 +152,7 @@ public final class Plots {
         // format ceilings
         Map<Double, String> ceilings = new LinkedHashMap<>();
         for (Format f : spec.formats()) {
-            double c = Math.scalb(1.0, f.precision() - 1);
-            ceilings.merge(c, f.name(), (a, b) -> a + ", " + b);
+            ceilings.merge(ceiling(f), f.name(), (a, b) -> a + ", " + b);
         }
         ceilings.forEach((value, names) -> {
             ValueMarker m = new ValueMarker(value, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
