@@ -8,6 +8,7 @@ import java.util.Map;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.rope.Pipeline;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The RoPE setting the phase and erasure commands analyse. */
@@ -31,49 +32,16 @@ final class RopeOptions {
             description = "The activation dtype the hf presets cast cos/sin to (default ${DEFAULT-VALUE}).")
     Format dtype;
 
-    @Option(names = "--inv-freq-dtype", paramLabel = "FORMAT", description = "Override: the format inv_freq is computed and stored in.")
-    Format invFreqDtype;
-
-    @Option(names = "--position-dtype", paramLabel = "FORMAT", description = "Override: the format positions are held in.")
-    Format positionDtype;
-
-    @Option(names = "--phase-dtype", paramLabel = "FORMAT", description = "Override: the format of the phase product.")
-    Format phaseDtype;
-
-    @Option(names = "--trig-dtype", paramLabel = "FORMAT", description = "Override: the format cos and sin are computed in.")
-    Format trigDtype;
-
-    @Option(names = "--output-dtype", paramLabel = "FORMAT", description = "Override: the format the cos/sin cache is cast to.")
-    Format outputDtype;
+    @Mixin
+    PipelineOverrides overrides;
 
     /** The pipelines asked for, in order (all presets when none is named), with any stage overrides applied. */
     List<Pipeline> resolve(List<String> defaultPipelines) {
-        List<Pipeline> named = named(defaultPipelines);
-        if (invFreqDtype == null && positionDtype == null && phaseDtype == null && trigDtype == null && outputDtype == null) {
-            return named;
-        }
         List<Pipeline> out = new ArrayList<>();
-        for (Pipeline p : named) {
-            StringBuilder name = new StringBuilder(p.name());
-            append(name, "inv_freq", invFreqDtype);
-            append(name, "position", positionDtype);
-            append(name, "phase", phaseDtype);
-            append(name, "trig", trigDtype);
-            append(name, "output", outputDtype);
-            out.add(new Pipeline(name.toString(), or(invFreqDtype, p.invFreqCompute()), or(invFreqDtype, p.invFreq()),
-                    or(positionDtype, p.position()), or(phaseDtype, p.phase()), or(trigDtype, p.trig()), or(outputDtype, p.output())));
+        for (Pipeline p : named(defaultPipelines)) {
+            out.add(overrides.apply(p));
         }
         return out;
-    }
-
-    private static void append(StringBuilder name, String stage, Format f) {
-        if (f != null) {
-            name.append('+').append(stage).append('=').append(f.name());
-        }
-    }
-
-    private static Format or(Format override, Format preset) {
-        return override != null ? override : preset;
     }
 
     private List<Pipeline> named(List<String> defaultPipelines) {

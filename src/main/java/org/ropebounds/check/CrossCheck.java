@@ -1,0 +1,273 @@
+package org.ropebounds.check;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.Format;
+
+/**
+ * Compares an array produced by another implementation, entry by entry, with the exact values correctly
+ * rounded to its format and, optionally, with what an emulated pipeline computes. Streams: the file is
+ * read in chunks that worker threads check while the next is read, so memory does not grow with the file.
+ */
+public final class CrossCheck {
+    private static final int CHUNK = 1 << 16;
+
+    private CrossCheck() {
+    }
+
+    /**
+     * What to compare an array with.
+     *
+     * @param expected the quantity, base, head dim and pipeline
+     * @param withPipeline whether to compare with the pipeline too
+     * @param layout how columns map to modes, or null to take it from the row width (d/2: modes, d: concat)
+     * @param firstPosition the position of the first row (>= 0)
+     * @param positions the number of rows the file must have, or -1 for as many as it has
+     * @param keepWorst how many of the worst entries to report (>= 0)
+     */
+    public record Spec(ExpectedValues expected, boolean withPipeline, Layout layout, long firstPosition, long positions,
+                       int keepWorst) {
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param source what the file is
+     * @param format the entries' format
+     * @param rows rows read (positions; 1 for inv_freq)
+     * @param columns entries per row
+     * @param layout how columns map to modes
+     * @param againstExact distances to the exact values correctly rounded to the format
+     * @param againstPipeline distances to the pipeline's values, or null when not asked
+     */
+    public record Report(String source, Format format, long rows, int columns, Layout layout, UlpSummary againstExact,
+                         UlpSummary againstPipeline) {
+    }
+
+    /**
+     * Reads the whole source and compares every entry.
+     *
+     * @param threads worker threads (>= 1)
+     * @throws InvalidInputException when the file's shape does not fit the quantity, head dim and positions,
+     *                               or its content is malformed
+     */
+    public static Report run(ArraySource source, Spec spec, int threads) throws IOException {
+        Geometry g = Geometry.of(source, spec);
+        ExpectedValues ev = spec.expected();
+        FormatDoubles values = new FormatDoubles(source.format());
+        UlpTally exact = new UlpTally(spec.keepWorst());
+        UlpTally pipeline = spec.withPipeline() ? new UlpTally(spec.keepWorst()) : null;
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ArrayBlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * threads + 1);
+        for (int k = 0; k < 2 * threads + 1; k++) {
+            free.add(new double[CHUNK]);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "crosscheck");
+            t.setDaemon(true);
+            return t;
+        });
+        long read = 0;
+        try {
+            while (failure.get() == null) {
+                double[] chunk = free.take();
+                int n = source.read(chunk);
+                if (n == 0) {
+                    break;
+                }
+                g.checkCapacity(read + n);
+                long start = read;
+                read += n;
+                pool.execute(() -> {
+                    try {
+                        UlpTally e = new UlpTally(spec.keepWorst());
+                        UlpTally p = pipeline != null ? new UlpTally(spec.keepWorst()) : null;
+                        check(chunk, start, n, g, ev, values, e, p);
+                        synchronized (exact) {
+                            exact.merge(e);
+                            if (p != null) {
+                                pipeline.merge(p);
+                            }
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        free.add(chunk);
+                    }
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        long rows = g.checkComplete(read);
+        return new Report(source.describe(), source.format(), rows, g.columns, g.layout, exact.summary(),
+                pipeline == null ? null : pipeline.summary());
+    }
+
+    private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
+                              UlpTally exact, UlpTally pipeline) {
+        int modes = ev.rope().modes();
+        boolean positions = ev.quantity().hasPositions();
+        for (int k = 0; k < n; k++) {
+            long s = start + k;
+            long row;
+            int col;
+            if (g.fortran) {
+                row = s % g.rows;
+                col = (int) (s / g.rows);
+            } else {
+                row = s / g.columns;
+                col = (int) (s % g.columns);
+            }
+            int mode = g.layout.mode(col, modes);
+            long p = positions ? g.firstPosition + row : 0;
+            long index = row * g.columns + col;
+            long shownPosition = positions ? p : -1;
+            double got = chunk[k];
+            double want = ev.exactFast(mode, p);
+            if (Double.isNaN(want)) {
+                want = ev.exactSlow(mode, p);
+                exact.countDecidedExactly();
+            }
+            exact.add(index, shownPosition, mode, got, want, values.ulpDistance(got, want));
+            if (pipeline != null) {
+                double w = ev.pipelineFast(mode, p);
+                if (Double.isNaN(w)) {
+                    w = ev.pipelineSlow(mode, p);
+                    pipeline.countDecidedExactly();
+                }
+                pipeline.add(index, shownPosition, mode, got, w, values.ulpDistance(got, w));
+            }
+        }
+    }
+
+    /** Rows, columns and order: from the file where it declares them, else from the quantity and layout. */
+    private static final class Geometry {
+        final int columns;
+        final Layout layout;
+        final long rows; // -1 until the end when the file does not declare it
+        final boolean fortran;
+        final long firstPosition;
+        final long positions;
+        final String name;
+
+        private Geometry(int columns, Layout layout, long rows, boolean fortran, long firstPosition, long positions, String name) {
+            this.columns = columns;
+            this.layout = layout;
+            this.rows = rows;
+            this.fortran = fortran;
+            this.firstPosition = firstPosition;
+            this.positions = positions;
+            this.name = name;
+        }
+
+        static Geometry of(ArraySource source, Spec spec) {
+            ExpectedValues ev = spec.expected();
+            int modes = ev.rope().modes();
+            long[] shape = source.shape();
+            String shown = source.describe();
+            if (shape.length > 2) {
+                throw new InvalidInputException("the array (" + shown + ") has " + shape.length
+                        + " dimensions of size > 1; accepted: (positions, width) or a flat array");
+            }
+            if (ev.quantity() == Quantity.INV_FREQ) {
+                if (spec.layout() != null && spec.layout() != Layout.MODES) {
+                    throw new InvalidInputException("layout " + spec.layout().label() + " does not apply to inv_freq; "
+                            + "inv_freq has one entry per mode");
+                }
+                long width = shape.length == 0 ? modes : shape[shape.length - 1];
+                if (width != modes || (shape.length == 2 && shape[0] > 1)) {
+                    throw new InvalidInputException("inv_freq for head dim " + 2 * modes + " has " + modes
+                            + " entries; the array (" + shown + ") does not have that shape");
+                }
+                return new Geometry(modes, Layout.MODES, 1, false, 0, 1, shown);
+            }
+            if (shape.length == 2) {
+                if (shape[1] > Integer.MAX_VALUE) {
+                    throw new InvalidInputException("rows of " + shape[1] + " entries are too wide");
+                }
+                Layout natural = Layout.forColumns(shape[1], modes);
+                Layout layout = spec.layout() == null ? natural : spec.layout();
+                if (layout.columns(modes) != shape[1]) {
+                    throw new InvalidInputException("layout " + layout.label() + " needs rows of " + layout.columns(modes)
+                            + " entries for head dim " + 2 * modes + "; the array (" + shown + ") has " + shape[1]);
+                }
+                long rows = shape[0];
+                if (rows >= 0 && spec.positions() >= 0 && rows != spec.positions()) {
+                    throw wrongRows(rows, spec, shown);
+                }
+                return new Geometry((int) shape[1], layout, rows, source.fortranOrder(), spec.firstPosition(),
+                        spec.positions(), shown);
+            }
+            Layout layout = spec.layout() == null ? Layout.MODES : spec.layout();
+            int columns = layout.columns(modes);
+            long rows = -1;
+            if (shape.length == 1) {
+                if (shape[0] % columns != 0) {
+                    throw new InvalidInputException("the array (" + shown + ") has " + shape[0] + " entries, not whole rows of "
+                            + columns + " (layout " + layout.label() + ", head dim " + 2 * modes + ")");
+                }
+                rows = shape[0] / columns;
+                if (spec.positions() >= 0 && rows != spec.positions()) {
+                    throw wrongRows(rows, spec, shown);
+                }
+            }
+            return new Geometry(columns, layout, rows, false, spec.firstPosition(), spec.positions(), shown);
+        }
+
+        private static InvalidInputException wrongRows(long rows, Spec spec, String shown) {
+            return new InvalidInputException("--positions " + spec.firstPosition() + ":" + (spec.firstPosition() + spec.positions())
+                    + " names " + spec.positions() + " positions but the array (" + shown + ") has " + rows + " rows");
+        }
+
+        /** Refuses a file that runs past the rows it may have, as soon as it does. */
+        void checkCapacity(long entries) {
+            long maxRows = rows >= 0 ? rows : positions;
+            if (maxRows >= 0 && entries > maxRows * columns) {
+                throw new InvalidInputException("the array (" + name + ") has more than " + maxRows + " rows of " + columns
+                        + " entries" + (positions >= 0 && rows < 0 ? " (--positions names " + positions + ")" : ""));
+            }
+            if (rows < 0 && Long.MAX_VALUE - firstPosition < (entries - 1) / columns) {
+                throw new InvalidInputException("the array (" + name + ") runs past the largest position");
+            }
+        }
+
+        /** The number of rows, once every entry is read; refuses a file that ends early or mid-row. */
+        long checkComplete(long entries) {
+            if (entries == 0) {
+                throw new InvalidInputException("the array (" + name + ") holds no entries");
+            }
+            if (entries % columns != 0) {
+                throw new InvalidInputException("the array (" + name + ") ends inside a row: " + entries + " entries are not whole rows of "
+                        + columns);
+            }
+            long got = entries / columns;
+            long want = rows >= 0 ? rows : positions;
+            if (want >= 0 && got != want) {
+                throw new InvalidInputException("the array (" + name + ") has " + got + " rows of " + columns + " entries; "
+                        + want + " were expected" + (positions >= 0 ? " (--positions names " + positions + ")" : ""));
+            }
+            return got;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.ropebounds.check;
+
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.OverflowPolicy;
+import org.ropebounds.format.Rational;
+import org.ropebounds.format.RoundingMode;
+import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.Enclosure;
+import org.ropebounds.real.EnclosureArithmetic;
+import org.ropebounds.real.RealExpression;
+import org.ropebounds.rope.Ieee;
+import org.ropebounds.rope.RopeEmulator;
+
+/**
+ * What an entry of an array should be, for mode i and position p, in the array's format F:
+ * <ul>
+ *   <li>the exact value (theta_i = b^(-2i/d), p theta_i, cos or sin of it) correctly rounded to F;</li>
+ *   <li>what the emulated pipeline computes (see {@link RopeEmulator}), converted to F.</li>
+ * </ul>
+ * Each comes in two ways: {@code ...Fast} decides it with doubles and a proven error margin, and returns
+ * NaN when the margin straddles a rounding boundary of F; {@code ...Slow} decides every case with
+ * certified enclosures (Ziv's strategy). Both give the same value whenever the fast one decides
+ * ({@code proofs/crosscheck-filter.md} derives the margins; the tests compare the two on every entry).
+ * Immutable and safe to share between threads.
+ */
+public final class ExpectedValues {
+    /** Enough bits that theta_i's double-double is the only error that matters (2^-256 relative). */
+    private static final int THETA_BITS = 256;
+    private static final double SLACK = 1 + 0x1p-40; // covers the roundings in computing a margin
+
+    private final Quantity quantity;
+    private final RopeEmulator rope;
+    private final FormatDoubles file;
+    private final FormatDoubles trig;
+    private final FormatDoubles output;
+    private final boolean fp64File;
+    private final double[] thetaHi;
+    private final double[] thetaLo;
+    private final double[] thetaErr;
+    private final double[] exactInvFreq;
+    private final double[] pipelineInvFreq;
+
+    /**
+     * @param quantity what the array holds
+     * @param rope base, rotary dimension and pipeline; every stage format must have values that are doubles
+     * @param fileFormat the array's format; its values must be doubles
+     * @throws InvalidInputException if a format's values are not doubles
+     */
+    public ExpectedValues(Quantity quantity, RopeEmulator rope, Format fileFormat) {
+        this.quantity = quantity;
+        this.rope = rope;
+        this.file = new FormatDoubles(fileFormat);
+        var p = rope.pipeline();
+        for (Format f : new Format[] {p.invFreqCompute(), p.invFreq(), p.position(), p.phase()}) {
+            new FormatDoubles(f); // validates
+        }
+        this.trig = new FormatDoubles(p.trig());
+        this.output = new FormatDoubles(p.output());
+        this.fp64File = fileFormat.precision() == 53;
+        int modes = rope.modes();
+        thetaHi = new double[modes];
+        thetaLo = new double[modes];
+        thetaErr = new double[modes];
+        exactInvFreq = new double[modes];
+        pipelineInvFreq = new double[modes];
+        EnclosureArithmetic a = new EnclosureArithmetic(THETA_BITS);
+        for (int i = 0; i < modes; i++) {
+            Enclosure e = rope.theta(i).enclose(a);
+            Rational mid = e.lo();
+            thetaHi[i] = toDouble(mid, RoundingMode.NEAREST_EVEN);
+            Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
+            thetaLo[i] = toDouble(rest, RoundingMode.NEAREST_EVEN);
+            Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
+            thetaErr[i] = toDouble(err, RoundingMode.UP);
+            exactInvFreq[i] = rounded(fileFormat, rope.theta(i), "inv_freq");
+            FloatValue f = rope.invFreq(i);
+            pipelineInvFreq[i] = file.round(f.format().toDouble(f.bits().longValue()));
+        }
+    }
+
+    public Quantity quantity() {
+        return quantity;
+    }
+
+    public RopeEmulator rope() {
+        return rope;
+    }
+
+    public Format fileFormat() {
+        return file.format();
+    }
+
+    /** The exact value correctly rounded to the file's format, or NaN when the double filter cannot decide it. */
+    public double exactFast(int i, long p) {
+        if (quantity == Quantity.INV_FREQ) {
+            return exactInvFreq[i];
+        }
+        // x = p theta_i as s + t, |x - (s + t)| <= err: TwoProduct of the high part, the low part added
+        double pd = p; // exact: positions are below 2^53
+        double h = pd * thetaHi[i];
+        double e1 = Math.fma(pd, thetaHi[i], -h);
+        double pl = pd * thetaLo[i];
+        double l = e1 + pl;
+        double err = (pd * thetaErr[i] + Math.ulp(pl) + Math.ulp(l)) * SLACK;
+        double s = h + l;
+        double t = l - (s - h); // Fast2Sum: |h| >= |l|, so s + t = h + l exactly
+        if (quantity == Quantity.PHASE) {
+            return fp64File ? nearestDouble(s, t, err) : decide(s + t, err, file);
+        }
+        double cs = Math.cos(s);
+        double sn = Math.sin(s);
+        double main = quantity == Quantity.COS ? cs : sn;
+        double other = quantity == Quantity.COS ? -sn : cs;
+        double v = main + other * t;
+        double tau = Math.abs(t) + err;
+        // Java's cos and sin are within 1 ulp of the exact result; 2 ulps of the computed one covers a
+        // result on the other side of a power of two. Taylor: |f(s + tau) - f(s) - f'(s) tau| <= tau^2 / 2.
+        double margin = (2 * Math.ulp(main) + 2 * Math.ulp(other) * Math.abs(t) + Math.ulp(t) + Math.ulp(v) + err + tau * tau) * SLACK;
+        return decide(v, margin, file);
+    }
+
+    /** The exact value correctly rounded to the file's format, decided with enclosures. */
+    public double exactSlow(int i, long p) {
+        if (quantity == Quantity.INV_FREQ) {
+            return exactInvFreq[i];
+        }
+        RealExpression theta = rope.theta(i);
+        Quantity q = quantity;
+        return rounded(file.format(), new RealExpression() {
+            @Override
+            public <T> T evaluate(Arithmetic<T> a) {
+                T x = a.multiply(a.of(p), theta.evaluate(a));
+                return q == Quantity.PHASE ? x : q == Quantity.COS ? a.cos(x) : a.sin(x);
+            }
+        }, quantity.label());
+    }
+
+    /** The pipeline's value converted to the file's format, or NaN when the double filter cannot decide it. */
+    public double pipelineFast(int i, long p) {
+        if (quantity == Quantity.INV_FREQ) {
+            return pipelineInvFreq[i];
+        }
+        if (!rope.hasFastPath()) {
+            return Double.NaN;
+        }
+        double phase = rope.phaseValue(i, rope.positionInPhaseValue(p));
+        if (quantity == Quantity.PHASE) {
+            return file.round(phase);
+        }
+        double x = trig.round(phase);
+        if (Double.isInfinite(x)) {
+            return Double.NaN; // cos(inf) is NaN: the exact path reports it
+        }
+        double v = quantity == Quantity.COS ? Math.cos(x) : Math.sin(x);
+        double inTrig = decide(v, 2 * Math.ulp(v) * SLACK, trig);
+        return Double.isNaN(inTrig) ? Double.NaN : file.round(output.round(inTrig));
+    }
+
+    /**
+     * The pipeline's value converted to the file's format, decided with enclosures.
+     *
+     * @throws InvalidInputException when the pipeline computes NaN there (e.g. an overflowed phase)
+     */
+    public double pipelineSlow(int i, long p) {
+        FloatValue v = switch (quantity) {
+            case INV_FREQ -> rope.invFreq(i);
+            case PHASE -> rope.phase(i, p);
+            case COS -> rope.output(i, p, 0);
+            case SIN -> rope.output(i, p, 1);
+        };
+        if (v.isNaN()) {
+            throw new InvalidInputException("the pipeline " + rope.pipeline().name() + " computes NaN for the " + quantity.label()
+                    + " of mode " + i + (quantity.hasPositions() ? " at position " + p : "") + "; nothing to compare with");
+        }
+        return file.round(v.format().toDouble(v.bits().longValue()));
+    }
+
+    /** The value of F that every point of [v - margin, v + margin] rounds to, or NaN if they differ. */
+    private static double decide(double v, double margin, FormatDoubles f) {
+        long lo = f.bits(Math.nextDown(v - margin));
+        long hi = f.bits(Math.nextUp(v + margin));
+        return lo == hi ? f.value(lo) : Double.NaN;
+    }
+
+    /** RN_64(s + t + e) for every |e| <= err, when that is s (s + t being a normalised double-double), else NaN. */
+    private static double nearestDouble(double s, double t, double err) {
+        double up = Math.nextUp(t + err);
+        double down = Math.nextDown(t - err);
+        double gapUp = Math.abs(Math.nextUp(s) - s);
+        double gapDown = Math.abs(s - Math.nextDown(s));
+        return up < gapUp / 2 && -down < gapDown / 2 ? s : Double.NaN;
+    }
+
+    private static double rounded(Format f, RealExpression x, String what) {
+        FloatValue v = Ieee.correctlyRounded(f, x, what);
+        return f.toDouble(v.bits().longValue());
+    }
+
+    private static double toDouble(Rational r, RoundingMode mode) {
+        return Format.FP64.toDouble(Format.FP64.round(r, mode, OverflowPolicy.INFINITY).value().bits().longValue());
+    }
+}

@@ -1,0 +1,171 @@
+package org.ropebounds.check;
+
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.OverflowPolicy;
+import org.ropebounds.format.Rational;
+import org.ropebounds.format.RoundingMode;
+
+/**
+ * Values of a format held as doubles, for formats whose every value is a double (p <= 53 and exponents
+ * within fp64's): reading number text into the format, and distances in ulps. Immutable.
+ */
+public final class FormatDoubles {
+    private final Format format;
+    private final long signBit;
+
+    /** @throws InvalidInputException if some value of {@code format} is not a double */
+    public FormatDoubles(Format format) {
+        if (format.precision() > 53 || format.emin() < -1022 || format.emax() > 1023 || format.encodingBits() > 64) {
+            throw new InvalidInputException("format " + format.name() + " has values that are not doubles; accepted: "
+                    + "fp64, fp32, tf32, fp16, bf16, fp8-e4m3, fp8-e5m2 and custom formats with p <= 53 within fp64's exponents");
+        }
+        this.format = format;
+        this.signBit = format.encodingBits() == 64 ? Long.MIN_VALUE : 1L << (format.encodingBits() - 1);
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    /** The encoding of v, a value of the format (NaN gives the format's NaN encoding). */
+    public long bits(double v) {
+        return format.roundToBits(v, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
+    }
+
+    /** The value with encoding {@code bits}, exactly. */
+    public double value(long bits) {
+        return format.toDouble(bits);
+    }
+
+    /** x rounded to nearest-even in the format (infinity on overflow, NaN in formats without infinity). */
+    public double round(double x) {
+        return format.toDouble(bits(x));
+    }
+
+    /** Whether the double v is a value of the format. */
+    public boolean contains(double v) {
+        return Double.isNaN(v) || round(v) == v;
+    }
+
+    /**
+     * The number of format values from a to b: 0 when equal (+0 and -0 are equal), 1 for neighbours,
+     * counted across zero, as an unsigned 64-bit integer (fp64's widest distance needs all 64 bits).
+     * Infinity counts as the value after the largest finite one.
+     *
+     * @param a a non-NaN value of the format
+     * @param b a non-NaN value of the format
+     */
+    public long ulpDistance(double a, double b) {
+        long oa = ordinal(a);
+        long ob = ordinal(b);
+        return oa >= ob ? oa - ob : ob - oa; // the exact difference fits 64 unsigned bits
+    }
+
+    private long ordinal(double v) {
+        long bits = bits(v);
+        long magnitude = bits & ~signBit;
+        return (bits & signBit) != 0 ? -magnitude : magnitude;
+    }
+
+    /** The encoding as hex digits of the format's width, e.g. {@code 0x3f800000} for fp32 1. */
+    public String bitsHex(double v) {
+        int digits = (format.encodingBits() + 3) / 4;
+        String h = Long.toHexString(bits(v));
+        return "0x" + "0".repeat(Math.max(0, digits - h.length())) + h;
+    }
+
+    /**
+     * A number in text (decimal or C99 hex float; inf, -inf, nan) read into the format: decimal text is
+     * rounded to nearest-even, as numpy and Python read it, so any shortest or longer decimal printout
+     * reads back as the value printed; hex text must be a value of the format exactly.
+     *
+     * @return the value (NaN for nan text)
+     * @throws InvalidInputException for anything else, naming the text
+     */
+    public double parse(String text) {
+        String t = text.strip();
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        switch (lower) {
+            case "nan", "+nan", "-nan" -> {
+                return Double.NaN;
+            }
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return format.hasInfinity() ? Double.POSITIVE_INFINITY : invalid(t, "the format has no infinity");
+            }
+            case "-inf", "-infinity" -> {
+                return format.hasInfinity() ? Double.NEGATIVE_INFINITY : invalid(t, "the format has no infinity");
+            }
+            default -> { }
+        }
+        if (t.isEmpty() || t.length() > 1000) {
+            return invalid(t, t.isEmpty() ? "empty" : "longer than 1000 characters");
+        }
+        if (lower.contains("x")) {
+            Rational exact = Rational.parse(t);
+            var rounded = format.round(exact, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
+            if (rounded.ternary() != 0) {
+                return invalid(t, "a hex float must be a value of " + format.name() + " exactly");
+            }
+            return format.toDouble(rounded.value().bits().longValue()) * (t.startsWith("-") && exact.isZero() ? -1 : 1);
+        }
+        if (!plainDecimal(t)) {
+            return invalid(t, "accepted: decimal (0.1, -1.5e-7) or hex float (0x1.8p-3), inf, nan");
+        }
+        double d = Double.parseDouble(t); // correctly rounded to fp64
+        long down = format.roundToBits(d, RoundingMode.DOWN, OverflowPolicy.INFINITY);
+        double lo = format.toDouble(down);
+        if (lo == d) {
+            return d;
+        }
+        double hi = format.toDouble(format.roundToBits(d, RoundingMode.UP, OverflowPolicy.INFINITY));
+        if (Double.isInfinite(lo) || Double.isInfinite(hi) || d - lo != hi - d) {
+            // every midpoint of the format is a double, so d and the decimal lie on the same side of each
+            return round(d);
+        }
+        // d is a midpoint: the decimal may lie on either side of it
+        return format.toDouble(format.round(Rational.parse(t), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value().bits().longValue());
+    }
+
+    private static boolean plainDecimal(String t) {
+        int i = 0;
+        int n = t.length();
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static double invalid(String t, String why) {
+        throw new InvalidInputException("number '" + InvalidInputException.quoted(t) + "' is not accepted: " + why);
+    }
+}

@@ -1,0 +1,105 @@
+package org.ropebounds.check;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.Format;
+
+/**
+ * A text file of numbers, one per line (decimal or hex float, see {@link FormatDoubles#parse}); blank
+ * lines and lines starting with {@code #} are skipped. It declares no shape.
+ */
+public final class TextArray implements ArraySource {
+    /** Longest line accepted. */
+    static final int MAX_LINE = 1000;
+
+    private final Path path;
+    private final Reader in;
+    private final FormatDoubles values;
+    private final StringBuilder line = new StringBuilder();
+    private long lineNumber;
+    private boolean ended;
+
+    private TextArray(Path path, Reader in, Format format) {
+        this.path = path;
+        this.in = in;
+        this.values = new FormatDoubles(format);
+    }
+
+    /** Opens a text file whose numbers are values of {@code format} (decimals are rounded into it). */
+    public static TextArray open(Path path, Format format) throws IOException {
+        return new TextArray(path, Files.newBufferedReader(path, StandardCharsets.UTF_8), format);
+    }
+
+    @Override
+    public Format format() {
+        return values.format();
+    }
+
+    @Override
+    public long[] shape() {
+        return new long[0];
+    }
+
+    @Override
+    public boolean fortranOrder() {
+        return false;
+    }
+
+    @Override
+    public int read(double[] into) throws IOException {
+        int n = 0;
+        while (n < into.length && nextLine()) {
+            String t = line.toString().strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            double v;
+            try {
+                v = values.parse(t);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(path.getFileName() + ", line " + lineNumber + ": " + e.getMessage());
+            }
+            if (Double.isNaN(v)) {
+                throw new InvalidInputException(path.getFileName() + ", line " + lineNumber
+                        + " holds NaN; crosscheck compares numbers, and NaN is never a correct entry");
+            }
+            into[n++] = v;
+        }
+        return n;
+    }
+
+    private boolean nextLine() throws IOException {
+        if (ended) {
+            return false;
+        }
+        line.setLength(0);
+        lineNumber++;
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (line.length() == MAX_LINE) {
+                throw new InvalidInputException(path.getFileName() + ", line " + lineNumber + " is longer than "
+                        + MAX_LINE + " characters; one number per line is accepted");
+            }
+            line.append((char) c);
+        }
+        if (c < 0) {
+            ended = true;
+            return line.length() > 0;
+        }
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "text, one number per line";
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

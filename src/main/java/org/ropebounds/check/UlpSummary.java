@@ -1,0 +1,36 @@
+package org.ropebounds.check;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.ropebounds.format.Rational;
+
+/**
+ * How far the entries of an array are from the values they should have, in ulps of its format (the
+ * number of format values between the two; see {@link FormatDoubles#ulpDistance}).
+ *
+ * @param entries entries compared
+ * @param exactMatches entries equal to the value they should have (0 ulps)
+ * @param oneUlp entries 1 ulp away
+ * @param maxUlps the largest distance
+ * @param sumUlps the sum of the distances
+ * @param worst the worst entries, worst first (more ulps, then the earlier index)
+ * @param decidedExactly entries the double filter could not decide, settled by certified arithmetic
+ */
+public record UlpSummary(long entries, long exactMatches, long oneUlp, BigInteger maxUlps, BigInteger sumUlps,
+                         List<Discrepancy> worst, long decidedExactly) {
+
+    /** Entries more than 1 ulp away. */
+    public long worse() {
+        return entries - exactMatches - oneUlp;
+    }
+
+    /** The mean distance, exactly (0 for no entries). */
+    public Rational meanUlps() {
+        return entries == 0 ? Rational.ZERO : Rational.of(sumUlps, BigInteger.valueOf(entries));
+    }
+
+    /** Whether every entry is within {@code toleranceUlps} (>= 0). */
+    public boolean withinTolerance(long toleranceUlps) {
+        return maxUlps.compareTo(BigInteger.valueOf(toleranceUlps)) <= 0;
+    }
+}

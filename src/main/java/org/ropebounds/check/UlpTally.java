@@ -1,0 +1,88 @@
+package org.ropebounds.check;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Counts of ulp distances between entries and the values they should have, accumulated entry by entry
+ * and merged across threads. Not thread-safe; its summary is immutable.
+ */
+final class UlpTally {
+    private final int keepWorst;
+    private final PriorityQueue<Discrepancy> worst; // the least severe on top
+    private long entries;
+    private long exactMatches;
+    private long oneUlp;
+    private long maxUlps; // unsigned
+    private long sumLow; // unsigned 128-bit sum: sumHigh * 2^64 + sumLow
+    private long sumHigh;
+    private long decidedExactly; // entries the double filter left to the certified path
+
+    UlpTally(int keepWorst) {
+        this.keepWorst = keepWorst;
+        this.worst = new PriorityQueue<>(Math.max(1, keepWorst + 1), (a, b) -> Discrepancy.compareSeverity(b, a));
+    }
+
+    void add(long index, long position, int mode, double got, double want, long ulps) {
+        entries++;
+        if (ulps == 0) {
+            exactMatches++;
+            return;
+        }
+        if (ulps == 1) {
+            oneUlp++;
+        }
+        if (Long.compareUnsigned(ulps, maxUlps) > 0) {
+            maxUlps = ulps;
+        }
+        long s = sumLow + ulps;
+        if (Long.compareUnsigned(s, sumLow) < 0) {
+            sumHigh++;
+        }
+        sumLow = s;
+        if (keepWorst > 0) {
+            Discrepancy d = new Discrepancy(index, position, mode, got, want, ulps);
+            if (worst.size() < keepWorst) {
+                worst.add(d);
+            } else if (Discrepancy.compareSeverity(d, worst.peek()) < 0) {
+                worst.poll();
+                worst.add(d);
+            }
+        }
+    }
+
+    void countDecidedExactly() {
+        decidedExactly++;
+    }
+
+    void merge(UlpTally o) {
+        entries += o.entries;
+        exactMatches += o.exactMatches;
+        oneUlp += o.oneUlp;
+        if (Long.compareUnsigned(o.maxUlps, maxUlps) > 0) {
+            maxUlps = o.maxUlps;
+        }
+        long s = sumLow + o.sumLow;
+        sumHigh += o.sumHigh + (Long.compareUnsigned(s, sumLow) < 0 ? 1 : 0);
+        sumLow = s;
+        decidedExactly += o.decidedExactly;
+        for (Discrepancy d : o.worst) {
+            if (worst.size() < keepWorst) {
+                worst.add(d);
+            } else if (Discrepancy.compareSeverity(d, worst.peek()) < 0) {
+                worst.poll();
+                worst.add(d);
+            }
+        }
+    }
+
+    UlpSummary summary() {
+        List<Discrepancy> w = new ArrayList<>(worst);
+        w.sort(Discrepancy::compareSeverity);
+        BigInteger sum = new BigInteger(Long.toUnsignedString(sumHigh)).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(sumLow)));
+        return new UlpSummary(entries, exactMatches, oneUlp, new BigInteger(Long.toUnsignedString(maxUlps)), sum, List.copyOf(w),
+                decidedExactly);
+    }
+}
