@@ -107,6 +107,9 @@ public final class ExpectedValues {
         double s = h + l;
         double t = l - (s - h); // Fast2Sum: |h| >= |l|, so s + t = h + l exactly
         if (quantity == Quantity.PHASE) {
+            if (t == 0 && err == 0) {
+                return file.round(s); // p theta_i = s exactly (theta_0 = 1): round it, ties included
+            }
             return fp64File ? nearestDouble(s, t, err) : decide(s + t, err, file);
         }
         double cs = Math.cos(s);
