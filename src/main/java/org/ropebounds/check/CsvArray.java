@@ -84,8 +84,8 @@ public final class CsvArray implements ArraySource {
                 pending = null;
                 return false;
             }
+            rowNumber = rows.getParser().currentTokenLocation().getLineNr(); // the row's first token
             pending = rows.nextValue();
-            rowNumber = rows.getCurrentLocation().getLineNr();
             pendingField = 0;
             return true;
         } catch (JsonProcessingException | RuntimeJsonMappingException e) {
