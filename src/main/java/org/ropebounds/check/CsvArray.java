@@ -39,8 +39,7 @@ public final class CsvArray implements ArraySource {
         this.reader = reader;
         this.values = new FormatDoubles(format);
         this.rows = MAPPER.readerFor(String[].class)
-                .withFeatures(CsvParser.Feature.WRAP_AS_ARRAY, CsvParser.Feature.SKIP_EMPTY_LINES, CsvParser.Feature.ALLOW_COMMENTS,
-                        CsvParser.Feature.TRIM_SPACES)
+                .withFeatures(CsvParser.Feature.WRAP_AS_ARRAY, CsvParser.Feature.TRIM_SPACES)
                 .readValues(reader);
     }
 
@@ -80,14 +79,17 @@ public final class CsvArray implements ArraySource {
 
     private boolean advance() throws IOException {
         try {
-            if (!rows.hasNextValue()) {
-                pending = null;
-                return false;
+            while (rows.hasNextValue()) {
+                pending = rows.nextValue();
+                rowNumber++; // one row per line: numbers never hold quoted line breaks
+                pendingField = 0;
+                boolean blank = pending.length == 0 || (pending.length == 1 && pending[0].isBlank());
+                if (!blank && !pending[0].startsWith("#")) {
+                    return true;
+                }
             }
-            rowNumber = rows.getParser().currentTokenLocation().getLineNr(); // the row's first token
-            pending = rows.nextValue();
-            pendingField = 0;
-            return true;
+            pending = null;
+            return false;
         } catch (JsonProcessingException | RuntimeJsonMappingException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new InvalidInputException(path.getFileName() + " is not readable as CSV after line " + rowNumber

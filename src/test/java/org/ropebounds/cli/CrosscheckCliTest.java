@@ -192,6 +192,9 @@ class CrosscheckCliTest {
         Path ragged = tmp.resolve("ragged.csv");
         Files.writeString(ragged, "1,2\n3\n", StandardCharsets.US_ASCII);
         assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), ragged.toString()), "line 2");
+        Path headed = tmp.resolve("headed.csv");
+        Files.writeString(headed, "a,b\n\n# comment\n1,2\n3\n", StandardCharsets.US_ASCII);
+        assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), headed.toString()), "line 5");
         Path midRow = tmp.resolve("midrow.txt");
         Files.writeString(midRow, "0\n0\n1\n", StandardCharsets.US_ASCII);
         assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), midRow.toString()), "inside a row");
