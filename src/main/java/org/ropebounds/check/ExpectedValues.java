@@ -103,7 +103,9 @@ public final class ExpectedValues {
         double e1 = Math.fma(pd, thetaHi[i], -h);
         double pl = pd * thetaLo[i];
         double l = e1 + pl;
-        double err = (pd * thetaErr[i] + Math.ulp(pl) + Math.ulp(l)) * SLACK;
+        // rounding errors of pl and l; none when they are exactly 0 (a zero factor; a sum of doubles is 0 only when exact)
+        double plErr = pd == 0 || thetaLo[i] == 0 ? 0 : Math.ulp(pl);
+        double err = (pd * thetaErr[i] + plErr + (l == 0 ? 0 : Math.ulp(l))) * SLACK;
         double s = h + l;
         double t = l - (s - h); // Fast2Sum: |h| >= |l|, so s + t = h + l exactly
         if (quantity == Quantity.PHASE) {
