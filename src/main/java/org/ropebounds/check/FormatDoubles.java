@@ -11,8 +11,13 @@ import org.ropebounds.format.RoundingMode;
  * within fp64's): reading number text into the format, and distances in ulps. Immutable.
  */
 public final class FormatDoubles {
+    private static final int OTHER = 0;
+    private static final int FP32 = 1;
+    private static final int FP64 = 2;
+
     private final Format format;
     private final long signBit;
+    private final int kind; // fp32 and fp64 take Java's own conversions
 
     /** @throws InvalidInputException if some value of {@code format} is not a double */
     public FormatDoubles(Format format) {
@@ -22,6 +27,7 @@ public final class FormatDoubles {
         }
         this.format = format;
         this.signBit = format.encodingBits() == 64 ? Long.MIN_VALUE : 1L << (format.encodingBits() - 1);
+        this.kind = format.equals(Format.FP32) ? FP32 : format.equals(Format.FP64) ? FP64 : OTHER;
     }
 
     public Format format() {
@@ -30,6 +36,12 @@ public final class FormatDoubles {
 
     /** The encoding of v, a value of the format (NaN gives the format's NaN encoding). */
     public long bits(double v) {
+        if (kind == FP32 && !Double.isNaN(v)) {
+            return Float.floatToRawIntBits((float) v) & 0xffffffffL; // exact: v is an fp32 value
+        }
+        if (kind == FP64 && !Double.isNaN(v)) {
+            return Double.doubleToRawLongBits(v);
+        }
         return format.roundToBits(v, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
     }
 
@@ -40,7 +52,13 @@ public final class FormatDoubles {
 
     /** x rounded to nearest-even in the format (infinity on overflow, NaN in formats without infinity). */
     public double round(double x) {
-        return format.toDouble(bits(x));
+        if (kind == FP32) {
+            return (float) x; // Java's narrowing is IEEE round-to-nearest-even
+        }
+        if (kind == FP64) {
+            return x;
+        }
+        return format.toDouble(format.roundToBits(x, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
     }
 
     /** Whether the double v is a value of the format. */
