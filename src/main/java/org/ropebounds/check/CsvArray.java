@@ -2,8 +2,7 @@ package org.ropebounds.check;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -12,6 +11,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.Format;
 
@@ -21,13 +22,16 @@ import org.ropebounds.format.Format;
  * field is a number is a header and is skipped; blank lines and lines starting with {@code #} are too.
  */
 public final class CsvArray implements ArraySource {
+    /** Widest row accepted: a cos/sin cache row has d <= 1024 entries. */
+    static final int MAX_FIELDS = 4096;
     private static final CsvMapper MAPPER = new CsvMapper(CsvFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(TextArray.MAX_LINE).build())
             .build());
 
     private final Path path;
     private final Reader reader;
-    private final MappingIterator<String[]> rows;
+    private final CsvParser rows;
+    private final List<String> fields = new ArrayList<>();
     private final FormatDoubles values;
     private String[] pending;
     private int pendingField;
@@ -38,9 +42,8 @@ public final class CsvArray implements ArraySource {
         this.path = path;
         this.reader = reader;
         this.values = new FormatDoubles(format);
-        this.rows = MAPPER.readerFor(String[].class)
-                .withFeatures(CsvParser.Feature.WRAP_AS_ARRAY, CsvParser.Feature.TRIM_SPACES)
-                .readValues(reader);
+        this.rows = (CsvParser) MAPPER.getFactory().createParser(reader); // without a schema, each row is an array
+        this.rows.enable(CsvParser.Feature.TRIM_SPACES);
     }
 
     /** Opens a CSV file whose numbers are values of {@code format}, and reads its first row. */
@@ -79,9 +82,9 @@ public final class CsvArray implements ArraySource {
 
     private boolean advance() throws IOException {
         try {
-            while (rows.hasNextValue()) {
-                pending = rows.nextValue();
+            while (nextRow()) {
                 rowNumber++; // one row per line: numbers never hold quoted line breaks
+                pending = fields.toArray(String[]::new);
                 pendingField = 0;
                 boolean blank = pending.length == 0 || (pending.length == 1 && pending[0].isBlank());
                 if (!blank && !pending[0].startsWith("#")) {
@@ -90,11 +93,33 @@ public final class CsvArray implements ArraySource {
             }
             pending = null;
             return false;
-        } catch (JsonProcessingException | RuntimeJsonMappingException e) {
-            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        } catch (JsonProcessingException e) {
             throw new InvalidInputException(path.getFileName() + " is not readable as CSV after line " + rowNumber
-                    + ": " + InvalidInputException.quoted(why.lines().findFirst().orElse("malformed")));
+                    + ": " + InvalidInputException.quoted(e.getOriginalMessage().lines().findFirst().orElse("malformed")));
         }
+    }
+
+    /** Reads the next row's fields, refusing rows wider than {@link #MAX_FIELDS} before holding them. */
+    private boolean nextRow() throws IOException {
+        fields.clear();
+        JsonToken t = rows.nextToken();
+        if (t == null) {
+            return false;
+        }
+        if (t != JsonToken.START_ARRAY) {
+            throw new InvalidInputException(path.getFileName() + " is not readable as CSV after line " + rowNumber);
+        }
+        while ((t = rows.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                return true;
+            }
+            if (fields.size() == MAX_FIELDS) {
+                throw new InvalidInputException(path.getFileName() + ", line " + (rowNumber + 1) + " has more than " + MAX_FIELDS
+                        + " fields; rows hold at most d = 1024 entries");
+            }
+            fields.add(rows.getText());
+        }
+        return true;
     }
 
     @Override

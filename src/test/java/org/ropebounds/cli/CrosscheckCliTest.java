@@ -195,6 +195,12 @@ class CrosscheckCliTest {
         Path headed = tmp.resolve("headed.csv");
         Files.writeString(headed, "a,b\n\n# comment\n1,2\n3\n", StandardCharsets.US_ASCII);
         assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), headed.toString()), "line 5");
+        Path wide = tmp.resolve("wide.csv");
+        Files.writeString(wide, "1,".repeat(5000) + "1\n", StandardCharsets.US_ASCII);
+        assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), wide.toString()), "4096 fields");
+        Path longField = tmp.resolve("longfield.csv");
+        Files.writeString(longField, "1," + "2".repeat(5000) + "\n", StandardCharsets.US_ASCII);
+        assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), longField.toString()), "longfield.csv");
         Path midRow = tmp.resolve("midrow.txt");
         Files.writeString(midRow, "0\n0\n1\n", StandardCharsets.US_ASCII);
         assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), midRow.toString()), "inside a row");
