@@ -30,6 +30,7 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         Converters.registerAll(cl);
+        cl.setUsageHelpWidth(120); // help text is laid out in lines of up to ~115 characters; 80 would break them mid-sentence
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             err.println("ropebounds: " + oneLine(unwrapMessage(ex)) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");
