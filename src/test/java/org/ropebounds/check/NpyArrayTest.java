@@ -104,6 +104,20 @@ class NpyArrayTest {
     }
 
     @Test
+    void tf32ValuesMayBeStoredAsFp32() throws IOException {
+        // tf32 has 11 significant bits: 1 + 2^-10 is a value, 1 + 2^-11 is not
+        Path ok = npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", floats(ByteOrder.LITTLE_ENDIAN, 1 + 0x1p-10f));
+        try (NpyArray a = NpyArray.open(ok, Format.TF32)) {
+            assertArrayEquals(new double[] {1 + 0x1p-10}, readAll(a, 1));
+        }
+        Path bad = npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", floats(ByteOrder.LITTLE_ENDIAN, 1 + 0x1p-11f));
+        try (NpyArray a = NpyArray.open(bad, Format.TF32)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> a.read(new double[1]));
+            assertTrue(e.getMessage().contains("not a tf32 value"), e.getMessage());
+        }
+    }
+
+    @Test
     void malformedFilesAreRefusedWithTheReason() throws IOException {
         byte[] two = floats(ByteOrder.LITTLE_ENDIAN, 1, 2);
         String ok = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }";

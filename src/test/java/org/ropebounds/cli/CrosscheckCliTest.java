@@ -225,6 +225,42 @@ class CrosscheckCliTest {
         assertUsageError(crosscheck(inv, header.toString()), "header.npy");
     }
 
+    /** The bf16 phase table written with each row's modes repeated: the planted 5-ulp entry shows up where the layout puts mode 31. */
+    @Test
+    void layoutsMapColumnsToModes(@TempDir Path tmp) throws Exception {
+        List<String> rows = Files.readAllLines(DIR.resolve("phase_bf16.csv"));
+        StringBuilder interleave = new StringBuilder();
+        StringBuilder concat = new StringBuilder();
+        for (String row : rows) {
+            String[] v = row.split(",");
+            for (String x : v) {
+                interleave.append(x).append('\n').append(x).append('\n');
+            }
+            for (int k = 0; k < 2; k++) {
+                for (String x : v) {
+                    concat.append(x).append('\n');
+                }
+            }
+        }
+        Path i = Files.writeString(tmp.resolve("interleave.txt"), interleave);
+        Path c = Files.writeString(tmp.resolve("concat.txt"), concat);
+        List<String> args = List.of("-q", "phase", "-b", "1e4", "-d", "64", "--dtype", "bf16", "-p", "hf-bf16-inv-freq",
+                "--position-dtype", "bf16", "--phase-dtype", "bf16", "--json", "--worst", "2");
+        JsonNode inter = crosscheck(args, i.toString(), "--layout", "interleave").json().get("against_pipeline");
+        assertEquals(65536, inter.get("entries").asLong());
+        assertEquals(65530, inter.get("exact_matches").asLong());
+        assertEquals(1023L * 64 + 62, inter.get("worst").get(0).get("index").asLong());
+        assertEquals(1023L * 64 + 63, inter.get("worst").get(1).get("index").asLong());
+        assertEquals(31, inter.get("worst").get(1).get("mode").asInt());
+        JsonNode cat = crosscheck(args, c.toString(), "--layout", "concat").json().get("against_pipeline");
+        assertEquals(65530, cat.get("exact_matches").asLong());
+        assertEquals(1023L * 64 + 31, cat.get("worst").get(0).get("index").asLong());
+        assertEquals(1023L * 64 + 63, cat.get("worst").get(1).get("index").asLong());
+        // read with the wrong layout, the modes are scrambled and most entries are off
+        JsonNode wrong = crosscheck(args, i.toString(), "--layout", "concat").json().get("against_pipeline");
+        assertTrue(wrong.get("exact_matches").asLong() < 40000, wrong.toString());
+    }
+
     @Test
     void withinToleranceExitsZeroAndPositionsShiftTheRows() {
         // the bf16 phase table without its planted errors in the first 5 rows agrees with the pipeline exactly
