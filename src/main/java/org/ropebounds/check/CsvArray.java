@@ -147,17 +147,8 @@ public final class CsvArray implements ArraySource {
                         + " fields; the first row has " + columns + " and every row must have as many");
             }
             while (n < into.length && pendingField < pending.length) {
-                double v;
-                try {
-                    v = values.parse(pending[pendingField]);
-                } catch (InvalidInputException e) {
-                    throw new InvalidInputException(path.getFileName() + ", line " + rowNumber + ", field " + (pendingField + 1)
-                            + ": " + e.getMessage());
-                }
-                if (Double.isNaN(v)) {
-                    throw new InvalidInputException(path.getFileName() + ", line " + rowNumber + ", field " + (pendingField + 1)
-                            + " holds NaN; crosscheck compares numbers, and NaN is never a correct entry");
-                }
+                double v = values.parseEntry(pending[pendingField], path.getFileName() + ", line " + rowNumber + ", field "
+                        + (pendingField + 1));
                 into[n++] = v;
                 pendingField++;
             }

@@ -145,6 +145,30 @@ public final class FormatDoubles {
         return format.toDouble(format.round(Rational.parse(t), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value().bits().longValue());
     }
 
+    /**
+     * An array entry: {@link #parse}, refusing NaN (a NaN has no distance in ulps, and is never a correct entry).
+     *
+     * @param where the entry's place for messages ({@code cos.txt, line 12})
+     * @throws InvalidInputException naming the place
+     */
+    public double parseEntry(String text, String where) {
+        double v;
+        try {
+            v = parse(text);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": " + e.getMessage());
+        }
+        if (Double.isNaN(v)) {
+            throw nanEntry(where);
+        }
+        return v;
+    }
+
+    /** The error for a NaN entry at {@code where}. */
+    static InvalidInputException nanEntry(String where) {
+        return new InvalidInputException(where + " holds NaN; crosscheck compares numbers, and NaN is never a correct entry");
+    }
+
     private static boolean plainDecimal(String t) {
         int i = 0;
         int n = t.length();

@@ -203,8 +203,7 @@ public final class NpyArray implements ArraySource {
             decode(into, n, take);
             for (int k = n; k < n + take; k++) {
                 if (Double.isNaN(into[k])) {
-                    throw new InvalidInputException(path.getFileName() + " holds NaN at " + where(delivered + k - n)
-                            + "; crosscheck compares numbers, and NaN is never a correct entry");
+                    throw FormatDoubles.nanEntry(path.getFileName() + ", " + where(delivered + k - n));
                 }
             }
             n += take;

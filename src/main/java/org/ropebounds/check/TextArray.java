@@ -57,16 +57,7 @@ public final class TextArray implements ArraySource {
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
             }
-            double v;
-            try {
-                v = values.parse(t);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(path.getFileName() + ", line " + lineNumber + ": " + e.getMessage());
-            }
-            if (Double.isNaN(v)) {
-                throw new InvalidInputException(path.getFileName() + ", line " + lineNumber
-                        + " holds NaN; crosscheck compares numbers, and NaN is never a correct entry");
-            }
+            double v = values.parseEntry(t, path.getFileName() + ", line " + lineNumber);
             into[n++] = v;
         }
         return n;

@@ -43,13 +43,17 @@ final class UlpTally {
         }
         sumLow = s;
         if (keepWorst > 0) {
-            Discrepancy d = new Discrepancy(index, position, mode, got, want, ulps);
-            if (worst.size() < keepWorst) {
-                worst.add(d);
-            } else if (Discrepancy.compareSeverity(d, worst.peek()) < 0) {
-                worst.poll();
-                worst.add(d);
-            }
+            offer(new Discrepancy(index, position, mode, got, want, ulps));
+        }
+    }
+
+    /** Keeps d if it is among the keepWorst worst seen. */
+    private void offer(Discrepancy d) {
+        if (worst.size() < keepWorst) {
+            worst.add(d);
+        } else if (Discrepancy.compareSeverity(d, worst.peek()) < 0) {
+            worst.poll();
+            worst.add(d);
         }
     }
 
@@ -69,12 +73,7 @@ final class UlpTally {
         sumLow = s;
         decidedExactly += o.decidedExactly;
         for (Discrepancy d : o.worst) {
-            if (worst.size() < keepWorst) {
-                worst.add(d);
-            } else if (Discrepancy.compareSeverity(d, worst.peek()) < 0) {
-                worst.poll();
-                worst.add(d);
-            }
+            offer(d);
         }
     }
 
