@@ -59,7 +59,11 @@ public final class CrossCheck {
     public static Report run(ArraySource source, Spec spec, int threads) throws IOException {
         Geometry g = Geometry.of(source, spec);
         ExpectedValues ev = spec.expected();
-        FormatDoubles values = new FormatDoubles(source.format());
+        if (!source.format().equals(spec.expected().fileFormat())) {
+            throw new IllegalArgumentException("the expected values are for " + spec.expected().fileFormat().name() + ", the file holds "
+                    + source.format().name());
+        }
+        FormatDoubles values = spec.expected().fileValues();
         UlpTally exact = new UlpTally(spec.keepWorst());
         UlpTally pipeline = spec.withPipeline() ? new UlpTally(spec.keepWorst()) : null;
         AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -96,6 +96,11 @@ public final class ExpectedValues {
         return file.format();
     }
 
+    /** The file format's values as doubles. */
+    public FormatDoubles fileValues() {
+        return file;
+    }
+
     /** The exact value correctly rounded to the file's format, or NaN when the double filter cannot decide it. */
     public double exactFast(int i, long p) {
         if (quantity == Quantity.INV_FREQ) {

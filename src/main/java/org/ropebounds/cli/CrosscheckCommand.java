@@ -141,7 +141,7 @@ final class CrosscheckCommand implements Callable<Integer> {
         }
         try (ArraySource source = open(file, dtype)) {
             Format format = source.format();
-            new FormatDoubles(format); // refuses formats whose values are not doubles
+            // without --pipeline the emulator still supplies theta_i; its pipeline is then never consulted
             Pipeline pipeline = overrides.apply(Pipeline.preset(pipelineName == null ? "hf" : pipelineName, format));
             RopeEmulator rope = new RopeEmulator(base, headDim, pipeline);
             ExpectedValues expected = new ExpectedValues(quantity, rope, format);
