@@ -57,6 +57,16 @@ public final class CrossCheck {
      *                               or its content is malformed
      */
     public static Report run(ArraySource source, Spec spec, int threads) throws IOException {
+        return run(source, spec, threads, null);
+    }
+
+    /**
+     * {@link #run(ArraySource, Spec, int)}, also writing every entry's distance (against the pipeline when
+     * {@code spec.withPipeline()}, else the exact value) to {@code ulpsOut}, finished on success.
+     *
+     * @param ulpsOut where to write the distances, or null
+     */
+    public static Report run(ArraySource source, Spec spec, int threads, UlpsNpyWriter ulpsOut) throws IOException {
         Geometry g = Geometry.of(source, spec);
         ExpectedValues ev = spec.expected();
         if (!source.format().equals(spec.expected().fileFormat())) {
@@ -91,7 +101,11 @@ public final class CrossCheck {
                     try {
                         UlpTally e = new UlpTally(spec.keepWorst());
                         UlpTally p = pipeline != null ? new UlpTally(spec.keepWorst()) : null;
-                        check(chunk, start, n, g, ev, values, e, p);
+                        long[] ulps = ulpsOut == null ? null : new long[n];
+                        check(chunk, start, n, g, ev, values, e, p, ulps);
+                        if (ulpsOut != null) {
+                            ulpsOut.write(start, ulps, n);
+                        }
                         synchronized (exact) {
                             exact.merge(e);
                             if (p != null) {
@@ -123,13 +137,19 @@ public final class CrossCheck {
         if (t instanceof Error err) {
             throw err;
         }
+        if (t != null) {
+            throw t instanceof IOException io ? io : new IOException(t);
+        }
         long rows = g.checkComplete(read);
+        if (ulpsOut != null) {
+            ulpsOut.finish(ev.quantity() == Quantity.INV_FREQ ? new long[] {g.columns} : new long[] {rows, g.columns}, g.fortran);
+        }
         return new Report(source.describe(), source.format(), rows, g.columns, g.layout, exact.summary(),
                 pipeline == null ? null : pipeline.summary());
     }
 
     private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
-                              UlpTally exact, UlpTally pipeline) {
+                              UlpTally exact, UlpTally pipeline, long[] ulps) {
         int modes = ev.rope().modes();
         boolean positions = ev.quantity().hasPositions();
         for (int k = 0; k < n; k++) {
@@ -153,14 +173,19 @@ public final class CrossCheck {
                 want = ev.exactSlow(mode, p);
                 exact.countDecidedExactly();
             }
-            exact.add(index, shownPosition, mode, got, want, values.ulpDistance(got, want));
+            long distance = values.ulpDistance(got, want);
+            exact.add(index, shownPosition, mode, got, want, distance);
             if (pipeline != null) {
                 double w = ev.pipelineFast(mode, p);
                 if (Double.isNaN(w)) {
                     w = ev.pipelineSlow(mode, p);
                     pipeline.countDecidedExactly();
                 }
-                pipeline.add(index, shownPosition, mode, got, w, values.ulpDistance(got, w));
+                distance = values.ulpDistance(got, w);
+                pipeline.add(index, shownPosition, mode, got, w, distance);
+            }
+            if (ulps != null) {
+                ulps[k] = distance;
             }
         }
     }

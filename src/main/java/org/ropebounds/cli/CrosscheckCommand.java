@@ -24,6 +24,7 @@ import org.ropebounds.check.NpyArray;
 import org.ropebounds.check.Quantity;
 import org.ropebounds.check.TextArray;
 import org.ropebounds.check.UlpSummary;
+import org.ropebounds.check.UlpsNpyWriter;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.CertifiedDecimal;
@@ -103,6 +104,11 @@ final class CrosscheckCommand implements Callable<Integer> {
             description = "npy, csv, text, or auto (default: npy by its magic bytes, csv by the .csv extension, else text).")
     String inputFormat;
 
+    @Option(names = "--ulps-out", paramLabel = "OUT.npy",
+            description = "Also write every entry's distance in ulps (against the pipeline with --pipeline, else the exact value) "
+                    + "as a .npy array of uint64 in the file's shape and order; written only when the run succeeds.")
+    Path ulpsOut;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
@@ -139,14 +145,22 @@ final class CrosscheckCommand implements Callable<Integer> {
         if (pipelineName == null && overrides.any()) {
             throw new InvalidInputException("stage overrides (--phase-dtype, ...) need --pipeline");
         }
-        try (ArraySource source = open(file, dtype)) {
+        if (ulpsOut != null && (Files.isDirectory(ulpsOut) || (Files.exists(file) && Files.exists(ulpsOut) && Files.isSameFile(file, ulpsOut)))) {
+            throw new InvalidInputException("--ulps-out '" + ulpsOut + "' is " + (Files.isDirectory(ulpsOut) ? "a directory" : "the input file")
+                    + "; accepted: a new or replaceable .npy file");
+        }
+        if (ulpsOut != null && (ulpsOut.toAbsolutePath().getParent() == null || !Files.isDirectory(ulpsOut.toAbsolutePath().getParent()))) {
+            throw new InvalidInputException("--ulps-out '" + ulpsOut + "': its folder does not exist");
+        }
+        try (ArraySource source = open(file, dtype);
+             UlpsNpyWriter writer = ulpsOut == null ? null : UlpsNpyWriter.create(ulpsOut)) {
             Format format = source.format();
             // without --pipeline the emulator still supplies theta_i; its pipeline is then never consulted
             Pipeline pipeline = overrides.apply(Pipeline.preset(pipelineName == null ? "hf" : pipelineName, format));
             RopeEmulator rope = new RopeEmulator(base, headDim, pipeline);
             ExpectedValues expected = new ExpectedValues(quantity, rope, format);
             CrossCheck.Report report = CrossCheck.run(source, new CrossCheck.Spec(expected, pipelineName != null, layout, first, count, worst),
-                    workers);
+                    workers, writer);
             UlpSummary decisive = report.againstPipeline() != null ? report.againstPipeline() : report.againstExact();
             boolean ok = decisive.withinTolerance(toleranceUlps);
             PrintWriter out = spec.commandLine().getOut();

@@ -261,6 +261,49 @@ class CrosscheckCliTest {
         assertTrue(wrong.get("exact_matches").asLong() < 40000, wrong.toString());
     }
 
+    /** --ulps-out: a uint64 .npy in the input's order; the planted entries hold 1, 2 and 5, every other entry 0. */
+    @Test
+    void ulpsOutWritesEveryDistanceOrNothing(@TempDir Path tmp) throws IOException {
+        List<String> args = List.of("-q", "phase", "-b", "1e4", "-d", "64", "--dtype", "bf16", "-p", "hf-bf16-inv-freq",
+                "--position-dtype", "bf16", "--phase-dtype", "bf16");
+        for (String name : List.of("phase_bf16.npy", "phase_bf16_fortran.npy")) {
+            boolean fortran = name.contains("fortran");
+            Path out = tmp.resolve(name + ".ulps.npy");
+            assertEquals(1, crosscheck(args, f(name), "--ulps-out", out.toString()).code());
+            byte[] bytes = Files.readAllBytes(out);
+            int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
+            String header = new String(bytes, 10, headerLength, StandardCharsets.ISO_8859_1);
+            assertTrue(header.contains("'descr': '<u8'") && header.contains("'shape': (1024, 32)")
+                    && header.contains("'fortran_order': " + (fortran ? "True" : "False")), header);
+            java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(bytes, 10 + headerLength, bytes.length - 10 - headerLength)
+                    .slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            assertEquals(1024 * 32 * 8, data.remaining());
+            TreeMap<Long, Long> nonzero = new TreeMap<>();
+            for (long k = 0; k < 1024 * 32; k++) {
+                long u = data.getLong((int) (8 * k));
+                if (u != 0) {
+                    long row = fortran ? k % 1024 : k / 32;
+                    long col = fortran ? k / 1024 : k % 32;
+                    nonzero.put(row * 32 + col, u);
+                }
+            }
+            assertEquals(java.util.Map.of(163L, 1L, 22400L, 2L, 32767L, 5L), nonzero, name);
+        }
+        // a run that fails leaves neither the output nor a temporary file
+        Path nothing = tmp.resolve("fail");
+        Files.createDirectory(nothing);
+        assertUsageError(crosscheck(List.of("-q", "phase", "-b", "1e4", "-d", "64", "--dtype", "bf16", "--positions", "0:7"),
+                f("phase_bf16.npy"), "--ulps-out", nothing.resolve("u.npy").toString()), "1024 rows");
+        Path midRow = Files.writeString(tmp.resolve("midrow.txt"), "0\n0\n1\n");
+        assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), midRow.toString(),
+                "--ulps-out", nothing.resolve("u.npy").toString()), "inside a row");
+        try (Stream<Path> left = Files.list(nothing)) {
+            assertEquals(List.of(), left.toList());
+        }
+        assertUsageError(crosscheck(List.of("-q", "phase", "-b", "1e4", "-d", "64", "--dtype", "bf16"), f("phase_bf16.npy"),
+                "--ulps-out", f("phase_bf16.npy")), "the input file");
+    }
+
     @Test
     void withinToleranceExitsZeroAndPositionsShiftTheRows() {
         // the bf16 phase table without its planted errors in the first 5 rows agrees with the pipeline exactly

@@ -1,0 +1,91 @@
+package org.ropebounds.check;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Every entry's distance in ulps as a NumPy {@code .npy} array of {@code <u8} (unsigned 64-bit), in the
+ * checked file's storage order and shape (Fortran order when it was). Written to a temporary file
+ * beside the target and renamed into place by {@link #finish}; closing without finishing deletes it, so
+ * a failed run leaves nothing half-written. {@link #write} may be called from several threads.
+ */
+public final class UlpsNpyWriter implements Closeable {
+    /** Bytes before the data: magic, version 1.0, header length, the dict padded to a multiple of 64. */
+    private static final int HEADER_BYTES = 256;
+
+    private final Path target;
+    private final Path temporary;
+    private final FileChannel channel;
+    private boolean finished;
+
+    private UlpsNpyWriter(Path target, Path temporary, FileChannel channel) {
+        this.target = target;
+        this.temporary = temporary;
+        this.channel = channel;
+    }
+
+    /** Starts writing {@code target} (replaced only when {@link #finish} succeeds). */
+    public static UlpsNpyWriter create(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            return new UlpsNpyWriter(target, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /** Writes {@code ulps[0..n)} as the entries from storage index {@code start} on. */
+    public void write(long start, long[] ulps, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < n; k++) {
+            b.putLong(ulps[k]);
+        }
+        b.flip();
+        long position = HEADER_BYTES + 8 * start;
+        while (b.hasRemaining()) {
+            position += channel.write(b, position);
+        }
+    }
+
+    /** Writes the header for this shape, makes the data durable and renames the file into place. */
+    public void finish(long[] shape, boolean fortranOrder) throws IOException {
+        StringBuilder dims = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            dims.append(i > 0 ? ", " : "").append(shape[i]);
+        }
+        if (shape.length == 1) {
+            dims.append(',');
+        }
+        String dict = "{'descr': '<u8', 'fortran_order': " + (fortranOrder ? "True" : "False") + ", 'shape': (" + dims + "), }";
+        String header = dict + " ".repeat(HEADER_BYTES - 10 - dict.length() - 1) + "\n";
+        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        b.put(header.getBytes(StandardCharsets.ISO_8859_1)).flip();
+        long position = 0;
+        while (b.hasRemaining()) {
+            position += channel.write(b, position);
+        }
+        channel.force(true);
+        channel.close();
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        finished = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            channel.close();
+            Files.deleteIfExists(temporary);
+        }
+    }
+}
