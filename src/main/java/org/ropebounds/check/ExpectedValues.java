@@ -41,6 +41,7 @@ public final class ExpectedValues {
     private final double[] thetaHi;
     private final double[] thetaLo;
     private final double[] thetaErr;
+    private final Enclosure[] thetaEnclosure; // at THETA_BITS
     private final double[] exactInvFreq;
     private final double[] pipelineInvFreq;
 
@@ -67,11 +68,13 @@ public final class ExpectedValues {
         thetaHi = new double[modes];
         thetaLo = new double[modes];
         thetaErr = new double[modes];
+        thetaEnclosure = new Enclosure[modes];
         exactInvFreq = new double[modes];
         pipelineInvFreq = new double[modes];
         EnclosureArithmetic a = new EnclosureArithmetic(THETA_BITS);
         for (int i = 0; i < modes; i++) {
             Enclosure e = rope.theta(i).enclose(a);
+            thetaEnclosure[i] = e;
             Rational mid = e.lo();
             thetaHi[i] = toDouble(mid, RoundingMode.NEAREST_EVEN);
             Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
@@ -140,6 +143,18 @@ public final class ExpectedValues {
         if (quantity == Quantity.INV_FREQ) {
             return exactInvFreq[i];
         }
+        // first from theta_i's cached 256-bit enclosure: p theta_i is then enclosed exactly, and only cos/sin is left
+        Rational pr = Rational.of(p);
+        Enclosure x = Enclosure.of(thetaEnclosure[i].lo().multiply(pr), thetaEnclosure[i].hi().multiply(pr));
+        for (int bits : new int[] {2 * file.format().precision() + 32, 4 * file.format().precision() + 64}) {
+            EnclosureArithmetic a = new EnclosureArithmetic(bits);
+            Enclosure y = quantity == Quantity.PHASE ? x : quantity == Quantity.COS ? a.cos(x) : a.sin(x);
+            var decided = file.format().roundIfDecided(y.lo(), y.hi(), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
+            if (decided.isPresent()) {
+                return file.value(decided.get().bits().longValue());
+            }
+        }
+        // within 2^-(2p) of a rounding boundary, or p theta_i too wide: Ziv's levels from theta_i's formula
         RealExpression theta = rope.theta(i);
         Quantity q = quantity;
         return rounded(file.format(), new RealExpression() {

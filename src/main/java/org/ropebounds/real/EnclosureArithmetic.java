@@ -167,7 +167,7 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
     /** cos (which = 0) or sin (which = 1): at the midpoint, widened by the radius (both are 1-Lipschitz). */
     private Enclosure periodic(Enclosure x, int which) {
         Rational m = x.isExact() ? x.lo() : x.midpoint();
-        Enclosure v = Kernels.cosSin(m, bits + 4)[which].toEnclosure();
+        Enclosure v = Kernels.cosOrSin(m, bits + 4, which).toEnclosure();
         Rational r = x.isExact() ? Rational.ZERO : x.width().multiply(Rational.of(BigInteger.ONE, BigInteger.TWO));
         Rational lo = v.lo().subtract(r).max(Rational.ONE.negate());
         Rational hi = v.hi().add(r).min(Rational.ONE);

@@ -260,8 +260,13 @@ final class Kernels {
 
     /** {cos x, sin x} for an exact rational x. */
     static FixedInterval[] cosSin(Rational x, int bits) {
+        return new FixedInterval[] {cosOrSin(x, bits, 0), cosOrSin(x, bits, 1)};
+    }
+
+    /** cos x (which = 0) or sin x (which = 1) for an exact rational x. */
+    static FixedInterval cosOrSin(Rational x, int bits, int which) {
         if (x.isZero()) {
-            return new FixedInterval[] {FixedInterval.one(bits), FixedInterval.point(BigInteger.ZERO, bits)};
+            return which == 0 ? FixedInterval.one(bits) : FixedInterval.point(BigInteger.ZERO, bits);
         }
         long magnitude = Math.max(0, x.abs().floorLog2() + 1);
         int w = (int) (bits + magnitude + 40);
@@ -270,13 +275,13 @@ final class Kernels {
         FixedInterval xw = FixedInterval.of(x, w);
         BigInteger k = roundDivide(xw.lo(), halfPi.lo());
         FixedInterval r = xw.subtract(halfPi.multiply(k));
-        FixedInterval sin = sinReduced(r);
-        FixedInterval cos = cosReduced(r);
-        return switch (k.mod(BigInteger.valueOf(4)).intValue()) {
-            case 0 -> new FixedInterval[] {cos, sin};
-            case 1 -> new FixedInterval[] {sin.negate(), cos};
-            case 2 -> new FixedInterval[] {cos.negate(), sin.negate()};
-            default -> new FixedInterval[] {sin, cos.negate()};
+        // cos(k pi/2 + r) by k mod 4 (cos r, -sin r, -cos r, sin r), and sin y = cos(y - pi/2): one quarter turn back
+        int quadrant = (k.mod(BigInteger.valueOf(4)).intValue() + 3 * which) % 4;
+        return switch (quadrant) {
+            case 0 -> cosReduced(r);
+            case 1 -> sinReduced(r).negate();
+            case 2 -> cosReduced(r).negate();
+            default -> sinReduced(r);
         };
     }
 
@@ -331,9 +336,10 @@ final class Kernels {
             if (termHi.compareTo(BigInteger.ONE) <= 0 && positive == upper) {
                 return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
             }
-            BigInteger d = BigInteger.valueOf((long) (n + 1) * (n + 2)).shiftLeft(2 * w);
-            termLo = termLo.multiply(r).multiply(r).divide(d);
-            termHi = FixedInterval.ceilDivide(termHi.multiply(r).multiply(r), d);
+            // floor(floor(a / 2^2w) / c) = floor(a / (c 2^2w)), and the same for ceil: a shift and a one-word division
+            BigInteger c = BigInteger.valueOf((long) (n + 1) * (n + 2));
+            termLo = termLo.multiply(r).multiply(r).shiftRight(2 * w).divide(c);
+            termHi = FixedInterval.ceilDivide(FixedInterval.ceilShiftRight(termHi.multiply(r).multiply(r), 2 * w), c);
             n += 2;
         }
     }
