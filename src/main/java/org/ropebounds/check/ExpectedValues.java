@@ -146,7 +146,7 @@ public final class ExpectedValues {
         // first from theta_i's cached 256-bit enclosure: p theta_i is then enclosed exactly, and only cos/sin is left
         Rational pr = Rational.of(p);
         Enclosure x = Enclosure.of(thetaEnclosure[i].lo().multiply(pr), thetaEnclosure[i].hi().multiply(pr));
-        for (int bits : new int[] {2 * file.format().precision() + 32, 4 * file.format().precision() + 64}) {
+        for (int bits : new int[] {file.format().precision() + 40, 3 * file.format().precision() + 64}) {
             EnclosureArithmetic a = new EnclosureArithmetic(bits);
             Enclosure y = quantity == Quantity.PHASE ? x : quantity == Quantity.COS ? a.cos(x) : a.sin(x);
             var decided = file.format().roundIfDecided(y.lo(), y.hi(), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
