@@ -46,8 +46,8 @@ final class Kernels {
         BigInteger term = one;
         for (int n = 1; term.signum() > 0; n++) {
             BigInteger product = term.multiply(r);
-            BigInteger divisor = BigInteger.valueOf(n).shiftLeft(w);
-            term = upper ? FixedInterval.ceilDivide(product, divisor) : product.divide(divisor);
+            BigInteger n1 = BigInteger.valueOf(n); // a shift, then a one-word division: the same floor (or ceiling)
+            term = upper ? FixedInterval.ceilDivide(FixedInterval.ceilShiftRight(product, w), n1) : product.shiftRight(w).divide(n1);
             sum = sum.add(term);
             if (upper && term.compareTo(BigInteger.ONE) <= 0) {
                 // the rest is at most term * r / (1 - r) < term: add one more unit and stop
