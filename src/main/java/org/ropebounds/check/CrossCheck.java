@@ -152,6 +152,9 @@ public final class CrossCheck {
                               UlpTally exact, UlpTally pipeline, long[] ulps) {
         int modes = ev.rope().modes();
         boolean positions = ev.quantity().hasPositions();
+        // concat and interleave rows hold each mode twice: the expected values of a row are computed once
+        Expected wantExact = new Expected(modes);
+        Expected wantPipeline = new Expected(modes);
         for (int k = 0; k < n; k++) {
             long s = start + k;
             long row;
@@ -168,25 +171,45 @@ public final class CrossCheck {
             long index = row * g.columns + col;
             long shownPosition = positions ? p : -1;
             double got = chunk[k];
-            double want = ev.exactFast(mode, p);
-            if (Double.isNaN(want)) {
-                want = ev.exactSlow(mode, p);
-                exact.countDecidedExactly();
-            }
+            double want = wantExact.get(row, mode, p, ev, true, exact);
             long distance = values.ulpDistance(got, want);
             exact.add(index, shownPosition, mode, got, want, distance);
             if (pipeline != null) {
-                double w = ev.pipelineFast(mode, p);
-                if (Double.isNaN(w)) {
-                    w = ev.pipelineSlow(mode, p);
-                    pipeline.countDecidedExactly();
-                }
+                double w = wantPipeline.get(row, mode, p, ev, false, pipeline);
                 distance = values.ulpDistance(got, w);
                 pipeline.add(index, shownPosition, mode, got, w, distance);
             }
             if (ulps != null) {
                 ulps[k] = distance;
             }
+        }
+    }
+
+    /** The expected values of the row last seen for each mode, and whether the certified path decided them. */
+    private static final class Expected {
+        private final long[] row;
+        private final double[] value;
+        private final boolean[] certified;
+
+        Expected(int modes) {
+            row = new long[modes];
+            java.util.Arrays.fill(row, -1);
+            value = new double[modes];
+            certified = new boolean[modes];
+        }
+
+        /** The exact (or pipeline) value of (mode, p), counted in {@code tally} when certified arithmetic decided it. */
+        double get(long r, int mode, long p, ExpectedValues ev, boolean exact, UlpTally tally) {
+            if (row[mode] != r) {
+                double v = exact ? ev.exactFast(mode, p) : ev.pipelineFast(mode, p);
+                certified[mode] = Double.isNaN(v);
+                value[mode] = certified[mode] ? (exact ? ev.exactSlow(mode, p) : ev.pipelineSlow(mode, p)) : v;
+                row[mode] = r;
+            }
+            if (certified[mode]) {
+                tally.countDecidedExactly();
+            }
+            return value[mode];
         }
     }
 
