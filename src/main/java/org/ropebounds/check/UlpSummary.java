@@ -12,11 +12,13 @@ import org.ropebounds.format.Rational;
  * @param exactMatches entries equal to the value they should have (0 ulps)
  * @param oneUlp entries 1 ulp away
  * @param maxUlps the largest distance
+ * @param maxAbsError the largest |entry - expected value|, correctly rounded to fp64 (nearest-even): the
+ *                    largest of the rounded differences, which is the rounded largest since rounding is monotone
  * @param sumUlps the sum of the distances
  * @param worst the worst entries, worst first (more ulps, then the earlier index)
  * @param decidedExactly entries the double filter could not decide, settled by certified arithmetic
  */
-public record UlpSummary(long entries, long exactMatches, long oneUlp, BigInteger maxUlps, BigInteger sumUlps,
+public record UlpSummary(long entries, long exactMatches, long oneUlp, BigInteger maxUlps, double maxAbsError, BigInteger sumUlps,
                          List<Discrepancy> worst, long decidedExactly) {
 
     /** Entries more than 1 ulp away. */

@@ -16,6 +16,7 @@ final class UlpTally {
     private long exactMatches;
     private long oneUlp;
     private long maxUlps; // unsigned
+    private double maxAbsError; // RN(|got - want|) is monotone in the exact difference, so its max is RN(the max)
     private long sumLow; // unsigned 128-bit sum: sumHigh * 2^64 + sumLow
     private long sumHigh;
     private long decidedExactly; // entries the double filter left to the certified path
@@ -36,6 +37,10 @@ final class UlpTally {
         }
         if (Long.compareUnsigned(ulps, maxUlps) > 0) {
             maxUlps = ulps;
+        }
+        double abs = Math.abs(got - want);
+        if (abs > maxAbsError) {
+            maxAbsError = abs;
         }
         long s = sumLow + ulps;
         if (Long.compareUnsigned(s, sumLow) < 0) {
@@ -68,6 +73,7 @@ final class UlpTally {
         if (Long.compareUnsigned(o.maxUlps, maxUlps) > 0) {
             maxUlps = o.maxUlps;
         }
+        maxAbsError = Math.max(maxAbsError, o.maxAbsError);
         long s = sumLow + o.sumLow;
         sumHigh += o.sumHigh + (Long.compareUnsigned(s, sumLow) < 0 ? 1 : 0);
         sumLow = s;
@@ -81,7 +87,7 @@ final class UlpTally {
         List<Discrepancy> w = new ArrayList<>(worst);
         w.sort(Discrepancy::compareSeverity);
         BigInteger sum = new BigInteger(Long.toUnsignedString(sumHigh)).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(sumLow)));
-        return new UlpSummary(entries, exactMatches, oneUlp, new BigInteger(Long.toUnsignedString(maxUlps)), sum, List.copyOf(w),
+        return new UlpSummary(entries, exactMatches, oneUlp, new BigInteger(Long.toUnsignedString(maxUlps)), maxAbsError, sum, List.copyOf(w),
                 decidedExactly);
     }
 }

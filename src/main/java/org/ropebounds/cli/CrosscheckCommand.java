@@ -256,6 +256,7 @@ final class CrosscheckCommand implements Callable<Integer> {
         out.print("\n" + title + ":\n");
         out.print("  entries " + s.entries() + ", exact " + s.exactMatches() + ", 1 ulp " + s.oneUlp() + ", worse " + s.worse()
                 + "; max " + s.maxUlps() + " ulps, mean " + mean(s) + " ulps (" + meanGuarantee(s) + ")\n");
+        out.print("  largest |got - want| = " + absError(s) + "\n");
         if (s.decidedExactly() > 0) {
             out.print("  " + s.decidedExactly() + " expected values were decided by certified arithmetic (the double filter could not)\n");
         }
@@ -283,6 +284,15 @@ final class CrosscheckCommand implements Callable<Integer> {
 
     private static String meanGuarantee(UlpSummary s) {
         return meanDecimal(s).guarantee();
+    }
+
+    /** The largest absolute error as its fp64 rounding, in shortest round-trip decimal and exact hex. */
+    private static String absError(UlpSummary s) {
+        double e = s.maxAbsError();
+        if (e == 0 || Double.isInfinite(e)) {
+            return e == 0 ? "0 (exact)" : "inf";
+        }
+        return Double.toString(e).replace("E", "e") + " = " + Double.toHexString(e).replace("0x1.0p", "0x1p") + " (correctly rounded to fp64)";
     }
 
     private static String hex(FormatDoubles v, double x) {
@@ -326,6 +336,13 @@ final class CrosscheckCommand implements Callable<Integer> {
         CertifiedDecimal mean = meanDecimal(s);
         o.put("mean_ulps", new java.math.BigDecimal(mean.text()));
         o.put("mean_ulps_exact", s.meanUlps().toCompactDecimalStringOrFraction());
+        if (Double.isFinite(s.maxAbsError())) {
+            o.put("max_abs_error", s.maxAbsError());
+            o.put("max_abs_error_hex", Double.toHexString(s.maxAbsError()));
+        } else {
+            o.put("max_abs_error", "inf");
+        }
+        o.put("max_abs_error_guarantee", "correctly rounded to fp64");
         o.put("mean_ulps_guarantee", mean.guarantee());
         o.put("decided_by_certified_arithmetic", s.decidedExactly());
         o.put("within_tolerance", s.withinTolerance(toleranceUlps));

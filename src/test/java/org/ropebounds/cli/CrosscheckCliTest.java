@@ -95,6 +95,8 @@ class CrosscheckCliTest {
             assertEquals(1, planted.code(), file);
             JsonNode e = planted.json().get("against_exact");
             assertEquals(63, e.get("exact_matches").asLong(), file);
+            // entry 37 is 0x1.09fb7ep-11: one fp32 ulp in [2^-11, 2^-10) is 2^(-11-23)
+            assertEquals("0x1.0p-34", e.get("max_abs_error_hex").asText(), file);
             assertEquals(1, e.get("worst").size(), file);
             JsonNode w = e.get("worst").get(0);
             assertEquals(37, w.get("index").asLong());
