@@ -54,6 +54,9 @@ public final class TextArray implements ArraySource {
         int n = 0;
         while (n < into.length && nextLine()) {
             String t = line.toString().strip();
+            if (lineNumber == 1 && t.startsWith("\uFEFF")) {
+                t = t.substring(1).strip(); // a byte-order mark, as some Windows tools write
+            }
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
             }

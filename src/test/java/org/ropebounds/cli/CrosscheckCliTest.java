@@ -203,6 +203,10 @@ class CrosscheckCliTest {
         Path longField = tmp.resolve("longfield.csv");
         Files.writeString(longField, "1," + "2".repeat(5000) + "\n", StandardCharsets.US_ASCII);
         assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), longField.toString()), "longfield.csv");
+        Path bom = tmp.resolve("bom.txt");
+        Files.writeString(bom, "\uFEFF1\r\n0.5\r\n", StandardCharsets.UTF_8); // b = 4, d = 4: theta = 1, 1/2 exactly
+        Result fine = crosscheck(List.of("-q", "inv_freq", "-b", "4", "-d", "4", "--dtype", "fp32", "--tolerance-ulps", "0"), bom.toString());
+        assertEquals(0, fine.code(), fine.out() + fine.err());
         Path midRow = tmp.resolve("midrow.txt");
         Files.writeString(midRow, "0\n0\n1\n", StandardCharsets.US_ASCII);
         assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), midRow.toString()), "inside a row");
