@@ -57,7 +57,7 @@ public final class CrossCheck {
      *                               or its content is malformed
      */
     public static Report run(ArraySource source, Spec spec, int threads) throws IOException {
-        return run(source, spec, threads, null);
+        return run(source, spec, threads, null, n -> { });
     }
 
     /**
@@ -65,8 +65,10 @@ public final class CrossCheck {
      * {@code spec.withPipeline()}, else the exact value) to {@code ulpsOut}, finished on success.
      *
      * @param ulpsOut where to write the distances, or null
+     * @param checked told how many entries each finished chunk held (from worker threads)
      */
-    public static Report run(ArraySource source, Spec spec, int threads, UlpsNpyWriter ulpsOut) throws IOException {
+    public static Report run(ArraySource source, Spec spec, int threads, UlpsNpyWriter ulpsOut, java.util.function.LongConsumer checked)
+            throws IOException {
         Geometry g = Geometry.of(source, spec);
         ExpectedValues ev = spec.expected();
         if (!source.format().equals(spec.expected().fileFormat())) {
@@ -112,6 +114,7 @@ public final class CrossCheck {
                                 pipeline.merge(p);
                             }
                         }
+                        checked.accept(n);
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
                     } finally {

@@ -109,6 +109,9 @@ final class CrosscheckCommand implements Callable<Integer> {
                     + "as a .npy array of uint64 in the file's shape and order; written only when the run succeeds.")
     Path ulpsOut;
 
+    @Option(names = "--quiet", description = "No progress bar (it shows on stderr for .npy files when stderr is a terminal).")
+    boolean quiet;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
@@ -159,8 +162,11 @@ final class CrosscheckCommand implements Callable<Integer> {
             Pipeline pipeline = overrides.apply(Pipeline.preset(pipelineName == null ? "hf" : pipelineName, format));
             RopeEmulator rope = new RopeEmulator(base, headDim, pipeline);
             ExpectedValues expected = new ExpectedValues(quantity, rope, format);
-            CrossCheck.Report report = CrossCheck.run(source, new CrossCheck.Spec(expected, pipelineName != null, layout, first, count, worst),
-                    workers, writer);
+            CrossCheck.Report report;
+            try (Progress progress = Progress.of("crosscheck", source instanceof NpyArray npy ? npy.entries() : 0, quiet || common.json)) {
+                report = CrossCheck.run(source, new CrossCheck.Spec(expected, pipelineName != null, layout, first, count, worst),
+                        workers, writer, progress::stepBy);
+            }
             UlpSummary decisive = report.againstPipeline() != null ? report.againstPipeline() : report.againstExact();
             boolean ok = decisive.withinTolerance(toleranceUlps);
             PrintWriter out = spec.commandLine().getOut();

@@ -13,10 +13,15 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress of(long total, boolean quiet) {
+        return of("tables", total, quiet);
+    }
+
+    /** A bar named {@code task} counting to {@code total} (silent for total <= 0). */
+    static Progress of(String task, long total, boolean quiet) {
         if (quiet || System.console() == null || total <= 0) {
             return new Progress(null);
         }
-        return new Progress(new ProgressBarBuilder().setTaskName("tables").setInitialMax(total)
+        return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build());
     }
 
@@ -24,6 +29,13 @@ final class Progress implements AutoCloseable {
     void step() {
         if (bar != null) {
             bar.step();
+        }
+    }
+
+    /** n units done (thread-safe). */
+    void stepBy(long n) {
+        if (bar != null) {
+            bar.stepBy(n);
         }
     }
 
