@@ -112,6 +112,9 @@ public final class ExpectedValues {
         // x = p theta_i as s + t, |x - (s + t)| <= err: TwoProduct of the high part, the low part added
         double pd = p; // exact: positions are below 2^53
         double h = pd * thetaHi[i];
+        if (h != 0 && Math.abs(h) < 0x1p-960) {
+            return Double.NaN; // TwoProduct is exact only away from underflow (bases past about 10^289)
+        }
         double e1 = Math.fma(pd, thetaHi[i], -h);
         double pl = pd * thetaLo[i];
         double l = e1 + pl;

@@ -89,6 +89,17 @@ class ExpectedValuesTest {
     }
 
     @Test
+    void hugeBasesLeaveTheFilterForTheCertifiedPath() {
+        // b = 2^2044, d = 4: theta_1 = 2^-1022, the smallest normal double; p theta_1 is near underflow
+        ExpectedValues ev = new ExpectedValues(Quantity.PHASE, new RopeEmulator(Rational.parse("0x1p2044"), 4,
+                Pipeline.preset("fp64", Format.FP64)), Format.FP64);
+        for (long p : new long[] {1, 3, 12345, 1L << 40}) {
+            assertTrue(Double.isNaN(ev.exactFast(1, p)), "p " + p);
+            assertEquals(p * 0x1p-1022, ev.exactSlow(1, p)); // exact: p has at most 41 bits
+        }
+    }
+
+    @Test
     void handDerivedValues() {
         // mode 0 has theta = 1: the phase is p itself; in bf16, 257 is a tie that goes to 256, 259 to 260
         ExpectedValues phase = new ExpectedValues(Quantity.PHASE, new RopeEmulator(Rational.of(10000), 64, Pipeline.preset("bf16-all", Format.BF16)),
