@@ -25,7 +25,9 @@ Expected reports (expected.json)
 --------------------------------
 For each case, the command-line arguments and, against the exact values and against the pipeline, the
 entries, exact matches, 1-ulp count, max and sum of the ulp distances, and the full list of (index, ulps)
-of the entries that differ (when there are at most 200). The exact values are computed with MPFR at 400
+of the entries that differ (when there are at most 200); and, at tolerance 1 ulp, how many entries the
+pipeline explains (beyond it from exact, within it from the pipeline) and how many are beyond it from the
+pipeline. The exact values are computed with MPFR at 400
 bits and rounded once into the format; every one is also computed at 600 bits and must round the same
 (so no value lies near a rounding boundary). The pipeline values emulate the op-by-op pipeline with
 MPFR, one correct rounding per op (pow, cos correctly rounded: what the emulator models). Ulp distances
@@ -99,6 +101,16 @@ def pipeline_inv_freq_fp32(b, d):
     return out
 
 
+def joint(fmt, got, want_exact, want_pipe, tolerance=1):
+    """Entries beyond the tolerance from exact but within it from the pipeline, and entries beyond it from the pipeline."""
+    explained = beyond = 0
+    for g, e, p in zip(got, want_exact, want_pipe):
+        off_pipe = dist(fmt, g, p) > tolerance
+        beyond += off_pipe
+        explained += dist(fmt, g, e) > tolerance and not off_pipe
+    return {"tolerance_ulps": tolerance, "explained_by_pipeline": explained, "beyond_tolerance_of_pipeline": beyond}
+
+
 def npy(arr):
     buf = BytesIO()
     np.save(buf, arr, allow_pickle=False)
@@ -136,12 +148,14 @@ def main(check):
     base_args = ["--quantity", "inv_freq", "--base", str(b), "--head-dim", str(d), "--pipeline", "hf"]
     cases.append({"file": "inv_freq_fp32_correct.npy", "args": base_args,
                   "against_exact": summary("fp32", [float(v) for v in correct], want_exact),
-                  "against_pipeline": summary("fp32", [float(v) for v in correct], want_pipe)})
+                  "against_pipeline": summary("fp32", [float(v) for v in correct], want_pipe),
+                  "joint": joint("fp32", [float(v) for v in correct], want_exact, want_pipe)})
     for name, extra in (("inv_freq_fp32_planted.npy", []), ("inv_freq_fp32_planted.txt", ["--dtype", "fp32"]),
                         ("inv_freq_fp32_planted.hex.txt", ["--dtype", "fp32"])):
         cases.append({"file": name, "args": base_args + extra,
                       "against_exact": summary("fp32", [float(v) for v in planted], want_exact),
-                      "against_pipeline": summary("fp32", [float(v) for v in planted], want_pipe)})
+                      "against_pipeline": summary("fp32", [float(v) for v in planted], want_pipe),
+                      "joint": joint("fp32", [float(v) for v in planted], want_exact, want_pipe)})
 
     # ---- phase, bf16 ----
     b, d, n = 10000, 64, 1024
@@ -169,7 +183,8 @@ def main(check):
         cases.append({"file": name, "args": ["--quantity", "phase", "--base", str(b), "--head-dim", str(d),
                                              "--positions", "0:%d" % n] + pipe_args + extra,
                       "against_exact": summary("bf16", got, want_exact),
-                      "against_pipeline": summary("bf16", got, want_pipe)})
+                      "against_pipeline": summary("bf16", got, want_pipe),
+                      "joint": joint("bf16", got, want_exact, want_pipe)})
 
     # ---- cos cache, fp32, concat layout ----
     b, d, first, n = 500000, 32, 100000, 256
@@ -195,7 +210,8 @@ def main(check):
                   "args": ["--quantity", "cos", "--base", str(b), "--head-dim", str(d), "--positions",
                            "%d:%d" % (first, first + n), "--pipeline", "hf"],
                   "against_exact": summary("fp32", got, want_exact),
-                  "against_pipeline": summary("fp32", got, want_pipe)})
+                  "against_pipeline": summary("fp32", got, want_pipe),
+                  "joint": joint("fp32", got, want_exact, want_pipe)})
 
     files["expected.json"] = json.dumps({
         "generator": "src/test/python/gen_crosscheck_fixtures.py",

@@ -46,7 +46,7 @@ public final class CrosscheckBenchmark {
                 for (int round = 0; round < 2 + times.length; round++) {
                     long start = System.nanoTime();
                     try (NpyArray a = NpyArray.open(file, null)) {
-                        last = CrossCheck.run(a, new CrossCheck.Spec(ev, pipeline, null, 0, rows, 10), threads);
+                        last = CrossCheck.run(a, new CrossCheck.Spec(ev, pipeline, null, 0, rows, 10, 1), threads);
                     }
                     if (round >= 2) {
                         times[round - 2] = System.nanoTime() - start;

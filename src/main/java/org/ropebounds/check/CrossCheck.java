@@ -29,9 +29,10 @@ public final class CrossCheck {
      * @param firstPosition the position of the first row (>= 0)
      * @param positions the number of rows the file must have, or -1 for as many as it has
      * @param keepWorst how many of the worst entries to report (>= 0)
+     * @param toleranceUlps the accepted distance (>= 0), for {@link Report#explainedByPipeline()}
      */
     public record Spec(ExpectedValues expected, boolean withPipeline, Layout layout, long firstPosition, long positions,
-                       int keepWorst) {
+                       int keepWorst, long toleranceUlps) {
     }
 
     /**
@@ -44,9 +45,13 @@ public final class CrossCheck {
      * @param layout how columns map to modes
      * @param againstExact distances to the exact values correctly rounded to the format
      * @param againstPipeline distances to the pipeline's values, or null when not asked
+     * @param explainedByPipeline entries beyond the tolerance from the exact value but within it from the
+     *                            pipeline's (the pipeline's own rounding explains them); 0 without a pipeline
+     * @param beyondPipeline entries beyond the tolerance from the pipeline's value (nothing explains them);
+     *                       0 without a pipeline
      */
     public record Report(String source, Format format, long rows, int columns, Layout layout, UlpSummary againstExact,
-                         UlpSummary againstPipeline) {
+                         UlpSummary againstPipeline, long explainedByPipeline, long beyondPipeline) {
     }
 
     /**
@@ -78,6 +83,7 @@ public final class CrossCheck {
         FormatDoubles values = spec.expected().fileValues();
         UlpTally exact = new UlpTally(spec.keepWorst());
         UlpTally pipeline = spec.withPipeline() ? new UlpTally(spec.keepWorst()) : null;
+        long[] joint = new long[2]; // explained by and beyond the pipeline; guarded by exact's lock, like the tallies
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ArrayBlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * threads + 1);
         for (int k = 0; k < 2 * threads + 1; k++) {
@@ -104,7 +110,8 @@ public final class CrossCheck {
                         UlpTally e = new UlpTally(spec.keepWorst());
                         UlpTally p = pipeline != null ? new UlpTally(spec.keepWorst()) : null;
                         long[] ulps = ulpsOut == null ? null : new long[n];
-                        check(chunk, start, n, g, ev, values, e, p, ulps);
+                        long[] jointHere = new long[2];
+                        check(chunk, start, n, g, ev, values, e, p, ulps, spec.toleranceUlps(), jointHere);
                         if (ulpsOut != null) {
                             ulpsOut.write(start, ulps, n);
                         }
@@ -113,6 +120,8 @@ public final class CrossCheck {
                             if (p != null) {
                                 pipeline.merge(p);
                             }
+                            joint[0] += jointHere[0];
+                            joint[1] += jointHere[1];
                         }
                         checked.accept(n);
                     } catch (Throwable t) {
@@ -148,11 +157,12 @@ public final class CrossCheck {
             ulpsOut.finish(ev.quantity() == Quantity.INV_FREQ ? new long[] {g.columns} : new long[] {rows, g.columns}, g.fortran);
         }
         return new Report(source.describe(), source.format(), rows, g.columns, g.layout, exact.summary(),
-                pipeline == null ? null : pipeline.summary());
+                pipeline == null ? null : pipeline.summary(), joint[0], joint[1]);
     }
 
+    /** Checks one chunk; adds to joint[0] the entries the pipeline explains and to joint[1] those beyond it (see {@link Report}). */
     private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
-                              UlpTally exact, UlpTally pipeline, long[] ulps) {
+                              UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint) {
         int modes = ev.rope().modes();
         boolean positions = ev.quantity().hasPositions();
         // concat and interleave rows hold each mode twice: the expected values of a row are computed once
@@ -179,8 +189,12 @@ public final class CrossCheck {
             exact.add(index, shownPosition, mode, got, want, distance);
             if (pipeline != null) {
                 double w = wantPipeline.get(row, mode, p, ev, false, pipeline);
+                boolean beyondExact = Long.compareUnsigned(distance, tolerance) > 0;
                 distance = values.ulpDistance(got, w);
                 pipeline.add(index, shownPosition, mode, got, w, distance);
+                boolean beyondPipeline = Long.compareUnsigned(distance, tolerance) > 0;
+                joint[0] += beyondExact && !beyondPipeline ? 1 : 0;
+                joint[1] += beyondPipeline ? 1 : 0;
             }
             if (ulps != null) {
                 ulps[k] = distance;

@@ -164,7 +164,7 @@ final class CrosscheckCommand implements Callable<Integer> {
             ExpectedValues expected = new ExpectedValues(quantity, rope, format);
             CrossCheck.Report report;
             try (Progress progress = Progress.of("crosscheck", source instanceof NpyArray npy ? npy.entries() : 0, quiet || common.json)) {
-                report = CrossCheck.run(source, new CrossCheck.Spec(expected, pipelineName != null, layout, first, count, worst),
+                report = CrossCheck.run(source, new CrossCheck.Spec(expected, pipelineName != null, layout, first, count, worst, toleranceUlps),
                         workers, writer, progress::stepBy);
             }
             UlpSummary decisive = report.againstPipeline() != null ? report.againstPipeline() : report.againstExact();
@@ -253,6 +253,13 @@ final class CrosscheckCommand implements Callable<Integer> {
             section(out, "against pipeline " + rope.pipeline().describe(), r.againstPipeline(), r.format());
         }
         UlpSummary decisive = withPipeline ? r.againstPipeline() : r.againstExact();
+        if (withPipeline) {
+            long beyondPipeline = r.beyondPipeline();
+            out.print("\ndiagnosis (tolerance " + toleranceUlps + " ulp" + (toleranceUlps == 1 ? "" : "s") + "): "
+                    + r.explainedByPipeline() + " entries beyond it from the exact values are within it from the pipeline "
+                    + "(the pipeline's own rounding); " + beyondPipeline + " entries are beyond it from the pipeline "
+                    + (beyondPipeline == 0 ? "(none left to explain)" : "(not explained by this pipeline)") + "\n");
+        }
         out.print("verdict: " + (ok ? "WITHIN" : "BEYOND") + " tolerance of " + toleranceUlps + " ulp" + (toleranceUlps == 1 ? "" : "s")
                 + " (max " + decisive.maxUlps() + " against " + (withPipeline ? "the pipeline" : "the exact values") + ")\n");
         out.flush();
@@ -325,6 +332,10 @@ final class CrosscheckCommand implements Callable<Integer> {
             ObjectNode p = summary(r.againstPipeline(), r.format(), rope.pipeline().describe());
             p.put("pipeline", rope.pipeline().name());
             o.set("against_pipeline", p);
+        }
+        if (withPipeline) {
+            o.put("explained_by_pipeline", r.explainedByPipeline());
+            o.put("beyond_tolerance_of_pipeline", r.beyondPipeline());
         }
         o.put("verdict_against", withPipeline ? "pipeline" : "exact");
         o.put("within_tolerance", ok);

@@ -74,6 +74,10 @@ class CrosscheckCliTest {
                         assertEquals(expected, listed, where);
                     }
                 }
+                JsonNode joint = c.get("joint");
+                assertEquals(1, joint.get("tolerance_ulps").asLong());
+                assertEquals(joint.get("explained_by_pipeline").asLong(), out.get("explained_by_pipeline").asLong(), "explained");
+                assertEquals(joint.get("beyond_tolerance_of_pipeline").asLong(), out.get("beyond_tolerance_of_pipeline").asLong(), "beyond");
                 long maxPipeline = c.get("against_pipeline").get("max_ulps").asLong();
                 assertEquals(maxPipeline <= 1 ? 0 : 1, r.code(), "exit code: the verdict is against the pipeline, tolerance 1");
             }));
