@@ -52,13 +52,7 @@ public final class FormatDoubles {
 
     /** x rounded to nearest-even in the format (infinity on overflow, NaN in formats without infinity). */
     public double round(double x) {
-        if (kind == FP32) {
-            return (float) x; // Java's narrowing is IEEE round-to-nearest-even
-        }
-        if (kind == FP64) {
-            return x;
-        }
-        return format.toDouble(format.roundToBits(x, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
+        return format.roundNearestToDouble(x);
     }
 
     /** Whether the double v is a value of the format. */

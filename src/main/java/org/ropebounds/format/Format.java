@@ -438,6 +438,23 @@ public final class Format {
     }
 
     /**
+     * x rounded to nearest-even in this format, as a double, with IEEE overflow (infinity, or NaN in
+     * formats without one); the same value as {@code toDouble(roundToBits(x, NEAREST_EVEN, INFINITY))}, and
+     * for fp32 and fp64 Java's own conversion (the narrowing cast is IEEE round-to-nearest-even).
+     *
+     * @throws UnsupportedOperationException unless the format's values are doubles
+     */
+    public double roundNearestToDouble(double x) {
+        if (this == FP32) {
+            return (float) x;
+        }
+        if (this == FP64) {
+            return x;
+        }
+        return toDouble(roundToBits(x, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
+    }
+
+    /**
      * Rounds a double and returns the encoding of the result ({@link FloatValue#bits()}), allocating
      * nothing. Same results as {@link #round(double, RoundingMode, OverflowPolicy)}.
      *

@@ -214,7 +214,7 @@ public final class RopeEmulator {
             return product;
         }
         Format ph = pipeline.phase();
-        return ph.toDouble(ph.roundToBits(product, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
+        return ph.roundNearestToDouble(product);
     }
 
     /** The largest p such that every position 0..p is exact in the position and phase formats (at most 2^53). */
@@ -233,7 +233,7 @@ public final class RopeEmulator {
         long bits = p < (1L << 53) ? pos.roundToBits((double) p, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY)
                 : position(p).bits().longValue();
         double t = pos.toDouble(bits);
-        return ph.toDouble(ph.roundToBits(t, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
+        return ph.roundNearestToDouble(t);
     }
 
 }
