@@ -512,7 +512,7 @@ public final class Format {
         // normal: bits = (q - qmin) * 2^(p-1) + M with M in [2^(p-1), 2^p] (a carry moves into the
         // exponent field); subnormal: q = qmin and bits = M
         long magnitudeBits = ((long) (q - qmin) << (precision - 1)) + truncated;
-        if (magnitudeBits > maxFiniteBits.longValue()) {
+        if (magnitudeBits > maxFiniteBitsLong) { // the fast path's encodings fit 64 bits, so this is maxFiniteBits
             return signBit | overflowBits(negative, mode, overflow);
         }
         return signBit | magnitudeBits;
@@ -520,7 +520,7 @@ public final class Format {
 
     private long overflowBits(boolean negative, RoundingMode mode, OverflowPolicy overflow) {
         if (overflow == OverflowPolicy.SATURATE || !mode.overflowsToInfinity(negative)) {
-            return maxFiniteBits.longValue();
+            return maxFiniteBitsLong;
         }
         return (hasInfinity() ? infinityMagnitudeBits : nanMagnitudeBits).longValue();
     }

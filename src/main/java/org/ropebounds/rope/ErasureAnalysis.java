@@ -58,7 +58,7 @@ public final class ErasureAnalysis {
         double[] tail = visitAll ? null : PhaseScan.positions(rope, tailPositions);
         for (int i = 0; i < rope.modes(); i++) {
             OptionalLong collision = CollisionHorizons.modeCollision(rope, i, context);
-            PhaseErrors e = visitAll ? scanAll(rope, i, context, delta) : boundAndWindows(rope, i, context, delta, tail);
+            PhaseErrors e = visitAll ? scanAll(rope, i, context, delta) : boundAndWindows(rope, i, context, delta, tailPositions, tail);
             modes.add(new ErasureReport.Mode(i, rope.invFreq(i), collision, e.horizon, e.range, e.max));
         }
         long positionHorizon = CollisionHorizons.positionHorizon(pl.position());
@@ -142,7 +142,9 @@ public final class ErasureAnalysis {
         return ps.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static PhaseErrors boundAndWindows(RopeEmulator rope, int i, long context, Rational delta, double[] tail) {
+    /** @param tailPositions {@link #tailPositions}, the same for every mode; tail: those positions as they enter the product */
+    private static PhaseErrors boundAndWindows(RopeEmulator rope, int i, long context, Rational delta, long[] tailPositions,
+                                               double[] tail) {
         Enclosure theta = PhaseScan.theta(rope, i, 160);
         ErrorBound bound = new ErrorBound(rope, i, theta);
         // the last P with bound(P) <= delta (bound grows with P): below it, no error exceeds delta
@@ -188,7 +190,7 @@ public final class ErasureAnalysis {
                 range = new long[] {end + 1, context - 1};
             }
         }
-        PhaseScan.WindowScan end = PhaseScan.witness(rope, i, theta, tailPositions(rope, context), tail);
+        PhaseScan.WindowScan end = PhaseScan.witness(rope, i, theta, tailPositions, tail);
         witness = witness.max(end.maxErrorLowerBound());
         double top = end.nonFinite() ? Double.POSITIVE_INFINITY : bound.at(context - 1);
         Rational upper = Double.isFinite(top) ? BinaryRational.ofDouble(top).toRational().max(witness) : null;
