@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ropebounds check}: verify a claim written as a chain of comparisons. */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "check", mixinStandardHelpOptions = true, header = "Verify a claim (a chain of comparisons) with certified enclosures: TRUE, FALSE or UNDECIDED.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Verify a claim: real expressions joined by comparisons, evaluated with certified enclosures",
             "of increasing precision. Verdict TRUE (exit 0), FALSE (exit 1) or UNDECIDED (exit 3: the enclosures",
             "could not decide at the digit limit), with the enclosure of every side.",

@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ropebounds crosscheck}: compare an array from another implementation with what it should hold. */
-@Command(name = "crosscheck", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "crosscheck", mixinStandardHelpOptions = true, header = "Compare another implementation's inv_freq, phase or cos/sin array with exact and emulated values, in ulps.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Compare an array computed by another implementation (a kernel's inv_freq, a framework's",
             "cos/sin cache) entry by entry with (a) the exact value correctly rounded to the array's format and",
             "(b) with --pipeline, what that pipeline computes op by op. Distances are counted in ulps: the",

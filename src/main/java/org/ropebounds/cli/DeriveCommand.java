@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ropebounds derive}: each bound's closed form, solved forms and monotonicity, from Symja. */
-@Command(name = "derive", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "derive", mixinStandardHelpOptions = true, header = "Closed forms of the base bounds, solved for L, N, eps and p, with monotonicity (Symja).", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Closed forms of the bounds on the RoPE base b, the equation bound = b solved for L, N, eps and p,",
             "and the partial derivatives with their signs under the stated assumptions (symbolic, via Symja; the",
             "derivations are in proofs/). Loads Symja, which takes about a second."},

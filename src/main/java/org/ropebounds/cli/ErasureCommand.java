@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ropebounds erasure}: where each pipeline loses positions within a context. */
-@Command(name = "erasure", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "erasure", mixinStandardHelpOptions = true, header = "Where a RoPE pipeline loses positions: collision and phase-error horizons per format.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Where a RoPE pipeline loses positions within a context of L positions: the first position its",
             "position format cannot hold, the first pair of positions with equal phases (per mode and overall), the",
             "first pair whose (cos, sin) outputs are equal in every mode, and the phase error against p*theta_i."},

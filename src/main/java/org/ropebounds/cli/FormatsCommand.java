@@ -21,7 +21,7 @@ final class FormatsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = {"-f", "--format"}, split = Converters.FORMAT_LIST_SPLIT, paramLabel = "FORMAT",
+    @Option(names = {"-f", "--format"}, split = Converters.FORMAT_LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "FORMAT",
             description = "Formats to list (default: all standard formats): fp64, fp32, tf32, fp16, bf16, "
                     + "fp8-e4m3, fp8-e5m2, aliases, or p=..,emin=..,emax=..[,specials=fn].")
     List<String> formatNames = List.of("all");

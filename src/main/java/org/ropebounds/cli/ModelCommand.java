@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ropebounds model}: a registry model or a config.json, judged against the zone and the hf pipeline. */
-@Command(name = "model", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "model", mixinStandardHelpOptions = true, header = "Analyse one model (registry id or config.json): effective spectrum, zone verdicts, warnings.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Analyse a model: its effective RoPE spectrum (scaling applied, exactly and as transformers stores it",
             "in fp32), the base-equivalent of its slowest mode, the zone at its context and depth for the format of its",
             "weights and for fp32, and where the hf pipeline loses positions. Plain-language warnings for suspicious configs."},

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ropebounds models}: the bundled registry of published models. */
-@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "models", mixinStandardHelpOptions = true, header = "List the bundled registry of published models, or the case-study table.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"List the bundled registry of published models and their RoPE settings, with the source of every",
             "number and how well it is verified (official config, copy, third party). Blank means not verified."})
 final class ModelsCommand implements Callable<Integer> {

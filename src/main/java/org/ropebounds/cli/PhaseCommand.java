@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ropebounds phase}: the spectrum, as exact values and as a pipeline stores and computes it. */
-@Command(name = "phase", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "phase", mixinStandardHelpOptions = true, header = "Per mode: theta_i exact and as a pipeline computes it, with phase errors at a position.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Per mode i: theta_i = b^(-2i/d) and its wavelength (certified), inv_freq_i as the pipeline stores it",
             "and its error in ulps, and, at a position, the exact phase p*theta_i, the computed one, and the error."},
         footer = {"", "Example: ropebounds phase --base 500000 --head-dim 128 --position 131071 --pipeline hf"})

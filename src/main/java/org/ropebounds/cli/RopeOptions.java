@@ -24,7 +24,7 @@ final class RopeOptions {
             description = "Pipelines: hf, hf-bf16-inv-freq, bf16-all, fp16-all, fp64, or all.")
     List<String> pipelines;
 
-    @Option(names = {"-f", "--format"}, split = Converters.FORMAT_LIST_SPLIT, paramLabel = "FORMAT",
+    @Option(names = {"-f", "--format"}, split = Converters.FORMAT_LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "FORMAT",
             description = "Also analyse a pipeline computing every stage in each of these formats.")
     List<String> formats;
 

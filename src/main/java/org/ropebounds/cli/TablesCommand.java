@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ropebounds tables}: the reference tables, reproducible to the byte. */
-@Command(name = "tables", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "tables", mixinStandardHelpOptions = true, header = "Write the reference tables and figures (the main job), reproducible to the byte.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Write the reference tables (minimum base, largest context per format, fewest bits, erasure horizons,",
             "the model case study) as Markdown, CSV, LaTeX and JSON, with a manifest of SHA-256 sums, into a folder.",
             "The same command gives the same bytes on any machine."})

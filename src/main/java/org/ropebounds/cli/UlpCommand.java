@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ropebounds ulp}: round values into formats and show the spacing there. */
-@Command(name = "ulp", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "ulp", mixinStandardHelpOptions = true, header = "Round exact values into number formats: the value, ulp(x), neighbours and the error.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Round exact values into number formats: the rounded value (exact decimal, hex, bits),",
             "ulp(x), the two neighbours of x, and the rounding error. Every printed value is exact."},
         footer = {"", "Example: ropebounds ulp --format bf16 15962"})
@@ -28,7 +28,7 @@ final class UlpCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = {"-f", "--format"}, required = true, split = Converters.FORMAT_LIST_SPLIT, paramLabel = "FORMAT",
+    @Option(names = {"-f", "--format"}, required = true, split = Converters.FORMAT_LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "FORMAT",
             description = "Formats: fp64, fp32, tf32, fp16, bf16, fp8-e4m3, fp8-e5m2, aliases (float32, bfloat16, "
                     + "half, e4m3fn, ...), p=..,emin=..,emax=..[,specials=fn], or all. Comma-separated or repeated.")
     List<String> formatNames;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ropebounds zone}: the Goldilocks zone of RoPE bases. */
-@Command(name = "zone", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
+@Command(name = "zone", mixinStandardHelpOptions = true, header = "The Goldilocks zone of RoPE bases: every lower bound, the precision ceiling, the verdict.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"The Goldilocks zone: every lower bound on the RoPE base b (aliasing, DC-component and",
             "depth-compounded stability), the precision ceiling of each format, the zone between them, the largest",
             "context and fewest significand bits that keep it non-empty, and the verdict for a base.",
@@ -48,7 +48,7 @@ final class ZoneCommand implements Callable<Integer> {
             description = "Rotary dimension d (even, >= 2; default ${DEFAULT-VALUE}).")
     int headDim;
 
-    @Option(names = {"-f", "--format"}, split = Converters.FORMAT_LIST_SPLIT, paramLabel = "FORMAT",
+    @Option(names = {"-f", "--format"}, split = Converters.FORMAT_LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "FORMAT",
             description = "Formats whose precision ceiling to use (default fp32,bf16), or all.")
     List<String> formatNames = List.of("fp32", "bf16");
 
