@@ -20,6 +20,8 @@ Arrays
   bf16. Three entries then get planted errors (+1, -2 and +5 ulps, on the bits).
 * cos_fp32_concat.npy: b = 500000, d = 32, positions 100000..100255, numpy fp32 (transformers' way:
   fp32 inv_freq, fp32 positions, fp32 product, np.cos in fp32), laid out as cat(freqs, freqs).
+* cos_fp16.npy: b = 10000, d = 16, positions 0..511, every stage in numpy float16 (the fp16-all pipeline).
+* phase_fp64.npy: b = 500000, d = 128, positions 2^40 .. 2^40 + 63, numpy float64 (the fp64 pipeline).
 
 Expected reports (expected.json)
 --------------------------------
@@ -49,6 +51,8 @@ OUT = Path(__file__).resolve().parents[2] / "test" / "resources" / "fixtures" / 
 FMT = {  # precision, MPFR emin, MPFR emax (x = 0.1b... * 2^E), storage
     "fp32": (24, -148, 128, np.float32, np.uint32),
     "bf16": (8, -132, 128, ml_dtypes.bfloat16, np.uint16),
+    "fp16": (11, -23, 16, np.float16, np.uint16),
+    "fp64": (53, -1073, 1024, np.float64, np.uint64),
 }
 
 
@@ -89,15 +93,15 @@ def theta(b, d, i):
     return gmpy2.mpfr(b) ** (gmpy2.mpq(-2 * i, d))
 
 
-def pipeline_inv_freq_fp32(b, d):
-    """transformers' inv_freq = 1 / b ** (arange(0, d, 2) / d), every op correctly rounded in fp32."""
+def pipeline_inv_freq(fmt, b, d):
+    """transformers' inv_freq = 1 / b ** (arange(0, d, 2) / d), every op correctly rounded in fmt."""
     out = []
     for i in range(d // 2):
-        e = rn("fp32", gmpy2.mpq(rn("fp32", 2 * i)) / gmpy2.mpq(rn("fp32", d)))
+        e = rn(fmt, gmpy2.mpq(rn(fmt, 2 * i)) / gmpy2.mpq(rn(fmt, d)))
         with gmpy2.context(precision=600):
-            pw = gmpy2.mpfr(rn("fp32", b)) ** gmpy2.mpfr(e)
-        pw = rn("fp32", pw)
-        out.append(rn("fp32", gmpy2.mpq(1) / gmpy2.mpq(pw)))
+            pw = gmpy2.mpfr(rn(fmt, b)) ** gmpy2.mpfr(e)
+        pw = rn(fmt, pw)
+        out.append(rn(fmt, gmpy2.mpq(1) / gmpy2.mpq(pw)))
     return out
 
 
@@ -144,7 +148,7 @@ def main(check):
     files["inv_freq_fp32_planted.txt"] = "".join(np.format_float_scientific(v, unique=True) + "\n" for v in planted)
     files["inv_freq_fp32_planted.hex.txt"] = "".join(float(v).hex() + "\n" for v in planted)
     want_exact = [float(v) for v in correct]
-    want_pipe = pipeline_inv_freq_fp32(b, d)
+    want_pipe = pipeline_inv_freq("fp32", b, d)
     base_args = ["--quantity", "inv_freq", "--base", str(b), "--head-dim", str(d), "--pipeline", "hf"]
     cases.append({"file": "inv_freq_fp32_correct.npy", "args": base_args,
                   "against_exact": summary("fp32", [float(v) for v in correct], want_exact),
@@ -175,7 +179,7 @@ def main(check):
     files["phase_bf16.csv"] = "".join(",".join(repr(float(v)) for v in row) + "\n" for row in phase)
     got = [float(v) for v in phase.reshape(-1)]
     want_exact = [exact("bf16", lambda p=p, i=i: p * theta(b, d, i)) for p in range(n) for i in range(d // 2)]
-    inv_pipe = [rn("bf16", v) for v in pipeline_inv_freq_fp32(b, d)]
+    inv_pipe = [rn("bf16", v) for v in pipeline_inv_freq("fp32", b, d)]
     want_pipe = [rn("bf16", gmpy2.mpq(rn("bf16", p)) * gmpy2.mpq(inv_pipe[i])) for p in range(n) for i in range(d // 2)]
     pipe_args = ["--pipeline", "hf-bf16-inv-freq", "--position-dtype", "bf16", "--phase-dtype", "bf16"]
     for name, extra in (("phase_bf16.npy", ["--dtype", "bf16"]), ("phase_bf16_u2.npy", ["--dtype", "bf16"]),
@@ -198,7 +202,7 @@ def main(check):
     modes = [j % (d // 2) for j in range(d)]
     want_exact = [exact("fp32", lambda p=p, i=i: gmpy2.cos(p * theta(b, d, i)))
                   for p in range(first, first + n) for i in modes]
-    inv_pipe = pipeline_inv_freq_fp32(b, d)
+    inv_pipe = pipeline_inv_freq("fp32", b, d)
     want_pipe = []
     for p in range(first, first + n):
         for i in modes:
@@ -212,6 +216,47 @@ def main(check):
                   "against_exact": summary("fp32", got, want_exact),
                   "against_pipeline": summary("fp32", got, want_pipe),
                   "joint": joint("fp32", got, want_exact, want_pipe)})
+
+    # ---- cos in fp16, every stage in fp16 (numpy float16: each op in float32, then rounded) ----
+    b, d, n = 10000, 16, 512
+    f16 = np.float16
+    inv16 = (f16(1) / (f16(b) ** (np.arange(0, d, 2).astype(f16) / f16(d)))).astype(f16)
+    t16 = np.arange(n).astype(f16)
+    cos16 = np.cos((t16[:, None] * inv16[None, :]).astype(f16)).astype(f16)
+    assert cos16.dtype == np.float16
+    files["cos_fp16.npy"] = npy(cos16)
+    got = [float(v) for v in cos16.reshape(-1)]
+    want_exact = [exact("fp16", lambda p=p, i=i: gmpy2.cos(p * theta(b, d, i))) for p in range(n) for i in range(d // 2)]
+    inv_pipe = pipeline_inv_freq("fp16", b, d)
+    want_pipe = []
+    for p in range(n):
+        for i in range(d // 2):
+            ph = rn("fp16", gmpy2.mpq(rn("fp16", p)) * gmpy2.mpq(inv_pipe[i]))
+            with gmpy2.context(precision=400):
+                want_pipe.append(rn("fp16", gmpy2.cos(gmpy2.mpfr(ph))))
+    cases.append({"file": "cos_fp16.npy",
+                  "args": ["--quantity", "cos", "--base", str(b), "--head-dim", str(d), "--pipeline", "fp16-all"],
+                  "against_exact": summary("fp16", got, want_exact),
+                  "against_pipeline": summary("fp16", got, want_pipe),
+                  "joint": joint("fp16", got, want_exact, want_pipe)})
+
+    # ---- phase in fp64 at positions 2^40 .. 2^40 + 63 (numpy float64) ----
+    b, d, first, n = 500000, 128, 1 << 40, 64
+    inv64 = 1.0 / (np.float64(b) ** (np.arange(0, d, 2, dtype=np.int64).astype(np.float64) / np.float64(d)))
+    t64 = np.arange(first, first + n, dtype=np.float64)
+    phase64 = np.outer(t64, inv64)
+    assert phase64.dtype == np.float64
+    files["phase_fp64.npy"] = npy(phase64)
+    got = [float(v) for v in phase64.reshape(-1)]
+    want_exact = [exact("fp64", lambda p=p, i=i: p * theta(b, d, i)) for p in range(first, first + n) for i in range(d // 2)]
+    inv_pipe = pipeline_inv_freq("fp64", b, d)
+    want_pipe = [rn("fp64", gmpy2.mpq(rn("fp64", p)) * gmpy2.mpq(inv_pipe[i])) for p in range(first, first + n) for i in range(d // 2)]
+    cases.append({"file": "phase_fp64.npy",
+                  "args": ["--quantity", "phase", "--base", str(b), "--head-dim", str(d), "--positions",
+                           "%d:%d" % (first, first + n), "--pipeline", "fp64"],
+                  "against_exact": summary("fp64", got, want_exact),
+                  "against_pipeline": summary("fp64", got, want_pipe),
+                  "joint": joint("fp64", got, want_exact, want_pipe)})
 
     files["expected.json"] = json.dumps({
         "generator": "src/test/python/gen_crosscheck_fixtures.py",
