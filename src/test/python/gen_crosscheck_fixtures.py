@@ -22,6 +22,7 @@ Arrays
   fp32 inv_freq, fp32 positions, fp32 product, np.cos in fp32), laid out as cat(freqs, freqs).
 * cos_fp16.npy: b = 10000, d = 16, positions 0..511, every stage in numpy float16 (the fp16-all pipeline).
 * phase_fp64.npy: b = 500000, d = 128, positions 2^40 .. 2^40 + 63, numpy float64 (the fp64 pipeline).
+* sin_fp64.npy: b = 10000, d = 32, positions 0..127, numpy float64 (the fp64 pipeline).
 
 Expected reports (expected.json)
 --------------------------------
@@ -254,6 +255,26 @@ def main(check):
     cases.append({"file": "phase_fp64.npy",
                   "args": ["--quantity", "phase", "--base", str(b), "--head-dim", str(d), "--positions",
                            "%d:%d" % (first, first + n), "--pipeline", "fp64"],
+                  "against_exact": summary("fp64", got, want_exact),
+                  "against_pipeline": summary("fp64", got, want_pipe),
+                  "joint": joint("fp64", got, want_exact, want_pipe)})
+
+    # ---- sin in fp64, positions 0..127 (numpy float64 throughout: the fp64 pipeline) ----
+    b, d, n = 10000, 32, 128
+    inv64 = 1.0 / (np.float64(b) ** (np.arange(0, d, 2, dtype=np.int64).astype(np.float64) / np.float64(d)))
+    sin64 = np.sin(np.outer(np.arange(n, dtype=np.float64), inv64))
+    files["sin_fp64.npy"] = npy(sin64)
+    got = [float(v) for v in sin64.reshape(-1)]
+    want_exact = [exact("fp64", lambda p=p, i=i: gmpy2.sin(p * theta(b, d, i))) for p in range(n) for i in range(d // 2)]
+    inv_pipe = pipeline_inv_freq("fp64", b, d)
+    want_pipe = []
+    for p in range(n):
+        for i in range(d // 2):
+            ph = rn("fp64", gmpy2.mpq(rn("fp64", p)) * gmpy2.mpq(inv_pipe[i]))
+            with gmpy2.context(precision=400):
+                want_pipe.append(rn("fp64", gmpy2.sin(gmpy2.mpfr(ph))))
+    cases.append({"file": "sin_fp64.npy",
+                  "args": ["--quantity", "sin", "--base", str(b), "--head-dim", str(d), "--pipeline", "fp64"],
                   "against_exact": summary("fp64", got, want_exact),
                   "against_pipeline": summary("fp64", got, want_pipe),
                   "joint": joint("fp64", got, want_exact, want_pipe)})

@@ -36,6 +36,7 @@ public final class ExpectedValues {
     private final FormatDoubles trig;
     private final FormatDoubles output;
     private final boolean fp64File;
+    private final boolean trigFp64;
     private final boolean trigIsPhase; // conversions that are identities are skipped
     private final boolean fileIsTrig;
     private final double[] thetaHi;
@@ -62,6 +63,7 @@ public final class ExpectedValues {
         this.trig = new FormatDoubles(p.trig());
         this.output = new FormatDoubles(p.output());
         this.fp64File = fileFormat.equals(Format.FP64);
+        this.trigFp64 = p.trig().equals(Format.FP64);
         this.trigIsPhase = p.trig().equals(p.phase());
         this.fileIsTrig = p.output().equals(p.trig()) && fileFormat.equals(p.trig());
         int modes = rope.modes();
@@ -129,6 +131,10 @@ public final class ExpectedValues {
             }
             return fp64File ? nearestDouble(s, t, err) : decide(s + t, err, file);
         }
+        if (fp64File) { // Math.cos's 1 ulp is too coarse for fp64: double-double, with its error tracked
+            double[] c = DoubleDoubleTrig.cosSin(s, t, err, quantity == Quantity.COS ? 0 : 1);
+            return c == null ? Double.NaN : nearestDouble(c[0], c[1], c[2]);
+        }
         double cs = Math.cos(s);
         double sn = Math.sin(s);
         double main = quantity == Quantity.COS ? cs : sn;
@@ -185,8 +191,14 @@ public final class ExpectedValues {
         if (Double.isInfinite(x)) {
             return Double.NaN; // cos(inf) is NaN: the exact path reports it
         }
-        double v = quantity == Quantity.COS ? Math.cos(x) : Math.sin(x);
-        double inTrig = decide(v, 2 * Math.ulp(v) * SLACK, trig);
+        double inTrig;
+        if (trigFp64) {
+            double[] c = DoubleDoubleTrig.cosSin(x, 0, 0, quantity == Quantity.COS ? 0 : 1);
+            inTrig = c == null ? Double.NaN : nearestDouble(c[0], c[1], c[2]);
+        } else {
+            double v = quantity == Quantity.COS ? Math.cos(x) : Math.sin(x);
+            inTrig = decide(v, 2 * Math.ulp(v) * SLACK, trig);
+        }
         if (Double.isNaN(inTrig)) {
             return Double.NaN;
         }

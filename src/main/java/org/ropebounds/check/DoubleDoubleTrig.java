@@ -1,0 +1,177 @@
+package org.ropebounds.check;
+
+import org.ropebounds.format.BinaryRational;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.OverflowPolicy;
+import org.ropebounds.format.Rational;
+import org.ropebounds.format.RoundingMode;
+import org.ropebounds.real.Enclosure;
+import org.ropebounds.real.EnclosureArithmetic;
+
+/**
+ * cos and sin of a double-double argument in double-double arithmetic, with an error bound tracked at
+ * run time: every rounded operation adds the ulp of its result (at least twice its error) to the
+ * bound, and operations that are exact (TwoSum, TwoProduct through fma) add nothing. Enough
+ * to decide most correct roundings to fp64, where {@code Math.cos}'s 1-ulp guarantee cannot.
+ * {@code proofs/crosscheck-filter.md} section 6 gives the argument. Stateless; thread-safe.
+ */
+final class DoubleDoubleTrig {
+    /** pi/2 = P1 + P2 + P3 + rho with |rho| <= RHO, from a certified 320-bit enclosure of pi. */
+    private static final double P1;
+    private static final double P2;
+    private static final double P3;
+    private static final double RHO;
+    /** 1/n! as double-doubles for n = 0 .. TERMS, and a bound on each pair's representation error. */
+    private static final int TERMS = 31;
+    private static final double[] INV_FACT_HI = new double[TERMS + 1];
+    private static final double[] INV_FACT_LO = new double[TERMS + 1];
+    private static final double[] INV_FACT_ERR = new double[TERMS + 1];
+    /** Arguments are reduced with k = rint(x 2/pi) only while |x| < 2^40 (k times pi/2's error stays tiny). */
+    static final double MAX_ARGUMENT = 0x1p40;
+    private static final double SLACK = 1 + 0x1p-40;
+
+    static {
+        Enclosure pi = new EnclosureArithmetic(320).pi();
+        Rational halfLo = pi.lo().multiply(Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TWO));
+        Rational halfHi = pi.hi().multiply(Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TWO));
+        P1 = nearest(halfLo);
+        Rational rest = halfLo.subtract(exact(P1));
+        P2 = nearest(rest);
+        rest = rest.subtract(exact(P2));
+        P3 = nearest(rest);
+        rest = rest.subtract(exact(P3));
+        RHO = up(rest.abs().add(halfHi.subtract(halfLo)));
+        Rational f = Rational.ONE;
+        for (int n = 0; n <= TERMS; n++) {
+            if (n > 0) {
+                f = f.divide(Rational.of(n));
+            }
+            INV_FACT_HI[n] = nearest(f);
+            Rational r = f.subtract(exact(INV_FACT_HI[n]));
+            INV_FACT_LO[n] = nearest(r);
+            INV_FACT_ERR[n] = up(r.subtract(exact(INV_FACT_LO[n])).abs());
+        }
+    }
+
+    private DoubleDoubleTrig() {
+    }
+
+    /**
+     * cos (which = 0) or sin (which = 1) of a real X with |X - (s + t)| <= err, as {hi, lo, bound}:
+     * |f(X) - (hi + lo)| <= bound, hi + lo normalised (|lo| <= ulp(hi)/2). Null when |s| >= 2^40.
+     *
+     * @param t with |t| <= ulp(s) (a double-double)
+     */
+    static double[] cosSin(double s, double t, double err, int which) {
+        if (!(Math.abs(s) < MAX_ARGUMENT)) {
+            return null;
+        }
+        // ---- r = (s + t) - k (P1 + P2 + P3), k = rint(x 2/pi): the TwoProducts are exact (no underflow) ----
+        double k = Math.rint(s * (2 / Math.PI));
+        double bound = err + Math.abs(k) * RHO;
+        double p1h = k * P1;
+        double p1l = Math.fma(k, P1, -p1h);
+        double p2h = k * P2;
+        double p2l = Math.fma(k, P2, -p2h);
+        double p3 = k * P3;
+        bound += Math.ulp(p3);
+        // sum s - p1h + t - p1l - p2h - p2l - p3: TwoSum into hi (exact), the errors into lo (each rounding counted)
+        double hi = s;
+        double lo = 0;
+        double[] terms = {-p1h, t, -p1l, -p2h, -p2l, -p3};
+        for (double x : terms) {
+            double sum = hi + x;
+            double e = twoSumError(hi, x, sum);
+            hi = sum;
+            lo += e;
+            bound += Math.ulp(lo);
+        }
+        double rh = hi + lo;
+        double rl = twoSumError(hi, lo, rh);
+        // ---- q = r^2 ----
+        double qh = rh * rh;
+        double qe = Math.fma(rh, rh, -qh);
+        double cross = 2 * rh * rl; // 2 rh is exact; the product is rounded once
+        double qlo = qe + cross;
+        double qErr = Math.ulp(cross) + Math.ulp(qlo) + rl * rl;
+        double qHi = qh + qlo;
+        double qLo = twoSumError(qh, qlo, qHi);
+        // ---- Horner in q: c(q) = sum (-1)^j q^j / (2j + start)!, start 0 (cos) or 1 (sin / r) ----
+        int quadrant = (int) Math.floorMod((long) k, 4L);
+        boolean wantCos = ((quadrant + which) & 1) == 0; // cos(k pi/2 + r) = cos r, -sin r, -cos r, sin r; sin: a quarter turn on
+        int start = wantCos ? 0 : 1;
+        int last = (TERMS - start) / 2; // the highest j with 2j + start <= TERMS
+        double ph = sign(last) * INV_FACT_HI[2 * last + start];
+        double pl = sign(last) * INV_FACT_LO[2 * last + start];
+        double pErr = INV_FACT_ERR[2 * last + start];
+        double qAbs = Math.abs(qHi) + Math.abs(qLo);
+        for (int j = last - 1; j >= 0; j--) {
+            // p = c_j + q p
+            double mh = qHi * ph;
+            double me = Math.fma(qHi, ph, -mh);
+            double m2 = qHi * pl;
+            double m3 = qLo * ph;
+            double ml = me + (m2 + m3);
+            double mErr = Math.ulp(m2) + Math.ulp(m3) + Math.ulp(m2 + m3) + Math.ulp(ml) + Math.abs(qLo * pl) + Math.ulp(qLo * pl);
+            double ch = sign(j) * INV_FACT_HI[2 * j + start];
+            double cl = sign(j) * INV_FACT_LO[2 * j + start];
+            double sum = ch + mh;
+            double e = twoSumError(ch, mh, sum);
+            double low = e + (cl + ml);
+            double addErr = Math.ulp(cl + ml) + Math.ulp(low);
+            double nh = sum + low;
+            double nl = twoSumError(sum, low, nh);
+            double pAbs = Math.abs(ph) + Math.abs(pl);
+            pErr = qAbs * pErr + pAbs * qErr + qErr * pErr + mErr + addErr + INV_FACT_ERR[2 * j + start];
+            ph = nh;
+            pl = nl;
+        }
+        // Taylor remainder of the sum in q: it alternates with decreasing terms for |r| < 1, so it is below the
+        // first omitted term |r|^(2(last+1)) / (2(last+1) + start)!; 1/TERMS! (larger) stands in past the table
+        double rAbs = Math.abs(rh) + Math.abs(rl);
+        int next = 2 * (last + 1) + start;
+        double remainder = Math.pow(rAbs, 2 * (last + 1)) * INV_FACT_HI[Math.min(next, TERMS)] * 2;
+        double vh = ph;
+        double vl = pl;
+        double vErr = pErr + remainder;
+        if (!wantCos) { // sin r = r * p
+            double mh = rh * ph;
+            double me = Math.fma(rh, ph, -mh);
+            double m2 = rh * pl;
+            double m3 = rl * ph;
+            double ml = me + (m2 + m3);
+            vErr = rAbs * vErr + Math.ulp(m2) + Math.ulp(m3) + Math.ulp(m2 + m3) + Math.ulp(ml) + Math.abs(rl * pl) + Math.ulp(rl * pl);
+            vh = mh + ml;
+            vl = twoSumError(mh, ml, vh);
+        }
+        boolean negate = which == 0 ? quadrant == 1 || quadrant == 2 : quadrant == 2 || quadrant == 3;
+        if (negate) {
+            vh = -vh;
+            vl = -vl;
+        }
+        // the reduced argument's own error moves cos and sin by at most as much (both are 1-Lipschitz)
+        return new double[] {vh, vl, (vErr + bound) * SLACK};
+    }
+
+    /** The exact error of sum = RN(a + b) (Knuth's TwoSum; no condition on the magnitudes). */
+    private static double twoSumError(double a, double b, double sum) {
+        double bb = sum - a;
+        return (a - (sum - bb)) + (b - bb);
+    }
+
+    private static double sign(int j) {
+        return (j & 1) == 0 ? 1 : -1;
+    }
+
+    private static double nearest(Rational r) {
+        return Format.FP64.toDouble(Format.FP64.round(r, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value().bits().longValue());
+    }
+
+    private static double up(Rational r) {
+        return Format.FP64.toDouble(Format.FP64.round(r, RoundingMode.UP, OverflowPolicy.INFINITY).value().bits().longValue());
+    }
+
+    private static Rational exact(double x) {
+        return BinaryRational.ofDouble(x).toRational();
+    }
+}
