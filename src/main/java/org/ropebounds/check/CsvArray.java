@@ -96,6 +96,9 @@ public final class CsvArray implements ArraySource {
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(path.getFileName() + " is not readable as CSV after line " + rowNumber
                     + ": " + InvalidInputException.quoted(e.getOriginalMessage().lines().findFirst().orElse("malformed")));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(path.getFileName() + " is not UTF-8 text; accepted: CSV of numbers "
+                    + "(or a .npy file, which is recognised by its magic bytes)");
         }
     }
 

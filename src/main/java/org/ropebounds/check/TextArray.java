@@ -73,7 +73,7 @@ public final class TextArray implements ArraySource {
         line.setLength(0);
         lineNumber++;
         int c;
-        while ((c = in.read()) >= 0 && c != '\n') {
+        while ((c = readChar()) >= 0 && c != '\n') {
             if (line.length() == MAX_LINE) {
                 throw new InvalidInputException(path.getFileName() + ", line " + lineNumber + " is longer than "
                         + MAX_LINE + " characters; one number per line is accepted");
@@ -85,6 +85,16 @@ public final class TextArray implements ArraySource {
             return line.length() > 0;
         }
         return true;
+    }
+
+    private int readChar() throws IOException {
+        try {
+            return in.read();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // decoding runs ahead of the lines in blocks, so no line number is certain here
+            throw new InvalidInputException(path.getFileName() + " is not UTF-8 text; accepted: "
+                    + "one number per line (or a .npy file, which is recognised by its magic bytes)");
+        }
     }
 
     @Override

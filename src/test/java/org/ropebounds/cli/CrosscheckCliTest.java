@@ -211,6 +211,13 @@ class CrosscheckCliTest {
         Files.writeString(bom, "\uFEFF1\r\n0.5\r\n", StandardCharsets.UTF_8); // b = 4, d = 4: theta = 1, 1/2 exactly
         Result fine = crosscheck(List.of("-q", "inv_freq", "-b", "4", "-d", "4", "--dtype", "fp32", "--tolerance-ulps", "0"), bom.toString());
         assertEquals(0, fine.code(), fine.out() + fine.err());
+        Path latin = tmp.resolve("latin.txt");
+        Files.write(latin, new byte[] {'0', '.', '5', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+        assertUsageError(crosscheck(List.of("-q", "inv_freq", "-b", "4", "-d", "4", "--dtype", "fp32"), latin.toString()), "not UTF-8");
+        assertUsageError(crosscheck(List.of("-q", "inv_freq", "-b", "4", "-d", "4", "--dtype", "fp32", "--input-format", "csv"),
+                latin.toString()), "not UTF-8");
+        assertUsageError(crosscheck(List.of("-q", "cos", "-b", "5e5", "-d", "32", "--dtype", "fp32", "--input-format", "text"),
+                f("cos_fp32_concat.npy")), "cos_fp32_concat.npy");
         Path midRow = tmp.resolve("midrow.txt");
         Files.writeString(midRow, "0\n0\n1\n", StandardCharsets.US_ASCII);
         assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), midRow.toString()), "inside a row");
