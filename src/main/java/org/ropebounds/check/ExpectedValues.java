@@ -147,8 +147,21 @@ public final class ExpectedValues {
         return decide(v, margin, file);
     }
 
-    /** The exact value correctly rounded to the file's format, decided with enclosures. */
+    /**
+     * The exact value correctly rounded to the file's format, decided with enclosures.
+     *
+     * @throws InvalidInputException when the value overflows a format without infinity (fp8-e4m3's NaN)
+     */
     public double exactSlow(int i, long p) {
+        double v = exactSlowOrNaN(i, p);
+        if (Double.isNaN(v)) {
+            throw new InvalidInputException("the exact " + quantity.label() + " of mode " + i + " at position " + p
+                    + " overflows " + file.format().name() + ", which has no infinity; nothing to compare with");
+        }
+        return v;
+    }
+
+    private double exactSlowOrNaN(int i, long p) {
         if (quantity == Quantity.INV_FREQ) {
             return exactInvFreq[i];
         }

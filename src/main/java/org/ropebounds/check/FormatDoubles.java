@@ -124,6 +124,15 @@ public final class FormatDoubles {
         if (!plainDecimal(t)) {
             return invalid(t, "accepted: decimal (0.1, -1.5e-7) or hex float (0x1.8p-3), inf, nan");
         }
+        double v = roundDecimal(t);
+        if (Double.isNaN(v)) { // overflow in a format without infinity
+            return invalid(t, "it overflows " + format.name() + ", which has no infinity (largest finite value "
+                    + format.maxFinite().toRational().toCompactDecimalStringOrFraction() + ")");
+        }
+        return v;
+    }
+
+    private double roundDecimal(String t) {
         double d = Double.parseDouble(t); // correctly rounded to fp64
         long down = format.roundToBits(d, RoundingMode.DOWN, OverflowPolicy.INFINITY);
         double lo = format.toDouble(down);
@@ -131,7 +140,7 @@ public final class FormatDoubles {
             return d;
         }
         double hi = format.toDouble(format.roundToBits(d, RoundingMode.UP, OverflowPolicy.INFINITY));
-        if (Double.isInfinite(lo) || Double.isInfinite(hi) || d - lo != hi - d) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi) || d - lo != hi - d) {
             // every midpoint of the format is a double, so d and the decimal lie on the same side of each
             return round(d);
         }

@@ -218,6 +218,12 @@ class CrosscheckCliTest {
                 latin.toString()), "not UTF-8");
         assertUsageError(crosscheck(List.of("-q", "cos", "-b", "5e5", "-d", "32", "--dtype", "fp32", "--input-format", "text"),
                 f("cos_fp32_concat.npy")), "cos_fp32_concat.npy");
+        // fp8-e4m3 has no infinity: 480 overflows (its largest value is 448, and 464 is the midpoint above it)
+        Path e4 = Files.writeString(tmp.resolve("e4.txt"), "448\n480\n");
+        assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "2", "--dtype", "fp8-e4m3"), e4.toString()), "overflows fp8-e4m3");
+        Path e4b = Files.writeString(tmp.resolve("e4b.txt"), "448\n");
+        assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "2", "--dtype", "fp8-e4m3", "--positions", "470:471"),
+                e4b.toString()), "position 470 overflows");
         Path midRow = tmp.resolve("midrow.txt");
         Files.writeString(midRow, "0\n0\n1\n", StandardCharsets.US_ASCII);
         assertUsageError(crosscheck(List.of("-q", "phase", "-b", "4", "-d", "4", "--dtype", "fp32"), midRow.toString()), "inside a row");
