@@ -19,10 +19,11 @@ import org.ropebounds.rope.RopeEmulator;
  *   <li>the exact value (theta_i = b^(-2i/d), p theta_i, cos or sin of it) correctly rounded to F;</li>
  *   <li>what the emulated pipeline computes (see {@link RopeEmulator}), converted to F.</li>
  * </ul>
- * Each comes in two ways: {@code ...Fast} decides it with doubles and a proven error margin, and returns
- * NaN when the margin straddles a rounding boundary of F; {@code ...Slow} decides every case with
- * certified enclosures (Ziv's strategy). Both give the same value whenever the fast one decides
- * ({@code proofs/crosscheck-filter.md} derives the margins; the tests compare the two on every entry).
+ * Each comes in two ways: {@code ...Fast} decides it with doubles (double-doubles for fp64 cos and sin)
+ * and a proven error margin, and returns NaN when the margin straddles a rounding boundary of F;
+ * {@code ...Slow} decides every case with certified enclosures (Ziv's strategy). Both give the same value
+ * whenever the fast one decides ({@code proofs/crosscheck-filter.md} derives the margins;
+ * {@code ExpectedValuesTest} compares the two on random entries of every quantity, format and preset).
  * Immutable and safe to share between threads.
  */
 public final class ExpectedValues {
