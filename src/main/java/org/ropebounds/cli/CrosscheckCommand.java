@@ -131,9 +131,9 @@ final class CrosscheckCommand implements Callable<Integer> {
         if (worst < 0 || worst > 1000) {
             throw new InvalidInputException("--worst " + worst + " is out of range; accepted: 0..1000");
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > 256) {
-            throw new InvalidInputException("--threads " + workers + " is out of range; accepted: 1..256");
+        int workers = threads == null ? Math.min(64, Runtime.getRuntime().availableProcessors()) : threads;
+        if (workers < 1 || workers > 64) { // each worker holds up to two 512 KiB chunks
+            throw new InvalidInputException("--threads " + workers + " is out of range; accepted: 1..64");
         }
         long first = 0;
         long count = -1;
