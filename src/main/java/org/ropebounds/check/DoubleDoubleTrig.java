@@ -1,8 +1,6 @@
 package org.ropebounds.check;
 
 import org.ropebounds.format.BinaryRational;
-import org.ropebounds.format.Format;
-import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
 import org.ropebounds.real.Enclosure;
@@ -164,11 +162,11 @@ final class DoubleDoubleTrig {
     }
 
     private static double nearest(Rational r) {
-        return Format.FP64.toDouble(Format.FP64.round(r, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value().bits().longValue());
+        return r.toDouble(RoundingMode.NEAREST_EVEN);
     }
 
     private static double up(Rational r) {
-        return Format.FP64.toDouble(Format.FP64.round(r, RoundingMode.UP, OverflowPolicy.INFINITY).value().bits().longValue());
+        return r.toDouble(RoundingMode.UP);
     }
 
     private static Rational exact(double x) {

@@ -260,6 +260,6 @@ public final class ExpectedValues {
     }
 
     private static double toDouble(Rational r, RoundingMode mode) {
-        return Format.FP64.toDouble(Format.FP64.round(r, mode, OverflowPolicy.INFINITY).value().bits().longValue());
+        return r.toDouble(mode);
     }
 }

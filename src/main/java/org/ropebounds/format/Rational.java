@@ -184,6 +184,14 @@ public final class Rational implements Comparable<Rational> {
         return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
     }
 
+    /**
+     * This value rounded to a double in {@code mode}, with IEEE overflow (to infinity, or to the largest
+     * double where the mode rounds toward zero).
+     */
+    public double toDouble(RoundingMode mode) {
+        return Format.FP64.toDouble(Format.FP64.round(this, mode, OverflowPolicy.INFINITY).value().bits().longValue());
+    }
+
     public BigInteger numerator() {
         return numerator;
     }

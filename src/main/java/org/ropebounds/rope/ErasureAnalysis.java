@@ -148,8 +148,7 @@ public final class ErasureAnalysis {
         Enclosure theta = PhaseScan.theta(rope, i, 160);
         ErrorBound bound = new ErrorBound(rope, i, theta);
         // the last P with bound(P) <= delta (bound grows with P): below it, no error exceeds delta
-        double deltaLo = Format.FP64.toDouble(Format.FP64.round(delta, org.ropebounds.format.RoundingMode.DOWN,
-                org.ropebounds.format.OverflowPolicy.INFINITY).value().bits().longValue());
+        double deltaLo = delta.toDouble(org.ropebounds.format.RoundingMode.DOWN);
         long lo = 0;
         long hi = context - 1;
         if (bound.at(hi) <= deltaLo) {
@@ -264,8 +263,7 @@ public final class ErasureAnalysis {
         }
 
         private static double up(Rational x) {
-            return Format.FP64.toDouble(Format.FP64.round(x, org.ropebounds.format.RoundingMode.UP,
-                    org.ropebounds.format.OverflowPolicy.INFINITY).value().bits().longValue());
+            return x.toDouble(org.ropebounds.format.RoundingMode.UP);
         }
     }
 

@@ -3,9 +3,7 @@ package org.ropebounds.rope;
 import java.math.BigInteger;
 import java.util.OptionalLong;
 import org.ropebounds.format.BinaryRational;
-import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
-import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
 import org.ropebounds.real.Arithmetic;
@@ -128,7 +126,7 @@ public final class PhaseScan {
     record SplitTheta(double theta0, double restLo, double restHi) {
         static SplitTheta of(Enclosure theta) {
             Rational mid = theta.midpoint();
-            double t0 = Format.FP64.toDouble(Format.FP64.round(mid, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value().bits().longValue());
+            double t0 = mid.toDouble(RoundingMode.NEAREST_EVEN);
             Rational t0r = BinaryRational.ofDouble(t0).toRational();
             return new SplitTheta(t0, down(theta.lo().subtract(t0r)), up(theta.hi().subtract(t0r)));
         }
@@ -248,10 +246,10 @@ public final class PhaseScan {
     }
 
     private static double down(Rational x) {
-        return Format.FP64.toDouble(Format.FP64.round(x, RoundingMode.DOWN, OverflowPolicy.INFINITY).value().bits().longValue());
+        return x.toDouble(RoundingMode.DOWN);
     }
 
     private static double up(Rational x) {
-        return Format.FP64.toDouble(Format.FP64.round(x, RoundingMode.UP, OverflowPolicy.INFINITY).value().bits().longValue());
+        return x.toDouble(RoundingMode.UP);
     }
 }
