@@ -53,13 +53,12 @@ public enum Layout {
 
     /** @throws InvalidInputException unless the text is modes, concat or interleave */
     public static Layout parse(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        for (Layout l : values()) {
-            if (l.label.equals(t)) {
-                return l;
-            }
-        }
-        throw new InvalidInputException("unknown layout '" + InvalidInputException.quoted(text)
-                + "'; accepted: modes, concat, interleave");
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "modes" -> MODES;
+            case "concat", "concatenated", "halves" -> CONCAT;
+            case "interleave", "interleaved", "pairs" -> INTERLEAVE;
+            default -> throw new InvalidInputException("unknown layout '" + InvalidInputException.quoted(text)
+                    + "'; accepted: modes, concat, interleave");
+        };
     }
 }

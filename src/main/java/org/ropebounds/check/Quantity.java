@@ -33,13 +33,13 @@ public enum Quantity {
      * @throws InvalidInputException unless the text is inv_freq, phase, cos or sin (any case; inv-freq too)
      */
     public static Quantity parse(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT).replace('-', '_');
-        for (Quantity q : values()) {
-            if (q.label.equals(t)) {
-                return q;
-            }
-        }
-        throw new InvalidInputException("unknown quantity '" + InvalidInputException.quoted(text)
-                + "'; accepted: inv_freq, phase, cos, sin");
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "inv_freq", "inv-freq", "invfreq" -> INV_FREQ;
+            case "phase", "freqs" -> PHASE;
+            case "cos" -> COS;
+            case "sin" -> SIN;
+            default -> throw new InvalidInputException("unknown quantity '" + InvalidInputException.quoted(text)
+                    + "'; accepted: inv_freq, phase, cos, sin");
+        };
     }
 }
