@@ -106,6 +106,18 @@ def pipeline_inv_freq(fmt, b, d):
     return out
 
 
+def pipeline_trig(fmt, b, d, positions, modes, fn):
+    """fn (gmpy2.cos or gmpy2.sin) of the phase, every stage in fmt, each op correctly rounded: a uniform pipeline."""
+    inv = pipeline_inv_freq(fmt, b, d)
+    out = []
+    for p in positions:
+        for i in modes:
+            ph = rn(fmt, gmpy2.mpq(rn(fmt, p)) * gmpy2.mpq(inv[i]))
+            with gmpy2.context(precision=400):
+                out.append(rn(fmt, fn(gmpy2.mpfr(ph))))
+    return out
+
+
 def joint(fmt, got, want_exact, want_pipe, tolerance=1):
     """Entries beyond the tolerance from exact but within it from the pipeline, and entries beyond it from the pipeline."""
     explained = beyond = 0
@@ -203,14 +215,7 @@ def main(check):
     modes = [j % (d // 2) for j in range(d)]
     want_exact = [exact("fp32", lambda p=p, i=i: gmpy2.cos(p * theta(b, d, i)))
                   for p in range(first, first + n) for i in modes]
-    inv_pipe = pipeline_inv_freq("fp32", b, d)
-    want_pipe = []
-    for p in range(first, first + n):
-        for i in modes:
-            ph = rn("fp32", gmpy2.mpq(rn("fp32", p)) * gmpy2.mpq(inv_pipe[i]))
-            with gmpy2.context(precision=400):
-                c = gmpy2.cos(gmpy2.mpfr(ph))
-            want_pipe.append(rn("fp32", c))
+    want_pipe = pipeline_trig("fp32", b, d, range(first, first + n), modes, gmpy2.cos)
     cases.append({"file": "cos_fp32_concat.npy",
                   "args": ["--quantity", "cos", "--base", str(b), "--head-dim", str(d), "--positions",
                            "%d:%d" % (first, first + n), "--pipeline", "hf"],
@@ -228,13 +233,7 @@ def main(check):
     files["cos_fp16.npy"] = npy(cos16)
     got = [float(v) for v in cos16.reshape(-1)]
     want_exact = [exact("fp16", lambda p=p, i=i: gmpy2.cos(p * theta(b, d, i))) for p in range(n) for i in range(d // 2)]
-    inv_pipe = pipeline_inv_freq("fp16", b, d)
-    want_pipe = []
-    for p in range(n):
-        for i in range(d // 2):
-            ph = rn("fp16", gmpy2.mpq(rn("fp16", p)) * gmpy2.mpq(inv_pipe[i]))
-            with gmpy2.context(precision=400):
-                want_pipe.append(rn("fp16", gmpy2.cos(gmpy2.mpfr(ph))))
+    want_pipe = pipeline_trig("fp16", b, d, range(n), range(d // 2), gmpy2.cos)
     cases.append({"file": "cos_fp16.npy",
                   "args": ["--quantity", "cos", "--base", str(b), "--head-dim", str(d), "--pipeline", "fp16-all"],
                   "against_exact": summary("fp16", got, want_exact),
@@ -266,13 +265,7 @@ def main(check):
     files["sin_fp64.npy"] = npy(sin64)
     got = [float(v) for v in sin64.reshape(-1)]
     want_exact = [exact("fp64", lambda p=p, i=i: gmpy2.sin(p * theta(b, d, i))) for p in range(n) for i in range(d // 2)]
-    inv_pipe = pipeline_inv_freq("fp64", b, d)
-    want_pipe = []
-    for p in range(n):
-        for i in range(d // 2):
-            ph = rn("fp64", gmpy2.mpq(rn("fp64", p)) * gmpy2.mpq(inv_pipe[i]))
-            with gmpy2.context(precision=400):
-                want_pipe.append(rn("fp64", gmpy2.sin(gmpy2.mpfr(ph))))
+    want_pipe = pipeline_trig("fp64", b, d, range(n), range(d // 2), gmpy2.sin)
     cases.append({"file": "sin_fp64.npy",
                   "args": ["--quantity", "sin", "--base", str(b), "--head-dim", str(d), "--pipeline", "fp64"],
                   "against_exact": summary("fp64", got, want_exact),
