@@ -84,7 +84,10 @@ public final class ExpectedValues {
             thetaLo[i] = toDouble(rest, RoundingMode.NEAREST_EVEN);
             Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
             thetaErr[i] = toDouble(err, RoundingMode.UP);
-            exactInvFreq[i] = rounded(fileFormat, rope.theta(i), "inv_freq");
+            // the 256-bit enclosure decides it unless theta_i lies within 2^-250 of a rounding boundary
+            var decided = fileFormat.roundIfDecided(e.lo(), e.hi(), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
+            exactInvFreq[i] = decided.isPresent() ? file.value(decided.get().bits().longValue())
+                    : rounded(fileFormat, rope.theta(i), "inv_freq");
             FloatValue f = rope.invFreq(i);
             pipelineInvFreq[i] = file.round(f.format().toDouble(f.bits().longValue()));
         }
