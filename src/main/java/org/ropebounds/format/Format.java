@@ -336,8 +336,8 @@ public final class Format {
      */
     public FloatValue[] neighbours(Rational x) {
         return new FloatValue[] {
-            round(x, RoundingMode.DOWN, OverflowPolicy.INFINITY).value(),
-            round(x, RoundingMode.UP, OverflowPolicy.INFINITY).value()
+            round(x, RoundingMode.TOWARD_NEGATIVE, OverflowPolicy.INFINITY).value(),
+            round(x, RoundingMode.TOWARD_POSITIVE, OverflowPolicy.INFINITY).value()
         };
     }
 

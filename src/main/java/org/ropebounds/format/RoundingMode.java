@@ -5,16 +5,22 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.ropebounds.InvalidInputException;
 
-/** The four rounding modes of IEEE 754 binary arithmetic (MPFR's RNDN, RNDZ, RNDU, RNDD). */
+/**
+ * The four rounding modes of IEEE 754 binary arithmetic (MPFR's RNDN, RNDZ, RNDU, RNDD). The constants
+ * are named by direction on the real line ({@link #TOWARD_POSITIVE}, {@link #TOWARD_NEGATIVE}) so that
+ * they cannot be confused with {@link java.math.RoundingMode#UP} and {@link java.math.RoundingMode#DOWN},
+ * which round away from and toward zero. The labels ({@code up}, {@code down}) are the spellings the
+ * command line and JSON have always used.
+ */
 public enum RoundingMode {
     /** To the nearest value; a tie goes to the one with an even last significand bit. */
     NEAREST_EVEN("nearest-even", "rne", "rn", "nearest", "even"),
     /** Toward zero (truncation). */
     TOWARD_ZERO("toward-zero", "rtz", "rz", "zero", "trunc"),
     /** Toward positive infinity (ceiling). */
-    UP("up", "ru", "rtp", "ceiling", "toward-positive"),
+    TOWARD_POSITIVE("up", "ru", "rtp", "ceiling", "toward-positive"),
     /** Toward negative infinity (floor). */
-    DOWN("down", "rd", "rtn", "floor", "toward-negative");
+    TOWARD_NEGATIVE("down", "rd", "rtn", "floor", "toward-negative");
 
     private final String label;
     private final String[] aliases;
@@ -59,14 +65,14 @@ public enum RoundingMode {
         return switch (this) {
             case NEAREST_EVEN -> remainder == Remainder.ABOVE_HALF || (remainder == Remainder.HALF && truncatedOdd);
             case TOWARD_ZERO -> false;
-            case UP -> !negative;
-            case DOWN -> negative;
+            case TOWARD_POSITIVE -> !negative;
+            case TOWARD_NEGATIVE -> negative;
         };
     }
 
     /** Whether an overflow in this mode goes to infinity (otherwise to the largest finite value). */
     boolean overflowsToInfinity(boolean negative) {
-        return this == NEAREST_EVEN || (this == UP && !negative) || (this == DOWN && negative);
+        return this == NEAREST_EVEN || (this == TOWARD_POSITIVE && !negative) || (this == TOWARD_NEGATIVE && negative);
     }
 
     /** The discarded part of a significand, relative to half a quantum. */

@@ -9,7 +9,7 @@ import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.RealExpression;
 import org.ropebounds.real.Ziv;
-import org.ropebounds.rope.Ieee;
+import org.ropebounds.real.Ieee;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
 

@@ -31,7 +31,7 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
             double den = d.doubleValue();
             return den == 1 ? new DoubleInterval(num, num) : divide(new DoubleInterval(num, num), new DoubleInterval(den, den));
         }
-        return new DoubleInterval(toDouble(x, RoundingMode.DOWN), toDouble(x, RoundingMode.UP));
+        return new DoubleInterval(toDouble(x, RoundingMode.TOWARD_NEGATIVE), toDouble(x, RoundingMode.TOWARD_POSITIVE));
     }
 
     private static double toDouble(Rational x, RoundingMode mode) {

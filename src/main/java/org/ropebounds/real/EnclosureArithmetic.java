@@ -220,7 +220,7 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
         if (lo.equals(hi) && lo.numerator().bitLength() + lo.denominator().bitLength() <= 4L * bits + 256) {
             return Enclosure.exact(lo);
         }
-        return Enclosure.of(onGrid(lo, RoundingMode.DOWN), onGrid(hi, RoundingMode.UP));
+        return Enclosure.of(onGrid(lo, RoundingMode.TOWARD_NEGATIVE), onGrid(hi, RoundingMode.TOWARD_POSITIVE));
     }
 
     private Rational onGrid(Rational x, RoundingMode mode) {

@@ -148,7 +148,7 @@ public final class ErasureAnalysis {
         Enclosure theta = PhaseScan.theta(rope, i, 160);
         ErrorBound bound = new ErrorBound(rope, i, theta);
         // the last P with bound(P) <= delta (bound grows with P): below it, no error exceeds delta
-        double deltaLo = delta.toDouble(org.ropebounds.format.RoundingMode.DOWN);
+        double deltaLo = delta.toDouble(org.ropebounds.format.RoundingMode.TOWARD_NEGATIVE);
         long lo = 0;
         long hi = context - 1;
         if (bound.at(hi) <= deltaLo) {
@@ -263,7 +263,7 @@ public final class ErasureAnalysis {
         }
 
         private static double up(Rational x) {
-            return x.toDouble(org.ropebounds.format.RoundingMode.UP);
+            return x.toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
         }
     }
 

@@ -246,10 +246,10 @@ public final class PhaseScan {
     }
 
     private static double down(Rational x) {
-        return x.toDouble(RoundingMode.DOWN);
+        return x.toDouble(RoundingMode.TOWARD_NEGATIVE);
     }
 
     private static double up(Rational x) {
-        return x.toDouble(RoundingMode.UP);
+        return x.toDouble(RoundingMode.TOWARD_POSITIVE);
     }
 }

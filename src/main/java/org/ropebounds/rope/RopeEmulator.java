@@ -1,5 +1,6 @@
 package org.ropebounds.rope;
 
+import org.ropebounds.real.Ieee;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;

@@ -84,8 +84,8 @@ class RoundingPropertyTest {
     void directedModesBracketAndNearestIsANeighbour() {
         props(5_000).forAll(Gens.rationals(-160, 140)).checkAssert(x -> {
             for (Format f : Format.standard()) {
-                FloatValue down = f.round(x, RoundingMode.DOWN).value();
-                FloatValue up = f.round(x, RoundingMode.UP).value();
+                FloatValue down = f.round(x, RoundingMode.TOWARD_NEGATIVE).value();
+                FloatValue up = f.round(x, RoundingMode.TOWARD_POSITIVE).value();
                 FloatValue nearest = f.round(x, RoundingMode.NEAREST_EVEN).value();
                 FloatValue zero = f.round(x, RoundingMode.TOWARD_ZERO).value();
                 boolean beyond = x.abs().compareTo(f.maxFinite().toRational()) > 0;
@@ -187,8 +187,8 @@ class RoundingPropertyTest {
             } else {
                 switch (mode) {
                     case TOWARD_ZERO -> towardUpper = false;
-                    case UP -> towardUpper = !negative;
-                    case DOWN -> towardUpper = negative;
+                    case TOWARD_POSITIVE -> towardUpper = !negative;
+                    case TOWARD_NEGATIVE -> towardUpper = negative;
                     default -> {
                         Rational mid = lower.add(upper).toRational().multiply(Rational.of(BigInteger.ONE, BigInteger.TWO));
                         int c = ax.compareTo(mid);

@@ -8,7 +8,7 @@ import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.EnclosureArithmetic;
-import org.ropebounds.rope.Ieee;
+import org.ropebounds.real.Ieee;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
 

@@ -1,5 +1,6 @@
 package org.ropebounds.rope;
 
+import org.ropebounds.real.Ieee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.ropebounds.check;
+package org.ropebounds.format;
 
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.Format;
@@ -134,12 +134,12 @@ public final class FormatDoubles {
 
     private double roundDecimal(String t) {
         double d = Double.parseDouble(t); // correctly rounded to fp64
-        long down = format.roundToBits(d, RoundingMode.DOWN, OverflowPolicy.INFINITY);
+        long down = format.roundToBits(d, RoundingMode.TOWARD_NEGATIVE, OverflowPolicy.INFINITY);
         double lo = format.toDouble(down);
         if (lo == d) {
             return d;
         }
-        double hi = format.toDouble(format.roundToBits(d, RoundingMode.UP, OverflowPolicy.INFINITY));
+        double hi = format.toDouble(format.roundToBits(d, RoundingMode.TOWARD_POSITIVE, OverflowPolicy.INFINITY));
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || d - lo != hi - d) {
             // every midpoint of the format is a double, so d and the decimal lie on the same side of each
             return round(d);
@@ -168,7 +168,7 @@ public final class FormatDoubles {
     }
 
     /** The error for a NaN entry at {@code where}. */
-    static InvalidInputException nanEntry(String where) {
+    public static InvalidInputException nanEntry(String where) {
         return new InvalidInputException(where + " holds NaN; crosscheck compares numbers, and NaN is never a correct entry");
     }
 

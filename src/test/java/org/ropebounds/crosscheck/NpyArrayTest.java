@@ -1,4 +1,4 @@
-package org.ropebounds.check;
+package org.ropebounds.crosscheck;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

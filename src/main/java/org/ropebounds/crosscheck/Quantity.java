@@ -1,4 +1,4 @@
-package org.ropebounds.check;
+package org.ropebounds.crosscheck;
 
 import java.util.Locale;
 import org.ropebounds.InvalidInputException;

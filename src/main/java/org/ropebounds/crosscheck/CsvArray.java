@@ -1,5 +1,6 @@
-package org.ropebounds.check;
+package org.ropebounds.crosscheck;
 
+import org.ropebounds.format.FormatDoubles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package org.ropebounds.rope;
+package org.ropebounds.real;
 
 import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;

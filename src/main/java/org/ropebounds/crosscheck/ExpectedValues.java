@@ -1,5 +1,7 @@
-package org.ropebounds.check;
+package org.ropebounds.crosscheck;
 
+import org.ropebounds.real.DoubleDoubleTrig;
+import org.ropebounds.format.FormatDoubles;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
@@ -10,7 +12,7 @@ import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.EnclosureArithmetic;
 import org.ropebounds.real.RealExpression;
-import org.ropebounds.rope.Ieee;
+import org.ropebounds.real.Ieee;
 import org.ropebounds.rope.RopeEmulator;
 
 /**
@@ -83,7 +85,7 @@ public final class ExpectedValues {
             Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
             thetaLo[i] = toDouble(rest, RoundingMode.NEAREST_EVEN);
             Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
-            thetaErr[i] = toDouble(err, RoundingMode.UP);
+            thetaErr[i] = toDouble(err, RoundingMode.TOWARD_POSITIVE);
             // the 256-bit enclosure decides it unless theta_i lies within 2^-250 of a rounding boundary
             var decided = fileFormat.roundIfDecided(e.lo(), e.hi(), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
             exactInvFreq[i] = decided.isPresent() ? file.value(decided.get().bits().longValue())

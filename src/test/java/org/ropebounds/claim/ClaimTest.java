@@ -1,4 +1,4 @@
-package org.ropebounds.check;
+package org.ropebounds.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ropebounds.InvalidInputException;
-import org.ropebounds.check.Claim.Verdict;
+import org.ropebounds.claim.Claim.Verdict;
 import org.ropebounds.format.Rational;
 
 /** Claims with verdicts worked out by hand (or by mpmath where said), and the whitelist's refusals. */

@@ -1,4 +1,4 @@
-package org.ropebounds.check;
+package org.ropebounds.claim;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.ropebounds.check;
+package org.ropebounds.crosscheck;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.ropebounds.check;
+package org.ropebounds.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,22 +1,22 @@
-package org.ropebounds.check;
+package org.ropebounds.claim;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.ropebounds.InvalidInputException;
-import org.ropebounds.check.Claim.Binary;
-import org.ropebounds.check.Claim.Ceiling;
-import org.ropebounds.check.Claim.Elementary;
-import org.ropebounds.check.Claim.Expr;
-import org.ropebounds.check.Claim.InFormat;
-import org.ropebounds.check.Claim.MinMax;
-import org.ropebounds.check.Claim.Neg;
-import org.ropebounds.check.Claim.Num;
-import org.ropebounds.check.Claim.Pi;
-import org.ropebounds.check.Claim.Relation;
-import org.ropebounds.check.Claim.Theta;
-import org.ropebounds.check.Claim.ZoneLower;
+import org.ropebounds.claim.Claim.Binary;
+import org.ropebounds.claim.Claim.Ceiling;
+import org.ropebounds.claim.Claim.Elementary;
+import org.ropebounds.claim.Claim.Expr;
+import org.ropebounds.claim.Claim.InFormat;
+import org.ropebounds.claim.Claim.MinMax;
+import org.ropebounds.claim.Claim.Neg;
+import org.ropebounds.claim.Claim.Num;
+import org.ropebounds.claim.Claim.Pi;
+import org.ropebounds.claim.Claim.Relation;
+import org.ropebounds.claim.Claim.Theta;
+import org.ropebounds.claim.Claim.ZoneLower;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 

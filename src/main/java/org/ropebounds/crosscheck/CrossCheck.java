@@ -1,5 +1,6 @@
-package org.ropebounds.check;
+package org.ropebounds.crosscheck;
 
+import org.ropebounds.format.FormatDoubles;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;

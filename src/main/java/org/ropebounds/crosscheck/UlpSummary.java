@@ -1,5 +1,6 @@
-package org.ropebounds.check;
+package org.ropebounds.crosscheck;
 
+import org.ropebounds.format.FormatDoubles;
 import java.math.BigInteger;
 import java.util.List;
 import org.ropebounds.format.Rational;

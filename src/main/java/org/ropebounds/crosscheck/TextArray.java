@@ -1,5 +1,6 @@
-package org.ropebounds.check;
+package org.ropebounds.crosscheck;
 
+import org.ropebounds.format.FormatDoubles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.ropebounds.check;
+package org.ropebounds.real;
 
 import org.ropebounds.format.BinaryRational;
 import org.ropebounds.format.Rational;
@@ -13,7 +13,7 @@ import org.ropebounds.real.EnclosureArithmetic;
  * to decide most correct roundings to fp64, where {@code Math.cos}'s 1-ulp guarantee cannot.
  * {@code proofs/crosscheck-filter.md} section 6 gives the argument. Stateless; thread-safe.
  */
-final class DoubleDoubleTrig {
+public final class DoubleDoubleTrig {
     /** pi/2 = P1 + P2 + P3 + rho with |rho| <= RHO, from a certified 320-bit enclosure of pi. */
     private static final double P1;
     private static final double P2;
@@ -25,7 +25,7 @@ final class DoubleDoubleTrig {
     private static final double[] INV_FACT_LO = new double[TERMS + 1];
     private static final double[] INV_FACT_ERR = new double[TERMS + 1];
     /** Arguments are reduced with k = rint(x 2/pi) only while |x| < 2^40 (k times pi/2's error stays tiny). */
-    static final double MAX_ARGUMENT = 0x1p40;
+    public static final double MAX_ARGUMENT = 0x1p40;
     private static final double SLACK = 1 + 0x1p-40;
 
     static {
@@ -60,7 +60,7 @@ final class DoubleDoubleTrig {
      *
      * @param t with |t| <= ulp(s) (a double-double)
      */
-    static double[] cosSin(double s, double t, double err, int which) {
+    public static double[] cosSin(double s, double t, double err, int which) {
         if (!(Math.abs(s) < MAX_ARGUMENT)) {
             return null;
         }
@@ -166,7 +166,7 @@ final class DoubleDoubleTrig {
     }
 
     private static double up(Rational r) {
-        return r.toDouble(RoundingMode.UP);
+        return r.toDouble(RoundingMode.TOWARD_POSITIVE);
     }
 
     private static Rational exact(double x) {

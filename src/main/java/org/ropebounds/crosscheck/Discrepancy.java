@@ -1,4 +1,4 @@
-package org.ropebounds.check;
+package org.ropebounds.crosscheck;
 
 /**
  * One entry that differs from what it should be.
