@@ -6,10 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import org.ropebounds.io.AtomicFile;
 
 /**
  * Every entry's distance in ulps as a NumPy {@code .npy} array of {@code <u8} (unsigned 64-bit), in the
@@ -21,27 +19,21 @@ public final class UlpsNpyWriter implements Closeable {
     /** Bytes before the data: magic, version 1.0, header length, the dict padded to a multiple of 64. */
     private static final int HEADER_BYTES = 256;
 
-    private final Path target;
-    private final Path temporary;
+    private final AtomicFile file;
     private final FileChannel channel;
-    private boolean finished;
 
-    private UlpsNpyWriter(Path target, Path temporary, FileChannel channel) {
-        this.target = target;
-        this.temporary = temporary;
-        this.channel = channel;
+    private UlpsNpyWriter(AtomicFile file) {
+        this.file = file;
+        this.channel = file.channel();
     }
 
-    /** Starts writing {@code target} (replaced only when {@link #finish} succeeds). */
+    /**
+     * Starts writing {@code target} (replaced only when {@link #finish} succeeds).
+     *
+     * @throws org.ropebounds.InvalidInputException if the target exists and is not a regular file
+     */
     public static UlpsNpyWriter create(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            return new UlpsNpyWriter(target, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE));
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        return new UlpsNpyWriter(AtomicFile.create(target));
     }
 
     /** Writes {@code ulps[0..n)} as the entries from storage index {@code start} on. */
@@ -75,17 +67,11 @@ public final class UlpsNpyWriter implements Closeable {
         while (b.hasRemaining()) {
             position += channel.write(b, position);
         }
-        channel.force(true);
-        channel.close();
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        finished = true;
+        file.commit();
     }
 
     @Override
     public void close() throws IOException {
-        if (!finished) {
-            channel.close();
-            Files.deleteIfExists(temporary);
-        }
+        file.close();
     }
 }

@@ -8,16 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ropebounds.io.AtomicFile;
 
 /**
  * The files of a set of tables: each table in every form, plus {@code manifest.json} (every file with its
@@ -71,28 +70,15 @@ public final class TableFiles {
         }
     }
 
-    /** Writes every file into {@code dir} (created if needed), each through a temporary file and a rename. */
+    /**
+     * Writes every file into {@code dir} (created if needed), each through {@link AtomicFile}.
+     *
+     * @throws org.ropebounds.InvalidInputException if a target exists and is not a regular file
+     */
     public static void write(Path dir, Map<String, byte[]> files) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Path target = dir.resolve(f.getKey());
-            Path tmp = Files.createTempFile(dir, "." + f.getKey(), ".tmp");
-            try {
-                Files.write(tmp, f.getValue());
-                try {
-                    // temporary files are private; the tables are ordinary files
-                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: keep its defaults
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(dir.resolve(f.getKey()), f.getValue());
         }
     }
 }
