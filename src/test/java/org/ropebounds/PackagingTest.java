@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * What the artifacts hold. The library jar and the runnable jar are built from the main output directory
  * (target/classes) after the tests run, so the tests check that directory: no benchmark class and no
  * logging configuration may be in it. The runnable jar adds src/cli/resources/log4j2.xml itself (see pom.xml).
+ * The jars themselves are checked after packaging, in the verify phase (pom.xml, check-jar-contents).
  */
 class PackagingTest {
 
