@@ -10,8 +10,11 @@ import picocli.CommandLine;
  * stderr naming the value and what is accepted; a stack trace only with {@code --debug}).
  */
 public final class Main {
+    /** The command did what was asked (a checked claim holds). */
     public static final int EXIT_OK = 0;
+    /** A failed check or an internal error. */
     public static final int EXIT_FAILURE = 1;
+    /** Bad input: an unknown option, or a value outside the accepted range. */
     public static final int EXIT_USAGE = 2;
     /** A claim the certified arithmetic could not decide at the digit limit. */
     public static final int EXIT_UNDECIDED = 3;
@@ -19,6 +22,7 @@ public final class Main {
     private Main() {
     }
 
+    /** Runs {@code args} on the standard streams and exits the JVM with the command's exit code. */
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

@@ -9,7 +9,7 @@ package org.ropebounds.symbolic;
  * does not use, so its conclusions hold for the real relaxation too). Any other symbol is unknown.
  */
 public enum Assumptions {
-    /** L > 0, b > 1, 0 < eps < 1, N >= 1, d > 2, p >= 1. */
+    /** {@code L > 0}, {@code b > 1}, {@code 0 < eps < 1}, {@code N >= 1}, {@code d > 2}, {@code p >= 1}. */
     STANDARD,
     /**
      * {@link #STANDARD} and, in addition, {@code 0 < L*theta_min < Pi/2}: the slowest mode turns less than a

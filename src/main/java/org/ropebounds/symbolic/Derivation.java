@@ -19,6 +19,11 @@ import java.util.Objects;
  */
 public record Derivation(String name, Rendering bound, Map<String, Rendering> solutions, Map<String, Partial> partials) {
 
+    /**
+     * Copies both maps, keeping their order.
+     *
+     * @throws NullPointerException if any component is null
+     */
     public Derivation {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(bound, "bound");
@@ -35,6 +40,7 @@ public record Derivation(String name, Rendering bound, Map<String, Rendering> so
      * @param mathml a presentation-MathML {@code <math>} element
      */
     public record Rendering(String symja, String text, String tex, String mathml) {
+        /** @throws NullPointerException if any form is null */
         public Rendering {
             Objects.requireNonNull(symja, "symja");
             Objects.requireNonNull(text, "text");
@@ -53,6 +59,7 @@ public record Derivation(String name, Rendering bound, Map<String, Rendering> so
      * {@link SymbolicEngine#sign(String, Assumptions)} ({@link Sign#UNKNOWN} when undecided).
      */
     public record Partial(Rendering derivative, Sign sign) {
+        /** @throws NullPointerException if {@code derivative} or {@code sign} is null */
         public Partial {
             Objects.requireNonNull(derivative, "derivative");
             Objects.requireNonNull(sign, "sign");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The executable steps of one proof file (Markdown, {@code proofs/*.md}), and their check against a
@@ -31,13 +32,38 @@ public final class ProofScript {
      * One In/Out step.
      *
      * @param line the 1-based line of its {@code In:} line
-     * @param signClaim the claimed sign, or {@code null}
-     * @param signLine the line of the {@code Sign:} line, or 0
+     * @param input the Symja input after {@code In:}, stripped
+     * @param expected the output after {@code Out:}, stripped
+     * @param signClaim the {@code Sign:} line that follows the step, if any
      */
-    public record Step(int line, String input, String expected, Sign signClaim, Assumptions signAssumptions, int signLine) {
+    public record Step(int line, String input, String expected, Optional<SignClaim> signClaim) {
+        /** @throws NullPointerException if {@code input}, {@code expected} or {@code signClaim} is null */
         public Step {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(signClaim, "signClaim");
+        }
+    }
+
+    /**
+     * A {@code Sign:} line: the sign claimed for its step's result and the assumptions it holds under.
+     *
+     * @param sign the claimed sign, never {@link Sign#UNKNOWN}
+     * @param assumptions {@link Assumptions#WITHIN_QUARTER_TURN} for a line ending in {@code [quarter-turn]},
+     *     else {@link Assumptions#STANDARD}
+     * @param line the 1-based line of the {@code Sign:} line
+     */
+    public record SignClaim(Sign sign, Assumptions assumptions, int line) {
+        /**
+         * @throws NullPointerException if {@code sign} or {@code assumptions} is null
+         * @throws IllegalArgumentException if {@code sign} is {@link Sign#UNKNOWN} (a claim is decided)
+         */
+        public SignClaim {
+            Objects.requireNonNull(sign, "sign");
+            Objects.requireNonNull(assumptions, "assumptions");
+            if (sign == Sign.UNKNOWN) {
+                throw new IllegalArgumentException("a Sign: line claims a decided sign, not UNKNOWN");
+            }
         }
     }
 
@@ -116,10 +142,10 @@ public final class ProofScript {
                 if (input == null) {
                     throw error(file, lineNo, "Out: without In:");
                 }
-                steps.add(new Step(inLine, input, t.substring(4).strip(), null, null, 0));
+                steps.add(new Step(inLine, input, t.substring(4).strip(), Optional.empty()));
                 input = null;
             } else if (t.startsWith("Sign:")) {
-                if (input != null || steps.isEmpty() || steps.get(steps.size() - 1).signClaim() != null
+                if (input != null || steps.isEmpty() || steps.get(steps.size() - 1).signClaim().isPresent()
                         || steps.get(steps.size() - 1).line() < blockStart) {
                     throw error(file, lineNo, "Sign: must follow an Out: line in the same block");
                 }
@@ -131,7 +157,8 @@ public final class ProofScript {
                     claim = claim.substring(0, claim.length() - QUARTER_TURN.length()).strip();
                 }
                 Sign sign = parseSign(file, lineNo, claim);
-                steps.add(new Step(last.line(), last.input(), last.expected(), sign, assumptions, lineNo));
+                steps.add(new Step(last.line(), last.input(), last.expected(),
+                        Optional.of(new SignClaim(sign, assumptions, lineNo))));
             } else {
                 throw error(file, lineNo, "expected 'In:', 'Out:' or 'Sign:' in a symja block, found: " + t);
             }
@@ -185,23 +212,24 @@ public final class ProofScript {
                 failures.add(new Failure(file, step.line(), step.input(), step.expected(), actual));
                 continue;
             }
-            if (step.signClaim() != null) {
+            if (step.signClaim().isPresent()) {
+                SignClaim claim = step.signClaim().get();
                 Sign decided;
                 try {
-                    decided = engine.sign(actual, step.signAssumptions());
+                    decided = engine.sign(actual, claim.assumptions());
                 } catch (RuntimeException e) {
                     decided = Sign.UNKNOWN;
                 }
-                if (decided != step.signClaim()) {
-                    failures.add(new Failure(file, step.signLine(), "Sign of " + actual,
-                            step.signClaim().word() + suffix(step), decided.word() + suffix(step)));
+                if (decided != claim.sign()) {
+                    failures.add(new Failure(file, claim.line(), "Sign of " + actual,
+                            claim.sign().word() + suffix(claim), decided.word() + suffix(claim)));
                 }
             }
         }
         return List.copyOf(failures);
     }
 
-    private static String suffix(Step step) {
-        return step.signAssumptions() == Assumptions.WITHIN_QUARTER_TURN ? " " + QUARTER_TURN : "";
+    private static String suffix(SignClaim claim) {
+        return claim.assumptions() == Assumptions.WITHIN_QUARTER_TURN ? " " + QUARTER_TURN : "";
     }
 }

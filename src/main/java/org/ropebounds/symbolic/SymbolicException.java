@@ -7,10 +7,12 @@ package org.ropebounds.symbolic;
 public class SymbolicException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception with the given message, which names the input. */
     public SymbolicException(String message) {
         super(message);
     }
 
+    /** An exception with the given message, which names the input, caused by Symja's {@code cause}. */
     public SymbolicException(String message, Throwable cause) {
         super(message, cause);
     }

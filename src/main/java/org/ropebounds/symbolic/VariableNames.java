@@ -45,6 +45,7 @@ final class VariableNames {
     private static final Pattern INTERNAL_N_TOKEN =
             Pattern.compile("(?<![A-Za-z0-9$])" + INTERNAL_N + "(?![A-Za-z0-9$])");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![A-Za-z0-9$])[A-Za-z\u03c0][A-Za-z0-9]*(?![A-Za-z0-9$])");
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern DECIMAL_LITERAL = Pattern.compile("(?<![A-Za-z0-9$])\\d*\\.\\d");
 
     private VariableNames() {}
@@ -87,6 +88,19 @@ final class VariableNames {
     /** The Symja name of a caller's variable name ({@code N} is {@value #INTERNAL_N}; others are unchanged). */
     static String internalName(String callerVariable) {
         return callerVariable.equals("N") ? INTERNAL_N : callerVariable;
+    }
+
+    /**
+     * The Symja name of a variable a caller asks to solve or differentiate for: a plain identifier
+     * ({@code [A-Za-z][A-Za-z0-9]*}), with {@code N} renamed as in {@link #toInternal}.
+     *
+     * @throws IllegalArgumentException if {@code variable} is not a plain identifier, or as {@link #toInternal}
+     */
+    static String internalVariable(String variable) {
+        if (!VARIABLE_NAME.matcher(variable).matches()) {
+            throw new IllegalArgumentException("not a variable name: '" + variable + "'");
+        }
+        return toInternal(variable);
     }
 
     /** Whether the text contains a decimal literal such as {@code 0.9} (Symja reads those as doubles). */

@@ -43,7 +43,7 @@ class ProofFilesTest {
             assertTrue(Files.isRegularFile(file), "missing " + file);
             ProofScript script = ProofScript.parse(name, Files.readString(file, StandardCharsets.UTF_8));
             assertFalse(script.steps().isEmpty(), name + " has no symja steps");
-            assertTrue(script.steps().stream().anyMatch(s -> s.input().startsWith("D(") || s.signClaim() != null
+            assertTrue(script.steps().stream().anyMatch(s -> s.input().startsWith("D(") || s.signClaim().isPresent()
                     || s.input().startsWith("Solve(")), name + " has no Solve, D or Sign step");
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,12 +60,13 @@ class ProofScriptTest {
         assertEquals(4, steps.size());
         assertEquals(4, steps.get(0).line());
         assertEquals("Solve(L/b == ArcCos(eps^(1/N)), b)", steps.get(0).input());
-        assertEquals(null, steps.get(0).signClaim());
-        assertEquals(Sign.POSITIVE, steps.get(1).signClaim());
-        assertEquals(Assumptions.STANDARD, steps.get(1).signAssumptions());
-        assertEquals(9, steps.get(1).signLine());
-        assertEquals(Assumptions.WITHIN_QUARTER_TURN, steps.get(3).signAssumptions());
-        assertEquals(Sign.NEGATIVE, steps.get(3).signClaim());
+        assertEquals(Optional.empty(), steps.get(0).signClaim());
+        // GOOD's line 9 is "Sign: positive", lines 19 and 22 the two quarter-turn claims
+        assertEquals(Optional.of(new ProofScript.SignClaim(Sign.POSITIVE, Assumptions.STANDARD, 9)), steps.get(1).signClaim());
+        assertEquals(Optional.of(new ProofScript.SignClaim(Sign.POSITIVE, Assumptions.WITHIN_QUARTER_TURN, 19)),
+                steps.get(2).signClaim());
+        assertEquals(Optional.of(new ProofScript.SignClaim(Sign.NEGATIVE, Assumptions.WITHIN_QUARTER_TURN, 22)),
+                steps.get(3).signClaim());
     }
 
     @Test
@@ -129,5 +131,11 @@ class ProofScriptTest {
     void malformedBlocksAreRejectedWithTheirLine(String md) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProofScript.parse("bad.md", md));
         assertTrue(e.getMessage().matches("bad\\.md:\\d+: .*"), e.getMessage());
+    }
+
+    @Test
+    void aSignClaimIsDecided() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new ProofScript.SignClaim(Sign.UNKNOWN, Assumptions.STANDARD, 1));
     }
 }

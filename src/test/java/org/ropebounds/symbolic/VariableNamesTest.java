@@ -66,4 +66,16 @@ class VariableNamesTest {
     void exactTextHasNoDecimalLiteral(String text) {
         assertFalse(VariableNames.hasDecimalLiteral(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"N | nlayers", "L | L", "eps | eps", "x2 | x2"})
+    void aVariableToSolveForIsAPlainIdentifierWithNRenamed(String caller, String internal) {
+        assertEquals(internal, VariableNames.internalVariable(caller));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"L+1", "2x", "", " L", "N(1)", "nlayers"})
+    void anythingButAPlainIdentifierIsNotAVariable(String notAVariable) {
+        assertThrows(IllegalArgumentException.class, () -> VariableNames.internalVariable(notAVariable));
+    }
 }

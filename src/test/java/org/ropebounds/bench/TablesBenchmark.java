@@ -8,12 +8,13 @@ import org.ropebounds.table.TableSpec;
 
 /**
  * Minimum-base cells per second at 6, 20 and 50 certified digits (all cores), and the wall time of the
- * default table set. Run {@code java -cp target/ropebounds.jar org.ropebounds.bench.TablesBenchmark}.
+ * default table set. Run {@code java -cp target/ropebounds.jar:target/test-classes org.ropebounds.bench.TablesBenchmark}.
  */
 public final class TablesBenchmark {
     private TablesBenchmark() {
     }
 
+    /** Runs the benchmark and prints its figures on stdout; arguments: none. */
     public static void main(String[] args) {
         System.out.printf(Locale.ROOT, "ropebounds tables benchmark: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));

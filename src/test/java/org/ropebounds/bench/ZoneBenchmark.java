@@ -17,12 +17,13 @@ import org.ropebounds.format.Rational;
  * Full zones per second, in-process, one thread: for random (L, N, eps) on the grid people use
  * (L = 2^11..2^24, N = 1..126, eps in {0.5, 0.9, 0.99, 0.01}, d = 128, fp32 and bf16, with a base), every
  * bound, ceiling, L_max, p_min, verdict and depth limit certified to 15, 30 and 100 digits. Run
- * {@code java -cp target/ropebounds.jar org.ropebounds.bench.ZoneBenchmark}.
+ * {@code java -cp target/ropebounds.jar:target/test-classes org.ropebounds.bench.ZoneBenchmark}.
  */
 public final class ZoneBenchmark {
     private ZoneBenchmark() {
     }
 
+    /** Runs the benchmark and prints its figures on stdout; arguments: none. */
     public static void main(String[] args) {
         String[] tolerances = {"0.5", "0.9", "0.99", "0.01"};
         SplittableRandom random = new SplittableRandom(2026);

@@ -14,12 +14,13 @@ import org.ropebounds.rope.RopeEmulator;
 /**
  * The full horizon analysis at L = 2^40, d = 256 for every format (as a pipeline computing every stage in
  * it) and every preset, in-process, one thread; and the scan's throughput in phases per second. Run
- * {@code java -cp target/ropebounds.jar org.ropebounds.bench.ErasureBenchmark}.
+ * {@code java -cp target/ropebounds.jar:target/test-classes org.ropebounds.bench.ErasureBenchmark}.
  */
 public final class ErasureBenchmark {
     private ErasureBenchmark() {
     }
 
+    /** Runs the benchmark and prints its figures on stdout; arguments: none. */
     public static void main(String[] args) {
         Rational base = Rational.of(500000);
         Rational delta = Rational.parse("0.1");

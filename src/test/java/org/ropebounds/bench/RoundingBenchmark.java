@@ -13,7 +13,7 @@ import org.ropebounds.format.RoundingMode;
  * 10^6 random doubles through the allocation-free fast path and through the exact path, and 10^5
  * random 40-digit decimals (parsed beforehand, and parsed each time). A plain harness: warm-up
  * rounds, then the median of timed rounds. Not a test; run
- * {@code java -cp target/ropebounds.jar org.ropebounds.bench.RoundingBenchmark}.
+ * {@code java -cp target/ropebounds.jar:target/test-classes org.ropebounds.bench.RoundingBenchmark}.
  */
 public final class RoundingBenchmark {
     private static final int DOUBLES = 1_000_000;
@@ -24,6 +24,7 @@ public final class RoundingBenchmark {
     private RoundingBenchmark() {
     }
 
+    /** Runs the benchmark and prints its figures on stdout; arguments: none. */
     public static void main(String[] args) {
         SplittableRandom random = new SplittableRandom(20261126L);
         double[] doubles = new double[DOUBLES];

@@ -23,12 +23,13 @@ import org.ropebounds.rope.RopeEmulator;
  * Entries checked per second on a 131072 x 64 fp32 cos cache (b = 500000, d = 128) written as a .npy
  * file the way transformers computes it (fp32 inv_freq, positions and product; cos in fp32), read from
  * the file and checked against the exact values, then also against the hf pipeline. Run
- * {@code java -cp target/ropebounds.jar org.ropebounds.bench.CrosscheckBenchmark [threads]}.
+ * {@code java -cp target/ropebounds.jar:target/test-classes org.ropebounds.bench.CrosscheckBenchmark [threads]}.
  */
 public final class CrosscheckBenchmark {
     private CrosscheckBenchmark() {
     }
 
+    /** Runs the benchmark and prints its figures on stdout; arguments: {@code [threads]} (default: all processors). */
     public static void main(String[] args) throws IOException {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
         int rows = 131072;
