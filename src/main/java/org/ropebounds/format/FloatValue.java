@@ -84,7 +84,7 @@ public final class FloatValue {
     /** The encoding in the format's IEEE-style layout (NaN: the canonical quiet NaN with this sign). */
     public BigInteger bits() {
         BigInteger magnitude = switch (kind) {
-            case FINITE -> format.magnitudeBits(value.abs());
+            case FINITE -> FormatEncoding.magnitudeBits(format, value.abs());
             case INFINITE -> format.infinityMagnitudeBits();
             case NAN -> format.nanMagnitudeBits();
         };
@@ -93,9 +93,7 @@ public final class FloatValue {
 
     /** {@link #bits()} as {@code 0x} and lower-case hex digits, zero-padded to the encoding's width. */
     public String bitsHex() {
-        String hex = bits().toString(16);
-        int width = (format.encodingBits() + 3) / 4;
-        return "0x" + "0".repeat(Math.max(0, width - hex.length())) + hex;
+        return FormatEncoding.hex(format, bits().toString(16));
     }
 
     /** C99 hex-float form, normalized ({@code 0x1.f2p+13}, {@code -0x0p+0}), or {@code inf}, {@code -inf}, {@code nan}. Exact. */
