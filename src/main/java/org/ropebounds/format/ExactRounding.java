@@ -28,7 +28,7 @@ final class ExactRounding {
         return roundMagnitude(f, x.signum() < 0, x.significand().abs(), BigInteger.ONE, x.exponent(), mode, overflow);
     }
 
-    /** Rounds {@code (negative ? -1 : 1) * a / b * 2^k}, a, b > 0. */
+    /** Rounds {@code (negative ? -1 : 1) * a / b * 2^k}, a, b &gt; 0. */
     private static Rounded roundMagnitude(Format f, boolean negative, BigInteger a, BigInteger b, long k,
                                           RoundingMode mode, OverflowPolicy overflow) {
         long t = (long) a.bitLength() - b.bitLength();

@@ -124,7 +124,7 @@ public final class FloatValue {
     /**
      * The shortest decimal that rounds back to this value under round-to-nearest-even (the closest to the
      * value among the shortest; ties go to an even last digit), printed as ECMAScript prints numbers:
-     * plain for 1e-6 <= |x| < 1e21 ({@code 15936}, {@code 0.1}), else {@code 1e-30}, {@code 1.5e+38}.
+     * plain for 1e-6 &lt;= |x| &lt; 1e21 ({@code 15936}, {@code 0.1}), else {@code 1e-30}, {@code 1.5e+38}.
      */
     public String toShortestDecimal() {
         if (kind != Kind.FINITE || value.isZero()) {

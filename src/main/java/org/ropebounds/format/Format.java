@@ -94,8 +94,8 @@ public final class Format {
      * A format with the given parameters; its name is {@code p=..,emin=..,emax=..} (with
      * {@code ,specials=fn} unless IEEE).
      *
-     * @throws InvalidInputException unless 2 <= p <= {@value #MAX_PRECISION}, emin <= 0 < emax and
-     *     |emin|, |emax| <= 2^24, and (for {@code FINITE_NAN_ONLY}) the exponent range fills the
+     * @throws InvalidInputException unless 2 &lt;= p &lt;= {@value #MAX_PRECISION}, emin &lt;= 0 &lt; emax and
+     *     |emin|, |emax| &lt;= 2^24, and (for {@code FINITE_NAN_ONLY}) the exponent range fills the
      *     exponent field exactly, as e4m3fn's does
      */
     public static Format custom(int precision, int emin, int emax, Specials specials) {
@@ -183,8 +183,8 @@ public final class Format {
     }
 
     /**
-     * Whether every value of this format is a double: p <= 53 and the exponent range within fp64's
-     * (emin >= -1022, emax <= 1023). Then the encoding has at most 64 bits (an exponent field of at most 11
+     * Whether every value of this format is a double: p &lt;= 53 and the exponent range within fp64's
+     * (emin &gt;= -1022, emax &lt;= 1023). Then the encoding has at most 64 bits (an exponent field of at most 11
      * bits), {@link #toDouble(long)} and {@link #doubles()} are available, and a double holds each value
      * exactly. The one test for this question in the project.
      */
@@ -193,8 +193,8 @@ public final class Format {
     }
 
     /**
-     * Whether {@link #roundToBits} is available: p <= 53 and an encoding of at most 64 bits. A different
-     * question from {@link #valuesAreDoubles()}: a format with p <= 53 and a wider exponent range than
+     * Whether {@link #roundToBits} is available: p &lt;= 53 and an encoding of at most 64 bits. A different
+     * question from {@link #valuesAreDoubles()}: a format with p &lt;= 53 and a wider exponent range than
      * fp64's (but an encoding of at most 64 bits) has it, and its values need not be doubles.
      */
     public boolean supportsRoundToBits() {
@@ -240,7 +240,7 @@ public final class Format {
         return maxFinite;
     }
 
-    /** The largest n such that every integer 0..n is exact in the format: 2^p whenever 2^p <= max finite. */
+    /** The largest n such that every integer 0..n is exact in the format: 2^p whenever 2^p &lt;= max finite. */
     public BigInteger maxContiguousInteger() {
         return maxContiguousInteger;
     }
@@ -334,7 +334,7 @@ public final class Format {
      * both ends round to the same value of this format, empty otherwise (rounding is monotone, so every
      * point between rounds to it too).
      *
-     * @throws IllegalArgumentException if lo > hi
+     * @throws IllegalArgumentException if lo &gt; hi
      */
     public Optional<FloatValue> roundIfDecided(Rational lo, Rational hi, RoundingMode mode, OverflowPolicy overflow) {
         if (lo.compareTo(hi) > 0) {
@@ -347,7 +347,7 @@ public final class Format {
     }
 
     /**
-     * The two values of this format that bracket x: the largest one <= x and the smallest one >= x
+     * The two values of this format that bracket x: the largest one &lt;= x and the smallest one &gt;= x
      * (equal when x is exact). At the ends of the range these are the infinities (or NaN in a format
      * without infinity).
      */

@@ -282,13 +282,13 @@ public final class Rational implements Comparable<Rational> {
         return of(numerator.multiply(o.denominator), denominator.multiply(o.numerator));
     }
 
-    /** The largest integer <= this. */
+    /** The largest integer &lt;= this. */
     public BigInteger floor() {
         BigInteger[] qr = numerator.divideAndRemainder(denominator);
         return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
     }
 
-    /** The smallest integer >= this. */
+    /** The smallest integer &gt;= this. */
     public BigInteger ceil() {
         BigInteger[] qr = numerator.divideAndRemainder(denominator);
         return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];

@@ -16,7 +16,7 @@ public final class DoubleDoubleTrig {
     /** Which function {@link #evaluate} computes. */
     public enum Function { COS, SIN }
 
-    /** pi/2 = P1 + P2 + P3 + rho with |rho| <= RHO, from a certified 320-bit enclosure of pi. */
+    /** pi/2 = P1 + P2 + P3 + rho with |rho| &lt;= RHO, from a certified 320-bit enclosure of pi. */
     private static final double P1;
     private static final double P2;
     private static final double P3;
@@ -26,7 +26,7 @@ public final class DoubleDoubleTrig {
     private static final double[] INV_FACT_HI = new double[TERMS + 1];
     private static final double[] INV_FACT_LO = new double[TERMS + 1];
     private static final double[] INV_FACT_ERR = new double[TERMS + 1];
-    /** Arguments are reduced with k = rint(x 2/pi) only while |x| < 2^40 (k times pi/2's error stays tiny). */
+    /** Arguments are reduced with k = rint(x 2/pi) only while |x| &lt; 2^40 (k times pi/2's error stays tiny). */
     public static final double MAX_ARGUMENT = 0x1p40;
     private static final double SLACK = 1 + 0x1p-40;
 
