@@ -119,8 +119,10 @@ public final class Ieee {
      * <li>finite x &lt; 0: NaN unless y is an integer, then (-1)^y |x|^y.</li>
      * </ul>
      *
-     * @throws ArithmeticException if Ziv's loop cannot decide the rounding (an exact result at a
-     *     midpoint of f for a non-integer y, say)
+     * <p>Evaluated by Ziv's loop ({@link #correctlyRounded}); a rational result of moderate size (3^2, 81^(1/2))
+     * is found exactly by the enclosure arithmetic, so results at a midpoint of f are decided too.
+     *
+     * @throws ArithmeticException if Ziv's loop cannot decide the rounding
      */
     public static FloatValue pow(FloatValue x, FloatValue y, Format f) {
         if (y.isZero() || (x.isFinite() && x.value().equals(BinaryRational.ONE))) {

@@ -156,6 +156,18 @@ class IeeeTest {
         assertEquals(v(-8), Ieee.pow(v(-2), v(3), F32), "pow(-2, 3)");
         assertEquals(v(4), Ieee.pow(v(-2), v(2), F32), "pow(-2, 2)");
         assertEquals(v(2), Ieee.pow(v(4), v(0.5), F32), "pow(4, 0.5)");
+        // e5m2 has p = 3, so 9 = 1001b is the midpoint of 8 = 1.00b 2^3 and 10 = 1.01b 2^3: ties to even, 8
+        // (only an exact 9 decides it); 81^(1/2) = 9 too, the arithmetic finds the exact root
+        Format e5m2 = Format.FP8_E5M2;
+        assertEquals(v(8, e5m2), Ieee.pow(v(3, e5m2), v(2, e5m2), e5m2), "pow(3, 2) in e5m2");
+        assertEquals(v(8, e5m2), Ieee.pow(v(-3, e5m2), v(2, e5m2), e5m2), "pow(-3, 2) = 9 in e5m2");
+        assertEquals(v(8, e5m2), Ieee.pow(v(81, Format.FP64), v(0.5, Format.FP64), e5m2), "pow(81, 1/2) in e5m2");
+        assertEquals(v(5, e5m2), Ieee.pow(v(25, Format.FP64), v(0.5, Format.FP64), e5m2), "pow(25, 1/2) = 5 = 1.01b 2^2");
+        // -27 = -11011b lies between -24 = -1.10b 2^4 and -28 = -1.11b 2^4, past their midpoint -26
+        assertEquals(v(-28, e5m2), Ieee.pow(v(-3, e5m2), v(3, e5m2), e5m2), "pow(-3, 3) in e5m2");
+        // 3^-2 = 1/9 = 0.000111000111...b: 1.11b 2^-4 = 0.109375 is the nearest (1/9 = 0.1111...)
+        assertEquals(v(0.109375, e5m2), Ieee.pow(v(3, e5m2), v(-2, e5m2), e5m2), "pow(3, -2) in e5m2");
+        assertEquals(v(-27, Format.FP64), Ieee.pow(v(-3, Format.FP64), v(3, Format.FP64), Format.FP64), "pow(-3, 3)");
         assertInfinity(false, Ieee.pow(v(2), v(128), F32), "pow(2, 128) overflows");
         assertNaN(Ieee.pow(v(2, E4M3), v(10, E4M3), E4M3), "pow(2, 10) = 1024 overflows e4m3");
     }
