@@ -37,13 +37,20 @@ public final class Format {
     /** Largest |emin| and |emax| accepted for a custom format. */
     public static final int MAX_EXPONENT = 1 << 24;
 
+    /** IEEE binary64 (double): p = 53, emin = -1022, emax = 1023. */
     public static final Format FP64 = new Format("fp64", 53, -1022, 1023, Specials.IEEE, "binary64", "float64", "double", "f64");
+    /** IEEE binary32 (float): p = 24, emin = -126, emax = 127. */
     public static final Format FP32 = new Format("fp32", 24, -126, 127, Specials.IEEE, "binary32", "float32", "float", "f32");
+    /** NVIDIA TensorFloat-32: fp32's exponent range with fp16's precision, p = 11. */
     public static final Format TF32 = new Format("tf32", 11, -126, 127, Specials.IEEE, "tensorfloat32", "tensorfloat-32");
+    /** IEEE binary16 (half): p = 11, emin = -14, emax = 15. */
     public static final Format FP16 = new Format("fp16", 11, -14, 15, Specials.IEEE, "binary16", "float16", "half", "f16");
+    /** bfloat16: fp32's exponent range, p = 8. */
     public static final Format BF16 = new Format("bf16", 8, -126, 127, Specials.IEEE, "bfloat16");
+    /** OCP FP8 E4M3FN: p = 4, emin = -6, emax = 8, no infinity, largest finite value 448. */
     public static final Format FP8_E4M3 = new Format("fp8-e4m3", 4, -6, 8, Specials.FINITE_NAN_ONLY,
             "e4m3fn", "e4m3", "float8-e4m3fn", "fp8-e4m3fn");
+    /** OCP FP8 E5M2: p = 3, emin = -14, emax = 15, IEEE specials. */
     public static final Format FP8_E5M2 = new Format("fp8-e5m2", 3, -14, 15, Specials.IEEE, "e5m2", "float8-e5m2");
 
     private static final List<Format> STANDARD = List.of(FP64, FP32, TF32, FP16, BF16, FP8_E4M3, FP8_E5M2);
