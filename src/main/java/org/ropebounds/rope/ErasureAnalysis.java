@@ -219,7 +219,8 @@ public final class ErasureAnalysis {
             this.f = fv.isFinite() ? fv.value().toRational().toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE) : Double.NaN;
             this.thetaHi = theta.hi().toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
             Rational exactF = fv.isFinite() ? fv.value().toRational() : Rational.ZERO;
-            this.drift = exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs()).toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
+            this.drift = exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs())
+                    .toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
             this.maxPosition = Math.min(largest(pl.position()), largest(pl.phase()));
             this.maxPhase = largest(pl.phase());
             this.phaseHoldsPositions = pl.phase().precision() >= pl.position().precision()
