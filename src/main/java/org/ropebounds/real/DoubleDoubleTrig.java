@@ -59,14 +59,14 @@ public final class DoubleDoubleTrig {
     /**
      * cos or sin of a real X known as {@code |X - (s + t)| <= err}: a double-double within its error bound
      * of f(X) ({@link DoubleDouble}'s contract), the bound tracked as the class comment says. Empty when
-     * {@code |s| >= 2^40} ({@link #MAX_ARGUMENT}) or s is NaN.
+     * {@code |s| >= 2^40} ({@link #MAX_ARGUMENT}) or s is NaN, and when err is NaN or negative.
      *
      * @param s the leading part of the argument
      * @param t the trailing part, {@code |t| <= ulp(s)} (s + t a double-double)
-     * @param err a finite bound {@code >= 0} on the argument's own error
+     * @param err a bound {@code >= 0} on the argument's own error
      */
     public static Optional<DoubleDouble> evaluate(Function f, double s, double t, double err) {
-        if (!(Math.abs(s) < MAX_ARGUMENT)) {
+        if (!(Math.abs(s) < MAX_ARGUMENT) || !(err >= 0)) {
             return Optional.empty();
         }
         int which = f == Function.COS ? 0 : 1;

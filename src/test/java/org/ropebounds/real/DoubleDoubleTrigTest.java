@@ -72,6 +72,8 @@ class DoubleDoubleTrigTest {
         assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.SIN, -0x1p40, 0, 0).isEmpty());
         assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.COS, Double.NaN, 0, 0).isEmpty());
         assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.SIN, Double.NEGATIVE_INFINITY, 0, 0).isEmpty());
+        assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.COS, 1, 0, Double.NaN).isEmpty());
+        assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.COS, 1, 0, -1).isEmpty());
         // the largest argument accepted: 2^40 - ulp
         assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.SIN, Math.nextDown(0x1p40), 0, 0).isPresent());
     }
