@@ -138,8 +138,8 @@ public final class ExpectedValues {
             return fp64File ? nearestDouble(s, t, err) : decide(s + t, err, file);
         }
         if (fp64File) { // Math.cos's 1 ulp is too coarse for fp64: double-double, with its error tracked
-            double[] c = DoubleDoubleTrig.cosSin(s, t, err, quantity == Quantity.COS ? 0 : 1);
-            return c == null ? Double.NaN : nearestDouble(c[0], c[1], c[2]);
+            return DoubleDoubleTrig.evaluate(quantity == Quantity.COS ? DoubleDoubleTrig.Function.COS : DoubleDoubleTrig.Function.SIN,
+                    s, t, err).map(c -> nearestDouble(c.hi(), c.lo(), c.errorBound())).orElse(Double.NaN);
         }
         double cs = Math.cos(s);
         double sn = Math.sin(s);
@@ -212,8 +212,8 @@ public final class ExpectedValues {
         }
         double inTrig;
         if (trigFp64) {
-            double[] c = DoubleDoubleTrig.cosSin(x, 0, 0, quantity == Quantity.COS ? 0 : 1);
-            inTrig = c == null ? Double.NaN : nearestDouble(c[0], c[1], c[2]);
+            inTrig = DoubleDoubleTrig.evaluate(quantity == Quantity.COS ? DoubleDoubleTrig.Function.COS : DoubleDoubleTrig.Function.SIN,
+                    x, 0, 0).map(c -> nearestDouble(c.hi(), c.lo(), c.errorBound())).orElse(Double.NaN);
         } else {
             double v = quantity == Quantity.COS ? Math.cos(x) : Math.sin(x);
             inTrig = decide(v, 2 * Math.ulp(v) * SLACK, trig);

@@ -188,7 +188,7 @@ public final class BinaryRational implements Comparable<BinaryRational> {
     }
 
     /**
-     * The exact decimal expansion, laid out as ECMAScript lays out numbers: plain for 1e-6 <= |x| < 1e21,
+     * The exact decimal expansion, laid out as ECMAScript lays out numbers: plain for 1e-6 &lt;= |x| &lt; 1e21,
      * otherwise scientific with every digit ({@code 1.40129846432481707092372958328991613128026194187651577175706828388979108268586060148663818836212158203125e-45}).
      */
     public String toCompactDecimalString() {
@@ -200,7 +200,7 @@ public final class BinaryRational implements Comparable<BinaryRational> {
      * in scientific notation: {@code 3.40282e+38}, {@code 1e-30}, {@code 0}. Trailing zeros are kept, so
      * the digit count shows the precision.
      *
-     * @throws IllegalArgumentException if digits < 1
+     * @throws IllegalArgumentException if digits &lt; 1
      */
     public String toDecimalString(int digits) {
         if (digits < 1) {

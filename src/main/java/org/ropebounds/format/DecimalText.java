@@ -9,7 +9,7 @@ final class DecimalText {
 
     /**
      * ECMAScript's Number-to-String layout (ECMA-262, Number::toString) applied to an exact decimal:
-     * with k significant digits s and value s * 10^(n-k): plain when -6 < n <= 21, otherwise
+     * with k significant digits s and value s * 10^(n-k): plain when -6 &lt; n &lt;= 21, otherwise
      * {@code d.ddde+x}.
      */
     static String ecmaScript(BigDecimal x) {

@@ -84,7 +84,7 @@ public final class FloatValue {
     /** The encoding in the format's IEEE-style layout (NaN: the canonical quiet NaN with this sign). */
     public BigInteger bits() {
         BigInteger magnitude = switch (kind) {
-            case FINITE -> format.magnitudeBits(value.abs());
+            case FINITE -> FormatEncoding.magnitudeBits(format, value.abs());
             case INFINITE -> format.infinityMagnitudeBits();
             case NAN -> format.nanMagnitudeBits();
         };
@@ -93,9 +93,7 @@ public final class FloatValue {
 
     /** {@link #bits()} as {@code 0x} and lower-case hex digits, zero-padded to the encoding's width. */
     public String bitsHex() {
-        String hex = bits().toString(16);
-        int width = (format.encodingBits() + 3) / 4;
-        return "0x" + "0".repeat(Math.max(0, width - hex.length())) + hex;
+        return FormatEncoding.hex(format, bits().toString(16));
     }
 
     /** C99 hex-float form, normalized ({@code 0x1.f2p+13}, {@code -0x0p+0}), or {@code inf}, {@code -inf}, {@code nan}. Exact. */
@@ -126,7 +124,7 @@ public final class FloatValue {
     /**
      * The shortest decimal that rounds back to this value under round-to-nearest-even (the closest to the
      * value among the shortest; ties go to an even last digit), printed as ECMAScript prints numbers:
-     * plain for 1e-6 <= |x| < 1e21 ({@code 15936}, {@code 0.1}), else {@code 1e-30}, {@code 1.5e+38}.
+     * plain for 1e-6 &lt;= |x| &lt; 1e21 ({@code 15936}, {@code 0.1}), else {@code 1e-30}, {@code 1.5e+38}.
      */
     public String toShortestDecimal() {
         if (kind != Kind.FINITE || value.isZero()) {

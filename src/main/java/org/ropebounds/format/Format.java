@@ -2,14 +2,9 @@ package org.ropebounds.format;
 
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.ropebounds.InvalidInputException;
-import org.ropebounds.format.RoundingMode.Remainder;
 
 /**
  * A binary floating-point format: precision {@code p} (hidden bit included), exponent range
@@ -22,7 +17,10 @@ import org.ropebounds.format.RoundingMode.Remainder;
  * {@link #exponentBits()} bits holding {@code e - emin + 1} (0 for subnormals), and {@code p-1}
  * fraction bits. For tf32 this is the 19-bit encoding (sign, 8, 10), i.e. fp32's bits shifted right by 13.
  *
- * <p>Immutable and thread-safe. All rounding is exact arithmetic on binary rationals.
+ * <p>Immutable and thread-safe. All rounding is exact arithmetic on binary rationals. This class is
+ * the descriptor; the work is done, one job per package-private class, by {@code FormatNames} (names and
+ * parsing), {@code ExactRounding} (the exact kernel), {@code LongRounding} (the allocation-free path for
+ * doubles) and {@code FormatEncoding} (bits and hex); {@link FormatDoubles} views the values as doubles.
  */
 public final class Format {
 
@@ -39,18 +37,23 @@ public final class Format {
     /** Largest |emin| and |emax| accepted for a custom format. */
     public static final int MAX_EXPONENT = 1 << 24;
 
+    /** IEEE binary64 (double): p = 53, emin = -1022, emax = 1023. */
     public static final Format FP64 = new Format("fp64", 53, -1022, 1023, Specials.IEEE, "binary64", "float64", "double", "f64");
+    /** IEEE binary32 (float): p = 24, emin = -126, emax = 127. */
     public static final Format FP32 = new Format("fp32", 24, -126, 127, Specials.IEEE, "binary32", "float32", "float", "f32");
+    /** NVIDIA TensorFloat-32: fp32's exponent range with fp16's precision, p = 11. */
     public static final Format TF32 = new Format("tf32", 11, -126, 127, Specials.IEEE, "tensorfloat32", "tensorfloat-32");
+    /** IEEE binary16 (half): p = 11, emin = -14, emax = 15. */
     public static final Format FP16 = new Format("fp16", 11, -14, 15, Specials.IEEE, "binary16", "float16", "half", "f16");
+    /** bfloat16: fp32's exponent range, p = 8. */
     public static final Format BF16 = new Format("bf16", 8, -126, 127, Specials.IEEE, "bfloat16");
+    /** OCP FP8 E4M3FN: p = 4, emin = -6, emax = 8, no infinity, largest finite value 448. */
     public static final Format FP8_E4M3 = new Format("fp8-e4m3", 4, -6, 8, Specials.FINITE_NAN_ONLY,
             "e4m3fn", "e4m3", "float8-e4m3fn", "fp8-e4m3fn");
+    /** OCP FP8 E5M2: p = 3, emin = -14, emax = 15, IEEE specials. */
     public static final Format FP8_E5M2 = new Format("fp8-e5m2", 3, -14, 15, Specials.IEEE, "e5m2", "float8-e5m2");
 
     private static final List<Format> STANDARD = List.of(FP64, FP32, TF32, FP16, BF16, FP8_E4M3, FP8_E5M2);
-    private static final Pattern CUSTOM = Pattern.compile(
-            "p=([+-]?\\d{1,9}),emin=([+-]?\\d{1,9}),emax=([+-]?\\d{1,9})(?:,specials=(ieee|fn))?");
 
     private final String name;
     private final List<String> aliases;
@@ -65,6 +68,8 @@ public final class Format {
     private final BigInteger infinityMagnitudeBits;
     private final BigInteger nanMagnitudeBits;
     private final BigInteger maxContiguousInteger;
+    /** Created on first use ({@link #doubles()}); immutable, so a race creates equal views. */
+    private volatile FormatDoubles doubles;
 
     private Format(String name, int precision, int emin, int emax, Specials specials, String... aliases) {
         this.name = name;
@@ -96,13 +101,12 @@ public final class Format {
      * A format with the given parameters; its name is {@code p=..,emin=..,emax=..} (with
      * {@code ,specials=fn} unless IEEE).
      *
-     * @throws InvalidInputException unless 2 <= p <= {@value #MAX_PRECISION}, emin <= 0 < emax and
-     *     |emin|, |emax| <= 2^24, and (for {@code FINITE_NAN_ONLY}) the exponent range fills the
+     * @throws InvalidInputException unless 2 &lt;= p &lt;= {@value #MAX_PRECISION}, emin &lt;= 0 &lt; emax and
+     *     |emin|, |emax| &lt;= 2^24, and (for {@code FINITE_NAN_ONLY}) the exponent range fills the
      *     exponent field exactly, as e4m3fn's does
      */
     public static Format custom(int precision, int emin, int emax, Specials specials) {
-        String name = "p=" + precision + ",emin=" + emin + ",emax=" + emax
-                + (specials == Specials.IEEE ? "" : ",specials=fn");
+        String name = FormatNames.customName(precision, emin, emax, specials);
         if (precision < 2 || precision > MAX_PRECISION) {
             throw new InvalidInputException("precision p=" + precision + " is out of range; accepted: 2 <= p <= " + MAX_PRECISION);
         }
@@ -137,27 +141,15 @@ public final class Format {
      * @throws InvalidInputException naming the text and listing what is accepted
      */
     public static Format parse(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(" ", "")
-                .replaceFirst("^(torch|numpy|np|jnp|ml-dtypes)\\.", "");
-        for (Format f : STANDARD) {
-            if (f.name.equals(t) || f.aliases.contains(t)) {
-                return f;
-            }
-        }
-        Matcher m = CUSTOM.matcher(t);
-        if (m.matches()) {
-            return custom(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    "fn".equals(m.group(4)) ? Specials.FINITE_NAN_ONLY : Specials.IEEE);
-        }
-        throw new InvalidInputException("unknown format '" + text + "'; accepted: "
-                + STANDARD.stream().map(Format::name).collect(Collectors.joining(", "))
-                + " (or an alias such as float32, bfloat16, half, e4m3fn), or p=..,emin=..,emax=..[,specials=fn]");
+        return FormatNames.parse(text);
     }
 
+    /** The canonical name ({@code fp32}, or {@code p=..,emin=..,emax=..} for a custom format). */
     public String name() {
         return name;
     }
 
+    /** Other names {@link #parse} accepts for this format (empty for custom formats). */
     public List<String> aliases() {
         return aliases;
     }
@@ -177,10 +169,12 @@ public final class Format {
         return emax;
     }
 
+    /** Which special values the format encodes. */
     public Specials specials() {
         return specials;
     }
 
+    /** Whether the format encodes infinities (IEEE specials); without, overflow gives NaN. */
     public boolean hasInfinity() {
         return specials == Specials.IEEE;
     }
@@ -193,6 +187,39 @@ public final class Format {
     /** Width of the whole encoding: sign, exponent field, p-1 fraction bits. */
     public int encodingBits() {
         return 1 + exponentBits + precision - 1;
+    }
+
+    /**
+     * Whether every value of this format is a double: p &lt;= 53 and the exponent range within fp64's
+     * (emin &gt;= -1022, emax &lt;= 1023). Then the encoding has at most 64 bits (an exponent field of at most 11
+     * bits), {@link #toDouble(long)} and {@link #doubles()} are available, and a double holds each value
+     * exactly. The one test for this question in the project.
+     */
+    public boolean valuesAreDoubles() {
+        return precision <= 53 && emin >= -1022 && emax <= 1023;
+    }
+
+    /**
+     * Whether {@link #roundToBits} is available: p &lt;= 53 and an encoding of at most 64 bits. A different
+     * question from {@link #valuesAreDoubles()}: a format with p &lt;= 53 and a wider exponent range than
+     * fp64's (but an encoding of at most 64 bits) has it, and its values need not be doubles.
+     */
+    public boolean supportsRoundToBits() {
+        return precision <= 53 && encodingBits() <= 64;
+    }
+
+    /**
+     * This format's values held as doubles: parsing text into the format, encodings and distances in ulps.
+     *
+     * @throws InvalidInputException unless {@link #valuesAreDoubles()}
+     */
+    public FormatDoubles doubles() {
+        FormatDoubles d = doubles;
+        if (d == null) {
+            d = new FormatDoubles(this);
+            doubles = d;
+        }
+        return d;
     }
 
     /** eps_mach = 2^(1-p), the gap between 1 and the next larger value. */
@@ -220,7 +247,7 @@ public final class Format {
         return maxFinite;
     }
 
-    /** The largest n such that every integer 0..n is exact in the format: 2^p whenever 2^p <= max finite. */
+    /** The largest n such that every integer 0..n is exact in the format: 2^p whenever 2^p &lt;= max finite. */
     public BigInteger maxContiguousInteger() {
         return maxContiguousInteger;
     }
@@ -242,8 +269,24 @@ public final class Format {
         return emin - precision + 1;
     }
 
+    /** The encoding of the largest finite value (magnitude part, sign excluded). */
     BigInteger maxFiniteBits() {
         return maxFiniteBits;
+    }
+
+    /** {@link #maxFiniteBits()} as a long when it fits 63 bits, else Long.MAX_VALUE. */
+    long maxFiniteBitsLong() {
+        return maxFiniteBitsLong;
+    }
+
+    /** The magnitude bits of infinity: all-ones exponent, zero fraction (IEEE formats only). */
+    BigInteger infinityMagnitudeBits() {
+        return infinityMagnitudeBits;
+    }
+
+    /** The canonical quiet NaN's magnitude bits: IEEE formats set the top fraction bit, fn formats all ones. */
+    BigInteger nanMagnitudeBits() {
+        return nanMagnitudeBits;
     }
 
     /**
@@ -276,18 +319,12 @@ public final class Format {
      * The result is exact arithmetic; the ternary value says whether and which way it moved.
      */
     public Rounded round(Rational x, RoundingMode mode, OverflowPolicy overflow) {
-        if (x.isZero()) {
-            return new Rounded(FloatValue.zero(this, false), 0);
-        }
-        return roundMagnitude(x.signum() < 0, x.numerator().abs(), x.denominator(), 0, mode, overflow);
+        return ExactRounding.round(this, x, mode, overflow);
     }
 
     /** Rounds a binary rational; see {@link #round(Rational, RoundingMode, OverflowPolicy)}. */
     public Rounded round(BinaryRational x, RoundingMode mode, OverflowPolicy overflow) {
-        if (x.isZero()) {
-            return new Rounded(FloatValue.zero(this, false), 0);
-        }
-        return roundMagnitude(x.signum() < 0, x.significand().abs(), BigInteger.ONE, x.exponent(), mode, overflow);
+        return ExactRounding.round(this, x, mode, overflow);
     }
 
     /**
@@ -296,20 +333,7 @@ public final class Format {
      * exact either way) and NaN giving NaN.
      */
     public Rounded round(double x, RoundingMode mode, OverflowPolicy overflow) {
-        if (Double.isNaN(x) || Double.isInfinite(x) || x == 0) {
-            boolean negative = Double.doubleToRawLongBits(x) < 0;
-            FloatValue v = x == 0 ? FloatValue.zero(this, negative)
-                    : Double.isNaN(x) || !hasInfinity() ? FloatValue.nan(this, negative) : FloatValue.infinity(this, negative);
-            return new Rounded(v, 0);
-        }
-        if (hasFastPath()) {
-            long bits = roundToBits(x, mode, overflow);
-            FloatValue v = fromBits(bits);
-            int ternary = v.isNaN() || v.isInfinite() ? (x < 0 ? -1 : 1)
-                    : v.value().compareTo(BinaryRational.ofDouble(x));
-            return new Rounded(v, ternary);
-        }
-        return round(BinaryRational.ofDouble(x), mode, overflow);
+        return LongRounding.round(this, x, mode, overflow);
     }
 
     /**
@@ -317,7 +341,7 @@ public final class Format {
      * both ends round to the same value of this format, empty otherwise (rounding is monotone, so every
      * point between rounds to it too).
      *
-     * @throws IllegalArgumentException if lo > hi
+     * @throws IllegalArgumentException if lo &gt; hi
      */
     public Optional<FloatValue> roundIfDecided(Rational lo, Rational hi, RoundingMode mode, OverflowPolicy overflow) {
         if (lo.compareTo(hi) > 0) {
@@ -330,7 +354,7 @@ public final class Format {
     }
 
     /**
-     * The two values of this format that bracket x: the largest one <= x and the smallest one >= x
+     * The two values of this format that bracket x: the largest one &lt;= x and the smallest one &gt;= x
      * (equal when x is exact). At the ends of the range these are the infinities (or NaN in a format
      * without infinity).
      */
@@ -353,88 +377,12 @@ public final class Format {
 
     /**
      * The value with encoding {@code bits} as a double, exactly: for formats whose values all are doubles
-     * (p <= 53 and exponents within fp64's), the inverse of {@link #roundToBits} on its results.
+     * ({@link #valuesAreDoubles()}), the inverse of {@link #roundToBits} on its results.
      *
      * @throws UnsupportedOperationException for other formats
      */
     public double toDouble(long bits) {
-        if (precision > 53 || emin < -1022 || emax > 1023 || encodingBits() > 64) {
-            throw new UnsupportedOperationException(name + " has values that are not doubles");
-        }
-        boolean negative = encodingBits() == 64 ? bits < 0 : ((bits >>> (encodingBits() - 1)) & 1) != 0;
-        long magnitude = encodingBits() == 64 ? bits & Long.MAX_VALUE : bits & ((1L << (encodingBits() - 1)) - 1);
-        double v;
-        if (magnitude > maxFiniteBitsLong) {
-            v = hasInfinity() && magnitude == infinityMagnitudeBits.longValue() ? Double.POSITIVE_INFINITY : Double.NaN;
-        } else {
-            long code = magnitude >>> (precision - 1);
-            long fraction = magnitude & ((1L << (precision - 1)) - 1);
-            v = code == 0 ? Math.scalb((double) fraction, quantumExponentMin())
-                    : Math.scalb((double) (fraction | (1L << (precision - 1))), (int) (quantumExponentMin() + code - 1));
-        }
-        return negative ? -v : v;
-    }
-
-    // ---- the exact kernel: |x| = a / b * 2^k with a, b > 0 ----
-
-    private Rounded roundMagnitude(boolean negative, BigInteger a, BigInteger b, long k,
-                                   RoundingMode mode, OverflowPolicy overflow) {
-        long t = (long) a.bitLength() - b.bitLength();
-        boolean atLeast = t >= 0 ? a.compareTo(b.shiftLeft((int) t)) >= 0 : a.shiftLeft((int) -t).compareTo(b) >= 0;
-        long e = (atLeast ? t : t - 1) + k; // floor(log2 |x|)
-        if (e > emax + 1L) {
-            return overflowed(negative, mode, overflow);
-        }
-        long qmin = quantumExponentMin();
-        if (e < qmin - 1) { // |x| < 2^(qmin-1): below half the smallest subnormal
-            return finish(negative, BigInteger.ZERO, qmin, Remainder.BELOW_HALF, mode, overflow);
-        }
-        long q = Math.max(e, emin) - precision + 1;
-        long s = k - q; // |x| / 2^q = a / b * 2^s
-        BigInteger num = s >= 0 ? a.shiftLeft((int) s) : a;
-        BigInteger den = s >= 0 ? b : b.shiftLeft((int) -s);
-        BigInteger[] qr = num.divideAndRemainder(den);
-        Remainder r;
-        if (qr[1].signum() == 0) {
-            r = Remainder.ZERO;
-        } else {
-            int c = qr[1].shiftLeft(1).compareTo(den);
-            r = c < 0 ? Remainder.BELOW_HALF : c == 0 ? Remainder.HALF : Remainder.ABOVE_HALF;
-        }
-        return finish(negative, qr[0], q, r, mode, overflow);
-    }
-
-    private Rounded finish(boolean negative, BigInteger m, long q, Remainder r,
-                           RoundingMode mode, OverflowPolicy overflow) {
-        boolean up = mode.roundsMagnitudeUp(negative, m.testBit(0), r);
-        if (up) {
-            m = m.add(BigInteger.ONE);
-        }
-        int sign = negative ? -1 : 1;
-        int ternary = r == Remainder.ZERO ? 0 : (up ? sign : -sign);
-        if (m.signum() == 0) {
-            return new Rounded(FloatValue.zero(this, negative), ternary);
-        }
-        BinaryRational magnitude = BinaryRational.of(m, q);
-        if (magnitude.compareTo(maxFinite) > 0) {
-            return overflowed(negative, mode, overflow);
-        }
-        return new Rounded(FloatValue.finite(this, negative ? magnitude.negate() : magnitude, negative), ternary);
-    }
-
-    private Rounded overflowed(boolean negative, RoundingMode mode, OverflowPolicy overflow) {
-        int sign = negative ? -1 : 1;
-        if (overflow == OverflowPolicy.SATURATE || !mode.overflowsToInfinity(negative)) {
-            return new Rounded(FloatValue.finite(this, negative ? maxFinite.negate() : maxFinite, negative), -sign);
-        }
-        return new Rounded(hasInfinity() ? FloatValue.infinity(this, negative) : FloatValue.nan(this, negative), sign);
-    }
-
-    // ---- the fast path for doubles: the same algorithm on longs ----
-
-    /** Whether {@link #roundToBits} is available: p <= 53 and an encoding of at most 64 bits. */
-    public boolean hasFastPath() {
-        return precision <= 53 && encodingBits() <= 64;
+        return LongRounding.toDouble(this, bits);
     }
 
     /**
@@ -442,97 +390,20 @@ public final class Format {
      * formats without one); the same value as {@code toDouble(roundToBits(x, NEAREST_EVEN, INFINITY))}, and
      * for fp32 and fp64 Java's own conversion (the narrowing cast is IEEE round-to-nearest-even).
      *
-     * @throws UnsupportedOperationException unless the format's values are doubles
+     * @throws UnsupportedOperationException unless {@link #valuesAreDoubles()}
      */
     public double roundNearestToDouble(double x) {
-        if (this == FP32) {
-            return (float) x;
-        }
-        if (this == FP64) {
-            return x;
-        }
-        return toDouble(roundToBits(x, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY));
+        return LongRounding.roundNearestToDouble(this, x);
     }
 
     /**
      * Rounds a double and returns the encoding of the result ({@link FloatValue#bits()}), allocating
      * nothing. Same results as {@link #round(double, RoundingMode, OverflowPolicy)}.
      *
-     * @throws UnsupportedOperationException unless {@link #hasFastPath()}
+     * @throws UnsupportedOperationException unless {@link #supportsRoundToBits()}
      */
     public long roundToBits(double x, RoundingMode mode, OverflowPolicy overflow) {
-        if (!hasFastPath()) {
-            throw new UnsupportedOperationException(name + " has no fast path (p > 53 or encoding wider than 64 bits)");
-        }
-        long xb = Double.doubleToRawLongBits(x);
-        boolean negative = xb < 0;
-        long signBit = negative ? 1L << (encodingBits() - 1) : 0;
-        int biased = (int) ((xb >>> 52) & 0x7ff);
-        long fraction = xb & ((1L << 52) - 1);
-        if (biased == 0x7ff) {
-            return signBit | (fraction != 0 || !hasInfinity() ? nanMagnitudeBits : infinityMagnitudeBits).longValue();
-        }
-        if (biased == 0 && fraction == 0) {
-            return signBit;
-        }
-        long m = biased == 0 ? fraction : fraction | (1L << 52);
-        int k = biased == 0 ? -1074 : biased - 1075; // |x| = m * 2^k
-        int e = k + 63 - Long.numberOfLeadingZeros(m);
-        int qmin = quantumExponentMin();
-        if (e > emax + 1) {
-            return signBit | overflowBits(negative, mode, overflow);
-        }
-        long truncated;
-        Remainder r;
-        int q;
-        if (e < qmin - 1) {
-            q = qmin;
-            truncated = 0;
-            r = Remainder.BELOW_HALF;
-        } else {
-            q = Math.max(e, emin) - precision + 1;
-            int shift = q - k;
-            if (shift <= 0) {
-                truncated = m << -shift; // exact: fewer than p <= 53 significant bits
-                r = Remainder.ZERO;
-            } else if (shift >= 54) {
-                truncated = 0;
-                r = Remainder.BELOW_HALF; // m < 2^53 <= 2^(shift-1)
-            } else {
-                truncated = m >>> shift;
-                long rest = m & ((1L << shift) - 1);
-                long half = 1L << (shift - 1);
-                r = rest == 0 ? Remainder.ZERO : rest < half ? Remainder.BELOW_HALF
-                        : rest == half ? Remainder.HALF : Remainder.ABOVE_HALF;
-            }
-        }
-        if (mode.roundsMagnitudeUp(negative, (truncated & 1) != 0, r)) {
-            truncated++;
-        }
-        // normal: bits = (q - qmin) * 2^(p-1) + M with M in [2^(p-1), 2^p] (a carry moves into the
-        // exponent field); subnormal: q = qmin and bits = M
-        long magnitudeBits = ((long) (q - qmin) << (precision - 1)) + truncated;
-        if (magnitudeBits > maxFiniteBitsLong) { // the fast path's encodings fit 64 bits, so this is maxFiniteBits
-            return signBit | overflowBits(negative, mode, overflow);
-        }
-        return signBit | magnitudeBits;
-    }
-
-    private long overflowBits(boolean negative, RoundingMode mode, OverflowPolicy overflow) {
-        if (overflow == OverflowPolicy.SATURATE || !mode.overflowsToInfinity(negative)) {
-            return maxFiniteBitsLong;
-        }
-        return (hasInfinity() ? infinityMagnitudeBits : nanMagnitudeBits).longValue();
-    }
-
-    /** The magnitude bits of infinity: all-ones exponent, zero fraction (IEEE formats only). */
-    BigInteger infinityMagnitudeBits() {
-        return infinityMagnitudeBits;
-    }
-
-    /** The canonical quiet NaN's magnitude bits: IEEE formats set the top fraction bit, fn formats all ones. */
-    BigInteger nanMagnitudeBits() {
-        return nanMagnitudeBits;
+        return LongRounding.roundToBits(this, x, mode, overflow);
     }
 
     /** The value with this encoding, read as an unsigned 64-bit integer; see {@link #fromBits(BigInteger)}. */
@@ -548,36 +419,7 @@ public final class Format {
      * @throws IllegalArgumentException if bits is negative or wider than {@link #encodingBits()}
      */
     public FloatValue fromBits(BigInteger bits) {
-        if (bits.signum() < 0 || bits.bitLength() > encodingBits()) {
-            throw new IllegalArgumentException("0x" + bits.toString(16) + " is not a " + encodingBits() + "-bit encoding of " + name);
-        }
-        boolean negative = bits.testBit(encodingBits() - 1);
-        BigInteger magnitude = bits.clearBit(encodingBits() - 1);
-        if (magnitude.compareTo(maxFiniteBits) > 0) {
-            return hasInfinity() && magnitude.equals(infinityMagnitudeBits())
-                    ? FloatValue.infinity(this, negative) : FloatValue.nan(this, negative);
-        }
-        if (magnitude.signum() == 0) {
-            return FloatValue.zero(this, negative);
-        }
-        long code = magnitude.shiftRight(precision - 1).longValueExact();
-        BigInteger fraction = magnitude.subtract(BigInteger.valueOf(code).shiftLeft(precision - 1));
-        BinaryRational value = code == 0
-                ? BinaryRational.of(fraction, quantumExponentMin())
-                : BinaryRational.of(fraction.setBit(precision - 1), quantumExponentMin() + code - 1);
-        return FloatValue.finite(this, negative ? value.negate() : value, negative);
-    }
-
-    /** The encoding of a finite value of this format (magnitude part, sign excluded). */
-    BigInteger magnitudeBits(BinaryRational magnitude) {
-        if (magnitude.isZero()) {
-            return BigInteger.ZERO;
-        }
-        long qmin = quantumExponentMin();
-        long e = Math.max(magnitude.floorLog2(), emin);
-        long q = e - precision + 1;
-        BigInteger m = magnitude.scaleByPowerOfTwo(-q).toBigInteger();
-        return BigInteger.valueOf(q - qmin).shiftLeft(precision - 1).add(m);
+        return FormatEncoding.fromBits(this, bits);
     }
 
     @Override

@@ -1,14 +1,11 @@
 package org.ropebounds.format;
 
 import org.ropebounds.InvalidInputException;
-import org.ropebounds.format.Format;
-import org.ropebounds.format.OverflowPolicy;
-import org.ropebounds.format.Rational;
-import org.ropebounds.format.RoundingMode;
 
 /**
- * Values of a format held as doubles, for formats whose every value is a double (p <= 53 and exponents
- * within fp64's): reading number text into the format, and distances in ulps. Immutable.
+ * A view of a {@link Format} whose every value is a double ({@link Format#valuesAreDoubles()}): its
+ * values held as doubles, reading number text into the format, encodings, and distances in ulps.
+ * Obtained from {@link Format#doubles()}. Immutable and thread-safe.
  */
 public final class FormatDoubles {
     private static final int OTHER = 0;
@@ -19,9 +16,13 @@ public final class FormatDoubles {
     private final long signBit;
     private final int kind; // fp32 and fp64 take Java's own conversions
 
-    /** @throws InvalidInputException if some value of {@code format} is not a double */
+    /**
+     * The view of {@code format}; the same as {@link Format#doubles()}, which keeps one per format.
+     *
+     * @throws InvalidInputException unless {@link Format#valuesAreDoubles()}, naming the format
+     */
     public FormatDoubles(Format format) {
-        if (format.precision() > 53 || format.emin() < -1022 || format.emax() > 1023 || format.encodingBits() > 64) {
+        if (!format.valuesAreDoubles()) {
             throw new InvalidInputException("format " + format.name() + " has values that are not doubles; accepted: "
                     + "fp64, fp32, tf32, fp16, bf16, fp8-e4m3, fp8-e5m2 and custom formats with p <= 53 within fp64's exponents");
         }
@@ -30,6 +31,7 @@ public final class FormatDoubles {
         this.kind = format.equals(Format.FP32) ? FP32 : format.equals(Format.FP64) ? FP64 : OTHER;
     }
 
+    /** The format viewed. */
     public Format format() {
         return format;
     }
@@ -82,9 +84,7 @@ public final class FormatDoubles {
 
     /** The encoding as hex digits of the format's width, e.g. {@code 0x3f800000} for fp32 1. */
     public String bitsHex(double v) {
-        int digits = (format.encodingBits() + 3) / 4;
-        String h = Long.toHexString(bits(v));
-        return "0x" + "0".repeat(Math.max(0, digits - h.length())) + h;
+        return FormatEncoding.hex(format, Long.toHexString(bits(v)));
     }
 
     /**

@@ -27,9 +27,10 @@ public final class Rational implements Comparable<Rational> {
     public static final Rational ONE = new Rational(BigInteger.ONE, BigInteger.ONE);
 
     private static final String ACCEPTED =
-            "accepted: a finite decimal (15962, -1.5e-7) or C99 hex float (0x1.8p-3)";
+            "accepted: a finite decimal (15962, -1.5e-7), C99 hex float (0x1.8p-3) or fraction of integers (-1/3)";
     private static final Pattern DECIMAL =
             Pattern.compile("([+-]?)(\\d*)(?:\\.(\\d*))?(?:[eE]([+-]?\\d+))?");
+    private static final Pattern FRACTION = Pattern.compile("([+-]?\\d+)/(\\d+)");
     private static final Pattern HEX =
             Pattern.compile("([+-]?)0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?(?:[pP]([+-]?\\d+))?");
 
@@ -114,10 +115,13 @@ public final class Rational implements Comparable<Rational> {
 
     /**
      * Parses a finite decimal ({@code 0.1}, {@code -1.5e-7}, {@code 123456789012345678901234567890}) or a
-     * C99 hex float ({@code 0x1.8p-3}, {@code -0x1p+10}; the {@code p} exponent is optional) into its
-     * exact value. Surrounding white space is ignored.
+     * C99 hex float ({@code 0x1.8p-3}, {@code -0x1p+10}; the {@code p} exponent is optional), or a fraction
+     * of decimal integers ({@code 1/3}, {@code -6/4}: an optional sign, digits, {@code /}, digits, as
+     * {@link #toString()} writes them) into its exact value. Surrounding white space is ignored. Reads back
+     * what {@link #toString()} writes: {@code parse(x.toString()).equals(x)} for every x.
      *
      * @throws InvalidInputException naming the text, for anything else: empty text, {@code inf}/{@code nan},
+     *     a zero denominator,
      *     text longer than {@value #MAX_TEXT_LENGTH} characters, or exponents beyond
      *     {@value #MAX_DECIMAL_EXPONENT} (decimal) or {@value #MAX_BINARY_EXPONENT} (binary)
      */
@@ -135,6 +139,14 @@ public final class Rational implements Comparable<Rational> {
         Matcher hex = HEX.matcher(t);
         if (hex.matches()) {
             return parseHex(hex, shown);
+        }
+        Matcher fraction = FRACTION.matcher(t);
+        if (fraction.matches()) {
+            BigInteger denominator = new BigInteger(fraction.group(2));
+            if (denominator.signum() == 0) {
+                throw new InvalidInputException(shown + " has a zero denominator; " + ACCEPTED);
+            }
+            return of(new BigInteger(fraction.group(1)), denominator);
         }
         Matcher dec = DECIMAL.matcher(t);
         if (dec.matches() && !(dec.group(2).isEmpty() && (dec.group(3) == null || dec.group(3).isEmpty()))) {
@@ -270,13 +282,13 @@ public final class Rational implements Comparable<Rational> {
         return of(numerator.multiply(o.denominator), denominator.multiply(o.numerator));
     }
 
-    /** The largest integer <= this. */
+    /** The largest integer &lt;= this. */
     public BigInteger floor() {
         BigInteger[] qr = numerator.divideAndRemainder(denominator);
         return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
     }
 
-    /** The smallest integer >= this. */
+    /** The smallest integer &gt;= this. */
     public BigInteger ceil() {
         BigInteger[] qr = numerator.divideAndRemainder(denominator);
         return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param overflow the overflow policy
  * @param rounded round(x) with its ternary value
  * @param ulp ulp(x), the spacing of the format at x ({@link Format#ulp(Rational)})
- * @param below the largest value of the format <= x (may be -inf, or NaN without infinity)
- * @param above the smallest value of the format >= x
+ * @param below the largest value of the format &lt;= x (may be -inf, or NaN without infinity)
+ * @param above the smallest value of the format &gt;= x
  */
 public record RoundingReport(Rational input, Format format, RoundingMode mode, OverflowPolicy overflow,
                              Rounded rounded, BinaryRational ulp, FloatValue below, FloatValue above) {

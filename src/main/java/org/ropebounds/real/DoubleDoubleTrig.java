@@ -1,10 +1,9 @@
 package org.ropebounds.real;
 
+import java.util.Optional;
 import org.ropebounds.format.BinaryRational;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
-import org.ropebounds.real.Enclosure;
-import org.ropebounds.real.EnclosureArithmetic;
 
 /**
  * cos and sin of a double-double argument in double-double arithmetic, with an error bound tracked at
@@ -14,7 +13,10 @@ import org.ropebounds.real.EnclosureArithmetic;
  * {@code proofs/crosscheck-filter.md} section 6 gives the argument. Stateless; thread-safe.
  */
 public final class DoubleDoubleTrig {
-    /** pi/2 = P1 + P2 + P3 + rho with |rho| <= RHO, from a certified 320-bit enclosure of pi. */
+    /** Which function {@link #evaluate} computes. */
+    public enum Function { COS, SIN }
+
+    /** pi/2 = P1 + P2 + P3 + rho with |rho| &lt;= RHO, from a certified 320-bit enclosure of pi. */
     private static final double P1;
     private static final double P2;
     private static final double P3;
@@ -24,7 +26,7 @@ public final class DoubleDoubleTrig {
     private static final double[] INV_FACT_HI = new double[TERMS + 1];
     private static final double[] INV_FACT_LO = new double[TERMS + 1];
     private static final double[] INV_FACT_ERR = new double[TERMS + 1];
-    /** Arguments are reduced with k = rint(x 2/pi) only while |x| < 2^40 (k times pi/2's error stays tiny). */
+    /** Arguments are reduced with k = rint(x 2/pi) only while |x| &lt; 2^40 (k times pi/2's error stays tiny). */
     public static final double MAX_ARGUMENT = 0x1p40;
     private static final double SLACK = 1 + 0x1p-40;
 
@@ -32,22 +34,22 @@ public final class DoubleDoubleTrig {
         Enclosure pi = new EnclosureArithmetic(320).pi();
         Rational halfLo = pi.lo().multiply(Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TWO));
         Rational halfHi = pi.hi().multiply(Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TWO));
-        P1 = nearest(halfLo);
+        P1 = halfLo.toDouble(RoundingMode.NEAREST_EVEN);
         Rational rest = halfLo.subtract(exact(P1));
-        P2 = nearest(rest);
+        P2 = rest.toDouble(RoundingMode.NEAREST_EVEN);
         rest = rest.subtract(exact(P2));
-        P3 = nearest(rest);
+        P3 = rest.toDouble(RoundingMode.NEAREST_EVEN);
         rest = rest.subtract(exact(P3));
-        RHO = up(rest.abs().add(halfHi.subtract(halfLo)));
+        RHO = rest.abs().add(halfHi.subtract(halfLo)).toDouble(RoundingMode.TOWARD_POSITIVE);
         Rational f = Rational.ONE;
         for (int n = 0; n <= TERMS; n++) {
             if (n > 0) {
                 f = f.divide(Rational.of(n));
             }
-            INV_FACT_HI[n] = nearest(f);
+            INV_FACT_HI[n] = f.toDouble(RoundingMode.NEAREST_EVEN);
             Rational r = f.subtract(exact(INV_FACT_HI[n]));
-            INV_FACT_LO[n] = nearest(r);
-            INV_FACT_ERR[n] = up(r.subtract(exact(INV_FACT_LO[n])).abs());
+            INV_FACT_LO[n] = r.toDouble(RoundingMode.NEAREST_EVEN);
+            INV_FACT_ERR[n] = r.subtract(exact(INV_FACT_LO[n])).abs().toDouble(RoundingMode.TOWARD_POSITIVE);
         }
     }
 
@@ -55,22 +57,26 @@ public final class DoubleDoubleTrig {
     }
 
     /**
-     * cos (which = 0) or sin (which = 1) of a real X with |X - (s + t)| <= err, as {hi, lo, bound}:
-     * |f(X) - (hi + lo)| <= bound, hi + lo normalised (|lo| <= ulp(hi)/2). Null when |s| >= 2^40.
+     * cos or sin of a real X known as {@code |X - (s + t)| <= err}: a double-double within its error bound
+     * of f(X) ({@link DoubleDouble}'s contract), the bound tracked as the class comment says. Empty when
+     * {@code |s| >= 2^40} ({@link #MAX_ARGUMENT}) or s is NaN, and when err is NaN or negative.
      *
-     * @param t with |t| <= ulp(s) (a double-double)
+     * @param s the leading part of the argument
+     * @param t the trailing part, {@code |t| <= ulp(s)} (s + t a double-double)
+     * @param err a bound {@code >= 0} on the argument's own error
      */
-    public static double[] cosSin(double s, double t, double err, int which) {
-        if (!(Math.abs(s) < MAX_ARGUMENT)) {
-            return null;
+    public static Optional<DoubleDouble> evaluate(Function f, double s, double t, double err) {
+        if (!(Math.abs(s) < MAX_ARGUMENT) || !(err >= 0)) {
+            return Optional.empty();
         }
+        int which = f == Function.COS ? 0 : 1;
         // ---- r = (s + t) - k (P1 + P2 + P3), k = rint(x 2/pi): the TwoProducts are exact (no underflow) ----
         double k = Math.rint(s * (2 / Math.PI));
         double bound = err + Math.abs(k) * RHO;
         double p1h = k * P1;
-        double p1l = Math.fma(k, P1, -p1h);
+        double p1l = ErrorFreeTransforms.twoProductError(k, P1, p1h);
         double p2h = k * P2;
-        double p2l = Math.fma(k, P2, -p2h);
+        double p2l = ErrorFreeTransforms.twoProductError(k, P2, p2h);
         double p3 = k * P3;
         bound += Math.ulp(p3);
         // sum s - p1h + t - p1l - p2h - p2l - p3: TwoSum into hi (exact), the errors into lo (each rounding counted)
@@ -79,21 +85,21 @@ public final class DoubleDoubleTrig {
         double[] terms = {-p1h, t, -p1l, -p2h, -p2l, -p3};
         for (double x : terms) {
             double sum = hi + x;
-            double e = twoSumError(hi, x, sum);
+            double e = ErrorFreeTransforms.twoSumError(hi, x, sum);
             hi = sum;
             lo += e;
             bound += Math.ulp(lo);
         }
         double rh = hi + lo;
-        double rl = twoSumError(hi, lo, rh);
+        double rl = ErrorFreeTransforms.twoSumError(hi, lo, rh);
         // ---- q = r^2 ----
         double qh = rh * rh;
-        double qe = Math.fma(rh, rh, -qh);
+        double qe = ErrorFreeTransforms.twoProductError(rh, rh, qh);
         double cross = 2 * rh * rl; // 2 rh is exact; the product is rounded once
         double qlo = qe + cross;
         double qErr = Math.ulp(cross) + Math.ulp(qlo) + rl * rl;
         double qHi = qh + qlo;
-        double qLo = twoSumError(qh, qlo, qHi);
+        double qLo = ErrorFreeTransforms.twoSumError(qh, qlo, qHi);
         // ---- Horner in q: c(q) = sum (-1)^j q^j / (2j + start)!, start 0 (cos) or 1 (sin / r) ----
         int quadrant = (int) Math.floorMod((long) k, 4L);
         boolean wantCos = ((quadrant + which) & 1) == 0; // cos(k pi/2 + r) = cos r, -sin r, -cos r, sin r; sin: a quarter turn on
@@ -106,7 +112,7 @@ public final class DoubleDoubleTrig {
         for (int j = last - 1; j >= 0; j--) {
             // p = c_j + q p
             double mh = qHi * ph;
-            double me = Math.fma(qHi, ph, -mh);
+            double me = ErrorFreeTransforms.twoProductError(qHi, ph, mh);
             double m2 = qHi * pl;
             double m3 = qLo * ph;
             double ml = me + (m2 + m3);
@@ -114,11 +120,11 @@ public final class DoubleDoubleTrig {
             double ch = sign(j) * INV_FACT_HI[2 * j + start];
             double cl = sign(j) * INV_FACT_LO[2 * j + start];
             double sum = ch + mh;
-            double e = twoSumError(ch, mh, sum);
+            double e = ErrorFreeTransforms.twoSumError(ch, mh, sum);
             double low = e + (cl + ml);
             double addErr = Math.ulp(cl + ml) + Math.ulp(low);
             double nh = sum + low;
-            double nl = twoSumError(sum, low, nh);
+            double nl = ErrorFreeTransforms.twoSumError(sum, low, nh);
             double pAbs = Math.abs(ph) + Math.abs(pl);
             pErr = qAbs * pErr + pAbs * qErr + qErr * pErr + mErr + addErr + INV_FACT_ERR[2 * j + start];
             ph = nh;
@@ -134,13 +140,13 @@ public final class DoubleDoubleTrig {
         double vErr = pErr + remainder;
         if (!wantCos) { // sin r = r * p
             double mh = rh * ph;
-            double me = Math.fma(rh, ph, -mh);
+            double me = ErrorFreeTransforms.twoProductError(rh, ph, mh);
             double m2 = rh * pl;
             double m3 = rl * ph;
             double ml = me + (m2 + m3);
             vErr = rAbs * vErr + Math.ulp(m2) + Math.ulp(m3) + Math.ulp(m2 + m3) + Math.ulp(ml) + Math.abs(rl * pl) + Math.ulp(rl * pl);
             vh = mh + ml;
-            vl = twoSumError(mh, ml, vh);
+            vl = ErrorFreeTransforms.twoSumError(mh, ml, vh);
         }
         boolean negate = which == 0 ? quadrant == 1 || quadrant == 2 : quadrant == 2 || quadrant == 3;
         if (negate) {
@@ -148,25 +154,11 @@ public final class DoubleDoubleTrig {
             vl = -vl;
         }
         // the reduced argument's own error moves cos and sin by at most as much (both are 1-Lipschitz)
-        return new double[] {vh, vl, (vErr + bound) * SLACK};
-    }
-
-    /** The exact error of sum = RN(a + b) (Knuth's TwoSum; no condition on the magnitudes). */
-    private static double twoSumError(double a, double b, double sum) {
-        double bb = sum - a;
-        return (a - (sum - bb)) + (b - bb);
+        return Optional.of(new DoubleDouble(vh, vl, (vErr + bound) * SLACK));
     }
 
     private static double sign(int j) {
         return (j & 1) == 0 ? 1 : -1;
-    }
-
-    private static double nearest(Rational r) {
-        return r.toDouble(RoundingMode.NEAREST_EVEN);
-    }
-
-    private static double up(Rational r) {
-        return r.toDouble(RoundingMode.TOWARD_POSITIVE);
     }
 
     private static Rational exact(double x) {

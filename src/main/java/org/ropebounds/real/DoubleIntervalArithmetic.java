@@ -2,8 +2,6 @@ package org.ropebounds.real;
 
 import java.math.BigInteger;
 import org.ropebounds.format.BinaryRational;
-import org.ropebounds.format.Format;
-import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
 
@@ -31,19 +29,14 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
             double den = d.doubleValue();
             return den == 1 ? new DoubleInterval(num, num) : divide(new DoubleInterval(num, num), new DoubleInterval(den, den));
         }
-        return new DoubleInterval(toDouble(x, RoundingMode.TOWARD_NEGATIVE), toDouble(x, RoundingMode.TOWARD_POSITIVE));
-    }
-
-    private static double toDouble(Rational x, RoundingMode mode) {
-        long bits = Format.FP64.round(x, mode, OverflowPolicy.INFINITY).value().bits().longValue();
-        return Double.longBitsToDouble(bits);
+        return new DoubleInterval(x.toDouble(RoundingMode.TOWARD_NEGATIVE), x.toDouble(RoundingMode.TOWARD_POSITIVE));
     }
 
     @Override
     public DoubleInterval add(DoubleInterval a, DoubleInterval b) {
         if (a.isPoint() && b.isPoint()) {
             double sum = a.lo() + b.lo();
-            if (Double.isFinite(sum) && twoSumError(a.lo(), b.lo(), sum) == 0) {
+            if (Double.isFinite(sum) && ErrorFreeTransforms.twoSumError(a.lo(), b.lo(), sum) == 0) {
                 return new DoubleInterval(sum, sum); // exact
             }
         }
@@ -60,7 +53,7 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
         if (a.isPoint() && b.isPoint()) {
             double p = a.lo() * b.lo();
             // the product's error is exactly representable (hence seen by fma) unless it underflows
-            if (Math.abs(p) >= SAFE_MIN && Double.isFinite(p) && Math.fma(a.lo(), b.lo(), -p) == 0) {
+            if (Math.abs(p) >= SAFE_MIN && Double.isFinite(p) && ErrorFreeTransforms.twoProductError(a.lo(), b.lo(), p) == 0) {
                 return new DoubleInterval(p, p);
             }
         }
@@ -74,13 +67,6 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
 
     /** Below this magnitude an exactness test by fma could be fooled by underflow. */
     private static final double SAFE_MIN = 0x1p-900;
-
-    /** The exact error of a + b = sum (Knuth's TwoSum), zero when the sum is exact. */
-    private static double twoSumError(double a, double b, double sum) {
-        double bVirtual = sum - a;
-        double aVirtual = sum - bVirtual;
-        return (a - aVirtual) + (b - bVirtual);
-    }
 
     @Override
     public DoubleInterval max(DoubleInterval a, DoubleInterval b) {

@@ -216,10 +216,11 @@ public final class ErasureAnalysis {
         ErrorBound(RopeEmulator rope, int i, Enclosure theta) {
             this.pl = rope.pipeline();
             FloatValue fv = rope.invFreqInPhase(i);
-            this.f = fv.isFinite() ? up(fv.value().toRational()) : Double.NaN;
-            this.thetaHi = up(theta.hi());
+            this.f = fv.isFinite() ? fv.value().toRational().toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE) : Double.NaN;
+            this.thetaHi = theta.hi().toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
             Rational exactF = fv.isFinite() ? fv.value().toRational() : Rational.ZERO;
-            this.drift = up(exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs()));
+            this.drift = exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs())
+                    .toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
             this.maxPosition = Math.min(largest(pl.position()), largest(pl.phase()));
             this.maxPhase = largest(pl.phase());
             this.phaseHoldsPositions = pl.phase().precision() >= pl.position().precision()
@@ -260,10 +261,6 @@ public final class ErasureAnalysis {
         private static double halfUlp(Format fm, double v) {
             int e = v == 0 ? fm.emin() : Math.max(Math.min(Math.getExponent(v), fm.emax()), fm.emin());
             return Math.scalb(1.0, e - fm.precision());
-        }
-
-        private static double up(Rational x) {
-            return x.toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
         }
     }
 

@@ -100,8 +100,8 @@ public final class PhaseScan {
     /** The same, with the positions' values given ({@link #positions}), or null to compute them. */
     static WindowScan window(RopeEmulator rope, int i, Enclosure thetaEnclosure, long start, long end, Rational delta, double[] positions) {
         SplitTheta theta = SplitTheta.of(thetaEnclosure);
-        double deltaLo = down(delta);
-        double deltaHi = up(delta);
+        double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
+        double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long above = -1;
         double maxLo = 0;
         for (long p = start; p <= end; p++) {
@@ -128,17 +128,18 @@ public final class PhaseScan {
             Rational mid = theta.midpoint();
             double t0 = mid.toDouble(RoundingMode.NEAREST_EVEN);
             Rational t0r = BinaryRational.ofDouble(t0).toRational();
-            return new SplitTheta(t0, down(theta.lo().subtract(t0r)), up(theta.hi().subtract(t0r)));
+            return new SplitTheta(t0, theta.lo().subtract(t0r).toDouble(RoundingMode.TOWARD_NEGATIVE),
+                    theta.hi().subtract(t0r).toDouble(RoundingMode.TOWARD_POSITIVE));
         }
 
         /** delta rounded up to a double (for "certainly not above"). */
         double deltaUp(Rational delta) {
-            return up(delta);
+            return delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         }
 
         /** delta rounded down to a double (for "certainly above"). */
         double deltaDown(Rational delta) {
-            return down(delta);
+            return delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
         }
 
         /** [lo, hi] enclosing |phase - p theta|; every rounded operation is widened by one step. */
@@ -175,8 +176,8 @@ public final class PhaseScan {
             throw new UnsupportedOperationException("the pipeline's formats are not all doubles");
         }
         SplitTheta theta = SplitTheta.of(theta(rope, i, 160));
-        double deltaLo = down(delta);
-        double deltaHi = up(delta);
+        double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
+        double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long collision = -1;
         long above = -1;
         double maxLo = 0;
@@ -243,13 +244,5 @@ public final class PhaseScan {
 
     private static boolean sameBits(double a, double b) {
         return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
-    }
-
-    private static double down(Rational x) {
-        return x.toDouble(RoundingMode.TOWARD_NEGATIVE);
-    }
-
-    private static double up(Rational x) {
-        return x.toDouble(RoundingMode.TOWARD_POSITIVE);
     }
 }

@@ -196,11 +196,7 @@ public final class RopeEmulator {
     /** Whether {@link #phaseValue} is available (every format's values are doubles and products are exact or fp64). */
     public boolean hasFastPath() {
         Format ph = pipeline.phase();
-        return fitsDouble(pipeline.position()) && fitsDouble(ph) && (2 * ph.precision() <= 53 || ph.equals(Format.FP64));
-    }
-
-    private static boolean fitsDouble(Format f) {
-        return f.precision() <= 53 && f.emin() >= -1022 && f.emax() <= 1023;
+        return pipeline.position().valuesAreDoubles() && ph.valuesAreDoubles() && (2 * ph.precision() <= 53 || ph.equals(Format.FP64));
     }
 
     /**

@@ -64,6 +64,26 @@ class ExactNumbersTest {
     }
 
     @Test
+    void parsesFractionsAsToStringWritesThem() {
+        assertEquals(q(1, 3), Rational.parse("1/3"));
+        assertEquals(q(-3, 2), Rational.parse("-6/4")); // reduced: -6/4 = -3/2
+        assertEquals(q(5, 1), Rational.parse(" +10/2 "));
+        assertEquals(Rational.ZERO, Rational.parse("-0/7"));
+        // toString writes n/d in lowest terms with the sign on n, or n alone for an integer
+        for (Rational x : new Rational[] {q(1, 3), q(-22, 7), q(7, 1), q(-1, 1L << 40), Rational.ZERO,
+                Rational.of(BigInteger.TEN.pow(40).add(BigInteger.ONE), BigInteger.valueOf(3).pow(50))}) {
+            assertEquals(x, Rational.parse(x.toString()), x.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1/0", "-5/000", "1/-3", "1.5/2", "1/2.5", "1/", "/3", "1//3", "1/3/5", "0x1/3", "1 / 3"})
+    void refusesWhatIsNotAFractionOfIntegers(String text) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Rational.parse(text));
+        assertTrue(e.getMessage().contains("'" + text.strip() + "'"), e.getMessage());
+    }
+
+    @Test
     void refusesHugeTextQuickly() {
         String huge = "1".repeat(Rational.MAX_TEXT_LENGTH + 1);
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {

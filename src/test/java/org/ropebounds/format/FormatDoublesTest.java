@@ -1,6 +1,8 @@
 package org.ropebounds.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +12,8 @@ import org.ropebounds.format.Format;
 
 /** Reading numbers into a format and counting ulps, against values derived by hand. */
 class FormatDoublesTest {
-    private final FormatDoubles fp32 = new FormatDoubles(Format.FP32);
-    private final FormatDoubles bf16 = new FormatDoubles(Format.BF16);
+    private final FormatDoubles fp32 = Format.FP32.doubles();
+    private final FormatDoubles bf16 = Format.BF16.doubles();
     private final FormatDoubles fp64 = new FormatDoubles(Format.FP64);
 
     @Test
@@ -67,5 +69,39 @@ class FormatDoublesTest {
     void formatsWhoseValuesAreNotDoublesAreRefused() {
         assertThrows(InvalidInputException.class, () -> new FormatDoubles(Format.parse("p=60,emin=-1022,emax=1023")));
         assertThrows(InvalidInputException.class, () -> new FormatDoubles(Format.parse("p=24,emin=-2000,emax=127")));
+        assertThrows(InvalidInputException.class, () -> Format.parse("p=53,emin=-1022,emax=1024").doubles());
+    }
+
+    @Test
+    void theViewIsOnePerFormat() {
+        assertSame(Format.FP32.doubles(), Format.FP32.doubles());
+        assertSame(Format.BF16, Format.BF16.doubles().format());
+        assertEquals(fp64.bitsHex(1.0), Format.FP64.doubles().bitsHex(1.0));
+    }
+
+    @Test
+    void valuesAreDoublesIsNotTheSameQuestionAsRoundToBits() {
+        for (Format f : Format.standard()) {
+            assertTrue(f.valuesAreDoubles(), f.name());
+            assertTrue(f.supportsRoundToBits(), f.name());
+        }
+        // emin = -2000 is below fp64's -1022, so 2^-2000 is a value and not a double; the exponent field
+        // holds 127 + 2000 + 3 = 2130 codes in 12 bits, so the encoding has 1 + 12 + 23 = 36 bits <= 64
+        Format wide = Format.parse("p=24,emin=-2000,emax=127");
+        assertEquals(36, wide.encodingBits());
+        assertFalse(wide.valuesAreDoubles());
+        assertTrue(wide.supportsRoundToBits());
+        assertThrows(UnsupportedOperationException.class, () -> wide.toDouble(1));
+        // emax = 1024: 1024 + 1022 + 3 = 2049 codes need 12 bits, so 1 + 12 + 52 = 65 bits: neither
+        Format over = Format.parse("p=53,emin=-1022,emax=1024");
+        assertEquals(65, over.encodingBits());
+        assertFalse(over.valuesAreDoubles());
+        assertFalse(over.supportsRoundToBits());
+        // p = 54 > 53 with fp64's exponents: neither either
+        assertFalse(Format.parse("p=54,emin=-1022,emax=1023").valuesAreDoubles());
+        assertFalse(Format.parse("p=54,emin=-1022,emax=1023").supportsRoundToBits());
+        // the widest exponent range inside fp64's with p = 53 is fp64 itself: values are doubles, 64 bits
+        assertTrue(Format.parse("p=53,emin=-1022,emax=1023").valuesAreDoubles());
+        assertTrue(Format.parse("p=12,emin=-1022,emax=1").valuesAreDoubles());
     }
 }

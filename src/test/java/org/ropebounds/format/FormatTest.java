@@ -104,7 +104,8 @@ class FormatTest {
         assertEquals("p=113,emin=-16382,emax=16383", f.name());
         assertEquals(128, f.encodingBits());
         assertEquals(pow2(-16494), f.minSubnormal());
-        assertFalse(f.hasFastPath());
+        assertFalse(f.supportsRoundToBits());
+        assertFalse(f.valuesAreDoubles());
         // a format whose top binade has ulp < 1: every integer up to the largest finite value is exact
         Format tiny = Format.parse("p=5,emin=-2,emax=3"); // max = 1.1111b * 2^3 = 15.5
         assertEquals(BinaryRational.of(31).multiply(pow2(-1)), tiny.maxFinite());

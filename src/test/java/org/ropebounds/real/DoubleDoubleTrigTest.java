@@ -1,7 +1,7 @@
 package org.ropebounds.real;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -21,18 +21,19 @@ class DoubleDoubleTrigTest {
     private static final EnclosureArithmetic FINE = new EnclosureArithmetic(300);
 
     private static void assertEncloses(double s, double t, int which) {
-        double[] c = DoubleDoubleTrig.cosSin(s, t, 0, which);
+        DoubleDouble c = DoubleDoubleTrig.evaluate(which == 0 ? DoubleDoubleTrig.Function.COS : DoubleDoubleTrig.Function.SIN,
+                s, t, 0).orElseThrow();
         Rational x = BinaryRational.ofDouble(s).toRational().add(BinaryRational.ofDouble(t).toRational());
         Enclosure exact = which == 0 ? FINE.cos(Enclosure.exact(x)) : FINE.sin(Enclosure.exact(x));
-        Rational v = BinaryRational.ofDouble(c[0]).toRational().add(BinaryRational.ofDouble(c[1]).toRational());
-        Rational bound = BinaryRational.ofDouble(c[2]).toRational();
+        Rational v = BinaryRational.ofDouble(c.hi()).toRational().add(BinaryRational.ofDouble(c.lo()).toRational());
+        Rational bound = BinaryRational.ofDouble(c.errorBound()).toRational();
         String what = (which == 0 ? "cos" : "sin") + "(" + s + " + " + t + ")";
         assertTrue(v.subtract(bound).compareTo(exact.lo()) <= 0 && exact.hi().compareTo(v.add(bound)) <= 0, what);
         // useful: the bound is far below fp64's spacing for |x| < 2^20 (|x| 2^-53 error of x aside, none here)
         if (Math.abs(s) < 0x1p20) {
-            assertTrue(c[2] < 0x1p-85, what + ": bound " + c[2]);
+            assertTrue(c.errorBound() < 0x1p-85, what + ": bound " + c.errorBound());
         }
-        assertEquals(c[0], c[0] + c[1], what + " is normalised");
+        assertEquals(c.hi(), c.hi() + c.lo(), what + " is normalised");
     }
 
     @Test
@@ -67,8 +68,22 @@ class DoubleDoubleTrigTest {
 
     @Test
     void refusesArgumentsPastTwoToTheForty() {
-        assertNull(DoubleDoubleTrig.cosSin(0x1p40, 0, 0, 0));
-        assertNull(DoubleDoubleTrig.cosSin(Double.NaN, 0, 0, 0));
-        assertNull(DoubleDoubleTrig.cosSin(Double.NEGATIVE_INFINITY, 0, 0, 1));
+        assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.COS, 0x1p40, 0, 0).isEmpty());
+        assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.SIN, -0x1p40, 0, 0).isEmpty());
+        assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.COS, Double.NaN, 0, 0).isEmpty());
+        assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.SIN, Double.NEGATIVE_INFINITY, 0, 0).isEmpty());
+        assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.COS, 1, 0, Double.NaN).isEmpty());
+        assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.COS, 1, 0, -1).isEmpty());
+        // the largest argument accepted: 2^40 - ulp
+        assertTrue(DoubleDoubleTrig.evaluate(DoubleDoubleTrig.Function.SIN, Math.nextDown(0x1p40), 0, 0).isPresent());
+    }
+
+    @Test
+    void doubleDoubleRefusesANegativeBoundAndAnUnnormalisedPair() {
+        assertThrows(IllegalArgumentException.class, () -> new DoubleDouble(1, 0, -0x1p-60));
+        assertThrows(IllegalArgumentException.class, () -> new DoubleDouble(1, 0, Double.NaN));
+        // ulp(1) = 2^-52: 1 + 2^-52 is a double, so the pair (1, 2^-52) is not normalised
+        assertThrows(IllegalArgumentException.class, () -> new DoubleDouble(1, 0x1p-52, 0));
+        assertEquals(0x1p-53, new DoubleDouble(1, 0x1p-53, 0).lo()); // a tie rounds to even 1: normalised
     }
 }
