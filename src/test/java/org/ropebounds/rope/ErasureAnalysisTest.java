@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Rational;
+import org.ropebounds.real.Enclosure;
 
 /**
  * The long-context analysis (bounds and windows) against visiting every position, and the
@@ -36,16 +37,19 @@ class ErasureAnalysisTest {
                 ErasureReport.Mode f = full.modes().get(i);
                 ErasureReport.Mode w = windows.modes().get(i);
                 String mode = where + " mode " + i;
-                if (w.phaseErrorHorizonRange() == null) {
-                    assertEquals(f.phaseErrorHorizon(), w.phaseErrorHorizon(), mode);
+                // a full scan locates every horizon
+                assertTrue(!(f.phaseErrorHorizon() instanceof Horizon.Within), mode);
+                if (w.phaseErrorHorizon() instanceof Horizon.Within b) {
+                    long h = f.phaseErrorHorizon().located().orElse(Long.MAX_VALUE);
+                    assertTrue(h == Long.MAX_VALUE || (b.first() <= h && h <= b.last()), mode);
                 } else {
-                    long h = f.phaseErrorHorizon().orElse(Long.MAX_VALUE);
-                    assertTrue(h == Long.MAX_VALUE || (w.phaseErrorHorizonRange()[0] <= h && h <= w.phaseErrorHorizonRange()[1]), mode);
+                    assertEquals(f.phaseErrorHorizon(), w.phaseErrorHorizon(), mode);
                 }
-                if (f.maxPhaseError() != null) {
+                if (f.maxPhaseError() instanceof PhaseErrorBound.Finite fe) {
                     // both enclose the same maximum
-                    assertTrue(f.maxPhaseError().lo().compareTo(w.maxPhaseError().hi()) <= 0
-                            && w.maxPhaseError().lo().compareTo(f.maxPhaseError().hi()) <= 0, mode + ": " + f.maxPhaseError() + " vs " + w.maxPhaseError());
+                    Enclosure we = ((PhaseErrorBound.Finite) w.maxPhaseError()).enclosure();
+                    assertTrue(fe.enclosure().lo().compareTo(we.hi()) <= 0 && we.lo().compareTo(fe.enclosure().hi()) <= 0,
+                            mode + ": " + fe + " vs " + we);
                 }
             }
         });
@@ -74,9 +78,9 @@ class ErasureAnalysisTest {
         RopeEmulator rope = new RopeEmulator(Rational.of(10000), 8, Pipeline.preset("fp16-all", Format.BF16));
         for (long fullScan : new long[] {Long.MAX_VALUE, 0}) {
             ErasureReport r = ErasureAnalysis.analyse(rope, 70_000, Rational.parse("0.1"), fullScan);
-            assertEquals(null, r.maxPhaseError(), "fullScan " + fullScan);
+            assertEquals(PhaseErrorBound.unbounded(), r.maxPhaseError(), "fullScan " + fullScan);
         }
-        assertTrue(ErasureAnalysis.analyse(rope, 60_000, Rational.parse("0.1")).maxPhaseError() != null);
+        assertTrue(ErasureAnalysis.analyse(rope, 60_000, Rational.parse("0.1")).maxPhaseError() instanceof PhaseErrorBound.Finite);
     }
 
     @Test
