@@ -68,7 +68,11 @@ final class TablesCommand implements Callable<Integer> {
         }
         List<Table> tables;
         if (merge != null) {
-            tables = org.ropebounds.table.Shards.merge(specs, grid, version, merge);
+            try {
+                tables = org.ropebounds.table.Shards.merge(specs, grid, version, merge);
+            } catch (org.ropebounds.table.Shards.GridMismatchException e) {
+                throw new org.ropebounds.InvalidInputException(e.file() + ": computed for another grid than the one given (pass the same --spec)");
+            }
         } else {
             try (Progress p = Progress.of(specs.stream().mapToLong(org.ropebounds.table.TableSpec::rowCount).sum(), quiet)) {
                 tables = specs.stream().map(t -> t.assemble(t.compute(r -> true, p::step))).toList();

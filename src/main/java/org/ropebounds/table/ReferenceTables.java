@@ -167,6 +167,16 @@ public final class ReferenceTables {
         return d.complete() ? d.text() : "in " + CertifiedDecimal.interval(f.enclosure(), 3);
     }
 
+    /**
+     * How the case study's notes tell a reader to analyse a model the registry cannot: the published tables
+     * are read beside the command line, so the note names its option.
+     */
+    private static final String CONFIG_ADVICE = "with --config";
+
+    private static List<String> notAnalysed(Registry.Entry e, String reason) {
+        return List.of(e.id(), "", "", "", "", "", "", "", "", "", "", "not analysed: " + reason);
+    }
+
     /** Column names of the case study. */
     public static final List<String> CASE_STUDY_COLUMNS = List.of("id", "base", "base_equivalent", "context", "layers", "weights",
             "verdict_weights", "verdict_fp32", "position_horizon", "phase_collision", "phase_error_above_0.1", "note");
@@ -187,8 +197,10 @@ public final class ReferenceTables {
                         m.dtype().map(Format::name).orElse("bf16 (assumed)"), weights, fp32,
                         er.positionHorizon().describe(), er.collisionHorizon().describe(), er.phaseErrorHorizon().describeFrom(),
                         String.join("; ", m.warnings()));
+            } catch (Registry.IncompleteEntryException ex) {
+                return notAnalysed(e, ex.describe(CONFIG_ADVICE));
             } catch (InvalidInputException ex) {
-                return List.of(e.id(), "", "", "", "", "", "", "", "", "", "", "not analysed: " + ex.getMessage());
+                return notAnalysed(e, ex.getMessage());
             }
         };
         return new TableSpec("case-study", "Case study: published models", "Every registry model at its context and depth, eps = "

@@ -26,6 +26,22 @@ public final class Shards {
     private Shards() {
     }
 
+    /** A shard file computed for another grid than the one its merge is given. */
+    public static final class GridMismatchException extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path file;
+
+        GridMismatchException(Path file) {
+            super(file + ": computed for another grid than the one given (merge with the grid the shards were computed for)");
+            this.file = file;
+        }
+
+        /** The shard file. */
+        public Path file() {
+            return file;
+        }
+    }
+
     /** Parses {@code i/n} (1 <= i <= n <= 100000). */
     public static int[] parse(String text) {
         String[] parts = text.strip().split("/");
@@ -73,6 +89,10 @@ public final class Shards {
     /**
      * The tables assembled from shard files, which must come from this version and grid and cover every
      * shard 1..n exactly once.
+     *
+     * @throws GridMismatchException if a file was computed for another grid
+     * @throws InvalidInputException if a file is unreadable, not a shard file, from another version, of
+     *     another count, given twice, or if a shard is missing
      */
     public static List<Table> merge(List<TableSpec> specs, GridSpec grid, String version, List<Path> files) {
         Map<String, Map<Integer, List<String>>> rows = new HashMap<>();
@@ -99,7 +119,7 @@ public final class Shards {
                 throw new InvalidInputException(f + ": written by version " + o.path("version").asText() + ", not " + version);
             }
             if (!expected.equals(o.get("parameters"))) {
-                throw new InvalidInputException(f + ": computed for another grid than the one given (pass the same --spec)");
+                throw new GridMismatchException(f);
             }
             int n = o.path("of").asInt();
             if (of != null && of != n) {
