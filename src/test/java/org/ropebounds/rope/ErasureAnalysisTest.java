@@ -52,6 +52,16 @@ class ErasureAnalysisTest {
                             mode + ": " + fe + " vs " + we);
                 }
             }
+            // overall: the full scan's horizon is the least located over modes; the windows' either equals it
+            // or brackets it (when it exists)
+            OptionalLong least = full.modes().stream().map(m -> m.phaseErrorHorizon().located()).filter(OptionalLong::isPresent)
+                    .mapToLong(OptionalLong::getAsLong).min();
+            assertEquals(Horizon.of(least), full.phaseErrorHorizon(), where);
+            if (windows.phaseErrorHorizon() instanceof Horizon.Within b) {
+                assertTrue(least.isEmpty() || (b.first() <= least.getAsLong() && least.getAsLong() <= b.last()), where + ": " + b);
+            } else {
+                assertEquals(full.phaseErrorHorizon(), windows.phaseErrorHorizon(), where);
+            }
         });
     }
 
@@ -70,6 +80,22 @@ class ErasureAnalysisTest {
                     .map(OptionalLong::of).orElse(OptionalLong.empty());
             assertEquals(scanned, searched, rope.pipeline().name() + " b=" + rope.base() + " mode " + i + " delta " + delta);
         });
+    }
+
+    @Test
+    void aToleranceNoVisitedPositionReachesIsBracketed() {
+        // hf, delta = 1000 rad. Up to 2^24 fp32 positions are exact and |e| <= p |f - theta| + ulp(p f)/2 with
+        // |f - theta| <= 2^-24 f and ulp(p f)/2 <= 2^-24 p f, so |e| <= 2 f <= 2 rad: nothing fails there. Beyond,
+        // positions round by up to 2^(k-24) near 2^k, and mode 0 (f = theta = 1) errs by that much: over 1000 rad
+        // only from about 2^34 on, where no window looks; the rest of the context is a bracket, never "none"
+        RopeEmulator rope = new RopeEmulator(Rational.of(500000), 128, Pipeline.preset("hf", Format.BF16));
+        long context = 1L << 40;
+        ErasureReport r = ErasureAnalysis.analyse(rope, context, Rational.of(1000));
+        Horizon.Within b = (Horizon.Within) r.phaseErrorHorizon();
+        assertTrue(b.first() > (1L << 24), b.toString());
+        assertEquals(context - 1, b.last());
+        assertEquals(b.first(), r.modes().stream().mapToLong(m -> m.phaseErrorHorizon().earliest().orElse(Long.MAX_VALUE)).min().orElseThrow());
+        assertEquals("if any, in [" + b.first() + ", " + (context - 1) + "]", r.phaseErrorHorizon().describeHedged());
     }
 
     @Test

@@ -163,6 +163,33 @@ class TableCellsTest {
         assertEquals(7 * 10 * 3, checked);
     }
 
+    @Test
+    void everyFewestBitsCellIsTheSmallestPrecisionAboveTheBindingBound() throws IOException {
+        // the smallest p with 2^(p-1) > x = L / acos(0.9^(1/N)) (the table's eps, the second tolerance):
+        // p - 1 = floor(log2 x) + 1 for x not a power of two (x is transcendental), i.e. p = bitLength(floor(x)) + 1
+        Map<String, String> rows = new HashMap<>();
+        for (Map<String, String> r : table("min-bits.csv")) {
+            for (Map.Entry<String, String> c : r.entrySet()) {
+                rows.put(key(r.get("L"), c.getKey()), c.getValue());
+            }
+        }
+        int checked = 0;
+        for (String[] f : Fixtures.rows("real/table-cells.csv")) {
+            if (!f[2].equals("0.9")) {
+                continue;
+            }
+            BigDecimal x = new BigDecimal(f[4]);
+            BigDecimal err = BigDecimal.ONE.movePointLeft(x.scale());
+            BigInteger floor = x.setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
+            String where = "min-bits L=" + f[0] + " N=" + f[1];
+            assertEquals(floor, x.add(err).setScale(0, RoundingMode.FLOOR).toBigIntegerExact(), where);
+            assertEquals(floor, x.subtract(err).setScale(0, RoundingMode.FLOOR).toBigIntegerExact(), where);
+            assertEquals(Integer.toString(floor.bitLength() + 1), rows.get(key(f[0], "N=" + f[1])), where);
+            checked++;
+        }
+        assertEquals(160, checked);
+    }
+
     // ---- erasure: L = 2^20, d = 128, bases 10^4, 5 10^5, 10^6, 10^7, every preset ----
 
     private static final long CONTEXT = 1L << 20;
