@@ -47,11 +47,18 @@ public final class ReferenceTables {
         return specs(spec).stream().map(t -> t.assemble(t.compute(r -> true, () -> { }))).toList();
     }
 
+    /** The minimum-base table of the spec, computed: one row per (L, N), one cell per (spectrum, eps). */
     public static Table minimumBase(GridSpec s) {
         TableSpec t = minimumBaseSpec(s);
         return t.assemble(t.compute(r -> true, () -> { }));
     }
 
+    /**
+     * The case study, computed: every registry model judged at its context and depth with eps = tolerance; a
+     * model the registry cannot analyse gets a row with its reason.
+     *
+     * @param tolerance eps, 0 < eps < 1
+     */
     public static Table caseStudy(Rational tolerance) {
         TableSpec t = caseStudySpec(tolerance);
         return t.assemble(t.compute(r -> true, () -> { }));

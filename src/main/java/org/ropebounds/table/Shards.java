@@ -42,27 +42,57 @@ public final class Shards {
         }
     }
 
-    /** Parses {@code i/n} (1 <= i <= n <= 100000). */
-    public static int[] parse(String text) {
+    /** The largest number of shards. */
+    public static final int MAX_SHARDS = 100_000;
+
+    /**
+     * Shard {@code index} of {@code count}: the rows r with r mod count = index - 1 of every table.
+     *
+     * @param index 1 <= index <= count
+     * @param count 1 <= count <= {@value #MAX_SHARDS}
+     */
+    public record Shard(int index, int count) {
+        /** @throws InvalidInputException unless 1 <= index <= count <= {@value #MAX_SHARDS} */
+        public Shard {
+            if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+                throw new InvalidInputException("shard " + index + " of " + count + " is not accepted; need 1 <= i <= n <= " + MAX_SHARDS);
+            }
+        }
+
+        /** The file this shard is written to: {@code shard-i-of-n.json}. */
+        public String fileName() {
+            return Shards.fileName(index, count);
+        }
+    }
+
+    /**
+     * Parses {@code i/n}.
+     *
+     * @throws InvalidInputException unless the text is two integers i/n with 1 <= i <= n <= {@value #MAX_SHARDS}
+     */
+    public static Shard parse(String text) {
         String[] parts = text.strip().split("/");
         try {
             int i = Integer.parseInt(parts[0]);
             int n = Integer.parseInt(parts[1]);
-            if (parts.length != 2 || n < 1 || n > 100_000 || i < 1 || i > n) {
+            if (parts.length != 2 || n < 1 || n > MAX_SHARDS || i < 1 || i > n) {
                 throw new NumberFormatException();
             }
-            return new int[] {i, n};
+            return new Shard(i, n);
         } catch (RuntimeException e) {
             throw new InvalidInputException("shard '" + text + "' is not accepted; need i/n with 1 <= i <= n, e.g. 3/8");
         }
     }
 
-    /** The file name of shard i of n. */
+    /** The file name of shard i of n: {@code shard-i-of-n.json}. */
     public static String fileName(int i, int n) {
         return "shard-" + i + "-of-" + n + ".json";
     }
 
-    /** Computes shard i of n and returns its file content. */
+    /**
+     * Computes shard i of n (the rows r with r mod n = i - 1 of every table) and returns its file content:
+     * UTF-8 JSON with the tool, the version, the grid and the rows.
+     */
     public static byte[] compute(List<TableSpec> specs, GridSpec grid, String version, int i, int n, Runnable onRow) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("tool", "ropebounds");

@@ -1,6 +1,5 @@
 package org.ropebounds.table;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,8 +18,11 @@ class ShardsTest {
 
     @Test
     void parseAcceptsOneToN() {
-        assertArrayEquals(new int[] {3, 8}, Shards.parse(" 3/8 "));
-        assertArrayEquals(new int[] {1, 1}, Shards.parse("1/1"));
+        assertEquals(new Shards.Shard(3, 8), Shards.parse(" 3/8 "));
+        assertEquals(new Shards.Shard(1, 1), Shards.parse("1/1"));
+        assertEquals("shard-3-of-8.json", Shards.parse("3/8").fileName());
+        assertThrows(InvalidInputException.class, () -> new Shards.Shard(0, 3));
+        assertThrows(InvalidInputException.class, () -> new Shards.Shard(2, Shards.MAX_SHARDS + 1));
         for (String bad : List.of("0/3", "4/3", "1/0", "1/100001", "a/b", "3", "1/2/3")) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> Shards.parse(bad), bad);
             assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("1 <= i <= n"), e.getMessage());
