@@ -22,7 +22,7 @@ import org.ropebounds.format.Rational;
  *     mode (at or none)
  * @param phaseErrorHorizon the first p whose phase error exceeds delta in some mode: located, bracketed
  *     where no analysis located it, or none
- * @param maxPhaseError the largest |phase_i(p) - p theta_i| over p < L and all modes
+ * @param maxPhaseError the largest |phase_i(p) - p theta_i| over {@code p < L} and all modes
  * @param modes per mode, in order of i
  */
 public record ErasureReport(Pipeline pipeline, long context, Rational delta, Horizon positionHorizon,
@@ -48,7 +48,7 @@ public record ErasureReport(Pipeline pipeline, long context, Rational delta, Hor
      * @param invFreq inv_freq_i as the pipeline stores it
      * @param collision the first p with phase_i(p) == phase_i(p + 1) (at or none)
      * @param phaseErrorHorizon the first p with |error| > delta: located, bracketed, or none
-     * @param maxPhaseError the largest |error| over p < L
+     * @param maxPhaseError the largest |error| over {@code p < L}
      */
     public record Mode(int i, FloatValue invFreq, Horizon collision, Horizon phaseErrorHorizon, PhaseErrorBound maxPhaseError) {
         public Mode {

@@ -12,7 +12,7 @@ public sealed interface Horizon permits Horizon.At, Horizon.Within, Horizon.None
     /**
      * The failure happens first at {@code position}, exactly.
      *
-     * @param position p >= 0
+     * @param position {@code p >= 0}
      */
     record At(long position) implements Horizon {
         /** @throws IllegalArgumentException if {@code position} is negative */
@@ -27,11 +27,11 @@ public sealed interface Horizon permits Horizon.At, Horizon.Within, Horizon.None
      * The first failure, if there is one within the context, lies in {@code [first, last]}: no position
      * before {@code first} fails, and the positions from {@code first} on were not all decided.
      *
-     * @param first the first position not shown to pass, >= 0
-     * @param last the last position it can be, >= first
+     * @param first the first position not shown to pass, {@code >= 0}
+     * @param last the last position it can be, {@code >= first}
      */
     record Within(long first, long last) implements Horizon {
-        /** @throws IllegalArgumentException unless 0 <= first <= last */
+        /** @throws IllegalArgumentException unless {@code 0 <= first <= last} */
         public Within {
             if (first < 0 || last < first) {
                 throw new IllegalArgumentException("a horizon bracket needs 0 <= first <= last, not [" + first + ", " + last + "]");
@@ -43,12 +43,12 @@ public sealed interface Horizon permits Horizon.At, Horizon.Within, Horizon.None
     record None() implements Horizon {
     }
 
-    /** The horizon at p (p >= 0). */
+    /** The horizon at p ({@code p >= 0}). */
     static Horizon at(long position) {
         return new At(position);
     }
 
-    /** The horizon somewhere in [first, last] (0 <= first <= last). */
+    /** The horizon somewhere in [first, last] ({@code 0 <= first <= last}). */
     static Horizon within(long first, long last) {
         return new Within(first, last);
     }

@@ -10,9 +10,9 @@ import org.ropebounds.real.Enclosure;
 public sealed interface PhaseErrorBound permits PhaseErrorBound.Finite, PhaseErrorBound.Unbounded {
 
     /**
-     * The magnitude lies in {@code enclosure}, whose lower end is >= 0.
+     * The magnitude lies in {@code enclosure}, whose lower end is {@code >= 0}.
      *
-     * @param enclosure [lo, hi] with 0 <= lo <= hi
+     * @param enclosure [lo, hi] with {@code 0 <= lo <= hi}
      */
     record Finite(Enclosure enclosure) implements PhaseErrorBound {
         /** @throws IllegalArgumentException if the enclosure reaches below 0 */
@@ -27,12 +27,12 @@ public sealed interface PhaseErrorBound permits PhaseErrorBound.Finite, PhaseErr
     record Unbounded() implements PhaseErrorBound {
     }
 
-    /** The magnitude lies in [lo, hi] (0 <= lo <= hi). */
+    /** The magnitude lies in [lo, hi] ({@code 0 <= lo <= hi}). */
     static PhaseErrorBound of(Rational lo, Rational hi) {
         return new Finite(Enclosure.of(lo, hi));
     }
 
-    /** The magnitude is at most {@code hi} (>= 0). */
+    /** The magnitude is at most {@code hi} ({@code >= 0}). */
     static PhaseErrorBound atMost(Rational hi) {
         return of(Rational.ZERO, hi);
     }
@@ -42,7 +42,7 @@ public sealed interface PhaseErrorBound permits PhaseErrorBound.Finite, PhaseErr
         return new Unbounded();
     }
 
-    /** Whether the magnitude is certainly <= delta: the enclosure's upper end is; never when unbounded. */
+    /** Whether the magnitude is certainly {@code <= delta}: the enclosure's upper end is; never when unbounded. */
     default boolean isAtMost(Rational delta) {
         return this instanceof Finite f && f.enclosure().hi().compareTo(delta) <= 0;
     }

@@ -57,7 +57,7 @@ public final class ReferenceTables {
      * The case study, computed: every registry model judged at its context and depth with eps = tolerance; a
      * model the registry cannot analyse gets a row with its reason.
      *
-     * @param tolerance eps, 0 < eps < 1
+     * @param tolerance eps, {@code 0 < eps < 1}
      */
     public static Table caseStudy(Rational tolerance) {
         TableSpec t = caseStudySpec(tolerance);

@@ -48,11 +48,11 @@ public final class Shards {
     /**
      * Shard {@code index} of {@code count}: the rows r with r mod count = index - 1 of every table.
      *
-     * @param index 1 <= index <= count
-     * @param count 1 <= count <= {@value #MAX_SHARDS}
+     * @param index {@code 1 <= index <= count}
+     * @param count at least 1, at most {@value #MAX_SHARDS}
      */
     public record Shard(int index, int count) {
-        /** @throws InvalidInputException unless 1 <= index <= count <= {@value #MAX_SHARDS} */
+        /** @throws InvalidInputException unless {@code 1 <= index <= count} and count is at most {@value #MAX_SHARDS} */
         public Shard {
             if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
                 throw new InvalidInputException("shard " + index + " of " + count + " is not accepted; need 1 <= i <= n <= " + MAX_SHARDS);
@@ -68,7 +68,7 @@ public final class Shards {
     /**
      * Parses {@code i/n}.
      *
-     * @throws InvalidInputException unless the text is two integers i/n with 1 <= i <= n <= {@value #MAX_SHARDS}
+     * @throws InvalidInputException unless the text is two integers i/n with {@code 1 <= i <= n} and n at most {@value #MAX_SHARDS}
      */
     public static Shard parse(String text) {
         String[] parts = text.strip().split("/");
