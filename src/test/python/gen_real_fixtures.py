@@ -54,7 +54,7 @@ CSV conventions
       - a fraction a/b of two decimal integers, b > 0, in lowest terms:
         1/12, 32/31, 355/113, -7/3 (used for pow's y and a few sin/cos x).
   * Output values: correctly rounded (round-half-even on the exact real) to
-    60 (functions.csv) or 40 (bounds.csv) significant digits, written
+    60 (functions.csv) or 40 (bounds.csv, table-cells.csv) significant digits, written
     [-]d.ddd...e(+|-)N with exactly that many digits (one before the point),
     the exponent with an explicit sign and no leading zeros (3.14...e+0,
     1.0...e-300).  Exact zero is written `0`.
@@ -606,6 +606,49 @@ def gen_bounds():
     return rows
 
 
+# ----------------------------------------------------------------------------
+# table-cells.csv: the default grid of `ropebounds tables` (GridSpec.defaults)
+# ----------------------------------------------------------------------------
+
+TABLE_CONTEXTS = sorted([2 ** k for k in range(11, 25)] + [1000000, 10000000])
+TABLE_LAYERS = [1, 12, 24, 32, 40, 48, 61, 80, 96, 126]
+TABLE_TOLERANCES = ["0.5", "0.9", "0.99"]
+TABLE_HEAD_DIM = 128
+TABLE_COLUMNS = ["min_base_approx", "min_base_exact", "acos_root"]
+
+
+def table_cell_values_arb(L, eps, N, d):
+    ar = arb_of(eps).root(N).acos()
+    dp = arb(L) / ar
+    return [dp, dp ** (arb(d) / arb(d - 2)), ar]
+
+
+def table_cell_values_mp(L, eps, N, d):
+    ar = mpmath.acos(mpmath.exp(mpmath.log(mp_of(eps)) / N))   # a different route from arb's root
+    dp = mpmath.mpf(L) / ar
+    return [dp, mpmath.power(dp, mpmath.mpf(d) / (d - 2)), ar]
+
+
+def gen_table_cells():
+    """Per (L, N, eps) of the tables' default grid at d = 128: the binding lower bound on the base,
+    L / acos(eps^(1/N)), with both spectra, and acos(eps^(1/N)) itself (max L of a format of precision p
+    is the largest integer below acos(eps^(1/N)) 2^(p-1))."""
+    rows = []
+    stats = STATS.setdefault("table-cells.csv", {})
+    d = TABLE_HEAD_DIM
+    for L in TABLE_CONTEXTS:
+        for N in TABLE_LAYERS:
+            for eps_s in TABLE_TOLERANCES:
+                eps = parse_input(eps_s)
+
+                def compute(p, L=L, eps=eps, N=N):
+                    return list(zip(table_cell_values_arb(L, eps, N, d), table_cell_values_mp(L, eps, N, d)))
+                vals, p, _ = certified(f"table cell L={L} N={N} eps={eps_s}", compute, BOUND_DIGITS)
+                stats[p] = stats.get(p, 0) + 1
+                rows.append(",".join([str(L), str(N), eps_s, str(d)] + vals))
+    return rows
+
+
 def issue_check():
     """The project's issue: L=1048576, N=80, eps=0.01 gives depth_approx =
     3120193.2516330140107 to 20 significant digits."""
@@ -680,6 +723,9 @@ def main():
     files["bounds.csv"] = (header.format(digits=BOUND_DIGITS)
                            + "context,layers,tolerance,head_dim," + ",".join(BOUND_COLUMNS) + "\n"
                            + "".join(r + "\n" for r in gen_bounds()))
+    files["table-cells.csv"] = (header.format(digits=BOUND_DIGITS)
+                                + "context,layers,tolerance,head_dim," + ",".join(TABLE_COLUMNS) + "\n"
+                                + "".join(r + "\n" for r in gen_table_cells()))
 
     bad = write_or_check(out_dir, files, args.check)
 

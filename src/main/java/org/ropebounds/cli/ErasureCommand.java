@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.ropebounds.bounds.ContextLength;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.CertifiedDecimal;
-import org.ropebounds.real.Enclosure;
 import org.ropebounds.rope.ErasureAnalysis;
 import org.ropebounds.rope.ErasureReport;
+import org.ropebounds.rope.PhaseErrorBound;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
 import picocli.CommandLine;
@@ -76,9 +75,9 @@ final class ErasureCommand implements Callable<Integer> {
         for (ErasureReport r : reports) {
             Pipeline pl = r.pipeline();
             results.add(ErasureJson.of(r, digits));
-            t.add(pl.name(), horizon(r.positionHorizon()),
-                    r.collisionHorizon().isPresent() ? r.collisionHorizon().getAsLong() + " (mode " + r.collisionMode().getAsInt() + ")" : "none",
-                    horizon(r.outputCollisionHorizon()), errorHorizon(r.phaseErrorHorizon(), r.phaseErrorHorizonRange()), maxError(r.maxPhaseError()));
+            t.add(pl.name(), r.positionHorizon().describe(),
+                    r.collisionHorizon().describe() + (r.collisionMode().isPresent() ? " (mode " + r.collisionMode().getAsInt() + ")" : ""),
+                    r.outputCollisionHorizon().describe(), r.phaseErrorHorizon().describeHedged(), maxError(r.maxPhaseError()));
         }
         if (common.json) {
             Json.print(out, json);
@@ -91,22 +90,11 @@ final class ErasureCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private String maxError(Enclosure max) {
-        if (max == null) {
+    private String maxError(PhaseErrorBound max) {
+        if (!(max instanceof PhaseErrorBound.Finite f)) {
             return "unbounded (a phase is inf or NaN)";
         }
-        CertifiedDecimal d = CertifiedDecimal.best(max, digits);
-        return d.complete() || d.exact() ? d.text() : "in " + CertifiedDecimal.interval(max, 3);
-    }
-
-    private static String horizon(OptionalLong h) {
-        return h.isPresent() ? Long.toString(h.getAsLong()) : "none";
-    }
-
-    private static String errorHorizon(OptionalLong h, long[] range) {
-        if (h.isPresent()) {
-            return Long.toString(h.getAsLong());
-        }
-        return range == null ? "none" : "if any, in [" + range[0] + ", " + range[1] + "]";
+        CertifiedDecimal d = CertifiedDecimal.best(f.enclosure(), digits);
+        return d.complete() || d.exact() ? d.text() : "in " + CertifiedDecimal.interval(f.enclosure(), 3);
     }
 }

@@ -6,6 +6,8 @@ import java.util.OptionalLong;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.rope.ErasureReport;
+import org.ropebounds.rope.Horizon;
+import org.ropebounds.rope.PhaseErrorBound;
 
 /** The JSON form of an {@link ErasureReport} (keys documented in the README; stable). */
 final class ErasureJson {
@@ -25,7 +27,7 @@ final class ErasureJson {
         }
         put(o, "output_collision_horizon", r.outputCollisionHorizon());
         put(o, "phase_error_horizon", r.phaseErrorHorizon());
-        range(o, "phase_error_horizon_range", r.phaseErrorHorizonRange());
+        range(o, "phase_error_horizon_range", r.phaseErrorHorizon());
         max(o, "max_phase_error", r.maxPhaseError(), digits);
         ArrayNode modes = o.putArray("modes");
         for (ErasureReport.Mode m : r.modes()) {
@@ -34,13 +36,15 @@ final class ErasureJson {
             mo.put("theta_stored_hex", m.invFreq().toHexString());
             put(mo, "collision_horizon", m.collision());
             put(mo, "phase_error_horizon", m.phaseErrorHorizon());
-            range(mo, "phase_error_horizon_range", m.phaseErrorHorizonRange());
+            range(mo, "phase_error_horizon_range", m.phaseErrorHorizon());
             max(mo, "max_phase_error", m.maxPhaseError(), digits);
         }
         return o;
     }
 
-    private static void put(ObjectNode o, String key, OptionalLong v) {
+    /** key: the located position, or null (bracketed or none). */
+    private static void put(ObjectNode o, String key, Horizon h) {
+        OptionalLong v = h.located();
         if (v.isPresent()) {
             o.put(key, v.getAsLong());
         } else {
@@ -48,21 +52,23 @@ final class ErasureJson {
         }
     }
 
-    private static void range(ObjectNode o, String key, long[] range) {
-        if (range == null) {
-            o.putNull(key);
+    /** key: [first, last] of a bracketed horizon, or null (located or none). */
+    private static void range(ObjectNode o, String key, Horizon h) {
+        if (h instanceof Horizon.Within w) {
+            o.putArray(key).add(w.first()).add(w.last());
         } else {
-            o.putArray(key).add(range[0]).add(range[1]);
+            o.putNull(key);
         }
     }
 
     /** key: certified digits (null if none are decided, or if unbounded); key_interval: outward-rounded bounds. */
-    private static void max(ObjectNode o, String key, Enclosure e, int digits) {
-        if (e == null) {
+    private static void max(ObjectNode o, String key, PhaseErrorBound bound, int digits) {
+        if (!(bound instanceof PhaseErrorBound.Finite f)) {
             o.putNull(key);
             o.putNull(key + "_interval");
             return;
         }
+        Enclosure e = f.enclosure();
         CertifiedDecimal d = CertifiedDecimal.best(e, digits);
         if (d.digits() == 0 && !d.exact()) {
             o.putNull(key);

@@ -50,7 +50,7 @@ final class ModelCommand implements Callable<Integer> {
             throw new InvalidInputException("give either a registry id or --config FILE (not both)");
         }
         Converters.checkDigits(digits, 40);
-        ModelConfig m = config != null ? ConfigReader.read(config) : Registry.byId(id).toConfig();
+        ModelConfig m = config != null ? ConfigReader.read(config) : registryConfig(id);
         ModelAnalysis a = ModelAnalysis.of(m, tolerance, digits);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
@@ -77,6 +77,17 @@ final class ModelCommand implements Callable<Integer> {
         }
         t.print(out);
         return Main.EXIT_OK;
+    }
+
+    /** The registry entry as a config, with the errors worded for this command (its models list, its --config). */
+    private static ModelConfig registryConfig(String id) {
+        Registry.Entry e = Registry.find(id).orElseThrow(() -> new InvalidInputException("unknown model '" + id
+                + "'; see 'ropebounds models' for the " + Registry.entries().size() + " ids (e.g. " + Registry.entries().get(0).id() + ")"));
+        try {
+            return e.toConfig();
+        } catch (Registry.IncompleteEntryException ex) {
+            throw new InvalidInputException(ex.describe("with --config"));
+        }
     }
 
     private static String text(Object v) {

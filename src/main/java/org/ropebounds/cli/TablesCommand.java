@@ -55,11 +55,11 @@ final class TablesCommand implements Callable<Integer> {
         String version = RopeBoundsCommand.version();
         List<org.ropebounds.table.TableSpec> specs = ReferenceTables.specs(grid);
         if (shard != null) {
-            int[] in = org.ropebounds.table.Shards.parse(shard);
-            String name = org.ropebounds.table.Shards.fileName(in[0], in[1]);
+            org.ropebounds.table.Shards.Shard s = org.ropebounds.table.Shards.parse(shard);
+            String name = s.fileName();
             byte[] content;
-            try (Progress p = Progress.of(specs.stream().mapToLong(t -> (t.rowCount() - in[0] + in[1]) / in[1]).sum(), quiet)) {
-                content = org.ropebounds.table.Shards.compute(specs, grid, version, in[0], in[1], p::step);
+            try (Progress p = Progress.of(specs.stream().mapToLong(t -> (t.rowCount() - s.index() + s.count()) / s.count()).sum(), quiet)) {
+                content = org.ropebounds.table.Shards.compute(specs, grid, version, s.index(), s.count(), p::step);
             }
             TableFiles.write(out, Map.of(name, content));
             cmd.commandLine().getOut().print("wrote " + out.resolve(name) + "\n");
@@ -68,7 +68,11 @@ final class TablesCommand implements Callable<Integer> {
         }
         List<Table> tables;
         if (merge != null) {
-            tables = org.ropebounds.table.Shards.merge(specs, grid, version, merge);
+            try {
+                tables = org.ropebounds.table.Shards.merge(specs, grid, version, merge);
+            } catch (org.ropebounds.table.Shards.GridMismatchException e) {
+                throw new org.ropebounds.InvalidInputException(e.file() + ": computed for another grid than the one given (pass the same --spec)");
+            }
         } else {
             try (Progress p = Progress.of(specs.stream().mapToLong(org.ropebounds.table.TableSpec::rowCount).sum(), quiet)) {
                 tables = specs.stream().map(t -> t.assemble(t.compute(r -> true, p::step))).toList();

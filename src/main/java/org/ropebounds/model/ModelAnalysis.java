@@ -22,6 +22,7 @@ import org.ropebounds.real.RealExpression;
 import org.ropebounds.real.Ziv;
 import org.ropebounds.rope.ErasureAnalysis;
 import org.ropebounds.rope.ErasureReport;
+import org.ropebounds.rope.Horizon;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
 
@@ -157,12 +158,13 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
     }
 
     private static String erasureLine(ErasureReport e, long context) {
-        String lost = e.positionHorizon().isPresent() ? "positions are lost from " + e.positionHorizon().getAsLong()
+        String lost = e.positionHorizon().located().isPresent() ? "positions are lost from " + e.positionHorizon().describe()
                 : "every position up to " + context + " is held exactly";
-        String collide = e.collisionHorizon().isPresent() ? "; phases first collide at " + e.collisionHorizon().getAsLong()
+        String collide = e.collisionHorizon().located().isPresent() ? "; phases first collide at " + e.collisionHorizon().describe()
                 + " (mode " + e.collisionMode().getAsInt() + ")" : "; no two positions share a phase";
-        String error = e.phaseErrorHorizon().isPresent() ? "; the phase error first exceeds 0.1 rad at " + e.phaseErrorHorizon().getAsLong()
-                : e.phaseErrorHorizonRange() != null ? "; the phase error may exceed 0.1 rad from " + e.phaseErrorHorizonRange()[0]
+        Horizon h = e.phaseErrorHorizon();
+        String error = h instanceof Horizon.At ? "; the phase error first exceeds 0.1 rad at " + h.describe()
+                : h instanceof Horizon.Within ? "; the phase error may exceed 0.1 rad " + h.describeFrom()
                 : "; the phase error stays within 0.1 rad";
         return "hf pipeline (" + e.pipeline().describe() + "): " + lost + collide + error;
     }

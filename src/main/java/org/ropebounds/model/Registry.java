@@ -25,6 +25,62 @@ public final class Registry {
     private static volatile List<Entry> entries;
 
     /**
+     * An entry that lacks a value the analysis needs; the model's own config.json has it. The message says
+     * what is missing in the registry's terms; {@link #describe(String)} words it with a way to analyse
+     * the config (a caller's option or method).
+     */
+    public static final class IncompleteEntryException extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+
+        /** What the registry lacks. */
+        public enum Missing {
+            /** no verified rope_theta */
+            ROPE_THETA,
+            /** no verified head_dim (nor rotary_dim) */
+            HEAD_DIM,
+            /** a LongRoPE model without its factor lists */
+            LONGROPE_FACTORS
+        }
+
+        private final String entryId;
+        private final Missing missing;
+
+        IncompleteEntryException(String entryId, Missing missing) {
+            super(describe(entryId, missing, "instead"));
+            this.entryId = entryId;
+            this.missing = missing;
+        }
+
+        /** The id of the entry. */
+        public String entryId() {
+            return entryId;
+        }
+
+        /** What it lacks. */
+        public Missing missing() {
+            return missing;
+        }
+
+        /**
+         * The message, with {@code howToAnalyseConfig} completing the advice to analyse the model's
+         * config.json (e.g. {@code "instead"}, or a caller's option such as {@code "with --config"}).
+         */
+        public String describe(String howToAnalyseConfig) {
+            return describe(entryId, missing, howToAnalyseConfig);
+        }
+
+        private static String describe(String id, Missing missing, String howToAnalyseConfig) {
+            return switch (missing) {
+                case ROPE_THETA -> id + ": the registry has no verified rope_theta for this model (see its source; analyse the"
+                        + " model's config.json " + howToAnalyseConfig + ")";
+                case HEAD_DIM -> id + ": the registry has no verified head_dim for this model";
+                case LONGROPE_FACTORS -> id + ": the registry does not carry this model's LongRoPE factor lists (they are in its"
+                        + " source); analyse its config.json " + howToAnalyseConfig;
+            };
+        }
+    }
+
+    /**
      * One row.
      *
      * @param id a stable slug ({@code llama-3.1-8b})
@@ -38,7 +94,9 @@ public final class Registry {
         /**
          * The entry as a config: its scaling parameters are read as config.json's rope_scaling would be.
          *
-         * @throws InvalidInputException when the registry lacks a value the analysis needs
+         * @throws IncompleteEntryException when the registry lacks a value the analysis needs
+         * @throws InvalidInputException when its scaling parameters or extra settings are not JSON, or the
+         *     config they make is refused by {@link ConfigReader#parse}
          */
         public ModelConfig toConfig() {
             ObjectMapper json = new ObjectMapper();
@@ -75,20 +133,18 @@ public final class Registry {
                 throw new InvalidInputException(id + ": registry extra is not JSON: " + extra);
             }
             if (ropeTheta.isEmpty()) {
-                throw new InvalidInputException(id + ": the registry has no verified rope_theta for this model"
-                        + " (see its source; analyse the model's config.json with --config)");
+                throw new IncompleteEntryException(id, IncompleteEntryException.Missing.ROPE_THETA);
             }
             if (headDim.isEmpty() && rotaryDim.isPresent()) {
                 // multi-head latent attention: only the rotary part is rotated, and only it matters here
                 root.put("head_dim", rotaryDim.get());
             } else if (headDim.isEmpty()) {
-                throw new InvalidInputException(id + ": the registry has no verified head_dim for this model");
+                throw new IncompleteEntryException(id, IncompleteEntryException.Missing.HEAD_DIM);
             }
             if (scalingType.equals("longrope") || scalingType.equals("su")) {
                 var sc = root.get("rope_scaling");
                 if (sc == null || !sc.has("short_factor") || !sc.has("long_factor")) {
-                    throw new InvalidInputException(id + ": the registry does not carry this model's LongRoPE factor lists"
-                            + " (they are in its source); analyse its config.json with --config");
+                    throw new IncompleteEntryException(id, IncompleteEntryException.Missing.LONGROPE_FACTORS);
                 }
             }
             ModelConfig m = ConfigReader.parse(root.toString(), id);
@@ -120,15 +176,24 @@ public final class Registry {
         return e;
     }
 
-    /** The entry with this id (case-insensitive). @throws InvalidInputException listing a few ids */
-    public static Entry byId(String id) {
+    /** The entry with this id (case-insensitive, surrounding blanks ignored), if there is one. */
+    public static Optional<Entry> find(String id) {
         for (Entry e : entries()) {
             if (e.id().equalsIgnoreCase(id.strip())) {
-                return e;
+                return Optional.of(e);
             }
         }
-        throw new InvalidInputException("unknown model '" + id + "'; see 'ropebounds models' for the "
-                + entries().size() + " ids (e.g. " + entries().get(0).id() + ")");
+        return Optional.empty();
+    }
+
+    /**
+     * The entry with this id (see {@link #find}).
+     *
+     * @throws InvalidInputException naming the id, how many the registry has and one of them
+     */
+    public static Entry byId(String id) {
+        return find(id).orElseThrow(() -> new InvalidInputException("unknown model '" + InvalidInputException.quoted(id)
+                + "'; the registry has " + entries().size() + " ids (e.g. " + entries().get(0).id() + ")"));
     }
 
     private static List<Entry> load() {

@@ -31,9 +31,15 @@ public final class ErasureAnalysis {
     }
 
     /**
+     * The horizons of {@code rope}'s pipeline over positions 0 .. L-1. Guarantee: every {@link Horizon.At} is
+     * the exact first failing position; a {@link Horizon.Within} contains the first failure if there is one
+     * within the context; {@link Horizon.None} means none fails; the maximum phase error's enclosure
+     * contains the exact maximum (unbounded only when a phase is or may be infinite or NaN).
+     *
      * @param context L >= 1, at most 2^62
      * @param delta the phase-error tolerance in radians, > 0
-     * @throws InvalidInputException for a context or tolerance out of range
+     * @throws InvalidInputException for a context or tolerance out of range, or a pipeline with a format
+     *     whose values are not all doubles
      */
     public static ErasureReport analyse(RopeEmulator rope, long context, Rational delta) {
         return analyse(rope, context, delta, FULL_SCAN);
@@ -57,24 +63,22 @@ public final class ErasureAnalysis {
         long[] tailPositions = visitAll ? null : tailPositions(rope, context);
         double[] tail = visitAll ? null : PhaseScan.positions(rope, tailPositions);
         for (int i = 0; i < rope.modes(); i++) {
-            OptionalLong collision = CollisionHorizons.modeCollision(rope, i, context);
+            Horizon collision = Horizon.of(CollisionHorizons.modeCollision(rope, i, context));
             PhaseErrors e = visitAll ? scanAll(rope, i, context, delta) : boundAndWindows(rope, i, context, delta, tailPositions, tail);
-            modes.add(new ErasureReport.Mode(i, rope.invFreq(i), collision, e.horizon, e.range, e.max));
+            modes.add(new ErasureReport.Mode(i, rope.invFreq(i), collision, e.horizon, e.max));
         }
         long positionHorizon = CollisionHorizons.positionHorizon(pl.position());
-        long collision = Long.MAX_VALUE;
-        int collisionMode = -1;
+        Horizon collision = Horizon.none();
+        OptionalInt collisionMode = OptionalInt.empty();
         for (ErasureReport.Mode m : modes) {
-            if (m.collision().isPresent() && m.collision().getAsLong() <= collision) {
-                collision = m.collision().getAsLong();
-                collisionMode = m.i(); // the slowest mode among equals
+            if (m.collision().located().isPresent()
+                    && m.collision().located().getAsLong() <= collision.located().orElse(Long.MAX_VALUE)) {
+                collision = m.collision();
+                collisionMode = OptionalInt.of(m.i()); // the slowest mode among equals
             }
         }
-        return new ErasureReport(pl, context, delta,
-                positionHorizon < context ? OptionalLong.of(positionHorizon) : OptionalLong.empty(),
-                collisionMode < 0 ? OptionalLong.empty() : OptionalLong.of(collision),
-                collisionMode < 0 ? OptionalInt.empty() : OptionalInt.of(collisionMode),
-                outputCollision(rope, context), overallHorizon(modes), overallRange(modes), overallMax(modes), modes);
+        return new ErasureReport(pl, context, delta, positionHorizon < context ? Horizon.at(positionHorizon) : Horizon.none(),
+                collision, collisionMode, Horizon.of(outputCollision(rope, context)), overallHorizon(modes), overallMax(modes), modes);
     }
 
     /**
@@ -97,19 +101,14 @@ public final class ErasureAnalysis {
         return v.isFinite() && v.value().equals(BinaryRational.ONE);
     }
 
-    private record PhaseErrors(OptionalLong horizon, long[] range, Enclosure max) {
+    private record PhaseErrors(Horizon horizon, PhaseErrorBound max) {
     }
 
     private static PhaseErrors scanAll(RopeEmulator rope, int i, long context, Rational delta) {
         PhaseScan.ModeScan s = PhaseScan.scan(rope, i, context, delta);
-        return new PhaseErrors(s.firstErrorAboveDelta(), null, s.maxError());
+        return new PhaseErrors(Horizon.of(s.firstErrorAboveDelta()), s.maxError());
     }
 
-    /**
-     * For long contexts: U(P), a bound on |error| over p <= P that grows with P, shows where the tolerance
-     * can first fail; a window of positions after that point and one at the end of the context are
-     * visited exactly.
-     */
     /**
      * Positions near the end of the context where errors are largest: the last {@value #TAIL} positions and,
      * where positions are rounded, the positions half a spacing away from the last grid values (there
@@ -142,66 +141,68 @@ public final class ErasureAnalysis {
         return ps.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** @param tailPositions {@link #tailPositions}, the same for every mode; tail: those positions as they enter the product */
+    /**
+     * For long contexts: U(P), a bound on |error| over p <= P that grows with P, shows where the tolerance
+     * can first fail; a window of positions after that point and one at the end of the context are
+     * visited exactly.
+     *
+     * @param tailPositions {@link #tailPositions}, the same for every mode; tail: those positions as they enter the product
+     */
     private static PhaseErrors boundAndWindows(RopeEmulator rope, int i, long context, Rational delta, long[] tailPositions,
                                                double[] tail) {
         Enclosure theta = PhaseScan.theta(rope, i, 160);
         ErrorBound bound = new ErrorBound(rope, i, theta);
-        // the last P with bound(P) <= delta (bound grows with P): below it, no error exceeds delta
-        double deltaLo = delta.toDouble(org.ropebounds.format.RoundingMode.TOWARD_NEGATIVE);
-        long lo = 0;
-        long hi = context - 1;
-        if (bound.at(hi) <= deltaLo) {
-            lo = hi;
+        // the first position not shown safe: the bound grows with P, so bisect for the last P with U(P) <= delta
+        long start;
+        if (bound.at(context - 1).isAtMost(delta)) {
+            start = context;
+        } else if (!bound.at(0).isAtMost(delta)) {
+            start = 0;
         } else {
-            while (lo < hi) {
-                long mid = lo + (hi - lo + 1) / 2;
-                if (bound.at(mid) <= deltaLo) {
+            long lo = 0; // U(lo) <= delta < U(hi)
+            long hi = context - 1;
+            while (hi - lo > 1) {
+                long mid = lo + (hi - lo) / 2;
+                if (bound.at(mid).isAtMost(delta)) {
                     lo = mid;
                 } else {
-                    hi = mid - 1;
+                    hi = mid;
                 }
             }
+            start = hi;
         }
-        long safe = bound.at(lo) <= deltaLo ? lo : -1; // every p <= safe has error <= delta
-        OptionalLong horizon = OptionalLong.empty();
-        long[] range = null;
+        Horizon horizon = Horizon.none();
         Rational witness = Rational.ZERO;
         long exactLimit = rope.exactPositions();
-        long start = safe + 1;
         FloatValue frequency = rope.invFreqInPhase(i);
         if (start <= context - 1 && start <= exactLimit && frequency.isFinite() && !frequency.isZero()) {
             // positions are exact here: the structure of the product's rounding finds the first failure
             long to = Math.min(context - 1, exactLimit);
             PhaseErrorSearch.Result found = PhaseErrorSearch.search(rope, i, theta, start, to, delta);
             if (found.first().isPresent()) {
-                horizon = OptionalLong.of(found.first().get());
+                horizon = Horizon.at(found.first().get());
             }
             start = found.searchedTo() + 1; // where the search stopped, if its budget ran out; else past the exact positions
         }
-        if (horizon.isEmpty() && start <= context - 1) {
+        if (horizon instanceof Horizon.None && start <= context - 1) {
             long end = Math.min(context - 1, start + WINDOW - 1);
             PhaseScan.WindowScan w = PhaseScan.window(rope, i, theta, start, end, delta);
             witness = witness.max(w.maxErrorLowerBound());
             if (w.firstAbove().isPresent()) {
-                horizon = w.firstAbove();
+                horizon = Horizon.at(w.firstAbove().getAsLong());
             } else if (end < context - 1) {
-                range = new long[] {end + 1, context - 1};
+                horizon = Horizon.within(end + 1, context - 1);
             }
         }
         PhaseScan.WindowScan end = PhaseScan.witness(rope, i, theta, tailPositions, tail);
         witness = witness.max(end.maxErrorLowerBound());
-        double top = end.nonFinite() ? Double.POSITIVE_INFINITY : bound.at(context - 1);
-        Rational upper = Double.isFinite(top) ? BinaryRational.ofDouble(top).toRational().max(witness) : null;
-        if (upper == null) {
-            return new PhaseErrors(horizon, range, null);
-        }
-        return new PhaseErrors(horizon, range, Enclosure.of(witness, upper));
+        PhaseErrorBound top = end.nonFinite() ? PhaseErrorBound.unbounded() : bound.at(context - 1);
+        return new PhaseErrors(horizon, top.max(PhaseErrorBound.of(witness, witness)));
     }
 
     /**
-     * An upper bound on |phase_i(p) - p theta_i| over 0 <= p <= P, non-decreasing in P, computed in doubles
-     * with every operation rounded up (so it is a bound on the exact bound).
+     * U(P), an upper bound on |phase_i(p) - p theta_i| over 0 <= p <= P, non-decreasing in P (unbounded from
+     * some P on, if at all), computed in doubles with every operation rounded up (so it bounds the exact bound).
      */
     private static final class ErrorBound {
         private final Pipeline pl;
@@ -233,7 +234,13 @@ public final class ErasureAnalysis {
          * |T(p) - p| theta + T(p) |f - theta| + ulp(T f)/2, maximised over p <= P: the position's rounding
          * (none while positions are exact), the drift of the stored frequency, and the product's rounding.
          */
-        double at(long p) {
+        PhaseErrorBound at(long p) {
+            double bound = upperBound(p);
+            return Double.isFinite(bound) ? PhaseErrorBound.atMost(BinaryRational.ofDouble(bound).toRational()) : PhaseErrorBound.unbounded();
+        }
+
+        /** {@link #at} as a double, infinite where no finite bound holds. */
+        private double upperBound(long p) {
             if (Double.isNaN(f)) {
                 return Double.POSITIVE_INFINITY; // non-finite phases: no finite bound
             }
@@ -251,67 +258,41 @@ public final class ErasureAnalysis {
             return Math.nextUp(sum + halfUlp(pl.phase(), phaseMax));
         }
 
-        /** The format's largest finite value, as a double (exact). */
+        /** The format's largest finite value, as a double (exact: the format's values are doubles). */
         private static double largest(Format fm) {
-            return fm.toDouble(fm.round(fm.maxFinite(), org.ropebounds.format.RoundingMode.NEAREST_EVEN,
-                    org.ropebounds.format.OverflowPolicy.INFINITY).value().bits().longValue());
+            return fm.maxFinite().toRational().toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
         }
 
-        /** ulp(v)/2 in format fm for v >= 0: a power of two, exact in double. */
+        /** ulp(v)/2 in format fm for a double v >= 0 (the format's ulp), rounded up to a double. */
         private static double halfUlp(Format fm, double v) {
-            int e = v == 0 ? fm.emin() : Math.max(Math.min(Math.getExponent(v), fm.emax()), fm.emin());
-            return Math.scalb(1.0, e - fm.precision());
+            return fm.ulp(BinaryRational.ofDouble(v)).scaleByPowerOfTwo(-1).toRational()
+                    .toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
         }
     }
 
     /**
      * The first failing position over all modes: the least located horizon, unless a mode whose horizon
-     * is only known to lie in a range could fail earlier.
+     * is only bracketed could fail earlier; then a bracket from the earliest such start to the least
+     * located horizon (or, when none is located, to the last bracket's end).
      */
-    private static OptionalLong overallHorizon(List<ErasureReport.Mode> modes) {
-        long located = leastLocated(modes);
-        return located < leastRangeStart(modes) && located != Long.MAX_VALUE ? OptionalLong.of(located) : OptionalLong.empty();
-    }
-
-    /** When the first failing position is not located: the range it lies in, if errors exceed delta at all. */
-    private static long[] overallRange(List<ErasureReport.Mode> modes) {
-        long located = leastLocated(modes);
-        long start = leastRangeStart(modes);
-        if (start == Long.MAX_VALUE || located < start) {
-            return null;
+    private static Horizon overallHorizon(List<ErasureReport.Mode> modes) {
+        OptionalLong located = modes.stream().map(m -> m.phaseErrorHorizon().located()).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).min();
+        List<Horizon.Within> brackets = modes.stream().map(ErasureReport.Mode::phaseErrorHorizon)
+                .filter(h -> h instanceof Horizon.Within).map(h -> (Horizon.Within) h).toList();
+        OptionalLong bracketStart = brackets.stream().mapToLong(Horizon.Within::first).min();
+        if (bracketStart.isEmpty() || (located.isPresent() && located.getAsLong() < bracketStart.getAsLong())) {
+            return Horizon.of(located);
         }
-        long end = located;
-        if (located == Long.MAX_VALUE) {
-            end = Long.MIN_VALUE;
-            for (ErasureReport.Mode m : modes) {
-                if (m.phaseErrorHorizonRange() != null) {
-                    end = Math.max(end, m.phaseErrorHorizonRange()[1]);
-                }
-            }
-        }
-        return new long[] {start, end};
+        long last = located.isPresent() ? located.getAsLong() : brackets.stream().mapToLong(Horizon.Within::last).max().orElseThrow();
+        return Horizon.within(bracketStart.getAsLong(), last);
     }
 
-    private static long leastLocated(List<ErasureReport.Mode> modes) {
-        return modes.stream().filter(m -> m.phaseErrorHorizon().isPresent())
-                .mapToLong(m -> m.phaseErrorHorizon().getAsLong()).min().orElse(Long.MAX_VALUE);
-    }
-
-    private static long leastRangeStart(List<ErasureReport.Mode> modes) {
-        return modes.stream().filter(m -> m.phaseErrorHorizonRange() != null)
-                .mapToLong(m -> m.phaseErrorHorizonRange()[0]).min().orElse(Long.MAX_VALUE);
-    }
-
-    private static Enclosure overallMax(List<ErasureReport.Mode> modes) {
-        Rational lo = Rational.ZERO;
-        Rational hi = Rational.ZERO;
+    private static PhaseErrorBound overallMax(List<ErasureReport.Mode> modes) {
+        PhaseErrorBound max = PhaseErrorBound.of(Rational.ZERO, Rational.ZERO);
         for (ErasureReport.Mode m : modes) {
-            if (m.maxPhaseError() == null) {
-                return null; // a non-finite phase: unbounded
-            }
-            lo = lo.max(m.maxPhaseError().lo());
-            hi = hi.max(m.maxPhaseError().hi());
+            max = max.max(m.maxPhaseError());
         }
-        return Enclosure.of(lo, hi);
+        return max;
     }
 }

@@ -18,8 +18,8 @@ import org.ropebounds.real.RealExpression;
  * the double enclosures cannot decide are settled with exact rationals at higher precision.
  */
 public final class PhaseScan {
-    /** Per mode: the first collision, the first phase error above delta, and an enclosure of the largest error. */
-    public record ModeScan(int mode, OptionalLong collision, OptionalLong firstErrorAboveDelta, Enclosure maxError) {
+    /** Per mode: the first collision, the first phase error above delta, and the largest error (unbounded if a phase is inf or NaN). */
+    public record ModeScan(int mode, OptionalLong collision, OptionalLong firstErrorAboveDelta, PhaseErrorBound maxError) {
     }
 
     /** A window of positions: the first whose error exceeds delta, and the largest error seen (a lower bound on the maximum). */
@@ -207,9 +207,9 @@ public final class PhaseScan {
                 }
             }
         }
-        Enclosure max = Double.isFinite(maxHi)
-                ? Enclosure.of(BinaryRational.ofDouble(maxLo).toRational(), BinaryRational.ofDouble(maxHi).toRational())
-                : null;
+        PhaseErrorBound max = Double.isFinite(maxHi)
+                ? PhaseErrorBound.of(BinaryRational.ofDouble(maxLo).toRational(), BinaryRational.ofDouble(maxHi).toRational())
+                : PhaseErrorBound.unbounded();
         return new ModeScan(i, collision < 0 ? OptionalLong.empty() : OptionalLong.of(collision),
                 above < 0 ? OptionalLong.empty() : OptionalLong.of(above), max);
     }

@@ -20,6 +20,7 @@ import org.ropebounds.model.Registry;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.rope.ErasureAnalysis;
 import org.ropebounds.rope.ErasureReport;
+import org.ropebounds.rope.PhaseErrorBound;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
 
@@ -46,11 +47,18 @@ public final class ReferenceTables {
         return specs(spec).stream().map(t -> t.assemble(t.compute(r -> true, () -> { }))).toList();
     }
 
+    /** The minimum-base table of the spec, computed: one row per (L, N), one cell per (spectrum, eps). */
     public static Table minimumBase(GridSpec s) {
         TableSpec t = minimumBaseSpec(s);
         return t.assemble(t.compute(r -> true, () -> { }));
     }
 
+    /**
+     * The case study, computed: every registry model judged at its context and depth with eps = tolerance; a
+     * model the registry cannot analyse gets a row with its reason.
+     *
+     * @param tolerance eps, {@code 0 < eps < 1}
+     */
     public static Table caseStudy(Rational tolerance) {
         TableSpec t = caseStudySpec(tolerance);
         return t.assemble(t.compute(r -> true, () -> { }));
@@ -147,15 +155,9 @@ public final class ReferenceTables {
                 Rational b = s.bases().get(index / perBase);
                 Pipeline p = pipelines.get(index % perBase);
                 ErasureReport e = ErasureAnalysis.analyse(new RopeEmulator(b, s.rotaryDim(), p), s.erasureContext(), s.delta());
-                String max = e.maxPhaseError() == null ? "unbounded" : CertifiedDecimal.best(e.maxPhaseError(), 3).complete()
-                        ? CertifiedDecimal.best(e.maxPhaseError(), 3).text() : "in " + CertifiedDecimal.interval(e.maxPhaseError(), 3);
-                return List.of(b.toCompactDecimalStringOrFraction(), p.name(), horizon(e.positionHorizon()),
-                        horizon(e.collisionHorizon()), e.collisionMode().isPresent() ? Integer.toString(e.collisionMode().getAsInt()) : "",
-                        horizon(e.outputCollisionHorizon()),
-                        e.phaseErrorHorizon().isPresent() ? Long.toString(e.phaseErrorHorizon().getAsLong())
-                                : e.phaseErrorHorizonRange() != null ? "in [" + e.phaseErrorHorizonRange()[0] + ", " + e.phaseErrorHorizonRange()[1] + "]"
-                                : "none",
-                        max);
+                return List.of(b.toCompactDecimalStringOrFraction(), p.name(), e.positionHorizon().describe(),
+                        e.collisionHorizon().describe(), e.collisionMode().isPresent() ? Integer.toString(e.collisionMode().getAsInt()) : "",
+                        e.outputCollisionHorizon().describe(), e.phaseErrorHorizon().describe(), maxError(e.maxPhaseError()));
         };
         return new TableSpec("erasure", "Where RoPE pipelines lose positions", "Horizons (first failing position; none = not within the"
                 + " context) over L = " + s.erasureContext() + " positions, d = " + s.rotaryDim() + ", each pipeline emulated op by op"
@@ -163,8 +165,23 @@ public final class ReferenceTables {
                 + " the largest correctly rounded to 3 digits or as an outward-rounded interval.", columns, s.bases().size() * perBase, row);
     }
 
-    private static String horizon(java.util.OptionalLong h) {
-        return h.isPresent() ? Long.toString(h.getAsLong()) : "none";
+    /** The largest phase error to 3 correctly rounded digits, an outward-rounded interval where they are not decided, or unbounded. */
+    private static String maxError(PhaseErrorBound max) {
+        if (!(max instanceof PhaseErrorBound.Finite f)) {
+            return "unbounded";
+        }
+        CertifiedDecimal d = CertifiedDecimal.best(f.enclosure(), 3);
+        return d.complete() ? d.text() : "in " + CertifiedDecimal.interval(f.enclosure(), 3);
+    }
+
+    /**
+     * How the case study's notes tell a reader to analyse a model the registry cannot: the published tables
+     * are read beside the command line, so the note names its option.
+     */
+    private static final String CONFIG_ADVICE = "with --config";
+
+    private static List<String> notAnalysed(Registry.Entry e, String reason) {
+        return List.of(e.id(), "", "", "", "", "", "", "", "", "", "", "not analysed: " + reason);
     }
 
     /** Column names of the case study. */
@@ -185,12 +202,12 @@ public final class ReferenceTables {
                 return List.of(e.id(), m.base().toCompactDecimalStringOrFraction(), a.baseEquivalent().text(),
                         m.context().map(String::valueOf).orElse(""), m.layers().map(String::valueOf).orElse(""),
                         m.dtype().map(Format::name).orElse("bf16 (assumed)"), weights, fp32,
-                        horizon(er.positionHorizon()), horizon(er.collisionHorizon()),
-                        er.phaseErrorHorizon().isPresent() ? Long.toString(er.phaseErrorHorizon().getAsLong())
-                                : er.phaseErrorHorizonRange() != null ? "from " + er.phaseErrorHorizonRange()[0] : "none",
+                        er.positionHorizon().describe(), er.collisionHorizon().describe(), er.phaseErrorHorizon().describeFrom(),
                         String.join("; ", m.warnings()));
+            } catch (Registry.IncompleteEntryException ex) {
+                return notAnalysed(e, ex.describe(CONFIG_ADVICE));
             } catch (InvalidInputException ex) {
-                return List.of(e.id(), "", "", "", "", "", "", "", "", "", "", "not analysed: " + ex.getMessage());
+                return notAnalysed(e, ex.getMessage());
             }
         };
         return new TableSpec("case-study", "Case study: published models", "Every registry model at its context and depth, eps = "

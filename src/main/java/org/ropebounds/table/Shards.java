@@ -26,27 +26,73 @@ public final class Shards {
     private Shards() {
     }
 
-    /** Parses {@code i/n} (1 <= i <= n <= 100000). */
-    public static int[] parse(String text) {
+    /** A shard file computed for another grid than the one its merge is given. */
+    public static final class GridMismatchException extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path file;
+
+        GridMismatchException(Path file) {
+            super(file + ": computed for another grid than the one given (merge with the grid the shards were computed for)");
+            this.file = file;
+        }
+
+        /** The shard file. */
+        public Path file() {
+            return file;
+        }
+    }
+
+    /** The largest number of shards. */
+    public static final int MAX_SHARDS = 100_000;
+
+    /**
+     * Shard {@code index} of {@code count}: the rows r with r mod count = index - 1 of every table.
+     *
+     * @param index {@code 1 <= index <= count}
+     * @param count at least 1, at most {@value #MAX_SHARDS}
+     */
+    public record Shard(int index, int count) {
+        /** @throws InvalidInputException unless {@code 1 <= index <= count} and count is at most {@value #MAX_SHARDS} */
+        public Shard {
+            if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+                throw new InvalidInputException("shard " + index + " of " + count + " is not accepted; need 1 <= i <= n <= " + MAX_SHARDS);
+            }
+        }
+
+        /** The file this shard is written to: {@code shard-i-of-n.json}. */
+        public String fileName() {
+            return Shards.fileName(index, count);
+        }
+    }
+
+    /**
+     * Parses {@code i/n}.
+     *
+     * @throws InvalidInputException unless the text is two integers i/n with {@code 1 <= i <= n} and n at most {@value #MAX_SHARDS}
+     */
+    public static Shard parse(String text) {
         String[] parts = text.strip().split("/");
         try {
             int i = Integer.parseInt(parts[0]);
             int n = Integer.parseInt(parts[1]);
-            if (parts.length != 2 || n < 1 || n > 100_000 || i < 1 || i > n) {
+            if (parts.length != 2 || n < 1 || n > MAX_SHARDS || i < 1 || i > n) {
                 throw new NumberFormatException();
             }
-            return new int[] {i, n};
+            return new Shard(i, n);
         } catch (RuntimeException e) {
             throw new InvalidInputException("shard '" + text + "' is not accepted; need i/n with 1 <= i <= n, e.g. 3/8");
         }
     }
 
-    /** The file name of shard i of n. */
+    /** The file name of shard i of n: {@code shard-i-of-n.json}. */
     public static String fileName(int i, int n) {
         return "shard-" + i + "-of-" + n + ".json";
     }
 
-    /** Computes shard i of n and returns its file content. */
+    /**
+     * Computes shard i of n (the rows r with r mod n = i - 1 of every table) and returns its file content:
+     * UTF-8 JSON with the tool, the version, the grid and the rows.
+     */
     public static byte[] compute(List<TableSpec> specs, GridSpec grid, String version, int i, int n, Runnable onRow) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("tool", "ropebounds");
@@ -73,6 +119,10 @@ public final class Shards {
     /**
      * The tables assembled from shard files, which must come from this version and grid and cover every
      * shard 1..n exactly once.
+     *
+     * @throws GridMismatchException if a file was computed for another grid
+     * @throws InvalidInputException if a file is unreadable, not a shard file, from another version, of
+     *     another count, given twice, or if a shard is missing
      */
     public static List<Table> merge(List<TableSpec> specs, GridSpec grid, String version, List<Path> files) {
         Map<String, Map<Integer, List<String>>> rows = new HashMap<>();
@@ -99,7 +149,7 @@ public final class Shards {
                 throw new InvalidInputException(f + ": written by version " + o.path("version").asText() + ", not " + version);
             }
             if (!expected.equals(o.get("parameters"))) {
-                throw new InvalidInputException(f + ": computed for another grid than the one given (pass the same --spec)");
+                throw new GridMismatchException(f);
             }
             int n = o.path("of").asInt();
             if (of != null && of != n) {

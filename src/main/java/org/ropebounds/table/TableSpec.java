@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
  * A table before its rows are computed: the rows are numbered, and any subset of them can be computed
  * on its own (in parallel, or in another process for a shard) and assembled later into the same table.
  *
- * @param rows computes row r (0 <= r < rowCount); must be a pure function of r
+ * @param rows computes row r ({@code 0 <= r < rowCount}); must be a pure function of r
  */
 public record TableSpec(String id, String title, String caption, List<String> columns, int rowCount, IntFunction<List<String>> rows) {
 

@@ -79,4 +79,18 @@ class ModelCliTest {
         assertTrue(big.err().contains("too large"), big.err());
         assertEquals(2, CliTest.run("models", "--table", "xlsx").code());
     }
+
+    @Test
+    void registryGapsAreReportedWithThisCommandsOption() {
+        // the library says what the registry lacks; the command adds its own way to read a config.json
+        CliTest.Result theta = CliTest.run("model", "gemma-3-1b-it");
+        assertEquals(2, theta.code());
+        assertEquals("ropebounds: gemma-3-1b-it: the registry has no verified rope_theta for this model (see its source;"
+                + " analyse the model's config.json with --config)", theta.err().strip());
+        CliTest.Result longrope = CliTest.run("model", "phi-3-mini-128k-instruct");
+        assertEquals("ropebounds: phi-3-mini-128k-instruct: the registry does not carry this model's LongRoPE factor lists"
+                + " (they are in its source); analyse its config.json with --config", longrope.err().strip());
+        CliTest.Result unknown = CliTest.run("model", "gpt-17");
+        assertEquals("ropebounds: unknown model 'gpt-17'; see 'ropebounds models' for the 61 ids (e.g. llama-1-7b)", unknown.err().strip());
+    }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Rational;
+import org.ropebounds.real.Enclosure;
 
 /**
  * The long-context analysis (bounds and windows) against visiting every position, and the
@@ -36,17 +37,30 @@ class ErasureAnalysisTest {
                 ErasureReport.Mode f = full.modes().get(i);
                 ErasureReport.Mode w = windows.modes().get(i);
                 String mode = where + " mode " + i;
-                if (w.phaseErrorHorizonRange() == null) {
-                    assertEquals(f.phaseErrorHorizon(), w.phaseErrorHorizon(), mode);
+                // a full scan locates every horizon
+                assertTrue(!(f.phaseErrorHorizon() instanceof Horizon.Within), mode);
+                if (w.phaseErrorHorizon() instanceof Horizon.Within b) {
+                    long h = f.phaseErrorHorizon().located().orElse(Long.MAX_VALUE);
+                    assertTrue(h == Long.MAX_VALUE || (b.first() <= h && h <= b.last()), mode);
                 } else {
-                    long h = f.phaseErrorHorizon().orElse(Long.MAX_VALUE);
-                    assertTrue(h == Long.MAX_VALUE || (w.phaseErrorHorizonRange()[0] <= h && h <= w.phaseErrorHorizonRange()[1]), mode);
+                    assertEquals(f.phaseErrorHorizon(), w.phaseErrorHorizon(), mode);
                 }
-                if (f.maxPhaseError() != null) {
+                if (f.maxPhaseError() instanceof PhaseErrorBound.Finite fe) {
                     // both enclose the same maximum
-                    assertTrue(f.maxPhaseError().lo().compareTo(w.maxPhaseError().hi()) <= 0
-                            && w.maxPhaseError().lo().compareTo(f.maxPhaseError().hi()) <= 0, mode + ": " + f.maxPhaseError() + " vs " + w.maxPhaseError());
+                    Enclosure we = ((PhaseErrorBound.Finite) w.maxPhaseError()).enclosure();
+                    assertTrue(fe.enclosure().lo().compareTo(we.hi()) <= 0 && we.lo().compareTo(fe.enclosure().hi()) <= 0,
+                            mode + ": " + fe + " vs " + we);
                 }
+            }
+            // overall: the full scan's horizon is the least located over modes; the windows' either equals it
+            // or brackets it (when it exists)
+            OptionalLong least = full.modes().stream().map(m -> m.phaseErrorHorizon().located()).filter(OptionalLong::isPresent)
+                    .mapToLong(OptionalLong::getAsLong).min();
+            assertEquals(Horizon.of(least), full.phaseErrorHorizon(), where);
+            if (windows.phaseErrorHorizon() instanceof Horizon.Within b) {
+                assertTrue(least.isEmpty() || (b.first() <= least.getAsLong() && least.getAsLong() <= b.last()), where + ": " + b);
+            } else {
+                assertEquals(full.phaseErrorHorizon(), windows.phaseErrorHorizon(), where);
             }
         });
     }
@@ -69,14 +83,30 @@ class ErasureAnalysisTest {
     }
 
     @Test
+    void aToleranceNoVisitedPositionReachesIsBracketed() {
+        // hf, delta = 1000 rad. Up to 2^24 fp32 positions are exact and |e| <= p |f - theta| + ulp(p f)/2 with
+        // |f - theta| <= 2^-24 f and ulp(p f)/2 <= 2^-24 p f, so |e| <= 2 f <= 2 rad: nothing fails there. Beyond,
+        // positions round by up to 2^(k-24) near 2^k, and mode 0 (f = theta = 1) errs by that much: over 1000 rad
+        // only from about 2^34 on, where no window looks; the rest of the context is a bracket, never "none"
+        RopeEmulator rope = new RopeEmulator(Rational.of(500000), 128, Pipeline.preset("hf", Format.BF16));
+        long context = 1L << 40;
+        ErasureReport r = ErasureAnalysis.analyse(rope, context, Rational.of(1000));
+        Horizon.Within b = (Horizon.Within) r.phaseErrorHorizon();
+        assertTrue(b.first() > (1L << 24), b.toString());
+        assertEquals(context - 1, b.last());
+        assertEquals(b.first(), r.modes().stream().mapToLong(m -> m.phaseErrorHorizon().earliest().orElse(Long.MAX_VALUE)).min().orElseThrow());
+        assertEquals("if any, in [" + b.first() + ", " + (context - 1) + "]", r.phaseErrorHorizon().describeHedged());
+    }
+
+    @Test
     void positionsBeyondFp16sRangeMakeTheErrorUnbounded() {
         // fp16's largest value is 65504; from 65520 on positions round to infinity, and so do the phases
         RopeEmulator rope = new RopeEmulator(Rational.of(10000), 8, Pipeline.preset("fp16-all", Format.BF16));
         for (long fullScan : new long[] {Long.MAX_VALUE, 0}) {
             ErasureReport r = ErasureAnalysis.analyse(rope, 70_000, Rational.parse("0.1"), fullScan);
-            assertEquals(null, r.maxPhaseError(), "fullScan " + fullScan);
+            assertEquals(PhaseErrorBound.unbounded(), r.maxPhaseError(), "fullScan " + fullScan);
         }
-        assertTrue(ErasureAnalysis.analyse(rope, 60_000, Rational.parse("0.1")).maxPhaseError() != null);
+        assertTrue(ErasureAnalysis.analyse(rope, 60_000, Rational.parse("0.1")).maxPhaseError() instanceof PhaseErrorBound.Finite);
     }
 
     @Test
