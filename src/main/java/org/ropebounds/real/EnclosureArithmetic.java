@@ -26,7 +26,12 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
     private final int bits;
     private final Format grid;
 
-    /** @throws IllegalArgumentException unless {@value #MIN_BITS} <= bits <= {@value #MAX_BITS} */
+    /**
+     * Arithmetic on enclosures whose ends are rounded outward to {@code bits} significand bits.
+     *
+     * @param bits the working precision
+     * @throws IllegalArgumentException unless {@value #MIN_BITS} &le; bits &le; {@value #MAX_BITS}
+     */
     public EnclosureArithmetic(int bits) {
         if (bits < MIN_BITS || bits > MAX_BITS) {
             throw new IllegalArgumentException("working precision " + bits + " bits outside " + MIN_BITS + ".." + MAX_BITS);

@@ -35,7 +35,7 @@ public final class RopeEmulator {
     private final boolean phaseIsFp64;
 
     /**
-     * @throws InvalidInputException unless b > 1 and d is even, 2 <= d <= 1024
+     * @throws InvalidInputException unless {@code b > 1} and d is even, {@code 2 <= d <= 1024}
      */
     public RopeEmulator(Rational base, int rotaryDim, Pipeline pipeline) {
         if (base.compareTo(Rational.ONE) <= 0) {
