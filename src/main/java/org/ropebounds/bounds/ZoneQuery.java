@@ -17,9 +17,19 @@ import org.ropebounds.format.Rational;
 public record ZoneQuery(BigInteger context, int layers, Rational tolerance, int rotaryDim, Spectrum spectrum,
                         EpsilonConvention convention) {
 
+    /** Largest context L accepted, 2^62. */
     public static final BigInteger MAX_CONTEXT = BigInteger.ONE.shiftLeft(62);
+    /** Most layers N accepted. */
     public static final int MAX_LAYERS = 1_000_000_000;
+    /** Largest rotary dimension d accepted. */
     public static final int MAX_ROTARY_DIM = 1 << 20;
+
+    /**
+     * Why d = 2 is refused with the exact spectrum; the exception adds "(or the approx spectrum)", and a
+     * caller with its own name for that choice may say it instead.
+     */
+    public static final String EXACT_SPECTRUM_NEEDS_D4 = "head dim 2 has the exact spectrum's only mode theta_0 = 1 for every base;"
+            + " the exact-spectrum bounds need d >= 4";
 
     /** @throws InvalidInputException naming the first parameter outside its domain */
     public ZoneQuery {
@@ -37,8 +47,7 @@ public record ZoneQuery(BigInteger context, int layers, Rational tolerance, int 
             throw new InvalidInputException("head dim " + rotaryDim + " is not accepted; need an even d with 2 <= d <= " + MAX_ROTARY_DIM);
         }
         if (rotaryDim == 2 && spectrum == Spectrum.EXACT) {
-            throw new InvalidInputException("head dim 2 has the exact spectrum's only mode theta_0 = 1 for every base;"
-                    + " the exact-spectrum bounds need d >= 4 (use --spectrum approx)");
+            throw new InvalidInputException(EXACT_SPECTRUM_NEEDS_D4 + " (or the approx spectrum)");
         }
     }
 
