@@ -28,11 +28,16 @@ public final class ZoneCalculator {
     }
 
     /**
-     * Computes the zone.
+     * Computes the zone. Every decimal is correctly rounded to {@code digits} significant digits, or
+     * carries fewer (or is undecided) when the most precise level of {@link Ziv} could not decide more;
+     * every other decision is empty when undecided, never guessed.
      *
+     * @param q the query
+     * @param formats the formats to give the zone in, in the order of {@link ZoneReport#formats()} (may be empty)
      * @param base the base to judge (b > 1), if any
      * @param digits significant digits for every decimal, 1..{@value Ziv#MAX_DIGITS}
      * @throws org.ropebounds.InvalidInputException if the base is not above 1
+     * @throws IllegalArgumentException unless 1 <= digits <= {@value Ziv#MAX_DIGITS}
      */
     public static ZoneReport compute(ZoneQuery q, List<Format> formats, Optional<Rational> base, int digits) {
         base.ifPresent(b -> {

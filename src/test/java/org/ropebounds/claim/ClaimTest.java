@@ -131,6 +131,7 @@ class ClaimTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> verdict(claim));
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line");
+        assertTrue(!e.getMessage().contains("--"), "library terms, no command-line option: " + e.getMessage());
     }
 
     @Test
