@@ -37,7 +37,7 @@ public final class ZoneCalculator {
      * @param base the base to judge (b > 1), if any
      * @param digits significant digits for every decimal, 1..{@value Ziv#MAX_DIGITS}
      * @throws org.ropebounds.InvalidInputException if the base is not above 1
-     * @throws IllegalArgumentException unless 1 <= digits <= {@value Ziv#MAX_DIGITS}
+     * @throws IllegalArgumentException unless digits is within 1..{@value Ziv#MAX_DIGITS}
      */
     public static ZoneReport compute(ZoneQuery q, List<Format> formats, Optional<Rational> base, int digits) {
         base.ifPresent(b -> {

@@ -7,10 +7,10 @@ import org.ropebounds.format.Rational;
 /**
  * The parameters every bound is a function of.
  *
- * @param context L, the number of positions (1 <= L <= 2^62)
- * @param layers N, the layers that apply RoPE (1 <= N <= 10^9)
- * @param tolerance eps, exact, 0 < eps < 1
- * @param rotaryDim d, even, 2 <= d <= 2^20 (d > 2 for the exact spectrum)
+ * @param context L, the number of positions ({@code 1 <= L <= 2^62})
+ * @param layers N, the layers that apply RoPE ({@code 1 <= N <= 10^9})
+ * @param tolerance eps, exact, {@code 0 < eps < 1}
+ * @param rotaryDim d, even, {@code 2 <= d <= 2^20} ({@code d > 2} for the exact spectrum)
  * @param spectrum approx (the paper) or exact
  * @param convention machine epsilon or unit roundoff for the precision ceiling
  */

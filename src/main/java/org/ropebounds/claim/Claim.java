@@ -35,7 +35,18 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
 
     /** A comparison operator. */
     public enum Relation {
-        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
+        /** a &lt; b. */
+        LT("<"),
+        /** a &lt;= b. */
+        LE("<="),
+        /** a &gt; b. */
+        GT(">"),
+        /** a &gt;= b. */
+        GE(">="),
+        /** a == b. */
+        EQ("=="),
+        /** a != b. */
+        NE("!=");
 
         private final String symbol;
 
@@ -43,6 +54,7 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
             this.symbol = symbol;
         }
 
+        /** The operator as written in a claim. */
         public String symbol() {
             return symbol;
         }
@@ -84,7 +96,14 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
     }
 
     /** TRUE, FALSE, or UNDECIDED at the digit limit. */
-    public enum Verdict { TRUE, FALSE, UNDECIDED }
+    public enum Verdict {
+        /** Every relation holds for every value the enclosures contain. */
+        TRUE,
+        /** Some relation fails for every value the enclosures contain. */
+        FALSE,
+        /** The enclosures at the most precise level tried still overlap. */
+        UNDECIDED
+    }
 
     /**
      * The verdict, the enclosure of every side and the working precision in bits, at the level that
@@ -99,7 +118,7 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
      *
      * @throws InvalidInputException when a function is used outside its domain (log of a negative number,
      *         a non-integer context in zone_lower, ...)
-     * @throws IllegalArgumentException unless 1 <= digits <= {@value Ziv#MAX_DIGITS}
+     * @throws IllegalArgumentException unless digits is within 1..{@value Ziv#MAX_DIGITS}
      */
     public Result check(int digits) {
         return Ziv.refine(digits, (a, mostPrecise) -> at(a), r -> r.verdict() != Verdict.UNDECIDED)

@@ -23,7 +23,7 @@ public final class Ziv {
     /**
      * The arithmetics to try, in order, for results wanted to {@code digits} significant digits.
      *
-     * @throws IllegalArgumentException unless 1 <= digits <= {@value #MAX_DIGITS}
+     * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
      */
     public static List<Arithmetic<?>> levels(int digits) {
         if (digits < 1 || digits > MAX_DIGITS) {
@@ -69,7 +69,7 @@ public final class Ziv {
      * digits. Levels whose attempt throws {@link InsufficientPrecisionException} are skipped. Empty only when
      * no level evaluated. Other exceptions, domain errors ({@link ArithmeticException}) included, pass through.
      *
-     * @throws IllegalArgumentException unless 1 <= digits <= {@value #MAX_DIGITS}
+     * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
      */
     public static <R> Optional<R> refine(int digits, Attempt<R> attempt, Predicate<? super R> decided) {
         List<Arithmetic<?>> levels = levels(digits);
@@ -94,7 +94,7 @@ public final class Ziv {
      * throws {@link InsufficientPrecisionException}) when its enclosures cannot decide. Empty when no level
      * decides. Domain errors ({@link ArithmeticException}) pass through.
      *
-     * @throws IllegalArgumentException unless 1 <= digits <= {@value #MAX_DIGITS}
+     * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
      */
     public static <R> Optional<R> decide(int digits, Function<Arithmetic<?>, Optional<R>> attempt) {
         return refine(digits, (a, mostPrecise) -> attempt.apply(a), Optional::isPresent).flatMap(r -> r);
@@ -124,7 +124,7 @@ public final class Ziv {
      * evaluated decides (see {@link CertifiedDecimal#complete()}); {@link CertifiedDecimal#undecided} when
      * no level could evaluate {@code f}. Domain errors ({@link ArithmeticException}) pass through.
      *
-     * @throws IllegalArgumentException unless 1 <= digits <= {@value #MAX_DIGITS}
+     * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
      */
     public static CertifiedDecimal decimal(int digits, Function<Arithmetic<?>, Enclosure> f) {
         Optional<Step> step = refine(digits, (a, mostPrecise) -> {
