@@ -135,6 +135,21 @@ class ClaimTest {
     }
 
     @Test
+    void theVerdictComesFromTheFirstDecidingLevelOrTheMostPrecise() {
+        // at 30 digits Ziv's levels are 132 bits (ceil(30 * 3.32) + 32), doubling, then 4096 (its floor on the last level)
+        Claim.Result easy = ClaimParser.parse("1 < 2", Map.of()).check(30);
+        assertEquals(Verdict.TRUE, easy.verdict());
+        assertEquals(132, easy.precisionBits());
+        // sqrt(2)^2 == 2 holds, but no enclosure of sqrt(2)^2 is a point: undecided at the most precise level
+        Claim.Result hard = ClaimParser.parse("sqrt(2)^2 == 2", Map.of()).check(30);
+        assertEquals(Verdict.UNDECIDED, hard.verdict());
+        assertEquals(4096, hard.precisionBits());
+        assertTrue(hard.sides().get(0).contains(Rational.of(2)));
+        // at 15 digits the first level is double intervals (53 bits)
+        assertEquals(53, ClaimParser.parse("1 < 2", Map.of()).check(15).precisionBits());
+    }
+
+    @Test
     void refusesDeepNestingAndLongText() {
         String deep = "(".repeat(100) + "1" + ")".repeat(100) + " < 2";
         assertTrue(assertThrows(InvalidInputException.class, () -> verdict(deep)).getMessage().contains("nests deeper"));
