@@ -3,7 +3,7 @@ package org.ropebounds.bounds;
 import org.ropebounds.format.Format;
 import org.ropebounds.real.Arithmetic;
 
-/** The slowest mode must not complete a full turn over the context: L < 2 pi b, i.e. b > L / (2 pi). */
+/** The slowest mode must not complete a full turn over the context: {@code L < 2 pi b}, i.e. {@code b > L / (2 pi)}. */
 public final class AliasingBound extends AbstractBound {
     AliasingBound() {
         super("aliasing", "aliasing (Nyquist-like)", Side.LOWER, true, "L/(2*Pi)",

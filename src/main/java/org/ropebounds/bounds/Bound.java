@@ -13,7 +13,12 @@ import org.ropebounds.real.Enclosure;
 public interface Bound {
 
     /** Which side of the feasible region a bound limits. */
-    enum Side { LOWER, UPPER }
+    enum Side {
+        /** b must be above the threshold. */
+        LOWER,
+        /** b must be below the threshold. */
+        UPPER
+    }
 
     /** Stable identifier used in JSON: {@code aliasing}, {@code dc_stability}, ... */
     String id();
@@ -27,9 +32,10 @@ public interface Bound {
     /** The assumptions under which the bound holds, one sentence each. */
     List<String> assumptions();
 
+    /** Which side of the feasible region it limits. */
     Side side();
 
-    /** Whether the inequality is strict (b > x, b < x) rather than b >= x. */
+    /** Whether the inequality is strict ({@code b > x}, {@code b < x}) rather than {@code b >= x}. */
     boolean strict();
 
     /** Whether the bound depends on the number format. */

@@ -11,9 +11,13 @@ public final class Bounds {
     public static final String SEED_PAPER = "F. Liu, \"Rotary Positional Embeddings as Phase Modulation: Theoretical"
             + " Bounds on the RoPE Base for Long-Context Transformers\", arXiv:2602.10959 (2026)";
 
+    /** {@code b > L / (2 pi)}. */
     public static final AliasingBound ALIASING = new AliasingBound();
+    /** {@code b >= L / acos(eps)}. */
     public static final DcStabilityBound DC_STABILITY = new DcStabilityBound();
+    /** {@code b >= L / acos(eps^(1/N))}. */
     public static final DepthStabilityBound DEPTH_STABILITY = new DepthStabilityBound();
+    /** {@code b < 2^(p-1)} (or {@code 2^p} with unit roundoff). */
     public static final PrecisionCeiling PRECISION_CEILING = new PrecisionCeiling();
 
     private static final List<Bound> LOWER = List.of(ALIASING, DC_STABILITY, DEPTH_STABILITY);

@@ -20,10 +20,12 @@ public enum EpsilonConvention {
         this.description = description;
     }
 
+    /** The name used in JSON and on the command line: machine, unit. */
     public String label() {
         return label;
     }
 
+    /** The convention in words, with its ceiling. */
     public String description() {
         return description;
     }

@@ -5,7 +5,7 @@ import org.ropebounds.real.Arithmetic;
 
 /**
  * The smallest per-token phase increment (about 1/b) must stay above the format's resolution:
- * b < 1/eps_mach(F) = 2^(p-1) (or 2^p with the unit-roundoff convention). Beyond it, increments are lost.
+ * {@code b < 1/eps_mach(F) = 2^(p-1)} (or 2^p with the unit-roundoff convention). Beyond it, increments are lost.
  */
 public final class PrecisionCeiling extends AbstractBound {
     PrecisionCeiling() {

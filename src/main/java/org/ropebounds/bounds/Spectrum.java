@@ -18,10 +18,12 @@ public enum Spectrum {
         this.description = description;
     }
 
+    /** The name used in JSON and on the command line: approx, exact. */
     public String label() {
         return label;
     }
 
+    /** The slowest frequency it uses, in words. */
     public String description() {
         return description;
     }

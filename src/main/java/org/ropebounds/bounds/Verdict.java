@@ -4,7 +4,7 @@ package org.ropebounds.bounds;
 public enum Verdict {
     /** b is below the binding lower bound (whatever the ceiling says). */
     BELOW("below"),
-    /** lower <= b < ceiling. */
+    /** {@code lower <= b < ceiling}. */
     INSIDE("inside"),
     /** b is at or above the precision ceiling (and not below the lower bound). */
     ABOVE("above");
@@ -15,6 +15,7 @@ public enum Verdict {
         this.label = label;
     }
 
+    /** The name printed and used in JSON: below, inside, above. */
     public String label() {
         return label;
     }

@@ -2,7 +2,7 @@ package org.ropebounds.bounds;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +15,6 @@ import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.Enclosure;
-import org.ropebounds.real.InsufficientPrecisionException;
 import org.ropebounds.real.Ziv;
 
 /**
@@ -29,11 +28,16 @@ public final class ZoneCalculator {
     }
 
     /**
-     * Computes the zone.
+     * Computes the zone. Every decimal is correctly rounded to {@code digits} significant digits, or
+     * carries fewer (or is undecided) when the most precise level of {@link Ziv} could not decide more;
+     * every other decision is empty when undecided, never guessed.
      *
+     * @param q the query
+     * @param formats the formats to give the zone in, in the order of {@link ZoneReport#formats()} (may be empty)
      * @param base the base to judge (b > 1), if any
      * @param digits significant digits for every decimal, 1..{@value Ziv#MAX_DIGITS}
      * @throws org.ropebounds.InvalidInputException if the base is not above 1
+     * @throws IllegalArgumentException unless digits is within 1..{@value Ziv#MAX_DIGITS}
      */
     public static ZoneReport compute(ZoneQuery q, List<Format> formats, Optional<Rational> base, int digits) {
         base.ifPresent(b -> {
@@ -43,16 +47,29 @@ public final class ZoneCalculator {
             }
         });
         Decisions d = new Decisions(q, formats, base, digits);
-        List<Arithmetic<?>> levels = Ziv.levels(digits);
-        for (int i = 0; i < levels.size() && !d.settled(); i++) {
-            boolean last = i == levels.size() - 1;
-            try {
-                d.absorb(Level.of(levels.get(i), q, formats, base), last);
-            } catch (InsufficientPrecisionException e) {
-                // the next level has more bits
-            }
-        }
+        Ziv.refine(digits, (a, mostPrecise) -> {
+            d.absorb(Level.of(a, q, formats, base), mostPrecise);
+            return d.settled();
+        }, settled -> settled);
         return d.report();
+    }
+
+    /** A value computed on first use and kept (a failed computation is not kept). */
+    private static final class Lazy<V> implements Supplier<V> {
+        private final Supplier<V> compute;
+        private V value;
+
+        Lazy(Supplier<V> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public V get() {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
     }
 
     /**
@@ -62,249 +79,289 @@ public final class ZoneCalculator {
     private static final class Level<T> {
         private final Arithmetic<T> a;
         private final ZoneQuery q;
-        private final List<Format> formats;
-        private final T base;
-        private final Map<String, Object> memo = new HashMap<>();
+        private final Optional<T> base;
+        private final Map<Bound, Lazy<T>> lowerT = new LinkedHashMap<>();
+        private final Map<Bound, Lazy<Enclosure>> lower = new LinkedHashMap<>();
+        private final Lazy<T> zoneLowerT;
+        private final Lazy<Enclosure> zoneLower;
+        private final Lazy<T> acosRoot;
+        private final Lazy<T> length;
+        private final Lazy<Enclosure> depthApprox;
+        private final Lazy<Enclosure> marginLower;
+        private final Lazy<T> phase;
+        private final Lazy<Enclosure> phaseOverHalfPi;
+        private final Lazy<Enclosure> depthQuotient;
+        private final List<InFormat> perFormat = new ArrayList<>();
 
         Level(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
             this.a = a;
             this.q = q;
-            this.formats = formats;
-            this.base = base.map(a::of).orElse(null);
+            this.base = base.map(a::of);
+            for (Bound b : Bounds.lower()) {
+                Lazy<T> t = new Lazy<>(() -> b.threshold(a, q, null));
+                lowerT.put(b, t);
+                lower.put(b, enclosure(t));
+            }
+            zoneLowerT = new Lazy<>(() -> {
+                T m = null;
+                for (Lazy<T> t : lowerT.values()) {
+                    m = m == null ? t.get() : a.max(m, t.get());
+                }
+                return m;
+            });
+            zoneLower = enclosure(zoneLowerT);
+            acosRoot = new Lazy<>(() -> DepthStabilityBound.acosOfRoot(a, q));
+            length = new Lazy<>(() -> a.of(q.context().longValueExact()));
+            depthApprox = new Lazy<>(() -> a.toEnclosure(a.divide(length.get(), acosRoot.get())));
+            marginLower = new Lazy<>(() -> a.toEnclosure(a.divide(this.base.orElseThrow(), zoneLowerT.get())));
+            phase = new Lazy<>(() -> {
+                T b = this.base.orElseThrow();
+                T theta = q.spectrum() == Spectrum.APPROX ? a.divide(a.of(1), b)
+                        : a.pow(b, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim()))));
+                return a.multiply(length.get(), theta);
+            });
+            phaseOverHalfPi = new Lazy<>(() -> a.toEnclosure(a.divide(phase.get(), a.divide(a.pi(), a.of(2)))));
+            depthQuotient = new Lazy<>(() -> a.toEnclosure(a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase.get())))));
+            for (Format f : formats) {
+                perFormat.add(new InFormat(f));
+            }
         }
 
         static Level<?> of(Arithmetic<?> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
             return new Level<>(a, q, formats, base);
         }
 
-        @SuppressWarnings("unchecked")
-        private <V> V memo(String key, Supplier<V> compute) {
-            Object v = memo.get(key);
-            if (v == null) {
-                v = compute.get();
-                memo.put(key, v);
-            }
-            return (V) v;
+        private Lazy<Enclosure> enclosure(Lazy<T> x) {
+            return new Lazy<>(() -> a.toEnclosure(x.get()));
         }
 
-        private T lowerT(int i) {
-            return memo("lowerT" + i, () -> Bounds.lower().get(i).threshold(a, q, null));
-        }
-
-        Enclosure lower(int i) {
-            return memo("lower" + i, () -> a.toEnclosure(lowerT(i)));
+        /** A lower bound's threshold. */
+        Enclosure lower(Bound b) {
+            return lower.get(b).get();
         }
 
         /** max of the lower bounds. */
-        private T zoneLowerT() {
-            return memo("zoneLowerT", () -> {
-                T m = lowerT(0);
-                for (int i = 1; i < Bounds.lower().size(); i++) {
-                    m = a.max(m, lowerT(i));
-                }
-                return m;
-            });
-        }
-
         Enclosure zoneLower() {
-            return memo("zoneLower", () -> a.toEnclosure(zoneLowerT()));
-        }
-
-        private T acosRoot() {
-            return memo("acosRoot", () -> DepthStabilityBound.acosOfRoot(a, q));
-        }
-
-        private T length() {
-            return memo("length", () -> a.of(q.context().longValueExact()));
+            return zoneLower.get();
         }
 
         /** L / acos(eps^(1/N)), the approx-spectrum depth bound (p_min compares it with 2^(p-1)). */
         Enclosure depthApprox() {
-            return memo("depthApprox", () -> a.toEnclosure(a.divide(length(), acosRoot())));
+            return depthApprox.get();
         }
 
-        private T ceilingT(int i) {
-            return memo("ceilingT" + i, () -> Bounds.PRECISION_CEILING.threshold(a, q, formats.get(i)));
-        }
-
-        Enclosure ceiling(int i) {
-            return memo("ceiling" + i, () -> a.toEnclosure(ceilingT(i)));
-        }
-
-        Enclosure maxContextBound(int i) {
-            return memo("maxContext" + i, () -> a.toEnclosure(
-                    a.divide(acosRoot(), a.of(q.convention().resolution(formats.get(i)).toRational()))));
-        }
-
-        Enclosure ratio(int i) {
-            return memo("ratio" + i, () -> a.toEnclosure(a.divide(ceilingT(i), zoneLowerT())));
-        }
-
-        Enclosure marginUpper(int i) {
-            return memo("marginUpper" + i, () -> a.toEnclosure(a.divide(ceilingT(i), base)));
-        }
-
+        /** base / zone lower; only with a base. */
         Enclosure marginLower() {
-            return memo("marginLower", () -> a.toEnclosure(a.divide(base, zoneLowerT())));
+            return marginLower.get();
         }
 
-        /** L theta_min with theta_min = 1/b (approx) or b^(-(d-2)/d) (exact). */
-        private T phase() {
-            return memo("phase", () -> {
-                T theta = q.spectrum() == Spectrum.APPROX ? a.divide(a.of(1), base)
-                        : a.pow(base, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim()))));
-                return a.multiply(length(), theta);
-            });
-        }
-
-        /** The phase L theta_min over pi/2 (cos of it is positive below 1). */
+        /** The phase L theta_min over pi/2 (cos of it is positive below 1), theta_min = 1/b (approx) or b^(-(d-2)/d) (exact). */
         Enclosure phaseOverHalfPi() {
-            return memo("phaseOverHalfPi", () -> a.toEnclosure(a.divide(phase(), a.divide(a.pi(), a.of(2)))));
+            return phaseOverHalfPi.get();
         }
 
         /** log(eps) / log(cos(L theta_min)), for a phase below pi/2: cos^N >= eps iff N <= it. */
         Enclosure depthQuotient() {
-            return memo("depthQuotient", () -> a.toEnclosure(a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase())))));
+            return depthQuotient.get();
+        }
+
+        /** The i-th format's quantities. */
+        InFormat format(int i) {
+            return perFormat.get(i);
+        }
+
+        /** The quantities of one format at this level. */
+        final class InFormat {
+            private final Lazy<T> ceilingT;
+            private final Lazy<Enclosure> ceiling;
+            private final Lazy<Enclosure> maxContextBound;
+            private final Lazy<Enclosure> ratio;
+            private final Lazy<Enclosure> marginUpper;
+
+            InFormat(Format f) {
+                ceilingT = new Lazy<>(() -> Bounds.PRECISION_CEILING.threshold(a, q, f));
+                ceiling = enclosure(ceilingT);
+                maxContextBound = new Lazy<>(() -> a.toEnclosure(
+                        a.divide(acosRoot.get(), a.of(q.convention().resolution(f).toRational()))));
+                ratio = new Lazy<>(() -> a.toEnclosure(a.divide(ceilingT.get(), zoneLowerT.get())));
+                marginUpper = new Lazy<>(() -> a.toEnclosure(a.divide(ceilingT.get(), base.orElseThrow())));
+            }
+
+            /** The precision ceiling. */
+            Enclosure ceiling() {
+                return ceiling.get();
+            }
+
+            /** acos(eps^(1/N)) / resolution. */
+            Enclosure maxContextBound() {
+                return maxContextBound.get();
+            }
+
+            /** ceiling / zone lower. */
+            Enclosure ratio() {
+                return ratio.get();
+            }
+
+            /** ceiling / base; only with a base. */
+            Enclosure marginUpper() {
+                return marginUpper.get();
+            }
         }
     }
 
-    /** The decisions taken so far; each is filled at the first level that decides it. */
+    /** One decision: pending until a level takes it, then kept. */
+    private static final class Decision<V> {
+        private Optional<V> value = Optional.empty();
+
+        boolean pending() {
+            return value.isEmpty();
+        }
+
+        Optional<V> value() {
+            return value;
+        }
+
+        void take(V v) {
+            value = Optional.of(v);
+        }
+    }
+
+    /** The decisions about one format. */
+    private static final class FormatDecisions {
+        final Format format;
+        final Decision<CertifiedDecimal> ceiling = new Decision<>();
+        final Decision<CertifiedDecimal> zoneLower = new Decision<>();
+        final Decision<Boolean> empty = new Decision<>();
+        final Decision<CertifiedDecimal> ratio = new Decision<>();
+        final Decision<CertifiedDecimal> maxContextBound = new Decision<>();
+        final Decision<BigInteger> maxContext = new Decision<>();
+        final Decision<Integer> minBits = new Decision<>();
+        final Decision<Verdict> verdict = new Decision<>();
+        final Decision<CertifiedDecimal> marginUpper = new Decision<>();
+
+        FormatDecisions(Format format) {
+            this.format = format;
+        }
+
+        /** What must be decided whatever the query. */
+        List<Decision<?>> required() {
+            return List.of(ceiling, zoneLower, empty, ratio, maxContextBound, maxContext, minBits);
+        }
+    }
+
+    /** The decisions taken so far; each is taken at the first level that decides it. */
     private static final class Decisions {
         private final ZoneQuery q;
-        private final List<Format> formats;
         private final Optional<Rational> base;
         private final int digits;
-        private final CertifiedDecimal[] lower;
-        private Optional<Bound> binding;
-        private Optional<Boolean> dominates;
-        private final CertifiedDecimal[] ceiling;
-        private final CertifiedDecimal[] zoneLower;
-        private final Boolean[] empty;
-        private final CertifiedDecimal[] ratio;
-        private final CertifiedDecimal[] maxContextBound;
-        private final BigInteger[] maxContext;
-        private final Integer[] minBits;
-        private final Verdict[] verdict;
-        private final CertifiedDecimal[] marginUpper;
-        private CertifiedDecimal marginLower;
-        private BigInteger maxDepth;
+        private final Map<Bound, Decision<CertifiedDecimal>> lower = new LinkedHashMap<>();
+        private final Decision<Bound> binding = new Decision<>();
+        private final Decision<Boolean> dominates = new Decision<>();
+        private final List<FormatDecisions> formats = new ArrayList<>();
+        private final Decision<CertifiedDecimal> marginLower = new Decision<>();
+        private final Decision<BigInteger> maxDepth = new Decision<>();
         private boolean settledAtLastLevel;
 
         Decisions(ZoneQuery q, List<Format> formats, Optional<Rational> base, int digits) {
             this.q = q;
-            this.formats = formats;
             this.base = base;
             this.digits = digits;
-            this.lower = new CertifiedDecimal[Bounds.lower().size()];
-            this.binding = null;
-            this.dominates = null;
-            int n = formats.size();
-            ceiling = new CertifiedDecimal[n];
-            zoneLower = new CertifiedDecimal[n];
-            empty = new Boolean[n];
-            ratio = new CertifiedDecimal[n];
-            maxContextBound = new CertifiedDecimal[n];
-            maxContext = new BigInteger[n];
-            minBits = new Integer[n];
-            verdict = new Verdict[n];
-            marginUpper = new CertifiedDecimal[n];
+            for (Bound b : Bounds.lower()) {
+                lower.put(b, new Decision<>());
+            }
+            for (Format f : formats) {
+                this.formats.add(new FormatDecisions(f));
+            }
         }
 
+        /** Whether nothing is left to decide, or the most precise level has been absorbed. */
         boolean settled() {
             if (settledAtLastLevel) {
                 return true;
             }
-            for (Object[] xs : new Object[][] {lower, ceiling, zoneLower, empty, ratio, maxContextBound, maxContext, minBits}) {
-                for (Object x : xs) {
-                    if (x == null) {
-                        return false;
-                    }
-                }
-            }
-            if (binding == null || dominates == null) {
-                return false;
-            }
+            List<Decision<?>> required = new ArrayList<>(lower.values());
+            formats.forEach(f -> required.addAll(f.required()));
+            required.add(binding);
+            required.add(dominates);
             if (base.isPresent()) {
-                for (int i = 0; i < formats.size(); i++) {
-                    if (verdict[i] == null || marginUpper[i] == null) {
-                        return false;
-                    }
-                }
-                return marginLower != null && maxDepth != null;
+                formats.forEach(f -> {
+                    required.add(f.verdict);
+                    required.add(f.marginUpper);
+                });
+                required.add(marginLower);
+                required.add(maxDepth);
             }
-            return true;
+            return required.stream().noneMatch(Decision::pending);
         }
 
+        /**
+         * Takes what level {@code s} decides of the pending decisions; at the most precise level, every
+         * pending decimal takes the digits it has.
+         */
         void absorb(Level<?> s, boolean last) {
-            for (int i = 0; i < lower.length; i++) {
-                int k = i;
-                lower[i] = decimal(lower[i], () -> s.lower(k), last);
-            }
-            if (dominates == null) {
-                OptionalInt c = s.lower(Bounds.lower().indexOf(Bounds.DEPTH_STABILITY))
-                        .compareTo(s.lower(Bounds.lower().indexOf(Bounds.ALIASING)));
+            lower.forEach((b, d) -> decimal(d, () -> s.lower(b), last));
+            if (dominates.pending()) {
+                OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).compareTo(s.lower(Bounds.ALIASING));
                 if (c.isPresent()) {
-                    dominates = Optional.of(c.getAsInt() > 0);
+                    dominates.take(c.getAsInt() > 0);
                     // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md): the larger of
                     // aliasing and depth stability binds
-                    binding = Optional.of(c.getAsInt() > 0 ? Bounds.DEPTH_STABILITY : Bounds.ALIASING);
-                } else if (last) {
-                    dominates = Optional.empty();
-                    binding = Optional.empty();
+                    binding.take(c.getAsInt() > 0 ? Bounds.DEPTH_STABILITY : Bounds.ALIASING);
                 }
             }
             for (int i = 0; i < formats.size(); i++) {
-                int k = i;
-                ceiling[i] = decimal(ceiling[i], () -> s.ceiling(k), last);
-                zoneLower[i] = decimal(zoneLower[i], s::zoneLower, last);
-                ratio[i] = decimal(ratio[i], () -> s.ratio(k), last);
-                maxContextBound[i] = decimal(maxContextBound[i], () -> s.maxContextBound(k), last);
-                if (empty[i] == null) {
+                FormatDecisions f = formats.get(i);
+                Level<?>.InFormat z = s.format(i);
+                decimal(f.ceiling, z::ceiling, last);
+                decimal(f.zoneLower, s::zoneLower, last);
+                decimal(f.ratio, z::ratio, last);
+                decimal(f.maxContextBound, z::maxContextBound, last);
+                if (f.empty.pending()) {
                     // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
-                    OptionalInt c = s.zoneLower().compareTo(s.ceiling(i));
+                    OptionalInt c = s.zoneLower().compareTo(z.ceiling());
                     if (c.isPresent()) {
-                        empty[i] = c.getAsInt() >= 0;
+                        f.empty.take(c.getAsInt() >= 0);
                     }
                 }
-                if (maxContext[i] == null) {
+                if (f.maxContext.pending()) {
                     // the largest integer strictly below x is ceil(x) - 1
-                    Enclosure x = s.maxContextBound(i);
+                    Enclosure x = z.maxContextBound();
                     if (x.lo().ceil().equals(x.hi().ceil())) {
-                        maxContext[i] = x.lo().ceil().subtract(BigInteger.ONE).max(BigInteger.ZERO);
+                        f.maxContext.take(x.lo().ceil().subtract(BigInteger.ONE).max(BigInteger.ZERO));
                     }
                 }
-                if (minBits[i] == null) {
+                if (f.minBits.pending()) {
                     // machine: smallest p with 2^(p-1) > B, i.e. p = floor(log2 B) + 2; unit: 2^p > B, p = floor(log2 B) + 1
                     // (for B = 2^k exactly, both give the same p: 2^(p-1) > B is strict)
                     Enclosure bq = s.depthApprox();
                     if (bq.lo().signum() > 0 && bq.lo().floorLog2() == bq.hi().floorLog2()) {
                         long p = bq.lo().floorLog2() + (q.convention() == EpsilonConvention.MACHINE ? 2 : 1);
-                        minBits[i] = (int) Math.max(1, p);
+                        f.minBits.take((int) Math.max(1, p));
                     }
                 }
                 if (base.isPresent()) {
-                    marginUpper[i] = decimal(marginUpper[i], () -> s.marginUpper(k), last);
-                    if (verdict[i] == null) {
+                    decimal(f.marginUpper, z::marginUpper, last);
+                    if (f.verdict.pending()) {
                         OptionalInt belowLower = s.zoneLower().compareTo(base.get()); // > 0: b < lower
-                        OptionalInt vsCeiling = s.ceiling(i).compareTo(base.get()); // <= 0: b >= ceiling
+                        OptionalInt vsCeiling = z.ceiling().compareTo(base.get()); // <= 0: b >= ceiling
                         if (belowLower.isPresent() && belowLower.getAsInt() > 0) {
-                            verdict[i] = Verdict.BELOW;
+                            f.verdict.take(Verdict.BELOW);
                         } else if (belowLower.isPresent() && vsCeiling.isPresent()) {
-                            verdict[i] = vsCeiling.getAsInt() <= 0 ? Verdict.ABOVE : Verdict.INSIDE;
+                            f.verdict.take(vsCeiling.getAsInt() <= 0 ? Verdict.ABOVE : Verdict.INSIDE);
                         }
                     }
                 }
             }
             if (base.isPresent()) {
-                marginLower = decimal(marginLower, s::marginLower, last);
-                if (maxDepth == null) {
+                decimal(marginLower, s::marginLower, last);
+                if (maxDepth.pending()) {
                     Enclosure ratioToHalfPi = s.phaseOverHalfPi();
                     if (ratioToHalfPi.lo().compareTo(Rational.ONE) >= 0) {
-                        maxDepth = BigInteger.ZERO; // cos(L theta_min) <= 0: no depth keeps cos^N >= eps
+                        maxDepth.take(BigInteger.ZERO); // cos(L theta_min) <= 0: no depth keeps cos^N >= eps
                     } else if (ratioToHalfPi.hi().compareTo(Rational.ONE) < 0) {
                         Enclosure quotient = s.depthQuotient();
                         if (quotient.lo().floor().equals(quotient.hi().floor())) {
-                            maxDepth = quotient.lo().floor().max(BigInteger.ZERO);
+                            maxDepth.take(quotient.lo().floor().max(BigInteger.ZERO));
                         }
                     }
                 }
@@ -314,34 +371,34 @@ public final class ZoneCalculator {
             }
         }
 
-        private CertifiedDecimal decimal(CertifiedDecimal current, Supplier<Enclosure> value, boolean last) {
-            if (current != null) {
-                return current;
+        /** Takes the decimal the enclosure decides, or at the last level the digits it has. */
+        private void decimal(Decision<CertifiedDecimal> d, Supplier<Enclosure> value, boolean last) {
+            if (!d.pending()) {
+                return;
             }
             Enclosure x = value.get();
-            Optional<CertifiedDecimal> d = CertifiedDecimal.decide(x, digits);
-            return d.orElse(last ? CertifiedDecimal.best(x, digits) : null);
+            Optional<CertifiedDecimal> decided = CertifiedDecimal.decide(x, digits);
+            if (decided.isPresent()) {
+                d.take(decided.get());
+            } else if (last) {
+                d.take(CertifiedDecimal.best(x, digits));
+            }
         }
 
         ZoneReport report() {
             List<LowerBound> lb = new ArrayList<>();
-            for (int i = 0; i < lower.length; i++) {
-                lb.add(new LowerBound(Bounds.lower().get(i), orUndecided(lower[i])));
-            }
+            lower.forEach((b, d) -> lb.add(new LowerBound(b, orUndecided(d))));
             List<FormatZone> fz = new ArrayList<>();
-            for (int i = 0; i < formats.size(); i++) {
-                CertifiedDecimal upperMargin = marginUpper[i];
-                fz.add(new FormatZone(formats.get(i), orUndecided(ceiling[i]), orUndecided(zoneLower[i]),
-                        Optional.ofNullable(empty[i]), orUndecided(ratio[i]), orUndecided(maxContextBound[i]),
-                        Optional.ofNullable(maxContext[i]), Optional.ofNullable(minBits[i]), Optional.ofNullable(verdict[i]),
-                        base.map(b -> orUndecided(marginLower)), base.map(b -> orUndecided(upperMargin))));
+            for (FormatDecisions f : formats) {
+                fz.add(new FormatZone(f.format, orUndecided(f.ceiling), orUndecided(f.zoneLower), f.empty.value(),
+                        orUndecided(f.ratio), orUndecided(f.maxContextBound), f.maxContext.value(), f.minBits.value(),
+                        f.verdict.value(), base.map(b -> orUndecided(marginLower)), base.map(b -> orUndecided(f.marginUpper))));
             }
-            return new ZoneReport(q, digits, base, lb, binding == null ? Optional.empty() : binding,
-                    dominates == null ? Optional.empty() : dominates, fz, Optional.ofNullable(maxDepth));
+            return new ZoneReport(q, digits, base, lb, binding.value(), dominates.value(), fz, maxDepth.value());
         }
 
-        private CertifiedDecimal orUndecided(CertifiedDecimal d) {
-            return d != null ? d : new CertifiedDecimal("?", 0, digits, false);
+        private CertifiedDecimal orUndecided(Decision<CertifiedDecimal> d) {
+            return d.value().orElseGet(() -> CertifiedDecimal.undecided(digits));
         }
     }
 }

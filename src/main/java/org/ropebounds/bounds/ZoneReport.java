@@ -24,6 +24,47 @@ public record ZoneReport(ZoneQuery query, int digits, Optional<Rational> base, L
                          Optional<Bound> binding, Optional<Boolean> stabilityDominatesAliasing,
                          List<FormatZone> formats, Optional<BigInteger> maxDepth) {
 
+    /** The lists are kept as read-only copies. */
+    public ZoneReport {
+        lowerBounds = List.copyOf(lowerBounds);
+        formats = List.copyOf(formats);
+    }
+
+    /**
+     * The threshold of one lower bound.
+     *
+     * @throws IllegalArgumentException unless {@code bound} is one of {@link Bounds#lower()}
+     */
+    public LowerBound lower(Bound bound) {
+        for (LowerBound lb : lowerBounds) {
+            if (lb.bound().equals(bound)) {
+                return lb;
+            }
+        }
+        throw new IllegalArgumentException("bound " + bound.id() + " is not a lower bound of this report; accepted: "
+                + String.join(", ", lowerBounds.stream().map(lb -> lb.bound().id()).toList()));
+    }
+
+    /** The binding lower bound's threshold, when the binding bound is decided. */
+    public Optional<CertifiedDecimal> bindingLower() {
+        return binding.map(b -> lower(b).value());
+    }
+
+    /**
+     * The zone in one format (the first, if the query listed it twice).
+     *
+     * @throws IllegalArgumentException unless {@code format} is one of {@link #formats()}
+     */
+    public FormatZone zone(Format format) {
+        for (FormatZone z : formats) {
+            if (z.format().equals(format)) {
+                return z;
+            }
+        }
+        throw new IllegalArgumentException("format " + format.name() + " is not in this report; accepted: "
+                + String.join(", ", formats.stream().map(z -> z.format().name()).toList()));
+    }
+
     /** A lower bound's threshold: b must be > value (strict) or >= value. */
     public record LowerBound(Bound bound, CertifiedDecimal value) {
     }

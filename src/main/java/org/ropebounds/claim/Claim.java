@@ -35,7 +35,18 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
 
     /** A comparison operator. */
     public enum Relation {
-        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
+        /** a &lt; b. */
+        LT("<"),
+        /** a &lt;= b. */
+        LE("<="),
+        /** a &gt; b. */
+        GT(">"),
+        /** a &gt;= b. */
+        GE(">="),
+        /** a == b. */
+        EQ("=="),
+        /** a != b. */
+        NE("!=");
 
         private final String symbol;
 
@@ -43,6 +54,7 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
             this.symbol = symbol;
         }
 
+        /** The operator as written in a claim. */
         public String symbol() {
             return symbol;
         }
@@ -84,7 +96,14 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
     }
 
     /** TRUE, FALSE, or UNDECIDED at the digit limit. */
-    public enum Verdict { TRUE, FALSE, UNDECIDED }
+    public enum Verdict {
+        /** Every relation holds for every value the enclosures contain. */
+        TRUE,
+        /** Some relation fails for every value the enclosures contain. */
+        FALSE,
+        /** The enclosures at the most precise level tried still overlap. */
+        UNDECIDED
+    }
 
     /**
      * The verdict, the enclosure of every side and the working precision in bits, at the level that
@@ -99,39 +118,41 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
      *
      * @throws InvalidInputException when a function is used outside its domain (log of a negative number,
      *         a non-integer context in zone_lower, ...)
-     * @throws IllegalArgumentException unless 1 <= digits <= {@value Ziv#MAX_DIGITS}
+     * @throws IllegalArgumentException unless digits is within 1..{@value Ziv#MAX_DIGITS}
      */
     public Result check(int digits) {
-        Result last = null;
-        for (Arithmetic<?> a : Ziv.levels(digits)) {
-            List<Enclosure> values = new ArrayList<>();
-            try {
-                for (Expr e : sides) {
-                    values.add(e.enclose(a));
-                }
-            } catch (InsufficientPrecisionException e) {
-                continue;
-            } catch (ArithmeticException e) {
-                throw new InvalidInputException("the claim '" + text + "' is outside the functions' domains: " + e.getMessage());
+        return Ziv.refine(digits, (a, mostPrecise) -> at(a), r -> r.verdict() != Verdict.UNDECIDED)
+                .orElseThrow(() -> new InvalidInputException("the claim '" + text + "' could not be evaluated at any precision up to "
+                        + digits + " digits"));
+    }
+
+    /**
+     * The verdict at one precision: FALSE as soon as one relation is decided false, TRUE when all are
+     * decided true, else UNDECIDED.
+     *
+     * @throws InsufficientPrecisionException when a side cannot be evaluated at this precision
+     */
+    private Result at(Arithmetic<?> a) {
+        List<Enclosure> values = new ArrayList<>();
+        try {
+            for (Expr e : sides) {
+                values.add(e.enclose(a));
             }
-            int bits = a instanceof org.ropebounds.real.EnclosureArithmetic ea ? ea.bits() : 53; // else double intervals
-            boolean undecided = false;
-            for (int i = 0; i < relations.size(); i++) {
-                Optional<Boolean> r = relations.get(i).decide(values.get(i), values.get(i + 1));
-                if (r.isPresent() && !r.get()) {
-                    return new Result(Verdict.FALSE, List.copyOf(values), bits);
-                }
-                undecided |= r.isEmpty();
-            }
-            last = new Result(undecided ? Verdict.UNDECIDED : Verdict.TRUE, List.copyOf(values), bits);
-            if (!undecided) {
-                return last;
-            }
+        } catch (InsufficientPrecisionException e) {
+            throw e;
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException("the claim '" + text + "' is outside the functions' domains: " + e.getMessage());
         }
-        if (last == null) {
-            throw new InvalidInputException("the claim '" + text + "' could not be evaluated at any precision up to " + digits + " digits");
+        int bits = a instanceof org.ropebounds.real.EnclosureArithmetic ea ? ea.bits() : 53; // else double intervals
+        boolean undecided = false;
+        for (int i = 0; i < relations.size(); i++) {
+            Optional<Boolean> r = relations.get(i).decide(values.get(i), values.get(i + 1));
+            if (r.isPresent() && !r.get()) {
+                return new Result(Verdict.FALSE, List.copyOf(values), bits);
+            }
+            undecided |= r.isEmpty();
         }
-        return last;
+        return new Result(undecided ? Verdict.UNDECIDED : Verdict.TRUE, List.copyOf(values), bits);
     }
 
     /** A node of a claim's expression tree. */

@@ -211,7 +211,7 @@ public final class ClaimParser {
                 return call(ALIASES.getOrDefault(name, name), start);
             }
             if (peek('[')) {
-                throw error("'[' is not accepted: functions are called with ( ), and only those listed in --help");
+                throw error("'[' is not accepted: functions are called with ( ); accepted functions: " + String.join(", ", FUNCTIONS.keySet()));
             }
             if (name.equals("pi")) {
                 return new Pi();
@@ -219,7 +219,7 @@ public final class ClaimParser {
             Rational v = parameters.get(name);
             if (v == null) {
                 pos = start;
-                throw error("unknown name '" + name + "'; accepted: pi, the parameters given with --set " + new TreeSet<>(parameters.keySet())
+                throw error("unknown name '" + name + "'; accepted: pi, the parameters given " + new TreeSet<>(parameters.keySet())
                         + ", and functions called with ( )");
             }
             return new Num(v);

@@ -78,7 +78,7 @@ final class PhaseCommand implements Callable<Integer> {
                 decimal(o, "wavelength", m.wavelength());
                 o.put("theta_stored_hex", m.stored().toHexString());
                 o.put("theta_stored_decimal", m.stored().toDecimalString());
-                decimal(o, "theta_stored_error_ulps", m.storedErrorUlps());
+                m.storedErrorUlps().ifPresentOrElse(x -> decimal(o, "theta_stored_error_ulps", x), () -> o.putNull("theta_stored_error_ulps"));
                 m.phaseExact().ifPresent(x -> decimal(o, "phase_exact", x));
                 m.phaseComputed().ifPresent(x -> {
                     o.put("phase_computed_hex", x.toHexString());
@@ -87,11 +87,11 @@ final class PhaseCommand implements Callable<Integer> {
                 if (p.isPresent()) {
                     m.phaseError().ifPresentOrElse(x -> decimal(o, "error_radians", x), () -> o.putNull("error_radians"));
                     m.phaseUlp().ifPresent(u -> o.put("phase_ulp_hex", u.toHexString()));
-                    t.add(Integer.toString(i), m.theta().text(), m.stored().toHexString(), m.storedErrorUlps().text(),
+                    t.add(Integer.toString(i), m.theta().text(), m.stored().toHexString(), storedErrorText(m),
                             m.phaseExact().get().text(), m.phaseComputed().get().toCompactDecimalString(),
                             m.phaseError().map(CertifiedDecimal::text).orElse("n/a"));
                 } else {
-                    t.add(Integer.toString(i), m.theta().text(), m.wavelength().text(), m.stored().toHexString(), m.storedErrorUlps().text());
+                    t.add(Integer.toString(i), m.theta().text(), m.wavelength().text(), m.stored().toHexString(), storedErrorText(m));
                 }
             }
             if (!common.json) {
@@ -104,6 +104,11 @@ final class PhaseCommand implements Callable<Integer> {
             Json.print(out, json);
         }
         return Main.EXIT_OK;
+    }
+
+    /** The stored value's error in ulps, or the stored value itself when it is not finite. */
+    private static String storedErrorText(ModeFacts m) {
+        return m.storedErrorUlps().map(CertifiedDecimal::text).orElse(m.stored().toHexString());
     }
 
     static void decimal(ObjectNode o, String key, CertifiedDecimal d) {

@@ -74,8 +74,7 @@ final class ZoneCommand implements Callable<Integer> {
         if (common.json && tex) {
             throw new org.ropebounds.InvalidInputException("--json and --tex exclude each other; choose one");
         }
-        ZoneQuery q = new ZoneQuery(ContextLength.parse(context), layers, tolerance, headDim, conventions.spectrum,
-                conventions.convention);
+        ZoneQuery q = query();
         List<Format> formats = Converters.formats(formatNames);
         ZoneReport r = ZoneCalculator.compute(q, formats, Optional.ofNullable(base), digits);
         PrintWriter out = spec.commandLine().getOut();
@@ -88,6 +87,18 @@ final class ZoneCommand implements Callable<Integer> {
             printText(out, r);
         }
         return Main.EXIT_OK;
+    }
+
+    /** The query; the library's refusals, with the option that changes the spectrum named. */
+    private ZoneQuery query() {
+        try {
+            return new ZoneQuery(ContextLength.parse(context), layers, tolerance, headDim, conventions.spectrum, conventions.convention);
+        } catch (org.ropebounds.InvalidInputException e) {
+            if (e.getMessage().startsWith(ZoneQuery.EXACT_SPECTRUM_NEEDS_D4)) {
+                throw new org.ropebounds.InvalidInputException(ZoneQuery.EXACT_SPECTRUM_NEEDS_D4 + " (use --spectrum approx)");
+            }
+            throw e;
+        }
     }
 
     private void printText(PrintWriter out, ZoneReport r) {

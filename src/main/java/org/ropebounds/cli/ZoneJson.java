@@ -58,7 +58,7 @@ final class ZoneJson {
 
     /** key: the certified digits (null when none); key_guarantee: what they guarantee. */
     private static void decimal(ObjectNode o, String key, CertifiedDecimal d) {
-        if (d.digits() == 0 && !d.exact()) {
+        if (!d.isDecided()) {
             o.putNull(key);
         } else {
             o.put(key, d.text());

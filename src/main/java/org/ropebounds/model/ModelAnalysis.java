@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ropebounds.InvalidInputException;
+import org.ropebounds.bounds.Bounds;
 import org.ropebounds.bounds.EpsilonConvention;
 import org.ropebounds.bounds.Spectrum;
 import org.ropebounds.bounds.Verdict;
@@ -91,8 +92,8 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
             ZoneReport high = ZoneCalculator.compute(q, formats, Optional.of(eq.hi().max(Rational.parse("1.000001"))), digits);
             zone = Optional.of(low);
             for (int k = 0; k < formats.size(); k++) {
-                Optional<Verdict> a = low.formats().get(k).verdict();
-                Optional<Verdict> b = high.formats().get(k).verdict();
+                Optional<Verdict> a = low.zone(formats.get(k)).verdict();
+                Optional<Verdict> b = high.zone(formats.get(k)).verdict();
                 verdicts.add(a.isPresent() && a.equals(b) ? a : Optional.empty());
             }
             summary.add(verdictLine(m, context, tolerance, baseEq, low, formats, verdicts));
@@ -134,8 +135,8 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
         ZoneReport high = ZoneCalculator.compute(q, formats, Optional.of(eq.hi()), digits);
         List<Optional<Verdict>> verdicts = new ArrayList<>();
         for (int k = 0; k < formats.size(); k++) {
-            Optional<Verdict> a = low.formats().get(k).verdict();
-            verdicts.add(a.isPresent() && a.equals(high.formats().get(k).verdict()) ? a : Optional.empty());
+            Optional<Verdict> a = low.zone(formats.get(k)).verdict();
+            verdicts.add(a.isPresent() && a.equals(high.zone(formats.get(k)).verdict()) ? a : Optional.empty());
         }
         return "sliding-window layers (base " + local.toCompactDecimalStringOrFraction() + ", window " + window + "): "
                 + verdictLine(m, window, tolerance, Ziv.decimal(digits, equivalent::enclose), low, formats, verdicts);
@@ -146,10 +147,10 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
         StringBuilder sb = new StringBuilder();
         sb.append("at ").append(context).append(" positions, ").append(r.query().layers()).append(" layers and eps ")
                 .append(eps.toCompactDecimalStringOrFraction()).append(", the binding lower bound is ")
-                .append(r.lowerBounds().get(2).value().text()).append("; the base-equivalent ").append(baseEq.text())
-                .append(r.formats().get(0).marginLower().map(ml -> " (" + ml.text() + " times it)").orElse("")).append(" is ");
+                .append(r.lower(Bounds.DEPTH_STABILITY).value().text()).append("; the base-equivalent ").append(baseEq.text())
+                .append(r.zone(formats.get(0)).marginLower().map(ml -> " (" + ml.text() + " times it)").orElse("")).append(" is ");
         for (int k = 0; k < formats.size(); k++) {
-            ZoneReport.FormatZone z = r.formats().get(k);
+            ZoneReport.FormatZone z = r.zone(formats.get(k));
             sb.append(k == 0 ? "" : "; ").append(verdicts.get(k).map(Verdict::label).orElse("undecided")).append(" in ")
                     .append(formats.get(k).name()).append(" (ceiling ").append(z.ceiling().text())
                     .append(z.marginUpper().map(mu -> ", ceiling/base " + mu.text()).orElse("")).append(")");

@@ -3,28 +3,104 @@ package org.ropebounds.real;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.Objects;
 import java.util.Optional;
 import org.ropebounds.format.Rational;
 
 /**
- * A decimal whose every printed digit is guaranteed: either the exact value, or the value correctly
- * rounded (nearest, ties to even) to {@link #digits()} significant digits. When an enclosure could not
- * decide all the digits asked for, {@code digits() < requested()}: fewer digits, each still right. This
- * is the project's one house style for printing reals.
+ * A decimal whose every digit is guaranteed: either the exact value, or the value correctly rounded
+ * (nearest, ties to even) to {@link #digits()} significant digits, or undecided. When an enclosure could
+ * not decide all the digits asked for, {@code digits() < requested()}: fewer digits, each still right;
+ * when it could not decide even the first, the decimal is {@linkplain #isDecided() undecided}.
  *
- * @param text the digits: plain notation when the decimal exponent is in (-7, digits), else {@code d.ddde+x}
- * @param digits significant digits printed (0 when not even the first digit was decided; text is then "?")
- * @param requested significant digits asked for
- * @param exact whether text is the exact value
+ * <p>A value, not a display string: {@link #toBigDecimal()} gives the number, {@link #enclosure()} the
+ * enclosure it was decided from; {@link #text()} is one view of it, the project's one house style for
+ * printing reals. Instances come only from {@link #decide}, {@link #best} and {@link #undecided}, so
+ * whatever one claims was certified. Immutable; equal when value, digits, request, exactness and
+ * enclosure are.
  */
-public record CertifiedDecimal(String text, int digits, int requested, boolean exact) {
+public final class CertifiedDecimal {
 
     /** Exact values with at most this many significant digits (or {@code requested}, if more) print exactly. */
     public static final int EXACT_DIGITS = 25;
 
-    /** Whether every requested digit (or the exact value) is printed. */
+    private static final String UNDECIDED_TEXT = "?";
+
+    /** The decided decimal; null only when undecided. */
+    private final BigDecimal value;
+    /** The enclosure it was decided from; null only when undecided. */
+    private final Enclosure enclosure;
+    private final int digits;
+    private final int requested;
+    private final boolean exact;
+    private final String text;
+
+    private CertifiedDecimal(BigDecimal value, Enclosure enclosure, int digits, int requested, boolean exact) {
+        this.value = value;
+        this.enclosure = enclosure;
+        this.digits = digits;
+        this.requested = requested;
+        this.exact = exact;
+        this.text = value == null ? UNDECIDED_TEXT : layout(value, Math.max(1, digits));
+    }
+
+    /**
+     * The undecided decimal: no digit certified, {@code requested} asked for. The one way to say "not
+     * even the first digit": its text is "?", it has no value and no enclosure.
+     *
+     * @throws IllegalArgumentException unless requested >= 1
+     */
+    public static CertifiedDecimal undecided(int requested) {
+        checkRequested(requested);
+        return new CertifiedDecimal(null, null, 0, requested, false);
+    }
+
+    /**
+     * The digits: plain notation when the decimal exponent is in (-7, digits), else {@code d.ddde+x};
+     * exact values with their own digits, rounded ones with exactly {@link #digits()} (trailing zeros kept);
+     * "?" when undecided.
+     */
+    public String text() {
+        return text;
+    }
+
+    /** Significant digits certified: 0 when undecided; for an exact value, the digits it has. */
+    public int digits() {
+        return digits;
+    }
+
+    /** Significant digits asked for (>= 1). */
+    public int requested() {
+        return requested;
+    }
+
+    /** Whether {@link #toBigDecimal()} is the exact value. */
+    public boolean exact() {
+        return exact;
+    }
+
+    /** Whether at least the first digit (or the exact value) is certified; false only for {@link #undecided}. */
+    public boolean isDecided() {
+        return value != null;
+    }
+
+    /** Whether every requested digit (or the exact value) is certified. */
     public boolean complete() {
         return exact || digits >= requested;
+    }
+
+    /**
+     * The number: the exact value when {@link #exact()}, else the exact real correctly rounded (nearest,
+     * ties to even) to {@link #digits()} significant digits. Empty when undecided. Its scale is whatever
+     * the rounding gave; compare with {@link BigDecimal#compareTo}, not {@code equals}.
+     */
+    public Optional<BigDecimal> toBigDecimal() {
+        return Optional.ofNullable(value);
+    }
+
+    /** The enclosure of the exact real these digits were decided from (a point when exact); empty when undecided. */
+    public Optional<Enclosure> enclosure() {
+        return Optional.ofNullable(enclosure);
     }
 
     /** What is guaranteed, in words: "exact", "correctly rounded to 20 significant digits", ... */
@@ -32,28 +108,43 @@ public record CertifiedDecimal(String text, int digits, int requested, boolean e
         if (exact) {
             return "exact";
         }
-        if (digits == 0) {
+        if (!isDecided()) {
             return "undecided: not even the first digit could be certified";
         }
         return "correctly rounded to " + digits + " significant digit" + (digits == 1 ? "" : "s")
                 + (complete() ? "" : " (" + requested + " asked; the rest could not be decided)");
     }
 
+    /** {@link #text()}. */
     @Override
     public String toString() {
         return text;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CertifiedDecimal c && digits == c.digits && requested == c.requested && exact == c.exact
+                && Objects.equals(value, c.value) && Objects.equals(enclosure, c.enclosure);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value, enclosure, digits, requested, exact);
+    }
+
     /**
      * The decimal that [lo, hi] decides at {@code n} significant digits: the exact value for an exact
-     * enclosure with a short terminating expansion, else the common correct rounding of both ends.
-     * Empty when the ends round differently.
+     * enclosure with a short terminating expansion (at most max(n, {@value #EXACT_DIGITS}) digits), else the
+     * common correct rounding of both ends. Empty when the ends round differently.
+     *
+     * @throws IllegalArgumentException unless n >= 1
      */
     public static Optional<CertifiedDecimal> decide(Enclosure x, int n) {
+        checkRequested(n);
         if (x.isExact()) {
             Optional<BigDecimal> exact = terminating(x.lo());
             if (exact.isPresent() && significantDigits(exact.get()) <= Math.max(n, EXACT_DIGITS)) {
-                return Optional.of(new CertifiedDecimal(layout(exact.get(), Math.max(1, significantDigits(exact.get()))), significantDigits(exact.get()), n, true));
+                return Optional.of(new CertifiedDecimal(exact.get(), x, significantDigits(exact.get()), n, true));
             }
         }
         BigDecimal lo = round(x.lo(), n);
@@ -61,19 +152,25 @@ public record CertifiedDecimal(String text, int digits, int requested, boolean e
         if (lo.compareTo(hi) != 0) {
             return Optional.empty();
         }
-        return Optional.of(new CertifiedDecimal(layout(lo, n), n, n, false));
+        return Optional.of(new CertifiedDecimal(lo, x, n, n, false));
     }
 
-    /** The most digits (at most n) that [lo, hi] decides; 0 digits prints "?". */
+    /**
+     * The most digits (at most n) that [lo, hi] decides, {@code requested() == n}; {@link #undecided}
+     * when not even one.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
     public static CertifiedDecimal best(Enclosure x, int n) {
+        checkRequested(n);
         for (int k = n; k >= 1; k--) {
             Optional<CertifiedDecimal> d = decide(x, k);
             if (d.isPresent()) {
                 CertifiedDecimal c = d.get();
-                return new CertifiedDecimal(c.text, c.digits, n, c.exact);
+                return new CertifiedDecimal(c.value, c.enclosure, c.digits, n, c.exact);
             }
         }
-        return new CertifiedDecimal("?", 0, n, false);
+        return undecided(n);
     }
 
     /**
@@ -83,6 +180,12 @@ public record CertifiedDecimal(String text, int digits, int requested, boolean e
     public static String interval(Enclosure x, int n) {
         return "[" + layout(directed(x.lo(), n, java.math.RoundingMode.FLOOR), n) + ", "
                 + layout(directed(x.hi(), n, java.math.RoundingMode.CEILING), n) + "]";
+    }
+
+    private static void checkRequested(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("significant digits " + n + " is out of range; accepted: n >= 1");
+        }
     }
 
     private static BigDecimal directed(Rational x, int n, java.math.RoundingMode mode) {
@@ -117,6 +220,14 @@ public record CertifiedDecimal(String text, int digits, int requested, boolean e
 
     private static int significantDigits(BigDecimal x) {
         return x.signum() == 0 ? 1 : x.stripTrailingZeros().precision();
+    }
+
+    /**
+     * How many of the {@link #digits()} printed are trailing zeros a rounding put there (0 for exact and
+     * undecided decimals): 1.000 to 4 digits has 3. A hint, never a proof, that the value may be exact.
+     */
+    int roundedTrailingZeros() {
+        return exact || value == null || value.signum() == 0 ? 0 : digits - significantDigits(value);
     }
 
     /** n significant digits of x (already rounded to at most n), trailing zeros kept. */

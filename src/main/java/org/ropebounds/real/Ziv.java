@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Ziv's strategy: evaluate at a working precision, and when the enclosure does not decide what was
@@ -22,7 +23,7 @@ public final class Ziv {
     /**
      * The arithmetics to try, in order, for results wanted to {@code digits} significant digits.
      *
-     * @throws IllegalArgumentException unless 1 <= digits <= {@value #MAX_DIGITS}
+     * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
      */
     public static List<Arithmetic<?>> levels(int digits) {
         if (digits < 1 || digits > MAX_DIGITS) {
@@ -48,29 +49,60 @@ public final class Ziv {
         return List.copyOf(out);
     }
 
+    /** One try of a Ziv loop at one precision level. */
+    @FunctionalInterface
+    public interface Attempt<R> {
+        /**
+         * The result at this level; throw {@link InsufficientPrecisionException} when the level cannot even
+         * evaluate it.
+         *
+         * @param a the arithmetic of this level
+         * @param mostPrecise whether no more precise level follows (a last chance to settle for less)
+         */
+        R at(Arithmetic<?> a, boolean mostPrecise);
+    }
+
+    /**
+     * The one Ziv loop: {@code attempt} at each level of {@link #levels(int) levels(digits)} in order, until
+     * {@code decided} accepts a result, which is returned. When none is accepted, the result of the last
+     * level that evaluated (the most precise one reached) is returned, so a caller can settle for fewer
+     * digits. Levels whose attempt throws {@link InsufficientPrecisionException} are skipped. Empty only when
+     * no level evaluated. Other exceptions, domain errors ({@link ArithmeticException}) included, pass through.
+     *
+     * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
+     */
+    public static <R> Optional<R> refine(int digits, Attempt<R> attempt, Predicate<? super R> decided) {
+        List<Arithmetic<?>> levels = levels(digits);
+        Optional<R> last = Optional.empty();
+        for (int i = 0; i < levels.size(); i++) {
+            R r;
+            try {
+                r = attempt.at(levels.get(i), i == levels.size() - 1);
+            } catch (InsufficientPrecisionException e) {
+                continue; // the next level has more bits
+            }
+            last = Optional.of(r);
+            if (decided.test(r)) {
+                return last;
+            }
+        }
+        return last;
+    }
+
     /**
      * The first answer {@code attempt} gives at increasing precision; an attempt answers empty (or
      * throws {@link InsufficientPrecisionException}) when its enclosures cannot decide. Empty when no level
      * decides. Domain errors ({@link ArithmeticException}) pass through.
+     *
+     * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
      */
     public static <R> Optional<R> decide(int digits, Function<Arithmetic<?>, Optional<R>> attempt) {
-        for (Arithmetic<?> a : levels(digits)) {
-            try {
-                Optional<R> r = attempt.apply(a);
-                if (r.isPresent()) {
-                    return r;
-                }
-            } catch (InsufficientPrecisionException e) {
-                // try the next level
-            }
-        }
-        return Optional.empty();
+        return refine(digits, (a, mostPrecise) -> attempt.apply(a), Optional::isPresent).flatMap(r -> r);
     }
 
     /** Trailing zeros in a rounded decimal hint at an exact value that doubles could not hold (0.01, say). */
     private static boolean looksExact(CertifiedDecimal d) {
-        String mantissa = d.text().replaceFirst("e.*$", "").replace(".", "");
-        return !d.exact() && mantissa.length() >= 4 && mantissa.endsWith("000");
+        return d.roundedTrailingZeros() >= 3;
     }
 
     /** The value printed exactly, when exact rational arithmetic gives a point. */
@@ -83,26 +115,30 @@ public final class Ziv {
         }
     }
 
+    /** One level's enclosure and what it decides. */
+    private record Step(Arithmetic<?> arithmetic, Enclosure enclosure, Optional<CertifiedDecimal> decided) {
+    }
+
     /**
      * {@code f} to {@code digits} certified significant digits, or as many as the most precise level
-     * decides (see {@link CertifiedDecimal#complete()}).
+     * evaluated decides (see {@link CertifiedDecimal#complete()}); {@link CertifiedDecimal#undecided} when
+     * no level could evaluate {@code f}. Domain errors ({@link ArithmeticException}) pass through.
+     *
+     * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
      */
     public static CertifiedDecimal decimal(int digits, Function<Arithmetic<?>, Enclosure> f) {
-        Enclosure last = null;
-        for (Arithmetic<?> a : levels(digits)) {
-            try {
-                last = f.apply(a);
-            } catch (InsufficientPrecisionException e) {
-                continue;
-            }
-            Optional<CertifiedDecimal> d = CertifiedDecimal.decide(last, digits);
-            if (d.isPresent()) {
-                return a instanceof DoubleIntervalArithmetic && looksExact(d.get()) ? exactIfSo(digits, f).orElse(d.get()) : d.get();
-            }
+        Optional<Step> step = refine(digits, (a, mostPrecise) -> {
+            Enclosure x = f.apply(a);
+            return new Step(a, x, CertifiedDecimal.decide(x, digits));
+        }, s -> s.decided().isPresent());
+        if (step.isEmpty()) {
+            return CertifiedDecimal.undecided(digits);
         }
-        if (last == null) {
-            return new CertifiedDecimal("?", 0, digits, false);
+        Step s = step.get();
+        if (s.decided().isEmpty()) {
+            return CertifiedDecimal.best(s.enclosure(), digits);
         }
-        return CertifiedDecimal.best(last, digits);
+        CertifiedDecimal d = s.decided().get();
+        return s.arithmetic() instanceof DoubleIntervalArithmetic && looksExact(d) ? exactIfSo(digits, f).orElse(d) : d;
     }
 }

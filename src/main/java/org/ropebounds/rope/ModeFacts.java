@@ -19,7 +19,7 @@ import org.ropebounds.real.Ziv;
  * @param theta b^(-2i/d)
  * @param wavelength 2 pi / theta
  * @param stored inv_freq_i as the pipeline stores it
- * @param storedErrorUlps (stored - theta) / ulp(stored)
+ * @param storedErrorUlps (stored - theta) / ulp(stored), when stored is finite
  * @param position the position, if one was asked for
  * @param phaseExact p theta
  * @param phaseComputed the phase as the pipeline computes it
@@ -27,7 +27,7 @@ import org.ropebounds.real.Ziv;
  * @param phaseUlp ulp of the computed phase in the phase format
  */
 public record ModeFacts(int i, CertifiedDecimal theta, CertifiedDecimal wavelength, FloatValue stored,
-                        CertifiedDecimal storedErrorUlps, Optional<Long> position, Optional<CertifiedDecimal> phaseExact,
+                        Optional<CertifiedDecimal> storedErrorUlps, Optional<Long> position, Optional<CertifiedDecimal> phaseExact,
                         Optional<FloatValue> phaseComputed, Optional<CertifiedDecimal> phaseError,
                         Optional<BinaryRational> phaseUlp) {
 
@@ -42,13 +42,13 @@ public record ModeFacts(int i, CertifiedDecimal theta, CertifiedDecimal waveleng
                 return a.divide(a.multiply(a.of(2), a.pi()), exact.evaluate(a));
             }
         }::enclose);
-        CertifiedDecimal storedUlps = stored.isFinite() ? Ziv.decimal(digits, new RealExpression() {
+        Optional<CertifiedDecimal> storedUlps = stored.isFinite() ? Optional.of(Ziv.decimal(digits, new RealExpression() {
             @Override
             public <T> T evaluate(Arithmetic<T> a) {
                 Rational s = stored.value().toRational();
                 return a.divide(a.subtract(a.of(s), exact.evaluate(a)), a.of(stored.ulp().toRational()));
             }
-        }::enclose) : new CertifiedDecimal(stored.toHexString(), 0, digits, false);
+        }::enclose)) : Optional.empty();
         if (position.isEmpty()) {
             return new ModeFacts(i, theta, wavelength, stored, storedUlps, position, Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import org.ropebounds.InvalidInputException;
-import org.ropebounds.bounds.Bounds;
 import org.ropebounds.bounds.EpsilonConvention;
 import org.ropebounds.bounds.Spectrum;
 import org.ropebounds.bounds.ZoneCalculator;
@@ -88,7 +87,7 @@ public final class ReferenceTables {
                         for (Rational eps : s.tolerances()) {
                             ZoneQuery q = new ZoneQuery(l, n, eps, s.rotaryDim(), sp, EpsilonConvention.MACHINE);
                             ZoneReport r = ZoneCalculator.compute(q, List.of(), Optional.empty(), s.digits());
-                            row.add(r.binding().map(b -> r.lowerBounds().get(Bounds.lower().indexOf(b)).value().text()).orElse("undecided"));
+                            row.add(r.bindingLower().map(CertifiedDecimal::text).orElse("undecided"));
                         }
                     }
                     return row;
@@ -113,9 +112,9 @@ public final class ReferenceTables {
                         ZoneQuery q = new ZoneQuery(BigInteger.ONE, n, eps, s.rotaryDim(), Spectrum.APPROX, EpsilonConvention.MACHINE);
                         ZoneReport r = ZoneCalculator.compute(q, List.of(f), Optional.empty(), s.digits());
                         if (row.size() == 2) {
-                            row.add(r.formats().get(0).ceiling().text());
+                            row.add(r.zone(f).ceiling().text());
                         }
-                        row.add(r.formats().get(0).maxContext().map(BigInteger::toString).orElse("undecided"));
+                        row.add(r.zone(f).maxContext().map(BigInteger::toString).orElse("undecided"));
                     }
                     return row;
                 });
@@ -136,7 +135,7 @@ public final class ReferenceTables {
                     for (int n : s.layers()) {
                         ZoneQuery q = new ZoneQuery(l, n, eps, s.rotaryDim(), Spectrum.APPROX, EpsilonConvention.MACHINE);
                         ZoneReport r = ZoneCalculator.compute(q, List.of(Format.FP32), Optional.empty(), s.digits());
-                        row.add(r.formats().get(0).minPrecisionBits().map(String::valueOf).orElse("undecided"));
+                        row.add(r.zone(Format.FP32).minPrecisionBits().map(String::valueOf).orElse("undecided"));
                     }
                     return row;
                 });

@@ -15,6 +15,7 @@ import org.ropebounds.InvalidInputException;
 import org.ropebounds.bounds.ZoneReport.FormatZone;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
+import org.ropebounds.real.CertifiedDecimal;
 
 /**
  * The zone against values derived by hand (in the comments) or computed independently with mpmath 1.3
@@ -35,7 +36,12 @@ class ZoneCalculatorTest {
     }
 
     private static String lower(ZoneReport r, String id) {
-        return r.lowerBounds().stream().filter(b -> b.bound().id().equals(id)).findFirst().orElseThrow().value().text();
+        return r.lower(Bounds.byId(id)).value().text();
+    }
+
+    /** The decided value of a certified decimal, through the value API (never by parsing its text). */
+    private static Rational value(CertifiedDecimal d) {
+        return Rational.of(d.toBigDecimal().orElseThrow(() -> new AssertionError("undecided: " + d.guarantee())));
     }
 
     @Test
@@ -63,31 +69,32 @@ class ZoneCalculatorTest {
     @Test
     void ceilingsAreExactPowersOfTwo() {
         ZoneReport r = zone(query(131072, 32, "0.9"), null, 15, Format.FP32, Format.BF16, Format.FP16, Format.FP64);
-        assertEquals("8388608", r.formats().get(0).ceiling().text()); // 1 / 2^-23
-        assertTrue(r.formats().get(0).ceiling().exact());
-        assertEquals("128", r.formats().get(1).ceiling().text()); // 2^7
-        assertEquals("1024", r.formats().get(2).ceiling().text()); // 2^10
-        assertEquals("4503599627370496", r.formats().get(3).ceiling().text()); // 2^52
+        assertEquals("8388608", r.zone(Format.FP32).ceiling().text()); // 1 / 2^-23
+        assertTrue(r.zone(Format.FP32).ceiling().exact());
+        assertEquals("128", r.zone(Format.BF16).ceiling().text()); // 2^7
+        assertEquals("1024", r.zone(Format.FP16).ceiling().text()); // 2^10
+        assertEquals("4503599627370496", r.zone(Format.FP64).ceiling().text()); // 2^52
+        assertEquals(Rational.of(BigInteger.ONE.shiftLeft(52), BigInteger.ONE), value(r.zone(Format.FP64).ceiling()));
         ZoneReport u = zone(query(131072, 32, "0.9", 128, Spectrum.APPROX, EpsilonConvention.UNIT), null, 15, Format.FP32);
-        assertEquals("16777216", u.formats().get(0).ceiling().text()); // 2^24
+        assertEquals("16777216", u.zone(Format.FP32).ceiling().text()); // 2^24
         // exact spectrum: (2^23)^(128/126) = 2^(23*64/63) = 10804128.4772805125400 (mpmath: mpf(2)**(mpf(23)*128/126))
         ZoneReport x = zone(query(131072, 32, "0.9", 128, Spectrum.EXACT, EpsilonConvention.MACHINE), null, 21, Format.FP32);
-        assertEquals("10804128.4772805125400", x.formats().get(0).ceiling().text());
-        assertFalse(x.formats().get(0).ceiling().exact());
+        assertEquals("10804128.4772805125400", x.zone(Format.FP32).ceiling().text());
+        assertFalse(x.zone(Format.FP32).ceiling().exact());
     }
 
     @Test
     void zoneVerdictsAndLimitsAt128k() {
         // depth bound 131072 / acos(0.9^(1/32)) = 1616104.05604327 (mpmath); fp32 ceiling 8388608; bf16 128
         ZoneQuery q = query(131072, 32, "0.9");
-        FormatZone below = zone(q, "500000", 15, Format.FP32).formats().get(0);
+        FormatZone below = zone(q, "500000", 15, Format.FP32).zone(Format.FP32);
         assertEquals(Verdict.BELOW, below.verdict().orElseThrow());
-        assertEquals(Verdict.INSIDE, zone(q, "2e6", 15, Format.FP32).formats().get(0).verdict().orElseThrow());
-        assertEquals(Verdict.ABOVE, zone(q, "8388608", 15, Format.FP32).formats().get(0).verdict().orElseThrow()); // strict ceiling
-        assertEquals(Verdict.INSIDE, zone(q, "8388607.999", 15, Format.FP32).formats().get(0).verdict().orElseThrow());
+        assertEquals(Verdict.INSIDE, zone(q, "2e6", 15, Format.FP32).zone(Format.FP32).verdict().orElseThrow());
+        assertEquals(Verdict.ABOVE, zone(q, "8388608", 15, Format.FP32).zone(Format.FP32).verdict().orElseThrow()); // strict ceiling
+        assertEquals(Verdict.INSIDE, zone(q, "8388607.999", 15, Format.FP32).zone(Format.FP32).verdict().orElseThrow());
         ZoneReport r = zone(q, "500000", 15, Format.FP32, Format.BF16);
-        FormatZone fp32 = r.formats().get(0);
-        FormatZone bf16 = r.formats().get(1);
+        FormatZone fp32 = r.zone(Format.FP32);
+        FormatZone bf16 = r.zone(Format.BF16);
         assertFalse(fp32.empty().orElseThrow());
         assertTrue(bf16.empty().orElseThrow());
         // L_max = acos(0.9^(1/32)) * 2^23 = 680347.050466508542799 (mpmath): largest context 680347
@@ -97,6 +104,81 @@ class ZoneCalculatorTest {
         assertEquals(22, fp32.minPrecisionBits().orElseThrow());
         // N <= log(0.9) / log(cos(131072/500000)) = 3.03102971986315254 (mpmath): 3 layers
         assertEquals(BigInteger.valueOf(3), r.maxDepth().orElseThrow());
+    }
+
+    /** lo < x < hi. */
+    private static void assertStrictlyWithin(Rational x, Rational lo, Rational hi) {
+        assertTrue(lo.compareTo(x) < 0 && x.compareTo(hi) < 0, () -> x.toCompactDecimalStringOrFraction() + " not within ("
+                + lo.toCompactDecimalStringOrFraction() + ", " + hi.toCompactDecimalStringOrFraction() + ")");
+    }
+
+    private static Rational fraction(long p, long q) {
+        return Rational.of(BigInteger.valueOf(p), BigInteger.valueOf(q));
+    }
+
+    @Test
+    void theZoneWhereTheDepthBoundIsThreeLOverPi() {
+        // L = 2^20, N = 5, eps = 2^-5: eps^(1/N) = 1/2 and acos(1/2) = pi/3, so depth stability is 3L/pi = 1001450.3...
+        // (DC: L/acos(1/32) = 681...; aliasing L/(2 pi) = 166886...: depth binds). Pi between convergents of its
+        // continued fraction: 333/106 < 103993/33102 < pi < 104348/33215 < 355/113.
+        Rational piLo = fraction(103993, 33102);
+        Rational piHi = fraction(104348, 33215);
+        Rational l = Rational.of(1 << 20);
+        ZoneQuery q = new ZoneQuery(BigInteger.valueOf(1 << 20), 5, fraction(1, 32), 128, Spectrum.APPROX, EpsilonConvention.MACHINE);
+        ZoneReport r = zone(q, "2097152", 15, Format.FP32, Format.BF16); // b = 2^21
+        assertEquals(Bounds.DEPTH_STABILITY, r.binding().orElseThrow());
+        assertTrue(r.stabilityDominatesAliasing().orElseThrow());
+        Rational threeL = l.multiply(Rational.of(3));
+        assertStrictlyWithin(value(r.bindingLower().orElseThrow()), threeL.divide(piHi), threeL.divide(piLo));
+        assertEquals(r.lower(Bounds.DEPTH_STABILITY).value(), r.bindingLower().orElseThrow());
+        FormatZone fp32 = r.zone(Format.FP32);
+        FormatZone bf16 = r.zone(Format.BF16);
+        // fp32: 3L/pi < 2^23, not empty; ratio 2^23 / (3 * 2^20 / pi) = 8 pi / 3; bf16: 128 < 3L/pi, empty
+        assertFalse(fp32.empty().orElseThrow());
+        assertTrue(bf16.empty().orElseThrow());
+        assertStrictlyWithin(value(fp32.ratio()), piLo.multiply(fraction(8, 3)), piHi.multiply(fraction(8, 3)));
+        assertTrue(value(bf16.ratio()).compareTo(Rational.ONE) < 0);
+        // max context: the largest integer below acos(1/2) 2^23 = pi 2^23 / 3 = 8784529.75...; both convergent bounds
+        // floor to 8784529, so that is it
+        Rational lmaxLo = piLo.multiply(Rational.of(1 << 23)).divide(Rational.of(3));
+        Rational lmaxHi = piHi.multiply(Rational.of(1 << 23)).divide(Rational.of(3));
+        assertEquals(lmaxLo.floor(), lmaxHi.floor());
+        assertEquals(lmaxLo.floor(), fp32.maxContext().orElseThrow());
+        assertStrictlyWithin(value(fp32.maxContextBound()), lmaxLo, lmaxHi);
+        // min bits: 2^19 < 3L/pi < 2^20, so the fewest p with 2^(p-1) > it is 21 (unit roundoff: 2^p > it, p = 20)
+        assertTrue(Rational.of(1 << 19).compareTo(threeL.divide(piHi)) < 0 && threeL.divide(piLo).compareTo(Rational.of(1 << 20)) < 0);
+        assertEquals(21, fp32.minPrecisionBits().orElseThrow());
+        ZoneQuery unit = new ZoneQuery(BigInteger.valueOf(1 << 20), 5, fraction(1, 32), 128, Spectrum.APPROX, EpsilonConvention.UNIT);
+        assertEquals(20, zone(unit, null, 15, Format.FP32).zone(Format.FP32).minPrecisionBits().orElseThrow());
+        // b = 2^21: above 3L/pi and below 2^23 in fp32 (inside); at or above bf16's 128 (above)
+        assertEquals(Verdict.INSIDE, fp32.verdict().orElseThrow());
+        assertEquals(Verdict.ABOVE, bf16.verdict().orElseThrow());
+        // margins: ceiling/b = 2^23/2^21 = 4 exactly; b/lower = 2^21 pi / (3 * 2^20) = 2 pi / 3
+        CertifiedDecimal upper = fp32.marginUpper().orElseThrow();
+        assertTrue(upper.exact());
+        assertEquals(Rational.of(4), value(upper));
+        assertStrictlyWithin(value(fp32.marginLower().orElseThrow()), piLo.multiply(fraction(2, 3)), piHi.multiply(fraction(2, 3)));
+        // max depth: L theta_min = 2^20 / 2^21 = 1/2; N <= log(1/32) / log(cos(1/2)) = 26.5...: cos(1/2)^26 >= 1/32 > cos(1/2)^27.
+        // By the alternating Taylor series, 1 - x^2/2 + x^4/24 - x^6/720 < cos x < 1 - x^2/2 + x^4/24 for x = 1/2.
+        Rational cosLo = Rational.ONE.subtract(fraction(1, 8)).add(fraction(1, 384)).subtract(fraction(1, 46080));
+        Rational cosHi = Rational.ONE.subtract(fraction(1, 8)).add(fraction(1, 384));
+        assertTrue(cosLo.pow(26).compareTo(fraction(1, 32)) >= 0 && cosHi.pow(27).compareTo(fraction(1, 32)) < 0);
+        assertEquals(BigInteger.valueOf(26), r.maxDepth().orElseThrow());
+    }
+
+    @Test
+    void reportsAreReadByName() {
+        ZoneReport r = zone(query(131072, 32, "0.9"), null, 15, Format.FP32, Format.BF16);
+        assertEquals(List.of(Bounds.ALIASING, Bounds.DC_STABILITY, Bounds.DEPTH_STABILITY),
+                r.lowerBounds().stream().map(ZoneReport.LowerBound::bound).toList());
+        for (Bound b : Bounds.lower()) {
+            assertEquals(b, r.lower(b).bound());
+        }
+        assertEquals(Format.BF16, r.zone(Format.BF16).format());
+        assertThrows(IllegalArgumentException.class, () -> r.lower(Bounds.PRECISION_CEILING));
+        assertThrows(IllegalArgumentException.class, () -> r.zone(Format.FP16));
+        // every value here is decided, and the report's decimals are the values, not only text
+        assertTrue(r.lowerBounds().stream().allMatch(lb -> lb.value().isDecided() && lb.value().enclosure().isPresent()));
     }
 
     @ParameterizedTest
@@ -163,10 +245,10 @@ class ZoneCalculatorTest {
     }
 
     private static Rational depth(ZoneQuery q) {
-        return Rational.parse(lower(zone(q, null, 15, Format.FP32), "depth_stability"));
+        return value(zone(q, null, 15, Format.FP32).lower(Bounds.DEPTH_STABILITY).value());
     }
 
     private static Rational ratio(FormatZone z) {
-        return Rational.parse(z.ratio().text());
+        return value(z.ratio());
     }
 }

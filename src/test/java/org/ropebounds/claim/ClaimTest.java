@@ -131,6 +131,22 @@ class ClaimTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> verdict(claim));
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line");
+        assertTrue(!e.getMessage().contains("--"), "library terms, no command-line option: " + e.getMessage());
+    }
+
+    @Test
+    void theVerdictComesFromTheFirstDecidingLevelOrTheMostPrecise() {
+        // at 30 digits Ziv's levels are 132 bits (ceil(30 * 3.32) + 32), doubling, then 4096 (its floor on the last level)
+        Claim.Result easy = ClaimParser.parse("1 < 2", Map.of()).check(30);
+        assertEquals(Verdict.TRUE, easy.verdict());
+        assertEquals(132, easy.precisionBits());
+        // sqrt(2)^2 == 2 holds, but no enclosure of sqrt(2)^2 is a point: undecided at the most precise level
+        Claim.Result hard = ClaimParser.parse("sqrt(2)^2 == 2", Map.of()).check(30);
+        assertEquals(Verdict.UNDECIDED, hard.verdict());
+        assertEquals(4096, hard.precisionBits());
+        assertTrue(hard.sides().get(0).contains(Rational.of(2)));
+        // at 15 digits the first level is double intervals (53 bits)
+        assertEquals(53, ClaimParser.parse("1 < 2", Map.of()).check(15).precisionBits());
     }
 
     @Test
