@@ -1,89 +1,75 @@
 package org.ropebounds.crosscheck;
 
-import org.ropebounds.format.FormatDoubles;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import org.ropebounds.InvalidInputException;
-import org.ropebounds.format.Format;
+import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
+import org.ropebounds.format.FormatDoubles;
+import org.ropebounds.rope.RopeEmulator;
 
 /**
  * Compares an array produced by another implementation, entry by entry, with the exact values correctly
- * rounded to its format and, optionally, with what an emulated pipeline computes. Streams: the file is
- * read in chunks that worker threads check while the next is read, so memory does not grow with the file.
+ * rounded to its format and, when the request names a pipeline, with what that pipeline computes. Streams:
+ * the source is read in chunks that worker threads check while the next is read, so memory does not grow
+ * with the array (each of {@link CrosscheckRequest#threads()} workers holds at most two chunks of
+ * {@value #CHUNK} doubles, 512 KiB each).
+ *
+ * <pre>{@code
+ * CrosscheckReport report = Crosscheck.run(request, ArraySource.ofFloats(cos, positions, 64));
+ * boolean ok = report.withinTolerance();
+ * }</pre>
  */
-public final class CrossCheck {
-    private static final int CHUNK = 1 << 16;
+public final class Crosscheck {
+    /** Entries per chunk. */
+    static final int CHUNK = 1 << 16;
 
-    private CrossCheck() {
+    private Crosscheck() {
     }
 
     /**
-     * What to compare an array with.
+     * Reads the whole source and compares every entry. The source is not closed.
      *
-     * @param expected the quantity, base, head dim and pipeline
-     * @param withPipeline whether to compare with the pipeline too
-     * @param layout how columns map to modes, or null to take it from the row width (d/2: modes, d: concat)
-     * @param firstPosition the position of the first row (>= 0)
-     * @param positions the number of rows the file must have, or -1 for as many as it has
-     * @param keepWorst how many of the worst entries to report (>= 0)
-     * @param toleranceUlps the accepted distance (>= 0), for {@link Report#explainedByPipeline()}
+     * @throws InvalidInputException when the array's shape does not fit the quantity, head dim, layout and
+     *         positions ({@link InvalidParameterException} when the positions or layout are at fault), its content
+     *         is malformed, an expected value overflows a format without infinity, or the pipeline computes NaN
+     * @throws IOException when reading fails
      */
-    public record Spec(ExpectedValues expected, boolean withPipeline, Layout layout, long firstPosition, long positions,
-                       int keepWorst, long toleranceUlps) {
+    public static CrosscheckReport run(CrosscheckRequest request, ArraySource source) throws IOException {
+        return run(request, source, n -> { });
+    }
+
+    /** {@link #run(CrosscheckRequest, ArraySource)}, telling {@code checked} how many entries each finished chunk held (from worker threads). */
+    public static CrosscheckReport run(CrosscheckRequest request, ArraySource source, LongConsumer checked) throws IOException {
+        return run(request, source, Optional.empty(), checked);
     }
 
     /**
-     * The outcome.
-     *
-     * @param source what the file is
-     * @param format the entries' format
-     * @param rows rows read (positions; 1 for inv_freq)
-     * @param columns entries per row
-     * @param layout how columns map to modes
-     * @param againstExact distances to the exact values correctly rounded to the format
-     * @param againstPipeline distances to the pipeline's values, or null when not asked
-     * @param explainedByPipeline entries beyond the tolerance from the exact value but within it from the
-     *                            pipeline's (the pipeline's own rounding explains them); 0 without a pipeline
-     * @param beyondPipeline entries beyond the tolerance from the pipeline's value (nothing explains them);
-     *                       0 without a pipeline
+     * {@link #run(CrosscheckRequest, ArraySource, LongConsumer)}, also writing every entry's distance (against
+     * the pipeline when there is one, else the exact value) to {@code ulpsOut}, which is finished only on success.
      */
-    public record Report(String source, Format format, long rows, int columns, Layout layout, UlpSummary againstExact,
-                         UlpSummary againstPipeline, long explainedByPipeline, long beyondPipeline) {
-    }
-
-    /**
-     * Reads the whole source and compares every entry.
-     *
-     * @param threads worker threads (>= 1)
-     * @throws InvalidInputException when the file's shape does not fit the quantity, head dim and positions,
-     *                               or its content is malformed
-     */
-    public static Report run(ArraySource source, Spec spec, int threads) throws IOException {
-        return run(source, spec, threads, null, n -> { });
-    }
-
-    /**
-     * {@link #run(ArraySource, Spec, int)}, also writing every entry's distance (against the pipeline when
-     * {@code spec.withPipeline()}, else the exact value) to {@code ulpsOut}, finished on success.
-     *
-     * @param ulpsOut where to write the distances, or null
-     * @param checked told how many entries each finished chunk held (from worker threads)
-     */
-    public static Report run(ArraySource source, Spec spec, int threads, UlpsNpyWriter ulpsOut, java.util.function.LongConsumer checked)
+    public static CrosscheckReport run(CrosscheckRequest request, ArraySource source, UlpsNpyWriter ulpsOut, LongConsumer checked)
             throws IOException {
-        Geometry g = Geometry.of(source, spec);
-        ExpectedValues ev = spec.expected();
-        if (!source.format().equals(spec.expected().fileFormat())) {
-            throw new IllegalArgumentException("the expected values are for " + spec.expected().fileFormat().name() + ", the file holds "
-                    + source.format().name());
-        }
-        FormatDoubles values = spec.expected().fileValues();
-        UlpTally exact = new UlpTally(spec.keepWorst());
-        UlpTally pipeline = spec.withPipeline() ? new UlpTally(spec.keepWorst()) : null;
+        return run(request, source, Optional.of(ulpsOut), checked);
+    }
+
+    private static CrosscheckReport run(CrosscheckRequest request, ArraySource source, Optional<UlpsNpyWriter> ulpsOut, LongConsumer checked)
+            throws IOException {
+        Geometry g = Geometry.of(source, request);
+        RopeEmulator rope = request.emulator(source.format());
+        ExpectedValues ev = new ExpectedValues(request.quantity(), rope, source.format());
+        boolean withPipeline = request.pipeline().isPresent();
+        int threads = request.threads();
+        int keepWorst = request.worst();
+        long tolerance = request.toleranceUlps();
+        FormatDoubles values = ev.fileValues();
+        UlpTally exact = new UlpTally(values, keepWorst);
+        UlpTally pipeline = withPipeline ? new UlpTally(values, keepWorst) : null;
         long[] joint = new long[2]; // explained by and beyond the pipeline; guarded by exact's lock, like the tallies
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ArrayBlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * threads + 1);
@@ -95,6 +81,7 @@ public final class CrossCheck {
             t.setDaemon(true);
             return t;
         });
+        UlpsNpyWriter out = ulpsOut.orElse(null);
         long read = 0;
         try {
             while (failure.get() == null) {
@@ -108,13 +95,13 @@ public final class CrossCheck {
                 read += n;
                 pool.execute(() -> {
                     try {
-                        UlpTally e = new UlpTally(spec.keepWorst());
-                        UlpTally p = pipeline != null ? new UlpTally(spec.keepWorst()) : null;
-                        long[] ulps = ulpsOut == null ? null : new long[n];
+                        UlpTally e = new UlpTally(values, keepWorst);
+                        UlpTally p = pipeline != null ? new UlpTally(values, keepWorst) : null;
+                        long[] ulps = out == null ? null : new long[n];
                         long[] jointHere = new long[2];
-                        check(chunk, start, n, g, ev, values, e, p, ulps, spec.toleranceUlps(), jointHere);
-                        if (ulpsOut != null) {
-                            ulpsOut.write(start, ulps, n);
+                        check(chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere);
+                        if (out != null) {
+                            out.write(start, ulps, n);
                         }
                         synchronized (exact) {
                             exact.merge(e);
@@ -154,11 +141,12 @@ public final class CrossCheck {
             throw t instanceof IOException io ? io : new IOException(t);
         }
         long rows = g.checkComplete(read);
-        if (ulpsOut != null) {
-            ulpsOut.finish(ev.quantity() == Quantity.INV_FREQ ? new long[] {g.columns} : new long[] {rows, g.columns}, g.fortran);
+        if (out != null) {
+            out.finish(request.quantity() == Quantity.INV_FREQ ? new long[] {g.columns} : new long[] {rows, g.columns}, g.fortran);
         }
-        return new Report(source.describe(), source.format(), rows, g.columns, g.layout, exact.summary(),
-                pipeline == null ? null : pipeline.summary(), joint[0], joint[1]);
+        Optional<CrosscheckReport.PipelineComparison> p = pipeline == null ? Optional.empty()
+                : Optional.of(new CrosscheckReport.PipelineComparison(rope.pipeline(), pipeline.summary(), joint[0], joint[1]));
+        return new CrosscheckReport(request, source.describe(), source.format(), rows, g.columns, g.layout, exact.summary(), p);
     }
 
     /** Checks one chunk; adds to joint[0] the entries the pipeline explains and to joint[1] those beyond it (see {@link Report}). */
@@ -181,7 +169,7 @@ public final class CrossCheck {
                 col = (int) (s % g.columns);
             }
             int mode = g.layout.mode(col, modes);
-            long p = positions ? g.firstPosition + row : 0;
+            long p = positions ? g.request.firstPosition() + row : 0;
             long index = row * g.columns + col;
             long shownPosition = positions ? p : -1;
             double got = chunk[k];
@@ -231,65 +219,61 @@ public final class CrossCheck {
         }
     }
 
-    /** Rows, columns and order: from the file where it declares them, else from the quantity and layout. */
+    /** Rows, columns and order: from the array where it declares them, else from the quantity and layout. */
     private static final class Geometry {
         final int columns;
         final Layout layout;
-        final long rows; // -1 until the end when the file does not declare it
+        final long rows; // -1 until the end when the array does not declare it
         final boolean fortran;
-        final long firstPosition;
-        final long positions;
+        final CrosscheckRequest request;
+        final long positions; // -1 when the request does not fix the number of rows
         final String name;
 
-        private Geometry(int columns, Layout layout, long rows, boolean fortran, long firstPosition, long positions, String name) {
+        private Geometry(int columns, Layout layout, long rows, boolean fortran, CrosscheckRequest request, String name) {
             this.columns = columns;
             this.layout = layout;
             this.rows = rows;
             this.fortran = fortran;
-            this.firstPosition = firstPosition;
-            this.positions = positions;
+            this.request = request;
+            this.positions = request.positionCount().orElse(-1);
             this.name = name;
         }
 
-        static Geometry of(ArraySource source, Spec spec) {
-            ExpectedValues ev = spec.expected();
-            int modes = ev.rope().modes();
+        static Geometry of(ArraySource source, CrosscheckRequest request) {
+            int modes = request.modes();
             long[] shape = source.shape();
             String shown = source.describe();
             if (shape.length > 2) {
                 throw new InvalidInputException("the array (" + shown + ") has " + shape.length
                         + " dimensions of size > 1; accepted: (positions, width) or a flat array");
             }
-            if (ev.quantity() == Quantity.INV_FREQ) {
-                if (spec.layout() != null && spec.layout() != Layout.MODES) {
-                    throw new InvalidInputException("layout " + spec.layout().label() + " does not apply to inv_freq; "
-                            + "inv_freq has one entry per mode");
-                }
+            if (request.quantity() == Quantity.INV_FREQ) {
                 long width = shape.length == 0 ? modes : shape[shape.length - 1];
                 if (width != modes || (shape.length == 2 && shape[0] > 1)) {
                     throw new InvalidInputException("inv_freq for head dim " + 2 * modes + " has " + modes
                             + " entries; the array (" + shown + ") does not have that shape");
                 }
-                return new Geometry(modes, Layout.MODES, 1, false, 0, 1, shown);
+                return new Geometry(modes, Layout.MODES, 1, false, request, shown);
             }
             if (shape.length == 2) {
                 if (shape[1] > Integer.MAX_VALUE) {
                     throw new InvalidInputException("rows of " + shape[1] + " entries are too wide");
                 }
-                Layout natural = Layout.forColumns(shape[1], modes);
-                Layout layout = spec.layout() == null ? natural : spec.layout();
-                if (layout.columns(modes) != shape[1]) {
-                    throw new InvalidInputException("layout " + layout.label() + " needs rows of " + layout.columns(modes)
+                Layout layout = request.layout().orElse(null);
+                if (layout == null) {
+                    layout = Layout.forColumns(shape[1], modes);
+                } else if (layout.columns(modes) != shape[1]) {
+                    throw new InvalidParameterException(Parameter.LAYOUT, layout.label() + " needs rows of " + layout.columns(modes)
                             + " entries for head dim " + 2 * modes + "; the array (" + shown + ") has " + shape[1]);
                 }
                 long rows = shape[0];
-                if (rows >= 0 && spec.positions() >= 0 && rows != spec.positions()) {
-                    throw wrongRows(rows, spec, shown);
+                Geometry g = new Geometry((int) shape[1], layout, rows, source.fortranOrder(), request, shown);
+                if (rows >= 0 && g.positions >= 0 && rows != g.positions) {
+                    throw g.wrongRows("has " + rows + " rows");
                 }
-                return new Geometry((int) shape[1], layout, rows, source.fortranOrder(), spec.firstPosition(),
-                        spec.positions(), shown);
+                return g;
             }
-            Layout layout = spec.layout() == null ? Layout.MODES : spec.layout();
+            Layout layout = request.layout().orElse(Layout.MODES);
             int columns = layout.columns(modes);
             long rows = -1;
             if (shape.length == 1) {
@@ -298,31 +282,34 @@ public final class CrossCheck {
                             + columns + " (layout " + layout.label() + ", head dim " + 2 * modes + ")");
                 }
                 rows = shape[0] / columns;
-                if (spec.positions() >= 0 && rows != spec.positions()) {
-                    throw wrongRows(rows, spec, shown);
-                }
             }
-            return new Geometry(columns, layout, rows, false, spec.firstPosition(), spec.positions(), shown);
+            Geometry g = new Geometry(columns, layout, rows, false, request, shown);
+            if (rows >= 0 && g.positions >= 0 && rows != g.positions) {
+                throw g.wrongRows("has " + rows + " rows");
+            }
+            return g;
         }
 
-        private static InvalidInputException wrongRows(long rows, Spec spec, String shown) {
-            return new InvalidInputException("--positions " + spec.firstPosition() + ":" + (spec.firstPosition() + spec.positions())
-                    + " names " + spec.positions() + " positions but the array (" + shown + ") has " + rows + " rows");
+        /** The positions name a number of rows the array does not have: {@code what} says what it has. */
+        private InvalidParameterException wrongRows(String what) {
+            return new InvalidParameterException(Parameter.POSITIONS, request.positionsText() + " names " + positions
+                    + " positions but the array (" + name + ") " + what);
         }
 
-        /** Refuses a file that runs past the rows it may have, as soon as it does. */
+        /** Refuses an array that runs past the rows it may have, as soon as it does. */
         void checkCapacity(long entries) {
-            long maxRows = rows >= 0 ? rows : positions;
-            if (maxRows >= 0 && entries > maxRows * columns) {
-                throw new InvalidInputException("the array (" + name + ") has more than " + maxRows + " rows of " + columns
-                        + " entries" + (positions >= 0 && rows < 0 ? " (--positions names " + positions + ")" : ""));
+            if (rows >= 0 && entries > rows * columns) {
+                throw new InvalidInputException("the array (" + name + ") has more than " + rows + " rows of " + columns + " entries");
             }
-            if (rows < 0 && Long.MAX_VALUE - firstPosition < (entries - 1) / columns) {
+            if (rows < 0 && positions >= 0 && entries > positions * columns) {
+                throw wrongRows("has more than " + positions + " rows of " + columns + " entries");
+            }
+            if (rows < 0 && Long.MAX_VALUE - request.firstPosition() < (entries - 1) / columns) {
                 throw new InvalidInputException("the array (" + name + ") runs past the largest position");
             }
         }
 
-        /** The number of rows, once every entry is read; refuses a file that ends early or mid-row. */
+        /** The number of rows, once every entry is read; refuses an array that ends early or mid-row. */
         long checkComplete(long entries) {
             if (entries == 0) {
                 throw new InvalidInputException("the array (" + name + ") holds no entries");
@@ -332,10 +319,12 @@ public final class CrossCheck {
                         + columns);
             }
             long got = entries / columns;
-            long want = rows >= 0 ? rows : positions;
-            if (want >= 0 && got != want) {
+            if (rows >= 0 && got != rows) {
                 throw new InvalidInputException("the array (" + name + ") has " + got + " rows of " + columns + " entries; "
-                        + want + " were expected" + (positions >= 0 ? " (--positions names " + positions + ")" : ""));
+                        + rows + " were expected");
+            }
+            if (rows < 0 && positions >= 0 && got != positions) {
+                throw wrongRows("has " + got + " rows of " + columns + " entries");
             }
             return got;
         }
