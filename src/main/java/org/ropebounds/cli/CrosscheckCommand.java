@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.ArraySource;
 import org.ropebounds.crosscheck.Crosscheck;
@@ -55,7 +54,7 @@ final class CrosscheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = {"-q", "--quantity"}, required = true, paramLabel = "Q", converter = QuantityConverter.class,
+    @Option(names = {"-q", "--quantity"}, required = true, paramLabel = "Q",
             description = "What the file holds: inv_freq, phase, cos or sin.")
     Quantity quantity;
 
@@ -70,7 +69,7 @@ final class CrosscheckCommand implements Callable<Integer> {
             description = "The rows are positions A, A+1, ..., B-1 (half-open; 0 <= A < B <= 2^53). Default: 0 up to the number of rows.")
     Range positions;
 
-    @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME", converter = PipelineConverter.class,
+    @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME",
             description = "Also compare with this emulated pipeline: hf, hf-bf16-inv-freq, bf16-all, fp16-all or fp64 "
                     + "(its output format is the file's).")
     PipelineSpec pipeline;
@@ -82,7 +81,7 @@ final class CrosscheckCommand implements Callable<Integer> {
             description = "The file's number format. Needed for text, CSV and raw uint/V data; for .npy float data it must match the header.")
     Format dtype;
 
-    @Option(names = "--layout", paramLabel = "L", converter = LayoutConverter.class,
+    @Option(names = "--layout", paramLabel = "L",
             description = "Columns to modes: modes (d/2 columns), concat (d: i = j mod d/2) or interleave (d: i = j/2).")
     Layout layout;
 
@@ -93,7 +92,7 @@ final class CrosscheckCommand implements Callable<Integer> {
     @Option(names = "--worst", paramLabel = "N", defaultValue = "10", description = "How many of the worst entries to list (0..1000; default ${DEFAULT-VALUE}).")
     int worst;
 
-    @Option(names = "--input-format", paramLabel = "KIND", defaultValue = "auto", converter = FileKindConverter.class,
+    @Option(names = "--input-format", paramLabel = "KIND", defaultValue = "auto",
             description = "npy, csv, text, or auto (default: npy by its magic bytes, csv by the .csv extension, else text).")
     FileKind inputFormat;
 
@@ -180,63 +179,22 @@ final class CrosscheckCommand implements Callable<Integer> {
         };
     }
 
-    // ---- converters: the library's parsers; picocli shows their messages with the option's name ----
-
-    /** A parser whose InvalidInputException becomes picocli's TypeConversionException. */
-    abstract static class Parsed<T> implements ITypeConverter<T> {
-        private final Function<String, T> parser;
-
-        Parsed(Function<String, T> parser) {
-            this.parser = parser;
-        }
-
-        @Override
-        public T convert(String text) {
-            try {
-                return parser.apply(text);
-            } catch (InvalidInputException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class QuantityConverter extends Parsed<Quantity> {
-        QuantityConverter() {
-            super(Quantity::parse);
-        }
-    }
-
-    static final class LayoutConverter extends Parsed<Layout> {
-        LayoutConverter() {
-            super(Layout::parse);
-        }
-    }
-
-    static final class FileKindConverter extends Parsed<FileKind> {
-        FileKindConverter() {
-            super(FileKind::parse);
-        }
-    }
-
-    static final class PipelineConverter extends Parsed<PipelineSpec> {
-        PipelineConverter() {
-            super(PipelineSpec::parse);
-        }
-    }
-
-    /** The half-open positions A:B; whether A < B is the request's to check. */
+    /** The half-open positions A:B, read as {@link Positions} reads each end; whether A < B is the request's to check. */
     record Range(long first, long end) {
     }
 
-    static final class RangeConverter extends Parsed<Range> {
-        RangeConverter() {
-            super(text -> {
+    static final class RangeConverter implements ITypeConverter<Range> {
+        @Override
+        public Range convert(String text) {
+            try {
                 int colon = text.indexOf(':');
                 if (colon < 0) {
                     throw new InvalidInputException("'" + InvalidInputException.quoted(text) + "' is not A:B; accepted: e.g. 0:131072");
                 }
                 return new Range(Positions.parse(text.substring(0, colon)), Positions.parse(text.substring(colon + 1)));
-            });
+            } catch (InvalidInputException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }
