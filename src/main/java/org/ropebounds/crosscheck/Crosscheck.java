@@ -18,7 +18,7 @@ import org.ropebounds.rope.RopeEmulator;
  * rounded to its format and, when the request names a pipeline, with what that pipeline computes. Streams:
  * the source is read in chunks that worker threads check while the next is read, so memory does not grow
  * with the array (each of {@link CrosscheckRequest#threads()} workers holds at most two chunks of
- * {@value #CHUNK} doubles, 512 KiB each).
+ * 65536 doubles, 512 KiB each).
  *
  * <pre>{@code
  * CrosscheckReport report = Crosscheck.run(request, ArraySource.ofFloats(cos, positions, 64));

@@ -178,6 +178,29 @@ class CrosscheckTest {
         assertTrue(inv.getMessage().contains("has 2 entries"), inv.getMessage());
     }
 
+    /**
+     * The README's example: a cos cache computed in plain Java the way transformers computes it in fp32
+     * (inv_freq = 1 / base^(2i/d), phase = p * inv_freq, cos, each rounded to fp32) agrees with the hf
+     * pipeline within the default tolerance of 1 ulp (Math.cos may be 1 ulp from the correctly rounded cos).
+     */
+    @Test
+    void aFloatArrayFromPlainJava() throws IOException {
+        int n = 512;
+        float[] cos = new float[n * 64];
+        for (int p = 0; p < n; p++) {
+            for (int i = 0; i < 64; i++) {
+                float invFreq = (float) (1 / (double) (float) Math.pow(500000, (2 * i) / 128f));
+                cos[p * 64 + i] = (float) Math.cos((float) p * invFreq);
+            }
+        }
+        CrosscheckRequest request = CrosscheckRequest.builder(Quantity.COS, Rational.of(500000), 128)
+                .positions(0, n).pipeline("hf").build();
+        CrosscheckReport report = Crosscheck.run(request, ArraySource.ofFloats(cos, n, 64));
+        assertTrue(report.withinTolerance(), () -> report.againstPipeline().orElseThrow().summary().toString());
+        assertEquals(n * 64L, report.againstExact().entries());
+        assertEquals("hf", report.againstPipeline().orElseThrow().pipeline().name());
+    }
+
     /** Every fixture through the library: the counts, sums, worst entries and joint counts MPFR predicts. */
     @TestFactory
     Stream<DynamicTest> fixturesGiveTheReportsMpfrPredicts() throws IOException {
