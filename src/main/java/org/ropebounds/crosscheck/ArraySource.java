@@ -19,12 +19,11 @@ public interface ArraySource extends Closeable {
     Format format();
 
     /**
-     * The shape the source declares: {@code {n}} or {@code {rows, columns}} (more dimensions are refused by
-     * {@link Crosscheck}); empty when it declares none (text, where rows and columns come from the quantity,
-     * head dim and layout). Files drop leading dimensions of size 1 (a batch of 1). CSV declares its columns
-     * once the first row is read: {@code {-1, columns}}.
+     * The shape the source declares: none (text), a flat array, or rows of a width (CSV knows its width
+     * once the first row is read, and its rows only at the end). Files drop leading dimensions of size 1
+     * (a batch of 1).
      */
-    long[] shape();
+    ArrayShape shape();
 
     /** Whether entries are stored column by column (NumPy's Fortran order). */
     boolean fortranOrder();

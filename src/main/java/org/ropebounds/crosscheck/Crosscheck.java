@@ -241,33 +241,33 @@ public final class Crosscheck {
 
         static Geometry of(ArraySource source, CrosscheckRequest request) {
             int modes = request.modes();
-            long[] shape = source.shape();
+            ArrayShape shape = source.shape();
             String shown = source.describe();
-            if (shape.length > 2) {
-                throw new InvalidInputException("the array (" + shown + ") has " + shape.length
+            if (shape instanceof ArrayShape.Higher h) {
+                throw new InvalidInputException("the array (" + shown + ") has " + h.dimensions().size()
                         + " dimensions of size > 1; accepted: (positions, width) or a flat array");
             }
             if (request.quantity() == Quantity.INV_FREQ) {
-                long width = shape.length == 0 ? modes : shape[shape.length - 1];
-                if (width != modes || (shape.length == 2 && shape[0] > 1)) {
+                long width = shape instanceof ArrayShape.Flat f ? f.entries() : shape instanceof ArrayShape.Table t ? t.columns() : modes;
+                if (width != modes || (shape instanceof ArrayShape.Table t && t.rows().orElse(1) > 1)) {
                     throw new InvalidInputException("inv_freq for head dim " + 2 * modes + " has " + modes
                             + " entries; the array (" + shown + ") does not have that shape");
                 }
                 return new Geometry(modes, Layout.MODES, 1, false, request, shown);
             }
-            if (shape.length == 2) {
-                if (shape[1] > Integer.MAX_VALUE) {
-                    throw new InvalidInputException("rows of " + shape[1] + " entries are too wide");
+            if (shape instanceof ArrayShape.Table t) {
+                if (t.columns() > Integer.MAX_VALUE) {
+                    throw new InvalidInputException("rows of " + t.columns() + " entries are too wide");
                 }
                 Layout layout = request.layout().orElse(null);
                 if (layout == null) {
-                    layout = Layout.forColumns(shape[1], modes);
-                } else if (layout.columns(modes) != shape[1]) {
+                    layout = Layout.forColumns(t.columns(), modes);
+                } else if (layout.columns(modes) != t.columns()) {
                     throw new InvalidParameterException(Parameter.LAYOUT, layout.label() + " needs rows of " + layout.columns(modes)
-                            + " entries for head dim " + 2 * modes + "; the array (" + shown + ") has " + shape[1]);
+                            + " entries for head dim " + 2 * modes + "; the array (" + shown + ") has " + t.columns());
                 }
-                long rows = shape[0];
-                Geometry g = new Geometry((int) shape[1], layout, rows, source.fortranOrder(), request, shown);
+                long rows = t.rows().orElse(-1);
+                Geometry g = new Geometry((int) t.columns(), layout, rows, source.fortranOrder(), request, shown);
                 if (rows >= 0 && g.positions >= 0 && rows != g.positions) {
                     throw g.wrongRows("has " + rows + " rows");
                 }
@@ -276,12 +276,12 @@ public final class Crosscheck {
             Layout layout = request.layout().orElse(Layout.MODES);
             int columns = layout.columns(modes);
             long rows = -1;
-            if (shape.length == 1) {
-                if (shape[0] % columns != 0) {
-                    throw new InvalidInputException("the array (" + shown + ") has " + shape[0] + " entries, not whole rows of "
+            if (shape instanceof ArrayShape.Flat f) {
+                if (f.entries() % columns != 0) {
+                    throw new InvalidInputException("the array (" + shown + ") has " + f.entries() + " entries, not whole rows of "
                             + columns + " (layout " + layout.label() + ", head dim " + 2 * modes + ")");
                 }
-                rows = shape[0] / columns;
+                rows = f.entries() / columns;
             }
             Geometry g = new Geometry(columns, layout, rows, false, request, shown);
             if (rows >= 0 && g.positions >= 0 && rows != g.positions) {

@@ -218,9 +218,9 @@ public final class CrosscheckRequest {
         /**
          * The request.
          *
-         * @throws InvalidInputException unless b > 1 and d is even with 2 <= d <= {@value #MAX_HEAD_DIM}
+         * @throws InvalidInputException unless {@code b > 1} and d is even with {@code 2 <= d <=} {@value #MAX_HEAD_DIM}
          * @throws InvalidParameterException naming the parameter: positions given for inv_freq, or not
-         *         0 <= first < first + count <= 2^53 (first < 2^53 without a count); a layout other than modes
+         *         {@code 0 <= first < first + count <= 2^53} ({@code first < 2^53} without a count); a layout other than modes
          *         for inv_freq; a negative tolerance; worst outside 0..{@value #MAX_WORST}; threads outside
          *         1..{@value #MAX_THREADS}
          */

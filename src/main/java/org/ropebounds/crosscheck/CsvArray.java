@@ -131,10 +131,10 @@ public final class CsvArray implements ArraySource {
         return values.format();
     }
 
-    /** {@code {-1, columns}}: the rows are counted as they are read. */
+    /** Rows of the first row's width, counted as they are read (undeclared for a file without rows). */
     @Override
-    public long[] shape() {
-        return columns < 0 ? new long[0] : new long[] {-1, columns};
+    public ArrayShape shape() {
+        return columns < 0 ? new ArrayShape.Undeclared() : new ArrayShape.Table(java.util.OptionalLong.empty(), columns);
     }
 
     @Override

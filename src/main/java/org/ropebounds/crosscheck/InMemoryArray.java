@@ -91,8 +91,8 @@ final class InMemoryArray implements ArraySource {
     }
 
     @Override
-    public long[] shape() {
-        return shape.clone();
+    public ArrayShape shape() {
+        return ArrayShape.of(shape);
     }
 
     @Override

@@ -132,10 +132,10 @@ public final class NpyArray implements ArraySource {
         return format;
     }
 
-    /** The shape after dropping leading dimensions of size 1 (a 0-d array has shape {@code {}}: one entry). */
+    /** The shape after dropping leading dimensions of size 1; a 0-d array (one entry) declares none. */
     @Override
-    public long[] shape() {
-        return shape.clone();
+    public ArrayShape shape() {
+        return ArrayShape.of(shape);
     }
 
     /** The number of entries the header declares. */

@@ -41,8 +41,8 @@ public final class TextArray implements ArraySource {
     }
 
     @Override
-    public long[] shape() {
-        return new long[0];
+    public ArrayShape shape() {
+        return new ArrayShape.Undeclared();
     }
 
     @Override

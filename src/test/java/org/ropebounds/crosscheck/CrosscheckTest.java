@@ -156,6 +156,10 @@ class CrosscheckTest {
                 () -> ArraySource.ofBits(Format.FP16, new byte[] {0x3c}, 1, 1));
         assertEquals(Parameter.FORMAT, width.parameter());
         assertThrows(InvalidInputException.class, () -> ArraySource.ofFloats(new float[6], 4, 2));
+        assertEquals(new ArrayShape.Table(OptionalLong.of(4), 2), ArraySource.ofFloats(new float[8], 4, 2).shape());
+        assertEquals(new ArrayShape.Flat(8), ArraySource.ofDoubles(new double[8]).shape());
+        assertEquals(OptionalLong.of(8), ArraySource.ofBits(Format.BF16, new short[8], 2, 4).entries());
+        assertEquals("bf16 encodings in a short[] (2, 4)", ArraySource.ofBits(Format.BF16, new short[8], 2, 4).describe());
     }
 
     @Test
