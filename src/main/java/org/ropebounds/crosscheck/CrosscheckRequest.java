@@ -63,7 +63,8 @@ public final class CrosscheckRequest {
      * A builder for the array that holds {@code quantity} for base {@code base} and head dim {@code headDim};
      * by default positions from 0 on (as many as the array has rows), no pipeline, the layout from the row
      * width, tolerance 1 ulp (libm's cos and sin may be 1 ulp off), the 10 worst entries listed, and
-     * {@link #defaultThreads()} threads. Nothing is checked before {@link Builder#build()}.
+     * {@link #defaultThreads()} threads. The values are checked by {@link Builder#build()} (a pipeline given by
+     * name is parsed when it is given).
      */
     public static Builder builder(Quantity quantity, Rational base, int headDim) {
         return new Builder(quantity, base, headDim);

@@ -47,7 +47,12 @@ public final class CsvArray implements ArraySource {
         this.rows.enable(CsvParser.Feature.TRIM_SPACES);
     }
 
-    /** Opens a CSV file whose numbers are values of {@code format}, and reads its first row. */
+    /**
+     * Opens a UTF-8 CSV file whose numbers are values of {@code format}, and reads its first row.
+     *
+     * @throws InvalidInputException if the format's values are not doubles, or the file is not readable CSV
+     *         (later rows are refused as they are read)
+     */
     public static CsvArray open(Path path, Format format) throws IOException {
         Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8);
         try {
