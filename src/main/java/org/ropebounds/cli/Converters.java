@@ -7,10 +7,14 @@ import java.util.function.Function;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.bounds.EpsilonConvention;
 import org.ropebounds.bounds.Spectrum;
+import org.ropebounds.crosscheck.FileKind;
+import org.ropebounds.crosscheck.Layout;
+import org.ropebounds.crosscheck.Quantity;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
+import org.ropebounds.rope.PipelineSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -37,6 +41,10 @@ final class Converters {
         cl.registerConverter(Format.class, wrap(Format::parse));
         cl.registerConverter(Spectrum.class, wrap(Spectrum::parse));
         cl.registerConverter(EpsilonConvention.class, wrap(EpsilonConvention::parse));
+        cl.registerConverter(Quantity.class, wrap(Quantity::parse));
+        cl.registerConverter(Layout.class, wrap(Layout::parse));
+        cl.registerConverter(FileKind.class, wrap(FileKind::parse));
+        cl.registerConverter(PipelineSpec.class, wrap(PipelineSpec::parse));
     }
 
     private static <T> ITypeConverter<T> wrap(Function<String, T> parser) {

@@ -1,10 +1,11 @@
 package org.ropebounds.cli;
 
 import org.ropebounds.format.Format;
-import org.ropebounds.rope.Pipeline;
+import org.ropebounds.rope.StageOverrides;
+import org.ropebounds.rope.StageOverrides.Stage;
 import picocli.CommandLine.Option;
 
-/** Per-stage format overrides applied to a named pipeline. */
+/** The command line's per-stage format options; what they mean is {@link StageOverrides}. */
 final class PipelineOverrides {
     @Option(names = "--inv-freq-dtype", paramLabel = "FORMAT", description = "Override: the format inv_freq is computed and stored in.")
     Format invFreqDtype;
@@ -21,32 +22,13 @@ final class PipelineOverrides {
     @Option(names = "--output-dtype", paramLabel = "FORMAT", description = "Override: the format the cos/sin cache is cast to.")
     Format outputDtype;
 
-    boolean any() {
-        return invFreqDtype != null || positionDtype != null || phaseDtype != null || trigDtype != null || outputDtype != null;
-    }
-
-    /** p with the overrides applied; its name lists them ({@code hf+phase=bf16}). */
-    Pipeline apply(Pipeline p) {
-        if (!any()) {
-            return p;
-        }
-        StringBuilder name = new StringBuilder(p.name());
-        append(name, "inv_freq", invFreqDtype);
-        append(name, "position", positionDtype);
-        append(name, "phase", phaseDtype);
-        append(name, "trig", trigDtype);
-        append(name, "output", outputDtype);
-        return new Pipeline(name.toString(), or(invFreqDtype, p.invFreqCompute()), or(invFreqDtype, p.invFreq()),
-                or(positionDtype, p.position()), or(phaseDtype, p.phase()), or(trigDtype, p.trig()), or(outputDtype, p.output()));
-    }
-
-    private static void append(StringBuilder name, String stage, Format f) {
-        if (f != null) {
-            name.append('+').append(stage).append('=').append(f.name());
-        }
-    }
-
-    private static Format or(Format override, Format preset) {
-        return override != null ? override : preset;
+    /** The overrides given (picocli leaves the fields of options not given null). */
+    StageOverrides stages() {
+        StageOverrides s = StageOverrides.NONE;
+        s = invFreqDtype == null ? s : s.with(Stage.INV_FREQ, invFreqDtype);
+        s = positionDtype == null ? s : s.with(Stage.POSITION, positionDtype);
+        s = phaseDtype == null ? s : s.with(Stage.PHASE, phaseDtype);
+        s = trigDtype == null ? s : s.with(Stage.TRIG, trigDtype);
+        return outputDtype == null ? s : s.with(Stage.OUTPUT, outputDtype);
     }
 }

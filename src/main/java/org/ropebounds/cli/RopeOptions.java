@@ -39,7 +39,7 @@ final class RopeOptions {
     List<Pipeline> resolve(List<String> defaultPipelines) {
         List<Pipeline> out = new ArrayList<>();
         for (Pipeline p : named(defaultPipelines)) {
-            out.add(overrides.apply(p));
+            out.add(overrides.stages().apply(p));
         }
         return out;
     }

@@ -47,7 +47,12 @@ public final class CsvArray implements ArraySource {
         this.rows.enable(CsvParser.Feature.TRIM_SPACES);
     }
 
-    /** Opens a CSV file whose numbers are values of {@code format}, and reads its first row. */
+    /**
+     * Opens a UTF-8 CSV file whose numbers are values of {@code format}, and reads its first row.
+     *
+     * @throws InvalidInputException if the format's values are not doubles, or the file is not readable CSV
+     *         (later rows are refused as they are read)
+     */
     public static CsvArray open(Path path, Format format) throws IOException {
         Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8);
         try {
@@ -131,10 +136,10 @@ public final class CsvArray implements ArraySource {
         return values.format();
     }
 
-    /** {@code {-1, columns}}: the rows are counted as they are read. */
+    /** Rows of the first row's width, counted as they are read (undeclared for a file without rows). */
     @Override
-    public long[] shape() {
-        return columns < 0 ? new long[0] : new long[] {-1, columns};
+    public ArrayShape shape() {
+        return columns < 0 ? new ArrayShape.Undeclared() : new ArrayShape.Table(java.util.OptionalLong.empty(), columns);
     }
 
     @Override

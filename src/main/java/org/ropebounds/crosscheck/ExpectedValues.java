@@ -12,7 +12,9 @@ import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.EnclosureArithmetic;
 import org.ropebounds.real.RealExpression;
-import org.ropebounds.real.Ieee;
+import org.ropebounds.real.Ziv;
+import java.util.Optional;
+import java.util.function.Function;
 import org.ropebounds.rope.RopeEmulator;
 
 /**
@@ -87,9 +89,8 @@ public final class ExpectedValues {
             Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
             thetaErr[i] = toDouble(err, RoundingMode.TOWARD_POSITIVE);
             // the 256-bit enclosure decides it unless theta_i lies within 2^-250 of a rounding boundary
-            var decided = fileFormat.roundIfDecided(e.lo(), e.hi(), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
-            exactInvFreq[i] = decided.isPresent() ? file.value(decided.get().bits().longValue())
-                    : rounded(fileFormat, rope.theta(i), "inv_freq");
+            RealExpression theta = rope.theta(i);
+            exactInvFreq[i] = roundedIfDecided(e).orElseGet(() -> correctlyRounded(theta::enclose, "inv_freq"));
             FloatValue f = rope.invFreq(i);
             pipelineInvFreq[i] = file.round(f.format().toDouble(f.bits().longValue()));
         }
@@ -171,26 +172,24 @@ public final class ExpectedValues {
         if (quantity == Quantity.INV_FREQ) {
             return exactInvFreq[i];
         }
-        // first from theta_i's cached 256-bit enclosure: p theta_i is then enclosed exactly, and only cos/sin is left
+        // Ziv's levels: up to THETA_BITS from theta_i's cached 256-bit enclosure, where p theta_i is enclosed
+        // exactly and only cos/sin is left; past it (within 2^-250 of a rounding boundary) from theta_i's formula
         Rational pr = Rational.of(p);
-        Enclosure x = Enclosure.of(thetaEnclosure[i].lo().multiply(pr), thetaEnclosure[i].hi().multiply(pr));
-        for (int bits : new int[] {file.format().precision() + 40, 3 * file.format().precision() + 64}) {
-            EnclosureArithmetic a = new EnclosureArithmetic(bits);
-            Enclosure y = quantity == Quantity.PHASE ? x : quantity == Quantity.COS ? a.cos(x) : a.sin(x);
-            var decided = file.format().roundIfDecided(y.lo(), y.hi(), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
-            if (decided.isPresent()) {
-                return file.value(decided.get().bits().longValue());
-            }
-        }
-        // within 2^-(2p) of a rounding boundary, or p theta_i too wide: Ziv's levels from theta_i's formula
+        Enclosure cached = Enclosure.of(thetaEnclosure[i].lo().multiply(pr), thetaEnclosure[i].hi().multiply(pr));
         RealExpression theta = rope.theta(i);
         Quantity q = quantity;
-        return rounded(file.format(), new RealExpression() {
+        RealExpression exact = new RealExpression() {
             @Override
             public <T> T evaluate(Arithmetic<T> a) {
                 T x = a.multiply(a.of(p), theta.evaluate(a));
                 return q == Quantity.PHASE ? x : q == Quantity.COS ? a.cos(x) : a.sin(x);
             }
+        };
+        return correctlyRounded(a -> {
+            if (a instanceof EnclosureArithmetic e && e.bits() < THETA_BITS - 16) {
+                return q == Quantity.PHASE ? cached : q == Quantity.COS ? e.cos(cached) : e.sin(cached);
+            }
+            return exact.enclose(a);
         }, quantity.label());
     }
 
@@ -259,9 +258,22 @@ public final class ExpectedValues {
         return up < gapUp / 2 && -down < gapDown / 2 ? s : Double.NaN;
     }
 
-    private static double rounded(Format f, RealExpression x, String what) {
-        FloatValue v = Ieee.correctlyRounded(f, x, what);
-        return f.toDouble(v.bits().longValue());
+    /** The file format's value that every point of {@code e} rounds to (nearest-even), if they agree; NaN on overflow without infinity. */
+    private Optional<Double> roundedIfDecided(Enclosure e) {
+        return file.format().roundIfDecided(e.lo(), e.hi(), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY)
+                .map(v -> file.value(v.bits().longValue()));
+    }
+
+    /**
+     * The value {@code at} encloses, correctly rounded to the file's format: Ziv's loop
+     * ({@link Ziv#decide}) at the digits that format needs (its precision in decimal digits, and 3 more).
+     *
+     * @throws ArithmeticException when the most precise level cannot decide it
+     */
+    private double correctlyRounded(Function<Arithmetic<?>, Enclosure> at, String what) {
+        int digits = (int) Math.ceil(file.format().precision() * 0.30103) + 3;
+        return Ziv.decide(digits, a -> roundedIfDecided(at.apply(a))).orElseThrow(
+                () -> new ArithmeticException("could not decide the correctly rounded " + what + " in " + file.format().name()));
     }
 
     private static double toDouble(Rational r, RoundingMode mode) {

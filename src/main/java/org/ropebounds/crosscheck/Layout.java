@@ -30,7 +30,7 @@ public enum Layout {
         return this == MODES ? modes : 2 * modes;
     }
 
-    /** The mode of column j (0 <= j < columns(modes)). */
+    /** The mode of column j ({@code 0 <= j < columns(modes)}). */
     public int mode(int column, int modes) {
         return switch (this) {
             case MODES -> column;

@@ -24,6 +24,16 @@ public enum Quantity {
         return label;
     }
 
+    /** The exact value an entry should be, as a formula: {@code theta_i = b^(-2i/d)}, {@code p * theta_i}, {@code cos(p * theta_i)}. */
+    public String exactFormula() {
+        return switch (this) {
+            case INV_FREQ -> "theta_i = b^(-2i/d)";
+            case PHASE -> "p * theta_i";
+            case COS -> "cos(p * theta_i)";
+            case SIN -> "sin(p * theta_i)";
+        };
+    }
+
     /** Whether entries depend on a position (every quantity but inv_freq). */
     public boolean hasPositions() {
         return this != INV_FREQ;

@@ -30,8 +30,13 @@ public final class TextArray implements ArraySource {
         this.values = new FormatDoubles(format);
     }
 
-    /** Opens a text file whose numbers are values of {@code format} (decimals are rounded into it). */
+    /**
+     * Opens a UTF-8 text file whose numbers are values of {@code format} (decimals are rounded into it).
+     *
+     * @throws InvalidInputException if the format's values are not doubles; malformed lines are refused as they are read
+     */
     public static TextArray open(Path path, Format format) throws IOException {
+        new FormatDoubles(format); // refuses the format before the file is opened
         return new TextArray(path, Files.newBufferedReader(path, StandardCharsets.UTF_8), format);
     }
 
@@ -41,8 +46,8 @@ public final class TextArray implements ArraySource {
     }
 
     @Override
-    public long[] shape() {
-        return new long[0];
+    public ArrayShape shape() {
+        return new ArrayShape.Undeclared();
     }
 
     @Override

@@ -3,15 +3,18 @@ package org.ropebounds.crosscheck;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import org.ropebounds.format.FormatDoubles;
 
 /**
  * Counts of ulp distances between entries and the values they should have, accumulated entry by entry
  * and merged across threads. Not thread-safe; its summary is immutable.
  */
 final class UlpTally {
+    private final FormatDoubles values;
     private final int keepWorst;
-    private final PriorityQueue<Discrepancy> worst; // the least severe on top
+    private final PriorityQueue<Entry> worst; // the least severe on top
     private long entries;
     private long exactMatches;
     private long oneUlp;
@@ -21,11 +24,31 @@ final class UlpTally {
     private long sumHigh;
     private long decidedExactly; // entries the double filter left to the certified path
 
-    UlpTally(int keepWorst) {
-        this.keepWorst = keepWorst;
-        this.worst = new PriorityQueue<>(Math.max(1, keepWorst + 1), (a, b) -> Discrepancy.compareSeverity(b, a));
+    /** An entry off by {@code ulps} (unsigned), as the hot loop sees it: doubles, and position -1 for none. */
+    private record Entry(long index, long position, int mode, double got, double want, long ulps) {
+        /** Worse first: more ulps, then the earlier index. */
+        static int compareSeverity(Entry a, Entry b) {
+            int c = Long.compareUnsigned(b.ulps, a.ulps);
+            return c != 0 ? c : Long.compare(a.index, b.index);
+        }
     }
 
+    /**
+     * @param values the format of the entries
+     * @param keepWorst how many of the worst entries to keep (>= 0)
+     */
+    UlpTally(FormatDoubles values, int keepWorst) {
+        this.values = values;
+        this.keepWorst = keepWorst;
+        this.worst = new PriorityQueue<>(Math.max(1, keepWorst + 1), (a, b) -> Entry.compareSeverity(b, a));
+    }
+
+    /**
+     * Counts one entry.
+     *
+     * @param position the position, or -1 for none (inv_freq)
+     * @param ulps the distance from got to want (unsigned)
+     */
     void add(long index, long position, int mode, double got, double want, long ulps) {
         entries++;
         if (ulps == 0) {
@@ -48,17 +71,17 @@ final class UlpTally {
         }
         sumLow = s;
         if (keepWorst > 0) {
-            offer(new Discrepancy(index, position, mode, got, want, ulps));
+            offer(new Entry(index, position, mode, got, want, ulps));
         }
     }
 
-    /** Keeps d if it is among the keepWorst worst seen. */
-    private void offer(Discrepancy d) {
+    /** Keeps e if it is among the keepWorst worst seen. */
+    private void offer(Entry e) {
         if (worst.size() < keepWorst) {
-            worst.add(d);
-        } else if (Discrepancy.compareSeverity(d, worst.peek()) < 0) {
+            worst.add(e);
+        } else if (Entry.compareSeverity(e, worst.peek()) < 0) {
             worst.poll();
-            worst.add(d);
+            worst.add(e);
         }
     }
 
@@ -78,16 +101,28 @@ final class UlpTally {
         sumHigh += o.sumHigh + (Long.compareUnsigned(s, sumLow) < 0 ? 1 : 0);
         sumLow = s;
         decidedExactly += o.decidedExactly;
-        for (Discrepancy d : o.worst) {
-            offer(d);
+        for (Entry e : o.worst) {
+            offer(e);
         }
     }
 
     UlpSummary summary() {
-        List<Discrepancy> w = new ArrayList<>(worst);
-        w.sort(Discrepancy::compareSeverity);
-        BigInteger sum = new BigInteger(Long.toUnsignedString(sumHigh)).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(sumLow)));
-        return new UlpSummary(entries, exactMatches, oneUlp, new BigInteger(Long.toUnsignedString(maxUlps)), maxAbsError, sum, List.copyOf(w),
-                decidedExactly);
+        List<Entry> w = new ArrayList<>(worst);
+        w.sort(Entry::compareSeverity);
+        List<Discrepancy> out = new ArrayList<>(w.size());
+        for (Entry e : w) {
+            out.add(new Discrepancy(e.index, e.position < 0 ? OptionalLong.empty() : OptionalLong.of(e.position), e.mode,
+                    value(e.got), value(e.want), unsigned(e.ulps)));
+        }
+        BigInteger sum = unsigned(sumHigh).shiftLeft(64).add(unsigned(sumLow));
+        return new UlpSummary(entries, exactMatches, oneUlp, unsigned(maxUlps), maxAbsError, sum, List.copyOf(out), decidedExactly);
+    }
+
+    private org.ropebounds.format.FloatValue value(double v) {
+        return values.format().fromBits(values.bits(v));
+    }
+
+    private static BigInteger unsigned(long v) {
+        return new BigInteger(Long.toUnsignedString(v));
     }
 }

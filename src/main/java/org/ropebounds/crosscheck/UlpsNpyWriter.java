@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.ropebounds.io.AtomicFile;
 
@@ -16,7 +15,7 @@ import org.ropebounds.io.AtomicFile;
  * a failed run leaves nothing half-written. {@link #write} may be called from several threads.
  */
 public final class UlpsNpyWriter implements Closeable {
-    /** Bytes before the data: magic, version 1.0, header length, the dict padded to a multiple of 64. */
+    /** Bytes before the data, reserved before the shape is known: room for any 2-d shape's header, a multiple of 64. */
     private static final int HEADER_BYTES = 256;
 
     private final AtomicFile file;
@@ -49,20 +48,13 @@ public final class UlpsNpyWriter implements Closeable {
         }
     }
 
-    /** Writes the header for this shape, makes the data durable and renames the file into place. */
+    /**
+     * Writes the header for this shape, makes the data durable and renames the file into place.
+     *
+     * @param shape the checked array's shape ({@code {n}} or {@code {rows, columns}}), whose entries are those written
+     */
     public void finish(long[] shape, boolean fortranOrder) throws IOException {
-        StringBuilder dims = new StringBuilder();
-        for (int i = 0; i < shape.length; i++) {
-            dims.append(i > 0 ? ", " : "").append(shape[i]);
-        }
-        if (shape.length == 1) {
-            dims.append(',');
-        }
-        String dict = "{'descr': '<u8', 'fortran_order': " + (fortranOrder ? "True" : "False") + ", 'shape': (" + dims + "), }";
-        String header = dict + " ".repeat(HEADER_BYTES - 10 - dict.length() - 1) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
-        b.put(header.getBytes(StandardCharsets.ISO_8859_1)).flip();
+        ByteBuffer b = ByteBuffer.wrap(new NpyHeader("<u8", fortranOrder, shape).toBytes(HEADER_BYTES));
         long position = 0;
         while (b.hasRemaining()) {
             position += channel.write(b, position);

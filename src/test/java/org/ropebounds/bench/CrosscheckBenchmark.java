@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
-import org.ropebounds.crosscheck.CrossCheck;
-import org.ropebounds.crosscheck.ExpectedValues;
+import org.ropebounds.crosscheck.Crosscheck;
+import org.ropebounds.crosscheck.CrosscheckReport;
+import org.ropebounds.crosscheck.CrosscheckRequest;
 import org.ropebounds.crosscheck.NpyArray;
 import org.ropebounds.crosscheck.Quantity;
 import org.ropebounds.format.Format;
@@ -40,14 +41,18 @@ public final class CrosscheckBenchmark {
             write(file, rope, rows, modes);
             System.out.printf(Locale.ROOT, "ropebounds crosscheck benchmark: %d thread(s), %s %s; %d x %d fp32 cos cache (%.0f MB)%n",
                     threads, System.getProperty("java.vm.name"), System.getProperty("java.version"), rows, modes, Files.size(file) / 1e6);
-            ExpectedValues ev = new ExpectedValues(Quantity.COS, rope, Format.FP32);
             for (boolean pipeline : new boolean[] {false, true}) {
                 long[] times = new long[5];
-                CrossCheck.Report last = null;
+                CrosscheckReport last = null;
+                CrosscheckRequest.Builder request = CrosscheckRequest.builder(Quantity.COS, Rational.of(500000), 2 * modes)
+                        .positions(0, rows).threads(threads);
+                if (pipeline) {
+                    request.pipeline("hf");
+                }
                 for (int round = 0; round < 2 + times.length; round++) {
                     long start = System.nanoTime();
-                    try (NpyArray a = NpyArray.open(file, null)) {
-                        last = CrossCheck.run(a, new CrossCheck.Spec(ev, pipeline, null, 0, rows, 10, 1), threads);
+                    try (NpyArray a = NpyArray.open(file, java.util.Optional.empty())) {
+                        last = Crosscheck.run(request.build(), a);
                     }
                     if (round >= 2) {
                         times[round - 2] = System.nanoTime() - start;
@@ -58,7 +63,7 @@ public final class CrosscheckBenchmark {
                 System.out.printf(Locale.ROOT, "%s: %.1f million entries/s (median of %d: %.3f s); certified fallbacks: %d exact%s%n",
                         pipeline ? "against exact and the hf pipeline" : "against exact", (double) rows * modes / seconds / 1e6,
                         times.length, seconds, last.againstExact().decidedExactly(),
-                        pipeline ? ", " + last.againstPipeline().decidedExactly() + " pipeline" : "");
+                        pipeline ? ", " + last.againstPipeline().orElseThrow().summary().decidedExactly() + " pipeline" : "");
             }
         } finally {
             Files.deleteIfExists(file);

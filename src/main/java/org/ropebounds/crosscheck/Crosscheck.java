@@ -1,0 +1,332 @@
+package org.ropebounds.crosscheck;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
+import org.ropebounds.format.FormatDoubles;
+import org.ropebounds.rope.RopeEmulator;
+
+/**
+ * Compares an array produced by another implementation, entry by entry, with the exact values correctly
+ * rounded to its format and, when the request names a pipeline, with what that pipeline computes. Streams:
+ * the source is read in chunks that worker threads check while the next is read, so memory does not grow
+ * with the array (each of {@link CrosscheckRequest#threads()} workers holds at most two chunks of
+ * 65536 doubles, 512 KiB each).
+ *
+ * <pre>{@code
+ * CrosscheckReport report = Crosscheck.run(request, ArraySource.ofFloats(cos, positions, 64));
+ * boolean ok = report.withinTolerance();
+ * }</pre>
+ */
+public final class Crosscheck {
+    /** Entries per chunk. */
+    static final int CHUNK = 1 << 16;
+
+    private Crosscheck() {
+    }
+
+    /**
+     * Reads the whole source and compares every entry. The source is not closed.
+     *
+     * @throws InvalidInputException when the array's shape does not fit the quantity, head dim, layout and
+     *         positions ({@link InvalidParameterException} when the positions or layout are at fault), its content
+     *         is malformed, an expected value overflows a format without infinity, or the pipeline computes NaN
+     * @throws IOException when reading fails
+     */
+    public static CrosscheckReport run(CrosscheckRequest request, ArraySource source) throws IOException {
+        return run(request, source, n -> { });
+    }
+
+    /** {@link #run(CrosscheckRequest, ArraySource)}, telling {@code checked} how many entries each finished chunk held (from worker threads). */
+    public static CrosscheckReport run(CrosscheckRequest request, ArraySource source, LongConsumer checked) throws IOException {
+        return run(request, source, Optional.empty(), checked);
+    }
+
+    /**
+     * {@link #run(CrosscheckRequest, ArraySource, LongConsumer)}, also writing every entry's distance (against
+     * the pipeline when there is one, else the exact value) to {@code ulpsOut}, which is finished only on success.
+     */
+    public static CrosscheckReport run(CrosscheckRequest request, ArraySource source, UlpsNpyWriter ulpsOut, LongConsumer checked)
+            throws IOException {
+        return run(request, source, Optional.of(ulpsOut), checked);
+    }
+
+    private static CrosscheckReport run(CrosscheckRequest request, ArraySource source, Optional<UlpsNpyWriter> ulpsOut, LongConsumer checked)
+            throws IOException {
+        Geometry g = Geometry.of(source, request);
+        RopeEmulator rope = request.emulator(source.format());
+        ExpectedValues ev = new ExpectedValues(request.quantity(), rope, source.format());
+        boolean withPipeline = request.pipeline().isPresent();
+        int threads = request.threads();
+        int keepWorst = request.worst();
+        long tolerance = request.toleranceUlps();
+        FormatDoubles values = ev.fileValues();
+        UlpTally exact = new UlpTally(values, keepWorst);
+        UlpTally pipeline = withPipeline ? new UlpTally(values, keepWorst) : null;
+        long[] joint = new long[2]; // explained by and beyond the pipeline; guarded by exact's lock, like the tallies
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ArrayBlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * threads + 1);
+        for (int k = 0; k < 2 * threads + 1; k++) {
+            free.add(new double[CHUNK]);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "crosscheck");
+            t.setDaemon(true);
+            return t;
+        });
+        UlpsNpyWriter out = ulpsOut.orElse(null);
+        long read = 0;
+        try {
+            while (failure.get() == null) {
+                double[] chunk = free.take();
+                int n = source.read(chunk);
+                if (n == 0) {
+                    break;
+                }
+                g.checkCapacity(read + n);
+                long start = read;
+                read += n;
+                pool.execute(() -> {
+                    try {
+                        UlpTally e = new UlpTally(values, keepWorst);
+                        UlpTally p = pipeline != null ? new UlpTally(values, keepWorst) : null;
+                        long[] ulps = out == null ? null : new long[n];
+                        long[] jointHere = new long[2];
+                        check(chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere);
+                        if (out != null) {
+                            out.write(start, ulps, n);
+                        }
+                        synchronized (exact) {
+                            exact.merge(e);
+                            if (p != null) {
+                                pipeline.merge(p);
+                            }
+                            joint[0] += jointHere[0];
+                            joint[1] += jointHere[1];
+                        }
+                        checked.accept(n);
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        free.add(chunk);
+                    }
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw t instanceof IOException io ? io : new IOException(t);
+        }
+        long rows = g.checkComplete(read);
+        if (out != null) {
+            out.finish(request.quantity() == Quantity.INV_FREQ ? new long[] {g.columns} : new long[] {rows, g.columns}, g.fortran);
+        }
+        Optional<CrosscheckReport.PipelineComparison> p = pipeline == null ? Optional.empty()
+                : Optional.of(new CrosscheckReport.PipelineComparison(rope.pipeline(), pipeline.summary(), joint[0], joint[1]));
+        return new CrosscheckReport(request, source.describe(), source.format(), rows, g.columns, g.layout, exact.summary(), p);
+    }
+
+    /** Checks one chunk; adds to joint[0] the entries the pipeline explains and to joint[1] those beyond it (see {@link Report}). */
+    private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
+                              UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint) {
+        int modes = ev.rope().modes();
+        boolean positions = ev.quantity().hasPositions();
+        // concat and interleave rows hold each mode twice: the expected values of a row are computed once
+        Expected wantExact = new Expected(modes);
+        Expected wantPipeline = new Expected(modes);
+        for (int k = 0; k < n; k++) {
+            long s = start + k;
+            long row;
+            int col;
+            if (g.fortran) {
+                row = s % g.rows;
+                col = (int) (s / g.rows);
+            } else {
+                row = s / g.columns;
+                col = (int) (s % g.columns);
+            }
+            int mode = g.layout.mode(col, modes);
+            long p = positions ? g.request.firstPosition() + row : 0;
+            long index = row * g.columns + col;
+            long shownPosition = positions ? p : -1;
+            double got = chunk[k];
+            double want = wantExact.get(row, mode, p, ev, true, exact);
+            long distance = values.ulpDistance(got, want);
+            exact.add(index, shownPosition, mode, got, want, distance);
+            if (pipeline != null) {
+                double w = wantPipeline.get(row, mode, p, ev, false, pipeline);
+                boolean beyondExact = Long.compareUnsigned(distance, tolerance) > 0;
+                distance = values.ulpDistance(got, w);
+                pipeline.add(index, shownPosition, mode, got, w, distance);
+                boolean beyondPipeline = Long.compareUnsigned(distance, tolerance) > 0;
+                joint[0] += beyondExact && !beyondPipeline ? 1 : 0;
+                joint[1] += beyondPipeline ? 1 : 0;
+            }
+            if (ulps != null) {
+                ulps[k] = distance;
+            }
+        }
+    }
+
+    /** The expected values of the row last seen for each mode, and whether the certified path decided them. */
+    private static final class Expected {
+        private final long[] row;
+        private final double[] value;
+        private final boolean[] certified;
+
+        Expected(int modes) {
+            row = new long[modes];
+            java.util.Arrays.fill(row, -1);
+            value = new double[modes];
+            certified = new boolean[modes];
+        }
+
+        /** The exact (or pipeline) value of (mode, p), counted in {@code tally} when certified arithmetic decided it. */
+        double get(long r, int mode, long p, ExpectedValues ev, boolean exact, UlpTally tally) {
+            if (row[mode] != r) {
+                double v = exact ? ev.exactFast(mode, p) : ev.pipelineFast(mode, p);
+                certified[mode] = Double.isNaN(v);
+                value[mode] = certified[mode] ? (exact ? ev.exactSlow(mode, p) : ev.pipelineSlow(mode, p)) : v;
+                row[mode] = r;
+            }
+            if (certified[mode]) {
+                tally.countDecidedExactly();
+            }
+            return value[mode];
+        }
+    }
+
+    /** Rows, columns and order: from the array where it declares them, else from the quantity and layout. */
+    private static final class Geometry {
+        final int columns;
+        final Layout layout;
+        final long rows; // -1 until the end when the array does not declare it
+        final boolean fortran;
+        final CrosscheckRequest request;
+        final long positions; // -1 when the request does not fix the number of rows
+        final String name;
+
+        private Geometry(int columns, Layout layout, long rows, boolean fortran, CrosscheckRequest request, String name) {
+            this.columns = columns;
+            this.layout = layout;
+            this.rows = rows;
+            this.fortran = fortran;
+            this.request = request;
+            this.positions = request.positionCount().orElse(-1);
+            this.name = name;
+        }
+
+        static Geometry of(ArraySource source, CrosscheckRequest request) {
+            int modes = request.modes();
+            ArrayShape shape = source.shape();
+            String shown = source.describe();
+            if (shape instanceof ArrayShape.Higher h) {
+                throw new InvalidInputException("the array (" + shown + ") has " + h.dimensions().size()
+                        + " dimensions of size > 1; accepted: (positions, width) or a flat array");
+            }
+            if (request.quantity() == Quantity.INV_FREQ) {
+                long width = shape instanceof ArrayShape.Flat f ? f.entries() : shape instanceof ArrayShape.Table t ? t.columns() : modes;
+                if (width != modes || (shape instanceof ArrayShape.Table t && t.rows().orElse(1) > 1)) {
+                    throw new InvalidInputException("inv_freq for head dim " + 2 * modes + " has " + modes
+                            + " entries; the array (" + shown + ") does not have that shape");
+                }
+                return new Geometry(modes, Layout.MODES, 1, false, request, shown);
+            }
+            if (shape instanceof ArrayShape.Table t) {
+                if (t.columns() > Integer.MAX_VALUE) {
+                    throw new InvalidInputException("rows of " + t.columns() + " entries are too wide");
+                }
+                Layout layout = request.layout().orElse(null);
+                if (layout == null) {
+                    layout = Layout.forColumns(t.columns(), modes);
+                } else if (layout.columns(modes) != t.columns()) {
+                    throw new InvalidParameterException(Parameter.LAYOUT, layout.label() + " needs rows of " + layout.columns(modes)
+                            + " entries for head dim " + 2 * modes + "; the array (" + shown + ") has " + t.columns());
+                }
+                long rows = t.rows().orElse(-1);
+                Geometry g = new Geometry((int) t.columns(), layout, rows, source.fortranOrder(), request, shown);
+                if (rows >= 0 && g.positions >= 0 && rows != g.positions) {
+                    throw g.wrongRows("has " + rows + " rows");
+                }
+                return g;
+            }
+            Layout layout = request.layout().orElse(Layout.MODES);
+            int columns = layout.columns(modes);
+            long rows = -1;
+            if (shape instanceof ArrayShape.Flat f) {
+                if (f.entries() % columns != 0) {
+                    throw new InvalidInputException("the array (" + shown + ") has " + f.entries() + " entries, not whole rows of "
+                            + columns + " (layout " + layout.label() + ", head dim " + 2 * modes + ")");
+                }
+                rows = f.entries() / columns;
+            }
+            Geometry g = new Geometry(columns, layout, rows, false, request, shown);
+            if (rows >= 0 && g.positions >= 0 && rows != g.positions) {
+                throw g.wrongRows("has " + rows + " rows");
+            }
+            return g;
+        }
+
+        /** The positions name a number of rows the array does not have: {@code what} says what it has. */
+        private InvalidParameterException wrongRows(String what) {
+            return new InvalidParameterException(Parameter.POSITIONS, request.positionsText() + " names " + positions
+                    + " positions but the array (" + name + ") " + what);
+        }
+
+        /** Refuses an array that runs past the rows it may have, as soon as it does. */
+        void checkCapacity(long entries) {
+            if (rows >= 0 && entries > rows * columns) {
+                throw new InvalidInputException("the array (" + name + ") has more than " + rows + " rows of " + columns + " entries");
+            }
+            if (rows < 0 && positions >= 0 && entries > positions * columns) {
+                throw wrongRows("has more than " + positions + " rows of " + columns + " entries");
+            }
+            if (rows < 0 && Long.MAX_VALUE - request.firstPosition() < (entries - 1) / columns) {
+                throw new InvalidInputException("the array (" + name + ") runs past the largest position");
+            }
+        }
+
+        /** The number of rows, once every entry is read; refuses an array that ends early or mid-row. */
+        long checkComplete(long entries) {
+            if (entries == 0) {
+                throw new InvalidInputException("the array (" + name + ") holds no entries");
+            }
+            if (entries % columns != 0) {
+                throw new InvalidInputException("the array (" + name + ") ends inside a row: " + entries + " entries are not whole rows of "
+                        + columns);
+            }
+            long got = entries / columns;
+            if (rows >= 0 && got != rows) {
+                throw new InvalidInputException("the array (" + name + ") has " + got + " rows of " + columns + " entries; "
+                        + rows + " were expected");
+            }
+            if (rows < 0 && positions >= 0 && got != positions) {
+                throw wrongRows("has " + got + " rows of " + columns + " entries");
+            }
+            return got;
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package org.ropebounds.crosscheck;
+
+import java.math.BigInteger;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+import org.ropebounds.rope.Pipeline;
+import org.ropebounds.rope.PipelineSpec;
+import org.ropebounds.rope.RopeEmulator;
+
+/**
+ * What to compare an array with, and how: the quantity it holds, the RoPE base and head dim, the
+ * positions its rows are, the pipeline to compare with too (optional), how its columns map to modes
+ * (optional: taken from the row width), the accepted distance in ulps, how many of the worst entries to
+ * list, and how many worker threads check it. Built with {@link #builder}; {@link Builder#build()}
+ * refuses anything out of range, so a request that exists is valid. Immutable.
+ *
+ * <pre>{@code
+ * CrosscheckRequest r = CrosscheckRequest.builder(Quantity.COS, Rational.of(500000), 128)
+ *         .positions(0, 4096).pipeline("hf").build();
+ * }</pre>
+ */
+public final class CrosscheckRequest {
+    /** Largest head dim (the emulator's limit, {@link RopeEmulator}). */
+    public static final int MAX_HEAD_DIM = 1024;
+    /** Positions are below 2^53, where every integer is an fp64 value. */
+    public static final long POSITION_LIMIT = 1L << 53;
+    /** Most worst entries listed per comparison. */
+    public static final int MAX_WORST = 1000;
+    /** Most worker threads: each holds up to two 512 KiB chunks ({@link Crosscheck}), so 64 keep memory near 64 MiB. */
+    public static final int MAX_THREADS = 64;
+
+    private final Quantity quantity;
+    private final Rational base;
+    private final int headDim;
+    private final long firstPosition;
+    private final OptionalLong positionCount;
+    private final Optional<PipelineSpec> pipeline;
+    private final Optional<Layout> layout;
+    private final long toleranceUlps;
+    private final int worst;
+    private final int threads;
+
+    private CrosscheckRequest(Builder b) {
+        this.quantity = b.quantity;
+        this.base = b.base;
+        this.headDim = b.headDim;
+        this.firstPosition = b.firstPosition;
+        this.positionCount = b.positionCount;
+        this.pipeline = b.pipeline;
+        this.layout = b.layout;
+        this.toleranceUlps = b.toleranceUlps;
+        this.worst = b.worst;
+        this.threads = b.threads.orElse(defaultThreads());
+    }
+
+    /**
+     * A builder for the array that holds {@code quantity} for base {@code base} and head dim {@code headDim};
+     * by default positions from 0 on (as many as the array has rows), no pipeline, the layout from the row
+     * width, tolerance 1 ulp (libm's cos and sin may be 1 ulp off), the 10 worst entries listed, and
+     * {@link #defaultThreads()} threads. The values are checked by {@link Builder#build()} (a pipeline given by
+     * name is parsed when it is given).
+     */
+    public static Builder builder(Quantity quantity, Rational base, int headDim) {
+        return new Builder(quantity, base, headDim);
+    }
+
+    /** The number of cores, at most {@link #MAX_THREADS}. */
+    public static int defaultThreads() {
+        return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+    }
+
+    public Quantity quantity() {
+        return quantity;
+    }
+
+    /** The RoPE base b > 1. */
+    public Rational base() {
+        return base;
+    }
+
+    /** The rotary dimension d (even, 2..{@value #MAX_HEAD_DIM}). */
+    public int headDim() {
+        return headDim;
+    }
+
+    /** The number of modes, d/2. */
+    public int modes() {
+        return headDim / 2;
+    }
+
+    /** The position of the first row (0 for inv_freq, which has none). */
+    public long firstPosition() {
+        return firstPosition;
+    }
+
+    /** How many rows (positions) the array must have; empty for as many as it has. */
+    public OptionalLong positionCount() {
+        return positionCount;
+    }
+
+    /** The pipeline to compare with too; its activation (output) format becomes the array's. */
+    public Optional<PipelineSpec> pipeline() {
+        return pipeline;
+    }
+
+    /** How the columns map to modes; empty to take it from the row width (d/2: modes, d: concat). */
+    public Optional<Layout> layout() {
+        return layout;
+    }
+
+    /** The largest accepted distance in ulps (>= 0). */
+    public long toleranceUlps() {
+        return toleranceUlps;
+    }
+
+    /** How many of the worst entries each comparison lists (0..{@value #MAX_WORST}). */
+    public int worst() {
+        return worst;
+    }
+
+    /** Worker threads (1..{@value #MAX_THREADS}). */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * The emulator that gives theta_i and, with a pipeline, what the pipeline computes, for an array in
+     * {@code arrayFormat}: the pipeline resolved with that format as its activation. Without a pipeline,
+     * hf's stands in and only its theta_i are used (they do not depend on the pipeline).
+     */
+    RopeEmulator emulator(Format arrayFormat) {
+        Pipeline p = pipeline.orElse(PipelineSpec.preset("hf")).resolve(arrayFormat);
+        return new RopeEmulator(base, headDim, p);
+    }
+
+    /** The positions as {@code first:end} (half-open; a valid request's end does not overflow), or {@code from first}. */
+    String positionsText() {
+        return positionCount.isPresent() ? firstPosition + ":" + (firstPosition + positionCount.getAsLong()) : "from " + firstPosition;
+    }
+
+    /** Collects a request's parameters; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+        private final Quantity quantity;
+        private final Rational base;
+        private final int headDim;
+        private long firstPosition;
+        private boolean positionsGiven;
+        private OptionalLong positionCount = OptionalLong.empty();
+        private Optional<PipelineSpec> pipeline = Optional.empty();
+        private Optional<Layout> layout = Optional.empty();
+        private long toleranceUlps = 1;
+        private int worst = 10;
+        private OptionalInt threads = OptionalInt.empty();
+
+        private Builder(Quantity quantity, Rational base, int headDim) {
+            this.quantity = Objects.requireNonNull(quantity, "quantity");
+            this.base = Objects.requireNonNull(base, "base");
+            this.headDim = headDim;
+        }
+
+        /** The rows are positions {@code first, first + 1, ..., first + count - 1}: exactly {@code count} rows. */
+        public Builder positions(long first, long count) {
+            this.firstPosition = first;
+            this.positionCount = OptionalLong.of(count);
+            this.positionsGiven = true;
+            return this;
+        }
+
+        /** The rows are positions {@code first, first + 1, ...}, as many as the array has. */
+        public Builder firstPosition(long first) {
+            this.firstPosition = first;
+            this.positionCount = OptionalLong.empty();
+            this.positionsGiven = true;
+            return this;
+        }
+
+        /** Also compare with this pipeline. */
+        public Builder pipeline(PipelineSpec spec) {
+            this.pipeline = Optional.of(spec);
+            return this;
+        }
+
+        /**
+         * Also compare with the pipeline {@code spec} names ({@link PipelineSpec#parse}: {@code hf}, {@code hf+phase=bf16}).
+         *
+         * @throws InvalidInputException for an unknown preset, stage or format
+         */
+        public Builder pipeline(String spec) {
+            return pipeline(PipelineSpec.parse(spec));
+        }
+
+        /** Columns map to modes as {@code layout} says (rather than by the row width). */
+        public Builder layout(Layout layout) {
+            this.layout = Optional.of(layout);
+            return this;
+        }
+
+        public Builder toleranceUlps(long ulps) {
+            this.toleranceUlps = ulps;
+            return this;
+        }
+
+        public Builder worst(int entries) {
+            this.worst = entries;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = OptionalInt.of(threads);
+            return this;
+        }
+
+        /**
+         * The request.
+         *
+         * @throws InvalidInputException unless {@code b > 1} and d is even with {@code 2 <= d <=} {@value #MAX_HEAD_DIM}
+         * @throws InvalidParameterException naming the parameter: positions given for inv_freq, or not
+         *         {@code 0 <= first < first + count <= 2^53} ({@code first < 2^53} without a count); a layout other than modes
+         *         for inv_freq; a negative tolerance; worst outside 0..{@value #MAX_WORST}; threads outside
+         *         1..{@value #MAX_THREADS}
+         */
+        public CrosscheckRequest build() {
+            if (base.compareTo(Rational.ONE) <= 0) {
+                throw new InvalidInputException("base " + base.toCompactDecimalStringOrFraction() + " is out of range; accepted: b > 1");
+            }
+            if (headDim < 2 || headDim % 2 != 0 || headDim > MAX_HEAD_DIM) {
+                throw new InvalidInputException("head dim " + headDim + " is not accepted; need an even d with 2 <= d <= " + MAX_HEAD_DIM);
+            }
+            if (positionsGiven && !quantity.hasPositions()) {
+                throw new InvalidParameterException(Parameter.POSITIONS, "does not apply to inv_freq, which has no positions");
+            }
+            if (positionCount.isPresent()) {
+                long n = positionCount.getAsLong();
+                if (firstPosition < 0 || n < 1 || n > POSITION_LIMIT - firstPosition) {
+                    throw new InvalidParameterException(Parameter.POSITIONS, firstPosition + ":"
+                            + BigInteger.valueOf(firstPosition).add(BigInteger.valueOf(n)) + " is not accepted; need 0 <= first < end <= 2^53");
+                }
+            } else if (firstPosition < 0 || firstPosition >= POSITION_LIMIT) {
+                throw new InvalidParameterException(Parameter.POSITIONS, "from " + firstPosition + " is not accepted; need 0 <= first < 2^53");
+            }
+            if (layout.isPresent() && layout.get() != Layout.MODES && !quantity.hasPositions()) {
+                throw new InvalidParameterException(Parameter.LAYOUT, layout.get().label() + " does not apply to inv_freq; "
+                        + "inv_freq has one entry per mode");
+            }
+            if (toleranceUlps < 0) {
+                throw new InvalidParameterException(Parameter.TOLERANCE, toleranceUlps + " is negative; accepted: an integer >= 0");
+            }
+            if (worst < 0 || worst > MAX_WORST) {
+                throw new InvalidParameterException(Parameter.WORST, worst + " is out of range; accepted: 0.." + MAX_WORST);
+            }
+            if (threads.isPresent() && (threads.getAsInt() < 1 || threads.getAsInt() > MAX_THREADS)) {
+                throw new InvalidParameterException(Parameter.THREADS, threads.getAsInt() + " is out of range; accepted: 1.." + MAX_THREADS);
+            }
+            return new CrosscheckRequest(this);
+        }
+    }
+}

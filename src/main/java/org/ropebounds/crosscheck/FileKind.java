@@ -1,0 +1,74 @@
+package org.ropebounds.crosscheck;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
+import org.ropebounds.format.Format;
+
+/** How to read a file of numbers: {@link NpyArray}, {@link CsvArray}, {@link TextArray}, or decided by the file. */
+public enum FileKind {
+    /** npy when the file starts with the .npy magic bytes, else csv for a name ending in .csv, else text. */
+    AUTO("auto"),
+    NPY("npy"),
+    CSV("csv"),
+    TEXT("text");
+
+    private final String label;
+
+    FileKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** @throws InvalidInputException unless the text is auto, npy, csv or text (any case) */
+    public static FileKind parse(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "auto" -> AUTO;
+            case "npy" -> NPY;
+            case "csv" -> CSV;
+            case "text" -> TEXT;
+            default -> throw new InvalidInputException("input format '" + InvalidInputException.quoted(text)
+                    + "' is unknown; accepted: auto, npy, csv, text");
+        };
+    }
+
+    /** The kind AUTO stands for: by the .npy magic bytes, then the .csv extension; other kinds are themselves. */
+    public FileKind of(Path path) throws IOException {
+        if (this != AUTO) {
+            return this;
+        }
+        return NpyHeader.hasMagic(path) ? NPY : path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : TEXT;
+    }
+
+    /** See {@link ArraySource#open}. */
+    ArraySource open(Path path, Optional<Format> format) throws IOException {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new InvalidInputException("'" + path + "' is a directory; accepted: a .npy, CSV or text file");
+            }
+            FileKind kind = of(path);
+            if (kind != NPY && format.isEmpty()) {
+                throw new InvalidParameterException(Parameter.FORMAT, "is needed: a " + kind.label
+                        + " file does not say its number format; accepted: fp32, bf16, fp16, fp64, ...");
+            }
+            return switch (kind) {
+                case NPY -> NpyArray.open(path, format);
+                case CSV -> CsvArray.open(path, format.get());
+                default -> TextArray.open(path, format.get());
+            };
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("file '" + path + "' does not exist");
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException("file '" + path + "' cannot be read (access denied)");
+        }
+    }
+}
