@@ -113,8 +113,30 @@ public final class ExpectedValues {
         return file;
     }
 
-    /** The exact value correctly rounded to the file's format, or NaN when the double filter cannot decide it. */
-    public double exactFast(int i, long p) {
+    /**
+     * The exact value of mode {@code i} at position {@code p} correctly rounded to the file's format: the
+     * double filter when its proven margin decides it, else certified enclosures.
+     *
+     * @throws InvalidInputException when the value overflows a format without infinity (fp8-e4m3's NaN)
+     */
+    public double exact(int i, long p) {
+        double v = exactFast(i, p);
+        return Double.isNaN(v) ? exactSlow(i, p) : v;
+    }
+
+    /**
+     * What the pipeline computes for mode {@code i} at position {@code p}, converted to the file's format:
+     * the double filter when it decides, else certified enclosures.
+     *
+     * @throws InvalidInputException when the pipeline computes NaN there (e.g. an overflowed phase)
+     */
+    public double pipeline(int i, long p) {
+        double v = pipelineFast(i, p);
+        return Double.isNaN(v) ? pipelineSlow(i, p) : v;
+    }
+
+    /** {@link #exact} by the double filter alone, or NaN when its margin cannot decide it. */
+    double exactFast(int i, long p) {
         if (quantity == Quantity.INV_FREQ) {
             return exactInvFreq[i];
         }
@@ -159,7 +181,7 @@ public final class ExpectedValues {
      *
      * @throws InvalidInputException when the value overflows a format without infinity (fp8-e4m3's NaN)
      */
-    public double exactSlow(int i, long p) {
+    double exactSlow(int i, long p) {
         double v = exactSlowOrNaN(i, p);
         if (Double.isNaN(v)) {
             throw new InvalidInputException("the exact " + quantity.label() + " of mode " + i + " at position " + p
@@ -193,8 +215,8 @@ public final class ExpectedValues {
         }, quantity.label());
     }
 
-    /** The pipeline's value converted to the file's format, or NaN when the double filter cannot decide it. */
-    public double pipelineFast(int i, long p) {
+    /** {@link #pipeline} by the double filter alone, or NaN when it cannot decide it. */
+    double pipelineFast(int i, long p) {
         if (quantity == Quantity.INV_FREQ) {
             return pipelineInvFreq[i];
         }
@@ -228,7 +250,7 @@ public final class ExpectedValues {
      *
      * @throws InvalidInputException when the pipeline computes NaN there (e.g. an overflowed phase)
      */
-    public double pipelineSlow(int i, long p) {
+    double pipelineSlow(int i, long p) {
         FloatValue v = switch (quantity) {
             case INV_FREQ -> rope.invFreq(i);
             case PHASE -> rope.phase(i, p);

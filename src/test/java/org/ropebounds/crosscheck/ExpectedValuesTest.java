@@ -96,7 +96,10 @@ class ExpectedValuesTest {
         for (long p : new long[] {1, 3, 12345, 1L << 40}) {
             assertTrue(Double.isNaN(ev.exactFast(1, p)), "p " + p);
             assertEquals(p * 0x1p-1022, ev.exactSlow(1, p)); // exact: p has at most 41 bits
+            assertEquals(p * 0x1p-1022, ev.exact(1, p), "the one entry point falls back to enclosures");
         }
+        // and where the filter decides, the entry point gives its value: theta_0 = 1, p theta_0 = p
+        assertEquals(12345.0, ev.exact(0, 12345));
     }
 
     @Test
