@@ -68,7 +68,8 @@ public final class TableWriters {
      * A booktabs table in a table environment, caption above ("title. caption"), label {@code tab:id}, the
      * first column left-aligned and the others right-aligned. A cell that is a plain decimal number
      * ({@code -0.25}, {@code 1.5e+6}) is set in math mode, with an exponent as {@code \times 10^{6}}; other
-     * text has {@code _ % & # $} escaped with a backslash.
+     * text is escaped for text mode in one pass: {@code _ % & # $ { }} with a backslash, and
+     * {@code \ ^ ~ < > |} as {@code \textbackslash{}}, {@code \textasciicircum{}}, ... .
      */
     public static String latex(Table t) {
         StringBuilder sb = new StringBuilder();
@@ -92,9 +93,26 @@ public final class TableWriters {
         return tex(c);
     }
 
+    /**
+     * Text for LaTeX's text mode, escaped in one pass (so no escape is escaped again): the ten specials
+     * of the LaTeX book, and {@code < > |}, which OT1-encoded fonts would print as other glyphs.
+     */
     private static String tex(String s) {
-        return s.replace("\\", "\\textbackslash{}").replace("_", "\\_").replace("%", "\\%").replace("&", "\\&")
-                .replace("#", "\\#").replace("^", "\\^{}").replace("$", "\\$").replace("{", "\\{").replace("}", "\\}");
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case '\\' -> out.append("\\textbackslash{}");
+                case '^' -> out.append("\\textasciicircum{}");
+                case '~' -> out.append("\\textasciitilde{}");
+                case '<' -> out.append("\\textless{}");
+                case '>' -> out.append("\\textgreater{}");
+                case '|' -> out.append("\\textbar{}");
+                case '_', '%', '&', '#', '$', '{', '}' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -52,12 +52,21 @@ class TableWritersTest {
                 + "\\toprule\n"
                 + "name & value & note \\\\\n"
                 + "\\midrule\n"
-                + "a|b & $1.5\\times 10^{6}$ & plain \\\\\n"
+                + "a\\textbar{}b & $1.5\\times 10^{6}$ & plain \\\\\n"
                 + "comma, here & $-0.25$ & say \"hi\" \\\\\n"
                 + "line\nbreak & $12$ &  \\\\\n"
                 + "\\bottomrule\n"
                 + "\\end{tabular}\n"
                 + "\\end{table}\n", TableWriters.latex(TABLE));
+    }
+
+    @Test
+    void latexEscapesEachSpecialOnceSoEscapesAreNotEscapedAgain() {
+        // the caption of the min-base table: "cos(L theta_min)^N >= eps" and "b^(-(d-2)/d)"
+        Table t = new Table("c", "cos(L theta_min)^N >= eps", "b^(-(d-2)/d) {x} \\ ~y < z", List.of("x"), List.of(List.of("1")));
+        String caption = TableWriters.latex(t).lines().filter(l -> l.startsWith("\\caption{")).findFirst().orElseThrow();
+        assertEquals("\\caption{cos(L theta\\_min)\\textasciicircum{}N \\textgreater{}= eps. "
+                + "b\\textasciicircum{}(-(d-2)/d) \\{x\\} \\textbackslash{} \\textasciitilde{}y \\textless{} z}", caption);
     }
 
     @Test
