@@ -11,6 +11,7 @@ import org.ropebounds.model.ConfigReader;
 import org.ropebounds.model.ModelAnalysis;
 import org.ropebounds.model.ModelConfig;
 import org.ropebounds.model.Registry;
+import org.ropebounds.table.GridSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +47,14 @@ final class ModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((id == null) == (config == null)) {
-            throw new InvalidInputException("give either a registry id or --config FILE (not both)");
+        if (id == null && config == null) {
+            throw new InvalidInputException("a model is needed: a registry id (see 'ropebounds models') or --config FILE");
         }
+        if (id != null && config != null) {
+            throw new InvalidInputException("registry id '" + InvalidInputException.quoted(id) + "' and --config "
+                    + InvalidInputException.quoted(config.toString()) + " both given; give one of them");
+        }
+        GridSpec.checkTolerance("--tolerance", tolerance);
         Converters.checkDigits(digits, 40);
         ModelConfig m = config != null ? ConfigReader.read(config) : registryConfig(id);
         ModelAnalysis a = ModelAnalysis.of(m, tolerance, digits);

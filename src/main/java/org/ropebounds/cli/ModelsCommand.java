@@ -24,7 +24,7 @@ final class ModelsCommand implements Callable<Integer> {
     String table;
 
     @CommandLine.Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "0.5",
-            description = "Coherence tolerance eps of the case study's zone (default ${DEFAULT-VALUE}).")
+            description = "Coherence tolerance eps of the case study's zone, 0 < eps < 1 (default ${DEFAULT-VALUE}).")
     org.ropebounds.format.Rational tolerance;
 
     @CommandLine.Spec
@@ -75,6 +75,7 @@ final class ModelsCommand implements Callable<Integer> {
     /** The case study (one row per registry model) in the chosen form. */
     private Integer caseStudy(PrintWriter out) {
         String kind = table.strip().toLowerCase(java.util.Locale.ROOT);
+        org.ropebounds.table.GridSpec.checkTolerance("--tolerance", tolerance);
         org.ropebounds.table.Table t;
         switch (kind) {
             case "md", "markdown", "csv", "json", "tex" -> t = org.ropebounds.table.ReferenceTables.caseStudy(tolerance);

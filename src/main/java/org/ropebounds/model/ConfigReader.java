@@ -1,14 +1,7 @@
 package org.ropebounds.model;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +12,8 @@ import java.util.Optional;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
+import org.ropebounds.io.BoundedFiles;
+import org.ropebounds.io.StrictJson;
 
 /**
  * Reads the RoPE settings of a Hugging Face config.json (transformers v4 keys and v5's rope_parameters).
@@ -27,43 +22,35 @@ import org.ropebounds.format.Rational;
  * out of range.
  */
 public final class ConfigReader {
-    public static final long MAX_BYTES = 16L << 20;
-    public static final int MAX_DEPTH = 64;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxNumberLength(100)
-                    .maxStringLength(1 << 20).build())
-            .build())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The largest config.json accepted, in bytes. */
+    public static final long MAX_BYTES = BoundedFiles.JSON_MAX_BYTES;
+    /** The deepest nesting accepted. */
+    public static final int MAX_DEPTH = StrictJson.MAX_DEPTH;
 
     private ConfigReader() {
     }
 
-    /** Reads a config.json file. @throws InvalidInputException for anything unreadable or out of range */
+    /**
+     * Reads a config.json file through {@link BoundedFiles} (a regular file of at most {@value #MAX_BYTES} bytes).
+     *
+     * @throws InvalidInputException for anything unreadable, not a regular file, too large, or out of range
+     */
     public static ModelConfig read(Path file) {
-        try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new InvalidInputException(file + ": " + size + " bytes is too large for a config.json; at most " + MAX_BYTES);
-            }
-            return parse(Files.readString(file), file.getFileName().toString());
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        Path name = file.getFileName();
+        return parse(BoundedFiles.readAll(file, MAX_BYTES, "config.json"), name == null ? file.toString() : name.toString());
     }
 
-    /** Parses config.json text; {@code name} labels messages. */
+    /** Parses config.json text; {@code name} labels messages. @throws InvalidInputException naming the field */
     public static ModelConfig parse(String json, String name) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(name + ": not valid JSON (" + oneLine(e.getOriginalMessage()) + ")");
-        }
-        if (root == null || !root.isObject()) {
+        return config(StrictJson.parse(json, name), name);
+    }
+
+    private static ModelConfig parse(byte[] json, String name) {
+        return config(StrictJson.parse(json, name), name);
+    }
+
+    private static ModelConfig config(JsonNode root, String name) {
+        if (!root.isObject()) {
             throw new InvalidInputException(name + ": a config.json must be a JSON object");
         }
         JsonNode text = root.get("text_config");
@@ -82,11 +69,6 @@ public final class ConfigReader {
                     m.scaling(), m.localBase(), m.slidingWindow(), warnings);
         }
         return new Fields(root, name).config();
-    }
-
-    private static String oneLine(String s) {
-        String t = s == null ? "" : s.replaceAll("\\s+", " ");
-        return t.length() > 160 ? t.substring(0, 160) + "..." : t;
     }
 
     /** Field access with the checks every field gets. */

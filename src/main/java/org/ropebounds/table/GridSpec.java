@@ -1,34 +1,124 @@
 package org.ropebounds.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.bounds.ContextLength;
 import org.ropebounds.bounds.Spectrum;
+import org.ropebounds.bounds.ZoneQuery;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
+import org.ropebounds.io.BoundedFiles;
+import org.ropebounds.io.StrictJson;
 
 /**
  * What the reference tables cover. The default is the published set; a JSON spec file may replace any
  * key (schema in the README): {@code contexts}, {@code layers}, {@code tolerances}, {@code spectra},
  * {@code rotary_dim}, {@code formats}, {@code digits}, {@code bases}, {@code erasure_context},
  * {@code delta}, {@code case_study}, {@code case_study_tolerance}.
+ *
+ * <p>Domain, checked on construction so that no table fails half-way: every list non-empty and without
+ * a value listed twice; contexts and {@code erasureContext} in 1..2^62; layers in 1..{@value ZoneQuery#MAX_LAYERS};
+ * tolerances and the case-study tolerance with 0 &lt; eps &lt; 1; {@code rotaryDim} even in
+ * 2..{@value #MAX_ROTARY_DIM} (at least 4 with the exact spectrum); digits in 1..{@value #MAX_DIGITS};
+ * bases b &gt; 1; delta &gt; 0; at most {@value #MAX_CELLS} cells (contexts x layers x tolerances x spectra).
  */
 public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rational> tolerances, List<Spectrum> spectra,
                        int rotaryDim, List<Format> formats, int digits, List<Rational> bases, long erasureContext, Rational delta,
                        boolean caseStudy, Rational caseStudyTolerance) {
 
+    /** The largest rotary dimension of a grid (the emulated pipelines' limit). */
+    public static final int MAX_ROTARY_DIM = 1024;
+    /** The most certified digits of a grid. */
+    public static final int MAX_DIGITS = 40;
+    /** The most cells of the minimum-base table. */
+    public static final long MAX_CELLS = 1_000_000;
+
     private static final Set<String> KEYS = Set.of("contexts", "layers", "tolerances", "spectra", "rotary_dim", "formats", "digits",
             "bases", "erasure_context", "delta", "case_study", "case_study_tolerance");
+
+    /** @throws InvalidInputException naming the key and the value outside the domain above */
+    public GridSpec {
+        contexts = distinct("contexts", contexts, BigInteger::toString);
+        layers = distinct("layers", layers, String::valueOf);
+        tolerances = distinct("tolerances", tolerances, Rational::toCompactDecimalStringOrFraction);
+        spectra = distinct("spectra", spectra, Spectrum::label);
+        formats = distinct("formats", formats, Format::name);
+        bases = distinct("bases", bases, Rational::toCompactDecimalStringOrFraction);
+        for (BigInteger l : contexts) {
+            if (l.signum() < 1 || l.compareTo(ZoneQuery.MAX_CONTEXT) > 0) {
+                throw new InvalidInputException("contexts: " + l + " is out of range; accepted: 1 <= L <= 2^62");
+            }
+        }
+        for (int n : layers) {
+            if (n < 1 || n > ZoneQuery.MAX_LAYERS) {
+                throw new InvalidInputException("layers: " + n + " is out of range; accepted: 1 <= N <= " + ZoneQuery.MAX_LAYERS);
+            }
+        }
+        for (Rational eps : tolerances) {
+            checkTolerance("tolerances", eps);
+        }
+        if (rotaryDim < 2 || rotaryDim > MAX_ROTARY_DIM || rotaryDim % 2 != 0) {
+            throw new InvalidInputException("rotary_dim " + rotaryDim + " is not accepted; need an even d with 2 <= d <= " + MAX_ROTARY_DIM);
+        }
+        if (rotaryDim == 2 && spectra.contains(Spectrum.EXACT)) {
+            throw new InvalidInputException("rotary_dim 2 with spectra exact: " + ZoneQuery.EXACT_SPECTRUM_NEEDS_D4);
+        }
+        if (digits < 1 || digits > MAX_DIGITS) {
+            throw new InvalidInputException("digits " + digits + " is out of range; accepted: 1.." + MAX_DIGITS);
+        }
+        for (Rational b : bases) {
+            if (b.compareTo(Rational.ONE) <= 0) {
+                throw new InvalidInputException("bases: " + b.toCompactDecimalStringOrFraction() + " is out of range; accepted: b > 1");
+            }
+        }
+        if (erasureContext < 1 || BigInteger.valueOf(erasureContext).compareTo(ZoneQuery.MAX_CONTEXT) > 0) {
+            throw new InvalidInputException("erasure_context " + erasureContext + " is out of range; accepted: 1 <= L <= 2^62");
+        }
+        if (delta.signum() <= 0) {
+            throw new InvalidInputException("delta " + delta.toCompactDecimalStringOrFraction() + " is out of range; accepted: delta > 0");
+        }
+        checkTolerance("case_study_tolerance", caseStudyTolerance);
+        if ((long) contexts.size() * layers.size() * tolerances.size() * spectra.size() > MAX_CELLS) {
+            throw new InvalidInputException("the grid has " + (long) contexts.size() * layers.size() * tolerances.size() * spectra.size()
+                    + " cells (contexts x layers x tolerances x spectra); at most " + MAX_CELLS + ": split it");
+        }
+    }
+
+    /**
+     * Refuses a coherence tolerance outside 0 &lt; eps &lt; 1, the domain of every bound.
+     *
+     * @param name how the value is named in the message ("case_study_tolerance")
+     * @return {@code eps}
+     * @throws InvalidInputException "name eps is out of range; accepted: 0 &lt; eps &lt; 1"
+     */
+    public static Rational checkTolerance(String name, Rational eps) {
+        if (eps.signum() <= 0 || eps.compareTo(Rational.ONE) >= 0) {
+            throw new InvalidInputException(name + " " + eps.toCompactDecimalStringOrFraction() + " is out of range; accepted: 0 < eps < 1");
+        }
+        return eps;
+    }
+
+    private static <T> List<T> distinct(String key, List<T> values, Function<T, String> text) {
+        if (values.isEmpty()) {
+            throw new InvalidInputException(key + " is empty; accepted: a non-empty list");
+        }
+        Set<T> seen = new HashSet<>();
+        for (T v : values) {
+            if (!seen.add(v)) {
+                throw new InvalidInputException(key + ": " + text.apply(v) + " is listed twice; accepted: each value once");
+            }
+        }
+        return List.copyOf(values);
+    }
 
     /** The default tables: L = 2^11..2^24, 10^6, 10^7; the ten depths; eps 0.5, 0.9, 0.99; both spectra; d = 128; all formats. */
     public static GridSpec defaults() {
@@ -45,65 +135,118 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
                 1L << 20, Rational.parse("0.1"), true, Rational.parse("0.5"));
     }
 
-    /** The defaults with the keys of a JSON spec file replaced. @throws InvalidInputException naming the bad key */
+    /**
+     * The defaults with the keys of a JSON spec file replaced. The file is read through {@link BoundedFiles}
+     * (a regular file of at most {@value BoundedFiles#JSON_MAX_BYTES} bytes) as {@link StrictJson} (a key given
+     * twice is refused); a number, given as a JSON number or a string, is read exactly from its text;
+     * {@code case_study} must be JSON {@code true} or {@code false}.
+     *
+     * @throws InvalidInputException one line naming the file, the key and the value: an unreadable or
+     *     non-regular file, invalid JSON, an unknown key, a value of the wrong type, or outside the domain
+     */
     public static GridSpec read(Path file) {
-        JsonNode root;
+        String name = InvalidInputException.quoted(file.toString());
+        JsonNode root = StrictJson.parse(BoundedFiles.readAll(file, BoundedFiles.JSON_MAX_BYTES, "grid spec"), name);
         try {
-            if (Files.size(file) > 1 << 20) {
-                throw new InvalidInputException(file + ": a grid spec of " + Files.size(file) + " bytes is too large; at most 1 MiB");
-            }
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": not a readable JSON grid spec (" + e.getMessage().split("\n")[0] + ")");
+            return fromJson(root);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(name + ": " + e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidInputException(file + ": a grid spec must be a JSON object");
+    }
+
+    private static GridSpec fromJson(JsonNode root) {
+        if (!root.isObject()) {
+            throw new InvalidInputException("a grid spec must be a JSON object");
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new InvalidInputException(file + ": unknown key '" + k + "'; accepted: " + String.join(", ", KEYS.stream().sorted().toList()));
+                throw new InvalidInputException("unknown key '" + InvalidInputException.quoted(k) + "'; accepted: "
+                        + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
         GridSpec d = defaults();
-        List<BigInteger> contexts = root.has("contexts") ? strings(root, "contexts").stream().map(ContextLength::parse).toList() : d.contexts;
-        List<Integer> layers = root.has("layers") ? strings(root, "layers").stream().map(x -> integer(x, "layers", 1, 1_000_000_000)).toList() : d.layers;
-        List<Rational> tol = root.has("tolerances") ? strings(root, "tolerances").stream().map(Rational::parse).toList() : d.tolerances;
-        List<Spectrum> spectra = root.has("spectra") ? strings(root, "spectra").stream().map(Spectrum::parse).toList() : d.spectra;
-        int dim = root.has("rotary_dim") ? integer(root.get("rotary_dim").asText(), "rotary_dim", 2, 1024) : d.rotaryDim;
-        List<Format> formats = root.has("formats") ? strings(root, "formats").stream().map(Format::parse).toList() : d.formats;
-        int digits = root.has("digits") ? integer(root.get("digits").asText(), "digits", 1, 40) : d.digits;
-        List<Rational> bases = root.has("bases") ? strings(root, "bases").stream().map(Rational::parse).toList() : d.bases;
-        long erasure = root.has("erasure_context") ? ContextLength.parse(root.get("erasure_context").asText()).longValueExact() : d.erasureContext;
-        Rational delta = root.has("delta") ? Rational.parse(root.get("delta").asText()) : d.delta;
-        boolean study = root.has("case_study") ? root.get("case_study").asBoolean() : d.caseStudy;
-        Rational studyTol = root.has("case_study_tolerance") ? Rational.parse(root.get("case_study_tolerance").asText()) : d.caseStudyTolerance;
-        if ((long) contexts.size() * layers.size() * tol.size() * spectra.size() > 1_000_000) {
-            throw new InvalidInputException(file + ": the grid has more than 10^6 cells; split it");
+        List<BigInteger> contexts = root.has("contexts") ? list(root, "contexts", ContextLength::parse) : d.contexts;
+        List<Integer> layers = root.has("layers") ? list(root, "layers", x -> integer(x, 1, ZoneQuery.MAX_LAYERS)) : d.layers;
+        List<Rational> tol = root.has("tolerances") ? list(root, "tolerances", Rational::parse) : d.tolerances;
+        List<Spectrum> spectra = root.has("spectra") ? list(root, "spectra", Spectrum::parse) : d.spectra;
+        int dim = root.has("rotary_dim") ? integer(scalar(root.get("rotary_dim"), "rotary_dim"), 2, MAX_ROTARY_DIM) : d.rotaryDim;
+        List<Format> formats = root.has("formats") ? list(root, "formats", Format::parse) : d.formats;
+        int digits = root.has("digits") ? integer(scalar(root.get("digits"), "digits"), 1, MAX_DIGITS) : d.digits;
+        List<Rational> bases = root.has("bases") ? list(root, "bases", Rational::parse) : d.bases;
+        long erasure = root.has("erasure_context")
+                ? value("erasure_context", scalar(root.get("erasure_context"), "erasure_context"), ContextLength::parse).longValueExact()
+                : d.erasureContext;
+        Rational delta = root.has("delta") ? value("delta", scalar(root.get("delta"), "delta"), Rational::parse) : d.delta;
+        boolean study = d.caseStudy;
+        if (root.has("case_study")) {
+            JsonNode v = root.get("case_study");
+            if (!v.isBoolean()) {
+                throw new InvalidInputException("case_study must be true or false (JSON booleans), got " + shown(v));
+            }
+            study = v.booleanValue();
         }
+        Rational studyTol = root.has("case_study_tolerance")
+                ? value("case_study_tolerance", scalar(root.get("case_study_tolerance"), "case_study_tolerance"), Rational::parse)
+                : d.caseStudyTolerance;
         return new GridSpec(contexts, layers, tol, spectra, dim, formats, digits, bases, erasure, delta, study, studyTol);
     }
 
-    private static List<String> strings(JsonNode root, String key) {
+    /** The elements of a list-valued key, each read from its text. */
+    private static <T> List<T> list(JsonNode root, String key, Function<String, T> parse) {
         JsonNode v = root.get(key);
         if (!v.isArray() || v.isEmpty()) {
-            throw new InvalidInputException("grid spec: " + key + " must be a non-empty list");
+            throw new InvalidInputException(key + " must be a non-empty list, got " + shown(v));
         }
-        List<String> out = new ArrayList<>();
-        v.forEach(x -> out.add(x.asText()));
+        List<T> out = new ArrayList<>();
+        for (JsonNode x : v) {
+            String where = key + "[" + out.size() + "]";
+            out.add(value(where, scalar(x, where), parse));
+        }
         return out;
     }
 
-    private static int integer(String s, String key, int min, int max) {
+    private static <T> T value(String where, String text, Function<String, T> parse) {
         try {
-            int v = Integer.parseInt(s.strip());
-            if (v < min || v > max) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("grid spec: " + key + " value '" + s + "' is not an integer in " + min + ".." + max);
+            return parse.apply(text);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The text of a string or number: a number's exact decimal text (it was read as a BigDecimal or
+     * BigInteger, never a double), so that 0.90000000000000000001 stays that number.
+     */
+    private static String scalar(JsonNode v, String where) {
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isIntegralNumber()) {
+            return v.bigIntegerValue().toString();
+        }
+        if (v.isNumber()) {
+            return v.decimalValue().toString();
+        }
+        throw new InvalidInputException(where + " must be a number or a string, got " + shown(v));
+    }
+
+    private static int integer(String s, int min, int max) {
+        Rational v;
+        try {
+            v = Rational.parse(s);
+        } catch (InvalidInputException e) {
+            v = null;
+        }
+        if (v == null || !v.denominator().equals(BigInteger.ONE) || v.numerator().compareTo(BigInteger.valueOf(min)) < 0
+                || v.numerator().compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new InvalidInputException("'" + InvalidInputException.quoted(s) + "' is not an integer in " + min + ".." + max);
+        }
+        return v.numerator().intValueExact();
+    }
+
+    private static String shown(JsonNode v) {
+        return InvalidInputException.quoted(v.toString());
     }
 
     /** The spec as JSON-ready values, for the manifest. */

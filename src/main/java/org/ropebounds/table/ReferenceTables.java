@@ -57,6 +57,7 @@ public final class ReferenceTables {
      * model the registry cannot analyse gets a row with its reason.
      *
      * @param tolerance eps, {@code 0 < eps < 1}
+     * @throws InvalidInputException if the tolerance is outside {@code 0 < eps < 1}
      */
     public static Table caseStudy(Rational tolerance) {
         TableSpec t = caseStudySpec(tolerance);
@@ -189,6 +190,7 @@ public final class ReferenceTables {
 
     /** 4. Every registry model judged at its context and depth; a model the registry cannot analyse gets its reason. */
     static TableSpec caseStudySpec(Rational tolerance) {
+        GridSpec.checkTolerance("tolerance", tolerance); // else every row would read "not analysed"
         List<Registry.Entry> entries = Registry.entries();
         IntFunction<List<String>> row = index -> {
             Registry.Entry e = entries.get(index);

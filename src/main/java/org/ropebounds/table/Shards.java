@@ -6,19 +6,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ropebounds.InvalidInputException;
+import org.ropebounds.io.BoundedFiles;
+import org.ropebounds.io.StrictJson;
 
 /**
  * Splitting a table run into shards that run anywhere, and merging them into the same bytes one run
- * writes. Shard i of n computes the rows r with r mod n = i of every table; its file records the tool
- * version and the grid, which the merge checks.
+ * writes. Shard i of n computes the rows r with r mod n = i - 1 of every table; its file records the tool
+ * version, the grid and its digest, and a SHA-256 of its own content, which the merge checks.
  */
 public final class Shards {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -89,9 +96,31 @@ public final class Shards {
         return "shard-" + i + "-of-" + n + ".json";
     }
 
+    /** The largest shard file {@link #merge} reads: 256 MiB. */
+    public static final long MAX_SHARD_BYTES = 256L << 20;
+
+    /** The last member of every shard file, before its closing brace. */
+    private static final String DIGEST_KEY = ",\"sha256\":\"";
+    private static final Pattern DIGEST_TAIL = Pattern.compile(",\"sha256\":\"([0-9a-f]{64})\"}\n?");
+
+    /**
+     * The SHA-256 (lower-case hex) of a grid: of the UTF-8 bytes of its {@link GridSpec#describe()} as compact
+     * JSON with the keys sorted. Two grids have the same digest exactly when they describe the same tables.
+     */
+    public static String gridSha256(GridSpec grid) {
+        try {
+            return TableFiles.sha256(MAPPER.writeValueAsString(new TreeMap<>(grid.describe())).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Computes shard i of n (the rows r with r mod n = i - 1 of every table) and returns its file content:
-     * UTF-8 JSON with the tool, the version, the grid and the rows.
+     * UTF-8 compact JSON, one line, with {@code tool}, {@code version}, {@code shard}, {@code of},
+     * {@code grid_sha256} ({@link #gridSha256}), {@code parameters} (the grid), {@code tables} (per table id,
+     * per row index, the cells) and last {@code sha256}: the SHA-256 of the file's bytes up to the member
+     * {@code ,"sha256":...} followed by the closing brace, i.e. of the same JSON without that member.
      */
     public static byte[] compute(List<TableSpec> specs, GridSpec grid, String version, int i, int n, Runnable onRow) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -99,6 +128,7 @@ public final class Shards {
         o.put("version", version);
         o.put("shard", i);
         o.put("of", n);
+        o.put("grid_sha256", gridSha256(grid));
         o.set("parameters", MAPPER.valueToTree(new TreeMap<>(grid.describe())));
         ObjectNode tables = o.putObject("tables");
         for (TableSpec t : specs) {
@@ -109,61 +139,66 @@ public final class Shards {
                 e.getValue().forEach(cells::add);
             }
         }
+        String body;
         try {
-            return (MAPPER.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
+            body = MAPPER.writeValueAsString(o);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        String digest = TableFiles.sha256(body.getBytes(StandardCharsets.UTF_8));
+        return (body.substring(0, body.length() - 1) + DIGEST_KEY + digest + "\"}\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
      * The tables assembled from shard files, which must come from this version and grid and cover every
-     * shard 1..n exactly once.
+     * shard 1..n exactly once. Each file is read through {@link BoundedFiles} (a regular file of at most
+     * {@value #MAX_SHARD_BYTES} bytes) as {@link StrictJson}; its {@code sha256} must match its content and its
+     * {@code grid_sha256} and {@code parameters} the grid given, and it must hold exactly its own rows
+     * (r mod n = i - 1) of exactly these tables, each with one cell per column.
      *
      * @throws GridMismatchException if a file was computed for another grid
-     * @throws InvalidInputException if a file is unreadable, not a shard file, from another version, of
-     *     another count, given twice, or if a shard is missing
+     * @throws InvalidInputException if a file is unreadable, not a shard file, from another version, edited
+     *     after it was written (its digest does not match), of another count, given twice, holds rows that
+     *     are not its own, or if a shard is missing; the message names the file
      */
     public static List<Table> merge(List<TableSpec> specs, GridSpec grid, String version, List<Path> files) {
+        Map<String, TableSpec> byId = new LinkedHashMap<>();
+        specs.forEach(t -> byId.put(t.id(), t));
         Map<String, Map<Integer, List<String>>> rows = new HashMap<>();
         Integer of = null;
-        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        Set<Integer> seen = new TreeSet<>();
+        String gridDigest = gridSha256(grid);
         JsonNode expected;
         try {
-            // through text, as the shard files were, so that number types compare alike
-            expected = MAPPER.readTree(MAPPER.writeValueAsString(new TreeMap<>(grid.describe())));
+            // through text and the same reader as the shard files, so that number types compare alike
+            expected = StrictJson.parse(MAPPER.writeValueAsString(new TreeMap<>(grid.describe())), "grid");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         for (Path f : files) {
-            JsonNode o;
-            try {
-                o = MAPPER.readTree(Files.readString(f));
-            } catch (IOException e) {
-                throw new InvalidInputException(f + ": not a readable shard file (" + e.getMessage().split("\n")[0] + ")");
-            }
-            if (o == null || !o.isObject() || !"ropebounds".equals(o.path("tool").asText())) {
-                throw new InvalidInputException(f + ": not a ropebounds shard file");
+            String name = InvalidInputException.quoted(f.toString());
+            byte[] content = BoundedFiles.readAll(f, MAX_SHARD_BYTES, "shard file");
+            JsonNode o = StrictJson.parse(content, name);
+            if (!o.isObject() || !"ropebounds".equals(o.path("tool").asText())) {
+                throw new InvalidInputException(name + ": not a ropebounds shard file");
             }
             if (!version.equals(o.path("version").asText())) {
-                throw new InvalidInputException(f + ": written by version " + o.path("version").asText() + ", not " + version);
+                throw new InvalidInputException(name + ": written by version " + InvalidInputException.quoted(o.path("version").asText())
+                        + ", not " + version);
             }
-            if (!expected.equals(o.get("parameters"))) {
+            verifyDigest(content, name);
+            if (!gridDigest.equals(o.path("grid_sha256").asText()) || !expected.equals(o.get("parameters"))) {
                 throw new GridMismatchException(f);
             }
-            int n = o.path("of").asInt();
-            if (of != null && of != n) {
-                throw new InvalidInputException(f + ": a shard of " + n + ", but others are of " + of);
+            Shard shard = shardOf(o, name);
+            if (of != null && of != shard.count()) {
+                throw new InvalidInputException(name + ": a shard of " + shard.count() + ", but others are of " + of);
             }
-            of = n;
-            if (!seen.add(o.path("shard").asInt())) {
-                throw new InvalidInputException(f + ": shard " + o.path("shard").asInt() + " is given twice");
+            of = shard.count();
+            if (!seen.add(shard.index())) {
+                throw new InvalidInputException(name + ": shard " + shard.index() + " is given twice");
             }
-            o.path("tables").fields().forEachRemaining(t -> t.getValue().fields().forEachRemaining(r -> {
-                List<String> cells = new ArrayList<>();
-                r.getValue().forEach(c -> cells.add(c.asText()));
-                rows.computeIfAbsent(t.getKey(), k -> new HashMap<>()).put(Integer.parseInt(r.getKey()), cells);
-            }));
+            readRows(o.path("tables"), byId, shard, name, rows);
         }
         if (of == null || seen.size() != of) {
             throw new InvalidInputException("shards " + seen + " given; all of 1.." + (of == null ? "n" : of) + " are needed");
@@ -173,5 +208,82 @@ public final class Shards {
             out.add(t.assemble(rows.getOrDefault(t.id(), Map.of())));
         }
         return out;
+    }
+
+    /** Refuses a file whose last member is not a SHA-256 of the rest. */
+    private static void verifyDigest(byte[] content, String name) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        int at = text.lastIndexOf(DIGEST_KEY);
+        Matcher tail = at < 0 ? null : DIGEST_TAIL.matcher(text.substring(at));
+        if (tail == null || !tail.matches()) {
+            throw new InvalidInputException(name + ": has no SHA-256 of its content as its last member (not written by this version,"
+                    + " or edited)");
+        }
+        byte[] body = (text.substring(0, at) + "}").getBytes(StandardCharsets.UTF_8);
+        if (!TableFiles.sha256(body).equals(tail.group(1))) {
+            throw new InvalidInputException(name + ": its content does not match its SHA-256 " + tail.group(1)
+                    + " (edited after it was written?); recompute the shard");
+        }
+    }
+
+    private static Shard shardOf(JsonNode o, String name) {
+        JsonNode i = o.path("shard");
+        JsonNode n = o.path("of");
+        if (!i.isIntegralNumber() || !n.isIntegralNumber() || !i.canConvertToInt() || !n.canConvertToInt()) {
+            throw new InvalidInputException(name + ": shard and of must be integers");
+        }
+        try {
+            return new Shard(i.intValue(), n.intValue());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** Adds the rows of one shard, refusing a table this grid does not have and a row that is not the shard's. */
+    private static void readRows(JsonNode tables, Map<String, TableSpec> byId, Shard shard, String name,
+                                 Map<String, Map<Integer, List<String>>> rows) {
+        if (!tables.isObject()) {
+            throw new InvalidInputException(name + ": tables must be an object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = tables.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> table = it.next();
+            TableSpec spec = byId.get(table.getKey());
+            if (spec == null || !table.getValue().isObject()) {
+                throw new InvalidInputException(name + ": table '" + InvalidInputException.quoted(table.getKey())
+                        + "' is not one of this grid's: " + String.join(", ", byId.keySet()));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> r = table.getValue().fields(); r.hasNext(); ) {
+                Map.Entry<String, JsonNode> row = r.next();
+                int index = rowIndex(row.getKey(), spec, shard, name);
+                JsonNode cells = row.getValue();
+                if (!cells.isArray() || cells.size() != spec.columns().size()) {
+                    throw new InvalidInputException(name + ": " + spec.id() + " row " + index + " must have " + spec.columns().size()
+                            + " cells");
+                }
+                List<String> list = new ArrayList<>();
+                for (JsonNode c : cells) {
+                    if (!c.isTextual()) {
+                        throw new InvalidInputException(name + ": " + spec.id() + " row " + index + " has a cell that is not a string");
+                    }
+                    list.add(c.textValue());
+                }
+                rows.computeIfAbsent(spec.id(), k -> new HashMap<>()).put(index, list);
+            }
+        }
+    }
+
+    private static int rowIndex(String key, TableSpec spec, Shard shard, String name) {
+        int index;
+        try {
+            index = key.matches("\\d{1,9}") ? Integer.parseInt(key) : -1;
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (index < 0 || index >= spec.rowCount() || index % shard.count() != shard.index() - 1) {
+            throw new InvalidInputException(name + ": " + spec.id() + " row '" + InvalidInputException.quoted(key) + "' is not a row of shard "
+                    + shard.index() + " of " + shard.count() + " (rows r < " + spec.rowCount() + " with r mod " + shard.count() + " = "
+                    + (shard.index() - 1) + ")");
+        }
+        return index;
     }
 }
