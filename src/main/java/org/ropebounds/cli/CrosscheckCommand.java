@@ -19,6 +19,7 @@ import org.ropebounds.crosscheck.UlpsNpyWriter;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.io.AtomicFile;
+import org.ropebounds.io.PathText;
 import org.ropebounds.rope.PipelineSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -161,7 +162,7 @@ final class CrosscheckCommand implements Callable<Integer> {
                 throw new InvalidInputException("--ulps-out: " + e.getMessage());
             }
             if (Files.exists(file) && Files.exists(ulpsOut) && Files.isSameFile(file, ulpsOut)) {
-                throw new InvalidInputException("--ulps-out '" + ulpsOut + "' is the input file; accepted: a new or replaceable .npy file");
+                throw new InvalidInputException("--ulps-out " + PathText.quote(ulpsOut) + " is the input file; accepted: a new or replaceable .npy file");
             }
         }
         try (ArraySource source = ArraySource.open(file, inputFormat, Optional.ofNullable(dtype));

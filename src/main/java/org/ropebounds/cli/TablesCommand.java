@@ -89,8 +89,8 @@ final class TablesCommand implements Callable<Integer> {
         }
         Map<String, byte[]> files = TableFiles.render(tables, grid, version);
         List<String> removed = destination.write(files);
-        String removal = removed.isEmpty() ? "" : "removed " + removed.size() + " files of the previous run in " + out
-                + " that this run does not write: " + String.join(", ", removed);
+        String removal = removed.isEmpty() ? "" : "removed from " + out + " the previous run's files that this run does not write: "
+                + String.join(", ", removed);
         PrintWriter w = cmd.commandLine().getOut();
         if (common.json) {
             var arr = Json.array();

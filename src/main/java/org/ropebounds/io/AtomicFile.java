@@ -182,9 +182,8 @@ public final class AtomicFile implements Closeable {
         }
     }
 
-    /** {@code 'path'} for a message, control characters and length tamed as {@link InvalidInputException#quoted} does. */
     static String shown(Path p) {
-        return "'" + InvalidInputException.quoted(p.toString()) + "'";
+        return PathText.quote(p);
     }
 
     /**

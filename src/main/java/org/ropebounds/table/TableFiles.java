@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.io.OutputDirectory;
+import org.ropebounds.io.PathText;
 
 /**
  * The files of a set of tables: each table in every form, plus {@code manifest.json} (every file with its
@@ -105,7 +106,7 @@ public final class TableFiles {
      * Checks {@code dir} as the destination of the files {@code names}, before any work, writing nothing: the
      * directory passes {@link OutputDirectory#check}, no file to be written exists as anything but a regular file,
      * and the directory is new, empty (hidden entries aside), or a previous output: it holds a {@code manifest.json}
-     * written by ropebounds, or only regular files with names this tool writes (an interrupted run). The files the
+     * written by ropebounds, or only regular files among {@code names} (a run stopped before its manifest). The files the
      * previous manifest lists that this run does not write are removed by {@link Destination#write}.
      *
      * @throws InvalidInputException naming the directory (and an entry that is not ours) when it is refused
@@ -117,12 +118,13 @@ public final class TableFiles {
         }
         Optional<Set<String>> previous = previousManifest(out.path().resolve(MANIFEST));
         List<String> foreign = out.entries().stream().filter(n -> !n.startsWith("."))
-                .filter(n -> !isToolName(n) || !Files.isRegularFile(out.path().resolve(n), LinkOption.NOFOLLOW_LINKS)).toList();
+                .filter(n -> n.equals(MANIFEST) || !names.contains(n) || !Files.isRegularFile(out.path().resolve(n), LinkOption.NOFOLLOW_LINKS))
+                .toList();
         if (previous.isEmpty() && !foreign.isEmpty()) {
-            throw new InvalidInputException(shown(dir.toString()) + " is not empty and not a previous output of ropebounds (no manifest.json"
-                    + " of it; it holds " + shown(foreign.get(0))
-                    + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
-                    + "); accepted: a new or empty directory, or one a previous run wrote");
+            throw new InvalidInputException(PathText.quote(dir) + " is not empty and not a previous output of ropebounds: it holds "
+                    + PathText.quote(foreign.get(0)) + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
+                    + " that this run does not write, and no manifest.json of a ropebounds run; accepted: a new or empty directory,"
+                    + " or one a previous run wrote");
         }
         TreeSet<String> stale = new TreeSet<>(previous.orElse(Set.of()));
         stale.removeIf(n -> !isToolName(n));
@@ -130,11 +132,10 @@ public final class TableFiles {
         return new Destination(out, Set.copyOf(names), List.copyOf(stale));
     }
 
-    private static String shown(String path) {
-        return "'" + InvalidInputException.quoted(path) + "'";
-    }
-
-    /** Whether this tool could have written a file of this name: lower-case letters, digits and '-', then a known extension. */
+    /**
+     * Whether a name a previous manifest lists may be removed as stale: a name this tool could have written (lower-case
+     * letters, digits and '-', then one of its extensions), so no path, hidden file or foreign name a hand-edited manifest adds.
+     */
     static boolean isToolName(String name) {
         return TOOL_NAME.matcher(name).matches();
     }
