@@ -228,6 +228,17 @@ class HostileOutputTest {
         }
     }
 
+    /** The names checked before the work are those the committed manifest (a file of the last release) lists, and the manifest. */
+    @Test
+    void theNamesCheckedBeforeAnyWorkAreTheNamesWritten() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Files.readString(Path.of("tables/manifest.json")));
+        java.util.TreeSet<String> listed = new java.util.TreeSet<>(List.of("manifest.json"));
+        manifest.get("files").forEach(f -> listed.add(f.get("name").asText()));
+        var grid = org.ropebounds.table.GridSpec.defaults();
+        assertEquals(List.copyOf(listed), org.ropebounds.table.TableFiles.names(org.ropebounds.table.ReferenceTables.specs(grid)));
+    }
+
     private Stream<DynamicTest> refusals(List<Hostile> cases, java.util.function.Function<String, List<String>> command) {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             Path work = Files.createTempDirectory(dir, "case");
