@@ -18,6 +18,8 @@ import org.ropebounds.crosscheck.Quantity;
 import org.ropebounds.crosscheck.UlpsNpyWriter;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
+import org.ropebounds.io.AtomicFile;
+import org.ropebounds.io.PathText;
 import org.ropebounds.rope.PipelineSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -150,12 +152,18 @@ final class CrosscheckCommand implements Callable<Integer> {
     }
 
     private CrosscheckReport run(CrosscheckRequest request) throws IOException {
-        if (ulpsOut != null && (Files.isDirectory(ulpsOut) || (Files.exists(file) && Files.exists(ulpsOut) && Files.isSameFile(file, ulpsOut)))) {
-            throw new InvalidInputException("--ulps-out '" + ulpsOut + "' is " + (Files.isDirectory(ulpsOut) ? "a directory" : "the input file")
-                    + "; accepted: a new or replaceable .npy file");
+        if (file.toString().isEmpty()) {
+            throw new InvalidInputException("FILE '' is an empty path; accepted: the path of a .npy, CSV or text file");
         }
-        if (ulpsOut != null && (ulpsOut.toAbsolutePath().getParent() == null || !Files.isDirectory(ulpsOut.toAbsolutePath().getParent()))) {
-            throw new InvalidInputException("--ulps-out '" + ulpsOut + "': its folder does not exist");
+        if (ulpsOut != null) {
+            try {
+                AtomicFile.checkTarget(ulpsOut);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--ulps-out: " + e.getMessage());
+            }
+            if (Files.exists(file) && Files.exists(ulpsOut) && Files.isSameFile(file, ulpsOut)) {
+                throw new InvalidInputException("--ulps-out " + PathText.quote(ulpsOut) + " is the input file; accepted: a new or replaceable .npy file");
+            }
         }
         try (ArraySource source = ArraySource.open(file, inputFormat, Optional.ofNullable(dtype));
              Progress progress = Progress.of("crosscheck", source.entries().orElse(0), quiet || common.json)) {

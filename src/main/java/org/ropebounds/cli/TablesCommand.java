@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.io.OutputDirectory;
 import org.ropebounds.table.GridSpec;
 import org.ropebounds.table.ReferenceTables;
 import org.ropebounds.table.Table;
@@ -26,7 +28,8 @@ final class TablesCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "tables",
-            description = "Output folder (default ${DEFAULT-VALUE}); files are replaced atomically.")
+            description = "Output folder (default ${DEFAULT-VALUE}): new, empty or a previous output; files are replaced atomically"
+                    + " and files of the previous run that this run does not write are removed.")
     Path out;
 
     @Option(names = "--spec", paramLabel = "FILE", description = "A JSON grid spec replacing the default grid (schema in the README).")
@@ -57,15 +60,21 @@ final class TablesCommand implements Callable<Integer> {
         if (shard != null) {
             org.ropebounds.table.Shards.Shard s = org.ropebounds.table.Shards.parse(shard);
             String name = s.fileName();
+            OutputDirectory destination = checkedOut(() -> {
+                OutputDirectory d = OutputDirectory.check(out);
+                d.checkTarget(name);
+                return d;
+            });
             byte[] content;
             try (Progress p = Progress.of(specs.stream().mapToLong(t -> (t.rowCount() - s.index() + s.count()) / s.count()).sum(), quiet)) {
                 content = org.ropebounds.table.Shards.compute(specs, grid, version, s.index(), s.count(), p::step);
             }
-            TableFiles.write(out, Map.of(name, content));
+            destination.write(name, content);
             cmd.commandLine().getOut().print("wrote " + out.resolve(name) + "\n");
             cmd.commandLine().getOut().flush();
             return Main.EXIT_OK;
         }
+        TableFiles.Destination destination = checkedOut(() -> TableFiles.destination(out, TableFiles.names(specs)));
         List<Table> tables;
         if (merge != null) {
             try {
@@ -79,12 +88,18 @@ final class TablesCommand implements Callable<Integer> {
             }
         }
         Map<String, byte[]> files = TableFiles.render(tables, grid, version);
-        TableFiles.write(out, files);
+        List<String> removed = destination.write(files);
+        String removal = removed.isEmpty() ? "" : "removed from " + out + " the previous run's files that this run does not write: "
+                + String.join(", ", removed);
         PrintWriter w = cmd.commandLine().getOut();
         if (common.json) {
             var arr = Json.array();
             files.keySet().forEach(arr::add);
             Json.print(w, arr);
+            if (!removal.isEmpty()) {
+                cmd.commandLine().getErr().print("ropebounds: " + removal + "\n");
+                cmd.commandLine().getErr().flush();
+            }
         } else {
             w.print("wrote " + files.size() + " files to " + out + ":\n");
             for (Table t : tables) {
@@ -93,8 +108,24 @@ final class TablesCommand implements Callable<Integer> {
             new java.util.TreeMap<>(org.ropebounds.table.Plots.FIGURES)
                     .forEach((stem, what) -> w.print("  " + stem + ".{svg,png}  " + what + "\n"));
             w.print("  manifest.json  every file's SHA-256, the tool version and the parameters\n");
+            if (!removal.isEmpty()) {
+                w.print(removal + "\n");
+            }
             w.flush();
         }
         return Main.EXIT_OK;
+    }
+
+    /** The output location, checked before any work; a refusal names --out. */
+    private static <T> T checkedOut(IoSupplier<T> check) throws IOException {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--out: " + e.getMessage());
+        }
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
     }
 }

@@ -2,21 +2,32 @@ package org.ropebounds.table;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import org.ropebounds.io.AtomicFile;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.io.OutputDirectory;
+import org.ropebounds.io.PathText;
 
 /**
  * The files of a set of tables: each table in every form, plus {@code manifest.json} (every file with its
@@ -37,7 +48,7 @@ public final class TableFiles {
             }
         }
         files.putAll(Plots.render(spec, tables));
-        files.put("manifest.json", manifest(files, spec, version));
+        files.put(MANIFEST, manifest(files, spec, version));
         return files;
     }
 
@@ -70,15 +81,146 @@ public final class TableFiles {
         }
     }
 
-    /**
-     * Writes every file into {@code dir} (created if needed), each through {@link AtomicFile}.
-     *
-     * @throws org.ropebounds.InvalidInputException if a target exists and is not a regular file
-     */
-    public static void write(Path dir, Map<String, byte[]> files) throws IOException {
-        Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            AtomicFile.write(dir.resolve(f.getKey()), f.getValue());
+    /** The name of the manifest, written last so that its presence says the files it lists were all written. */
+    public static final String MANIFEST = "manifest.json";
+    private static final Pattern TOOL_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(md|csv|tex|json|svg|png)");
+    private static final int MANIFEST_MAX_BYTES = 1 << 20;
+
+    /** Every file name {@link #render} gives for tables of these specs, sorted: known before any table is computed. */
+    public static List<String> names(List<TableSpec> specs) {
+        TreeSet<String> names = new TreeSet<>();
+        for (TableSpec t : specs) {
+            for (var w : TableWriters.ALL) {
+                names.add(t.id() + "." + w.getKey());
+            }
         }
+        for (String stem : Plots.FIGURES.keySet()) {
+            names.add(stem + ".svg");
+            names.add(stem + ".png");
+        }
+        names.add(MANIFEST);
+        return List.copyOf(names);
+    }
+
+    /**
+     * Checks {@code dir} as the destination of the files {@code names}, before any work, writing nothing: the
+     * directory passes {@link OutputDirectory#check}, no file to be written exists as anything but a regular file,
+     * and the directory is new, empty (hidden entries aside), or a previous output: it holds a {@code manifest.json}
+     * written by ropebounds, or only regular files among {@code names} (a run stopped before its manifest). The files the
+     * previous manifest lists that this run does not write are removed by {@link Destination#write}.
+     *
+     * @throws InvalidInputException naming the directory (and an entry that is not ours) when it is refused
+     */
+    public static Destination destination(Path dir, Collection<String> names) throws IOException {
+        OutputDirectory out = OutputDirectory.check(dir);
+        for (String name : names) {
+            out.checkTarget(name);
+        }
+        Optional<Set<String>> previous = previousManifest(out.path().resolve(MANIFEST));
+        List<String> foreign = out.entries().stream().filter(n -> !n.startsWith("."))
+                .filter(n -> n.equals(MANIFEST) || !names.contains(n) || !Files.isRegularFile(out.path().resolve(n), LinkOption.NOFOLLOW_LINKS))
+                .toList();
+        if (previous.isEmpty() && !foreign.isEmpty()) {
+            throw new InvalidInputException(PathText.quote(dir) + " is not empty and not a previous output of ropebounds: it holds "
+                    + PathText.quote(foreign.get(0)) + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "")
+                    + " that this run does not write, and no manifest.json of a ropebounds run; accepted: a new or empty directory,"
+                    + " or one a previous run wrote");
+        }
+        TreeSet<String> stale = new TreeSet<>(previous.orElse(Set.of()));
+        stale.removeIf(n -> !isToolName(n));
+        stale.removeAll(names);
+        return new Destination(out, Set.copyOf(names), List.copyOf(stale));
+    }
+
+    /**
+     * Whether a name a previous manifest lists may be removed as stale: a name this tool could have written (lower-case
+     * letters, digits and '-', then one of its extensions), so no path, hidden file or foreign name a hand-edited manifest adds.
+     */
+    static boolean isToolName(String name) {
+        return TOOL_NAME.matcher(name).matches();
+    }
+
+    /** The names a ropebounds manifest lists, or empty if the file is absent, not a regular file, too large or not such a manifest. */
+    private static Optional<Set<String>> previousManifest(Path manifest) {
+        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(MANIFEST_MAX_BYTES + 1);
+            if (bytes.length > MANIFEST_MAX_BYTES) {
+                return Optional.empty();
+            }
+            JsonNode o = new ObjectMapper().readTree(bytes);
+            if (o == null || !o.path("tool").asText("").equals("ropebounds") || !o.path("files").isArray()) {
+                return Optional.empty();
+            }
+            Set<String> listed = new TreeSet<>();
+            for (JsonNode f : o.get("files")) {
+                if (f.path("name").isTextual()) {
+                    listed.add(f.get("name").asText());
+                }
+            }
+            return Optional.of(listed);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A checked destination for a set of table files: see {@link #destination}. */
+    public static final class Destination {
+        private final OutputDirectory dir;
+        private final Set<String> names;
+        private final List<String> stale;
+
+        private Destination(OutputDirectory dir, Set<String> names, List<String> stale) {
+            this.dir = dir;
+            this.names = names;
+            this.stale = stale;
+        }
+
+        /** The directory, absolute. */
+        public Path path() {
+            return dir.path();
+        }
+
+        /**
+         * Writes every file (the directory created if needed), each through {@link org.ropebounds.io.AtomicFile} and
+         * the manifest last, then removes the files of the previous output that are not written now (regular files only).
+         *
+         * @return the names of the files removed, sorted
+         * @throws IllegalArgumentException if a file was not among the names checked
+         * @throws InvalidInputException if a target has meanwhile become something other than a regular file
+         */
+        public List<String> write(Map<String, byte[]> files) throws IOException {
+            if (!names.containsAll(files.keySet())) {
+                throw new IllegalArgumentException("files not checked before writing: " + files.keySet() + " against " + names);
+            }
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                if (!f.getKey().equals(MANIFEST)) {
+                    dir.write(f.getKey(), f.getValue());
+                }
+            }
+            if (files.containsKey(MANIFEST)) {
+                dir.write(MANIFEST, files.get(MANIFEST));
+            }
+            List<String> removed = new ArrayList<>();
+            for (String name : stale) {
+                if (dir.deleteRegularFile(name)) {
+                    removed.add(name);
+                }
+            }
+            return List.copyOf(removed);
+        }
+    }
+
+    /**
+     * Writes every file into {@code dir}: {@link #destination destination(dir, files.keySet())}, then its
+     * {@link Destination#write write}.
+     *
+     * @return the names of the previous output's files removed
+     * @throws InvalidInputException if {@link #destination} refuses the directory
+     */
+    public static List<String> write(Path dir, Map<String, byte[]> files) throws IOException {
+        return destination(dir, files.keySet()).write(files);
     }
 }

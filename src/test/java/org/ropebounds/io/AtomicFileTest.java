@@ -28,12 +28,15 @@ class AtomicFileTest {
     }
 
     @Test
-    void writesNewFileWithReadablePermissionsAndNoTemporaryLeft() throws IOException {
+    void writesNewFileWithTheUmasksPermissionsAndNoTemporaryLeft() throws IOException {
         Path f = dir.resolve("a.txt");
         AtomicFile.write(f, "hello\n".getBytes(StandardCharsets.UTF_8));
         assertEquals("hello\n", Files.readString(f));
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
-        assertEquals(1, entries());
+        // the permissions of any file this process creates (rw-r--r-- under umask 022), not those of a temporary file (rw-------)
+        Path reference = Files.createFile(dir.resolve("reference"));
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(reference)),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        assertEquals(2, entries());
     }
 
     @Test
