@@ -20,9 +20,11 @@ import picocli.CommandLine.Option;
 
 /** {@code ropebounds erasure}: where each pipeline loses positions within a context. */
 @Command(name = "erasure", mixinStandardHelpOptions = true, header = "Where a RoPE pipeline loses positions: collision and phase-error horizons per format.", versionProvider = RopeBoundsCommand.Version.class,
-        description = {"Where a RoPE pipeline loses positions within a context of L positions: the first position its",
-            "position format cannot hold, the first pair of positions with equal phases (per mode and overall), the",
-            "first pair whose (cos, sin) outputs are equal in every mode, and the phase error against p*theta_i."},
+        description = {"Where a RoPE pipeline loses positions within a context of L positions. A horizon is the first",
+            "position that fails, i.e. the first p not distinguishable from p-1 (or not representable): the first",
+            "position its position format cannot hold, the first p whose phase equals that of p-1 (per mode and",
+            "overall), the first p whose (cos, sin) outputs equal those of p-1 in every mode, and the first p whose",
+            "phase error against p*theta_i exceeds the tolerance."},
         footer = {"", "Example: ropebounds erasure --base 500000 --head-dim 128 --context 1M --pipeline hf,bf16-all"})
 final class ErasureCommand implements Callable<Integer> {
 
@@ -65,7 +67,8 @@ final class ErasureCommand implements Callable<Integer> {
         sb.append("Positional erasure for b = ").append(rope.base.toCompactDecimalStringOrFraction()).append(", d = ").append(rope.headDim)
                 .append(", L = ").append(length).append(context.strip().equals(Long.toString(length)) ? "" : " (" + context.strip() + ")")
                 .append(", phase tolerance ").append(delta.toCompactDecimalStringOrFraction()).append(" rad\n");
-        sb.append("A horizon is the first position where something fails; 'none' means not within the context.\n");
+        sb.append("A horizon is the first position that fails, i.e. the first p not distinguishable from p-1 (or not representable);\n")
+                .append("'none' means not within the context.\n");
         sb.append("Pipelines are emulated op by op (nearest-even per stage; pow, cos, sin correctly rounded).\n\n");
         // analyse everything before printing anything: bad input must not leave half an output
         List<ErasureReport> reports = pipelines.stream()
