@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
             "phase error against p*theta_i exceeds the tolerance."},
         footer = {"", "Example: ropebounds erasure --base 500000 --head-dim 128 --context 1M --pipeline hf,bf16-all"})
 final class ErasureCommand implements Callable<Integer> {
+    /** What every horizon in the output means, echoed in the JSON. */
+    static final String HORIZON_CONVENTION = "a horizon is the first position that fails, i.e. the first p not distinguishable"
+            + " from p-1 (or not representable, or whose phase error exceeds delta); null when bracketed or not within the context";
 
     @Mixin
     CommonOptions common;
@@ -56,10 +59,11 @@ final class ErasureCommand implements Callable<Integer> {
         List<Pipeline> pipelines = rope.resolve(List.of("all"));
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode json = Json.object();
-        json.put("base", rope.base.toCompactDecimalStringOrFraction());
+        json.put("base", Json.exact(rope.base));
         json.put("head_dim", rope.headDim);
-        json.put("context", length);
-        json.put("delta", delta.toCompactDecimalStringOrFraction());
+        Json.putInteger(json, "context", length);
+        json.put("delta", Json.exact(delta));
+        json.put("horizon_convention", HORIZON_CONVENTION);
         json.put("dtype", rope.dtype.name());
         json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded");
         ArrayNode results = json.putArray("results");
