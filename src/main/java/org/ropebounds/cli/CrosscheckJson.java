@@ -37,8 +37,8 @@ final class CrosscheckJson {
             ObjectNode s = summary(p.summary(), p.pipeline().describe(), q.toleranceUlps());
             s.put("pipeline", p.pipeline().name());
             o.set("against_pipeline", s);
-            o.put("explained_by_pipeline", p.explainedByPipeline());
-            o.put("beyond_tolerance_of_pipeline", p.beyondPipeline());
+            Json.putInteger(o, "explained_by_pipeline", p.explainedByPipeline());
+            Json.putInteger(o, "beyond_tolerance_of_pipeline", p.beyondPipeline());
         });
         o.put("verdict_against", r.verdictAgainst().label());
         o.put("within_tolerance", r.withinTolerance());
@@ -65,7 +65,7 @@ final class CrosscheckJson {
         }
         o.put("max_abs_error_guarantee", "correctly rounded to fp64");
         o.put("mean_ulps_guarantee", mean.guarantee());
-        o.put("decided_by_certified_arithmetic", s.decidedExactly());
+        Json.putInteger(o, "decided_by_certified_arithmetic", s.decidedExactly());
         o.put("within_tolerance", s.withinTolerance(toleranceUlps));
         ArrayNode w = o.putArray("worst");
         for (Discrepancy d : s.worst()) {
