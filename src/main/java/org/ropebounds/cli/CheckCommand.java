@@ -77,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
             o.put("claim", claim.text());
             o.put("verdict", result.verdict().name());
             ObjectNode params = o.putObject("parameters");
-            parameters.forEach((k, v) -> params.put(k, v.toCompactDecimalStringOrFraction()));
+            parameters.forEach((k, v) -> params.put(k, Json.exact(v)));
             ArrayNode sides = o.putArray("sides");
             for (int i = 0; i < claim.sides().size(); i++) {
                 sides.add(side(claim.sideTexts().get(i), result.sides().get(i), shown));
@@ -113,7 +113,7 @@ final class CheckCommand implements Callable<Integer> {
         o.put("value", d.text());
         o.put("guarantee", d.guarantee());
         o.put("exact", e.isExact());
-        o.put("enclosure", e.isExact() ? "[" + e.lo().toCompactDecimalStringOrFraction() + ", " + e.lo().toCompactDecimalStringOrFraction() + "]"
+        o.put("enclosure", e.isExact() ? "[" + Json.exact(e.lo()) + ", " + Json.exact(e.lo()) + "]"
                 : CertifiedDecimal.interval(e, digits));
         return o;
     }

@@ -10,7 +10,7 @@ import org.ropebounds.crosscheck.Discrepancy;
 import org.ropebounds.crosscheck.UlpSummary;
 import org.ropebounds.real.CertifiedDecimal;
 
-/** The JSON form of a {@link CrosscheckReport} (keys documented in the README; stable). */
+/** The JSON form of a {@link CrosscheckReport} (keys and types: {@code ropebounds schema crosscheck}; conventions: {@link Json}). */
 final class CrosscheckJson {
     private CrosscheckJson() {
     }
@@ -20,25 +20,25 @@ final class CrosscheckJson {
         CrosscheckRequest q = r.request();
         ObjectNode o = Json.object();
         o.put("quantity", q.quantity().label());
-        o.put("base", q.base().toCompactDecimalStringOrFraction());
+        o.put("base", Json.exact(q.base()));
         o.put("head_dim", q.headDim());
         o.put("dtype", r.format().name());
         o.put("file", file.toString());
         o.put("source", r.source());
-        o.put("rows", r.rows());
+        Json.putInteger(o, "rows", r.rows());
         o.put("columns", r.columns());
         o.put("layout", r.layout().label());
         if (q.quantity().hasPositions()) {
-            o.put("first_position", q.firstPosition());
+            Json.putInteger(o, "first_position", q.firstPosition());
         }
-        o.put("tolerance_ulps", q.toleranceUlps());
+        Json.putInteger(o, "tolerance_ulps", q.toleranceUlps());
         o.set("against_exact", summary(r.againstExact(), r.exactReference(), q.toleranceUlps()));
         r.againstPipeline().ifPresent(p -> {
             ObjectNode s = summary(p.summary(), p.pipeline().describe(), q.toleranceUlps());
             s.put("pipeline", p.pipeline().name());
             o.set("against_pipeline", s);
-            o.put("explained_by_pipeline", p.explainedByPipeline());
-            o.put("beyond_tolerance_of_pipeline", p.beyondPipeline());
+            Json.putInteger(o, "explained_by_pipeline", p.explainedByPipeline());
+            Json.putInteger(o, "beyond_tolerance_of_pipeline", p.beyondPipeline());
         });
         o.put("verdict_against", r.verdictAgainst().label());
         o.put("within_tolerance", r.withinTolerance());
@@ -48,11 +48,11 @@ final class CrosscheckJson {
     private static ObjectNode summary(UlpSummary s, String reference, long toleranceUlps) {
         ObjectNode o = Json.object();
         o.put("reference", reference);
-        o.put("entries", s.entries());
-        o.put("exact_matches", s.exactMatches());
-        o.put("one_ulp", s.oneUlp());
-        o.put("worse", s.worse());
-        o.put("max_ulps", s.maxUlps());
+        Json.putInteger(o, "entries", s.entries());
+        Json.putInteger(o, "exact_matches", s.exactMatches());
+        Json.putInteger(o, "one_ulp", s.oneUlp());
+        Json.putInteger(o, "worse", s.worse());
+        Json.putInteger(o, "max_ulps", s.maxUlps());
         CertifiedDecimal mean = s.meanUlpsDecimal();
         o.put("mean_ulps", new BigDecimal(mean.text()));
         o.put("mean_ulps_exact", s.meanUlps().toCompactDecimalStringOrFraction());
@@ -60,23 +60,24 @@ final class CrosscheckJson {
             o.put("max_abs_error", s.maxAbsError());
             o.put("max_abs_error_hex", Double.toHexString(s.maxAbsError()));
         } else {
-            o.put("max_abs_error", "inf");
+            o.putNull("max_abs_error"); // one type per key: a number, or null when infinite
+            o.put("max_abs_error_hex", "inf");
         }
         o.put("max_abs_error_guarantee", "correctly rounded to fp64");
         o.put("mean_ulps_guarantee", mean.guarantee());
-        o.put("decided_by_certified_arithmetic", s.decidedExactly());
+        Json.putInteger(o, "decided_by_certified_arithmetic", s.decidedExactly());
         o.put("within_tolerance", s.withinTolerance(toleranceUlps));
         ArrayNode w = o.putArray("worst");
         for (Discrepancy d : s.worst()) {
             ObjectNode e = w.addObject();
-            e.put("index", d.index());
-            d.position().ifPresentOrElse(p -> e.put("position", p), () -> e.putNull("position"));
+            Json.putInteger(e, "index", d.index());
+            Json.putInteger(e, "position", d.position());
             e.put("mode", d.mode());
             e.put("got_hex", d.got().toHexString());
             e.put("want_hex", d.want().toHexString());
             e.put("got_bits", d.got().bitsHex());
             e.put("want_bits", d.want().bitsHex());
-            e.put("ulps", d.ulps());
+            Json.putInteger(e, "ulps", d.ulps());
         }
         return o;
     }

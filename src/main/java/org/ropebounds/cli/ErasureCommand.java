@@ -20,11 +20,16 @@ import picocli.CommandLine.Option;
 
 /** {@code ropebounds erasure}: where each pipeline loses positions within a context. */
 @Command(name = "erasure", mixinStandardHelpOptions = true, header = "Where a RoPE pipeline loses positions: collision and phase-error horizons per format.", versionProvider = RopeBoundsCommand.Version.class,
-        description = {"Where a RoPE pipeline loses positions within a context of L positions: the first position its",
-            "position format cannot hold, the first pair of positions with equal phases (per mode and overall), the",
-            "first pair whose (cos, sin) outputs are equal in every mode, and the phase error against p*theta_i."},
+        description = {"Where a RoPE pipeline loses positions within a context of L positions. A horizon is the first",
+            "position that fails, i.e. the first p not distinguishable from p-1 (or not representable): the first",
+            "position its position format cannot hold, the first p whose phase equals that of p-1 (per mode and",
+            "overall), the first p whose (cos, sin) outputs equal those of p-1 in every mode, and the first p whose",
+            "phase error against p*theta_i exceeds the tolerance."},
         footer = {"", "Example: ropebounds erasure --base 500000 --head-dim 128 --context 1M --pipeline hf,bf16-all"})
 final class ErasureCommand implements Callable<Integer> {
+    /** What every horizon in the output means, echoed in the JSON. */
+    static final String HORIZON_CONVENTION = "a horizon is the first position that fails, i.e. the first p not distinguishable"
+            + " from p-1 (or not representable, or whose phase error exceeds delta); null when bracketed or not within the context";
 
     @Mixin
     CommonOptions common;
@@ -54,10 +59,11 @@ final class ErasureCommand implements Callable<Integer> {
         List<Pipeline> pipelines = rope.resolve(List.of("all"));
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode json = Json.object();
-        json.put("base", rope.base.toCompactDecimalStringOrFraction());
+        json.put("base", Json.exact(rope.base));
         json.put("head_dim", rope.headDim);
-        json.put("context", length);
-        json.put("delta", delta.toCompactDecimalStringOrFraction());
+        Json.putInteger(json, "context", length);
+        json.put("delta", Json.exact(delta));
+        json.put("horizon_convention", HORIZON_CONVENTION);
         json.put("dtype", rope.dtype.name());
         json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded");
         ArrayNode results = json.putArray("results");
@@ -65,7 +71,8 @@ final class ErasureCommand implements Callable<Integer> {
         sb.append("Positional erasure for b = ").append(rope.base.toCompactDecimalStringOrFraction()).append(", d = ").append(rope.headDim)
                 .append(", L = ").append(length).append(context.strip().equals(Long.toString(length)) ? "" : " (" + context.strip() + ")")
                 .append(", phase tolerance ").append(delta.toCompactDecimalStringOrFraction()).append(" rad\n");
-        sb.append("A horizon is the first position where something fails; 'none' means not within the context.\n");
+        sb.append("A horizon is the first position that fails, i.e. the first p not distinguishable from p-1 (or not representable);\n")
+                .append("'none' means not within the context.\n");
         sb.append("Pipelines are emulated op by op (nearest-even per stage; pow, cos, sin correctly rounded).\n\n");
         // analyse everything before printing anything: bad input must not leave half an output
         List<ErasureReport> reports = pipelines.stream()

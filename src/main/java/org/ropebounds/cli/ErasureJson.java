@@ -2,14 +2,17 @@ package org.ropebounds.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.OptionalLong;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.rope.ErasureReport;
 import org.ropebounds.rope.Horizon;
 import org.ropebounds.rope.PhaseErrorBound;
 
-/** The JSON form of an {@link ErasureReport} (keys documented in the README; stable). */
+/**
+ * The JSON form of an {@link ErasureReport} (keys and types: {@code ropebounds schema erasure}). A horizon is
+ * the first position that fails (see {@link Horizon}): a string of decimal digits when located, null when
+ * bracketed or none; a bracket is {@code {"first": "..", "last": ".."}}.
+ */
 final class ErasureJson {
     private ErasureJson() {
     }
@@ -42,20 +45,17 @@ final class ErasureJson {
         return o;
     }
 
-    /** key: the located position, or null (bracketed or none). */
+    /** key: the located position as a string, or null (bracketed or none). */
     private static void put(ObjectNode o, String key, Horizon h) {
-        OptionalLong v = h.located();
-        if (v.isPresent()) {
-            o.put(key, v.getAsLong());
-        } else {
-            o.putNull(key);
-        }
+        Json.putInteger(o, key, h.located());
     }
 
-    /** key: [first, last] of a bracketed horizon, or null (located or none). */
+    /** key: {first, last} of a bracketed horizon, as strings, or null (located or none). */
     private static void range(ObjectNode o, String key, Horizon h) {
         if (h instanceof Horizon.Within w) {
-            o.putArray(key).add(w.first()).add(w.last());
+            ObjectNode r = o.putObject(key);
+            Json.putInteger(r, "first", w.first());
+            Json.putInteger(r, "last", w.last());
         } else {
             o.putNull(key);
         }

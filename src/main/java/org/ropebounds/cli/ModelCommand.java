@@ -104,12 +104,12 @@ final class ModelCommand implements Callable<Integer> {
         ModelConfig m = a.config();
         ObjectNode o = Json.object();
         o.put("name", m.name());
-        o.put("base", m.base().toCompactDecimalStringOrFraction());
+        o.put("base", Json.exact(m.base()));
         o.put("base_defaulted", m.baseDefaulted());
         o.put("head_dim", m.headDim());
         o.put("rotary_dim", m.rotaryDim());
         m.layers().ifPresentOrElse(n -> o.put("layers", n), () -> o.putNull("layers"));
-        m.context().ifPresentOrElse(n -> o.put("context", n), () -> o.putNull("context"));
+        m.context().ifPresentOrElse(n -> Json.putInteger(o, "context", n), () -> o.putNull("context"));
         m.dtype().ifPresentOrElse(f -> o.put("dtype", f.name()), () -> o.putNull("dtype"));
         ObjectNode scaling = o.putObject("scaling");
         scaling.put("type", m.scaling().type());
@@ -148,8 +148,13 @@ final class ModelCommand implements Callable<Integer> {
             mo.put("role", mode.role());
         }
         a.zone().ifPresentOrElse(z -> o.set("zone", ZoneJson.of(z)), () -> o.putNull("zone"));
-        ArrayNode verdicts = o.putArray("verdicts");
-        a.verdicts().forEach(v -> verdicts.add(v.map(x -> x.label()).orElse("undecided")));
+        // keyed by format name: the analysis lists its verdicts in the order of the zone's formats
+        ObjectNode verdicts = o.putObject("verdicts");
+        a.zone().ifPresent(z -> {
+            for (int k = 0; k < a.verdicts().size(); k++) {
+                verdicts.put(z.formats().get(k).format().name(), a.verdicts().get(k).map(x -> x.label()).orElse("undecided"));
+            }
+        });
         a.erasure().ifPresentOrElse(e -> o.set("erasure", ErasureJson.of(e, digits)), () -> o.putNull("erasure"));
         return o;
     }

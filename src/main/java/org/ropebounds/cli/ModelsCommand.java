@@ -43,12 +43,12 @@ final class ModelsCommand implements Callable<Integer> {
                 o.put("id", e.id());
                 o.put("name", e.name());
                 o.put("hf_repo", e.hfRepo());
-                e.ropeTheta().ifPresentOrElse(t -> o.put("rope_theta", t.toCompactDecimalStringOrFraction()), () -> o.putNull("rope_theta"));
+                e.ropeTheta().ifPresentOrElse(t -> o.put("rope_theta", Json.exact(t)), () -> o.putNull("rope_theta"));
                 e.headDim().ifPresentOrElse(h -> o.put("head_dim", h), () -> o.putNull("head_dim"));
                 e.rotaryDim().ifPresentOrElse(h -> o.put("rotary_dim", h), () -> o.putNull("rotary_dim"));
                 e.layers().ifPresentOrElse(h -> o.put("layers", h), () -> o.putNull("layers"));
-                e.context().ifPresentOrElse(h -> o.put("context", h), () -> o.putNull("context"));
-                e.originalContext().ifPresentOrElse(h -> o.put("original_context", h), () -> o.putNull("original_context"));
+                e.context().ifPresentOrElse(h -> Json.putInteger(o, "context", h), () -> o.putNull("context"));
+                e.originalContext().ifPresentOrElse(h -> Json.putInteger(o, "original_context", h), () -> o.putNull("original_context"));
                 o.put("dtype", e.dtype());
                 o.put("scaling_type", e.scalingType());
                 o.put("scaling_params", e.scalingParams());

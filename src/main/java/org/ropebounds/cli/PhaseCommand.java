@@ -46,9 +46,9 @@ final class PhaseCommand implements Callable<Integer> {
         List<Pipeline> pipelines = rope.resolve(List.of("hf"));
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode json = Json.object();
-        json.put("base", rope.base.toCompactDecimalStringOrFraction());
+        json.put("base", Json.exact(rope.base));
         json.put("head_dim", rope.headDim);
-        p.ifPresentOrElse(v -> json.put("position", v), () -> json.putNull("position"));
+        p.ifPresentOrElse(v -> Json.putInteger(json, "position", v), () -> json.putNull("position"));
         json.put("digits", digits);
         json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded");
         ArrayNode results = json.putArray("results");

@@ -21,7 +21,23 @@ import picocli.CommandLine.Option;
 @Command(name = "tables", mixinStandardHelpOptions = true, header = "Write the reference tables and figures (the main job), reproducible to the byte.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Write the reference tables (minimum base, largest context per format, fewest bits, erasure horizons,",
             "the model case study) as Markdown, CSV, LaTeX and JSON, with a manifest of SHA-256 sums, into a folder.",
-            "The same command gives the same bytes on any machine."})
+            "The same command gives the same bytes on any machine."},
+        footer = {"", "Grid spec (--spec FILE): a JSON object; every key optional, replacing that key of the default grid;",
+            "every list non-empty; numbers may be given as strings. Full schema: ropebounds schema tables-spec.",
+            "  contexts              context lengths: 131072, \"2^17\", \"1e6\", \"128k\" (default 2^11..2^24, 1e6, 1e7)",
+            "  layers                depths N, 1..10^9 (default 1, 12, 24, 32, 40, 48, 61, 80, 96, 126)",
+            "  tolerances            eps, exact decimals (default \"0.5\", \"0.9\", \"0.99\")",
+            "  spectra               approx and/or exact: which slowest mode (default both)",
+            "  rotary_dim            d, 2..1024 (default 128)",
+            "  formats               formats of the ceiling and largest-context table (default all standard formats)",
+            "  digits                certified significant digits, 1..40 (default 6)",
+            "  bases                 bases of the erasure table (default 10000, 500000, 1e6, 1e7)",
+            "  erasure_context       L of the erasure table (default 1048576)",
+            "  delta                 phase-error tolerance in radians (default \"0.1\")",
+            "  case_study            true or false: include the registry case study (default true)",
+            "  case_study_tolerance  eps of the case study (default \"0.5\")",
+            "",
+            "Example: ropebounds tables --spec grid.json --out my-tables   with grid.json {\"contexts\": [\"128k\"], \"layers\": [32]}"})
 final class TablesCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,7 +48,7 @@ final class TablesCommand implements Callable<Integer> {
                     + " and files of the previous run that this run does not write are removed.")
     Path out;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "A JSON grid spec replacing the default grid (schema in the README).")
+    @Option(names = "--spec", paramLabel = "FILE", description = "A JSON grid spec replacing keys of the default grid (keys below; ropebounds schema tables-spec).")
     Path spec;
 
     @Option(names = "--shard", paramLabel = "I/N",

@@ -6,21 +6,21 @@ import org.ropebounds.bounds.ZoneReport.FormatZone;
 import org.ropebounds.bounds.ZoneReport.LowerBound;
 import org.ropebounds.real.CertifiedDecimal;
 
-/** The JSON form of a {@link ZoneReport} (keys documented in the README; stable). */
+/** The JSON form of a {@link ZoneReport} (keys and types: {@code ropebounds schema zone}; conventions: {@link Json}). */
 final class ZoneJson {
     private ZoneJson() {
     }
 
     static ObjectNode of(ZoneReport r) {
         ObjectNode o = Json.object();
-        o.put("context", r.query().context());
+        Json.putInteger(o, "context", r.query().context());
         o.put("layers", r.query().layers());
-        o.put("tolerance", r.query().tolerance().toCompactDecimalStringOrFraction());
+        o.put("tolerance", Json.exact(r.query().tolerance()));
         o.put("head_dim", r.query().rotaryDim());
         o.put("spectrum", r.query().spectrum().label());
         o.put("epsilon_convention", r.query().convention().label());
         o.put("digits", r.digits());
-        r.base().ifPresentOrElse(b -> o.put("base", b.toCompactDecimalStringOrFraction()), () -> o.putNull("base"));
+        r.base().ifPresentOrElse(b -> o.put("base", Json.exact(b)), () -> o.putNull("base"));
         ObjectNode lower = o.putObject("lower_bounds");
         for (LowerBound lb : r.lowerBounds()) {
             ObjectNode b = lower.putObject(lb.bound().id());

@@ -13,19 +13,29 @@ import org.ropebounds.format.RoundingMode;
  * Where positions and phases stop being distinct, computed from the structure of the formats (binade by
  * binade, with exact rationals) rather than by visiting positions, so any context up to 2^62 answers at
  * once. Derivations: proofs/collision-horizons.md.
+ *
+ * <p>Convention (the one of {@link Horizon}): a horizon is the first position that fails, i.e. the first p
+ * that is not distinguishable from p - 1 (or, for the position horizon, not representable). A collision
+ * of the pair (p - 1, p) is therefore reported at p, its second position.
  */
 public final class CollisionHorizons {
     private CollisionHorizons() {
     }
 
     /**
-     * The first position p >= 0 whose value entering the phase product equals that of p + 1: positions
+     * The first position p >= 1 whose value entering the phase product equals that of p - 1: positions
      * 0..2^q are exact (2^q the smaller of the position and phase formats' largest contiguous integers),
-     * and 2^q + 1 rounds to 2^q (a tie, to the even significand).
+     * and 2^q + 1 rounds to 2^q (a tie, to the even significand), so the answer is 2^q + 1 (saturating at
+     * {@code Long.MAX_VALUE}).
      */
     public static long positionCollision(Pipeline pipeline) {
+        return lastExactPosition(pipeline) + 1;
+    }
+
+    /** 2^q: the last position before the first collision of positions (saturating below {@code Long.MAX_VALUE}). */
+    static long lastExactPosition(Pipeline pipeline) {
         BigInteger q = pipeline.position().maxContiguousInteger().min(pipeline.phase().maxContiguousInteger());
-        return q.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+        return q.min(BigInteger.valueOf(Long.MAX_VALUE - 1)).longValueExact();
     }
 
     /** The first integer position the position format cannot hold: 2^p + 1 for a format of precision p. */
@@ -34,13 +44,22 @@ public final class CollisionHorizons {
     }
 
     /**
-     * The first p with phase_i(p) == phase_i(p + 1) as the pipeline computes them, among the pairs of
-     * positions 0 .. context-1; empty when there is none. Positions are exact up to 2^q
-     * ({@link #positionCollision}), where the first pair of equal positions makes every phase collide;
-     * below it, only the phase's own rounding can.
+     * The first position p in 1 .. context-1 with phase_i(p) == phase_i(p - 1) as the pipeline computes
+     * them; empty when there is none. Positions are exact up to 2^q ({@link #positionCollision}), where
+     * the first pair of equal positions makes every phase collide; below it, only the phase's own
+     * rounding can.
+     *
+     * @param i a mode of {@code rope}
+     * @param context L >= 1
      */
     public static OptionalLong modeCollision(RopeEmulator rope, int i, long context) {
-        long positionPair = positionCollision(rope.pipeline());
+        OptionalLong firstOfPair = firstCollidingPair(rope, i, context);
+        return firstOfPair.isPresent() ? OptionalLong.of(firstOfPair.getAsLong() + 1) : firstOfPair;
+    }
+
+    /** The first p with phase_i(p) == phase_i(p + 1) among the pairs within 0 .. context-1 (the pair's first position). */
+    private static OptionalLong firstCollidingPair(RopeEmulator rope, int i, long context) {
+        long positionPair = lastExactPosition(rope.pipeline());
         long best = positionPair <= context - 2 ? positionPair : Long.MAX_VALUE;
         FloatValue f = rope.invFreqInPhase(i);
         if (!f.isFinite() || f.isZero()) {

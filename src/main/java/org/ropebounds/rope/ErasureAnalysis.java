@@ -82,11 +82,13 @@ public final class ErasureAnalysis {
     }
 
     /**
-     * The first p whose (cos, sin) outputs equal those of p + 1 in every mode: the first pair of equal
-     * positions 2^q. Before it, mode 0 (inv_freq_0 = 1/b^0 = 1 exactly, so its phases are the positions
-     * themselves) turns by exactly 1 radian per position, and two points of the unit circle 1 radian apart
-     * differ by 2 sin(1/2) / sqrt(2) > 0.67 in cos or in sin, far more than rounding to any format of at
-     * least 3 bits can close (at most 1/4 near 1). Empty for formats of fewer bits, where the argument fails.
+     * The first position p whose (cos, sin) outputs equal those of p - 1 in every mode: 2^q + 1, the first
+     * position equal to the one before it ({@link CollisionHorizons#positionCollision}). Before it, mode 0
+     * (inv_freq_0 = 1/b^0 = 1 exactly, so its phases are the positions themselves) turns by exactly 1
+     * radian per position, and two points of the unit circle 1 radian apart differ by 2 sin(1/2) / sqrt(2)
+     * > 0.67 in cos or in sin, far more than rounding to any format of at least 3 bits can close (at most
+     * 1/4 near 1). Empty when that position is not within the context, and for formats of fewer bits,
+     * where the argument fails.
      */
     static OptionalLong outputCollision(RopeEmulator rope, long context) {
         Pipeline pl = rope.pipeline();
@@ -94,7 +96,7 @@ public final class ErasureAnalysis {
             return OptionalLong.empty();
         }
         long p = CollisionHorizons.positionCollision(pl);
-        return p <= context - 2 ? OptionalLong.of(p) : OptionalLong.empty();
+        return p <= context - 1 ? OptionalLong.of(p) : OptionalLong.empty();
     }
 
     private static boolean isOne(FloatValue v) {

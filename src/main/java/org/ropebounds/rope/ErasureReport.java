@@ -7,18 +7,19 @@ import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Rational;
 
 /**
- * Where one pipeline loses positions over a context of L positions. A horizon is the first position at
- * which something fails; {@link Horizon.None} means it does not happen within the context (never a
- * made-up number).
+ * Where one pipeline loses positions over a context of L positions. A horizon is the first position that
+ * fails, i.e. the first p that is not distinguishable from p - 1 (or not representable, or whose phase
+ * error exceeds delta); {@link Horizon.None} means it does not happen within the context (never a made-up
+ * number). See {@link Horizon}.
  *
  * @param pipeline the pipeline analysed
  * @param context L
  * @param delta the phase-error tolerance (radians)
  * @param positionHorizon the first integer position the position format cannot hold ({@link Horizon.At} or none)
- * @param collisionHorizon the smallest over modes of the first p with phase_i(p) == phase_i(p + 1) (at or none)
+ * @param collisionHorizon the smallest over modes of the first p with phase_i(p) == phase_i(p - 1) (at or none)
  * @param collisionMode the mode where it happens first (the slowest such mode when several tie); present
  *     exactly when {@code collisionHorizon} is located
- * @param outputCollisionHorizon the first p whose rotated (cos, sin) pairs equal those of p + 1 in every
+ * @param outputCollisionHorizon the first p whose rotated (cos, sin) pairs equal those of p - 1 in every
  *     mode (at or none)
  * @param phaseErrorHorizon the first p whose phase error exceeds delta in some mode: located, bracketed
  *     where no analysis located it, or none
@@ -46,7 +47,7 @@ public record ErasureReport(Pipeline pipeline, long context, Rational delta, Hor
      *
      * @param i the mode
      * @param invFreq inv_freq_i as the pipeline stores it
-     * @param collision the first p with phase_i(p) == phase_i(p + 1) (at or none)
+     * @param collision the first p with phase_i(p) == phase_i(p - 1) (at or none)
      * @param phaseErrorHorizon the first p with |error| > delta: located, bracketed, or none
      * @param maxPhaseError the largest |error| over {@code p < L}
      */

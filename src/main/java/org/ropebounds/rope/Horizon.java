@@ -6,6 +6,11 @@ import java.util.OptionalLong;
  * Where something first fails within a context of L positions: at a located position, somewhere within
  * a bracket of positions no analysis narrowed further, or not at all within the context. The wording of
  * every form is here, so that the command line, the tables and the model summaries say the same thing.
+ *
+ * <p>One convention for every horizon: it is the first position that fails, i.e. the first p that is not
+ * distinguishable from p - 1 (or not representable, or whose error exceeds the tolerance). A collision of
+ * the pair (p - 1, p) is at p, its second position: in fp32, positions 2^24 and 2^24 + 1 are equal, and
+ * both the position horizon and the collision of positions are 16777217.
  */
 public sealed interface Horizon permits Horizon.At, Horizon.Within, Horizon.None {
 

@@ -18,7 +18,10 @@ import org.ropebounds.real.RealExpression;
  * the double enclosures cannot decide are settled with exact rationals at higher precision.
  */
 public final class PhaseScan {
-    /** Per mode: the first collision, the first phase error above delta, and the largest error (unbounded if a phase is inf or NaN). */
+    /**
+     * Per mode: the first collision (the first position p whose phase equals that of p - 1, the convention of
+     * {@link Horizon}), the first phase error above delta, and the largest error (unbounded if a phase is inf or NaN).
+     */
     public record ModeScan(int mode, OptionalLong collision, OptionalLong firstErrorAboveDelta, PhaseErrorBound maxError) {
     }
 
@@ -187,7 +190,7 @@ public final class PhaseScan {
             double t = rope.positionInPhaseValue(p);
             double phase = rope.phaseValue(i, t);
             if (p > 0 && collision < 0 && sameBits(previous, phase)) {
-                collision = p - 1;
+                collision = p; // the second position of the pair (p - 1, p)
             }
             previous = phase;
             double[] err = theta.error(phase, p);

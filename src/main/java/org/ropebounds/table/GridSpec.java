@@ -256,7 +256,7 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
                 Map.entry("spectra", spectra.stream().map(Spectrum::label).toList()), Map.entry("rotary_dim", rotaryDim),
                 Map.entry("formats", formats.stream().map(Format::name).toList()), Map.entry("digits", digits),
                 Map.entry("bases", bases.stream().map(Rational::toCompactDecimalStringOrFraction).toList()),
-                Map.entry("erasure_context", erasureContext), Map.entry("delta", delta.toCompactDecimalStringOrFraction()),
+                Map.entry("erasure_context", Long.toString(erasureContext)), Map.entry("delta", delta.toCompactDecimalStringOrFraction()),
                 Map.entry("case_study", caseStudy), Map.entry("case_study_tolerance", caseStudyTolerance.toCompactDecimalStringOrFraction()));
     }
 }

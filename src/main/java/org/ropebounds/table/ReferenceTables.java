@@ -159,8 +159,8 @@ public final class ReferenceTables {
                         e.collisionHorizon().describe(), e.collisionMode().isPresent() ? Integer.toString(e.collisionMode().getAsInt()) : "",
                         e.outputCollisionHorizon().describe(), e.phaseErrorHorizon().describe(), maxError(e.maxPhaseError()));
         };
-        return new TableSpec("erasure", "Where RoPE pipelines lose positions", "Horizons (first failing position; none = not within the"
-                + " context) over L = " + s.erasureContext() + " positions, d = " + s.rotaryDim() + ", each pipeline emulated op by op"
+        return new TableSpec("erasure", "Where RoPE pipelines lose positions", "Horizons (the first position that fails, i.e. the first p"
+                + " not distinguishable from p-1 or not representable; none = not within the context) over L = " + s.erasureContext() + " positions, d = " + s.rotaryDim() + ", each pipeline emulated op by op"
                 + " (nearest-even per stage; pow, cos, sin modelled as correctly rounded); phase errors against p*theta_i in radians,"
                 + " the largest correctly rounded to 3 digits or as an outward-rounded interval.", columns, s.bases().size() * perBase, row);
     }
@@ -213,7 +213,7 @@ public final class ReferenceTables {
         };
         return new TableSpec("case-study", "Case study: published models", "Every registry model at its context and depth, eps = "
                 + tolerance.toCompactDecimalStringOrFraction() + ", approx spectrum, eps_mach ceiling; base-equivalent = 1/theta'_min"
-                + " (6 digits, correctly rounded); verdicts for the weights' format and fp32; hf pipeline horizons, delta = 0.1 rad."
+                + " (6 digits, correctly rounded); verdicts for the weights' format and fp32; hf pipeline horizons (the first position that fails), delta = 0.1 rad."
                 + " Registry: shared/reference/model-configs.csv.", CASE_STUDY_COLUMNS, entries.size(), row);
     }
 }

@@ -17,7 +17,7 @@ class RopeCliTest {
                 "--pipeline", "hf,bf16-all", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode o = r.json();
-        assertEquals(1048576, o.get("context").asLong());
+        assertEquals("1048576", o.get("context").textValue()); // integers that can exceed 2^53 are strings
         JsonNode hf = o.get("results").get(0);
         assertEquals("hf", hf.get("pipeline").asText());
         // fp32 holds every position below 2^24 + 1 > 1M, so nothing is lost within 1M positions
@@ -27,10 +27,11 @@ class RopeCliTest {
         assertTrue(hf.get("max_phase_error").isTextual());
         JsonNode bf16 = o.get("results").get(1);
         // bf16 holds integers up to 2^8 = 256; 257 is the first it cannot
-        assertEquals(257, bf16.get("position_horizon").asLong());
-        // 256 and 257 both round to 256: every mode's phases collide there, hence the outputs
-        assertEquals(256, bf16.get("output_collision_horizon").asLong());
-        assertTrue(bf16.get("collision_horizon").asLong() <= 256);
+        assertEquals("257", bf16.get("position_horizon").textValue());
+        // 256 and 257 both round to 256: every mode's phases collide there, hence the outputs; a horizon
+        // is the first position that fails, the pair's second position
+        assertEquals("257", bf16.get("output_collision_horizon").textValue());
+        assertTrue(Long.parseLong(bf16.get("collision_horizon").textValue()) <= 257);
         assertTrue(bf16.get("collision_mode").isInt());
         JsonNode modes = bf16.get("modes");
         assertEquals(64, modes.size());
@@ -46,8 +47,8 @@ class RopeCliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode hf = r.json().get("results").get(0);
         assertEquals("hf+phase=bf16", hf.get("pipeline").asText());
-        // fp32 positions converted to a bf16 phase: 256 and 257 meet at 256 there
-        assertEquals(256, hf.get("output_collision_horizon").asLong());
+        // fp32 positions converted to a bf16 phase: 256 and 257 meet at 256 there; 257 is the first that fails
+        assertEquals("257", hf.get("output_collision_horizon").textValue());
         assertTrue(hf.get("position_horizon").isNull()); // the position format itself is still fp32
     }
 

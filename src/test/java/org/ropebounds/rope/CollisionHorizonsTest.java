@@ -20,16 +20,18 @@ class CollisionHorizonsTest {
         assertEquals(257, CollisionHorizons.positionHorizon(Format.BF16));        // 2^8 + 1
         assertEquals(2049, CollisionHorizons.positionHorizon(Format.FP16));       // 2^11 + 1
         assertEquals(16777217, CollisionHorizons.positionHorizon(Format.FP32));   // 2^24 + 1
-        // and 2^p + 1 rounds to 2^p (a tie, to the even significand): positions 2^p and 2^p + 1 collide
-        assertEquals(256, CollisionHorizons.positionCollision(Pipeline.preset("bf16-all", Format.BF16)));
-        assertEquals(16777216, CollisionHorizons.positionCollision(Pipeline.preset("hf", Format.BF16)));
+        // and 2^p + 1 rounds to 2^p (a tie, to the even significand): positions 2^p and 2^p + 1 collide, and
+        // the collision is named by the pair's second position (the first position that fails), 2^p + 1
+        assertEquals(257, CollisionHorizons.positionCollision(Pipeline.preset("bf16-all", Format.BF16)));
+        assertEquals(16777217, CollisionHorizons.positionCollision(Pipeline.preset("hf", Format.BF16)));
     }
 
     @Test
     void mode0OfHfCollidesOnlyWherePositionsDo() {
-        // inv_freq_0 = 1/b^0 = 1 exactly, so phase_0(p) = fl32(p): distinct until 2^24
+        // inv_freq_0 = 1/b^0 = 1 exactly, so phase_0(p) = fl32(p): distinct until 2^24; fl32(2^24 + 1) = 2^24
         RopeEmulator rope = new RopeEmulator(Rational.of(500000), 128, Pipeline.preset("hf", Format.BF16));
-        assertEquals(OptionalLong.of(16777216), CollisionHorizons.modeCollision(rope, 0, 1L << 40));
+        assertEquals(OptionalLong.of(16777217), CollisionHorizons.modeCollision(rope, 0, 1L << 40));
+        assertEquals(OptionalLong.of(16777217), CollisionHorizons.modeCollision(rope, 0, 16777218)); // the last position of L = 2^24 + 2
         assertEquals(OptionalLong.empty(), CollisionHorizons.modeCollision(rope, 0, 16777217)); // the pair needs position 2^24 + 1
     }
 
@@ -61,7 +63,7 @@ class CollisionHorizonsTest {
             OptionalLong scanned = PhaseScan.scan(rope, i, context, Rational.parse("0.1")).collision();
             assertEquals(scanned, CollisionHorizons.modeCollision(rope, i, context), "mode " + i);
             long p = scanned.orElseThrow();
-            assertEquals(true, p > (1L << 22) && p <= (1L << 24), "mode " + i + " collides at " + p);
+            assertEquals(true, p > (1L << 22) && p <= (1L << 24) + 1, "mode " + i + " collides at " + p);
         }
     }
 

@@ -71,7 +71,7 @@ class ShardsTest {
         assertEquals(sha256((m.group(1) + "}").getBytes(StandardCharsets.UTF_8)), m.group(2));
         // the grid digest: of the manifest's parameters as compact JSON with sorted keys, written out here by hand
         String grid = "{\"bases\":[\"10000\"],\"case_study\":false,\"case_study_tolerance\":\"0.5\",\"contexts\":[\"2048\",\"4096\"],"
-                + "\"delta\":\"0.1\",\"digits\":6,\"erasure_context\":64,\"formats\":[\"bf16\"],\"layers\":[1,32],\"rotary_dim\":128,"
+                + "\"delta\":\"0.1\",\"digits\":6,\"erasure_context\":\"64\",\"formats\":[\"bf16\"],\"layers\":[1,32],\"rotary_dim\":128,"
                 + "\"spectra\":[\"approx\"],\"tolerances\":[\"0.5\"]}";
         assertEquals(sha256(grid.getBytes(StandardCharsets.UTF_8)), Shards.gridSha256(g));
         assertTrue(text.contains("\"grid_sha256\":\"" + sha256(grid.getBytes(StandardCharsets.UTF_8)) + "\""), text);
