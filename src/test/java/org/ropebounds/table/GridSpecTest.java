@@ -118,17 +118,20 @@ class GridSpecTest {
         e = assertThrows(InvalidInputException.class, () -> new GridSpec(d.contexts(), d.layers(), d.tolerances(), d.spectra(),
                 d.rotaryDim(), d.formats(), d.digits(), d.bases(), d.erasureContext(), d.delta(), d.caseStudy(), Rational.ONE));
         assertEquals("case_study_tolerance 1 is out of range; accepted: 0 < eps < 1", e.getMessage());
-        // 1001 x 100 x 10 x 1 = 1001000 cells > 10^6
-        List<BigInteger> contexts = java.util.stream.IntStream.rangeClosed(1, 1001).mapToObj(BigInteger::valueOf).toList();
-        List<Integer> layers = java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList();
+        // 10^3 x 10^3 x 10 x 1 = 10^7 cells: the sweep of user story 7, accepted; 10001 x 10^3 x 10 x 1 > 10^8 is not
+        List<BigInteger> contexts = java.util.stream.IntStream.rangeClosed(1, 10001).mapToObj(BigInteger::valueOf).toList();
+        List<Integer> layers = java.util.stream.IntStream.rangeClosed(1, 1000).boxed().toList();
         List<Rational> tol = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(k -> Rational.of(BigInteger.valueOf(k),
                 BigInteger.valueOf(11))).toList();
         e = assertThrows(InvalidInputException.class, () -> new GridSpec(contexts, layers, tol, List.of(Spectrum.APPROX, Spectrum.EXACT,
                 Spectrum.APPROX), 128, List.of(Format.FP32), 6, d.bases(), 64, d.delta(), false, d.caseStudyTolerance()));
         assertTrue(e.getMessage().contains("approx is listed twice"), e.getMessage());
+        GridSpec sweep = new GridSpec(contexts.subList(0, 1000), layers, tol, List.of(Spectrum.APPROX), 128,
+                List.of(Format.FP32), 6, d.bases(), 64, d.delta(), false, d.caseStudyTolerance());
+        assertEquals(1000, sweep.contexts().size());
         e = assertThrows(InvalidInputException.class, () -> new GridSpec(contexts, layers, tol, List.of(Spectrum.APPROX), 128,
                 List.of(Format.FP32), 6, d.bases(), 64, d.delta(), false, d.caseStudyTolerance()));
-        assertEquals("the grid has 1001000 cells (contexts x layers x tolerances x spectra); at most 1000000: split it", e.getMessage());
+        assertEquals("the grid has 100010000 cells (contexts x layers x tolerances x spectra); accepted: at most 100000000", e.getMessage());
     }
 
     @Test
