@@ -318,11 +318,19 @@ public final class ClaimParser {
         return result;
     }
 
-    /** A format name up to the next ',' or ')': fp32, bf16, fp8-e4m3, p=11,emin=... is not accepted here. */
+    /** What follows a comma inside a custom format, which is part of the format: {@code p=11,emin=-14,emax=15}. */
+    private static final java.util.regex.Pattern FORMAT_CONTINUES = java.util.regex.Pattern.compile(",\\s*(?:emin|emax|specials)\\s*=");
+
+    /**
+     * A format as {@link Format#parse} reads it, up to the ',' or ')' that ends the argument: fp32, bf16,
+     * fp8-e4m3, an alias, or a custom {@code p=11,emin=-14,emax=15[,specials=fn]} (whose own commas are kept).
+     */
     private Format formatArgument() {
         skipSpaces();
         int start = pos;
-        while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != ')') {
+        java.util.regex.Matcher continues = FORMAT_CONTINUES.matcher(text);
+        while (pos < text.length() && text.charAt(pos) != ')'
+                && (text.charAt(pos) != ',' || continues.region(pos, text.length()).lookingAt())) {
             pos++;
         }
         String name = text.substring(start, pos).strip();
