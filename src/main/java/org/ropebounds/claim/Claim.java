@@ -240,7 +240,7 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
      * Most significant digits {@link #check} aims for: enough for any claim about formats up to fp64 many
      * times over, and few enough that a claim the enclosures cannot decide (pi == pi) gives up within seconds.
      */
-    public static final int MAX_DIGITS = 1000;
+    public static final int MAX_DIGITS = 500;
 
     /** About log2 of the largest magnitude in e (0 for zero); a guard, never printed. */
     static double log2Magnitude(Enclosure e) {

@@ -47,8 +47,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "CLAIM", description = "The claim, quoted.")
-    String claimText;
+    @Parameters(arity = "1..*", paramLabel = "CLAIM", hideParamSyntax = true, description = "The claim, quoted as one argument; it may start with '-'.")
+    List<String> claimArguments;
 
     @Option(names = "--set", split = ",", paramLabel = "NAME=VALUE",
             description = "Parameter values, exact decimals or hex floats: --set L=131072,eps=0.9,N=32 (comma-separated or repeated; each name once).")
@@ -65,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Converters.checkDigits(digits, Claim.MAX_DIGITS);
         Map<String, Rational> parameters = parameters(settings);
-        Claim claim = ClaimParser.parse(claimText, parameters);
+        Claim claim = ClaimParser.parse(claimText(claimArguments, spec), parameters);
         Claim.Result result = claim.check(digits);
         int shown = Math.min(digits, 40);
         PrintWriter out = spec.commandLine().getOut();
@@ -101,6 +101,27 @@ final class CheckCommand implements Callable<Integer> {
             case FALSE -> Main.EXIT_FAILURE;
             case UNDECIDED -> Main.EXIT_UNDECIDED;
         };
+    }
+
+    /**
+     * The one claim among the positional arguments, which take whatever is not a known option (so that a
+     * claim may start with '-').
+     *
+     * @throws InvalidInputException for an argument shaped like an option (a misspelt --digits, say), or
+     *         for more than one argument
+     */
+    static String claimText(List<String> arguments, CommandLine.Model.CommandSpec spec) {
+        for (String a : arguments) {
+            if (a.matches("--?[A-Za-z][A-Za-z0-9-]*(=.*)?")) {
+                throw new InvalidInputException("unknown option '" + InvalidInputException.quoted(a.replaceFirst("=.*", ""))
+                        + "'; accepted: " + String.join(", ", spec.options().stream().map(o -> o.longestName()).toList()));
+            }
+        }
+        if (arguments.size() > 1) {
+            throw new InvalidInputException("the claim must be one argument (quote it); got " + arguments.size() + ": '"
+                    + InvalidInputException.quoted(String.join("' '", arguments)) + "'");
+        }
+        return arguments.get(0);
     }
 
     /**

@@ -44,7 +44,8 @@ class HostileArgumentsTest {
             refusal("a power x^y in the claim is beyond 2^(2^20)", "check", "ulp(bf16, 10^(10^7)) > 0"),
             refusal("exp(x) with |x| beyond 2^20", "check", "exp(10^10) > 1"),
             // --digits maxima, with the accepted range
-            refusal("--digits 1001 is out of range; accepted: 1..1000", "check", "1 < 2", "--digits", "1001"),
+            refusal("--digits 501 is out of range; accepted: 1..500", "check", "1 < 2", "--digits", "501"),
+            refusal("--digits 10000 is out of range; accepted: 1..500", "check", "1 < 2", "--digits", "10000"),
             refusal("--digits 3001 is out of range; accepted: 1..3000", "zone", "--context", "1M", "--layers", "48", "--tolerance", "0.9",
                     "--format", "all", "--digits", "3001"),
             refusal("--digits 10000 is out of range; accepted: 1..3000", "zone", "--context", "1M", "--layers", "48", "--tolerance", "0.9",
@@ -67,7 +68,12 @@ class HostileArgumentsTest {
             // repeated parameter names
             refusal("--set names 'x' twice (1 and 2)", "check", "--set", "x=1,x=2", "x < 3"),
             refusal("--set names 'x' twice", "check", "--set", "x=1", "--set", "x=1", "x < 3"),
-            refusal("--set 'x' is not NAME=VALUE", "check", "--set", "x", "x < 3"));
+            refusal("--set 'x' is not NAME=VALUE", "check", "--set", "x", "x < 3"),
+            // claims take what is not an option, but a misspelt option is still named as one
+            refusal("unknown option '--digit'; accepted: ", "check", "--digit", "5", "1 < 2"),
+            refusal("unknown option '--jsn'", "check", "--jsn", "1 < 2"),
+            refusal("the claim must be one argument (quote it); got 3: '1' '<' '2'", "check", "1", "<", "2"),
+            refusal("'CLAIM'", "check"));
     }
 
     private static Arguments refusal(String named, String... args) {
