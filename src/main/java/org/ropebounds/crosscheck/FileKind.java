@@ -56,7 +56,7 @@ public enum FileKind {
     ArraySource open(Path path, Optional<Format> format) throws IOException {
         try {
             if (Files.isDirectory(path)) {
-                throw new InvalidInputException("'" + path + "' is a directory; accepted: a .npy, CSV or text file");
+                throw new InvalidInputException("'" + InvalidInputException.quoted(path.toString()) + "' is a directory; accepted: a .npy, CSV or text file");
             }
             FileKind kind = of(path);
             if (this == AUTO && kind != NPY && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
@@ -74,9 +74,9 @@ public enum FileKind {
                 default -> TextArray.open(path, format.get());
             };
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("file '" + path + "' does not exist");
+            throw new InvalidInputException("file '" + InvalidInputException.quoted(path.toString()) + "' does not exist");
         } catch (AccessDeniedException e) {
-            throw new InvalidInputException("file '" + path + "' cannot be read (access denied)");
+            throw new InvalidInputException("file '" + InvalidInputException.quoted(path.toString()) + "' cannot be read (access denied)");
         }
     }
 }
