@@ -207,7 +207,8 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
             // x^y has about |y| * log2|x| bits of exponent: refuse what no format and no table needs, before computing it
             if (log2Magnitude(e) + Math.log(Math.max(1, log2Magnitude(a.toEnclosure(x)))) / Math.log(2) > MAX_RESULT_LOG2_BITS) {
                 throw new InvalidInputException("a power x^y in the claim is beyond 2^(2^" + MAX_RESULT_LOG2_BITS
-                        + ") in magnitude (or below its inverse); such numbers are refused");
+                        + ") in magnitude (or below its inverse), so it is refused; accepted: |y| * |log2 x| up to about 2^"
+                        + MAX_RESULT_LOG2_BITS);
             }
             if (e.isExact() && e.lo().denominator().equals(BigInteger.ONE) && e.lo().numerator().bitLength() <= 16) {
                 int n = e.lo().numerator().intValueExact();
@@ -247,6 +248,12 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
         return Math.max(log2(e.lo()), log2(e.hi()));
     }
 
+    /** Whether the enclosure reaches beyond 2^k in magnitude: max(|lo|, |hi|) &gt; 2^k, exactly. */
+    static boolean beyondPowerOfTwo(Enclosure e, int k) {
+        Rational limit = Rational.of(BigInteger.ONE.shiftLeft(k), BigInteger.ONE);
+        return e.lo().abs().compareTo(limit) > 0 || e.hi().abs().compareTo(limit) > 0;
+    }
+
     private static double log2(Rational r) {
         return r.isZero() ? 0 : Math.abs((double) r.numerator().abs().bitLength() - r.denominator().bitLength());
     }
@@ -256,10 +263,11 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
         @Override
         public <T> T evaluate(Arithmetic<T> a) {
             T v = x.evaluate(a);
-            if (name.equals("exp") && log2Magnitude(a.toEnclosure(v)) > MAX_RESULT_LOG2_BITS) {
-                throw new InvalidInputException("exp(x) with |x| beyond 2^" + MAX_RESULT_LOG2_BITS + " is refused");
+            if (name.equals("exp") && beyondPowerOfTwo(a.toEnclosure(v), MAX_RESULT_LOG2_BITS)) {
+                throw new InvalidInputException("exp(x) with |x| beyond 2^" + MAX_RESULT_LOG2_BITS + " is refused; accepted: |x| <= 2^"
+                        + MAX_RESULT_LOG2_BITS);
             }
-            if ((name.equals("cos") || name.equals("sin")) && log2Magnitude(a.toEnclosure(v)) > MAX_PERIODIC_LOG2) {
+            if ((name.equals("cos") || name.equals("sin")) && beyondPowerOfTwo(a.toEnclosure(v), MAX_PERIODIC_LOG2)) {
                 throw new InvalidInputException(name + "(x) with |x| beyond 2^" + MAX_PERIODIC_LOG2 + " is refused: reducing x"
                         + " modulo pi would need as many bits of pi; accepted: |x| <= 2^" + MAX_PERIODIC_LOG2);
             }

@@ -35,9 +35,9 @@ import picocli.CommandLine.Parameters;
             "  theta(b, d, i)      b^(-2i/d)",
             "  zone_lower(L, N, eps, d)  binding lower bound on b (approx spectrum)",
             "F is a format: fp64, fp32, tf32, fp16, bf16, fp8-e4m3, fp8-e5m2, an alias, or p=..,emin=..,emax=..[,specials=fn].",
-            "Anything else is refused before evaluation, and so is work out of reach: a power or exp beyond 2^(2^"
-                    + Claim.MAX_RESULT_LOG2_BITS + "),",
-            "cos or sin of |x| > 2^" + Claim.MAX_PERIODIC_LOG2 + ". A claim may start with '-' (check \"-1 < 0\")."},
+            "Anything else is refused before evaluation. Work out of reach is refused before its costly step: a power",
+            "or exp beyond 2^(2^" + Claim.MAX_RESULT_LOG2_BITS + "), cos or sin of |x| > 2^" + Claim.MAX_PERIODIC_LOG2
+                    + ". A claim may start with '-' (check \"-1 < 0\")."},
         footer = {"", "Examples:",
             "  ropebounds check \"L/arccos(eps^(1/N)) <= 500000\" --set L=131072,eps=0.9,N=32",
             "  ropebounds check \"round(bf16, 15962) == 15936\"",

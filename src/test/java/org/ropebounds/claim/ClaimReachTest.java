@@ -30,7 +30,12 @@ class ClaimReachTest {
 
     @Test
     void theLimitsThemselvesAreAccepted() {
-        // |sin| <= 1 everywhere; 2^4096 is at the limit, 2^1000000 = 2^(10^6) is below 2^(2^20) = 2^1048576
+        // the limits are exact: |x| <= 2^20 for exp, |x| <= 2^4096 for cos and sin
+        assertEquals(Verdict.TRUE, ClaimParser.parse("exp(-(2^20)) > 0", Map.of()).check(30).verdict());
+        assertEquals(Verdict.TRUE, assertTimeoutPreemptively(QUICKLY, () -> ClaimParser.parse("cos(-(2^4096)) <= 1", Map.of()).check(30).verdict()));
+        assertThrows(InvalidInputException.class, () -> ClaimParser.parse("exp(2^20 + 2^-100) > 0", Map.of()).check(30));
+        assertThrows(InvalidInputException.class, () -> ClaimParser.parse("sin(2^4096 + 2^-100) > -2", Map.of()).check(30));
+        // |sin| <= 1 everywhere; 2^1000000 = 2^(10^6) is below 2^(2^20) = 2^1048576
         assertEquals(Verdict.TRUE, assertTimeoutPreemptively(QUICKLY, () -> ClaimParser.parse("-1 <= sin(2^4096) <= 1", Map.of()).check(30).verdict()));
         assertEquals(Verdict.TRUE, ClaimParser.parse("2^1000000 > 10^300000", Map.of()).check(30).verdict());
         // 65535 = 2^16 - 1 is the largest exponent taken by repeated squaring; log2(3^65535) = 65535 * 1.58496... = 103870.5
