@@ -118,9 +118,9 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
      *
      * @throws InvalidInputException unless digits is within 1..{@value #MAX_DIGITS}; when a function is used
      *         outside its domain (log of a negative number, a non-integer context in zone_lower, ...); and when
-     *         an intermediate value is out of reach (a power or exp beyond 2^(2^{@value #MAX_RESULT_LOG2_BITS}),
-     *         cos or sin of an argument beyond 2^{@value #MAX_PERIODIC_LOG2}): refused at the first evaluation of
-     *         that argument, before the costly step
+     *         an intermediate value is out of reach (a power beyond about 2^(2^{@value #MAX_RESULT_LOG2_BITS}), exp
+     *         of |x| &gt; 2^{@value #MAX_RESULT_LOG2_BITS}, cos or sin of |x| &gt; 2^{@value #MAX_PERIODIC_LOG2}): refused
+     *         at the first evaluation of that argument, before the costly step
      */
     public Result check(int digits) {
         if (digits < 1 || digits > MAX_DIGITS) {
@@ -228,7 +228,10 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
         }
     }
 
-    /** Results beyond 2^(2^20) in magnitude (or below its inverse) are refused: exp and powers would take minutes. */
+    /**
+     * Powers beyond about 2^(2^20) in magnitude (or below its inverse) and exp of |x| &gt; 2^20 are refused: they
+     * would take minutes and no format or table needs them.
+     */
     public static final int MAX_RESULT_LOG2_BITS = 20;
 
     /**
