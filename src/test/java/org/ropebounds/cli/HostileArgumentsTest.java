@@ -36,6 +36,7 @@ class HostileArgumentsTest {
             // work whose cost is out of reach
             refusal("sin(x) with |x| beyond 2^4096", "check", "sin(10^300000) < 2"),
             refusal("cos(x) with |x| beyond 2^4096", "check", "cos(2^1000000) <= 1"),
+            refusal("sin(x) with |x| beyond 2^4096", "check", "sin(10^300000) < 2", "--digits", "10"),
             refusal("sin(x) with |x| beyond 2^4096", "check", "sin(2^4097) < 2"),
             refusal("cos(x) with |x| beyond 2^4096", "check", "cos(exp(3000)) <= 1"),
             refusal("a power x^y in the claim is beyond 2^(2^20)", "check", "theta(10^1000, 1, 10^1000) > 0"),
@@ -146,6 +147,18 @@ class HostileArgumentsTest {
     void periodicArgumentAtTheLimitIsStillChecked() {
         CliTest.Result r = assertTimeoutPreemptively(QUICKLY, () -> CliTest.run("check", "-1 <= sin(2^4096) <= 1"));
         assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void theErrorPrinterKeepsAnyMessageToOnePrintableLine() {
+        // a message that did not quote its input: line breaks become "; ", controls are escaped, the length is cut
+        String line = Main.oneLine("  bad\n\r\n  value \u001b[31m" + "7".repeat(5000) + "\u2028end ");
+        assertTrue(line.startsWith("bad; value \\e[31m777"), line);
+        // "bad; value " (11) + "\\e[31m" (6) + 5000 sevens + "; end" (5) = 5022 characters once on one line
+        assertTrue(line.endsWith("...(message of 5022 characters cut)"), line);
+        assertTrue(line.length() <= Main.MAX_MESSAGE, line);
+        assertEquals("a; b \\x07", Main.oneLine("a\nb \u0007"));
+        assertEquals("", Main.oneLine(null));
     }
 
     /** Exit 2, nothing on stdout, exactly one line on stderr naming the value, no control character, no stack trace. */
