@@ -42,18 +42,18 @@ public final class ContextLength {
             if (e.getMessage().startsWith("context")) {
                 throw e;
             }
-            throw new InvalidInputException("context '" + t + "' is " + (e.getMessage().contains("out of range")
+            throw new InvalidInputException("context '" + InvalidInputException.quoted(t) + "' is " + (e.getMessage().contains("out of range")
                     ? "out of range; accepted: 1 <= L <= 2^62" : "not a number; " + ACCEPTED));
         }
         if (value.signum() <= 0 || value.compareTo(ZoneQuery.MAX_CONTEXT) > 0) {
-            throw new InvalidInputException("context '" + t + "' is out of range; accepted: 1 <= L <= 2^62");
+            throw new InvalidInputException("context '" + InvalidInputException.quoted(t) + "' is out of range; accepted: 1 <= L <= 2^62");
         }
         return value;
     }
 
     private static BigInteger integer(Rational x, String t) {
         if (!x.denominator().equals(BigInteger.ONE)) {
-            throw new InvalidInputException("context '" + t + "' is not an integer; " + ACCEPTED);
+            throw new InvalidInputException("context '" + InvalidInputException.quoted(t) + "' is not an integer; " + ACCEPTED);
         }
         return x.numerator();
     }

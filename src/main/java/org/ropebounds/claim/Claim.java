@@ -116,14 +116,19 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
      * Checks the claim with enclosures of increasing precision, up to about {@code digits} significant
      * digits (and a few levels beyond, as {@link Ziv#levels} does).
      *
-     * @throws InvalidInputException when a function is used outside its domain (log of a negative number,
-     *         a non-integer context in zone_lower, ...)
-     * @throws IllegalArgumentException unless digits is within 1..{@value Ziv#MAX_DIGITS}
+     * @throws InvalidInputException unless digits is within 1..{@value #MAX_DIGITS}; when a function is used
+     *         outside its domain (log of a negative number, a non-integer context in zone_lower, ...); and when
+     *         an intermediate value is out of reach (a power beyond about 2^(2^{@value #MAX_RESULT_LOG2_BITS}), exp
+     *         of |x| &gt; 2^{@value #MAX_RESULT_LOG2_BITS}, cos or sin of |x| &gt; 2^{@value #MAX_PERIODIC_LOG2}): refused
+     *         at the first evaluation of that argument, before the costly step
      */
     public Result check(int digits) {
+        if (digits < 1 || digits > MAX_DIGITS) {
+            throw new InvalidInputException("digits " + digits + " is out of range; accepted: 1.." + MAX_DIGITS);
+        }
         return Ziv.refine(digits, (a, mostPrecise) -> at(a), r -> r.verdict() != Verdict.UNDECIDED)
-                .orElseThrow(() -> new InvalidInputException("the claim '" + text + "' could not be evaluated at any precision up to "
-                        + digits + " digits"));
+                .orElseThrow(() -> new InvalidInputException("the claim '" + InvalidInputException.quoted(text)
+                        + "' could not be evaluated at any precision up to " + digits + " digits"));
     }
 
     /**
@@ -141,7 +146,8 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
         } catch (InsufficientPrecisionException e) {
             throw e;
         } catch (ArithmeticException e) {
-            throw new InvalidInputException("the claim '" + text + "' is outside the functions' domains: " + e.getMessage());
+            throw new InvalidInputException("the claim '" + InvalidInputException.quoted(text) + "' is outside the functions' domains: "
+                    + e.getMessage());
         }
         int bits = a instanceof org.ropebounds.real.EnclosureArithmetic ea ? ea.bits() : 53; // else double intervals
         boolean undecided = false;
@@ -198,6 +204,12 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
         /** x^y; an exact integer exponent is repeated multiplication, so negative bases are allowed. */
         private <T> T power(Arithmetic<T> a, T x, T y) {
             Enclosure e = a.toEnclosure(y);
+            // x^y has about |y| * log2|x| bits of exponent: refuse what no format and no table needs, before computing it
+            if (log2Magnitude(e) + Math.log(Math.max(1, log2Magnitude(a.toEnclosure(x)))) / Math.log(2) > MAX_RESULT_LOG2_BITS) {
+                throw new InvalidInputException("a power x^y in the claim is beyond 2^(2^" + MAX_RESULT_LOG2_BITS
+                        + ") in magnitude (or below its inverse), so it is refused; accepted: |y| * |log2 x| up to about 2^"
+                        + MAX_RESULT_LOG2_BITS);
+            }
             if (e.isExact() && e.lo().denominator().equals(BigInteger.ONE) && e.lo().numerator().bitLength() <= 16) {
                 int n = e.lo().numerator().intValueExact();
                 T result = a.of(Rational.ONE);
@@ -212,21 +224,37 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
                 }
                 return n < 0 ? a.divide(a.of(Rational.ONE), result) : result;
             }
-            // x^y has about y * log2|x| bits of exponent: refuse what no format and no table needs
-            if (log2Magnitude(e) + Math.log(Math.max(1, Math.abs(log2Magnitude(a.toEnclosure(x))))) / Math.log(2) > MAX_RESULT_LOG2_BITS) {
-                throw new org.ropebounds.InvalidInputException("a power x^y in the claim is beyond 2^(2^" + MAX_RESULT_LOG2_BITS
-                        + ") in magnitude; such numbers are refused");
-            }
             return a.pow(x, y);
         }
     }
 
-    /** Results beyond 2^(2^20) in magnitude (or below its inverse) are refused: exp and powers would take minutes. */
-    static final int MAX_RESULT_LOG2_BITS = 20;
+    /**
+     * Powers beyond about 2^(2^20) in magnitude (or below its inverse) and exp of |x| &gt; 2^20 are refused: they
+     * would take minutes and no format or table needs them.
+     */
+    public static final int MAX_RESULT_LOG2_BITS = 20;
+
+    /**
+     * cos and sin of arguments beyond 2^4096 in magnitude are refused: their argument reduction needs pi to
+     * as many bits beyond the working precision (sin(2^4096) takes about a second; sin(2^1000000) hours).
+     */
+    public static final int MAX_PERIODIC_LOG2 = 4096;
+
+    /**
+     * Most significant digits {@link #check} aims for: enough for any claim about formats up to fp64 many
+     * times over, and few enough that a claim the enclosures cannot decide (pi == pi) gives up within seconds.
+     */
+    public static final int MAX_DIGITS = 500;
 
     /** About log2 of the largest magnitude in e (0 for zero); a guard, never printed. */
     static double log2Magnitude(Enclosure e) {
         return Math.max(log2(e.lo()), log2(e.hi()));
+    }
+
+    /** Whether the enclosure reaches beyond 2^k in magnitude: max(|lo|, |hi|) &gt; 2^k, exactly. */
+    static boolean beyondPowerOfTwo(Enclosure e, int k) {
+        Rational limit = Rational.of(BigInteger.ONE.shiftLeft(k), BigInteger.ONE);
+        return e.lo().abs().compareTo(limit) > 0 || e.hi().abs().compareTo(limit) > 0;
     }
 
     private static double log2(Rational r) {
@@ -238,8 +266,13 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
         @Override
         public <T> T evaluate(Arithmetic<T> a) {
             T v = x.evaluate(a);
-            if (name.equals("exp") && log2Magnitude(a.toEnclosure(v)) > MAX_RESULT_LOG2_BITS) {
-                throw new org.ropebounds.InvalidInputException("exp(x) with |x| beyond 2^" + MAX_RESULT_LOG2_BITS + " is refused");
+            if (name.equals("exp") && beyondPowerOfTwo(a.toEnclosure(v), MAX_RESULT_LOG2_BITS)) {
+                throw new InvalidInputException("exp(x) with |x| beyond 2^" + MAX_RESULT_LOG2_BITS + " is refused; accepted: |x| <= 2^"
+                        + MAX_RESULT_LOG2_BITS);
+            }
+            if ((name.equals("cos") || name.equals("sin")) && beyondPowerOfTwo(a.toEnclosure(v), MAX_PERIODIC_LOG2)) {
+                throw new InvalidInputException(name + "(x) with |x| beyond 2^" + MAX_PERIODIC_LOG2 + " is refused: reducing x"
+                        + " modulo pi would need as many bits of pi; accepted: |x| <= 2^" + MAX_PERIODIC_LOG2);
             }
             return switch (name) {
                 case "sqrt" -> a.sqrt(v);

@@ -80,7 +80,7 @@ public final class ClaimParser {
         }
         for (String name : parameters.keySet()) {
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,63}") || FUNCTIONS.containsKey(name) || ALIASES.containsKey(name) || name.equals("pi")) {
-                throw new InvalidInputException("parameter name '" + name + "' is not accepted; need a letter then letters, digits or _,"
+                throw new InvalidInputException("parameter name '" + InvalidInputException.quoted(name) + "' is not accepted; need a letter then letters, digits or _,"
                         + " other than pi and the function names");
             }
         }
@@ -219,12 +219,12 @@ public final class ClaimParser {
             Rational v = parameters.get(name);
             if (v == null) {
                 pos = start;
-                throw error("unknown name '" + name + "'; accepted: pi, the parameters given " + new TreeSet<>(parameters.keySet())
+                throw error("unknown name '" + InvalidInputException.quoted(name) + "'; accepted: pi, the parameters given " + new TreeSet<>(parameters.keySet())
                         + ", and functions called with ( )");
             }
             return new Num(v);
         }
-        throw error("unexpected '" + c + "'");
+        throw error("unexpected '" + InvalidInputException.quoted(String.valueOf(c)) + "'");
     }
 
     private Expr number() {
@@ -275,7 +275,7 @@ public final class ClaimParser {
     private Expr call(String name, int start) {
         if (!FUNCTIONS.containsKey(name)) {
             pos = start;
-            throw error("unknown function '" + name + "'; accepted: " + String.join(", ", FUNCTIONS.keySet())
+            throw error("unknown function '" + InvalidInputException.quoted(name) + "'; accepted: " + String.join(", ", FUNCTIONS.keySet())
                     + " (and acos, asin, atan)");
         }
         expect('(');
@@ -318,11 +318,19 @@ public final class ClaimParser {
         return result;
     }
 
-    /** A format name up to the next ',' or ')': fp32, bf16, fp8-e4m3, p=11,emin=... is not accepted here. */
+    /** What follows a comma inside a custom format, which is part of the format: {@code p=11,emin=-14,emax=15}. */
+    private static final java.util.regex.Pattern FORMAT_CONTINUES = java.util.regex.Pattern.compile(",\\s*(?:emin|emax|specials)\\s*=");
+
+    /**
+     * A format as {@link Format#parse} reads it, up to the ',' or ')' that ends the argument: fp32, bf16,
+     * fp8-e4m3, an alias, or a custom {@code p=11,emin=-14,emax=15[,specials=fn]} (whose own commas are kept).
+     */
     private Format formatArgument() {
         skipSpaces();
         int start = pos;
-        while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != ')') {
+        java.util.regex.Matcher continues = FORMAT_CONTINUES.matcher(text);
+        while (pos < text.length() && text.charAt(pos) != ')'
+                && (text.charAt(pos) != ',' || continues.region(pos, text.length()).lookingAt())) {
             pos++;
         }
         String name = text.substring(start, pos).strip();

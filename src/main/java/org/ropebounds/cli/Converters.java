@@ -36,6 +36,7 @@ final class Converters {
 
     static void registerAll(CommandLine cl) {
         cl.registerConverter(Rational.class, wrap(Rational::parse));
+        cl.registerConverter(org.ropebounds.format.SignedRational.class, wrap(org.ropebounds.format.SignedRational::parse));
         cl.registerConverter(OverflowPolicy.class, wrap(OverflowPolicy::parse));
         cl.registerConverter(RoundingMode.class, wrap(RoundingMode::parse));
         cl.registerConverter(Format.class, wrap(Format::parse));

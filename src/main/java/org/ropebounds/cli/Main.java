@@ -34,6 +34,8 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         Converters.registerAll(cl);
+        // a claim may start with '-' ("-1 < 0"): check's arguments that are not its options are the claim
+        cl.getSubcommands().get("check").setUnmatchedOptionsArePositionalParams(true);
         cl.setUsageHelpWidth(120); // help text is laid out in lines of up to ~115 characters; 80 would break them mid-sentence
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             err.println("ropebounds: " + oneLine(unwrapMessage(ex)) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
@@ -64,7 +66,20 @@ public final class Main {
         return ex.getMessage();
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+    /** Longest error message printed, in characters: the last defence against echoing a huge argument whole. */
+    static final int MAX_MESSAGE = 600;
+
+    /**
+     * The message as one printable line: line breaks (with the spaces around them) as "; ", every other
+     * control character escaped ({@link InvalidInputException#escaped}), and cut at {@value #MAX_MESSAGE}
+     * characters. Messages already quote user text through {@link InvalidInputException#quoted}; this
+     * catches the ones that do not.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = InvalidInputException.escaped(s.strip().replaceAll("\\s*[\\r\\n\\u2028\\u2029]+\\s*", "; "));
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 40) + "...(message of " + line.length() + " characters cut)";
     }
 }

@@ -10,7 +10,6 @@ import org.ropebounds.rope.ModeFacts;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
 import org.ropebounds.real.CertifiedDecimal;
-import org.ropebounds.real.Ziv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,11 +28,14 @@ final class PhaseCommand implements Callable<Integer> {
     @Mixin
     RopeOptions rope;
 
-    @Option(names = {"-P", "--position"}, paramLabel = "P", description = "A position p >= 0 (integer; 128k etc. accepted).")
+    @Option(names = {"-P", "--position"}, paramLabel = "P", description = "A position, an integer 0 <= p <= 2^62 (131071, 2^17, 128k etc. accepted).")
     String position;
 
+    /** Most --digits accepted: 64 modes with their phases then take seconds, not minutes. */
+    static final int MAX_DIGITS = 1000;
+
     @Option(names = "--digits", paramLabel = "N", defaultValue = "12",
-            description = "Significant digits of certified values, 1..10000 (default ${DEFAULT-VALUE}).")
+            description = "Significant digits of certified values, 1.." + MAX_DIGITS + " (default ${DEFAULT-VALUE}).")
     int digits;
 
     @CommandLine.Spec
@@ -41,7 +43,7 @@ final class PhaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Converters.checkDigits(digits, Ziv.MAX_DIGITS);
+        Converters.checkDigits(digits, MAX_DIGITS);
         Optional<Long> p = Optional.ofNullable(position).map(Positions::parse);
         List<Pipeline> pipelines = rope.resolve(List.of("hf"));
         PrintWriter out = spec.commandLine().getOut();

@@ -22,7 +22,14 @@ final class RopeBoundsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: tables, formats, ulp, zone, derive, phase, erasure, models, model");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + commandNames(spec));
+    }
+
+    /** The registered subcommands' names, in the order of the help, without the help command. */
+    static String commandNames(CommandLine.Model.CommandSpec spec) {
+        return String.join(", ", spec.subcommands().entrySet().stream()
+                .filter(e -> e.getKey().equals(e.getValue().getCommandName()) && !e.getKey().equals("help"))
+                .map(java.util.Map.Entry::getKey).toList());
     }
 
     /** Reads the version Maven wrote into {@code version.properties}. */

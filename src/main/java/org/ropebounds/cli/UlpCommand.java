@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.OverflowPolicy;
-import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
 import org.ropebounds.format.RoundingReport;
+import org.ropebounds.format.SignedRational;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +43,9 @@ final class UlpCommand implements Callable<Integer> {
     OverflowPolicy overflow;
 
     @Parameters(arity = "1..*", paramLabel = "VALUE",
-            description = "Exact values: decimal (15962, 0.1, -1.5e-7) or C99 hex float (0x1.8p-3). "
+            description = "Exact values: decimal (15962, 0.1, -1.5e-7) or C99 hex float (0x1.8p-3); -0 is the negative zero. "
                     + "Put -- before a first value that starts with '-'.")
-    List<Rational> values;
+    List<SignedRational> values;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -49,13 +49,21 @@ public enum FileKind {
         return NpyHeader.hasMagic(path) ? NPY : path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : TEXT;
     }
 
-    /** See {@link ArraySource#open}. */
+    /**
+     * See {@link ArraySource#open}. With AUTO, a file named {@code .npy} that lacks the .npy magic (an empty
+     * file, a truncated download, a sparse file of zeros) is refused as such, not read as text.
+     */
     ArraySource open(Path path, Optional<Format> format) throws IOException {
         try {
             if (Files.isDirectory(path)) {
-                throw new InvalidInputException("'" + path + "' is a directory; accepted: a .npy, CSV or text file");
+                throw new InvalidInputException("'" + InvalidInputException.quoted(path.toString()) + "' is a directory; accepted: a .npy, CSV or text file");
             }
             FileKind kind = of(path);
+            if (this == AUTO && kind != NPY && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+                throw new InvalidInputException("'" + InvalidInputException.quoted(path.toString()) + "' "
+                        + (Files.size(path) == 0 ? "is empty (0 bytes)" : "is not a .npy file (it does not start with the .npy magic \\x93NUMPY)")
+                        + "; accepted: a .npy file as numpy.save writes it, or a CSV or text file with its number format given");
+            }
             if (kind != NPY && format.isEmpty()) {
                 throw new InvalidParameterException(Parameter.FORMAT, "is needed: a " + kind.label
                         + " file does not say its number format; accepted: fp32, bf16, fp16, fp64, ...");
@@ -66,9 +74,9 @@ public enum FileKind {
                 default -> TextArray.open(path, format.get());
             };
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("file '" + path + "' does not exist");
+            throw new InvalidInputException("file '" + InvalidInputException.quoted(path.toString()) + "' does not exist");
         } catch (AccessDeniedException e) {
-            throw new InvalidInputException("file '" + path + "' cannot be read (access denied)");
+            throw new InvalidInputException("file '" + InvalidInputException.quoted(path.toString()) + "' cannot be read (access denied)");
         }
     }
 }

@@ -322,6 +322,14 @@ public final class Format {
         return ExactRounding.round(this, x, mode, overflow);
     }
 
+    /**
+     * Rounds {@code x} as {@link #round(Rational, RoundingMode, OverflowPolicy)} does, except that a negative
+     * zero gives -0 (exactly, as IEEE 754 converts -0), the way torch and ml_dtypes round it.
+     */
+    public Rounded round(SignedRational x, RoundingMode mode, OverflowPolicy overflow) {
+        return x.isNegativeZero() ? new Rounded(FloatValue.zero(this, true), 0) : round(x.value(), mode, overflow);
+    }
+
     /** Rounds a binary rational; see {@link #round(Rational, RoundingMode, OverflowPolicy)}. */
     public Rounded round(BinaryRational x, RoundingMode mode, OverflowPolicy overflow) {
         return ExactRounding.round(this, x, mode, overflow);

@@ -114,12 +114,11 @@ public final class FormatDoubles {
             return invalid(t, t.isEmpty() ? "empty" : "longer than 1000 characters");
         }
         if (lower.contains("x")) {
-            Rational exact = Rational.parse(t);
-            var rounded = format.round(exact, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
+            var rounded = format.round(SignedRational.parse(t), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY);
             if (rounded.ternary() != 0) {
                 return invalid(t, "a hex float must be a value of " + format.name() + " exactly");
             }
-            return format.toDouble(rounded.value().bits().longValue()) * (t.startsWith("-") && exact.isZero() ? -1 : 1);
+            return format.toDouble(rounded.value().bits().longValue());
         }
         if (!plainDecimal(t)) {
             return invalid(t, "accepted: decimal (0.1, -1.5e-7) or hex float (0x1.8p-3), inf, nan");

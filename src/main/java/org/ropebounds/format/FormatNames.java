@@ -37,7 +37,7 @@ final class FormatNames {
             return Format.custom(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                     "fn".equals(m.group(4)) ? Format.Specials.FINITE_NAN_ONLY : Format.Specials.IEEE);
         }
-        throw new InvalidInputException("unknown format '" + text + "'; accepted: "
+        throw new InvalidInputException("unknown format '" + InvalidInputException.quoted(text) + "'; accepted: "
                 + Format.standard().stream().map(Format::name).collect(Collectors.joining(", "))
                 + " (or an alias such as float32, bfloat16, half, e4m3fn), or p=..,emin=..,emax=..[,specials=fn]");
     }

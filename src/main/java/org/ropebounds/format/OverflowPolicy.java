@@ -29,7 +29,7 @@ public enum OverflowPolicy {
         return switch (t) {
             case "inf", "infinity", "ieee", "nan" -> INFINITY;
             case "saturate", "sat" -> SATURATE;
-            default -> throw new InvalidInputException("unknown overflow policy '" + text + "'; accepted: inf, saturate");
+            default -> throw new InvalidInputException("unknown overflow policy '" + InvalidInputException.quoted(text) + "'; accepted: inf, saturate");
         };
     }
 

@@ -47,7 +47,7 @@ public enum RoundingMode {
                 return m;
             }
         }
-        throw new InvalidInputException("unknown rounding mode '" + text + "'; accepted: "
+        throw new InvalidInputException("unknown rounding mode '" + InvalidInputException.quoted(text) + "'; accepted: "
                 + Arrays.stream(values()).map(RoundingMode::label).collect(Collectors.joining(", ")));
     }
 
