@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
 import org.ropebounds.format.Format;
+import org.ropebounds.io.BoundedFiles;
 
 /** How to read a file of numbers: {@link NpyArray}, {@link CsvArray}, {@link TextArray}, or decided by the file. */
 public enum FileKind {
@@ -58,6 +59,8 @@ public enum FileKind {
             if (Files.isDirectory(path)) {
                 throw new InvalidInputException("'" + InvalidInputException.quoted(path.toString()) + "' is a directory; accepted: a .npy, CSV or text file");
             }
+            // before anything opens it: a FIFO would block the magic-byte sniffing, a device would never end
+            BoundedFiles.requireRegularFile(path, "array file");
             FileKind kind = of(path);
             if (this == AUTO && kind != NPY && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
                 throw new InvalidInputException("'" + InvalidInputException.quoted(path.toString()) + "' "

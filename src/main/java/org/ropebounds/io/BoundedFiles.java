@@ -47,6 +47,31 @@ public final class BoundedFiles {
         if (maxBytes < 0 || maxBytes > MAX_CAP) {
             throw new IllegalArgumentException("maxBytes " + maxBytes + " is out of range; accepted: 0.." + MAX_CAP);
         }
+        requireRegularFile(file, what);
+        String shown = shown(file);
+        // read one byte past the cap: the reported size of a file is not trusted (procfs says 0, a file may grow)
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            content = in.readNBytes((int) maxBytes + 1);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + what + " " + shown + ": " + reason(e));
+        }
+        if (content.length > maxBytes) {
+            throw new InvalidInputException(what + " " + shown + " is too large; accepted: at most " + size(maxBytes));
+        }
+        return content;
+    }
+
+    /**
+     * Checks, without opening it, that {@code file} is a regular file that exists: a FIFO, a device, a
+     * socket or a directory is refused by its kind, so that reading it can neither block nor run forever.
+     * Streaming readers call this before they open a file; {@link #readAll} calls it too.
+     *
+     * @param what what the file is, for messages ("grid spec", "array file")
+     * @throws InvalidInputException (one line naming the file) if the path is empty, does not exist, cannot
+     *     be examined, or is not a regular file (the message says what it is)
+     */
+    public static void requireRegularFile(Path file, String what) {
         String shown = shown(file);
         if (file.toString().isEmpty()) {
             throw new InvalidInputException(what + ": an empty path; accepted: the path of a regular file");
@@ -62,17 +87,6 @@ public final class BoundedFiles {
         if (!attributes.isRegularFile()) {
             throw new InvalidInputException(what + " " + shown + " is " + kind(file, attributes) + "; accepted: a regular file");
         }
-        // read one byte past the cap: the reported size of a file is not trusted (procfs says 0, a file may grow)
-        byte[] content;
-        try (InputStream in = Files.newInputStream(file)) {
-            content = in.readNBytes((int) maxBytes + 1);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + what + " " + shown + ": " + reason(e));
-        }
-        if (content.length > maxBytes) {
-            throw new InvalidInputException(what + " " + shown + " is too large; accepted: at most " + size(maxBytes));
-        }
-        return content;
     }
 
     /**

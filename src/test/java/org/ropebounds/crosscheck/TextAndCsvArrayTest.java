@@ -102,4 +102,20 @@ class TextAndCsvArrayTest {
                 () -> ArraySource.open(tmp.resolve("none.npy"), FileKind.AUTO, Optional.empty()));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
     }
+
+    /** A FIFO would block the magic-byte sniffing forever, and a device never ends: both are refused by kind, unopened. */
+    @Test
+    void devicesAndFifosAreRefusedBeforeTheyAreOpened() throws Exception {
+        Path fifo = tmp.resolve("pipe.npy");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(InvalidInputException.class, () -> ArraySource.open(fifo, FileKind.AUTO, Optional.of(Format.FP32))));
+        assertTrue(e.getMessage().contains("is a FIFO"), e.getMessage());
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "/dev/zero");
+        for (FileKind kind : FileKind.values()) {
+            InvalidInputException d = assertThrows(InvalidInputException.class, () -> ArraySource.open(zero, kind, Optional.of(Format.FP32)));
+            assertTrue(d.getMessage().contains("/dev/zero is a character device"), d.getMessage());
+        }
+    }
 }
