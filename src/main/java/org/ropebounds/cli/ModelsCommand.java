@@ -33,6 +33,8 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        // refused even when only the registry is listed: a value outside its domain is never silently ignored
+        org.ropebounds.table.GridSpec.checkTolerance("--tolerance", tolerance);
         if (table != null) {
             return caseStudy(out);
         }
@@ -75,7 +77,6 @@ final class ModelsCommand implements Callable<Integer> {
     /** The case study (one row per registry model) in the chosen form. */
     private Integer caseStudy(PrintWriter out) {
         String kind = table.strip().toLowerCase(java.util.Locale.ROOT);
-        org.ropebounds.table.GridSpec.checkTolerance("--tolerance", tolerance);
         org.ropebounds.table.Table t;
         switch (kind) {
             case "md", "markdown", "csv", "json", "tex" -> t = org.ropebounds.table.ReferenceTables.caseStudy(tolerance);

@@ -109,6 +109,7 @@ class HostileInputTest {
         c.add(of("models --tolerance 0", d -> new String[] {"models", "--table", "md", "--tolerance", "0"}, "--tolerance 0 is out of range"));
         c.add(of("models --tolerance 1", d -> new String[] {"models", "--table", "csv", "--tolerance", "1"}, "--tolerance 1 is out of range"));
         c.add(of("models --tolerance -3", d -> new String[] {"models", "--table", "json", "--tolerance", "-3"}, "--tolerance -3 is out of range"));
+        c.add(of("models --tolerance 0 without --table", d -> new String[] {"models", "--tolerance", "0"}, "--tolerance 0 is out of range"));
         c.add(of("model --tolerance 1", d -> new String[] {"model", "llama-3.1-8b", "--tolerance", "1"}, "--tolerance 1 is out of range"));
         c.add(of("model without argument", d -> new String[] {"model"}, "a registry id (see 'ropebounds models') or --config FILE"));
         c.add(of("model with both", d -> new String[] {"model", "llama-3.1-8b", "--config", spec(d, "{}")}, "both given; give one of them"));
