@@ -29,7 +29,7 @@ import org.ropebounds.format.RoundingMode;
 public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDoubleInterval> {
     private static final double MIN_MAGNITUDE = 0x1p-900;
     private static final double MAX_MAGNITUDE = 0x1p900;
-    /** Taylor terms of exp and expm1: the remainder past |r|^25/25! at |r| <= 0.35 is below 2^-130. */
+    /** Taylor terms of exp and expm1: the remainder, at most 2 |r|^25/25! for |r| <= 0.36, is below 2^-119. */
     private static final int EXP_TERMS = 24;
     private static final DoubleDoubleInterval[] INV_FACT = new DoubleDoubleInterval[EXP_TERMS + 3];
     private static final DoubleDoubleInterval PI;
