@@ -121,6 +121,7 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
      * @throws IllegalArgumentException unless digits is within 1..{@value Ziv#MAX_DIGITS}
      */
     public Result check(int digits) {
+        // the result reports the deciding level's bits and side enclosures: only levels that report as such
         return Ziv.refineOver(Ziv.reportableLevels(digits), (a, mostPrecise) -> at(a), r -> r.verdict() != Verdict.UNDECIDED)
                 .orElseThrow(() -> new InvalidInputException("the claim '" + text + "' could not be evaluated at any precision up to "
                         + digits + " digits"));
