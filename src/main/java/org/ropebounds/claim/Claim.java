@@ -126,7 +126,8 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
         if (digits < 1 || digits > MAX_DIGITS) {
             throw new InvalidInputException("digits " + digits + " is out of range; accepted: 1.." + MAX_DIGITS);
         }
-        return Ziv.refine(digits, (a, mostPrecise) -> at(a), r -> r.verdict() != Verdict.UNDECIDED)
+        // the result reports the deciding level's bits and side enclosures: only levels that report as such
+        return Ziv.refineOver(Ziv.reportableLevels(digits), (a, mostPrecise) -> at(a), r -> r.verdict() != Verdict.UNDECIDED)
                 .orElseThrow(() -> new InvalidInputException("the claim '" + InvalidInputException.quoted(text)
                         + "' could not be evaluated at any precision up to " + digits + " digits"));
     }

@@ -10,12 +10,17 @@ import java.util.function.Predicate;
  * Ziv's strategy: evaluate at a working precision, and when the enclosure does not decide what was
  * asked, raise the precision and evaluate again, up to a limit; past the limit, say so. The first level
  * is double interval arithmetic when at most 15 digits are asked (its proven error margin often
- * decides them), then {@link EnclosureArithmetic} from about 3.33 bits per digit plus guard bits,
- * doubling.
+ * decides them), then double-double balls ({@link DoubleDoubleIntervalArithmetic}) when at most
+ * {@value #DOUBLE_DOUBLE_DIGITS} are, then {@link EnclosureArithmetic} from about 3.33 bits per digit plus
+ * guard bits, doubling. A level only answers when its enclosure decides, and the double-double level keeps
+ * exact what the first enclosure level would, so what is decided does not depend on which level decided it.
  */
 public final class Ziv {
     /** Most significant digits anyone may ask for. */
     public static final int MAX_DIGITS = 10_000;
+
+    /** Most digits for which the double-double level is tried (it carries about 106 bits, 30 digits after rounding). */
+    public static final int DOUBLE_DOUBLE_DIGITS = 30;
 
     private Ziv() {
     }
@@ -35,12 +40,25 @@ public final class Ziv {
     private static final java.util.concurrent.ConcurrentHashMap<Integer, List<Arithmetic<?>>> LEVELS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * {@link #levels} without the double-double level: only arithmetics whose enclosures and precision a
+     * caller reports as such ({@link DoubleIntervalArithmetic}, 53 bits, and {@link EnclosureArithmetic}).
+     *
+     * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
+     */
+    public static List<Arithmetic<?>> reportableLevels(int digits) {
+        return levels(digits).stream().filter(a -> !(a instanceof DoubleDoubleIntervalArithmetic)).toList();
+    }
+
     private static List<Arithmetic<?>> computeLevels(int digits) {
         List<Arithmetic<?>> out = new ArrayList<>();
         if (digits <= 15) {
             out.add(DoubleIntervalArithmetic.INSTANCE);
         }
         int bits = Math.max(64, (int) Math.ceil(digits * 3.3219280948873626) + 32);
+        if (digits <= DOUBLE_DOUBLE_DIGITS) {
+            out.add(new DoubleDoubleIntervalArithmetic(bits)); // exact where EnclosureArithmetic(bits), the next level, is
+        }
         int limit = Math.min(EnclosureArithmetic.MAX_BITS, Math.max(8 * bits, 4096));
         for (; bits < limit; bits *= 2) {
             out.add(new EnclosureArithmetic(bits));
@@ -72,7 +90,15 @@ public final class Ziv {
      * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
      */
     public static <R> Optional<R> refine(int digits, Attempt<R> attempt, Predicate<? super R> decided) {
-        List<Arithmetic<?>> levels = levels(digits);
+        return refineOver(levels(digits), attempt, decided);
+    }
+
+    /**
+     * {@link #refine}'s loop over the given levels, in order (for instance {@link #reportableLevels}).
+     *
+     * @param levels the arithmetics to try, most precise last; not empty
+     */
+    public static <R> Optional<R> refineOver(List<Arithmetic<?>> levels, Attempt<R> attempt, Predicate<? super R> decided) {
         Optional<R> last = Optional.empty();
         for (int i = 0; i < levels.size(); i++) {
             R r;
