@@ -147,13 +147,14 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
         StringBuilder sb = new StringBuilder();
         sb.append("at ").append(context).append(" positions, ").append(r.query().layers()).append(" layers and eps ")
                 .append(eps.toCompactDecimalStringOrFraction()).append(", the binding lower bound is ")
-                .append(r.lower(Bounds.DEPTH_STABILITY).value().text()).append("; the base-equivalent ").append(baseEq.text())
-                .append(r.zone(formats.get(0)).marginLower().map(ml -> " (" + ml.text() + " times it)").orElse("")).append(" is ");
+                .append(r.lower(Bounds.DEPTH_STABILITY).value().text()).append(" (rounded up); the base-equivalent ").append(baseEq.text())
+                // margins are rounded down: "at least"
+                .append(r.zone(formats.get(0)).marginLower().map(ml -> " (at least " + ml.text() + " times it)").orElse("")).append(" is ");
         for (int k = 0; k < formats.size(); k++) {
             ZoneReport.FormatZone z = r.zone(formats.get(k));
             sb.append(k == 0 ? "" : "; ").append(verdicts.get(k).map(Verdict::label).orElse("undecided")).append(" in ")
                     .append(formats.get(k).name()).append(" (ceiling ").append(z.ceiling().text())
-                    .append(z.marginUpper().map(mu -> ", ceiling/base " + mu.text()).orElse("")).append(")");
+                    .append(z.marginUpper().map(mu -> ", ceiling/base at least " + mu.text()).orElse("")).append(")");
         }
         return sb.toString();
     }
