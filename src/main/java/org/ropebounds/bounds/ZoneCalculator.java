@@ -306,7 +306,7 @@ public final class ZoneCalculator {
          * pending decimal takes the digits it has.
          */
         void absorb(Level<?> s, boolean last) {
-            lower.forEach((b, d) -> decimal(d, () -> s.lower(b), UPWARD, last));
+            lower.forEach((b, d) -> decimal(d, () -> s.lower(b), UPWARD, last)); // minimums: up
             if (dominates.pending()) {
                 OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).compareTo(s.lower(Bounds.ALIASING));
                 if (c.isPresent()) {
@@ -319,7 +319,10 @@ public final class ZoneCalculator {
             for (int i = 0; i < formats.size(); i++) {
                 FormatDecisions f = formats.get(i);
                 Level<?>.InFormat z = s.format(i);
-                // the safe direction of each: a minimum up, a ceiling, a maximum and a margin down
+                // each in its safe direction: the ceiling (b must stay below it) down, so a base below the printed value
+                // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
+                // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the
+                // max-context bound (L must stay below it) down, like the ceiling
                 decimal(f.ceiling, z::ceiling, DOWNWARD, last);
                 decimal(f.zoneLower, s::zoneLower, UPWARD, last);
                 decimal(f.ratio, z::ratio, DOWNWARD, last);
@@ -348,7 +351,7 @@ public final class ZoneCalculator {
                     }
                 }
                 if (base.isPresent()) {
-                    decimal(f.marginUpper, z::marginUpper, DOWNWARD, last);
+                    decimal(f.marginUpper, z::marginUpper, DOWNWARD, last); // ceiling/b, a margin: never overstated
                     if (f.verdict.pending()) {
                         OptionalInt belowLower = s.zoneLower().compareTo(base.get()); // > 0: b < lower
                         OptionalInt vsCeiling = z.ceiling().compareTo(base.get()); // <= 0: b >= ceiling
@@ -359,7 +362,7 @@ public final class ZoneCalculator {
                 }
             }
             if (base.isPresent()) {
-                decimal(marginLower, s::marginLower, DOWNWARD, last);
+                decimal(marginLower, s::marginLower, DOWNWARD, last); // b/lower, a margin: never overstated
                 if (maxDepth.pending()) {
                     Enclosure ratioToHalfPi = s.phaseOverHalfPi();
                     if (ratioToHalfPi.lo().compareTo(Rational.ONE) >= 0) {
