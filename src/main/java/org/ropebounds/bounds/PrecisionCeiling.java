@@ -14,6 +14,16 @@ public final class PrecisionCeiling extends AbstractBound {
                         + " (or u = 2^-p by option); the paper's one-line criterion, refined by the pipeline emulation");
     }
 
+    /**
+     * What the ceiling is, in one clause, for printing beside a ceiling verdict: the seed paper's one-line
+     * heuristic, not a measured loss of positions, which the exact pipeline emulation gives instead
+     * ({@code rope.ErasureAnalysis}). Names the convention's resolution (1/eps_mach or 1/u).
+     */
+    public static String heuristicNote(EpsilonConvention convention) {
+        return "the precision ceiling b < " + (convention == EpsilonConvention.MACHINE ? "1/eps_mach" : "1/u")
+                + " is a one-line heuristic, not a measured loss; the emulated pipelines are exact";
+    }
+
     @Override
     public boolean dependsOnFormat() {
         return true;

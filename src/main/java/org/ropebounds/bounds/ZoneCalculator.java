@@ -1,5 +1,8 @@
 package org.ropebounds.bounds;
 
+import static org.ropebounds.real.CertifiedDecimal.Direction.DOWNWARD;
+import static org.ropebounds.real.CertifiedDecimal.Direction.UPWARD;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.CertifiedDecimal.Direction;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.Ziv;
 
@@ -28,9 +32,12 @@ public final class ZoneCalculator {
     }
 
     /**
-     * Computes the zone. Every decimal is correctly rounded to {@code digits} significant digits, or
-     * carries fewer (or is undecided) when the most precise level of {@link Ziv} could not decide more;
-     * every other decision is empty when undecided, never guessed.
+     * Computes the zone. Every decimal is a bound printed in its safe direction, to {@code digits}
+     * significant digits (or exact): the lower bounds and the zone's lower end rounded up (a base at or
+     * above the printed value satisfies them), the ceilings, the largest-context bound, the ratio
+     * ceiling/lower and the margins rounded down (never overstated); see {@link ZoneReport}. A decimal
+     * carries fewer digits (or is undecided) when the most precise level of {@link Ziv} could not decide
+     * more; every other decision is empty when undecided, never guessed.
      *
      * @param q the query
      * @param formats the formats to give the zone in, in the order of {@link ZoneReport#formats()} (may be empty)
@@ -299,7 +306,7 @@ public final class ZoneCalculator {
          * pending decimal takes the digits it has.
          */
         void absorb(Level<?> s, boolean last) {
-            lower.forEach((b, d) -> decimal(d, () -> s.lower(b), last));
+            lower.forEach((b, d) -> decimal(d, () -> s.lower(b), UPWARD, last)); // minimums: up
             if (dominates.pending()) {
                 OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).compareTo(s.lower(Bounds.ALIASING));
                 if (c.isPresent()) {
@@ -312,10 +319,14 @@ public final class ZoneCalculator {
             for (int i = 0; i < formats.size(); i++) {
                 FormatDecisions f = formats.get(i);
                 Level<?>.InFormat z = s.format(i);
-                decimal(f.ceiling, z::ceiling, last);
-                decimal(f.zoneLower, s::zoneLower, last);
-                decimal(f.ratio, z::ratio, last);
-                decimal(f.maxContextBound, z::maxContextBound, last);
+                // each in its safe direction: the ceiling (b must stay below it) down, so a base below the printed value
+                // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
+                // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the
+                // max-context bound (L must stay below it) down, like the ceiling
+                decimal(f.ceiling, z::ceiling, DOWNWARD, last);
+                decimal(f.zoneLower, s::zoneLower, UPWARD, last);
+                decimal(f.ratio, z::ratio, DOWNWARD, last);
+                decimal(f.maxContextBound, z::maxContextBound, DOWNWARD, last);
                 if (f.empty.pending()) {
                     // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
                     OptionalInt c = s.zoneLower().compareTo(z.ceiling());
@@ -340,20 +351,18 @@ public final class ZoneCalculator {
                     }
                 }
                 if (base.isPresent()) {
-                    decimal(f.marginUpper, z::marginUpper, last);
+                    decimal(f.marginUpper, z::marginUpper, DOWNWARD, last); // ceiling/b, a margin: never overstated
                     if (f.verdict.pending()) {
                         OptionalInt belowLower = s.zoneLower().compareTo(base.get()); // > 0: b < lower
                         OptionalInt vsCeiling = z.ceiling().compareTo(base.get()); // <= 0: b >= ceiling
-                        if (belowLower.isPresent() && belowLower.getAsInt() > 0) {
-                            f.verdict.take(Verdict.BELOW);
-                        } else if (belowLower.isPresent() && vsCeiling.isPresent()) {
-                            f.verdict.take(vsCeiling.getAsInt() <= 0 ? Verdict.ABOVE : Verdict.INSIDE);
+                        if (belowLower.isPresent() && vsCeiling.isPresent()) {
+                            f.verdict.take(Verdict.of(belowLower.getAsInt() > 0, vsCeiling.getAsInt() <= 0));
                         }
                     }
                 }
             }
             if (base.isPresent()) {
-                decimal(marginLower, s::marginLower, last);
+                decimal(marginLower, s::marginLower, DOWNWARD, last); // b/lower, a margin: never overstated
                 if (maxDepth.pending()) {
                     Enclosure ratioToHalfPi = s.phaseOverHalfPi();
                     if (ratioToHalfPi.lo().compareTo(Rational.ONE) >= 0) {
@@ -371,17 +380,17 @@ public final class ZoneCalculator {
             }
         }
 
-        /** Takes the decimal the enclosure decides, or at the last level the digits it has. */
-        private void decimal(Decision<CertifiedDecimal> d, Supplier<Enclosure> value, boolean last) {
+        /** Takes the decimal the enclosure decides in {@code direction}, or at the last level the digits it has. */
+        private void decimal(Decision<CertifiedDecimal> d, Supplier<Enclosure> value, Direction direction, boolean last) {
             if (!d.pending()) {
                 return;
             }
             Enclosure x = value.get();
-            Optional<CertifiedDecimal> decided = CertifiedDecimal.decide(x, digits);
+            Optional<CertifiedDecimal> decided = CertifiedDecimal.decide(x, digits, direction);
             if (decided.isPresent()) {
                 d.take(decided.get());
             } else if (last) {
-                d.take(CertifiedDecimal.best(x, digits));
+                d.take(CertifiedDecimal.best(x, digits, direction));
             }
         }
 

@@ -9,7 +9,10 @@ import org.ropebounds.real.CertifiedDecimal;
 
 /**
  * Everything {@link ZoneCalculator} decides for one query. Decisions that the certified arithmetic
- * could not make within its precision limit are empty; decimals carry their own guarantee.
+ * could not make within its precision limit are empty; decimals carry their own guarantee. Every decimal
+ * is a bound printed in its safe direction ({@link CertifiedDecimal#direction()}): the lower bounds and
+ * the zone's lower end rounded up, so a base at or above the printed value satisfies them; the ceilings,
+ * the largest-context bound, the ratio ceiling/lower and the margins rounded down, so none is overstated.
  *
  * @param query the parameters
  * @param digits significant digits asked for
@@ -65,23 +68,23 @@ public record ZoneReport(ZoneQuery query, int digits, Optional<Rational> base, L
                 + String.join(", ", formats.stream().map(z -> z.format().name()).toList()));
     }
 
-    /** A lower bound's threshold: b must be > value (strict) or >= value. */
+    /** A lower bound's threshold, rounded up: b must be > value (strict) or >= value. */
     public record LowerBound(Bound bound, CertifiedDecimal value) {
     }
 
     /**
      * The zone [lower, ceiling) in one format.
      *
-     * @param ceiling the precision ceiling (b must stay below it)
-     * @param zoneLower the binding lower bound (equal for every format)
+     * @param ceiling the precision ceiling (b must stay below it), rounded down (ceilings are powers of two: mostly exact)
+     * @param zoneLower the binding lower bound (equal for every format), rounded up
      * @param empty whether no base satisfies both, when decided
-     * @param ratio ceiling / lower (below 1 when empty)
-     * @param maxContextBound acos(eps^(1/N)) / resolution: the zone is non-empty exactly for L below it
+     * @param ratio ceiling / lower (below 1 when empty), rounded down: the room the zone has is at least this
+     * @param maxContextBound acos(eps^(1/N)) / resolution: the zone is non-empty exactly for L below it; rounded down
      * @param maxContext the largest integer context whose zone is non-empty, when decided
      * @param minPrecisionBits the fewest significand bits p whose ceiling exceeds the lower bound, when decided
      * @param verdict where the base sits, when a base is given and decided
-     * @param marginLower base / lower (>= 1 when the lower bound holds), with a base
-     * @param marginUpper ceiling / base (> 1 when below the ceiling), with a base
+     * @param marginLower base / lower (>= 1 when the lower bound holds), with a base; rounded down
+     * @param marginUpper ceiling / base (> 1 when below the ceiling), with a base; rounded down
      */
     public record FormatZone(Format format, CertifiedDecimal ceiling, CertifiedDecimal zoneLower, Optional<Boolean> empty,
                              CertifiedDecimal ratio, CertifiedDecimal maxContextBound, Optional<BigInteger> maxContext,

@@ -75,6 +75,7 @@ final class ModelCommand implements Callable<Integer> {
         for (String line : a.summary()) {
             sb.append("- ").append(line).append('\n');
         }
+        ceilingNote(a).ifPresent(n -> sb.append("- ").append(n).append('\n'));
         sb.append("\nEffective spectrum (theta'_i exact, and as transformers stores it in fp32):\n");
         out.print(sb);
         TextTable t = new TextTable(new boolean[] {true, false, false, false}, "i", "theta'", "fp32 (hex)", "role");
@@ -94,6 +95,16 @@ final class ModelCommand implements Callable<Integer> {
         } catch (Registry.IncompleteEntryException ex) {
             throw new InvalidInputException(ex.describe("with --config"));
         }
+    }
+
+    /**
+     * The ceiling note, where the analysis gives ceiling verdicts (a zone was judged): the hf line is the
+     * exact emulation with the model's own frequencies; erasure gives every pipeline for the plain base.
+     */
+    private static java.util.Optional<String> ceilingNote(ModelAnalysis a) {
+        ModelConfig m = a.config();
+        return a.zone().map(z -> CeilingNote.of(z.query().convention(), Json.exact(m.base()), z.query().context(),
+                "the hf line above, with this model's frequencies"));
     }
 
     private static String text(Object v) {
@@ -147,7 +158,9 @@ final class ModelCommand implements Callable<Integer> {
             mo.put("theta_fp32_hex", mode.thetaFp32().toHexString());
             mo.put("role", mode.role());
         }
-        a.zone().ifPresentOrElse(z -> o.set("zone", ZoneJson.of(z)), () -> o.putNull("zone"));
+        String note = ceilingNote(a).orElse(null);
+        a.zone().ifPresentOrElse(z -> o.set("zone", ZoneJson.of(z, note)), () -> o.putNull("zone"));
+        o.put("ceiling_note", note);
         // keyed by format name: the analysis lists its verdicts in the order of the zone's formats
         ObjectNode verdicts = o.putObject("verdicts");
         a.zone().ifPresent(z -> {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         description = {"The Goldilocks zone: every lower bound on the RoPE base b (aliasing, DC-component and",
             "depth-compounded stability), the precision ceiling of each format, the zone between them, the largest",
             "context and fewest significand bits that keep it non-empty, and the verdict for a base.",
-            "Every number is exact or correctly rounded to the digits shown; the output says which."},
+            "Every number is exact or rounded to the digits shown in its safe direction (a minimum up; a ceiling,",
+            "maximum or margin down); the output says which."},
         footer = {"", "Example: ropebounds zone --context 128k --layers 32 --tolerance 0.9 --head-dim 128 --format fp32,bf16 --base 500000"})
 final class ZoneCommand implements Callable<Integer> {
 
@@ -81,7 +82,7 @@ final class ZoneCommand implements Callable<Integer> {
         ZoneReport r = ZoneCalculator.compute(q, formats, Optional.ofNullable(base), digits);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
-            Json.print(out, ZoneJson.of(r));
+            Json.print(out, ZoneJson.of(r, note(r)));
         } else if (tex) {
             out.print(ZoneTex.of(r));
             out.flush();
@@ -112,8 +113,8 @@ final class ZoneCommand implements Callable<Integer> {
                 .append(q.tolerance().toCompactDecimalStringOrFraction()).append(", d = ").append(q.rotaryDim()).append('\n');
         sb.append("  spectrum: ").append(q.spectrum().description()).append('\n');
         sb.append("  ceiling:  ").append(q.convention().description()).append('\n');
-        sb.append("  numbers are correctly rounded to ").append(r.digits())
-                .append(" significant digits unless marked (exact) or (fewer digits certified)\n\n");
+        sb.append("  bounds are rounded to ").append(r.digits()).append(" significant digits in their safe direction: lower")
+                .append(" bounds up; ceilings, ratios, max context and margins down; unless marked (exact) or (fewer digits certified)\n\n");
         sb.append("Lower bounds (b must be above):\n");
         TextTable lower = new TextTable(new boolean[] {false, false, false, false}, "bound", "b", "threshold", "");
         for (LowerBound lb : r.lowerBounds()) {
@@ -149,8 +150,14 @@ final class ZoneCommand implements Callable<Integer> {
         }
         sb.setLength(sb.length() - 1);
         sb.append("\n  min bits: the fewest significand bits p whose ceiling exceeds the binding lower bound\n");
+        sb.append("  ceiling: ").append(note(r)).append('\n');
         r.maxDepth().ifPresent(n -> sb.append("  the largest depth this base admits at L and eps: N <= ").append(n).append('\n'));
         flush(out, sb);
+    }
+
+    /** The ceiling note, pointing to the erasure run for this base (as typed, in short exact form) and context. */
+    private static String note(ZoneReport r) {
+        return CeilingNote.of(r.query().convention(), r.base().map(Json::exact).orElse("B"), r.query().context(), "");
     }
 
     private static String margins(FormatZone z) {

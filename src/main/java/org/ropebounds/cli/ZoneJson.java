@@ -11,7 +11,8 @@ final class ZoneJson {
     private ZoneJson() {
     }
 
-    static ObjectNode of(ZoneReport r) {
+    /** The report, with {@code ceiling_note} the line saying what the ceilings are ({@link CeilingNote}). */
+    static ObjectNode of(ZoneReport r, String ceilingNote) {
         ObjectNode o = Json.object();
         Json.putInteger(o, "context", r.query().context());
         o.put("layers", r.query().layers());
@@ -50,6 +51,7 @@ final class ZoneJson {
                 z.marginUpper().ifPresent(m -> decimal(f, "margin_upper", m));
             }
         }
+        o.put("ceiling_note", ceilingNote);
         if (r.base().isPresent()) {
             r.maxDepth().ifPresentOrElse(n -> o.put("max_layers_for_base", n.toString()), () -> o.putNull("max_layers_for_base"));
         }

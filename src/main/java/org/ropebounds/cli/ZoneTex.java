@@ -17,7 +17,8 @@ final class ZoneTex {
                 .append(", eps = ").append(r.query().tolerance().toCompactDecimalStringOrFraction())
                 .append(", d = ").append(r.query().rotaryDim()).append(", spectrum ").append(r.query().spectrum().label())
                 .append(", ").append(r.query().convention().description()).append('\n');
-        sb.append("% values correctly rounded to ").append(r.digits()).append(" significant digits unless exact\n");
+        sb.append("% bounds rounded to ").append(r.digits()).append(" significant digits in their safe direction (lower bounds up,")
+                .append(" ceilings down) unless exact\n");
         sb.append("\\begin{tabular}{lr}\n\\toprule\nLower bound & $b$ \\\\\n\\midrule\n");
         for (LowerBound lb : r.lowerBounds()) {
             sb.append(lb.bound().title()).append(" & $").append(lb.bound().strict() ? ">" : "\\geq").append(' ')

@@ -90,13 +90,14 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
             Enclosure eq = equivalent.enclose(new EnclosureArithmetic(200));
             ZoneReport low = ZoneCalculator.compute(q, formats, Optional.of(eq.lo().max(Rational.parse("1.000001"))), digits);
             ZoneReport high = ZoneCalculator.compute(q, formats, Optional.of(eq.hi().max(Rational.parse("1.000001"))), digits);
-            zone = Optional.of(low);
+            ZoneReport judged = safeMargins(low, high);
+            zone = Optional.of(judged);
             for (int k = 0; k < formats.size(); k++) {
                 Optional<Verdict> a = low.zone(formats.get(k)).verdict();
                 Optional<Verdict> b = high.zone(formats.get(k)).verdict();
                 verdicts.add(a.isPresent() && a.equals(b) ? a : Optional.empty());
             }
-            summary.add(verdictLine(m, context, tolerance, baseEq, low, formats, verdicts));
+            summary.add(verdictLine(m, context, tolerance, baseEq, judged, formats, verdicts));
         } else {
             summary.add("no num_hidden_layers: the zone (which depends on depth) is not judged");
         }
@@ -134,6 +135,7 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
         ZoneReport low = ZoneCalculator.compute(q, formats, Optional.of(eq.lo()), digits);
         ZoneReport high = ZoneCalculator.compute(q, formats, Optional.of(eq.hi()), digits);
         List<Optional<Verdict>> verdicts = new ArrayList<>();
+        low = safeMargins(low, high);
         for (int k = 0; k < formats.size(); k++) {
             Optional<Verdict> a = low.zone(formats.get(k)).verdict();
             verdicts.add(a.isPresent() && a.equals(high.zone(formats.get(k)).verdict()) ? a : Optional.empty());
@@ -142,18 +144,33 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
                 + verdictLine(m, window, tolerance, Ziv.decimal(digits, equivalent::enclose), low, formats, verdicts);
     }
 
+    /**
+     * The zone judged at the lower end of the base-equivalent's enclosure, with ceiling/base taken from the upper
+     * end: both margins rounded down are then at most the true ones (b/lower grows with b, ceiling/b shrinks).
+     */
+    private static ZoneReport safeMargins(ZoneReport low, ZoneReport high) {
+        List<ZoneReport.FormatZone> zones = new ArrayList<>();
+        for (ZoneReport.FormatZone z : low.formats()) {
+            zones.add(new ZoneReport.FormatZone(z.format(), z.ceiling(), z.zoneLower(), z.empty(), z.ratio(), z.maxContextBound(),
+                    z.maxContext(), z.minPrecisionBits(), z.verdict(), z.marginLower(), high.zone(z.format()).marginUpper()));
+        }
+        return new ZoneReport(low.query(), low.digits(), low.base(), low.lowerBounds(), low.binding(), low.stabilityDominatesAliasing(),
+                zones, low.maxDepth());
+    }
+
     private static String verdictLine(ModelConfig m, long context, Rational eps, CertifiedDecimal baseEq, ZoneReport r,
                                       List<Format> formats, List<Optional<Verdict>> verdicts) {
         StringBuilder sb = new StringBuilder();
         sb.append("at ").append(context).append(" positions, ").append(r.query().layers()).append(" layers and eps ")
                 .append(eps.toCompactDecimalStringOrFraction()).append(", the binding lower bound is ")
-                .append(r.lower(Bounds.DEPTH_STABILITY).value().text()).append("; the base-equivalent ").append(baseEq.text())
-                .append(r.zone(formats.get(0)).marginLower().map(ml -> " (" + ml.text() + " times it)").orElse("")).append(" is ");
+                .append(r.lower(Bounds.DEPTH_STABILITY).value().text()).append(" (rounded up); the base-equivalent ").append(baseEq.text())
+                // margins are rounded down: "at least"
+                .append(r.zone(formats.get(0)).marginLower().map(ml -> " (at least " + ml.text() + " times it)").orElse("")).append(" is ");
         for (int k = 0; k < formats.size(); k++) {
             ZoneReport.FormatZone z = r.zone(formats.get(k));
             sb.append(k == 0 ? "" : "; ").append(verdicts.get(k).map(Verdict::label).orElse("undecided")).append(" in ")
                     .append(formats.get(k).name()).append(" (ceiling ").append(z.ceiling().text())
-                    .append(z.marginUpper().map(mu -> ", ceiling/base " + mu.text()).orElse("")).append(")");
+                    .append(z.marginUpper().map(mu -> ", ceiling/base at least " + mu.text()).orElse("")).append(")");
         }
         return sb.toString();
     }

@@ -8,18 +8,42 @@ import java.util.Optional;
 import org.ropebounds.format.Rational;
 
 /**
- * A decimal whose every digit is guaranteed: either the exact value, or the value correctly rounded
- * (nearest, ties to even) to {@link #digits()} significant digits, or undecided. When an enclosure could
+ * A decimal whose every digit is guaranteed: either the exact value, or the value rounded in its
+ * {@link #direction()} (correctly rounded to nearest, ties to even; or directed: the correct rounding
+ * toward +infinity or toward -infinity, the form a bound is printed in) to {@link #digits()} significant
+ * digits, or undecided. When an enclosure could
  * not decide all the digits asked for, {@code digits() < requested()}: fewer digits, each still right;
  * when it could not decide even the first, the decimal is {@linkplain #isDecided() undecided}.
  *
  * <p>A value, not a display string: {@link #toBigDecimal()} gives the number, {@link #enclosure()} the
  * enclosure it was decided from; {@link #text()} is one view of it, the project's one house style for
  * printing reals. Instances come only from {@link #decide}, {@link #best} and {@link #undecided}, so
- * whatever one claims was certified. Immutable; equal when value, digits, request, exactness and
- * enclosure are.
+ * whatever one claims was certified. Immutable; equal when value, digits, request, exactness, direction
+ * and enclosure are.
  */
 public final class CertifiedDecimal {
+
+    /**
+     * How the printed digits relate to the exact real. A bound is printed in its safe direction: a minimum
+     * (a lower bound on b) {@link #UPWARD}, so every value at or above the printed one satisfies it; a maximum,
+     * ceiling or margin {@link #DOWNWARD}, so the printed value never overstates it.
+     */
+    public enum Direction {
+        /** Correctly rounded: nearest, ties to even. */
+        NEAREST,
+        /** The correct rounding toward +infinity (C's FE_UPWARD): the exact value is at most the printed one. */
+        UPWARD,
+        /** The correct rounding toward -infinity (C's FE_DOWNWARD): the exact value is at least the printed one. */
+        DOWNWARD;
+
+        private java.math.RoundingMode mode() {
+            return switch (this) {
+                case NEAREST -> java.math.RoundingMode.HALF_EVEN;
+                case UPWARD -> java.math.RoundingMode.CEILING;
+                case DOWNWARD -> java.math.RoundingMode.FLOOR;
+            };
+        }
+    }
 
     /** Exact values with at most this many significant digits (or {@code requested}, if more) print exactly. */
     public static final int EXACT_DIGITS = 25;
@@ -33,14 +57,16 @@ public final class CertifiedDecimal {
     private final int digits;
     private final int requested;
     private final boolean exact;
+    private final Direction direction;
     private final String text;
 
-    private CertifiedDecimal(BigDecimal value, Enclosure enclosure, int digits, int requested, boolean exact) {
+    private CertifiedDecimal(BigDecimal value, Enclosure enclosure, int digits, int requested, boolean exact, Direction direction) {
         this.value = value;
         this.enclosure = enclosure;
         this.digits = digits;
         this.requested = requested;
         this.exact = exact;
+        this.direction = direction;
         this.text = value == null ? UNDECIDED_TEXT : layout(value, Math.max(1, digits));
     }
 
@@ -52,7 +78,7 @@ public final class CertifiedDecimal {
      */
     public static CertifiedDecimal undecided(int requested) {
         checkRequested(requested);
-        return new CertifiedDecimal(null, null, 0, requested, false);
+        return new CertifiedDecimal(null, null, 0, requested, false, Direction.NEAREST);
     }
 
     /**
@@ -74,6 +100,14 @@ public final class CertifiedDecimal {
         return requested;
     }
 
+    /**
+     * How the digits were rounded from the exact real; {@link Direction#NEAREST} for the undecided decimal.
+     * An exact decimal keeps the direction it was asked for, though it did not round.
+     */
+    public Direction direction() {
+        return direction;
+    }
+
     /** Whether {@link #toBigDecimal()} is the exact value. */
     public boolean exact() {
         return exact;
@@ -90,8 +124,8 @@ public final class CertifiedDecimal {
     }
 
     /**
-     * The number: the exact value when {@link #exact()}, else the exact real correctly rounded (nearest,
-     * ties to even) to {@link #digits()} significant digits. Empty when undecided. Its scale is whatever
+     * The number: the exact value when {@link #exact()}, else the exact real rounded in {@link #direction()}
+     * (nearest with ties to even, toward +infinity, or toward -infinity) to {@link #digits()} significant digits. Empty when undecided. Its scale is whatever
      * the rounding gave; compare with {@link BigDecimal#compareTo}, not {@code equals}.
      */
     public Optional<BigDecimal> toBigDecimal() {
@@ -103,7 +137,12 @@ public final class CertifiedDecimal {
         return Optional.ofNullable(enclosure);
     }
 
-    /** What is guaranteed, in words: "exact", "correctly rounded to 20 significant digits", ... */
+    /**
+     * What is guaranteed, in words: "exact", "correctly rounded to 20 significant digits", "rounded up to 15
+     * significant digits: the exact value is at most this", "rounded down to 6 significant digits: the exact
+     * value is at least this", each with "(15 asked; the rest could not be decided)" after the digits when
+     * fewer were certified; or "undecided: ...".
+     */
     public String guarantee() {
         if (exact) {
             return "exact";
@@ -111,8 +150,18 @@ public final class CertifiedDecimal {
         if (!isDecided()) {
             return "undecided: not even the first digit could be certified";
         }
-        return "correctly rounded to " + digits + " significant digit" + (digits == 1 ? "" : "s")
-                + (complete() ? "" : " (" + requested + " asked; the rest could not be decided)");
+        String how = switch (direction) {
+            case NEAREST -> "correctly rounded";
+            case UPWARD -> "rounded up";
+            case DOWNWARD -> "rounded down";
+        };
+        String relation = switch (direction) {
+            case NEAREST -> "";
+            case UPWARD -> ": the exact value is at most this";
+            case DOWNWARD -> ": the exact value is at least this";
+        };
+        return how + " to " + digits + " significant digit" + (digits == 1 ? "" : "s")
+                + (complete() ? "" : " (" + requested + " asked; the rest could not be decided)") + relation;
     }
 
     /** {@link #text()}. */
@@ -124,50 +173,94 @@ public final class CertifiedDecimal {
     @Override
     public boolean equals(Object o) {
         return o instanceof CertifiedDecimal c && digits == c.digits && requested == c.requested && exact == c.exact
-                && Objects.equals(value, c.value) && Objects.equals(enclosure, c.enclosure);
+                && direction == c.direction && Objects.equals(value, c.value) && Objects.equals(enclosure, c.enclosure);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(value, enclosure, digits, requested, exact);
+        return Objects.hash(value, enclosure, digits, requested, exact, direction);
     }
 
     /**
-     * The decimal that [lo, hi] decides at {@code n} significant digits: the exact value for an exact
-     * enclosure with a short terminating expansion (at most max(n, {@value #EXACT_DIGITS}) digits), else the
-     * common correct rounding of both ends. Empty when the ends round differently.
+     * The decimal that [lo, hi] decides at {@code n} significant digits, correctly rounded (nearest, ties to
+     * even): {@link #decide(Enclosure, int, Direction)} with {@link Direction#NEAREST}.
      *
      * @throws IllegalArgumentException unless n >= 1
      */
     public static Optional<CertifiedDecimal> decide(Enclosure x, int n) {
-        checkRequested(n);
-        if (x.isExact()) {
-            Optional<BigDecimal> exact = terminating(x.lo());
-            if (exact.isPresent() && significantDigits(exact.get()) <= Math.max(n, EXACT_DIGITS)) {
-                return Optional.of(new CertifiedDecimal(exact.get(), x, significantDigits(exact.get()), n, true));
-            }
-        }
-        BigDecimal lo = round(x.lo(), n);
-        BigDecimal hi = round(x.hi(), n);
-        if (lo.compareTo(hi) != 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new CertifiedDecimal(lo, x, n, n, false));
+        return decide(x, n, Direction.NEAREST);
     }
 
     /**
-     * The most digits (at most n) that [lo, hi] decides, {@code requested() == n}; {@link #undecided}
-     * when not even one.
+     * The decimal that [lo, hi] decides at {@code n} significant digits in {@code direction}: the exact value
+     * for an exact enclosure with a short terminating expansion (at most max(n, {@value #EXACT_DIGITS})
+     * digits), else the common rounding of both ends in that direction. Rounding is monotone, so when the ends
+     * agree every point of [lo, hi] rounds to the same decimal, and it is the rounding of the exact real.
+     * Empty when the ends round differently.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decide(Enclosure x, int n, Direction direction) {
+        checkRequested(n);
+        Objects.requireNonNull(direction);
+        if (x.isExact()) {
+            Optional<BigDecimal> exact = terminating(x.lo());
+            if (exact.isPresent() && significantDigits(exact.get()) <= Math.max(n, EXACT_DIGITS)) {
+                return Optional.of(new CertifiedDecimal(exact.get(), x, significantDigits(exact.get()), n, true, direction));
+            }
+        }
+        BigDecimal lo = directed(x.lo(), n, direction.mode());
+        BigDecimal hi = directed(x.hi(), n, direction.mode());
+        if (lo.compareTo(hi) != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new CertifiedDecimal(lo, x, n, n, false, direction));
+    }
+
+    /**
+     * The value rounded up (toward +infinity) to n digits, the safe form of a minimum:
+     * {@link #decide(Enclosure, int, Direction)} with {@link Direction#UPWARD}.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decideUp(Enclosure x, int n) {
+        return decide(x, n, Direction.UPWARD);
+    }
+
+    /**
+     * The value rounded down (toward -infinity) to n digits, the safe form of a maximum, ceiling or margin:
+     * {@link #decide(Enclosure, int, Direction)} with {@link Direction#DOWNWARD}.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decideDown(Enclosure x, int n) {
+        return decide(x, n, Direction.DOWNWARD);
+    }
+
+    /**
+     * The most digits (at most n) that [lo, hi] decides, correctly rounded, {@code requested() == n};
+     * {@link #undecided} when not even one.
      *
      * @throws IllegalArgumentException unless n >= 1
      */
     public static CertifiedDecimal best(Enclosure x, int n) {
+        return best(x, n, Direction.NEAREST);
+    }
+
+    /**
+     * The most digits (at most n) that [lo, hi] decides in {@code direction}, {@code requested() == n};
+     * {@link #undecided} when not even one. Fewer digits rounded in the same direction keep the same
+     * relation to the exact value (at most it, or at least it).
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static CertifiedDecimal best(Enclosure x, int n, Direction direction) {
         checkRequested(n);
         for (int k = n; k >= 1; k--) {
-            Optional<CertifiedDecimal> d = decide(x, k);
+            Optional<CertifiedDecimal> d = decide(x, k, direction);
             if (d.isPresent()) {
                 CertifiedDecimal c = d.get();
-                return new CertifiedDecimal(c.value, c.enclosure, c.digits, n, c.exact);
+                return new CertifiedDecimal(c.value, c.enclosure, c.digits, n, c.exact, direction);
             }
         }
         return undecided(n);
@@ -193,13 +286,6 @@ public final class CertifiedDecimal {
             return BigDecimal.ZERO;
         }
         return new BigDecimal(x.numerator()).divide(new BigDecimal(x.denominator()), new MathContext(n, mode));
-    }
-
-    private static BigDecimal round(Rational x, int n) {
-        if (x.isZero()) {
-            return BigDecimal.ZERO;
-        }
-        return new BigDecimal(x.numerator()).divide(new BigDecimal(x.denominator()), new MathContext(n, java.math.RoundingMode.HALF_EVEN));
     }
 
     private static Optional<BigDecimal> terminating(Rational x) {

@@ -167,7 +167,7 @@ public final class Plots {
         tables.stream().filter(t -> t.id().equals("case-study")).findFirst().ifPresent(study -> {
             XYSeriesCollection models = new XYSeriesCollection();
             Map<String, XYSeries> byVerdict = new LinkedHashMap<>();
-            for (String v : List.of("inside", "below", "above")) {
+            for (String v : List.of("inside", "below", "above", "below and above")) {
                 byVerdict.put(v, new XYSeries("model (its own depth), fp32 verdict " + v, false));
             }
             Map<String, String> labels = new LinkedHashMap<>();
@@ -178,10 +178,12 @@ public final class Plots {
                     labels.put(s.getKey() + "/" + (s.getItemCount() - 1), r.get(0));
                 }
             }
-            byVerdict.values().forEach(models::addSeries);
+            // "below and above" (below the lower bound and at or above the ceiling) gets a legend entry only when a model has it
+            byVerdict.values().stream().filter(series -> !series.getKey().toString().endsWith("below and above") || series.getItemCount() > 0)
+                    .forEach(models::addSeries);
             XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
-            Color[] colours = {new Color(0, 140, 0), new Color(200, 0, 0), new Color(230, 140, 0)};
-            for (int k = 0; k < 3; k++) {
+            Color[] colours = {new Color(0, 140, 0), new Color(200, 0, 0), new Color(230, 140, 0), new Color(120, 0, 160)};
+            for (int k = 0; k < models.getSeriesCount(); k++) {
                 points.setSeriesPaint(k, colours[k]);
                 points.setSeriesShape(k, new Ellipse2D.Double(-3, -3, 6, 6));
             }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.bounds.EpsilonConvention;
+import org.ropebounds.bounds.PrecisionCeiling;
 import org.ropebounds.bounds.Spectrum;
 import org.ropebounds.bounds.ZoneCalculator;
 import org.ropebounds.bounds.ZoneQuery;
@@ -64,9 +65,10 @@ public final class ReferenceTables {
         return t.assemble(t.compute(r -> true, () -> { }));
     }
 
-    private static String conventions(GridSpec s) {
-        return "Values correctly rounded to " + s.digits() + " significant digits unless exact; every digit certified by interval"
-                + " arithmetic. Bounds from F. Liu, arXiv:2602.10959; the exact spectrum (theta_min = b^(-(d-2)/d)) is this tool's extension.";
+    /** The caption's conventions, after {@code values}: what the table's numbers are and how they are rounded. */
+    private static String conventions(String values) {
+        return values + "; every digit certified by interval arithmetic. Bounds from F. Liu, arXiv:2602.10959; the exact spectrum"
+                + " (theta_min = b^(-(d-2)/d)) is this tool's extension.";
     }
 
     /** 1. The binding lower bound on the base over L x N, for each eps and spectrum. */
@@ -80,7 +82,8 @@ public final class ReferenceTables {
         int perContext = s.layers().size();
         return new TableSpec("min-base", "Minimum RoPE base (binding lower bound)", "The smallest base b with cos(L theta_min)^N >= eps"
                 + " (depth-compounded stability; it binds over aliasing for every eps in (0,1)) at context L, depth N, rotary dimension d = "
-                + s.rotaryDim() + ". " + conventions(s), columns, s.contexts().size() * perContext, index -> {
+                + s.rotaryDim() + ". " + conventions("Minimums rounded up to " + s.digits() + " significant digits, their safe"
+                        + " direction (the exact bound is at most the printed value), unless exact"), columns, s.contexts().size() * perContext, index -> {
                     BigInteger l = s.contexts().get(index / perContext);
                     int n = s.layers().get(index % perContext);
                     List<String> row = new ArrayList<>(List.of(l.toString(), Integer.toString(n)));
@@ -88,6 +91,7 @@ public final class ReferenceTables {
                         for (Rational eps : s.tolerances()) {
                             ZoneQuery q = new ZoneQuery(l, n, eps, s.rotaryDim(), sp, EpsilonConvention.MACHINE);
                             ZoneReport r = ZoneCalculator.compute(q, List.of(), Optional.empty(), s.digits());
+                            // ZoneCalculator rounds lower bounds up: a base at or above the cell satisfies the bound
                             row.add(r.bindingLower().map(CertifiedDecimal::text).orElse("undecided"));
                         }
                     }
@@ -104,7 +108,9 @@ public final class ReferenceTables {
         int perFormat = s.layers().size();
         return new TableSpec("max-context", "Precision ceiling and largest context per format", "Ceiling 1/eps_mach = 2^(p-1) (machine"
                 + " epsilon convention, approx spectrum); max L is the largest integer context whose zone [L/acos(eps^(1/N)), ceiling)"
-                + " is non-empty, i.e. the largest integer below acos(eps^(1/N)) 2^(p-1) (exact). " + conventions(s), columns,
+                + " is non-empty, i.e. the largest integer below acos(eps^(1/N)) 2^(p-1) (exact). " + conventions("Ceilings exact"
+                        + " (powers of two; one of more than " + Math.max(s.digits(), CertifiedDecimal.EXACT_DIGITS) + " digits would be rounded"
+                        + " down to " + s.digits() + " significant digits, its safe direction), max L exact integers"), columns,
                 s.formats().size() * perFormat, index -> {
                     Format f = s.formats().get(index / perFormat);
                     int n = s.layers().get(index % perFormat);
@@ -113,7 +119,7 @@ public final class ReferenceTables {
                         ZoneQuery q = new ZoneQuery(BigInteger.ONE, n, eps, s.rotaryDim(), Spectrum.APPROX, EpsilonConvention.MACHINE);
                         ZoneReport r = ZoneCalculator.compute(q, List.of(f), Optional.empty(), s.digits());
                         if (row.size() == 2) {
-                            row.add(r.zone(f).ceiling().text());
+                            row.add(r.zone(f).ceiling().text()); // rounded down when not exact: b stays below the cell
                         }
                         row.add(r.zone(f).maxContext().map(BigInteger::toString).orElse("undecided"));
                     }
@@ -130,7 +136,7 @@ public final class ReferenceTables {
         }
         return new TableSpec("min-bits", "Fewest significand bits", "The smallest precision p (hidden bit included) with 2^(p-1) >"
                 + " L/acos(eps^(1/N)), at eps = " + eps.toCompactDecimalStringOrFraction() + " (machine epsilon convention, approx"
-                + " spectrum; exact integers). " + conventions(s), columns, s.contexts().size(), index -> {
+                + " spectrum; exact integers). " + conventions("Exact integers"), columns, s.contexts().size(), index -> {
                     BigInteger l = s.contexts().get(index);
                     List<String> row = new ArrayList<>(List.of(l.toString()));
                     for (int n : s.layers()) {
@@ -213,7 +219,13 @@ public final class ReferenceTables {
         };
         return new TableSpec("case-study", "Case study: published models", "Every registry model at its context and depth, eps = "
                 + tolerance.toCompactDecimalStringOrFraction() + ", approx spectrum, eps_mach ceiling; base-equivalent = 1/theta'_min"
-                + " (6 digits, correctly rounded); verdicts for the weights' format and fp32; hf pipeline horizons (the first position that fails), delta = 0.1 rad."
+                + " (6 digits, correctly rounded); verdicts for the weights' format and fp32 (below, inside, above, or below and above);"
+                + " hf pipeline horizons (the first position that fails), delta = 0.1 rad. " + capitalised(PrecisionCeiling.heuristicNote(
+                        EpsilonConvention.MACHINE)) + ": the hf horizons here come from them; for every pipeline see ropebounds erasure --base B --context L."
                 + " Registry: shared/reference/model-configs.csv.", CASE_STUDY_COLUMNS, entries.size(), row);
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

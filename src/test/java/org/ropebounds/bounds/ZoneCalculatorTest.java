@@ -20,6 +20,8 @@ import org.ropebounds.real.CertifiedDecimal;
 /**
  * The zone against values derived by hand (in the comments) or computed independently with mpmath 1.3
  * at 50 digits (python3 -c "import mpmath as m; m.mp.dps = 50; ...", the expression in each comment).
+ * Bounds are printed in their safe direction: lower bounds rounded up, ceilings, maxima, ratios and
+ * margins rounded down; each expected value below is the mpmath value rounded so by hand.
  */
 class ZoneCalculatorTest {
 
@@ -46,7 +48,8 @@ class ZoneCalculatorTest {
 
     @Test
     void theIssuesDepthBoundTo20Digits() {
-        // L = 1048576, eps = 0.01, N = 80: L / acos(0.01^(1/80)) = 3120193.2516330140107 (20 digits, from the issue)
+        // L = 1048576, eps = 0.01, N = 80: L / acos(0.01^(1/80)) = 3120193.25163301401069589538 (mpmath; the issue's 20
+        // correctly rounded digits are 3120193.2516330140107); rounded up to 20 digits: 3120193.2516330140107
         ZoneReport r = zone(query(1048576, 80, "0.01"), null, 20, Format.FP32);
         assertEquals("3120193.2516330140107", lower(r, "depth_stability"));
         assertEquals("depth_stability", r.binding().orElseThrow().id());
@@ -54,16 +57,17 @@ class ZoneCalculatorTest {
 
     @Test
     void closedFormsAtHandDerivedPoints() {
-        // L = 1: aliasing 1/(2 pi) = 0.159154943091895335768883763372514362034 (OEIS A086201)
-        // eps = 1/2: acos(1/2) = pi/3, so dc = 3/pi = 0.954929658551372014613302580235086172207 (OEIS A089491)
+        // L = 1: aliasing 1/(2 pi) = 0.159154943091895335768883763372514362034|4596 (OEIS A086201), rounded up at 39 digits
+        // eps = 1/2: acos(1/2) = pi/3, so dc = 3/pi = 0.954929658551372014613302580235086172206|7578 (OEIS A089491), up
         ZoneReport r = zone(query(1, 1, "0.5"), null, 39, Format.FP32);
-        assertEquals("0.159154943091895335768883763372514362034", lower(r, "aliasing"));
+        assertEquals("0.159154943091895335768883763372514362035", lower(r, "aliasing"));
         assertEquals("0.954929658551372014613302580235086172207", lower(r, "dc_stability"));
         // N = 1: depth stability is DC stability
         assertEquals(lower(r, "dc_stability"), lower(r, "depth_stability"));
-        // exact spectrum, d = 4: the exponent d/(d-2) is 2, so aliasing is 1/(4 pi^2) = 0.0253302959105844428609698658024
+        // exact spectrum, d = 4: the exponent d/(d-2) is 2, so aliasing is 1/(4 pi^2) = 0.0253302959105844428609698658024|319,
+        // rounded up at 30 digits
         ZoneReport e = zone(query(1, 1, "0.5", 4, Spectrum.EXACT, EpsilonConvention.MACHINE), null, 30, Format.FP32);
-        assertEquals("0.0253302959105844428609698658024", lower(e, "aliasing"));
+        assertEquals("0.0253302959105844428609698658025", lower(e, "aliasing"));
     }
 
     @Test
@@ -77,9 +81,10 @@ class ZoneCalculatorTest {
         assertEquals(Rational.of(BigInteger.ONE.shiftLeft(52), BigInteger.ONE), value(r.zone(Format.FP64).ceiling()));
         ZoneReport u = zone(query(131072, 32, "0.9", 128, Spectrum.APPROX, EpsilonConvention.UNIT), null, 15, Format.FP32);
         assertEquals("16777216", u.zone(Format.FP32).ceiling().text()); // 2^24
-        // exact spectrum: (2^23)^(128/126) = 2^(23*64/63) = 10804128.4772805125400 (mpmath: mpf(2)**(mpf(23)*128/126))
+        // exact spectrum: (2^23)^(128/126) = 2^(23*64/63) = 10804128.4772805125399|7329 (mpmath: mpf(2)**(mpf(23)*128/126)),
+        // rounded down at 21 digits (correctly rounded it would be ...5125400)
         ZoneReport x = zone(query(131072, 32, "0.9", 128, Spectrum.EXACT, EpsilonConvention.MACHINE), null, 21, Format.FP32);
-        assertEquals("10804128.4772805125400", x.zone(Format.FP32).ceiling().text());
+        assertEquals("10804128.4772805125399", x.zone(Format.FP32).ceiling().text());
         assertFalse(x.zone(Format.FP32).ceiling().exact());
     }
 
@@ -97,13 +102,73 @@ class ZoneCalculatorTest {
         FormatZone bf16 = r.zone(Format.BF16);
         assertFalse(fp32.empty().orElseThrow());
         assertTrue(bf16.empty().orElseThrow());
-        // L_max = acos(0.9^(1/32)) * 2^23 = 680347.050466508542799 (mpmath): largest context 680347
-        assertEquals("680347.050466509", fp32.maxContextBound().text());
+        // 500000 < 1616104.06 (below the lower bound) and 500000 >= 128, bf16's ceiling: both at once
+        assertEquals(Verdict.BELOW, fp32.verdict().orElseThrow());
+        assertEquals(Verdict.BELOW_AND_ABOVE, bf16.verdict().orElseThrow());
+        assertEquals("below and above", bf16.verdict().orElseThrow().label());
+        // L_max = acos(0.9^(1/32)) * 2^23 = 680347.050466508|542799 (mpmath), rounded down: largest context 680347
+        assertEquals("680347.050466508", fp32.maxContextBound().text());
         assertEquals(BigInteger.valueOf(680347), fp32.maxContext().orElseThrow());
         // 2^20 <= 1616104.06 < 2^21: the fewest bits p with 2^(p-1) > it is 22
         assertEquals(22, fp32.minPrecisionBits().orElseThrow());
         // N <= log(0.9) / log(cos(131072/500000)) = 3.03102971986315254 (mpmath): 3 layers
         assertEquals(BigInteger.valueOf(3), r.maxDepth().orElseThrow());
+    }
+
+    @Test
+    void boundsArePrintedInTheirSafeDirection() {
+        // L = 4096, N = 32, eps = 0.5 (the issue's example): 4096 / acos(0.5^(1/32)) = 19750.4135148273414429833535
+        // (mpmath). Correctly rounded to 6 digits it is 19750.4, below the bound: an infeasible base. Rounded up:
+        // 19750.5 at 6 digits, 19750.4135148274 at 15.
+        ZoneQuery q = query(4096, 32, "0.5");
+        ZoneReport six = zone(q, "100000", 6, Format.FP32, Format.FP8_E4M3);
+        CertifiedDecimal depth = six.lower(Bounds.DEPTH_STABILITY).value();
+        assertEquals("19750.5", depth.text());
+        assertEquals(CertifiedDecimal.Direction.UPWARD, depth.direction());
+        assertEquals("rounded up to 6 significant digits: the exact value is at most this", depth.guarantee());
+        FormatZone fp32 = six.zone(Format.FP32);
+        assertEquals("19750.5", fp32.zoneLower().text());
+        // the ceiling 2^23 is exact, so no rounding
+        assertEquals("8388608", fp32.ceiling().text());
+        assertEquals("exact", fp32.ceiling().guarantee());
+        // acos(0.5^(1/32)) 2^23 = 1739697.16341406807258 (mpmath), rounded down: 1.73969e+6 (nearest: 1.73970e+6)
+        assertEquals("1.73969e+6", fp32.maxContextBound().text());
+        assertEquals("rounded down to 6 significant digits: the exact value is at least this", fp32.maxContextBound().guarantee());
+        // ceiling/lower = 2^23 / 19750.4135... = 424.73075278663771 (mpmath), down: 424.730 (nearest: 424.731)
+        assertEquals("424.730", fp32.ratio().text());
+        // b/lower = 100000 / 19750.4135... = 5.06318512900635854 (mpmath), down: 5.06318 (nearest: 5.06319);
+        // ceiling/b = 2^23 / 10^5 = 83.88608, a decimal the binary interval arithmetic encloses but does not hit: 6 digits
+        // down, 83.8860 (nearest: 83.8861)
+        assertEquals("5.06318", fp32.marginLower().orElseThrow().text());
+        assertEquals("83.8860", fp32.marginUpper().orElseThrow().text());
+        // 15 digits: the bound up, the maximum down (1739697.16341406|807)
+        ZoneReport fifteen = zone(q, null, 15, Format.FP32);
+        assertEquals("19750.4135148274", fifteen.lower(Bounds.DEPTH_STABILITY).value().text());
+        assertEquals("1739697.16341406", fifteen.zone(Format.FP32).maxContextBound().text());
+        // b = 100000 is above the lower bound and below 2^23 (inside), and at or above fp8-e4m3's ceiling 2^3 (above)
+        assertEquals(Verdict.INSIDE, fp32.verdict().orElseThrow());
+        assertEquals(Verdict.ABOVE, six.zone(Format.FP8_E4M3).verdict().orElseThrow());
+    }
+
+    @Test
+    void aBaseBelowTheLowerBoundAndAboveTheCeilingIsBoth() {
+        // L = 4096, N = 32, eps = 0.5: the lower bound is 19750.41... (above); b = 100 is below it. fp8-e4m3 (p = 4) has
+        // the ceiling 2^3 = 8 <= 100: below and above; fp32's ceiling 2^23 > 100: only below. b = 8 exactly is at
+        // fp8-e4m3's (strict) ceiling, so also both; b = 7.5 is below every ceiling here.
+        ZoneQuery q = query(4096, 32, "0.5");
+        ZoneReport r = zone(q, "100", 6, Format.FP8_E4M3, Format.FP32);
+        assertEquals(Verdict.BELOW_AND_ABOVE, r.zone(Format.FP8_E4M3).verdict().orElseThrow());
+        assertEquals(Verdict.BELOW, r.zone(Format.FP32).verdict().orElseThrow());
+        assertEquals(Verdict.BELOW_AND_ABOVE, zone(q, "8", 6, Format.FP8_E4M3).zone(Format.FP8_E4M3).verdict().orElseThrow());
+        assertEquals(Verdict.BELOW, zone(q, "7.5", 6, Format.FP8_E4M3).zone(Format.FP8_E4M3).verdict().orElseThrow());
+        // the margins say the same: b/lower = 100 / 19750.41... < 1, ceiling/b = 8/100 = 0.08 exactly < 1
+        assertTrue(value(r.zone(Format.FP8_E4M3).marginLower().orElseThrow()).compareTo(Rational.ONE) < 0);
+        assertEquals("0.08", r.zone(Format.FP8_E4M3).marginUpper().orElseThrow().text());
+        // Verdict.of, the four cases
+        assertEquals(Verdict.INSIDE, Verdict.of(false, false));
+        assertEquals(Verdict.ABOVE, Verdict.of(false, true));
+        assertEquals(Verdict.BELOW, Verdict.of(true, false));
+        assertEquals(Verdict.BELOW_AND_ABOVE, Verdict.of(true, true));
     }
 
     /** lo < x < hi. */

@@ -51,6 +51,27 @@ class ModelCliTest {
     }
 
     @Test
+    void aBaseBelowTheBoundAndAboveTheCeilingIsBothWithTheCeilingExplained() throws Exception {
+        // llama-1-7b: base 10000, d = 128, 32 layers, context 2048, fp16 weights, no scaling. Its base-equivalent is
+        // 10000^(126/128) = 10^3.9375 < 8660 (10^0.9375 < 8.66: 8.66^16 > 10^15), below the depth bound
+        // 2048 / acos(0.5^(1/32)) > 2048 / 0.2075 > 9869 (acos(0.5^(1/32)) = 0.2073880628841..., mpmath) at eps = 0.5;
+        // and it is at or above fp16's ceiling 2^10 = 1024, below fp32's 2^23.
+        JsonNode o = CliTest.run("model", "llama-1-7b", "--json").json();
+        assertEquals("below and above", o.get("verdicts").get("fp16").asText());
+        assertEquals("below", o.get("verdicts").get("fp32").asText());
+        assertEquals("below and above", o.get("zone").get("formats").get("fp16").get("verdict").asText());
+        String note = o.get("ceiling_note").asText();
+        assertTrue(note.contains("one-line heuristic") && note.endsWith("see `ropebounds erasure --base 10000 --context 2048`"), note);
+        assertEquals(note, o.get("zone").get("ceiling_note").asText());
+        CliTest.Result text = CliTest.run("model", "llama-1-7b");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("is below and above in fp16 (ceiling 1024"), text.out());
+        assertEquals(1, text.out().lines().filter(l -> l.equals("- " + note)).count(), text.out());
+        // the lower bound printed is rounded up, and says so: 2048 / acos(0.5^(1/32)) = 9875.2067574136707 (mpmath)
+        assertTrue(text.out().contains("the binding lower bound is 9875.21 (rounded up)"), text.out());
+    }
+
+    @Test
     void configFileWithoutThetaIsWarnedAbout(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("config.json");
         Files.writeString(config, "{\"hidden_size\": 4096, \"num_attention_heads\": 32, \"num_hidden_layers\": 32,"

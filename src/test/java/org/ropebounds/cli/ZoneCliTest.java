@@ -32,17 +32,28 @@ class ZoneCliTest {
         }
         assertTrue(lower.get("aliasing").get("strict").asBoolean());
         assertFalse(lower.get("depth_stability").get("strict").asBoolean());
-        // 131072/acos(0.9^(1/32)) = 1616104.0560432703453 (mpmath, 50 digits: 1616104.05604327034533869...)
-        assertEquals("1616104.0560432703453", lower.get("depth_stability").get("value").asText());
+        // 131072/acos(0.9^(1/32)) = 1616104.0560432703453|3869... (mpmath, 50 digits), rounded up to 20 digits
+        assertEquals("1616104.0560432703454", lower.get("depth_stability").get("value").asText());
+        assertEquals("rounded up to 20 significant digits: the exact value is at most this",
+                lower.get("depth_stability").get("value_guarantee").asText());
         JsonNode fp32 = o.get("formats").get("fp32");
         assertEquals("8388608", fp32.get("ceiling").asText());
-        assertEquals("1616104.0560432703453", fp32.get("zone_lower").asText());
+        assertEquals("1616104.0560432703454", fp32.get("zone_lower").asText());
+        assertEquals("exact", fp32.get("ceiling_guarantee").asText());
+        // acos(0.9^(1/32)) 2^23 = 680347.05046650854279|902 (mpmath), rounded down
+        assertEquals("680347.05046650854279", fp32.get("max_context_bound").asText());
+        assertEquals("rounded down to 20 significant digits: the exact value is at least this",
+                fp32.get("max_context_bound_guarantee").asText());
         assertEquals("8388608", fp32.get("zone_upper").asText());
         assertFalse(fp32.get("empty").asBoolean());
         assertEquals("680347", fp32.get("max_context").asText());
         assertEquals(22, fp32.get("min_precision_bits").asInt());
         assertEquals("below", fp32.get("verdict").asText());
         assertTrue(o.get("formats").get("bf16").get("empty").asBoolean());
+        // 500000 is below 1616104.06 and at or above bf16's ceiling 128
+        assertEquals("below and above", o.get("formats").get("bf16").get("verdict").asText());
+        String note = o.get("ceiling_note").asText();
+        assertTrue(note.contains("heuristic") && note.endsWith("see `ropebounds erasure --base 500000 --context 131072`"), note);
     }
 
     @Test
@@ -50,9 +61,28 @@ class ZoneCliTest {
         CliTest.Result r = CliTest.run("zone", "-L", "1M", "-N", "80", "--tolerance", "0.01", "--base", "1e7", "--format", "fp32");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("L = 1048576 (1M)"), r.out());
-        assertTrue(r.out().contains("3120193.25163301  <- binding"), r.out());
+        // 1048576 / acos(0.01^(1/80)) = 3120193.25163301|40107 (mpmath), rounded up to 15 digits
+        assertTrue(r.out().contains("3120193.25163302  <- binding"), r.out());
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("  ceiling: the precision ceiling b < 1/eps_mach is a one-line"
+                + " heuristic") && l.endsWith("see `ropebounds erasure --base 10000000 --context 1048576`")).count(), r.out());
         assertTrue(r.out().contains("8388608 (exact)"), r.out());
         assertTrue(r.out().contains("above"), r.out());
+    }
+
+    @Test
+    void theIssuesExampleIsPrintedInItsSafeDirection() {
+        // 4096 / acos(0.5^(1/32)) = 19750.4135148273 (mpmath): correctly rounded to 6 digits 19750.4, an infeasible base;
+        // rounded up 19750.5. b = 100 is below it; fp8-e4m3's ceiling is 2^3 = 8 <= 100 (below and above), fp32's 2^23
+        // (below). acos(0.5^(1/32)) 8 = 1.659104503 (mpmath) rounded down: 1.65910; 2^23 / 100 = 83886.08, down: 83886.0.
+        CliTest.Result r = CliTest.run("zone", "-L", "4096", "-N", "32", "--tolerance", "0.5", "--digits", "6", "--base", "100",
+                "--format", "fp8-e4m3,fp32");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[19750.5, 8388608)"), r.out());
+        assertTrue(r.out().contains("below and above (b/lower = 0.00506318, ceiling/b = 0.08)"), r.out());
+        assertTrue(r.out().contains("below (b/lower = 0.00506318, ceiling/b = 83886.0)"), r.out());
+        assertTrue(r.out().contains("fp8-e4m3: 1.65910;"), r.out());
+        assertTrue(r.out().contains("bounds are rounded to 6 significant digits in their safe direction"), r.out());
+        assertFalse(r.out().contains("19750.4"), r.out());
     }
 
     @Test

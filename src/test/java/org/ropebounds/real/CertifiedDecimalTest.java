@@ -66,6 +66,91 @@ class CertifiedDecimalTest {
     }
 
     @Test
+    void directedValuesRoundTowardTheirInfinity() {
+        // 2/3 = 0.6666...: up (toward +inf) 0.6667, down (toward -inf) 0.6666 at 4 digits; -2/3: up -0.6666, down -0.6667
+        CertifiedDecimal up = CertifiedDecimal.decideUp(Enclosure.exact(fraction(2, 3)), 4).orElseThrow();
+        assertEquals("0.6667", up.text());
+        assertEquals(CertifiedDecimal.Direction.UPWARD, up.direction());
+        assertEquals("rounded up to 4 significant digits: the exact value is at most this", up.guarantee());
+        CertifiedDecimal down = CertifiedDecimal.decideDown(Enclosure.exact(fraction(2, 3)), 4).orElseThrow();
+        assertEquals("0.6666", down.text());
+        assertEquals("rounded down to 4 significant digits: the exact value is at least this", down.guarantee());
+        assertEquals("-0.6666", CertifiedDecimal.decideUp(Enclosure.exact(fraction(-2, 3)), 4).orElseThrow().text());
+        assertEquals("-0.6667", CertifiedDecimal.decideDown(Enclosure.exact(fraction(-2, 3)), 4).orElseThrow().text());
+        // 1/3 up at 5 digits: 0.33334 (nearest would be 0.33333)
+        assertEquals("0.33334", CertifiedDecimal.decide(Enclosure.exact(fraction(1, 3)), 5, CertifiedDecimal.Direction.UPWARD)
+                .orElseThrow().text());
+        // [19750.41, 19750.42] (around 4096/acos(0.5^(1/32)) = 19750.4135...): up to 6 digits, both ends give 19750.5; down,
+        // 19750.4; nearest too gives 19750.4, the infeasible end the directed rounding avoids
+        Enclosure bound = Enclosure.of(r("19750.41"), r("19750.42"));
+        assertEquals("19750.5", CertifiedDecimal.decideUp(bound, 6).orElseThrow().text());
+        assertEquals("19750.4", CertifiedDecimal.decideDown(bound, 6).orElseThrow().text());
+        assertEquals("19750.4", CertifiedDecimal.decide(bound, 6).orElseThrow().text());
+        // an end exactly on the 6-digit grid: [19750.4, 19750.41] rounds up to 19750.4 and 19750.5, so it is undecided up,
+        // decided down; the enclosure [19750.39, 19750.4] the other way round
+        assertEquals(Optional.empty(), CertifiedDecimal.decideUp(Enclosure.of(r("19750.4"), r("19750.41")), 6));
+        assertEquals("19750.4", CertifiedDecimal.decideDown(Enclosure.of(r("19750.4"), r("19750.41")), 6).orElseThrow().text());
+        assertEquals("19750.4", CertifiedDecimal.decideUp(Enclosure.of(r("19750.39"), r("19750.4")), 6).orElseThrow().text());
+        // exact values print exactly whatever the direction: 2^23, and 83.88608 = 2^23 / 10^5
+        CertifiedDecimal ceiling = CertifiedDecimal.decideDown(Enclosure.exact(8388608), 3).orElseThrow();
+        assertTrue(ceiling.exact());
+        assertEquals("8388608", ceiling.text());
+        assertEquals("exact", ceiling.guarantee());
+        assertEquals("83.88608", CertifiedDecimal.decideUp(Enclosure.exact(r("83.88608")), 3).orElseThrow().text());
+        // best keeps the direction with fewer digits: [0.12341, 0.12349] rounds up to 0.1235 at 4 digits (not 5)
+        CertifiedDecimal fewer = CertifiedDecimal.best(Enclosure.of(r("0.12341"), r("0.12349")), 5, CertifiedDecimal.Direction.UPWARD);
+        assertEquals("0.1235", fewer.text());
+        assertEquals(4, fewer.digits());
+        assertEquals(5, fewer.requested());
+        assertEquals("rounded up to 4 significant digits (5 asked; the rest could not be decided): the exact value is at most this",
+                fewer.guarantee());
+        assertEquals("0.1234", CertifiedDecimal.best(Enclosure.of(r("0.12341"), r("0.12349")), 5, CertifiedDecimal.Direction.DOWNWARD)
+                .text());
+        // the same digits in two directions are different values
+        assertFalse(CertifiedDecimal.decideUp(Enclosure.exact(fraction(1, 3)), 2).orElseThrow()
+                .equals(CertifiedDecimal.decideDown(Enclosure.exact(fraction(1, 3)), 2).orElseThrow()));
+        // and the default stays nearest
+        assertEquals(CertifiedDecimal.Direction.NEAREST, CertifiedDecimal.decide(Enclosure.exact(fraction(1, 3)), 2).orElseThrow().direction());
+    }
+
+    @Test
+    void aDirectedValueIsTheNearestDecimalOnItsSide() {
+        // for random x = p/q (not an integer) and unit the place of the n-th significant digit of the result: rounded up,
+        // u satisfies u - unit < x <= u; rounded down, v <= x < v + unit; checked with exact rationals (short
+        // terminating x, printed exactly, are skipped)
+        Random random = new Random(13);
+        int checked = 0;
+        for (int k = 0; k < 2000; k++) {
+            long p = random.nextLong() % 1_000_000_000_000L;
+            long q = 3 * (1 + random.nextInt(1_000_000)) * (random.nextBoolean() ? 7 : 1);
+            Rational x = fraction(p, q);
+            if (x.isZero() || x.denominator().equals(BigInteger.ONE)) {
+                continue;
+            }
+            int n = 1 + random.nextInt(20);
+            for (CertifiedDecimal.Direction d : List.of(CertifiedDecimal.Direction.UPWARD, CertifiedDecimal.Direction.DOWNWARD)) {
+                Optional<CertifiedDecimal> c = CertifiedDecimal.decide(Enclosure.exact(x), n, d);
+                if (c.orElseThrow().exact()) {
+                    continue; // a short terminating x prints exactly
+                }
+                BigDecimal v = c.orElseThrow().toBigDecimal().orElseThrow();
+                Rational value = Rational.of(v);
+                assertEquals(n, c.get().digits());
+                // v = unscaled 10^-scale with precision() digits: its n-th significant digit has the place 10^-(scale + n - precision)
+                Rational unit = Rational.of(BigDecimal.ONE.movePointLeft(v.scale() + n - v.precision()));
+                String where = x + " to " + n + " digits " + d + ": " + v;
+                if (d == CertifiedDecimal.Direction.UPWARD) {
+                    assertTrue(value.compareTo(x) >= 0 && value.subtract(unit).compareTo(x) < 0, where);
+                } else {
+                    assertTrue(value.compareTo(x) <= 0 && value.add(unit).compareTo(x) > 0, where);
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked > 3000, "checked " + checked);
+    }
+
+    @Test
     void aRoundedValueIsTheCorrectRounding() {
         // 1/3 does not terminate: rounded, 0.33333 to 5 digits; the enclosure kept is the exact point 1/3
         CertifiedDecimal third = CertifiedDecimal.decide(Enclosure.exact(fraction(1, 3)), 5).orElseThrow();

@@ -26,7 +26,7 @@ class PlotsTest {
         Table study = tables.stream().filter(t -> t.id().equals("case-study")).findFirst().orElseThrow();
         int drawn = 0;
         for (List<String> row : study.rows()) {
-            if (List.of("inside", "below", "above").contains(row.get(7))) {
+            if (List.of("inside", "below", "above", "below and above").contains(row.get(7))) {
                 drawn++;
                 assertTrue(zone.contains(">" + row.get(0) + "<"), () -> "zone.svg lacks the model " + row.get(0));
             }
