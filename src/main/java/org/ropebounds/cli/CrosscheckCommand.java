@@ -1,7 +1,6 @@
 package org.ropebounds.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -96,10 +95,8 @@ final class CrosscheckCommand implements Callable<Integer> {
     int worst;
 
     @Option(names = "--input-format", paramLabel = "KIND", defaultValue = "auto",
-            description = "npy, safetensors, csv, text, or auto (default: npy by its magic bytes, safetensors by the extension "
-                    + "or its header, csv by the .csv extension, else text).")
+            description = "npy, safetensors, csv, text, or auto (default: by the .npy magic, the safetensors header or extension, .csv, else text).")
     FileKind inputFormat;
-
     @Option(names = "--tensor", paramLabel = "NAME", description = "The tensor of a .safetensors file to check (may be omitted when it holds one).")
     String tensor;
 
@@ -108,7 +105,7 @@ final class CrosscheckCommand implements Callable<Integer> {
                     + "as a .npy array of uint64 in the file's shape and order; written only when the run succeeds.")
     Path ulpsOut;
 
-    @Option(names = "--quiet", description = "No progress bar (it shows on stderr for .npy files when stderr is a terminal).")
+    @Option(names = "--quiet", description = "No progress bar (it shows on stderr for .npy and .safetensors files when stderr is a terminal).")
     boolean quiet;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
@@ -124,11 +121,10 @@ final class CrosscheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try {
             CrosscheckReport report = run(request());
-            PrintWriter out = spec.commandLine().getOut();
             if (common.json) {
-                Json.print(out, CrosscheckJson.of(report, file));
+                Json.print(spec.commandLine().getOut(), CrosscheckJson.of(report, file));
             } else {
-                CrosscheckText.print(out, report, file);
+                CrosscheckText.print(spec.commandLine().getOut(), report, file);
             }
             return report.withinTolerance() ? Main.EXIT_OK : Main.EXIT_FAILURE;
         } catch (InvalidParameterException e) {
@@ -194,8 +190,7 @@ final class CrosscheckCommand implements Callable<Integer> {
     }
 
     /** The half-open positions A:B, read as {@link Positions} reads each end; whether A < B is the request's to check. */
-    record Range(long first, long end) {
-    }
+    record Range(long first, long end) { }
 
     static final class RangeConverter implements ITypeConverter<Range> {
         @Override
