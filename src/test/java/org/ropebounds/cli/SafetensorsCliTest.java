@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ropebounds.cli.CliTest.Result;
+import org.ropebounds.crosscheck.NpyHeader;
 
 /**
  * {@code ropebounds crosscheck FILE.safetensors --tensor NAME} on files the official {@code safetensors}
@@ -132,22 +134,46 @@ class SafetensorsCliTest {
         "overlap.safetensors|--tensor a|overlaps tensor 'b'",
         "../inv_freq_fp32_correct.npy|--tensor inv_freq|--tensor 'inv_freq' applies only to a .safetensors file",
     })
-    void hostileFilesAreRefusedInOneLine(String file, String options, String named) {
+    void hostileFilesAreRefusedInOneLine(String file, String options, String named, @TempDir Path dir) {
         List<String> args = new ArrayList<>(INV_FREQ);
         args.addAll(List.of(options.split(" ")));
-        args.add(st(file));
+        Path out = dir.resolve("ulps.npy");
+        args.addAll(List.of("--ulps-out", out.toString(), st(file)));
         assertUsageError(run(args.toArray(String[]::new)), named);
+        assertFalse(Files.exists(out), "nothing written");
     }
 
-    /** A directory, a FIFO-like non-regular path or an empty file named .safetensors: refused by kind first. */
+    /** A FIFO, a directory, an empty file or text named .safetensors: refused by kind or as not a safetensors file, nothing written. */
     @Test
     void notARegularSafetensorsFile(@TempDir Path dir) throws Exception {
+        String out = dir.resolve("out.npy").toString();
+        Path fifo = dir.resolve("fifo.safetensors");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        if (p.waitFor() == 0) { // mkfifo is a POSIX tool; without it the other cases still run
+            assertUsageError(crosscheck(INV_FREQ, "--ulps-out", out, fifo.toString()), "fifo.safetensors is a FIFO");
+        }
         Path empty = Files.createFile(dir.resolve("empty.safetensors"));
-        assertUsageError(crosscheck(INV_FREQ, empty.toString()), "empty.safetensors is 0 bytes long");
+        assertUsageError(crosscheck(INV_FREQ, "--ulps-out", out, empty.toString()), "empty.safetensors is 0 bytes long");
         Path folder = Files.createDirectory(dir.resolve("d.safetensors"));
-        assertUsageError(crosscheck(INV_FREQ, folder.toString()), "is a directory");
+        assertUsageError(crosscheck(INV_FREQ, "--ulps-out", out, folder.toString()), "is a directory");
         Path text = Files.writeString(dir.resolve("x.safetensors"), "0.5\n0.25\n");
-        assertUsageError(crosscheck(INV_FREQ, text.toString()), "x.safetensors declares a header of");
-        assertFalse(Files.exists(dir.resolve("out.npy")));
+        assertUsageError(crosscheck(INV_FREQ, "--ulps-out", out, text.toString()), "x.safetensors declares a header of");
+        assertFalse(Files.exists(Path.of(out)), "nothing written");
+    }
+
+    /** --ulps-out from a tensor is the file the same array as .npy gives, byte for byte (shape, order, distances). */
+    @Test
+    void ulpsOutIsTheSameAsFromTheNpy(@TempDir Path dir) throws Exception {
+        List<String> cos = List.of("crosscheck", "--quantity", "cos", "--base", "500000", "--head-dim", "32", "--positions", "100000:100256",
+                "--pipeline", "hf");
+        Path fromNpy = dir.resolve("npy.npy");
+        Path fromSafetensors = dir.resolve("st.npy");
+        assertEquals(1, crosscheck(cos, "--ulps-out", fromNpy.toString(), CROSSCHECK.resolve("cos_fp32_concat.npy").toString()).code());
+        assertEquals(1, crosscheck(cos, "--ulps-out", fromSafetensors.toString(), "--tensor", "cos", st("rope_cache.safetensors")).code());
+        try (FileChannel ch = FileChannel.open(fromSafetensors)) {
+            assertEquals(new NpyHeader("<u8", false, new long[] {256, 32}), NpyHeader.read(ch, "st.npy"));
+            assertEquals(8L * 256 * 32, ch.size() - ch.position(), "256 x 32 uint64 entries");
+        }
+        assertEquals(-1, Files.mismatch(fromNpy, fromSafetensors));
     }
 }
