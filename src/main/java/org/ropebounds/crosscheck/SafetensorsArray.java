@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
 import org.ropebounds.format.Format;
+import org.ropebounds.io.BoundedFiles;
 import org.ropebounds.io.StrictJson;
 
 /**
@@ -37,7 +38,7 @@ public final class SafetensorsArray {
      * allows 100,000,000 bytes; the header of a checkpoint with thousands of tensors takes well under 2 MiB,
      * and a header that is read whole should not take 100 MB of memory on a hostile file's say-so.
      */
-    public static final int MAX_HEADER_BYTES = 16 << 20;
+    public static final int MAX_HEADER_BYTES = (int) BoundedFiles.JSON_MAX_BYTES;
     /** Most dimensions a tensor may declare (as for .npy). */
     public static final int MAX_DIMENSIONS = NpyHeader.MAX_DIMENSIONS;
     /** How many tensor names an error lists before it says how many more there are. */
@@ -91,7 +92,7 @@ public final class SafetensorsArray {
     }
 
     private static ArraySource open(Path path, FileChannel ch, Optional<String> tensor, Optional<Format> requested) throws IOException {
-        String name = path.getFileName().toString();
+        String name = InvalidInputException.quoted(path.getFileName().toString()); // one line whatever the name holds
         long size = ch.size();
         if (size < 8) {
             throw bad(name, "is " + size + " bytes long; a .safetensors file starts with an 8-byte header length");

@@ -161,6 +161,14 @@ class SafetensorsCliTest {
         assertFalse(Files.exists(Path.of(out)), "nothing written");
     }
 
+    /** A file name with a line break in it still gives a one-line error. */
+    @Test
+    void aLineBreakInTheNameStaysOnOneLine(@TempDir Path dir) throws Exception {
+        Path odd = dir.resolve("a\nb.safetensors");
+        Files.copy(DIR.resolve("shape_mismatch.safetensors"), odd);
+        assertUsageError(crosscheck(INV_FREQ, odd.toString()), "has shape [65] of F32");
+    }
+
     /** --ulps-out from a tensor is the file the same array as .npy gives, byte for byte (shape, order, distances). */
     @Test
     void ulpsOutIsTheSameAsFromTheNpy(@TempDir Path dir) throws Exception {
