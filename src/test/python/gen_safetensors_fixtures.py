@@ -14,6 +14,8 @@ stored either way must give the same report):
   __metadata__ {"format": "pt"} as safetensors.torch.save_file writes it.
 * phase_bf16.safetensors: one BF16 tensor 'phase' = phase_bf16.npy (ml_dtypes bfloat16, which
   safetensors.numpy stores as BF16 itself: no hand-written bytes).
+* cos_bf16.safetensors: one BF16 tensor 'model.rotary_emb.cos_cached' = cos_bf16_concat.npy (a bf16 cos
+  cache, 256 x 32, concat layout).
 * rope_cache.safetensors: 'cos' (F32, cos_fp32_concat.npy), 'cos_fp16' (F16, cos_fp16.npy), 'sin' (F64,
   sin_fp64.npy) and 'position_ids' (I64, a dtype crosscheck refuses: present to show that another tensor's
   dtype does not matter).
@@ -69,6 +71,7 @@ def main(check):
     files = {}
     files["inv_freq_fp32.safetensors"] = stnp.save({"model.rotary_emb.inv_freq": inv_planted}, metadata={"format": "pt"})
     files["phase_bf16.safetensors"] = stnp.save({"phase": phase})
+    files["cos_bf16.safetensors"] = stnp.save({"model.rotary_emb.cos_cached": load("cos_bf16_concat.npy")}, metadata={"format": "pt"})
     files["rope_cache.safetensors"] = stnp.save({
         "cos": load("cos_fp32_concat.npy"),
         "cos_fp16": load("cos_fp16.npy"),
@@ -94,6 +97,7 @@ def main(check):
     cases = [
         {"file": "inv_freq_fp32.safetensors", "tensor": "model.rotary_emb.inv_freq", "copy_of": "inv_freq_fp32_planted.npy"},
         {"file": "phase_bf16.safetensors", "tensor": "phase", "copy_of": "phase_bf16.npy"},
+        {"file": "cos_bf16.safetensors", "tensor": "model.rotary_emb.cos_cached", "copy_of": "cos_bf16_concat.npy"},
         {"file": "rope_cache.safetensors", "tensor": "cos", "copy_of": "cos_fp32_concat.npy"},
         {"file": "rope_cache.safetensors", "tensor": "cos_fp16", "copy_of": "cos_fp16.npy"},
         {"file": "rope_cache.safetensors", "tensor": "sin", "copy_of": "sin_fp64.npy"},

@@ -66,6 +66,8 @@ class SafetensorsArrayTest {
         for (Copy c : List.of(
                 new Copy("inv_freq_fp32.safetensors", "model.rotary_emb.inv_freq", "inv_freq_fp32_planted.npy", Format.FP32, new ArrayShape.Flat(64)),
                 new Copy("phase_bf16.safetensors", "phase", "phase_bf16.npy", Format.BF16, new ArrayShape.Table(OptionalLong.of(1024), 32)),
+                new Copy("cos_bf16.safetensors", "model.rotary_emb.cos_cached", "cos_bf16_concat.npy", Format.BF16,
+                        new ArrayShape.Table(OptionalLong.of(256), 32)),
                 new Copy("rope_cache.safetensors", "cos", "cos_fp32_concat.npy", Format.FP32, new ArrayShape.Table(OptionalLong.of(256), 32)),
                 new Copy("rope_cache.safetensors", "cos_fp16", "cos_fp16.npy", Format.FP16, new ArrayShape.Table(OptionalLong.of(512), 8)),
                 new Copy("rope_cache.safetensors", "sin", "sin_fp64.npy", Format.FP64, new ArrayShape.Table(OptionalLong.of(128), 16)))) {
