@@ -23,6 +23,8 @@ Arrays
 * cos_fp16.npy: b = 10000, d = 16, positions 0..511, every stage in numpy float16 (the fp16-all pipeline).
 * phase_fp64.npy: b = 500000, d = 128, positions 2^40 .. 2^40 + 63, numpy float64 (the fp64 pipeline).
 * sin_fp64.npy: b = 10000, d = 32, positions 0..127, numpy float64 (the fp64 pipeline).
+* cos_bf16_concat.npy: b = 10000, d = 32, positions 0..255, every stage in ml_dtypes bfloat16 (the bf16-all
+  pipeline), laid out as cat(freqs, freqs): a bf16 cos cache (stored as '<V2').
 
 Expected reports (expected.json)
 --------------------------------
@@ -271,6 +273,25 @@ def main(check):
                   "against_exact": summary("fp64", got, want_exact),
                   "against_pipeline": summary("fp64", got, want_pipe),
                   "joint": joint("fp64", got, want_exact, want_pipe)})
+
+    # ---- cos cache in bf16, concat layout, every stage in bf16 (ml_dtypes: each op in float32, then rounded) ----
+    b, d, n = 10000, 32, 256
+    bf = ml_dtypes.bfloat16
+    invb = (bf(1) / (bf(b) ** (np.arange(0, d, 2).astype(bf) / bf(d)))).astype(bf)
+    tb = np.arange(n).astype(bf)  # positions below 256 are exact in bf16
+    freqs = (tb[:, None] * invb[None, :]).astype(bf)
+    cosb = np.cos(np.concatenate([freqs, freqs], axis=-1)).astype(bf)
+    assert cosb.dtype == bf
+    files["cos_bf16_concat.npy"] = npy(cosb)
+    got = [float(v) for v in cosb.reshape(-1)]
+    modes = [j % (d // 2) for j in range(d)]
+    want_exact = [exact("bf16", lambda p=p, i=i: gmpy2.cos(p * theta(b, d, i))) for p in range(n) for i in modes]
+    want_pipe = pipeline_trig("bf16", b, d, range(n), modes, gmpy2.cos)
+    cases.append({"file": "cos_bf16_concat.npy",
+                  "args": ["--quantity", "cos", "--base", str(b), "--head-dim", str(d), "--pipeline", "bf16-all", "--dtype", "bf16"],
+                  "against_exact": summary("bf16", got, want_exact),
+                  "against_pipeline": summary("bf16", got, want_pipe),
+                  "joint": joint("bf16", got, want_exact, want_pipe)})
 
     files["expected.json"] = json.dumps({
         "generator": "src/test/python/gen_crosscheck_fixtures.py",

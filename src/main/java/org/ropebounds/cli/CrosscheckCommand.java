@@ -1,7 +1,6 @@
 package org.ropebounds.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,10 +36,10 @@ import picocli.CommandLine.TypeConversionException;
             "number of values of the format between the entry and what it should be (exact integers).",
             "",
             "Files: .npy (float16/32/64 in either byte order; bf16 as uint16 or ml_dtypes' V2, fp8 as uint8",
-            "or V1, with --dtype; C or Fortran order; leading dimensions of size 1 are dropped), CSV (one row",
-            "per position; a first row without numbers is a header) or text (one number per line, decimal or",
-            "hex float; blank lines and # comments skipped). Decimal text is rounded to the format, hex float",
-            "must be exact. Shapes: inv_freq has d/2 entries; phase, cos and sin have one row per position",
+            "or V1, with --dtype; C or Fortran order; leading dimensions of size 1 are dropped), .safetensors",
+            "(one tensor, --tensor NAME, of dtype F16, BF16, F32 or F64), CSV (one row per position; a first",
+            "row without numbers is a header) or text (one number per line, decimal or hex float; blank lines",
+            "and # comments skipped). Decimal text is rounded to the format, hex float must be exact. Shapes: inv_freq has d/2 entries; phase, cos and sin have one row per position",
             "with d/2 columns (one per mode) or d (modes repeated: --layout concat, transformers' cos/sin",
             "cache, the default for d columns; or interleave). Text rows have d/2 entries unless --layout",
             "says otherwise. NaN entries are refused.",
@@ -50,6 +49,7 @@ import picocli.CommandLine.TypeConversionException;
         footer = {"", "Examples:",
             "  ropebounds crosscheck --quantity inv_freq --base 500000 --head-dim 128 inv_freq.npy",
             "  ropebounds crosscheck --quantity cos --base 500000 --head-dim 128 --pipeline hf cos.npy",
+            "  ropebounds crosscheck -q inv_freq -b 1e6 -d 128 model.safetensors --tensor rotary_emb.inv_freq",
             "  ropebounds crosscheck --quantity phase --base 1e4 --head-dim 64 --dtype bf16 --positions 0:4096 phase.txt"})
 final class CrosscheckCommand implements Callable<Integer> {
 
@@ -95,15 +95,17 @@ final class CrosscheckCommand implements Callable<Integer> {
     int worst;
 
     @Option(names = "--input-format", paramLabel = "KIND", defaultValue = "auto",
-            description = "npy, csv, text, or auto (default: npy by its magic bytes, csv by the .csv extension, else text).")
+            description = "npy, safetensors, csv, text, or auto (default: by the .npy magic, the safetensors header or extension, .csv, else text).")
     FileKind inputFormat;
+    @Option(names = "--tensor", paramLabel = "NAME", description = "The tensor of a .safetensors file to check (may be omitted when it holds one).")
+    String tensor;
 
     @Option(names = "--ulps-out", paramLabel = "OUT.npy",
             description = "Also write every entry's distance in ulps (against the pipeline with --pipeline, else the exact value) "
                     + "as a .npy array of uint64 in the file's shape and order; written only when the run succeeds.")
     Path ulpsOut;
 
-    @Option(names = "--quiet", description = "No progress bar (it shows on stderr for .npy files when stderr is a terminal).")
+    @Option(names = "--quiet", description = "No progress bar (it shows on stderr for .npy and .safetensors files when stderr is a terminal).")
     boolean quiet;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
@@ -119,11 +121,10 @@ final class CrosscheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try {
             CrosscheckReport report = run(request());
-            PrintWriter out = spec.commandLine().getOut();
             if (common.json) {
-                Json.print(out, CrosscheckJson.of(report, file));
+                Json.print(spec.commandLine().getOut(), CrosscheckJson.of(report, file));
             } else {
-                CrosscheckText.print(out, report, file);
+                CrosscheckText.print(spec.commandLine().getOut(), report, file);
             }
             return report.withinTolerance() ? Main.EXIT_OK : Main.EXIT_FAILURE;
         } catch (InvalidParameterException e) {
@@ -153,7 +154,7 @@ final class CrosscheckCommand implements Callable<Integer> {
 
     private CrosscheckReport run(CrosscheckRequest request) throws IOException {
         if (file.toString().isEmpty()) {
-            throw new InvalidInputException("FILE '' is an empty path; accepted: the path of a .npy, CSV or text file");
+            throw new InvalidInputException("FILE '' is an empty path; accepted: the path of a .npy, .safetensors, CSV or text file");
         }
         if (ulpsOut != null) {
             try {
@@ -165,7 +166,7 @@ final class CrosscheckCommand implements Callable<Integer> {
                 throw new InvalidInputException("--ulps-out " + PathText.quote(ulpsOut) + " is the input file; accepted: a new or replaceable .npy file");
             }
         }
-        try (ArraySource source = ArraySource.open(file, inputFormat, Optional.ofNullable(dtype));
+        try (ArraySource source = ArraySource.open(file, inputFormat, Optional.ofNullable(dtype), Optional.ofNullable(tensor));
              Progress progress = Progress.of("crosscheck", source.entries().orElse(0), quiet || common.json)) {
             if (ulpsOut == null) {
                 return Crosscheck.run(request, source, progress::stepBy);
@@ -184,12 +185,12 @@ final class CrosscheckCommand implements Callable<Integer> {
             case TOLERANCE -> "--tolerance-ulps";
             case WORST -> "--worst";
             case THREADS -> "--threads";
+            case TENSOR -> "--tensor";
         };
     }
 
     /** The half-open positions A:B, read as {@link Positions} reads each end; whether A < B is the request's to check. */
-    record Range(long first, long end) {
-    }
+    record Range(long first, long end) { }
 
     static final class RangeConverter implements ITypeConverter<Range> {
         @Override

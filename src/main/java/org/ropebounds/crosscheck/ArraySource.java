@@ -54,7 +54,18 @@ public interface ArraySource extends Closeable {
      *         or a format that is missing or does not fit ({@link InvalidParameterException} naming the format)
      */
     static ArraySource open(Path path, FileKind kind, Optional<Format> format) throws IOException {
-        return kind.open(path, format);
+        return kind.open(path, format, Optional.empty());
+    }
+
+    /**
+     * As {@link #open(Path, FileKind, Optional)}, reading tensor {@code tensor} of a .safetensors file
+     * ({@link SafetensorsArray#open}; empty: its only tensor).
+     *
+     * @throws InvalidParameterException ({@link InvalidParameterException.Parameter#TENSOR}) for a tensor named
+     *         for a file that is not read as safetensors, and as {@link SafetensorsArray#open} says
+     */
+    static ArraySource open(Path path, FileKind kind, Optional<Format> format, Optional<String> tensor) throws IOException {
+        return kind.open(path, format, tensor);
     }
 
     /** {@code rows x columns} fp32 values in C order (row by row). See {@link #ofDoubles(double[], long, int)}. */

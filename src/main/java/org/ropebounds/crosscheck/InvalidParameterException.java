@@ -24,7 +24,9 @@ public final class InvalidParameterException extends InvalidInputException {
         /** {@link CrosscheckRequest#worst()}. */
         WORST("number of worst entries"),
         /** {@link CrosscheckRequest#threads()}. */
-        THREADS("threads");
+        THREADS("threads"),
+        /** Which tensor of a .safetensors file to read ({@link SafetensorsArray}). */
+        TENSOR("tensor");
 
         private final String label;
 

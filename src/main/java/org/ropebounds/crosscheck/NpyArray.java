@@ -30,33 +30,45 @@ public final class NpyArray implements ArraySource {
 
     private final Path path;
     private final FileChannel channel;
-    private final String descr;
     private final Format format;
     private final FormatDoubles values;
     private final int itemBytes;
     private final char kind; // f, u or V
     private final boolean fortran;
-    private final long[] declaredShape;
     private final long[] shape;
     private final long entries;
     private final ByteBuffer buffer;
+    private final String description;
     private long delivered;
 
-    private NpyArray(Path path, FileChannel channel, String descr, Format format, int itemBytes, char kind, ByteOrder order,
-                     boolean fortran, long[] declaredShape, long entries) {
+    private NpyArray(Path path, FileChannel channel, Format format, int itemBytes, char kind, ByteOrder order,
+                     boolean fortran, long[] declaredShape, long entries, String description) {
         this.path = path;
         this.channel = channel;
-        this.descr = descr;
         this.format = format;
         this.values = new FormatDoubles(format);
         this.itemBytes = itemBytes;
         this.kind = kind;
         this.fortran = fortran;
-        this.declaredShape = declaredShape;
         this.shape = squeeze(declaredShape);
         this.entries = entries;
         this.buffer = ByteBuffer.allocateDirect(CHUNK_BYTES).order(order);
         this.buffer.limit(0);
+        this.description = description;
+    }
+
+    /**
+     * The {@code entries} little-endian entries that start at {@code channel}'s position, in C order, read in
+     * chunks as a .npy file's data is: how {@link SafetensorsArray} reads one tensor. The caller has checked
+     * that the file holds them; the channel is closed with the source.
+     *
+     * @param kind 'f' for IEEE data of {@code itemBytes} 2, 4 or 8 (format fp16, fp32 or tf32, fp64), 'V' for raw
+     *             16- or 8-bit encodings of {@code format}
+     */
+    static NpyArray region(Path path, FileChannel channel, char kind, int itemBytes, Format format, long[] shape, long entries,
+                           String description) {
+        return new NpyArray(path, channel, format, itemBytes, kind, ByteOrder.LITTLE_ENDIAN, false, shape, entries,
+                description);
     }
 
     /**
@@ -116,7 +128,8 @@ public final class NpyArray implements ArraySource {
             throw bad(name, (dataBytes < entries * bytes ? "is truncated: " : "is longer than its shape: ") + "shape "
                     + NpyHeader.shapeText(shape) + " needs " + entries * bytes + " data bytes, the file has " + dataBytes);
         }
-        return new NpyArray(path, ch, descr, format, bytes, kind, order, h.fortranOrder(), shape, entries);
+        return new NpyArray(path, ch, format, bytes, kind, order, h.fortranOrder(), shape, entries,
+                "npy '" + descr + "' " + (h.fortranOrder() ? "Fortran" : "C") + "-order " + NpyHeader.shapeText(shape));
     }
 
     private static long[] squeeze(long[] shape) {
@@ -217,7 +230,7 @@ public final class NpyArray implements ArraySource {
 
     @Override
     public String describe() {
-        return "npy '" + descr + "' " + (fortran ? "Fortran" : "C") + "-order " + NpyHeader.shapeText(declaredShape);
+        return description;
     }
 
     @Override
