@@ -291,7 +291,7 @@ public final class GgufReader {
                         if (element == STRING) {
                             string(key + "[" + i + "]", MAX_STRING_BYTES);
                         } else {
-                            value(key + "[" + i + "]", type(key + "[" + i + "]"), depth + 1);
+                            value(key + "[" + i + "]", ARRAY, depth + 1); // nested arrays carry no type of their own
                         }
                     }
                 }
