@@ -98,6 +98,11 @@ def nested(w):
     w.add_array("test.nested", [[[[1]]]])  # four levels of arrays
 
 
+def nested_two(w):
+    plain(w)
+    w.add_array("test.nested", [[1, 2], [3]])  # two levels: within the reader's limit
+
+
 def f32hex(x):
     return float(np.float32(x)).hex()
 
@@ -111,7 +116,8 @@ def record(path):
             continue
         t = f.types[0]
         if t == gguf.GGUFValueType.ARRAY:
-            fields[name] = {"type": "array", "length": len(f.data)}
+            # parts: key length, key, type, element type, length, ... (len(f.data) counts the leaves of nested arrays)
+            fields[name] = {"type": "array", "length": int(f.parts[4][0]), "leaves": len(f.data)}
         elif t == gguf.GGUFValueType.STRING:
             fields[name] = {"type": "string", "value": f.contents()}
         elif t in (gguf.GGUFValueType.FLOAT32, gguf.GGUFValueType.FLOAT64):
@@ -148,7 +154,8 @@ def main():
     write("llama3.gguf", "llama", llama3, [("rope_freqs.weight", factors)])
     write("yarn.gguf", "qwen2", yarn)
     write("nested-deep.gguf", "llama", nested)
-    for name in ("plain.gguf", "llama3.gguf", "yarn.gguf"):
+    write("nested-two.gguf", "llama", nested_two)
+    for name in ("plain.gguf", "llama3.gguf", "yarn.gguf", "nested-two.gguf"):
         expected["valid"][name] = record(os.path.join(OUT, name))
     expected["valid"]["llama3.gguf"]["llama3_parameters"] = {k: (v if isinstance(v, int) else float(v).hex()) for k, v in p.items()}
 

@@ -66,7 +66,7 @@ final class ModelCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             ObjectNode o = toJson(a);
-            gguf.ifPresentOrElse(g -> o.set("gguf", ggufJson(g)), () -> o.putNull("gguf"));
+            gguf.ifPresentOrElse(g -> o.set("gguf", GgufJson.of(g)), () -> o.putNull("gguf"));
             Json.print(out, o);
             return Main.EXIT_OK;
         }
@@ -85,14 +85,7 @@ final class ModelCommand implements Callable<Integer> {
         ceilingNote(a).ifPresent(n -> sb.append("- ").append(n).append('\n'));
         out.print(sb);
         sb.setLength(0);
-        gguf.ifPresent(g -> {
-            out.print("\nGGUF v" + g.file().version() + " (llama.cpp): the values read, and the llama.cpp flag that overrides each at run time:\n");
-            TextTable flags = new TextTable(new boolean[] {false, false, false}, "key", "value", "llama.cpp flag");
-            for (GgufModel.LlamaCppFlag f : g.overrides()) {
-                flags.add(f.key(), f.value() + (f.defaulted() ? " (absent: llama.cpp's default)" : ""), f.flag());
-            }
-            flags.print(out);
-        });
+        gguf.ifPresent(g -> GgufJson.printFlags(out, g));
         sb.append("\nEffective spectrum (theta'_i exact, and as transformers stores it in fp32):\n");
         out.print(sb);
         TextTable t = new TextTable(new boolean[] {true, false, false, false}, "i", "theta'", "fp32 (hex)", "role");
@@ -126,21 +119,6 @@ final class ModelCommand implements Callable<Integer> {
 
     private static String text(Object v) {
         return v instanceof Rational r ? r.toCompactDecimalStringOrFraction() : String.valueOf(v);
-    }
-
-    private static ObjectNode ggufJson(GgufModel g) {
-        ObjectNode o = Json.object();
-        o.put("version", g.file().version());
-        o.put("architecture", ((org.ropebounds.model.GgufFile.Text) g.file().metadata().get("general.architecture")).value());
-        ArrayNode flags = o.putArray("llama_cpp_flags");
-        for (GgufModel.LlamaCppFlag f : g.overrides()) {
-            ObjectNode fo = flags.addObject();
-            fo.put("key", f.key());
-            fo.put("value", f.value());
-            fo.put("defaulted", f.defaulted());
-            fo.put("flag", f.flag());
-        }
-        return o;
     }
 
     private ObjectNode toJson(ModelAnalysis a) {

@@ -97,7 +97,8 @@ public record GgufModel(ModelConfig config, GgufFile file, List<LlamaCppFlag> ov
             note(p + "block_count", layers.map(Rational::of), "unknown", kv(p + "block_count", "int"));
             Optional<Long> context = integer(p + "context_length", 1, 1L << 62);
             note(p + "context_length", context.map(Rational::of), "unknown",
-                    "--ctx-size N (the context llama.cpp runs at; 0, its default, takes context_length)");
+                    "--ctx-size N (the context llama.cpp runs at; 0, its default, takes context_length); the trained one: "
+                            + kv(p + "context_length", "int"));
             RopeScaling scaling = scaling(p, context, rotaryDim);
             Optional<Format> dtype = dtype();
             ModelConfig config = new ModelConfig(name, base, freqBase.isEmpty(), headDim, rotaryDim, layers, context, dtype, scaling,

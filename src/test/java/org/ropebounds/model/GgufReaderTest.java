@@ -44,7 +44,7 @@ class GgufReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain.gguf", "plain-v2.gguf", "llama3.gguf", "yarn.gguf"})
+    @ValueSource(strings = {"plain.gguf", "plain-v2.gguf", "llama3.gguf", "yarn.gguf", "nested-two.gguf"})
     void everyValueIsWhatGgufsOwnReaderRead(String name) throws IOException {
         JsonNode e = expected().get("valid").get(name);
         GgufFile g = GgufReader.read(DIR.resolve(name));
@@ -147,6 +147,14 @@ class GgufReaderTest {
     }
 
     @Test
+    void arraysNestedTwoDeepAreWithinTheLimit() {
+        // [[1, 2], [3]]: an array of 2 arrays; one level deeper (nested-deep.gguf) is refused
+        GgufFile g = GgufReader.read(DIR.resolve("nested-two.gguf"));
+        assertEquals(new GgufFile.Array("array", 2), g.metadata().get("test.nested"));
+        assertEquals(Rational.of(10000), GgufModel.of(g, "nested-two.gguf").config().base());
+    }
+
+    @Test
     void aPlainFileIsPlainRopeAndVersionTwoReadsTheSame() {
         ModelConfig v3 = GgufModel.read(DIR.resolve("plain.gguf")).config();
         ModelConfig v2 = GgufModel.read(DIR.resolve("plain-v2.gguf")).config();
@@ -163,6 +171,7 @@ class GgufReaderTest {
         assertEquals("--rope-freq-base N", flag(gm, "llama.rope.freq_base").flag());
         assertEquals("10000", flag(gm, "llama.rope.freq_base").value());
         assertTrue(flag(gm, "llama.context_length").flag().startsWith("--ctx-size N"));
+        assertTrue(flag(gm, "llama.context_length").flag().endsWith("--override-kv llama.context_length=int:N"));
         assertTrue(flag(gm, "llama.rope.scaling.type").defaulted());
     }
 
