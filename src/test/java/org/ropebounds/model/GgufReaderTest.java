@@ -240,6 +240,29 @@ class GgufReaderTest {
     }
 
     @Test
+    void aHeaderLargerThanItsCapIsRefused(@TempDir Path dir) throws IOException {
+        // 5 keys, each an array of 2^24 uint8 (the most elements accepted): 5 x 16 MiB > the 64 MiB header cap.
+        // The file is sparse (its bytes are the zeros the arrays hold), so it costs no disk.
+        Path p = dir.resolve("large-header.gguf");
+        long perKey = 8 + 2 + 4 + 4 + 8 + (1L << 24);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+            ByteBuffer head = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+            head.put(new byte[] {'G', 'G', 'U', 'F'}).putInt(3).putLong(0).putLong(5);
+            f.write(head.array());
+            for (int k = 0; k < 5; k++) {
+                ByteBuffer key = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
+                key.putLong(2).put((byte) 'k').put((byte) ('0' + k)).putInt(9).putInt(0).putLong(1L << 24); // array of uint8
+                f.seek(24 + k * perKey);
+                f.write(key.array());
+            }
+            f.setLength(24 + 5 * perKey);
+        }
+        InvalidInputException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(InvalidInputException.class, () -> GgufReader.read(p)));
+        assertTrue(e.getMessage().contains("the header is larger than " + GgufReader.MAX_HEADER_BYTES + " bytes"), e.getMessage());
+    }
+
+    @Test
     void notAGgufFileOrNotARegularFileIsRefused(@TempDir Path dir) throws IOException {
         Path json = Files.writeString(dir.resolve("config.json"), "{\"head_dim\": 128}");
         assertFalse(GgufReader.hasMagic(json));
