@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.Rational;
 import org.ropebounds.model.ConfigReader;
+import org.ropebounds.model.GgufModel;
+import org.ropebounds.model.GgufReader;
 import org.ropebounds.model.ModelAnalysis;
 import org.ropebounds.model.ModelConfig;
 import org.ropebounds.model.Registry;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Parameters;
         description = {"Analyse a model: its effective RoPE spectrum (scaling applied, exactly and as transformers stores it",
             "in fp32), the base-equivalent of its slowest mode, the zone at its context and depth for the format of its",
             "weights and for fp32, and where the hf pipeline loses positions. Plain-language warnings for suspicious configs."},
-        footer = {"", "Examples: ropebounds model llama-3.1-8b    ropebounds model --config path/to/config.json"})
+        footer = {"", "Examples: ropebounds model llama-3.1-8b    ropebounds model --config path/to/config.json    ropebounds model --config model.gguf"})
 final class ModelCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,7 +35,8 @@ final class ModelCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "ID", description = "A registry id (see 'ropebounds models').")
     String id;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A Hugging Face config.json.")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "A Hugging Face config.json, or a GGUF file (llama.cpp's; recognised by its magic bytes, header read only).")
     Path config;
 
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "0.5",
@@ -56,11 +60,14 @@ final class ModelCommand implements Callable<Integer> {
         }
         GridSpec.checkTolerance("--tolerance", tolerance);
         Converters.checkDigits(digits, 40);
-        ModelConfig m = config != null ? ConfigReader.read(config) : registryConfig(id);
+        Optional<GgufModel> gguf = config != null && GgufReader.hasMagic(config) ? Optional.of(GgufModel.read(config)) : Optional.empty();
+        ModelConfig m = gguf.map(GgufModel::config).orElseGet(() -> config != null ? ConfigReader.read(config) : registryConfig(id));
         ModelAnalysis a = ModelAnalysis.of(m, tolerance, digits);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
-            Json.print(out, toJson(a));
+            ObjectNode o = toJson(a);
+            gguf.ifPresentOrElse(g -> o.set("gguf", GgufJson.of(g)), () -> o.putNull("gguf"));
+            Json.print(out, o);
             return Main.EXIT_OK;
         }
         StringBuilder sb = new StringBuilder();
@@ -76,6 +83,9 @@ final class ModelCommand implements Callable<Integer> {
             sb.append("- ").append(line).append('\n');
         }
         ceilingNote(a).ifPresent(n -> sb.append("- ").append(n).append('\n'));
+        out.print(sb);
+        sb.setLength(0);
+        gguf.ifPresent(g -> GgufJson.printFlags(out, g));
         sb.append("\nEffective spectrum (theta'_i exact, and as transformers stores it in fp32):\n");
         out.print(sb);
         TextTable t = new TextTable(new boolean[] {true, false, false, false}, "i", "theta'", "fp32 (hex)", "role");

@@ -112,6 +112,9 @@ public final class EffectiveSpectrum {
                     Rational f = (n > lr.originalContext() ? lr.longFactor() : lr.shortFactor()).get(i);
                     return a.divide(theta, a.of(f));
                 }
+                if (sc instanceof RopeScaling.FrequencyFactors ff) {
+                    return a.divide(theta, a.of(ff.factors().get(i)));
+                }
                 return theta;
             }
         };
@@ -220,6 +223,10 @@ public final class EffectiveSpectrum {
             FloatValue product = Ieee.multiply(Ieee.round(factor, f), plain.pow(i), f);
             return Ieee.divide(Ieee.round(Rational.ONE, f), product, f);
         }
+        if (sc instanceof RopeScaling.FrequencyFactors ff) {
+            // the factors are fp32 values already: one fp32 division, as ggml's rope divides theta by freq_factors
+            return Ieee.divide(inv, Ieee.round(ff.factors().get(i), f), f);
+        }
         return inv; // none, dynamic (through its new base), unknown
     }
 
@@ -237,6 +244,9 @@ public final class EffectiveSpectrum {
         }
         if (sc instanceof RopeScaling.LongRope) {
             return "rescaled";
+        }
+        if (sc instanceof RopeScaling.FrequencyFactors ff) {
+            return ff.factors().get(i).equals(Rational.ONE) ? "kept" : "rescaled";
         }
         if (sc instanceof RopeScaling.Yarn y) {
             Rational[] range = yarnRange(y);

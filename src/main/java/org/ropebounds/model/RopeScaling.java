@@ -109,6 +109,26 @@ public sealed interface RopeScaling {
         }
     }
 
+    /**
+     * Per-mode frequency factors stored with the model (llama.cpp's {@code rope_freqs} tensor, which its
+     * converter computes from Llama 3's scaling): theta'_i = theta_i / factors_i; each factor exact and > 0.
+     */
+    record FrequencyFactors(List<Rational> factors, String source) implements RopeScaling {
+        public FrequencyFactors {
+            factors = List.copyOf(factors);
+        }
+
+        @Override
+        public String type() {
+            return "frequency_factors";
+        }
+
+        @Override
+        public String describe() {
+            return "per-mode frequency factors from " + source + " (" + factors.size() + " factors, theta'_i = theta_i / factor_i)";
+        }
+    }
+
     /** A type this tool does not model: reported, never ignored. */
     record Unknown(String type) implements RopeScaling {
         @Override
