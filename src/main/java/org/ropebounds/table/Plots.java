@@ -280,9 +280,11 @@ public final class Plots {
         JFreeChart chart = new JFreeChart(title, font(Font.BOLD, 14), plot, true);
         StringBuilder note = new StringBuilder("Curves: the binding lower bound at ").append(depths.size() == spec.layers().size()
                 ? "each depth of the grid" : depths.size() + " of the grid's " + spec.layers().size() + " depths")
-                .append("; shaded: [lower bound, ceiling) at N = ").append(shaded).append(", darker where more formats fit")
-                .append("; points: the registry models at their own context and depth (approx spectrum, eps = ")
-                .append(spec.caseStudyTolerance().toCompactDecimalStringOrFraction()).append(")");
+                .append("; shaded: [lower bound, ceiling) at N = ").append(shaded).append(", darker where more formats fit");
+        if (!labels.isEmpty()) {
+            note.append("; points: the registry models at their own context and depth (approx spectrum, eps = ")
+                    .append(spec.caseStudyTolerance().toCompactDecimalStringOrFraction()).append(")");
+        }
         if (!offAxis.isEmpty()) {
             note.append("; ceilings off the axis: ").append(String.join(", ", offAxis));
         }

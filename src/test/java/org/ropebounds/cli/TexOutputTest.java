@@ -65,6 +65,7 @@ class TexOutputTest {
         assertFalse(doc.contains(">=") || doc.contains("<="), doc);
 
         CliTest.assertUsageError(CliTest.run("derive", "aliasing", "--standalone"), "--standalone");
+        CliTest.assertUsageError(CliTest.run("derive", "aliasing", "--tex", "--standalone", "--json"), "--standalone");
 
         // compiled when a TeX installation is present (none is installed for the build)
         Assumptions.assumeTrue(onPath("pdflatex"), "pdflatex is not on the PATH");
