@@ -43,6 +43,9 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--tex", description = "Print TeX instead of plain text.")
     boolean tex;
 
+    @Option(names = "--standalone", description = "With --tex: print a complete LaTeX document (article, amsmath) that pdflatex compiles.")
+    boolean standalone;
+
     @Option(names = "--mathml", description = "Print MathML instead of plain text.")
     boolean mathml;
 
@@ -54,11 +57,18 @@ final class DeriveCommand implements Callable<Integer> {
         if (tex && mathml) {
             throw new org.ropebounds.InvalidInputException("--tex and --mathml exclude each other; choose one");
         }
+        if (standalone && !tex) {
+            throw new org.ropebounds.InvalidInputException("--standalone needs --tex (it writes a LaTeX document)");
+        }
+        if (standalone && common.json) {
+            throw new org.ropebounds.InvalidInputException("--standalone and --json exclude each other; choose one");
+        }
         List<Bound> bounds = bound.strip().equalsIgnoreCase("all") ? Bounds.all() : List.of(Bounds.byId(bound.strip().toLowerCase(Locale.ROOT)));
         Spectrum s = conventions.spectrum;
         EpsilonConvention c = conventions.convention;
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode json = Json.array();
+        StringBuilder document = new StringBuilder();
         try (SymbolicEngine engine = SymbolicEngine.create()) {
             for (Bound b : bounds) {
                 String closedForm = b.closedForm(s, c);
@@ -66,6 +76,8 @@ final class DeriveCommand implements Callable<Integer> {
                 Derivation d = Derivations.derive(engine, b.id(), closedForm, variables);
                 if (common.json) {
                     json.add(toJson(b, s, d));
+                } else if (standalone) {
+                    document.append(DeriveTex.section(b, s, d));
                 } else {
                     printText(out, b, s, d);
                 }
@@ -73,6 +85,10 @@ final class DeriveCommand implements Callable<Integer> {
         }
         if (common.json) {
             Json.print(out, json);
+        }
+        if (standalone) {
+            out.print(DeriveTex.document(document.toString()));
+            out.flush();
         }
         return Main.EXIT_OK;
     }
@@ -84,7 +100,7 @@ final class DeriveCommand implements Callable<Integer> {
     private void printText(PrintWriter out, Bound b, Spectrum s, Derivation d) {
         StringBuilder sb = new StringBuilder();
         String relation = b.side() == Bound.Side.LOWER ? (b.strict() ? "b > " : "b >= ") : (b.strict() ? "b < " : "b <= ");
-        sb.append(b.id()).append(" (").append(b.title()).append("), ").append(s.label()).append(" spectrum\n");
+        sb.append(heading(b)).append(", ").append(s.label()).append(" spectrum\n");
         sb.append("  source: ").append(b.source()).append('\n');
         for (String a : b.assumptions()) {
             sb.append("  assumes: ").append(a).append('\n');
@@ -100,6 +116,11 @@ final class DeriveCommand implements Callable<Integer> {
         sb.append('\n');
         out.print(sb);
         out.flush();
+    }
+
+    /** "aliasing (Nyquist-like)", "depth_stability (depth-compounded stability)": the id, and the title unless it already starts with it. */
+    static String heading(Bound b) {
+        return b.title().startsWith(b.id()) ? b.title() : b.id() + " (" + b.title() + ")";
     }
 
     private static ObjectNode toJson(Bound b, Spectrum s, Derivation d) {
