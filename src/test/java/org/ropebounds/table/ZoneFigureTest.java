@@ -78,16 +78,16 @@ class ZoneFigureTest {
     void aGridWithMoreThanTwelveDepthsDrawsTwelveEvenlySpread() {
         // 1..20: indices round(k * 19 / 11) for k = 0..11: 0, 2, 3, 5, 7, 9, 10, 12, 14, 16, 17, 19, i.e. depths index + 1
         List<Integer> layers = java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList();
-        assertEquals(List.of(1, 3, 4, 6, 8, 10, 11, 13, 15, 17, 18, 20), Plots.drawnDepths(layers));
+        assertEquals(List.of(1, 3, 4, 6, 8, 10, 11, 13, 15, 17, 18, 20), ZoneFigure.drawnDepths(layers));
         // nearest 32: 30 and 34 tie, the smaller wins
-        assertEquals(30, Plots.shadedDepth(List.of(34, 30, 100)));
-        assertEquals(61, Plots.shadedDepth(List.of(61)));
+        assertEquals(30, ZoneFigure.shadedDepth(List.of(34, 30, 100)));
+        assertEquals(61, ZoneFigure.shadedDepth(List.of(61)));
     }
 
     @Test
     void noTwoModelLabelsOverlapForTheDefaultRegistry() {
         GridSpec spec = GridSpec.defaults();
-        Plots.ZoneFigure f = Plots.zoneFigure(spec, ReferenceTables.all(spec));
+        ZoneFigure f = ZoneFigure.of(spec, ReferenceTables.all(spec));
         assertEquals(spec.layers(), f.depths()); // the ten default depths, ascending
         assertEquals(32, f.shadedDepth());
         List<LabelLayout.Placed> placed = f.labels().placed();
