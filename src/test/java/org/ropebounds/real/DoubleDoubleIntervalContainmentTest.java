@@ -167,8 +167,8 @@ class DoubleDoubleIntervalContainmentTest {
         for (int n = 1; n < 200; n++) {
             Rational p = Rational.of(BigInteger.ONE, BigInteger.valueOf(3L * n));
             Rational q = Rational.of(BigInteger.valueOf(n), BigInteger.valueOf(7));
-            DoubleDoubleInterval a = DoubleDoubleIntervalArithmetic.ballOf(p, p);
-            DoubleDoubleInterval b = DoubleDoubleIntervalArithmetic.ballOf(q, q);
+            DoubleDoubleInterval a = DoubleDoubleBalls.ballOf(p, p);
+            DoubleDoubleInterval b = DoubleDoubleBalls.ballOf(q, q);
             assertTrue(DD.toEnclosure(DD.add(a, b)).contains(p.add(q)), "1/" + (3 * n) + " + " + n + "/7");
             assertTrue(DD.toEnclosure(DD.multiply(a, b)).contains(p.multiply(q)), "1/" + (3 * n) + " * " + n + "/7");
             assertTrue(DD.toEnclosure(DD.divide(a, b)).contains(p.divide(q)), "1/" + (3 * n) + " / " + n + "/7");

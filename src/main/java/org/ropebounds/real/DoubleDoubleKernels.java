@@ -1,0 +1,246 @@
+package org.ropebounds.real;
+
+import static org.ropebounds.real.DoubleDoubleBalls.addUp;
+import static org.ropebounds.real.DoubleDoubleBalls.ball;
+import static org.ropebounds.real.DoubleDoubleBalls.ballOf;
+import static org.ropebounds.real.DoubleDoubleBalls.divUp;
+import static org.ropebounds.real.DoubleDoubleBalls.lowerMagnitude;
+import static org.ropebounds.real.DoubleDoubleBalls.mulUp;
+import static org.ropebounds.real.DoubleDoubleBalls.negated;
+import static org.ropebounds.real.DoubleDoubleBalls.point;
+import static org.ropebounds.real.DoubleDoubleBalls.product;
+import static org.ropebounds.real.DoubleDoubleBalls.quotient;
+import static org.ropebounds.real.DoubleDoubleBalls.root;
+import static org.ropebounds.real.DoubleDoubleBalls.scaled;
+import static org.ropebounds.real.DoubleDoubleBalls.strip;
+import static org.ropebounds.real.DoubleDoubleBalls.sum;
+import static org.ropebounds.real.DoubleDoubleBalls.widened;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import org.ropebounds.format.Rational;
+
+/**
+ * The transcendental kernels of {@link DoubleDoubleIntervalArithmetic} on double-double balls, with their
+ * proven error terms and no exactness tracking (the trivial points are decided before these are called):
+ * exp and expm1 (a Taylor series with a proven remainder), log (a guess certified through exp), cos and
+ * sin ({@link DoubleDoubleTrig}), asin (a guess certified through sin and cos), and acos and atan by
+ * identities over those. {@code proofs/double-double-interval.md} sections 4 to 6 derive every term.
+ * Never throws anything but {@link InsufficientPrecisionException}. Stateless; thread-safe.
+ */
+final class DoubleDoubleKernels {
+    /** Taylor terms of exp and expm1: the remainder, at most 2 |r|^25/25! for |r| <= 0.36, is below 2^-119. */
+    private static final int EXP_TERMS = 24;
+    private static final DoubleDoubleInterval[] INV_FACT = new DoubleDoubleInterval[EXP_TERMS + 3];
+    static final DoubleDoubleInterval PI;
+    private static final DoubleDoubleInterval HALF_PI;
+    private static final DoubleDoubleInterval LN2;
+    private static final DoubleDoubleInterval ONE;
+
+    static {
+        ONE = new DoubleDoubleInterval(1, 0, 0, Optional.empty());
+        Rational f = Rational.ONE;
+        for (int n = 0; n < INV_FACT.length; n++) {
+            if (n > 0) {
+                f = f.divide(Rational.of(n));
+            }
+            INV_FACT[n] = ballOf(f, f);
+        }
+        Enclosure pi = new EnclosureArithmetic(320).pi();
+        PI = ballOf(pi.lo(), pi.hi());
+        Rational half = Rational.of(BigInteger.ONE, BigInteger.TWO);
+        HALF_PI = ballOf(pi.lo().multiply(half), pi.hi().multiply(half));
+        Enclosure ln2 = new EnclosureArithmetic(320).log(Enclosure.exact(2));
+        LN2 = ballOf(ln2.lo(), ln2.hi());
+    }
+
+    private DoubleDoubleKernels() {
+    }
+
+    /** exp(x) for a ball of radius at most 1/2 (else declined). */
+    static DoubleDoubleInterval exp(DoubleDoubleInterval x) {
+        if (!(x.radius() <= 0.5)) {
+            throw new InsufficientPrecisionException("exp of a wide ball");
+        }
+        DoubleDoubleInterval e = expOfMidpoint(strip(x));
+        // |exp(x) - exp(x_m)| <= exp(x_m)(e^r - 1) <= |E| r (1 + 2r) for r <= 1
+        return widened(e, mulUp(e.magnitudeBound(), mulUp(x.radius(), Math.nextUp(1 + 2 * x.radius()))));
+    }
+
+    /** exp of the point m: exp(m) = 2^k exp(r), r = m - k ln 2, |r| <= 0.35, by Horner's rule with the remainder. */
+    private static DoubleDoubleInterval expOfMidpoint(DoubleDoubleInterval m) {
+        if (!(Math.abs(m.hi()) <= 600)) {
+            throw new InsufficientPrecisionException("exp argument beyond the double-double level's range");
+        }
+        if (Math.abs(m.hi()) <= 0x1p-200) {
+            // |e^m - 1 - m| <= m^2 for |m| <= 1 (the series' tail past m, at most m^2 (e - 2))
+            double b = m.magnitudeBound();
+            return widened(sum(ONE, m), mulUp(b, b));
+        }
+        double k = Math.rint(m.hi() / 0.6931471805599453);
+        DoubleDoubleInterval r = k == 0 ? m : sum(m, negated(product(point(k), LN2)));
+        double rho = r.magnitudeBound();
+        if (!(rho <= 0.36)) {
+            throw new InsufficientPrecisionException("exp reduction failed");
+        }
+        DoubleDoubleInterval p = INV_FACT[EXP_TERMS];
+        for (int n = EXP_TERMS - 1; n >= 0; n--) {
+            p = sum(INV_FACT[n], product(r, p));
+        }
+        p = widened(p, taylorRemainder(rho, EXP_TERMS + 1));
+        return scaled(p, (int) k);
+    }
+
+    /** A bound on sum_{n >= first} rho^n / n! for 0 <= rho <= 1: twice the first term (the ratios are <= 1/2). */
+    private static double taylorRemainder(double rho, int first) {
+        return mulUp(mulUp(Math.nextUp(Math.pow(rho, first)), INV_FACT[first].magnitudeBound()), 2.0);
+    }
+
+    /** expm1(x) for a ball of radius at most 1/2 (else declined). */
+    static DoubleDoubleInterval expm1(DoubleDoubleInterval x) {
+        if (!(x.radius() <= 0.5)) {
+            throw new InsufficientPrecisionException("expm1 of a wide ball");
+        }
+        DoubleDoubleInterval m = strip(x);
+        DoubleDoubleInterval v;
+        if (m.magnitudeBound() <= 0x1p-200) {
+            double b = m.magnitudeBound();
+            v = widened(m, mulUp(b, b)); // |expm1(m) - m| <= m^2 for |m| <= 1
+        } else if (m.magnitudeBound() <= 0.35) {
+            // expm1(m) = m sum_{n >= 0} m^n / (n+1)!, the remainder past n = EXP_TERMS - 1 as for exp
+            DoubleDoubleInterval p = INV_FACT[EXP_TERMS];
+            for (int n = EXP_TERMS - 1; n >= 1; n--) {
+                p = sum(INV_FACT[n], product(m, p));
+            }
+            v = widened(product(m, p), taylorRemainder(m.magnitudeBound(), EXP_TERMS + 1));
+        } else {
+            v = sum(expOfMidpoint(m), negated(ONE));
+        }
+        // the derivative is exp <= 1 + |expm1(m)|, times (e^r - 1) <= r (1 + 2r)
+        double slope = addUp(1, v.magnitudeBound());
+        return widened(v, mulUp(slope, mulUp(x.radius(), Math.nextUp(1 + 2 * x.radius()))));
+    }
+
+    /** log(x) for a ball above zero (else declined). */
+    static DoubleDoubleInterval log(DoubleDoubleInterval x) {
+        double low = lowerMagnitude(x);
+        if (!(x.hi() > 0) || !(low > 0)) {
+            throw new InsufficientPrecisionException("log of a ball reaching zero");
+        }
+        // log(m) = log(m 2^-k) + k log 2 with m 2^-k in [1, 2) (exact scaling)
+        int k = Math.getExponent(x.hi());
+        DoubleDoubleInterval m = scaled(strip(x), -k);
+        // y0 ~ log(m); U = m exp(-y0) - 1 encloses u with log(m) = y0 + log1p(u), |log1p(u) - u| <= u^2 for |u| <= 1/2
+        double y0 = StrictMath.log(m.hi());
+        DoubleDoubleInterval u = sum(product(m, expOfMidpoint(point(-y0))), negated(ONE));
+        double rho = u.magnitudeBound();
+        if (!(rho <= 0.5)) {
+            throw new InsufficientPrecisionException("log residual too large");
+        }
+        DoubleDoubleInterval y = widened(sum(point(y0), u), mulUp(rho, rho));
+        if (k != 0) {
+            y = sum(y, product(point(k), LN2));
+        }
+        // |log(x) - log(x_m)| <= r / (x_m - r)
+        return widened(y, divUp(x.radius(), low));
+    }
+
+    /** cos or sin of the ball (h + l) +/- r, declined beyond {@link DoubleDoubleTrig#MAX_ARGUMENT}. */
+    static DoubleDoubleInterval trig(DoubleDoubleTrig.Function f, double h, double l, double r) {
+        DoubleDouble v = DoubleDoubleTrig.evaluate(f, h, l, r)
+                .orElseThrow(() -> new InsufficientPrecisionException("cos/sin argument beyond 2^40"));
+        return ball(v.hi(), v.lo(), v.errorBound());
+    }
+
+    /** asin(x) by the sign of the midpoint. */
+    static DoubleDoubleInterval asin(DoubleDoubleInterval x) {
+        if (x.hi() < 0) {
+            return negated(asinNonNegative(negated(x)));
+        }
+        return asinNonNegative(x);
+    }
+
+    /** asin of a ball with a non-negative midpoint. */
+    private static DoubleDoubleInterval asinNonNegative(DoubleDoubleInterval x) {
+        if (x.hi() <= 0.5) {
+            return asinSmall(x);
+        }
+        // asin(x) = pi/2 - 2 asin(sqrt((1 - x)/2)) on [0, 1]
+        DoubleDoubleInterval t = asinSmall(root(scaled(sum(ONE, negated(x)), -1)));
+        return sum(HALF_PI, negated(scaled(t, 1)));
+    }
+
+    /**
+     * asin for |x_m| <= 1/2 (+ a little): y0 ~ asin(x_m) certified through S = sin(y0) and C = cos(y0):
+     * asin(x_m) = y0 + D g(xi), D = x_m - sin(y0), g = 1/sqrt(1 - xi^2) between x_m and sin(y0).
+     */
+    private static DoubleDoubleInterval asinSmall(DoubleDoubleInterval x) {
+        if (!(x.magnitudeBound() <= 0.75)) {
+            throw new InsufficientPrecisionException("asin argument too close to 1");
+        }
+        DoubleDoubleInterval xm = strip(x);
+        double y0 = StrictMath.asin(x.hi());
+        DoubleDoubleInterval s = trig(DoubleDoubleTrig.Function.SIN, y0, 0, 0);
+        DoubleDoubleInterval cs = trig(DoubleDoubleTrig.Function.COS, y0, 0, 0);
+        // every xi between x_m and sin(y0), and every point of the ball x, has |xi| <= m
+        double m = Math.nextUp(Math.max(x.magnitudeBound(), s.magnitudeBound()));
+        DoubleDoubleInterval d = sum(xm, negated(s));
+        // gmax >= 1/sqrt(1 - m^2) for every xi with |xi| <= m
+        double oneMinus = Math.nextDown(1 - Math.nextUp(m * m));
+        double gmax = Math.nextUp(1 / Math.nextDown(Math.sqrt(oneMinus)));
+        double c = 1 / cs.hi();
+        // |1/cos(y0) - c| <= (|C_l| + r_C) / (C_h (C_h - |C_l| - r_C)) + ulp(c); cos(y0) >= 0.66 here
+        double cLow = lowerMagnitude(cs);
+        double secError = addUp(divUp(addUp(Math.abs(cs.lo()), cs.radius()), Math.nextDown(cs.hi() * cLow)), Math.ulp(c));
+        // |g(xi) - 1/cos(y0)| <= |asin(xi) - y0| sup|sin/cos^2| <= |D| gmax (m gmax^2)
+        double dBound = d.magnitudeBound();
+        double gSpread = addUp(mulUp(mulUp(dBound, gmax), mulUp(m, mulUp(gmax, gmax))), secError);
+        DoubleDoubleInterval y = sum(point(y0), product(d, point(c)));
+        // the ball d * c was widened by r_D c; the truth is D g: add |D| |g - c|, and r_D |gmax - c| covers g > c
+        double extra = addUp(mulUp(dBound, gSpread), mulUp(d.radius(), gmax));
+        // |asin(x) - asin(x_m)| <= r_x gmax
+        return widened(y, addUp(extra, mulUp(x.radius(), gmax)));
+    }
+
+    /** acos(x) by the identities over asin. */
+    static DoubleDoubleInterval acos(DoubleDoubleInterval x) {
+        if (Math.abs(x.hi()) <= 0.5) {
+            return sum(HALF_PI, negated(asinSmall(x))); // acos = pi/2 - asin
+        }
+        if (x.hi() > 0) {
+            // acos(x) = 2 asin(sqrt((1 - x)/2)) on [0, 1]: keeps the relative precision near 1
+            return scaled(asinSmall(root(scaled(sum(ONE, negated(x)), -1))), 1);
+        }
+        // acos(x) = pi - 2 asin(sqrt((1 + x)/2)) on [-1, 0]
+        return sum(PI, negated(scaled(asinSmall(root(scaled(sum(ONE, x), -1))), 1)));
+    }
+
+    /** atan(x) by the identities over asin. */
+    static DoubleDoubleInterval atan(DoubleDoubleInterval x) {
+        DoubleDoubleInterval m = strip(x);
+        if (x.hi() < 0) {
+            return negated(atan(negated(x)));
+        }
+        if (x.magnitudeBound() > 1) {
+            // atan(x) = pi/2 - atan(1/x) for x > 0; the ball of 1/x is bounded away from zero below
+            if (lowerMagnitude(x) < 0.5) {
+                throw new InsufficientPrecisionException("atan of a wide ball");
+            }
+            DoubleDoubleInterval inv = quotient(ONE, m);
+            return widened(sum(HALF_PI, negated(atanAtMostOne(inv))), x.radius());
+        }
+        // atan is 1-Lipschitz: the radius carries over
+        return widened(atanAtMostOne(m), x.radius());
+    }
+
+    /** atan(x) = asin(x / sqrt(1 + x^2)) for a point ball |x| <= 1 + a little (the argument is then <= 0.71). */
+    private static DoubleDoubleInterval atanAtMostOne(DoubleDoubleInterval x) {
+        if (x.magnitudeBound() <= 0x1p-60) {
+            // |atan(x) - x| <= |x|^3 / 3 (alternating series)
+            double b = x.magnitudeBound();
+            return widened(x, mulUp(b, mulUp(b, b)));
+        }
+        DoubleDoubleInterval t = quotient(x, root(sum(ONE, product(x, x))));
+        return asinNonNegative(t);
+    }
+}
