@@ -1,9 +1,12 @@
 package org.ropebounds.io;
 
+import org.ropebounds.InvalidInputException;
+
 /**
- * A path as an error message shows it: in single quotes, control characters as {@code \xNN} (so that no raw
- * escape sequence reaches a terminal), and only a path of over 240 characters shortened, to its first 200 and
- * its length, so that the path a user typed is usually shown whole.
+ * A path as an error message shows it: in single quotes, with control characters escaped as every message
+ * escapes them ({@link InvalidInputException#escaped}, so that no raw escape sequence reaches a terminal),
+ * and only a path of over 240 characters shortened, to its first 200 and its length, so that the path a
+ * user typed is usually shown whole (unlike {@link InvalidInputException#quoted}, which cuts at 60).
  */
 public final class PathText {
     private static final int LONG = 240;
@@ -15,20 +18,11 @@ public final class PathText {
     /** {@code path} quoted for a one-line message; {@code ''} for the empty path. */
     public static String quote(Object path) {
         String text = path.toString();
-        StringBuilder b = new StringBuilder("'");
         int shown = text.length() > LONG ? KEPT : text.length();
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                b.append(String.format("\\x%02x", (int) c));
-            } else {
-                b.append(c);
-            }
+        if (shown < text.length() && Character.isHighSurrogate(text.charAt(shown - 1))) {
+            shown--; // never split a surrogate pair
         }
-        b.append('\'');
-        if (shown < text.length()) {
-            b.append("...(").append(text.length()).append(" characters)");
-        }
-        return b.toString();
+        String quoted = "'" + InvalidInputException.escaped(text.substring(0, shown)) + "'";
+        return shown < text.length() ? quoted + "...(" + text.length() + " characters)" : quoted;
     }
 }

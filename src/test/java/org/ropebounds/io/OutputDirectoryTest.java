@@ -84,7 +84,8 @@ class OutputDirectoryTest {
 
     @Test
     void pathTextEscapesControlCharactersAndShortensOnlyLongPaths() {
-        assertEquals("'a\\x1b[31mb'", PathText.quote("a\u001b[31mb"));
+        assertEquals("'a\\e[31mb'", PathText.quote("a\u001b[31mb"));
+        assertEquals("'a\\x01\\nb'", PathText.quote("a\u0001\nb"));
         String path = "/d".repeat(100); // 200 characters: shown whole
         assertEquals("'" + path + "'", PathText.quote(path));
         String longer = "/d".repeat(121); // 242 characters: its first 200
