@@ -25,8 +25,10 @@ public interface ArraySource extends Closeable {
      */
     ArrayShape shape();
 
-    /** Whether entries are stored column by column (NumPy's Fortran order). */
-    boolean fortranOrder();
+    /** Whether entries are stored column by column (NumPy's Fortran order); only a .npy header can say so. */
+    default boolean fortranOrder() {
+        return false;
+    }
 
     /**
      * Fills {@code into} from its start with the next entries; returns how many, 0 at the end.

@@ -42,7 +42,7 @@ public final class CsvArray implements ArraySource {
     private CsvArray(Path path, Reader reader, Format format) throws IOException {
         this.path = path;
         this.reader = reader;
-        this.values = new FormatDoubles(format);
+        this.values = format.doubles();
         this.rows = (CsvParser) MAPPER.getFactory().createParser(reader); // without a schema, each row is an array
         this.rows.enable(CsvParser.Feature.TRIM_SPACES);
     }
@@ -142,10 +142,6 @@ public final class CsvArray implements ArraySource {
         return columns < 0 ? new ArrayShape.Undeclared() : new ArrayShape.Table(java.util.OptionalLong.empty(), columns);
     }
 
-    @Override
-    public boolean fortranOrder() {
-        return false;
-    }
 
     @Override
     public int read(double[] into) throws IOException {

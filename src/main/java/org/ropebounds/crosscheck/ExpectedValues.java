@@ -60,13 +60,13 @@ public final class ExpectedValues {
     public ExpectedValues(Quantity quantity, RopeEmulator rope, Format fileFormat) {
         this.quantity = quantity;
         this.rope = rope;
-        this.file = new FormatDoubles(fileFormat);
+        this.file = fileFormat.doubles();
         var p = rope.pipeline();
         for (Format f : new Format[] {p.invFreqCompute(), p.invFreq(), p.position(), p.phase()}) {
-            new FormatDoubles(f); // validates
+            f.doubles(); // validates
         }
-        this.trig = new FormatDoubles(p.trig());
-        this.output = new FormatDoubles(p.output());
+        this.trig = p.trig().doubles();
+        this.output = p.output().doubles();
         this.fp64File = fileFormat.equals(Format.FP64);
         this.trigFp64 = p.trig().equals(Format.FP64);
         this.trigIsPhase = p.trig().equals(p.phase());

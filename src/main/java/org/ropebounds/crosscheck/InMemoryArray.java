@@ -20,7 +20,7 @@ final class InMemoryArray implements ArraySource {
     private int next;
 
     private InMemoryArray(Format format, Decoder decoder, int length, long rows, int columns, String what) {
-        this.values = new FormatDoubles(format);
+        this.values = format.doubles();
         this.decoder = decoder;
         this.length = length;
         if (rows < 0) {
@@ -76,7 +76,7 @@ final class InMemoryArray implements ArraySource {
     }
 
     private static FormatDoubles bitsOf(Format format, int bits) {
-        FormatDoubles v = new FormatDoubles(format);
+        FormatDoubles v = format.doubles();
         if (format.encodingBits() != bits) {
             throw new InvalidParameterException(InvalidParameterException.Parameter.FORMAT, format.name() + " has "
                     + format.encodingBits() + "-bit encodings, not " + bits + "-bit; accepted: "
@@ -95,10 +95,6 @@ final class InMemoryArray implements ArraySource {
         return ArrayShape.of(shape);
     }
 
-    @Override
-    public boolean fortranOrder() {
-        return false;
-    }
 
     @Override
     public int read(double[] into) {

@@ -46,7 +46,7 @@ public final class NpyArray implements ArraySource {
         this.path = path;
         this.channel = channel;
         this.format = format;
-        this.values = new FormatDoubles(format);
+        this.values = format.doubles();
         this.itemBytes = itemBytes;
         this.kind = kind;
         this.fortran = fortran;

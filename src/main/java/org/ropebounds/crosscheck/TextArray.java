@@ -27,7 +27,7 @@ public final class TextArray implements ArraySource {
     private TextArray(Path path, Reader in, Format format) {
         this.path = path;
         this.in = in;
-        this.values = new FormatDoubles(format);
+        this.values = format.doubles();
     }
 
     /**
@@ -36,7 +36,7 @@ public final class TextArray implements ArraySource {
      * @throws InvalidInputException if the format's values are not doubles; malformed lines are refused as they are read
      */
     public static TextArray open(Path path, Format format) throws IOException {
-        new FormatDoubles(format); // refuses the format before the file is opened
+        format.doubles(); // refuses the format before the file is opened
         return new TextArray(path, Files.newBufferedReader(path, StandardCharsets.UTF_8), format);
     }
 
@@ -50,10 +50,6 @@ public final class TextArray implements ArraySource {
         return new ArrayShape.Undeclared();
     }
 
-    @Override
-    public boolean fortranOrder() {
-        return false;
-    }
 
     @Override
     public int read(double[] into) throws IOException {

@@ -17,11 +17,11 @@ public final class FormatDoubles {
     private final int kind; // fp32 and fp64 take Java's own conversions
 
     /**
-     * The view of {@code format}; the same as {@link Format#doubles()}, which keeps one per format.
+     * The view of {@code format}; callers use {@link Format#doubles()}, which keeps one per format.
      *
      * @throws InvalidInputException unless {@link Format#valuesAreDoubles()}, naming the format
      */
-    public FormatDoubles(Format format) {
+    FormatDoubles(Format format) {
         if (!format.valuesAreDoubles()) {
             throw new InvalidInputException("format " + format.name() + " has values that are not doubles; accepted: "
                     + "fp64, fp32, tf32, fp16, bf16, fp8-e4m3, fp8-e5m2 and custom formats with p <= 53 within fp64's exponents");

@@ -12,8 +12,8 @@ import org.ropebounds.format.Rational;
 
 /** Counts, sums and the worst entries, with distances written down by hand. */
 class UlpTallyTest {
-    private static final FormatDoubles FP32 = new FormatDoubles(Format.FP32);
-    private static final FormatDoubles FP64 = new FormatDoubles(Format.FP64);
+    private static final FormatDoubles FP32 = Format.FP32.doubles();
+    private static final FormatDoubles FP64 = Format.FP64.doubles();
 
     @Test
     void countsAndTheWorstEntries() {
