@@ -1,9 +1,8 @@
 package org.ropebounds.crosscheck;
 
-import org.ropebounds.format.FormatDoubles;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.Format;
+import org.ropebounds.format.FormatDoubles;
 
 /**
  * A CSV file with one row per position (or one row of inv_freq): every field is a number (see

@@ -1,20 +1,21 @@
 package org.ropebounds.crosscheck;
 
-import org.ropebounds.real.DoubleDoubleTrig;
-import org.ropebounds.format.FormatDoubles;
+import java.util.Optional;
+import java.util.function.Function;
 import org.ropebounds.InvalidInputException;
-import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.FormatDoubles;
 import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
 import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.DoubleDoubleTrig;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.EnclosureArithmetic;
+import org.ropebounds.real.ErrorFreeTransforms;
 import org.ropebounds.real.RealExpression;
 import org.ropebounds.real.Ziv;
-import java.util.Optional;
-import java.util.function.Function;
 import org.ropebounds.rope.RopeEmulator;
 
 /**
@@ -83,11 +84,11 @@ public final class ExpectedValues {
             Enclosure e = rope.theta(i).enclose(a);
             thetaEnclosure[i] = e;
             Rational mid = e.lo();
-            thetaHi[i] = toDouble(mid, RoundingMode.NEAREST_EVEN);
+            thetaHi[i] = mid.toDouble(RoundingMode.NEAREST_EVEN);
             Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
-            thetaLo[i] = toDouble(rest, RoundingMode.NEAREST_EVEN);
+            thetaLo[i] = rest.toDouble(RoundingMode.NEAREST_EVEN);
             Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
-            thetaErr[i] = toDouble(err, RoundingMode.TOWARD_POSITIVE);
+            thetaErr[i] = err.toDouble(RoundingMode.TOWARD_POSITIVE);
             // the 256-bit enclosure decides it unless theta_i lies within 2^-250 of a rounding boundary
             RealExpression theta = rope.theta(i);
             exactInvFreq[i] = roundedIfDecided(e).orElseGet(() -> correctlyRounded(theta::enclose, "inv_freq"));
@@ -146,14 +147,14 @@ public final class ExpectedValues {
         if (h != 0 && Math.abs(h) < 0x1p-960) {
             return Double.NaN; // TwoProduct is exact only away from underflow (bases past about 10^289)
         }
-        double e1 = Math.fma(pd, thetaHi[i], -h);
+        double e1 = ErrorFreeTransforms.twoProductError(pd, thetaHi[i], h);
         double pl = pd * thetaLo[i];
         double l = e1 + pl;
         // rounding errors of pl and l; none when they are exactly 0 (a zero factor; a sum of doubles is 0 only when exact)
         double plErr = pd == 0 || thetaLo[i] == 0 ? 0 : Math.ulp(pl);
         double err = (pd * thetaErr[i] + plErr + (l == 0 ? 0 : Math.ulp(l))) * SLACK;
         double s = h + l;
-        double t = l - (s - h); // Fast2Sum: |h| >= |l|, so s + t = h + l exactly
+        double t = ErrorFreeTransforms.fastTwoSumError(h, l, s); // |h| >= |l|, so s + t = h + l exactly
         if (quantity == Quantity.PHASE) {
             if (t == 0 && err == 0) {
                 return file.round(s); // p theta_i = s exactly (theta_0 = 1): round it, ties included
@@ -296,9 +297,5 @@ public final class ExpectedValues {
         int digits = (int) Math.ceil(file.format().precision() * 0.30103) + 3;
         return Ziv.decide(digits, a -> roundedIfDecided(at.apply(a))).orElseThrow(
                 () -> new ArithmeticException("could not decide the correctly rounded " + what + " in " + file.format().name()));
-    }
-
-    private static double toDouble(Rational r, RoundingMode mode) {
-        return r.toDouble(mode);
     }
 }

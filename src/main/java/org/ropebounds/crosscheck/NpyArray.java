@@ -1,6 +1,5 @@
 package org.ropebounds.crosscheck;
 
-import org.ropebounds.format.FormatDoubles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
 import org.ropebounds.InvalidInputException;
+import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
 import org.ropebounds.format.Format;
+import org.ropebounds.format.FormatDoubles;
 
 /**
  * A NumPy {@code .npy} file (format versions 1, 2 and 3), read in chunks. Accepted element types:

@@ -1,6 +1,5 @@
 package org.ropebounds.crosscheck;
 
-import org.ropebounds.format.FormatDoubles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.Format;
+import org.ropebounds.format.FormatDoubles;
 
 /**
  * A text file of numbers, one per line (decimal or hex float, see {@link FormatDoubles#parse}); blank

@@ -1,8 +1,8 @@
 package org.ropebounds.crosscheck;
 
-import org.ropebounds.format.FormatDoubles;
 import java.math.BigInteger;
 import java.util.List;
+import org.ropebounds.format.FormatDoubles;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.Enclosure;

@@ -2,14 +2,14 @@ package org.ropebounds.model;
 
 import java.math.BigInteger;
 import java.util.Optional;
-import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.Enclosure;
+import org.ropebounds.real.Ieee;
 import org.ropebounds.real.RealExpression;
 import org.ropebounds.real.Ziv;
-import org.ropebounds.real.Ieee;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
 

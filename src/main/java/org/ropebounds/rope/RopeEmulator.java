@@ -1,13 +1,13 @@
 package org.ropebounds.rope;
 
-import org.ropebounds.real.Ieee;
 import org.ropebounds.InvalidInputException;
-import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
 import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
 import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.Ieee;
 import org.ropebounds.real.RealExpression;
 
 /**

@@ -1,6 +1,5 @@
 package org.ropebounds.rope;
 
-import org.ropebounds.real.Ieee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +7,10 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
+import org.ropebounds.real.Ieee;
 
 /**
  * The hf pipeline against transformers' own LlamaRotaryEmbedding (torch, CPU) and MPFR: see
