@@ -185,4 +185,18 @@ class TransformersValidationTest {
             assertClose(rows.get(i).split(",")[1], s.fp32(i), "GLM mode " + i);
         }
     }
+
+    @Test
+    void deepseekR1SaysItsAttentionFactorRestsOnMissingMscales() {
+        // R1's row comes from GGUF metadata (no mscale); V3's from its config (mscale = mscale_all_dim = 1.0):
+        // transformers' YaRN factor is 0.1 ln 40 + 1 without the pair and 1 with it
+        ModelConfig r1 = Registry.byId("deepseek-r1").toConfig();
+        assertTrue(r1.warnings().stream().anyMatch(w -> w.contains("lacks this model's mscale")), r1.warnings().toString());
+        assertTrue(r1.warnings().stream().anyMatch(w -> w.contains("yarn_log_multiplier")), r1.warnings().toString());
+        ModelConfig v3 = Registry.byId("deepseek-v3").toConfig();
+        assertFalse(v3.warnings().stream().anyMatch(w -> w.contains("mscale")), v3.warnings().toString());
+        // a linear row is not given the original context its scaling does not read
+        ModelConfig coder = Registry.byId("deepseek-coder-6.7b-base").toConfig();
+        assertTrue(coder.validationWarnings().isEmpty(), coder.validationWarnings().toString());
+    }
 }
