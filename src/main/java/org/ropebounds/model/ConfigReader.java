@@ -116,7 +116,7 @@ public final class ConfigReader {
             }
             Optional<String> modelType = text(root, "model_type");
             Optional<TransformersDefaults.Architecture> arch = modelType.flatMap(TransformersDefaults::of);
-            boolean glm = modelType.map("chatglm"::equals).orElse(false) || (root.has("kv_channels") && root.has("rope_ratio"));
+            boolean glm = chatGlm();
             boolean defaulted = false;
             Rational base;
             if (theta.isPresent()) {
@@ -239,6 +239,11 @@ public final class ConfigReader {
             return all;
         }
 
+        /** THUDM's ChatGLM layout (GLM-4, ChatGLM2/3): its model_type, or kv_channels with rope_ratio. */
+        private boolean chatGlm() {
+            return text(root, "model_type").map("chatglm"::equals).orElse(false) || (root.has("kv_channels") && root.has("rope_ratio"));
+        }
+
         private int headDim() {
             Optional<Long> explicit = integer(root, "head_dim", 2, 1 << 20);
             if (explicit.isPresent()) {
@@ -273,7 +278,7 @@ public final class ConfigReader {
                 warnings.add("multi-head latent attention: only qk_rope_head_dim = " + mla.get() + " dimensions are rotated");
                 return mla.get().intValue();
             }
-            if (text(root, "model_type").map("chatglm"::equals).orElse(false) || (root.has("kv_channels") && root.has("rope_ratio"))) {
+            if (chatGlm()) {
                 // THUDM's modeling_chatglm.py: RotaryEmbedding(rotary_dim // 2, ...) with inv_freq over arange(0, dim, 2):
                 // the first half of each head (kv_channels / 2 dimensions) rotates, the rest passes through
                 int half = headDim / 2;

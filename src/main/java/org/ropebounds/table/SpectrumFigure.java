@@ -66,6 +66,7 @@ public final class SpectrumFigure {
         XYSeries plain = new XYSeries("plain RoPE, base " + m.base().toCompactDecimalStringOrFraction() + ": 2\u03c0 b^(2i/d)");
         Map<String, XYSeries> byRole = new LinkedHashMap<>();
         Map<String, int[]> roleRange = new LinkedHashMap<>();
+        Map<String, Double> roleFirstWavelength = new LinkedHashMap<>();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (ModelAnalysis.Mode mode : a.spectrum()) {
@@ -75,6 +76,7 @@ public final class SpectrumFigure {
             double w = Math.log10(2 * Math.PI / theta);
             plain.add(i, p);
             byRole.computeIfAbsent(mode.role(), r -> new XYSeries("scaled 2\u03c0/\u03b8'_i: " + r)).add(i, w);
+            roleFirstWavelength.putIfAbsent(mode.role(), w);
             roleRange.merge(mode.role(), new int[] {i, i}, (x, y) -> new int[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])});
             lo = Math.min(lo, Math.min(p, w));
             hi = Math.max(hi, Math.max(p, w));
@@ -120,8 +122,7 @@ public final class SpectrumFigure {
         for (Map.Entry<String, int[]> r : roleRange.entrySet()) {
             int first = r.getValue()[0];
             int last = r.getValue()[1];
-            double w = byRole.get(r.getKey()).getY(0).doubleValue();
-            labels.put(new Point2D.Double(first, w), List.of(r.getKey() + (first == last ? ": mode " + first : ": modes " + first + "-" + last)));
+            labels.put(new Point2D.Double(first, roleFirstWavelength.get(r.getKey())), List.of(r.getKey() + (first == last ? ": mode " + first : ": modes " + first + "-" + last)));
         }
         JFreeChart chart = new JFreeChart(m.name() + ": effective RoPE spectrum", font(Font.BOLD, 14), plot, true);
         List<String> note = new ArrayList<>();
