@@ -220,7 +220,11 @@ ROWS = [
       notes="rope_theta, scaling and dims from GGUF metadata (Ollama): freq_base 10000, rope.dimension_count 64, "
             "key_length 192 (used as head_dim), yarn factor 40, original_context_length 4096, yarn_log_multiplier "
             "0.1 (a GGUF key, kept as published). beta/mscale of the HF config.json not seen. A quantized copy "
-            "(OPEA int4) confirms 61 layers, qk_rope 64, mpe 163840. dtype unknown."),
+            "(OPEA int4) confirms 61 layers, qk_rope 64, mpe 163840. dtype unknown. Attention factor: llama.cpp's "
+            "converter (convert_hf_to_gguf.py, DeepseekV2Model) writes yarn_log_multiplier = 0.1 x mscale_all_dim, so "
+            "the GGUF's 0.1 means mscale_all_dim is one; mscale is not in GGUF metadata. Without both keys transformers' "
+            "YaRN attention factor is 0.1 ln(factor) + one, while DeepSeek-V3's config (mscale = mscale_all_dim) gives "
+            "exactly one; R1 is trained from V3-Base, so one is likely: analyse R1's config.json to know."),
  dict(model="DeepSeek-R1-Distill-Llama-8B", id="deepseek-r1-distill-llama-8b", original_context="8192",
       scaling=("llama3", llama3(8.0)), extra={}, verification="copy",
       notes="Scaling cell abbreviates low/high/orig. Config from an unsloth bnb-4bit copy."),

@@ -15,6 +15,7 @@ import org.ropebounds.model.ModelAnalysis;
 import org.ropebounds.model.ModelConfig;
 import org.ropebounds.model.Registry;
 import org.ropebounds.table.GridSpec;
+import org.ropebounds.table.SpectrumFigure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,11 @@ final class ModelCommand implements Callable<Integer> {
     @Option(names = "--digits", paramLabel = "N", defaultValue = "6", description = "Certified digits (default ${DEFAULT-VALUE}).")
     int digits;
 
+    @Option(names = "--plot", paramLabel = "FILE.svg|png",
+            description = "Also write the effective spectrum as a figure (SVG or PNG by the file's extension): wavelength per mode,"
+                    + " plain and scaled, each mode's role, the original and analysed contexts.")
+    Path plot;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,22 +66,39 @@ final class ModelCommand implements Callable<Integer> {
         }
         GridSpec.checkTolerance("--tolerance", tolerance);
         Converters.checkDigits(digits, 40);
+        boolean svg = plot != null && plotKind(plot);
+        if (plot != null) {
+            org.ropebounds.io.AtomicFile.checkTarget(plot);
+        }
         Optional<GgufModel> gguf = config != null && GgufReader.hasMagic(config) ? Optional.of(GgufModel.read(config)) : Optional.empty();
         ModelConfig m = gguf.map(GgufModel::config).orElseGet(() -> config != null ? ConfigReader.read(config) : registryConfig(id));
         ModelAnalysis a = ModelAnalysis.of(m, tolerance, digits);
+        m.validationWarnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        spec.commandLine().getErr().flush();
+        if (plot != null) {
+            try {
+                org.ropebounds.io.AtomicFile.write(plot, svg ? SpectrumFigure.svg(a) : SpectrumFigure.png(a));
+            } catch (java.io.IOException e) {
+                throw new InvalidInputException("--plot " + InvalidInputException.quoted(plot.toString()) + " cannot be written: "
+                        + InvalidInputException.quoted(String.valueOf(e.getMessage())));
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
-            ObjectNode o = toJson(a);
+            ObjectNode o = ModelJson.of(a, digits, ceilingNote(a).orElse(null));
             gguf.ifPresentOrElse(g -> o.set("gguf", GgufJson.of(g)), () -> o.putNull("gguf"));
             Json.print(out, o);
             return Main.EXIT_OK;
         }
         StringBuilder sb = new StringBuilder();
         sb.append(m.name()).append(": base ").append(m.base().toCompactDecimalStringOrFraction())
-                .append(m.baseDefaulted() ? " (default: no rope_theta)" : "").append(", rotary dim ").append(m.rotaryDim())
+                .append(m.baseDefaulted() ? " (a default: no rope_theta)" : "").append(", rotary dim ").append(m.rotaryDim())
                 .append(" of head dim ").append(m.headDim()).append(", ").append(m.layers().map(n -> n + " layers").orElse("layers unknown"))
                 .append(", context ").append(m.context().map(String::valueOf).orElse("unknown")).append(", weights ")
                 .append(m.dtype().map(f -> f.name()).orElse("dtype unknown")).append('\n');
+        for (ModelConfig.DefaultValue dv : m.defaults()) {
+            sb.append("default used: ").append(dv.field()).append(' ').append(dv.value()).append(" (").append(dv.source()).append(")\n");
+        }
         sb.append("scaling: ").append(m.scaling().describe()).append("; attention factor ").append(ZoneCommand.value(a.attentionFactor())).append('\n');
         sb.append("base-equivalent 1/theta'_min = ").append(ZoneCommand.value(a.baseEquivalent()))
                 .append(" (digits correctly rounded; exact values marked)\n\n");
@@ -94,6 +117,16 @@ final class ModelCommand implements Callable<Integer> {
         }
         t.print(out);
         return Main.EXIT_OK;
+    }
+
+    /** Whether the figure is SVG (else PNG), by the file name's extension. @throws InvalidInputException for another extension */
+    private static boolean plotKind(Path file) {
+        String n = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        if (!n.endsWith(".svg") && !n.endsWith(".png")) {
+            throw new InvalidInputException("--plot " + InvalidInputException.quoted(file.toString())
+                    + ": the file name must end in .svg or .png (the figure's format)");
+        }
+        return n.endsWith(".svg");
     }
 
     /** The registry entry as a config, with the errors worded for this command (its models list, its --config). */
@@ -117,68 +150,4 @@ final class ModelCommand implements Callable<Integer> {
                 "the hf line above, with this model's frequencies"));
     }
 
-    private static String text(Object v) {
-        return v instanceof Rational r ? r.toCompactDecimalStringOrFraction() : String.valueOf(v);
-    }
-
-    private ObjectNode toJson(ModelAnalysis a) {
-        ModelConfig m = a.config();
-        ObjectNode o = Json.object();
-        o.put("name", m.name());
-        o.put("base", Json.exact(m.base()));
-        o.put("base_defaulted", m.baseDefaulted());
-        o.put("head_dim", m.headDim());
-        o.put("rotary_dim", m.rotaryDim());
-        m.layers().ifPresentOrElse(n -> o.put("layers", n), () -> o.putNull("layers"));
-        m.context().ifPresentOrElse(n -> Json.putInteger(o, "context", n), () -> o.putNull("context"));
-        m.dtype().ifPresentOrElse(f -> o.put("dtype", f.name()), () -> o.putNull("dtype"));
-        ObjectNode scaling = o.putObject("scaling");
-        scaling.put("type", m.scaling().type());
-        scaling.put("description", m.scaling().describe());
-        ObjectNode parameters = scaling.putObject("parameters");
-        for (var component : m.scaling().getClass().getRecordComponents()) {
-            try {
-                Object v = component.getAccessor().invoke(m.scaling());
-                if (v instanceof java.util.Optional<?> opt) {
-                    v = opt.orElse(null);
-                }
-                if (v == null) {
-                    parameters.putNull(component.getName());
-                } else if (v instanceof java.util.List<?> list) {
-                    ArrayNode arr = parameters.putArray(component.getName());
-                    list.forEach(x -> arr.add(text(x)));
-                } else {
-                    parameters.put(component.getName(), text(v));
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        o.put("attention_factor", a.attentionFactor().text());
-        o.put("base_equivalent", a.baseEquivalent().text());
-        ArrayNode warnings = o.putArray("warnings");
-        m.warnings().forEach(warnings::add);
-        ArrayNode summary = o.putArray("summary");
-        a.summary().forEach(summary::add);
-        ArrayNode modes = o.putArray("modes");
-        for (ModelAnalysis.Mode mode : a.spectrum()) {
-            ObjectNode mo = modes.addObject();
-            mo.put("i", mode.i());
-            mo.put("theta", mode.theta().text());
-            mo.put("theta_fp32_hex", mode.thetaFp32().toHexString());
-            mo.put("role", mode.role());
-        }
-        String note = ceilingNote(a).orElse(null);
-        a.zone().ifPresentOrElse(z -> o.set("zone", ZoneJson.of(z, note)), () -> o.putNull("zone"));
-        o.put("ceiling_note", note);
-        // keyed by format name: the analysis lists its verdicts in the order of the zone's formats
-        ObjectNode verdicts = o.putObject("verdicts");
-        a.zone().ifPresent(z -> {
-            for (int k = 0; k < a.verdicts().size(); k++) {
-                verdicts.put(z.formats().get(k).format().name(), a.verdicts().get(k).map(x -> x.label()).orElse("undecided"));
-            }
-        });
-        a.erasure().ifPresentOrElse(e -> o.set("erasure", ErasureJson.of(e, digits)), () -> o.putNull("erasure"));
-        return o;
-    }
 }

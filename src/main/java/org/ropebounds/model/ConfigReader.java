@@ -62,11 +62,15 @@ public final class ConfigReader {
                     merged.set(key, root.get(key));
                 }
             }
+            // the text model's architecture: its own model_type, else the one its composite class builds
+            if (!merged.has("model_type") && root.path("model_type").isTextual()) {
+                TransformersDefaults.of(root.get("model_type").asText()).flatMap(TransformersDefaults.Architecture::textModelType)
+                        .ifPresent(t -> merged.put("model_type", t));
+            }
             ModelConfig m = new Fields(merged, name).config();
             List<String> warnings = new ArrayList<>(m.warnings());
             warnings.add(0, "a multimodal config: the language model's settings were read from text_config");
-            return new ModelConfig(m.name(), m.base(), m.baseDefaulted(), m.headDim(), m.rotaryDim(), m.layers(), m.context(), m.dtype(),
-                    m.scaling(), m.localBase(), m.slidingWindow(), warnings);
+            return m.withWarnings(warnings);
         }
         return new Fields(root, name).config();
     }
@@ -76,6 +80,8 @@ public final class ConfigReader {
         private final JsonNode root;
         private final String name;
         private final List<String> warnings = new ArrayList<>();
+        private final List<String> validation = new ArrayList<>();
+        private final List<ModelConfig.DefaultValue> defaults = new ArrayList<>();
 
         Fields(JsonNode root, String name) {
             this.root = root;
@@ -108,36 +114,82 @@ public final class ConfigReader {
             if (theta.isEmpty()) {
                 theta = number(root, "rotary_emb_base", "rotary_emb_base"); // GPT-NeoX's name for it
             }
+            Optional<String> modelType = text(root, "model_type");
+            Optional<TransformersDefaults.Architecture> arch = modelType.flatMap(TransformersDefaults::of);
+            boolean glm = chatGlm();
             boolean defaulted = false;
             Rational base;
             if (theta.isPresent()) {
                 base = theta.get();
-            } else {
+            } else if (glm || root.has("rope_ratio")) {
+                // THUDM's modeling_chatglm.py (GLM-4, ChatGLM2/3), RotaryEmbedding.forward_impl: base = 10000 * rope_ratio
+                // (rope_ratio defaults to 1); transformers' convert_glm_weights_to_hf.py writes rope_theta = 10000.0 * rope_ratio
                 Optional<Rational> ratio = number(root, "rope_ratio", "rope_ratio");
-                if (ratio.isPresent()) {
-                    base = ModelConfig.DEFAULT_BASE.multiply(ratio.get());
-                    warnings.add("no rope_theta: GLM's rope_ratio " + ratio.get().toCompactDecimalStringOrFraction()
-                            + " gives base 10000 x rope_ratio = " + base.toCompactDecimalStringOrFraction());
-                } else {
-                    base = ModelConfig.DEFAULT_BASE;
-                    defaulted = true;
-                    warnings.add("no rope_theta in the config: transformers' default 10000 is used");
+                if (ratio.isPresent() && ratio.get().signum() <= 0) {
+                    throw new InvalidInputException(name + ": rope_ratio " + ratio.get().toCompactDecimalStringOrFraction()
+                            + " is out of range; accepted: rope_ratio > 0 (base = 10000 x rope_ratio)");
                 }
+                if (ratio.isEmpty()) {
+                    defaults.add(new ModelConfig.DefaultValue("rope_ratio", "1", "THUDM's modeling_chatglm.py (rope_ratio=1)"));
+                }
+                Rational r = ratio.orElse(Rational.ONE);
+                base = ModelConfig.DEFAULT_BASE.multiply(r);
+                warnings.add("no rope_theta: GLM's rope_ratio " + r.toCompactDecimalStringOrFraction()
+                        + (ratio.isEmpty() ? " (absent: 1)" : "") + " gives base 10000 x rope_ratio = " + base.toCompactDecimalStringOrFraction());
+            } else if (arch.flatMap(TransformersDefaults.Architecture::ropeTheta).isPresent()) {
+                base = arch.get().ropeTheta().get();
+                defaulted = true;
+                defaults.add(new ModelConfig.DefaultValue("rope_theta", base.toCompactDecimalStringOrFraction(), arch.get().source()));
+                warnings.add("no rope_theta in the config: the default of " + arch.get().source() + ", "
+                        + base.toCompactDecimalStringOrFraction() + ", is used" + (arch.get().slidingRopeTheta().isPresent()
+                        ? " for the full-attention layers" : ""));
+            } else {
+                base = ModelConfig.DEFAULT_BASE;
+                defaulted = true;
+                String source = "transformers " + TransformersDefaults.version() + "'s default_theta ("
+                        + modelType.map(t -> "model_type " + t + " has no configuration class of its own with RoPE parameters there")
+                                .orElse("the config names no model_type") + ")";
+                defaults.add(new ModelConfig.DefaultValue("rope_theta", "10000", source));
+                warnings.add("no rope_theta in the config: transformers' default 10000 is used (" + source + ")");
             }
             if (base.compareTo(Rational.ONE) <= 0 || base.compareTo(Rational.parse("1e30")) > 0) {
                 throw new InvalidInputException(name + ": rope_theta " + base.toCompactDecimalStringOrFraction()
                         + " is out of range; accepted: 1 < rope_theta <= 1e30");
+            }
+            if (localBase.isEmpty() && arch.flatMap(TransformersDefaults.Architecture::slidingRopeTheta).isPresent()) {
+                localBase = arch.get().slidingRopeTheta();
+                defaults.add(new ModelConfig.DefaultValue("rope_local_base_freq", localBase.get().toCompactDecimalStringOrFraction(),
+                        arch.get().source()));
+                warnings.add("no rope_local_base_freq: the sliding-window layers use the default of " + arch.get().source() + ", "
+                        + localBase.get().toCompactDecimalStringOrFraction());
             }
             int headDim = headDim();
             int rotaryDim = rotaryDim(headDim, main);
             Optional<Integer> layers = integer(root, "num_hidden_layers", 1, 100_000).or(() -> integer(root, "n_layer", 1, 100_000))
                     .or(() -> integer(root, "num_layers", 1, 100_000)).map(Long::intValue);
             layers = layers.map(this::ropeLayers);
-            Optional<Long> context = integer(root, "max_position_embeddings", 1, 1L << 62)
-                    .or(() -> integer(root, "max_sequence_length", 1, 1L << 62)).or(() -> integer(root, "seq_length", 1, 1L << 62))
+            Optional<Long> context = integer(root, "max_position_embeddings", 1, 1L << 62).or(() -> integer(root, "seq_length", 1, 1L << 62))
                     .or(() -> integer(root, "n_positions", 1, 1L << 62));
+            Optional<Long> classContext = arch.flatMap(TransformersDefaults.Architecture::maxPositionEmbeddings);
+            if (context.isEmpty() && root.has("max_sequence_length")) {
+                context = integer(root, "max_sequence_length", 1, 1L << 62);
+                warnings.add("no max_position_embeddings: the context is max_sequence_length " + context.get() + ", a key transformers"
+                        + " does not read" + classContext.map(c -> " (it uses " + arch.get().configClass() + "'s default " + c + ")").orElse(""));
+            } else if (context.isEmpty() && classContext.isPresent()) {
+                context = classContext;
+                defaults.add(new ModelConfig.DefaultValue("max_position_embeddings", Long.toString(classContext.get()), arch.get().source()));
+                warnings.add("no max_position_embeddings: the context " + classContext.get() + " is the default of " + arch.get().source()
+                        + ", not a length the model was trained for");
+            }
             Optional<Format> dtype = text(root, "torch_dtype").or(() -> text(root, "dtype")).flatMap(this::format);
             RopeScaling scaling = scaling(scalingNode, context);
+            if (scalingNode != null && scalingNode.isObject()) {
+                java.util.Set<String> keys = new java.util.TreeSet<>();
+                scalingNode.fieldNames().forEachRemaining(keys::add);
+                int before = warnings.size();
+                RopeValidation.check(name, root.has("rope_parameters") ? "rope_parameters" : "rope_scaling", scaling, keys, context, warnings);
+                validation.addAll(warnings.subList(before, warnings.size()));
+            }
             if (scaling instanceof RopeScaling.LongRope lr) {
                 for (var entry : java.util.Map.of("short_factor", lr.shortFactor(), "long_factor", lr.longFactor()).entrySet()) {
                     if (entry.getValue().size() != rotaryDim / 2) {
@@ -147,7 +199,16 @@ public final class ConfigReader {
                 }
             }
             Optional<Long> window = integer(root, "sliding_window", 1, 1L << 62);
-            return new ModelConfig(name, base, defaulted, headDim, rotaryDim, layers, context, dtype, scaling, localBase, window, warnings);
+            if (root.path("use_sliding_window").isBoolean() && !root.get("use_sliding_window").asBoolean()) {
+                window = Optional.empty(); // Qwen2-style: the window is declared but off, and transformers drops it
+            } else if (window.isEmpty() && localBase.isPresent() && arch.flatMap(TransformersDefaults.Architecture::slidingWindow).isPresent()) {
+                window = arch.get().slidingWindow();
+                defaults.add(new ModelConfig.DefaultValue("sliding_window", Long.toString(window.get()), arch.get().source()));
+                warnings.add("no sliding_window: the sliding-window layers attend to the default of " + arch.get().source() + ", "
+                        + window.get() + " positions");
+            }
+            return new ModelConfig(name, base, defaulted, headDim, rotaryDim, layers, context, dtype, scaling, localBase, window, warnings,
+                    defaults, validation);
         }
 
         /**
@@ -178,6 +239,11 @@ public final class ConfigReader {
             return all;
         }
 
+        /** THUDM's ChatGLM layout (GLM-4, ChatGLM2/3): its model_type, or kv_channels with rope_ratio. */
+        private boolean chatGlm() {
+            return text(root, "model_type").map("chatglm"::equals).orElse(false) || (root.has("kv_channels") && root.has("rope_ratio"));
+        }
+
         private int headDim() {
             Optional<Long> explicit = integer(root, "head_dim", 2, 1 << 20);
             if (explicit.isPresent()) {
@@ -188,10 +254,16 @@ public final class ConfigReader {
                 // multi-head latent attention: a query/key head is qk_nope_head_dim + qk_rope_head_dim wide
                 return (int) (rope.get() + integer(root, "qk_nope_head_dim", 0, 1 << 20).orElse(0L));
             }
+            Optional<Long> kv = integer(root, "kv_channels", 2, 1 << 20);
+            if (kv.isPresent()) {
+                // THUDM's modeling_chatglm.py: rotary_dim = hidden_size // num_attention_heads if kv_channels is None else kv_channels
+                return kv.get().intValue();
+            }
             Optional<Long> hidden = integer(root, "hidden_size", 2, 1 << 24).or(() -> integer(root, "n_embd", 2, 1 << 24));
             Optional<Long> heads = integer(root, "num_attention_heads", 1, 1 << 16).or(() -> integer(root, "n_head", 1, 1 << 16));
             if (hidden.isEmpty() || heads.isEmpty()) {
-                throw new InvalidInputException(name + ": no head_dim, and no hidden_size and num_attention_heads to derive it from");
+                throw new InvalidInputException(name + ": no head_dim (nor kv_channels), and no hidden_size and num_attention_heads"
+                        + " to derive it from");
             }
             if (hidden.get() % heads.get() != 0) {
                 warnings.add("hidden_size " + hidden.get() + " is not a multiple of num_attention_heads " + heads.get()
@@ -205,6 +277,17 @@ public final class ConfigReader {
             if (mla.isPresent()) {
                 warnings.add("multi-head latent attention: only qk_rope_head_dim = " + mla.get() + " dimensions are rotated");
                 return mla.get().intValue();
+            }
+            if (chatGlm()) {
+                // THUDM's modeling_chatglm.py: RotaryEmbedding(rotary_dim // 2, ...) with inv_freq over arange(0, dim, 2):
+                // the first half of each head (kv_channels / 2 dimensions) rotates, the rest passes through
+                int half = headDim / 2;
+                if (half < 2 || half % 2 != 0) {
+                    throw new InvalidInputException(name + ": GLM rotates kv_channels / 2 = " + half
+                            + " dimensions; need an even number >= 2 (kv_channels a multiple of 4)");
+                }
+                warnings.add("ChatGLM layout: half of each head rotates (kv_channels " + headDim + " / 2 = " + half + " dimensions)");
+                return half;
             }
             Optional<Long> rotary = integer(root, "rotary_dim", 2, 1 << 20);
             if (rotary.isPresent()) {
@@ -242,14 +325,13 @@ public final class ConfigReader {
                 case "default" -> new RopeScaling.None();
                 case "linear" -> new RopeScaling.Linear(required(node, "factor", field));
                 case "dynamic" -> new RopeScaling.Dynamic(required(node, "factor", field));
-                case "yarn" -> new RopeScaling.Yarn(number(node, "factor", field + ".factor"),
+                case "yarn" -> new RopeScaling.Yarn(yarnFactor(node, field),
                         integer(node, "original_max_position_embeddings", 1, 1L << 62).orElseGet(() -> {
                             warnings.add("yarn without original_max_position_embeddings: max_position_embeddings is used");
                             return context.orElseThrow(() -> new InvalidInputException(name + ": " + field
                                     + " yarn needs original_max_position_embeddings or max_position_embeddings"));
                         }),
-                        number(node, "beta_fast", field + ".beta_fast").orElse(Rational.of(32)),
-                        number(node, "beta_slow", field + ".beta_slow").orElse(Rational.ONE),
+                        beta(node, "beta_fast", field, Rational.of(32)), beta(node, "beta_slow", field, Rational.ONE),
                         number(node, "mscale", field + ".mscale"), number(node, "mscale_all_dim", field + ".mscale_all_dim"),
                         number(node, "attention_factor", field + ".attention_factor"),
                         !node.has("truncate") || node.get("truncate").asBoolean(true));
@@ -267,6 +349,24 @@ public final class ConfigReader {
                     yield new RopeScaling.Unknown(type);
                 }
             };
+        }
+
+        /** YaRN's factor: transformers requires the key (KeyError without it); a null value means max_position_embeddings / original. */
+        private Optional<Rational> yarnFactor(JsonNode node, String field) {
+            if (!node.has("factor")) {
+                throw new InvalidInputException(name + ": " + field + ".factor is missing; yarn needs it (transformers refuses the config without it)");
+            }
+            return number(node, "factor", field + ".factor");
+        }
+
+        /** A YaRN beta as transformers reads it: {@code beta or default}, so an absent, null or zero beta is the default. */
+        private Rational beta(JsonNode node, String key, String field, Rational fallback) {
+            Optional<Rational> v = number(node, key, field + "." + key);
+            if (v.isPresent() && v.get().signum() == 0) {
+                warnings.add(field + "." + key + " 0 is read as the default " + fallback.toCompactDecimalStringOrFraction()
+                        + " (transformers takes " + key + " or its default)");
+            }
+            return v.filter(x -> x.signum() != 0).orElse(fallback);
         }
 
         private Rational required(JsonNode node, String key, String field) {

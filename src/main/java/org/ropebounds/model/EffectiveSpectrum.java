@@ -88,11 +88,13 @@ public final class EffectiveSpectrum {
                     T lowWave = a.of(Rational.of(l.originalContext()).divide(l.lowFreqFactor()));
                     T highWave = a.of(Rational.of(l.originalContext()).divide(l.highFreqFactor()));
                     Enclosure w = a.toEnclosure(wavelength);
-                    if (w.compareTo(a.toEnclosure(highWave)).orElseThrow(EffectiveSpectrum::undecided) < 0) {
-                        return theta;
-                    }
+                    // transformers' precedence: divided above L_orig/lo first, then kept below L_orig/hi (the two differ
+                    // only when low_freq_factor > high_freq_factor, where no band is blended)
                     if (w.compareTo(a.toEnclosure(lowWave)).orElseThrow(EffectiveSpectrum::undecided) > 0) {
                         return a.divide(theta, a.of(l.factor()));
+                    }
+                    if (w.compareTo(a.toEnclosure(highWave)).orElseThrow(EffectiveSpectrum::undecided) < 0) {
+                        return theta;
                     }
                     T g = a.divide(a.subtract(a.divide(a.of(l.originalContext()), wavelength), a.of(l.lowFreqFactor())),
                             a.of(l.highFreqFactor().subtract(l.lowFreqFactor())));
@@ -269,11 +271,11 @@ public final class EffectiveSpectrum {
                 Enclosure w = wavelength.enclose(a);
                 var belowHigh = w.compareTo(high);
                 var aboveLow = w.compareTo(low);
-                if (belowHigh.isPresent() && belowHigh.getAsInt() < 0) {
-                    return Optional.of("kept");
-                }
                 if (aboveLow.isPresent() && aboveLow.getAsInt() > 0) {
                     return Optional.of("interpolated");
+                }
+                if (aboveLow.isPresent() && belowHigh.isPresent() && belowHigh.getAsInt() < 0) {
+                    return Optional.of("kept");
                 }
                 return belowHigh.isPresent() && aboveLow.isPresent() ? Optional.of("blended") : Optional.<String>empty();
             }).orElse("undecided");

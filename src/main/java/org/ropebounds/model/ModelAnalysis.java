@@ -104,11 +104,35 @@ public record ModelAnalysis(ModelConfig config, List<Mode> spectrum, CertifiedDe
         if (m.localBase().isPresent()) {
             summary.add(localLayers(m, tolerance, digits, formats));
         }
+        contextNotes(m, context).forEach(summary::add);
         Pipeline hf = Pipeline.preset("hf", weights);
         RopeEmulator rope = new RopeEmulator(m.base(), m.rotaryDim(), hf).withFrequencies(fp32, exact);
         ErasureReport erasure = ErasureAnalysis.analyse(rope, context, Rational.parse("0.1"));
         summary.add(erasureLine(erasure, context));
         return new ModelAnalysis(m, list, attention, baseEq, zone, verdicts, Optional.of(erasure), summary);
+    }
+
+    /**
+     * Where the analysis context is not what a reader may take it for: a YaRN model whose target (factor x
+     * original) differs from max_position_embeddings, and a sliding window shorter than the context.
+     */
+    static List<String> contextNotes(ModelConfig m, long context) {
+        List<String> notes = new ArrayList<>();
+        if (m.scaling() instanceof RopeScaling.Yarn y && y.factor().isPresent()) {
+            Rational target = y.factor().get().multiply(Rational.of(y.originalContext()));
+            if (!target.equals(Rational.of(context))) {
+                notes.add("YaRN targets factor x original_max_position_embeddings = " + y.factor().get().toCompactDecimalStringOrFraction()
+                        + " x " + y.originalContext() + " = " + target.toCompactDecimalStringOrFraction() + " positions, but this analysis is at "
+                        + context + " (max_position_embeddings); to judge the target, analyse a copy of the config whose"
+                        + " max_position_embeddings is " + target.toCompactDecimalStringOrFraction());
+            }
+        }
+        if (m.slidingWindow().isPresent() && m.localBase().isEmpty() && m.slidingWindow().get() < context) {
+            notes.add("sliding_window " + m.slidingWindow().get() + " is below the context " + context + ": each layer attends to at most "
+                    + m.slidingWindow().get() + " positions back, so distances beyond it are reached only through stacked layers;"
+                    + " the zone and horizons here are for distances up to " + context);
+        }
+        return notes;
     }
 
     /**

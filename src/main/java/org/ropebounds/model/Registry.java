@@ -115,7 +115,9 @@ public final class Registry {
                     var scaling = root.putObject("rope_scaling");
                     scaling.put("rope_type", scalingType);
                     params.fields().forEachRemaining(e -> scaling.set(e.getKey(), e.getValue()));
-                    if (!scaling.has("original_max_position_embeddings")) {
+                    // only the types that read it (transformers warns of the key elsewhere as unrecognised)
+                    if (!scaling.has("original_max_position_embeddings")
+                            && List.of("yarn", "llama3", "longrope", "su").contains(scalingType)) {
                         originalContext.ifPresent(o -> scaling.put("original_max_position_embeddings", o));
                     }
                 } catch (IOException e) {
@@ -148,12 +150,20 @@ public final class Registry {
                 }
             }
             ModelConfig m = ConfigReader.parse(root.toString(), id);
+            if (m.scaling() instanceof RopeScaling.Yarn y && extra.contains("\"mla\"") && y.attentionFactor().isEmpty()
+                    && (y.mscale().isEmpty() || y.mscaleAllDim().isEmpty())) {
+                // DeepSeek's YaRN (MLA models): the attention factor depends on mscale / mscale_all_dim (see the row's notes)
+                List<String> w = new ArrayList<>(m.warnings());
+                w.add("the registry lacks this model's mscale and mscale_all_dim: the attention factor 0.1 ln(factor) + 1 is"
+                        + " transformers' value without them, while DeepSeek-V2/V3 configs set mscale = mscale_all_dim (factor 1);"
+                        + " analyse the config.json for the exact value");
+                m = m.withWarnings(w);
+            }
             if (extra.contains("nope_layers")) {
                 List<String> w = new ArrayList<>(m.warnings());
                 w.add("some layers are NoPE (interleaved), but the registry does not say how many: every layer counts toward"
                         + " the depth here, which overstates it; analyse the config.json for the exact count");
-                m = new ModelConfig(m.name(), m.base(), m.baseDefaulted(), m.headDim(), m.rotaryDim(), m.layers(), m.context(), m.dtype(),
-                        m.scaling(), m.localBase(), m.slidingWindow(), w);
+                m = m.withWarnings(w);
             }
             return m;
         }

@@ -79,14 +79,16 @@ public final class Plots {
         return out;
     }
 
-    private static byte[] svg(JFreeChart chart, int width, int height) {
+    /** The chart as a deterministic SVG document (fixed ids), UTF-8. */
+    static byte[] svg(JFreeChart chart, int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix("ropebounds");
         chart.draw(g, new Rectangle(0, 0, width, height));
         return (g.getSVGDocument() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] png(JFreeChart chart, int width, int height) {
+    /** The chart as PNG bytes. */
+    static byte[] png(JFreeChart chart, int width, int height) {
         BufferedImage image = chart.createBufferedImage(width, height);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

@@ -225,7 +225,7 @@ record ZoneFigure(JFreeChart chart, LabelLayout.Layout labels, List<Integer> dep
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        LabelLayout.Layout layout = labelModels(chart, labels);
+        LabelLayout.Layout layout = labelPoints(chart, labels, WIDTH, HEIGHT);
         return new ZoneFigure(chart, layout, depths, shaded);
     }
 
@@ -308,18 +308,18 @@ record ZoneFigure(JFreeChart chart, LabelLayout.Layout labels, List<Integer> dep
     }
 
     /**
-     * Places the models' labels in the chart's data area (found by drawing it once off screen) and adds them, with
+     * Places points' labels (the zone figure's models; {@link SpectrumFigure}'s) in the chart's data area (found by drawing it once off screen) and adds them, with
      * leader lines, as annotations; models without room are named in a subtitle and the layout is made again for
      * the smaller area (at most three times: the subtitle lists every model unlabelled in the last layout).
      */
-    private static LabelLayout.Layout labelModels(JFreeChart chart, Map<Point2D, List<String>> labels) {
+    static LabelLayout.Layout labelPoints(JFreeChart chart, Map<Point2D, List<String>> labels, int width, int height) {
         XYPlot plot = chart.getXYPlot();
         Font labelFont = font(Font.PLAIN, 8);
         TextTitle unlabelled = null;
         LabelLayout.Layout layout = null;
         Rectangle2D area = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            area = dataArea(chart);
+            area = dataArea(chart, width, height);
             List<LabelLayout.Anchor> anchors = new java.util.ArrayList<>();
             for (Map.Entry<Point2D, List<String>> e : labels.entrySet()) {
                 anchors.add(new LabelLayout.Anchor(plot.getDomainAxis().valueToJava2D(e.getKey().getX(), area, RectangleEdge.BOTTOM),
@@ -360,13 +360,13 @@ record ZoneFigure(JFreeChart chart, LabelLayout.Layout labels, List<Integer> dep
         return layout;
     }
 
-    /** The data area of the chart drawn at the zone figure's size (the layout does not depend on the renderer). */
-    private static Rectangle2D dataArea(JFreeChart chart) {
-        BufferedImage scratch = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
+    /** The data area of the chart drawn at this size (the layout does not depend on the renderer). */
+    private static Rectangle2D dataArea(JFreeChart chart, int width, int height) {
+        BufferedImage scratch = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         java.awt.Graphics2D g = scratch.createGraphics();
         try {
             ChartRenderingInfo info = new ChartRenderingInfo();
-            chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT), info);
+            chart.draw(g, new Rectangle(0, 0, width, height), info);
             return (Rectangle2D) info.getPlotInfo().getDataArea().clone();
         } finally {
             g.dispose();
