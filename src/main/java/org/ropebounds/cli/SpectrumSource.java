@@ -32,13 +32,4 @@ final class SpectrumSource {
                 + (f.attentionFactor().isPresent() ? "; cos and sin are multiplied by fl(a) in the trig format, phases are not\n"
                         : "; cos and sin are not scaled\n");
     }
-
-    /** For a model, what crosscheck's exact values are (none for plain RoPE), ending in LF. */
-    static String crosscheckLine(Frequencies f) {
-        if (f.isPlain()) {
-            return "";
-        }
-        return "exact values: the model's theta'_i, its phases p theta'_i" + (f.attentionFactor().isPresent()
-                ? " and a cos(p theta'_i), a sin(p theta'_i)" : " and their cos and sin") + ", correctly rounded\n";
-    }
 }

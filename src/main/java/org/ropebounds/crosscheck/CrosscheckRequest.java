@@ -108,6 +108,22 @@ public final class CrosscheckRequest {
         return frequencies;
     }
 
+    /**
+     * What the exact values are: {@link Quantity#exactFormula()} for plain RoPE; for a model, the same with its
+     * theta'_i ({@code theta'_i}, {@code p * theta'_i}) and, for cos and sin, its attention factor
+     * ({@code a * cos(p * theta'_i)}) when that is not 1.
+     */
+    public String exactFormula() {
+        if (frequencies.isPlain()) {
+            return quantity.exactFormula();
+        }
+        return switch (quantity) {
+            case INV_FREQ -> "theta'_i (the model's effective spectrum)";
+            case PHASE -> "p * theta'_i";
+            case COS, SIN -> (frequencies.attentionFactor().isPresent() ? "a * " : "") + quantity.label() + "(p * theta'_i)";
+        };
+    }
+
     /** Where the frequencies come from, in one line ({@link Frequencies#source()}): {@code plain base 500000}. */
     public String spectrumSource() {
         return frequencies.source();
