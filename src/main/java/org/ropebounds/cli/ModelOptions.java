@@ -76,10 +76,15 @@ final class ModelOptions {
             throw new InvalidInputException("--config '' is an empty path; accepted: the path of a config.json or GGUF file");
         }
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (GgufReader.hasMagic(file)) {
-            return ModelRope.of(GgufModel.read(file).config(), "GGUF " + name);
+        ModelConfig config;
+        boolean gguf;
+        try {
+            gguf = GgufReader.hasMagic(file);
+            config = gguf ? GgufModel.read(file).config() : ConfigReader.read(file);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--config: " + e.getMessage());
         }
-        return ModelRope.of(ConfigReader.read(file), "config " + name);
+        return ModelRope.of(config, (gguf ? "GGUF " : "config ") + name);
     }
 
     /** The registry entry as a config, with the errors worded for these commands. */
