@@ -26,7 +26,7 @@ final class SpectrumSource {
             return "";
         }
         CertifiedDecimal a = f.attentionFactorDecimal(ATTENTION_DIGITS);
-        return "spectrum: " + f.source() + "; inv_freq as transformers computes it in fp32 (pow correctly rounded), then stored in"
+        return "spectrum: " + f.source() + "; inv_freq as transformers computes it in fp32 for these settings (pow correctly rounded), then stored in"
                 + " each pipeline's inv_freq format\n"
                 + "attention factor a = " + a.text() + " (" + a.guarantee() + ")"
                 + (f.attentionFactor().isPresent() ? "; cos and sin are multiplied by fl(a) in the trig format, phases are not\n"

@@ -88,10 +88,23 @@ class ModelInputCliTest {
         "crosscheck -q cos --config CFG --base 500000 CACHE|--base",
         "crosscheck -q cos CACHE|--config FILE",
         "crosscheck -q cos --model nope CACHE|nope",
+        "phase --config /dev/null|character device",
+        "erasure -L 4096 --config src|directory",
+        "phase --config src/test/resources/fixtures/gguf/truncated-header.gguf|truncated",
+        "phase --config src/test/resources/fixtures/gguf/huge-kv-count.gguf|out of range",
+        "crosscheck -q cos --config src/test/resources/fixtures/configs/bad-nan-theta.json CACHE|--config",
     })
     void badModelInputIsOneLineWithExitCode2(String commandLine, String named) {
         String[] args = commandLine.replace("CFG", LLAMA3).replace("CACHE", CACHE).trim().split("\\s+");
         assertUsageError(run(args), named);
+    }
+
+    /** A GGUF file is read as `model` reads it: llama.cpp's per-mode frequency factors become the spectrum. */
+    @Test
+    void aGgufFileIsAModelToo() throws Exception {
+        Result r = run("phase", "--config", "src/test/resources/fixtures/gguf/llama3.gguf", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("GGUF llama3.gguf: frequency_factors scaling, base 500000, rotary dim 128", r.json().get("spectrum_source").asText());
     }
 
     @Test
