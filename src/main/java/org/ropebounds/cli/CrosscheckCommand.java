@@ -3,7 +3,6 @@ package org.ropebounds.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.ArraySource;
@@ -174,7 +173,7 @@ final class CrosscheckCommand implements Callable<Integer> {
                 throw new InvalidInputException("--ulps-out " + PathText.quote(ulpsOut) + " is the input file; accepted: a new or replaceable .npy file");
             }
         }
-        try (ArraySource source = open();
+        try (ArraySource source = input.openArray(file, inputFormat, dtype, tensor);
              Progress progress = Progress.of("crosscheck", source.entries().orElse(0), quiet || common.json)) {
             if (ulpsOut == null) {
                 return Crosscheck.run(request, source, progress::stepBy);
@@ -182,22 +181,6 @@ final class CrosscheckCommand implements Callable<Integer> {
             try (UlpsNpyWriter writer = UlpsNpyWriter.create(ulpsOut)) {
                 return Crosscheck.run(request, source, writer, progress::stepBy);
             }
-        }
-    }
-
-    /**
-     * The file; without --dtype, a model's weights' dtype is the format of a file that does not declare its own
-     * (text, CSV, raw uint/V data), and a file that declares one (float .npy, safetensors) keeps it.
-     */
-    private ArraySource open() throws IOException {
-        try {
-            return ArraySource.open(file, inputFormat, Optional.ofNullable(dtype), Optional.ofNullable(tensor));
-        } catch (InvalidParameterException e) {
-            if (dtype == null && input.modelDtype().isPresent() && e.parameter() == InvalidParameterException.Parameter.FORMAT
-                    && e.detail().startsWith("is needed")) {
-                return ArraySource.open(file, inputFormat, input.modelDtype(), Optional.ofNullable(tensor));
-            }
-            throw e;
         }
     }
 

@@ -1,8 +1,12 @@
 package org.ropebounds.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.ropebounds.InvalidInputException;
+import org.ropebounds.crosscheck.ArraySource;
+import org.ropebounds.crosscheck.FileKind;
+import org.ropebounds.crosscheck.InvalidParameterException;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.model.ConfigReader;
@@ -42,6 +46,23 @@ final class ModelOptions {
         /** --dtype when given, else the model's weights' dtype, else {@code fallback}. */
         Format dtype(Format given, Format fallback) {
             return given != null ? given : modelDtype.orElse(fallback);
+        }
+
+        /**
+         * The array; without --dtype ({@code dtype} null), the model's weights' dtype is the format of a file that
+         * does not declare one (text, CSV, raw uint/V data), and a file that declares one (float .npy, safetensors)
+         * keeps it.
+         */
+        ArraySource openArray(Path file, FileKind kind, Format dtype, String tensor) throws IOException {
+            try {
+                return ArraySource.open(file, kind, Optional.ofNullable(dtype), Optional.ofNullable(tensor));
+            } catch (InvalidParameterException e) {
+                if (dtype == null && modelDtype.isPresent() && e.parameter() == InvalidParameterException.Parameter.FORMAT
+                        && e.detail().startsWith("is needed")) {
+                    return ArraySource.open(file, kind, modelDtype, Optional.ofNullable(tensor));
+                }
+                throw e;
+            }
         }
     }
 
