@@ -95,7 +95,7 @@ final class ErasureCommand implements Callable<Integer> {
         }
         out.print(sb);
         t.print(out);
-        out.print("\nStages: " + String.join("; ", pipelines.stream().map(Pipeline::describe).toList()) + "\n");
+        out.print("\nStages: " + String.join("; ", reports.stream().map(r -> r.pipeline().describe()).toList()) + "\n");
         out.flush();
         return Main.EXIT_OK;
     }

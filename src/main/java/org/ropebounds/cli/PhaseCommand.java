@@ -74,9 +74,9 @@ final class PhaseCommand implements Callable<Integer> {
             RopeEmulator emu = freq.emulator(pl);
             ObjectNode r = results.addObject();
             r.put("pipeline", pl.name());
-            r.put("stages", pl.describe());
+            r.put("stages", emu.pipeline().describe());
             ArrayNode modes = r.putArray("modes");
-            text.append('\n').append(pl.describe()).append('\n');
+            text.append('\n').append(emu.pipeline().describe()).append('\n');
             TextTable t = p.isPresent()
                     ? new TextTable(new boolean[] {true, false, false, false, false, false, false},
                         "i", "theta", "stored inv_freq", "stored - theta (ulps)", "phase exact", "phase computed", "error (rad)")

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.CertifiedDecimal;
@@ -125,12 +126,19 @@ public final class Frequencies {
 
     /**
      * The emulator of {@code pipeline} with these frequencies: for a model, its computed inv_freq stored in the
-     * pipeline's inv_freq format (the pipeline's own pow stage is then unused), its theta'_i as the exact
-     * frequencies, and its attention factor applied after cos and sin in the trig format.
+     * pipeline's inv_freq format (the pipeline's inv_freq computation format becomes the one the model's code
+     * computed in, e.g. fp32, so {@link Pipeline#describe()} says {@code inv_freq fp32 -> bf16}), its theta'_i as
+     * the exact frequencies, and its attention factor applied after cos and sin in the trig format.
      *
      * @throws InvalidInputException unless b > 1 and d is even with 2 <= d <= 1024
      */
     public RopeEmulator emulator(Pipeline pipeline) {
+        if (computedInvFreq.isPresent()) {
+            // the stages say where inv_freq was computed: "inv_freq fp32 -> bf16" for bf16-all with a model
+            Format computed = computedInvFreq.get().get(0).format();
+            pipeline = new Pipeline(pipeline.name(), computed, pipeline.invFreq(), pipeline.position(), pipeline.phase(),
+                    pipeline.trig(), pipeline.output());
+        }
         RopeEmulator plain = new RopeEmulator(base, rotaryDim, pipeline);
         RopeEmulator out = theta.isPresent()
                 ? plain.withFrequencies(computedInvFreq.get().toArray(FloatValue[]::new), theta.get().toArray(RealExpression[]::new))

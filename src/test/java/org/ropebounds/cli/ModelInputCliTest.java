@@ -59,6 +59,16 @@ class ModelInputCliTest {
         assertTrue(text.out().contains("attention factor a = 1.13862943611 (correctly rounded to 12 significant digits)"), text.out());
     }
 
+    /** A model's inv_freq is transformers' fp32 computation in every pipeline, stored in the pipeline's format; the stages say so. */
+    @Test
+    void everyPipelineStartsFromTheModelsFp32InvFreq() throws Exception {
+        JsonNode out = run("erasure", "--config", YARN, "-L", "4096", "-p", "bf16-all,fp64", "--json").json();
+        assertEquals("bf16-all (inv_freq fp32 -> bf16, position bf16, phase bf16, cos/sin bf16, output bf16)",
+                out.get("results").get(0).get("stages").asText());
+        assertEquals("fp64 (inv_freq fp32 -> fp64, position fp64, phase fp64, cos/sin fp64, output fp64)",
+                out.get("results").get(1).get("stages").asText());
+    }
+
     @Test
     void dtypeGivenOverridesTheModels() throws Exception {
         Result r = run("phase", "--config", LLAMA3, "-p", "hf", "--dtype", "fp16", "--json");
