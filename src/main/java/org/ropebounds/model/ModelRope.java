@@ -22,6 +22,8 @@ import org.ropebounds.rope.Frequencies;
  * <p>The spectrum is taken at the model's context (max_position_embeddings), as {@code model} takes it: for
  * LongRoPE that selects the long factors whenever the context exceeds the original one (as transformers
  * does for any sequence past the original context), and dynamic NTK's base is the one at the full context.
+ * Without a context in the config, the spectrum is the one for short sequences (LongRoPE's short factors,
+ * dynamic NTK's unchanged base); types that need the context for a factor are refused.
  *
  * @param config what was read
  * @param frequencies the spectrum, attention factor and source line
@@ -61,11 +63,17 @@ public record ModelRope(ModelConfig config, Frequencies frequencies) {
         return config.dtype();
     }
 
-    /** {@code origin: llama3 scaling, base 500000, rotary dim 128} (and {@code of head dim H} when partial). */
+    /**
+     * {@code origin: llama3 scaling, base 500000, rotary dim 128}, with {@code (long factors)} or {@code (short factors)}
+     * after LongRoPE and {@code of head dim H} when the rotation is partial.
+     */
     static String source(ModelConfig m, String origin) {
         String type = m.scaling().type();
-        return origin + ": " + (type.equals("none") ? "no scaling" : type + " scaling") + ", base " + m.base().toCompactDecimalStringOrFraction()
-                + ", rotary dim " + m.rotaryDim() + (m.rotaryDim() != m.headDim() ? " of head dim " + m.headDim() : "");
+        String factors = m.scaling() instanceof RopeScaling.LongRope lr
+                ? (m.context().orElse(0L) > lr.originalContext() ? " (long factors)" : " (short factors)") : "";
+        return origin + ": " + (type.equals("none") ? "no scaling" : type + " scaling") + factors + ", base "
+                + m.base().toCompactDecimalStringOrFraction() + ", rotary dim " + m.rotaryDim()
+                + (m.rotaryDim() != m.headDim() ? " of head dim " + m.headDim() : "");
     }
 
     /**

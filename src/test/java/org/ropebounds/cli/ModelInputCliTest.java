@@ -69,6 +69,14 @@ class ModelInputCliTest {
                 out.get("results").get(1).get("stages").asText());
     }
 
+    /** Phi-3's context 131072 exceeds its original 4096, so transformers (and the spectrum) use the long factors. */
+    @Test
+    void longRopeSaysWhichFactors() throws Exception {
+        JsonNode out = run("phase", "--config", MODELS.resolve("longrope.json").toString(), "--json").json();
+        assertEquals("config longrope.json: longrope scaling (long factors), base 10000, rotary dim 96", out.get("spectrum_source").asText());
+        assertEquals("1.19023807142", out.get("attention_factor").asText()); // sqrt(1 + ln 32 / ln 4096) = sqrt(17/12)
+    }
+
     @Test
     void dtypeGivenOverridesTheModels() throws Exception {
         Result r = run("phase", "--config", LLAMA3, "-p", "hf", "--dtype", "fp16", "--json");
