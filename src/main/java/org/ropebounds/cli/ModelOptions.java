@@ -38,9 +38,8 @@ final class ModelOptions {
     /**
      * What the RoPE input is: the plain base and head dim, or the model.
      *
-     * @param base --base, or null when not given
-     * @param headDim --head-dim, or null when not given
-     * @param dtype --dtype, or null when not given
+     * @param frequencies plain RoPE's or the model's
+     * @param modelDtype the model's weights' dtype, when a model gives one
      */
     record Input(Frequencies frequencies, Optional<Format> modelDtype) {
         /** --dtype when given, else the model's weights' dtype, else {@code fallback}. */
@@ -69,6 +68,8 @@ final class ModelOptions {
     /**
      * The frequencies asked for.
      *
+     * @param base --base, or null when not given
+     * @param headDim --head-dim, or null when not given (128 with --base)
      * @throws InvalidInputException when both a model and --base/--head-dim are given, two models are given, or none
      */
     Input resolve(Rational base, Integer headDim) {

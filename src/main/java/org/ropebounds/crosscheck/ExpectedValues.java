@@ -29,7 +29,8 @@ import org.ropebounds.rope.RopeEmulator;
  * and a proven error margin, and returns NaN when the margin straddles a rounding boundary of F;
  * {@code ...Slow} decides every case with certified enclosures (Ziv's strategy). Both give the same value
  * whenever the fast one decides ({@code proofs/crosscheck-filter.md} derives the margins;
- * {@code ExpectedValuesTest} compares the two on random entries of every quantity, format and preset).
+ * {@code ExpectedValuesTest} compares the two on random entries of every quantity, format and preset, and
+ * {@code ScaledExpectedValuesTest} with a model's spectrum and attention factor).
  * Immutable and safe to share between threads.
  */
 public final class ExpectedValues {
