@@ -3,7 +3,6 @@ package org.ropebounds.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.ArraySource;
@@ -50,7 +49,8 @@ import picocli.CommandLine.TypeConversionException;
             "  ropebounds crosscheck --quantity inv_freq --base 500000 --head-dim 128 inv_freq.npy",
             "  ropebounds crosscheck --quantity cos --base 500000 --head-dim 128 --pipeline hf cos.npy",
             "  ropebounds crosscheck -q inv_freq -b 1e6 -d 128 model.safetensors --tensor rotary_emb.inv_freq",
-            "  ropebounds crosscheck --quantity phase --base 1e4 --head-dim 64 --dtype bf16 --positions 0:4096 phase.txt"})
+            "  ropebounds crosscheck --quantity phase --base 1e4 --head-dim 64 --dtype bf16 --positions 0:4096 phase.txt",
+            "  ropebounds crosscheck --quantity cos --config config.json --pipeline hf --positions 131040:131104 cos.npy"})
 final class CrosscheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -60,12 +60,15 @@ final class CrosscheckCommand implements Callable<Integer> {
             description = "What the file holds: inv_freq, phase, cos or sin.")
     Quantity quantity;
 
-    @Option(names = {"-b", "--base"}, required = true, paramLabel = "B", description = "RoPE base b (rope_theta), b > 1.")
+    @Option(names = {"-b", "--base"}, paramLabel = "B", description = "RoPE base b (rope_theta), b > 1 (or --config/--model).")
     Rational base;
 
-    @Option(names = {"-d", "--head-dim", "--rotary-dim"}, paramLabel = "D", defaultValue = "128",
-            description = "Rotary dimension d (even, 2..1024; default ${DEFAULT-VALUE}).")
-    int headDim;
+    @Option(names = {"-d", "--head-dim", "--rotary-dim"}, paramLabel = "D",
+            description = "Rotary dimension d (even, 2..1024; default 128).")
+    Integer headDim;
+
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--positions", paramLabel = "A:B", converter = RangeConverter.class,
             description = "The rows are positions A, A+1, ..., B-1 (half-open; 0 <= A < B <= 2^53). Default: 0 up to the number of rows.")
@@ -80,7 +83,8 @@ final class CrosscheckCommand implements Callable<Integer> {
     PipelineOverrides overrides;
 
     @Option(names = "--dtype", paramLabel = "FORMAT",
-            description = "The file's number format. Needed for text, CSV and raw uint/V data; for .npy float data it must match the header.")
+            description = "The file's number format. Needed for text, CSV and raw uint/V data (with --config/--model: the model's weights' "
+                    + "dtype by default); for .npy float data it must match the header.")
     Format dtype;
 
     @Option(names = "--layout", paramLabel = "L",
@@ -117,6 +121,8 @@ final class CrosscheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private ModelOptions.Input input;
+
     @Override
     public Integer call() throws IOException {
         try {
@@ -136,7 +142,8 @@ final class CrosscheckCommand implements Callable<Integer> {
         if (pipeline == null && !overrides.stages().isEmpty()) {
             throw new InvalidInputException("stage overrides (--phase-dtype, ...) need --pipeline");
         }
-        CrosscheckRequest.Builder b = CrosscheckRequest.builder(quantity, base, headDim).toleranceUlps(toleranceUlps).worst(worst);
+        input = model.resolve(base, headDim);
+        CrosscheckRequest.Builder b = CrosscheckRequest.builder(quantity, input.frequencies()).toleranceUlps(toleranceUlps).worst(worst);
         if (positions != null) {
             b.positions(positions.first(), positions.end() - positions.first());
         }
@@ -166,7 +173,7 @@ final class CrosscheckCommand implements Callable<Integer> {
                 throw new InvalidInputException("--ulps-out " + PathText.quote(ulpsOut) + " is the input file; accepted: a new or replaceable .npy file");
             }
         }
-        try (ArraySource source = ArraySource.open(file, inputFormat, Optional.ofNullable(dtype), Optional.ofNullable(tensor));
+        try (ArraySource source = input.openArray(file, inputFormat, dtype, tensor);
              Progress progress = Progress.of("crosscheck", source.entries().orElse(0), quiet || common.json)) {
             if (ulpsOut == null) {
                 return Crosscheck.run(request, source, progress::stepBy);

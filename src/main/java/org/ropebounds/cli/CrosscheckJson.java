@@ -22,6 +22,7 @@ final class CrosscheckJson {
         o.put("quantity", q.quantity().label());
         o.put("base", Json.exact(q.base()));
         o.put("head_dim", q.headDim());
+        SpectrumSource.put(o, q.frequencies());
         o.put("dtype", r.format().name());
         o.put("file", file.toString());
         o.put("source", r.source());

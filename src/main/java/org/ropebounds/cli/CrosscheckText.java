@@ -21,6 +21,7 @@ final class CrosscheckText {
                 + " x " + r.columns() + " columns (layout " + r.layout().label() + ")" : r.columns() + " modes";
         out.print("crosscheck " + q.quantity().label() + ": b = " + q.base().toCompactDecimalStringOrFraction() + ", d = " + q.headDim()
                 + ", " + r.format().name() + "; " + file.getFileName() + " (" + r.source() + "), " + rows + "\n");
+        out.print(SpectrumSource.modelLines(q.frequencies()));
         out.print("Counts are exact; an ulp distance counts the " + r.format().name() + " values between an entry and what it should be.\n");
         section(out, "against exact (" + r.exactReference() + ")", r.againstExact());
         String ulps = q.toleranceUlps() + " ulp" + (q.toleranceUlps() == 1 ? "" : "s");

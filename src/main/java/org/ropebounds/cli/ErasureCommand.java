@@ -10,9 +10,9 @@ import org.ropebounds.format.Rational;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.rope.ErasureAnalysis;
 import org.ropebounds.rope.ErasureReport;
+import org.ropebounds.rope.Frequencies;
 import org.ropebounds.rope.PhaseErrorBound;
 import org.ropebounds.rope.Pipeline;
-import org.ropebounds.rope.RopeEmulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,27 +56,30 @@ final class ErasureCommand implements Callable<Integer> {
     public Integer call() {
         Converters.checkDigits(digits, 40);
         long length = ContextLength.parse(context).longValueExact();
+        Frequencies freq = rope.input().frequencies();
         List<Pipeline> pipelines = rope.resolve(List.of("all"));
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode json = Json.object();
-        json.put("base", Json.exact(rope.base));
-        json.put("head_dim", rope.headDim);
+        json.put("base", Json.exact(freq.base()));
+        json.put("head_dim", freq.rotaryDim());
+        SpectrumSource.put(json, freq);
         Json.putInteger(json, "context", length);
         json.put("delta", Json.exact(delta));
         json.put("horizon_convention", HORIZON_CONVENTION);
-        json.put("dtype", rope.dtype.name());
+        json.put("dtype", rope.activation().name());
         json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded");
         ArrayNode results = json.putArray("results");
         StringBuilder sb = new StringBuilder();
-        sb.append("Positional erasure for b = ").append(rope.base.toCompactDecimalStringOrFraction()).append(", d = ").append(rope.headDim)
-                .append(", L = ").append(length).append(context.strip().equals(Long.toString(length)) ? "" : " (" + context.strip() + ")")
+        sb.append("Positional erasure for ").append(freq.isPlain() ? "b = " + freq.base().toCompactDecimalStringOrFraction() + ", d = "
+                        + freq.rotaryDim() : freq.source()).append(", L = ").append(length).append(context.strip().equals(Long.toString(length)) ? "" : " (" + context.strip() + ")")
                 .append(", phase tolerance ").append(delta.toCompactDecimalStringOrFraction()).append(" rad\n");
         sb.append("A horizon is the first position that fails, i.e. the first p not distinguishable from p-1 (or not representable);\n")
                 .append("'none' means not within the context.\n");
+        sb.append(SpectrumSource.modelLines(freq));
         sb.append("Pipelines are emulated op by op (nearest-even per stage; pow, cos, sin correctly rounded).\n\n");
         // analyse everything before printing anything: bad input must not leave half an output
         List<ErasureReport> reports = pipelines.stream()
-                .map(pl -> ErasureAnalysis.analyse(new RopeEmulator(rope.base, rope.headDim, pl), length, delta)).toList();
+                .map(pl -> ErasureAnalysis.analyse(freq.emulator(pl), length, delta)).toList();
         TextTable t = new TextTable(new boolean[] {false, true, false, true, true, false},
                 "pipeline", "position", "phase collision (mode)", "output collision", "phase error > delta", "max phase error (rad)");
         for (ErasureReport r : reports) {
@@ -92,7 +95,7 @@ final class ErasureCommand implements Callable<Integer> {
         }
         out.print(sb);
         t.print(out);
-        out.print("\nStages: " + String.join("; ", pipelines.stream().map(Pipeline::describe).toList()) + "\n");
+        out.print("\nStages: " + String.join("; ", reports.stream().map(r -> r.pipeline().describe()).toList()) + "\n");
         out.flush();
         return Main.EXIT_OK;
     }

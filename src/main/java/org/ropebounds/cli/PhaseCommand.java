@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ropebounds.rope.Frequencies;
 import org.ropebounds.rope.ModeFacts;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
@@ -45,28 +46,37 @@ final class PhaseCommand implements Callable<Integer> {
     public Integer call() {
         Converters.checkDigits(digits, MAX_DIGITS);
         Optional<Long> p = Optional.ofNullable(position).map(Positions::parse);
+        Frequencies freq = rope.input().frequencies();
         List<Pipeline> pipelines = rope.resolve(List.of("hf"));
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode json = Json.object();
-        json.put("base", Json.exact(rope.base));
-        json.put("head_dim", rope.headDim);
+        json.put("base", Json.exact(freq.base()));
+        json.put("head_dim", freq.rotaryDim());
+        SpectrumSource.put(json, freq);
         p.ifPresentOrElse(v -> Json.putInteger(json, "position", v), () -> json.putNull("position"));
         json.put("digits", digits);
         json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded");
         ArrayNode results = json.putArray("results");
         StringBuilder text = new StringBuilder();
-        text.append("RoPE spectrum for b = ").append(rope.base.toCompactDecimalStringOrFraction()).append(", d = ").append(rope.headDim)
-                .append(p.map(v -> ", position " + v).orElse("")).append('\n');
-        text.append("theta_i = b^(-2i/d); certified values correctly rounded to ").append(digits)
-                .append(" digits; stored and computed values exact.\n");
+        if (freq.isPlain()) {
+            text.append("RoPE spectrum for b = ").append(freq.base().toCompactDecimalStringOrFraction()).append(", d = ").append(freq.rotaryDim())
+                    .append(p.map(v -> ", position " + v).orElse("")).append('\n');
+            text.append("theta_i = b^(-2i/d); certified values correctly rounded to ").append(digits)
+                    .append(" digits; stored and computed values exact.\n");
+        } else {
+            text.append("RoPE spectrum for ").append(freq.source()).append(p.map(v -> ", position " + v).orElse("")).append('\n');
+            text.append("theta = theta'_i, the model's effective spectrum; certified values correctly rounded to ").append(digits)
+                    .append(" digits; stored and computed values exact.\n");
+            text.append(SpectrumSource.modelLines(freq));
+        }
         text.append("The emulation rounds each operation to nearest-even in its stage's format; pow, cos, sin are modelled as correctly rounded.\n");
         for (Pipeline pl : pipelines) {
-            RopeEmulator emu = new RopeEmulator(rope.base, rope.headDim, pl);
+            RopeEmulator emu = freq.emulator(pl);
             ObjectNode r = results.addObject();
             r.put("pipeline", pl.name());
-            r.put("stages", pl.describe());
+            r.put("stages", emu.pipeline().describe());
             ArrayNode modes = r.putArray("modes");
-            text.append('\n').append(pl.describe()).append('\n');
+            text.append('\n').append(emu.pipeline().describe()).append('\n');
             TextTable t = p.isPresent()
                     ? new TextTable(new boolean[] {true, false, false, false, false, false, false},
                         "i", "theta", "stored inv_freq", "stored - theta (ulps)", "phase exact", "phase computed", "error (rad)")

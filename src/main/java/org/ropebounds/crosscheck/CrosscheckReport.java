@@ -81,8 +81,8 @@ public record CrosscheckReport(CrosscheckRequest request, String source, Format 
         return decisive().withinTolerance(request.toleranceUlps());
     }
 
-    /** What the exact values are, in one line: {@code cos(p * theta_i) correctly rounded to bf16}. */
+    /** What the exact values are, in one line: {@code cos(p * theta_i) correctly rounded to bf16} ({@link CrosscheckRequest#exactFormula()}). */
     public String exactReference() {
-        return request.quantity().exactFormula() + " correctly rounded to " + format.name();
+        return request.exactFormula() + " correctly rounded to " + format.name();
     }
 }

@@ -9,12 +9,14 @@ import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
+import org.ropebounds.rope.Frequencies;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.PipelineSpec;
 import org.ropebounds.rope.RopeEmulator;
 
 /**
- * What to compare an array with, and how: the quantity it holds, the RoPE base and head dim, the
+ * What to compare an array with, and how: the quantity it holds, the frequencies (a RoPE base and head dim,
+ * or a model's effective spectrum and attention factor: {@link Frequencies}), the
  * positions its rows are, the pipeline to compare with too (optional), how its columns map to modes
  * (optional: taken from the row width), the accepted distance in ulps, how many of the worst entries to
  * list, and how many worker threads check it. Built with {@link #builder}; {@link Builder#build()}
@@ -36,8 +38,7 @@ public final class CrosscheckRequest {
     public static final int MAX_THREADS = 64;
 
     private final Quantity quantity;
-    private final Rational base;
-    private final int headDim;
+    private final Frequencies frequencies;
     private final long firstPosition;
     private final OptionalLong positionCount;
     private final Optional<PipelineSpec> pipeline;
@@ -48,8 +49,7 @@ public final class CrosscheckRequest {
 
     private CrosscheckRequest(Builder b) {
         this.quantity = b.quantity;
-        this.base = b.base;
-        this.headDim = b.headDim;
+        this.frequencies = b.frequencies;
         this.firstPosition = b.firstPosition;
         this.positionCount = b.positionCount;
         this.pipeline = b.pipeline;
@@ -67,7 +67,16 @@ public final class CrosscheckRequest {
      * name is parsed when it is given).
      */
     public static Builder builder(Quantity quantity, Rational base, int headDim) {
-        return new Builder(quantity, base, headDim);
+        return new Builder(quantity, Frequencies.plain(base, headDim));
+    }
+
+    /**
+     * A builder for the array that holds {@code quantity} for these frequencies (plain, or a model's spectrum:
+     * the exact values are then its theta'_i, times its attention factor for cos and sin, and a pipeline
+     * starts from its computed inv_freq); defaults as {@link #builder(Quantity, Rational, int)}.
+     */
+    public static Builder builder(Quantity quantity, Frequencies frequencies) {
+        return new Builder(quantity, frequencies);
     }
 
     /** The number of cores, at most {@link #MAX_THREADS}. */
@@ -81,17 +90,43 @@ public final class CrosscheckRequest {
 
     /** The RoPE base b > 1. */
     public Rational base() {
-        return base;
+        return frequencies.base();
     }
 
     /** The rotary dimension d (even, 2..{@value #MAX_HEAD_DIM}). */
     public int headDim() {
-        return headDim;
+        return frequencies.rotaryDim();
     }
 
     /** The number of modes, d/2. */
     public int modes() {
-        return headDim / 2;
+        return headDim() / 2;
+    }
+
+    /** The frequencies the array is judged by: plain RoPE's, or a model's spectrum and attention factor. */
+    public Frequencies frequencies() {
+        return frequencies;
+    }
+
+    /**
+     * What the exact values are: {@link Quantity#exactFormula()} for plain RoPE; for a model, the same with its
+     * theta'_i ({@code theta'_i}, {@code p * theta'_i}) and, for cos and sin, its attention factor
+     * ({@code a * cos(p * theta'_i)}) when that is not 1.
+     */
+    public String exactFormula() {
+        if (frequencies.isPlain()) {
+            return quantity.exactFormula();
+        }
+        return switch (quantity) {
+            case INV_FREQ -> "theta'_i (the model's effective spectrum)";
+            case PHASE -> "p * theta'_i";
+            case COS, SIN -> (frequencies.attentionFactor().isPresent() ? "a * " : "") + quantity.label() + "(p * theta'_i)";
+        };
+    }
+
+    /** Where the frequencies come from, in one line ({@link Frequencies#source()}): {@code plain base 500000}. */
+    public String spectrumSource() {
+        return frequencies.source();
     }
 
     /** The position of the first row (0 for inv_freq, which has none). */
@@ -131,12 +166,13 @@ public final class CrosscheckRequest {
 
     /**
      * The emulator that gives theta_i and, with a pipeline, what the pipeline computes, for an array in
-     * {@code arrayFormat}: the pipeline resolved with that format as its activation. Without a pipeline,
-     * hf's stands in and only its theta_i are used (they do not depend on the pipeline).
+     * {@code arrayFormat}: the pipeline resolved with that format as its activation, with the request's
+     * frequencies ({@link Frequencies#emulator}). Without a pipeline, hf's stands in and only its theta_i (and
+     * attention factor) are used (they do not depend on the pipeline).
      */
     RopeEmulator emulator(Format arrayFormat) {
         Pipeline p = pipeline.orElse(PipelineSpec.preset("hf")).resolve(arrayFormat);
-        return new RopeEmulator(base, headDim, p);
+        return frequencies.emulator(p);
     }
 
     /** The positions as {@code first:end} (half-open; a valid request's end does not overflow), or {@code from first}. */
@@ -147,8 +183,7 @@ public final class CrosscheckRequest {
     /** Collects a request's parameters; {@link #build()} checks them. Not thread-safe. */
     public static final class Builder {
         private final Quantity quantity;
-        private final Rational base;
-        private final int headDim;
+        private final Frequencies frequencies;
         private long firstPosition;
         private boolean positionsGiven;
         private OptionalLong positionCount = OptionalLong.empty();
@@ -158,10 +193,9 @@ public final class CrosscheckRequest {
         private int worst = 10;
         private OptionalInt threads = OptionalInt.empty();
 
-        private Builder(Quantity quantity, Rational base, int headDim) {
+        private Builder(Quantity quantity, Frequencies frequencies) {
             this.quantity = Objects.requireNonNull(quantity, "quantity");
-            this.base = Objects.requireNonNull(base, "base");
-            this.headDim = headDim;
+            this.frequencies = Objects.requireNonNull(frequencies, "frequencies");
         }
 
         /** The rows are positions {@code first, first + 1, ..., first + count - 1}: exactly {@code count} rows. */
@@ -226,6 +260,8 @@ public final class CrosscheckRequest {
          *         1..{@value #MAX_THREADS}
          */
         public CrosscheckRequest build() {
+            Rational base = frequencies.base();
+            int headDim = frequencies.rotaryDim();
             if (base.compareTo(Rational.ONE) <= 0) {
                 throw new InvalidInputException("base " + base.toCompactDecimalStringOrFraction() + " is out of range; accepted: b > 1");
             }

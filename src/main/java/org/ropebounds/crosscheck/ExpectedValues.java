@@ -21,14 +21,16 @@ import org.ropebounds.rope.RopeEmulator;
 /**
  * What an entry of an array should be, for mode i and position p, in the array's format F:
  * <ul>
- *   <li>the exact value (theta_i = b^(-2i/d), p theta_i, cos or sin of it) correctly rounded to F;</li>
+ *   <li>the exact value (theta_i = b^(-2i/d) or a model's theta'_i, p theta_i, cos or sin of it, times the
+ *       attention factor a when the emulator has one) correctly rounded to F;</li>
  *   <li>what the emulated pipeline computes (see {@link RopeEmulator}), converted to F.</li>
  * </ul>
  * Each comes in two ways: {@code ...Fast} decides it with doubles (double-doubles for fp64 cos and sin)
  * and a proven error margin, and returns NaN when the margin straddles a rounding boundary of F;
  * {@code ...Slow} decides every case with certified enclosures (Ziv's strategy). Both give the same value
  * whenever the fast one decides ({@code proofs/crosscheck-filter.md} derives the margins;
- * {@code ExpectedValuesTest} compares the two on random entries of every quantity, format and preset).
+ * {@code ExpectedValuesTest} compares the two on random entries of every quantity, format and preset, and
+ * {@code ScaledExpectedValuesTest} with a model's spectrum and attention factor).
  * Immutable and safe to share between threads.
  */
 public final class ExpectedValues {
@@ -51,6 +53,12 @@ public final class ExpectedValues {
     private final Enclosure[] thetaEnclosure; // at THETA_BITS
     private final double[] exactInvFreq;
     private final double[] pipelineInvFreq;
+    private final boolean scaledTrig; // cos and sin carry an attention factor
+    private final double attentionHi; // the double nearest a, and a bound on |a - attentionHi|
+    private final double attentionErr;
+    private final Enclosure attentionEnclosure; // at THETA_BITS
+    private final double attentionInTrig; // fl_trig(a)
+    private final boolean trigProductExact; // a product of two trig values is exact in double (or fp64 is the trig format)
 
     /**
      * @param quantity what the array holds
@@ -80,6 +88,15 @@ public final class ExpectedValues {
         exactInvFreq = new double[modes];
         pipelineInvFreq = new double[modes];
         EnclosureArithmetic a = new EnclosureArithmetic(THETA_BITS);
+        var factor = rope.attentionFactor();
+        this.scaledTrig = factor.isPresent();
+        this.attentionEnclosure = factor.map(f -> f.exact().enclose(a)).orElse(Enclosure.of(Rational.ONE, Rational.ONE));
+        Rational aMid = attentionEnclosure.lo();
+        this.attentionHi = aMid.toDouble(RoundingMode.NEAREST_EVEN);
+        this.attentionErr = attentionEnclosure.width().add(aMid.subtract(Rational.of(new java.math.BigDecimal(attentionHi))).abs())
+                .toDouble(RoundingMode.TOWARD_POSITIVE);
+        this.attentionInTrig = rope.attentionFactorInTrig().map(v -> v.format().toDouble(v.bits().longValue())).orElse(1.0);
+        this.trigProductExact = 2 * p.trig().precision() <= 53 || trigFp64;
         for (int i = 0; i < modes; i++) {
             Enclosure e = rope.theta(i).enclose(a);
             thetaEnclosure[i] = e;
@@ -161,6 +178,9 @@ public final class ExpectedValues {
             }
             return fp64File ? nearestDouble(s, t, err) : decide(s + t, err, file);
         }
+        if (fp64File && scaledTrig) {
+            return Double.NaN; // a * cos in fp64: left to the certified path
+        }
         if (fp64File) { // Math.cos's 1 ulp is too coarse for fp64: double-double, with its error tracked
             return DoubleDoubleTrig.evaluate(quantity == Quantity.COS ? DoubleDoubleTrig.Function.COS : DoubleDoubleTrig.Function.SIN,
                     s, t, err).map(c -> nearestDouble(c.hi(), c.lo(), c.errorBound())).orElse(Double.NaN);
@@ -174,6 +194,12 @@ public final class ExpectedValues {
         // Java's cos and sin are within 1 ulp of the exact result; 2 ulps of the computed one covers a
         // result on the other side of a power of two. Taylor: |f(s + tau) - f(s) - f'(s) tau| <= tau^2 / 2.
         double margin = (2 * Math.ulp(main) + 2 * Math.ulp(other) * Math.abs(t) + Math.ulp(t) + Math.ulp(v) + err + tau * tau) * SLACK;
+        if (scaledTrig) {
+            // |a c - aHi v| <= |aHi| |c - v| + |c| |a - aHi|, |c| <= |v| + margin; plus the product's rounding
+            double w = attentionHi * v;
+            double scaledMargin = (Math.abs(attentionHi) * margin + (Math.abs(v) + margin) * attentionErr + Math.ulp(w)) * SLACK;
+            return decide(w, scaledMargin, file);
+        }
         return decide(v, margin, file);
     }
 
@@ -201,16 +227,25 @@ public final class ExpectedValues {
         Enclosure cached = Enclosure.of(thetaEnclosure[i].lo().multiply(pr), thetaEnclosure[i].hi().multiply(pr));
         RealExpression theta = rope.theta(i);
         Quantity q = quantity;
+        var factor = rope.attentionFactor();
         RealExpression exact = new RealExpression() {
             @Override
             public <T> T evaluate(Arithmetic<T> a) {
                 T x = a.multiply(a.of(p), theta.evaluate(a));
-                return q == Quantity.PHASE ? x : q == Quantity.COS ? a.cos(x) : a.sin(x);
+                if (q == Quantity.PHASE) {
+                    return x;
+                }
+                T trigValue = q == Quantity.COS ? a.cos(x) : a.sin(x);
+                return factor.isPresent() ? a.multiply(factor.get().exact().evaluate(a), trigValue) : trigValue;
             }
         };
         return correctlyRounded(a -> {
             if (a instanceof EnclosureArithmetic e && e.bits() < THETA_BITS - 16) {
-                return q == Quantity.PHASE ? cached : q == Quantity.COS ? e.cos(cached) : e.sin(cached);
+                if (q == Quantity.PHASE) {
+                    return cached;
+                }
+                Enclosure trigValue = q == Quantity.COS ? e.cos(cached) : e.sin(cached);
+                return scaledTrig ? e.multiply(attentionEnclosure, trigValue) : trigValue;
             }
             return exact.enclose(a);
         }, quantity.label());
@@ -242,6 +277,12 @@ public final class ExpectedValues {
         }
         if (Double.isNaN(inTrig)) {
             return Double.NaN;
+        }
+        if (scaledTrig) {
+            if (!trigProductExact) {
+                return Double.NaN;
+            }
+            inTrig = trig.round(inTrig * attentionInTrig); // exact product of two trig values, rounded once (fp64: Java's rounding)
         }
         return fileIsTrig ? inTrig : file.round(output.round(inTrig));
     }

@@ -1,5 +1,6 @@
 package org.ropebounds.rope;
 
+import java.util.Optional;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Format;
@@ -16,7 +17,9 @@ import org.ropebounds.real.RealExpression;
  *   <li>e_i = fl(fl(2i) / fl(d)) and b' = fl(b), in the inv_freq computation format;</li>
  *   <li>pow_i = fl(b'^e_i); inv_freq_i = fl(1 / pow_i), then stored in the inv_freq format;</li>
  *   <li>t = fl(p) in the position format; phase_i(p) = fl(t * inv_freq_i) in the phase format;</li>
- *   <li>cos and sin of the phase, rounded to the trig format, then cast to the output format.</li>
+ *   <li>cos and sin of the phase, rounded to the trig format; with an attention factor a (YaRN, LongRoPE),
+ *       each multiplied by fl(a) in the trig format ({@code cos = emb.cos() * attention_scaling}); then cast
+ *       to the output format.</li>
  * </ol>
  * Every rounding is nearest-even and exact arithmetic decides it; pow, cos and sin are modelled as
  * correctly rounded (libm is allowed 1 ulp more). Immutable once built.
@@ -33,6 +36,8 @@ public final class RopeEmulator {
     private final double[] invFreqInPhaseDoubles; // null without the fast path
     private final long exactPositions;
     private final boolean phaseIsFp64;
+    private final Optional<Frequencies.AttentionFactor> attention;
+    private final Optional<FloatValue> attentionInTrig;
 
     /**
      * @throws InvalidInputException unless {@code b > 1} and d is even, {@code 2 <= d <= 1024}
@@ -73,6 +78,8 @@ public final class RopeEmulator {
             };
         }
         phaseIsFp64 = pipeline.phase().equals(Format.FP64);
+        attention = Optional.empty();
+        attentionInTrig = Optional.empty();
         exactPositions = pipeline.position().maxContiguousInteger().min(pipeline.phase().maxContiguousInteger())
                 .min(java.math.BigInteger.ONE.shiftLeft(53)).longValueExact();
         if (hasFastPath()) {
@@ -114,6 +121,8 @@ public final class RopeEmulator {
         this.theta = exactTheta.clone();
         this.phaseIsFp64 = from.phaseIsFp64;
         this.exactPositions = from.exactPositions;
+        this.attention = from.attention;
+        this.attentionInTrig = from.attentionInTrig;
         if (hasFastPath()) {
             invFreqInPhaseDoubles = new double[modes];
             for (int i = 0; i < modes; i++) {
@@ -122,6 +131,41 @@ public final class RopeEmulator {
         } else {
             invFreqInPhaseDoubles = null;
         }
+    }
+
+    /**
+     * The same pipeline with cos and sin multiplied by an attention factor: fl_trig(fl_trig(cos) * fl_trig(a)),
+     * as transformers multiplies its fp32 cos/sin by the Python float {@code attention_scaling} (the scalar
+     * rounded to fp32, one fp32 product). Phases and inv_freq are unchanged.
+     */
+    public RopeEmulator withAttentionFactor(Frequencies.AttentionFactor factor) {
+        return new RopeEmulator(this, factor);
+    }
+
+    private RopeEmulator(RopeEmulator from, Frequencies.AttentionFactor factor) {
+        this.base = from.base;
+        this.rotaryDim = from.rotaryDim;
+        this.pipeline = from.pipeline;
+        this.exponent = from.exponent;
+        this.pow = from.pow;
+        this.invFreq = from.invFreq;
+        this.invFreqInPhase = from.invFreqInPhase;
+        this.theta = from.theta;
+        this.phaseIsFp64 = from.phaseIsFp64;
+        this.exactPositions = from.exactPositions;
+        this.invFreqInPhaseDoubles = from.invFreqInPhaseDoubles;
+        this.attention = Optional.of(factor);
+        this.attentionInTrig = Optional.of(Ieee.convert(factor.computed(), pipeline.trig()));
+    }
+
+    /** The attention factor cos and sin are multiplied by; empty when there is none (a = 1). */
+    public Optional<Frequencies.AttentionFactor> attentionFactor() {
+        return attention;
+    }
+
+    /** fl_trig(a), the attention factor as it enters the product with cos and sin; empty when there is none. */
+    public Optional<FloatValue> attentionFactorInTrig() {
+        return attentionInTrig;
     }
 
     /** theta_i, the exact frequency of mode i (b^(-2i/d), or a retrofit's). */
@@ -181,9 +225,13 @@ public final class RopeEmulator {
         return Ieee.multiply(positionInPhase(p), invFreqInPhase[i], pipeline.phase());
     }
 
-    /** cos (which = 0) or sin (which = 1) of phase_i(p), correctly rounded in the trig format. */
+    /**
+     * cos (which = 0) or sin (which = 1) of phase_i(p), correctly rounded in the trig format; with an attention
+     * factor, that value times fl_trig(a), rounded in the trig format.
+     */
     public FloatValue trig(int i, long p, int which) {
-        return Ieee.cosSin(Ieee.convert(phase(i, p), pipeline.trig()), pipeline.trig(), which);
+        FloatValue v = Ieee.cosSin(Ieee.convert(phase(i, p), pipeline.trig()), pipeline.trig(), which);
+        return attentionInTrig.isPresent() ? Ieee.multiply(v, attentionInTrig.get(), pipeline.trig()) : v;
     }
 
     /** The cos (which = 0) or sin (1) entry of the cache as cast to the output format. */

@@ -1,0 +1,153 @@
+package org.ropebounds.rope;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.RealExpression;
+import org.ropebounds.real.Ziv;
+
+/**
+ * The frequencies a RoPE implementation rotates by, and where they came from: either plain RoPE
+ * (theta_i = b^(-2i/d), inv_freq computed by the pipeline itself) or a model's effective spectrum
+ * (theta'_i exact, and inv_freq as the model's reference code computes it), with the attention factor
+ * that multiplies cos and sin (YaRN, LongRoPE) when it is not exactly 1. Immutable.
+ */
+public final class Frequencies {
+    private final String source;
+    private final Rational base;
+    private final int rotaryDim;
+    private final Optional<List<FloatValue>> computedInvFreq;
+    private final Optional<List<RealExpression>> theta;
+    private final Optional<AttentionFactor> attentionFactor;
+
+    /**
+     * The factor a that cos and sin are multiplied by: exactly, and as the implementation holds it before it
+     * meets the cos/sin tensor (transformers: a Python double, which the multiplication rounds to the trig format).
+     *
+     * @param exact a as an exact real
+     * @param computed a as computed (any format; converted to the trig format where it is applied)
+     */
+    public record AttentionFactor(RealExpression exact, FloatValue computed) {
+        public AttentionFactor {
+            Objects.requireNonNull(exact, "exact");
+            if (!computed.isFinite()) {
+                throw new InvalidInputException("attention factor " + computed + " is not finite; accepted: a finite value");
+            }
+        }
+    }
+
+    private Frequencies(String source, Rational base, int rotaryDim, Optional<List<FloatValue>> computedInvFreq,
+                        Optional<List<RealExpression>> theta, Optional<AttentionFactor> attentionFactor) {
+        this.source = source;
+        this.base = base;
+        this.rotaryDim = rotaryDim;
+        this.computedInvFreq = computedInvFreq;
+        this.theta = theta;
+        this.attentionFactor = attentionFactor;
+    }
+
+    /**
+     * Plain RoPE with base b and rotary dimension d; source "plain base B". Not checked here: the emulator
+     * ({@link #emulator}) refuses b <= 1 and d outside 2..1024 or odd.
+     */
+    public static Frequencies plain(Rational base, int rotaryDim) {
+        Objects.requireNonNull(base, "base");
+        return new Frequencies("plain base " + base.toCompactDecimalStringOrFraction(), base, rotaryDim,
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A model's spectrum.
+     *
+     * @param source what it is, in one line (e.g. {@code config path: llama3 scaling})
+     * @param base the model's rope_theta (the pipeline's exponent stage still uses it)
+     * @param rotaryDim the rotated dimensions d
+     * @param computedInvFreq inv_freq_i as the model's code computes it (d/2 values, finite), before the
+     *        pipeline stores it in its inv_freq format
+     * @param theta theta'_i exactly (d/2 expressions)
+     * @param attentionFactor the factor on cos and sin; empty when it is exactly 1
+     * @throws InvalidInputException unless both lists have d/2 entries and d is even and >= 2
+     */
+    public static Frequencies scaled(String source, Rational base, int rotaryDim, List<FloatValue> computedInvFreq,
+                                     List<RealExpression> theta, Optional<AttentionFactor> attentionFactor) {
+        if (rotaryDim < 2 || rotaryDim % 2 != 0 || computedInvFreq.size() != rotaryDim / 2 || theta.size() != rotaryDim / 2) {
+            throw new InvalidInputException("a spectrum for rotary dim " + rotaryDim + " needs " + Math.max(0, rotaryDim / 2)
+                    + " frequencies, got " + computedInvFreq.size() + " computed and " + theta.size() + " exact; accepted: an even d >= 2");
+        }
+        return new Frequencies(Objects.requireNonNull(source, "source"), Objects.requireNonNull(base, "base"), rotaryDim,
+                Optional.of(List.copyOf(computedInvFreq)), Optional.of(List.copyOf(theta)), attentionFactor);
+    }
+
+    /** One line saying where the frequencies come from: {@code plain base 500000}, {@code config FILE: llama3 scaling}. */
+    public String source() {
+        return source;
+    }
+
+    /** The base b (rope_theta). */
+    public Rational base() {
+        return base;
+    }
+
+    /** The rotary dimension d. */
+    public int rotaryDim() {
+        return rotaryDim;
+    }
+
+    /** Whether these are plain RoPE's frequencies (the pipeline computes inv_freq itself). */
+    public boolean isPlain() {
+        return theta.isEmpty();
+    }
+
+    /** The attention factor on cos and sin; empty when it is exactly 1. */
+    public Optional<AttentionFactor> attentionFactor() {
+        return attentionFactor;
+    }
+
+    /**
+     * The attention factor to {@code digits} certified digits ({@link Ziv#decimal}): exactly 1 when there is none.
+     *
+     * @throws IllegalArgumentException unless digits is within 1..{@value Ziv#MAX_DIGITS}
+     */
+    public CertifiedDecimal attentionFactorDecimal(int digits) {
+        RealExpression a = attentionFactor.map(AttentionFactor::exact).orElse(new RealExpression() {
+            @Override
+            public <T> T evaluate(Arithmetic<T> ar) {
+                return ar.of(1);
+            }
+        });
+        return Ziv.decimal(digits, a::enclose);
+    }
+
+    /**
+     * The emulator of {@code pipeline} with these frequencies: for a model, its computed inv_freq stored in the
+     * pipeline's inv_freq format (the pipeline's inv_freq computation format becomes the one the model's code
+     * computed in, e.g. fp32, so {@link Pipeline#describe()} says {@code inv_freq fp32 -> bf16}), its theta'_i as
+     * the exact frequencies, and its attention factor applied after cos and sin in the trig format.
+     *
+     * @throws InvalidInputException unless b > 1 and d is even with 2 <= d <= 1024
+     */
+    public RopeEmulator emulator(Pipeline pipeline) {
+        if (computedInvFreq.isPresent()) {
+            // the stages say where inv_freq was computed: "inv_freq fp32 -> bf16" for bf16-all with a model
+            Format computed = computedInvFreq.get().get(0).format();
+            pipeline = new Pipeline(pipeline.name(), computed, pipeline.invFreq(), pipeline.position(), pipeline.phase(),
+                    pipeline.trig(), pipeline.output());
+        }
+        RopeEmulator plain = new RopeEmulator(base, rotaryDim, pipeline);
+        RopeEmulator out = theta.isPresent()
+                ? plain.withFrequencies(computedInvFreq.get().toArray(FloatValue[]::new), theta.get().toArray(RealExpression[]::new))
+                : plain;
+        return attentionFactor.map(out::withAttentionFactor).orElse(out);
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}
