@@ -20,7 +20,7 @@ import org.ropebounds.rope.RopeEmulator;
  * formats) can produce when its pow, cos and sin are only as accurate as {@link LibmModels} says.
  * Intervals are propagated stage by stage:
  * <ol>
- *   <li>pow_i: the exact b'^e_i (enclosed at 128 bits, b' and e_i as the pipeline computes them) widened by
+ *   <li>pow_i: 1 for e_i = 0 (C99's pow(x, +-0) = 1, which every bounded model keeps); else the exact b'^e_i (enclosed at 128 bits, b' and e_i as the pipeline computes them) widened by
  *       the pow model, its ends rounded outward to the inv_freq computation format;</li>
  *   <li>inv_freq_i = RN(1 / pow_i), then the conversions to the inv_freq and phase formats: correctly rounded and
  *       monotone, so the ends map to the ends;</li>
@@ -103,9 +103,8 @@ public final class PipelineEnvelope {
             FloatValue[] pow;
             if (libm.pow() instanceof org.ropebounds.libm.LibmModel.Correct) {
                 pow = new FloatValue[] {rope.pow(i), rope.pow(i)};
-            } else if (e.isZero()) {
-                Rational oneR = Rational.ONE;
-                pow = libm.pow().allowExact(oneR, oneR, c).orElse(null);
+            } else if (e.isZero() && !(libm.pow() instanceof org.ropebounds.libm.LibmModel.Unbounded)) {
+                pow = new FloatValue[] {one, one}; // pow(x, +-0) = 1 for every x (C99 Annex F.9.4.4): a bounded model does not widen it
             } else {
                 Rational base = b.value().toRational();
                 Rational exponent = e.value().toRational();

@@ -54,10 +54,11 @@ public final class Allowance {
      * {@code argumentMagnitude}; returns false, writing nothing, when the model puts no bound there
      * ({@link LibmModel.Unbounded}, or an argument outside the model's range).
      *
-     * <p>Sound: every value the model allows for every exact result in [lo, hi] lies in [out[0], out[1]]. Each
-     * end is rounded outward (down at the bottom, up at the top; nearest for {@link LibmModel.Correct}, which is
-     * monotone), and each sum that widens it is followed by a step outward in fp64 so that fp64's own rounding
-     * of the sum cannot narrow it.
+     * <p>Sound: every value the model allows for every exact result in [lo, hi] lies in [out[0], out[1]]. Faithful:
+     * [RD(lo), RU(hi)]; correct: [RN(lo), RN(hi)] (RN is monotone). Ulps and abs: an allowed value r is a value of
+     * the format with {@code r >= y - w >= lo - w} (w = K ulp or E), so {@code r >= RU(lo - w)}, and likewise
+     * {@code r <= RD(hi + w)}: the ends are rounded inward from bounds that are themselves outward (each fp64 sum is
+     * followed by a step outward, so that fp64's rounding of the sum cannot narrow it).
      */
     public boolean allow(double lo, double hi, double argumentMagnitude, double[] out) {
         if (kind == 4 || (model.range().isPresent() && !model.range().get().covers(argumentMagnitude))) {
@@ -74,12 +75,12 @@ public final class Allowance {
             }
             case 2 -> {
                 double u = k * ulpAtOrAbove(Math.max(Math.abs(lo), Math.abs(hi)));
-                out[0] = down(Math.nextDown(lo - u));
-                out[1] = up(Math.nextUp(hi + u));
+                out[0] = up(Math.nextDown(lo - u));
+                out[1] = down(Math.nextUp(hi + u));
             }
             default -> {
-                out[0] = down(Math.nextDown(lo - error));
-                out[1] = up(Math.nextUp(hi + error));
+                out[0] = up(Math.nextDown(lo - error));
+                out[1] = down(Math.nextUp(hi + error));
             }
         }
         return true;

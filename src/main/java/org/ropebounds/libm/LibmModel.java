@@ -173,8 +173,8 @@ public sealed interface LibmModel {
     /**
      * The values of {@code f} this model allows when the exact result lies in {@code [lo, hi]} (rationals; a
      * single-argument function's argument range is not checked here), as {@code [min, max]} of f; empty when
-     * unbounded. Exact: the rounding of the ends is directed outward (nearest for {@link Correct}, which is
-     * monotone).
+     * unbounded. Exact: faithful [RD(lo), RU(hi)], correct [RN(lo), RN(hi)] (monotone), ulps and abs
+     * [RU(lo - w), RD(hi + w)] (an allowed value is a value of f within w of a point of [lo, hi]).
      *
      * @throws InvalidInputException when the allowed values reach 0 or below (a quotient by them would not be
      *         an interval)
@@ -182,8 +182,9 @@ public sealed interface LibmModel {
     default Optional<FloatValue[]> allowExact(Rational lo, Rational hi, Format f) {
         Rational down;
         Rational up;
-        RoundingMode dm = RoundingMode.TOWARD_NEGATIVE;
-        RoundingMode um = RoundingMode.TOWARD_POSITIVE;
+        // faithful: [RD(lo), RU(hi)]; ulps and abs: an allowed r >= lo - w is a value of f, so r >= RU(lo - w) (and <= RD(hi + w))
+        RoundingMode dm = RoundingMode.TOWARD_POSITIVE;
+        RoundingMode um = RoundingMode.TOWARD_NEGATIVE;
         if (this instanceof Unbounded) {
             return Optional.empty();
         }
@@ -203,6 +204,8 @@ public sealed interface LibmModel {
         } else { // faithful
             down = lo;
             up = hi;
+            dm = RoundingMode.TOWARD_NEGATIVE;
+            um = RoundingMode.TOWARD_POSITIVE;
         }
         if (lo.signum() > 0 && down.signum() <= 0) {
             throw new InvalidInputException("the libm model " + label() + " allows values down to 0 or below for a result near "
