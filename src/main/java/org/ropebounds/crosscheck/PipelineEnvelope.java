@@ -101,8 +101,8 @@ public final class PipelineEnvelope {
         for (int i = 0; i < modes; i++) {
             FloatValue e = rope.exponent(i);
             FloatValue[] pow;
-            if (libm.pow() instanceof org.ropebounds.libm.LibmModel.Correct) {
-                pow = new FloatValue[] {rope.pow(i), rope.pow(i)};
+            if (libm.pow() instanceof org.ropebounds.libm.LibmModel.Correct || !b.isFinite()) {
+                pow = new FloatValue[] {rope.pow(i), rope.pow(i)}; // a base that overflowed: pow(inf, e > 0) = inf is exact in C99
             } else if (e.isZero() && !(libm.pow() instanceof org.ropebounds.libm.LibmModel.Unbounded)) {
                 pow = new FloatValue[] {one, one}; // pow(x, +-0) = 1 for every x (C99 Annex F.9.4.4): a bounded model does not widen it
             } else {
@@ -111,7 +111,7 @@ public final class PipelineEnvelope {
                 Enclosure exact = a.pow(a.of(base), a.of(exponent));
                 pow = libm.pow().allowExact(exact.lo(), exact.hi(), c).orElse(null);
             }
-            if (pow == null || !pow[0].isFinite() || !pow[1].isFinite() || pow[0].isZero()) {
+            if (pow == null) { // unbounded: inv_freq anywhere in [0, inf]
                 lo[i] = Ieee.convert(Ieee.round(Rational.ZERO, c), rope.pipeline().invFreq());
                 hi[i] = rope.pipeline().invFreq().infinity(false);
             } else {
@@ -187,8 +187,8 @@ public final class PipelineEnvelope {
         double a = phaseOf(t * invLoPhase[i]);
         double b = phaseOf(t * invHiPhase[i]);
         if (quantity == Quantity.PHASE) {
-            if (Double.isInfinite(b) && Double.isInfinite(invHiPhase[i])) {
-                return false;
+            if (Double.isNaN(a) || Double.isNaN(b) || (Double.isInfinite(b) && Double.isInfinite(invHiPhase[i]))) {
+                return false; // inf * 0 (an overflowed position times an underflowed inv_freq), or an unbounded inv_freq
             }
             out[0] = file.round(a);
             out[1] = file.round(b);
