@@ -12,7 +12,6 @@ import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.FormatDoubles;
-import org.ropebounds.libm.LibmModels;
 import org.ropebounds.real.RealExpression;
 import org.ropebounds.rope.RopeEmulator;
 
@@ -86,7 +85,7 @@ public final class Crosscheck {
         CrosscheckRequest.Builder b = CrosscheckRequest.builder(Quantity.INV_FREQ, request.base(), request.headDim())
                 .pipeline(request.pipeline().get()).toleranceUlps(request.toleranceUlps()).worst(request.worst()).threads(1);
         request.libm().ifPresent(b::libm);
-        Recording recorded = new Recording(storedInvFreq, request.modes());
+        RecordingSource recorded = new RecordingSource(storedInvFreq, request.modes());
         CrosscheckReport invReport = run(b.build(), recorded, Optional.empty(), n -> { }, Optional.empty());
         RopeEmulator plain = request.emulator(source.format());
         FormatDoubles fd = storedInvFreq.format().doubles();
@@ -120,7 +119,7 @@ public final class Crosscheck {
         RopeEmulator rope = stored.map(Stored::rope).orElseGet(() -> request.emulator(source.format()));
         ExpectedValues ev = new ExpectedValues(request.quantity(), rope, source.format());
         boolean withPipeline = request.pipeline().isPresent();
-        Envelopes env = withPipeline ? Envelopes.of(request, rope, source.format(), stored.isPresent()) : null;
+        EnvelopeChecks.Envelopes env = withPipeline ? EnvelopeChecks.Envelopes.of(request, rope, source.format(), stored.isPresent()) : null;
         int threads = request.threads();
         int keepWorst = request.worst();
         long tolerance = request.toleranceUlps();
@@ -213,14 +212,14 @@ public final class Crosscheck {
 
     /** Checks one chunk; adds to joint[0] the entries the pipeline explains and to joint[1] those beyond it (see {@link Report}). */
     private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
-                              UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint, Envelopes env,
+                              UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint, EnvelopeChecks.Envelopes env,
                               EnvelopeTally envelope) {
         int modes = ev.rope().modes();
         boolean positions = ev.quantity().hasPositions();
         // concat and interleave rows hold each mode twice: the expected values of a row are computed once
         Expected wantExact = new Expected(modes);
         Expected wantPipeline = new Expected(modes);
-        EnvelopeCache bounds = env == null ? null : new EnvelopeCache(modes, env);
+        EnvelopeChecks.EnvelopeCache bounds = env == null ? null : new EnvelopeChecks.EnvelopeCache(modes, env);
         for (int k = 0; k < n; k++) {
             long s = start + k;
             long row;
@@ -281,127 +280,6 @@ public final class Crosscheck {
                 tally.countDecidedExactly();
             }
             return value[mode];
-        }
-    }
-
-    /**
-     * The envelopes of a pipeline comparison: the pipeline's own under the request's libm models (empty when they
-     * are all correctly rounded: the envelope is then the pipeline's value), and the one with every correctly rounded
-     * function only faithful, for saying which entries outside a faithful libm explains (empty when it is the same).
-     */
-    private record Envelopes(Optional<PipelineEnvelope> main, Optional<PipelineEnvelope> faithful) {
-        static Envelopes of(CrosscheckRequest request, RopeEmulator rope, org.ropebounds.format.Format file, boolean storedInvFreq) {
-            LibmModels libm = request.libmOrCorrect();
-            Optional<PipelineEnvelope> main = libm.allCorrect() ? Optional.empty() : Optional.of(build(request, rope, libm, file, storedInvFreq));
-            LibmModels relaxed = libm.atLeastFaithful();
-            Optional<PipelineEnvelope> faithful = Optional.empty();
-            if (!relaxed.equals(libm)) {
-                try {
-                    faithful = Optional.of(build(request, rope, relaxed, file, storedInvFreq));
-                } catch (InvalidInputException e) {
-                    faithful = Optional.empty(); // a pipeline the envelope cannot follow: no diagnosis, the verdict is unaffected
-                }
-            }
-            return new Envelopes(main, faithful);
-        }
-
-        private static PipelineEnvelope build(CrosscheckRequest request, RopeEmulator rope, LibmModels libm, org.ropebounds.format.Format file,
-                                              boolean storedInvFreq) {
-            return storedInvFreq ? PipelineEnvelope.ofStoredInvFreq(request.quantity(), rope, libm, file)
-                    : PipelineEnvelope.of(request.quantity(), rope, libm, file);
-        }
-    }
-
-    /** The envelope of the row last seen for each mode (concat and interleave rows hold each mode twice). */
-    private static final class EnvelopeCache {
-        private final long[] row;
-        private final double[] lo;
-        private final double[] hi;
-        private final boolean[] bounded;
-        private final Envelopes env;
-        private final double[] out = new double[2];
-        private final double[] scratch = new double[2];
-
-        EnvelopeCache(int modes, Envelopes env) {
-            row = new long[modes];
-            java.util.Arrays.fill(row, -1);
-            lo = new double[modes];
-            hi = new double[modes];
-            bounded = new boolean[modes];
-            this.env = env;
-        }
-
-        /** Counts {@code got} against the envelope of (mode, p); {@code pipelineValue} is the envelope of correctly rounded functions. */
-        void count(long r, int mode, long p, double pipelineValue, long index, long shownPosition, double got, EnvelopeTally tally) {
-            if (row[mode] != r) {
-                if (env.main.isEmpty()) {
-                    lo[mode] = pipelineValue;
-                    hi[mode] = pipelineValue;
-                    bounded[mode] = true;
-                } else {
-                    bounded[mode] = env.main.get().envelope(mode, p, out, scratch);
-                    lo[mode] = out[0];
-                    hi[mode] = out[1];
-                }
-                row[mode] = r;
-            }
-            if (!bounded[mode]) {
-                tally.addUnbounded();
-            } else if (!tally.add(index, shownPosition, mode, got, lo[mode], hi[mode]) && env.faithful.isPresent()
-                    && (!env.faithful.get().envelope(mode, p, out, scratch) || (got >= out[0] && got <= out[1]))) {
-                tally.countInsideFaithful();
-            }
-        }
-    }
-
-    /** A source whose first entries are kept as they are read (a stored inv_freq: d/2 of them). */
-    private static final class Recording implements ArraySource {
-        private final ArraySource in;
-        final double[] kept;
-        private int n;
-
-        Recording(ArraySource in, int keep) {
-            this.in = in;
-            this.kept = new double[keep];
-        }
-
-        @Override
-        public org.ropebounds.format.Format format() {
-            return in.format();
-        }
-
-        @Override
-        public ArrayShape shape() {
-            return in.shape();
-        }
-
-        @Override
-        public boolean fortranOrder() {
-            return in.fortranOrder();
-        }
-
-        @Override
-        public int read(double[] into) throws IOException {
-            int k = in.read(into);
-            int copy = Math.min(k, kept.length - n);
-            System.arraycopy(into, 0, kept, n, Math.max(0, copy));
-            n += Math.max(0, copy);
-            return k;
-        }
-
-        @Override
-        public String describe() {
-            return in.describe();
-        }
-
-        @Override
-        public java.util.OptionalLong entries() {
-            return in.entries();
-        }
-
-        @Override
-        public void close() {
-            // the caller's source: the caller closes it
         }
     }
 
