@@ -45,15 +45,19 @@ final class EnvelopeTally {
         outside++;
         if (keepWorst > 0) {
             long ulps = values.ulpDistance(got, got < lo ? lo : hi);
-            Miss m = new Miss(index, position, mode, got, lo, hi, ulps);
-            if (worst.size() < keepWorst) {
-                worst.add(m);
-            } else if (Miss.compareSeverity(m, worst.peek()) < 0) {
-                worst.poll();
-                worst.add(m);
-            }
+            offer(new Miss(index, position, mode, got, lo, hi, ulps));
         }
         return false;
+    }
+
+    /** Keeps m if it is among the keepWorst worst seen. */
+    private void offer(Miss m) {
+        if (worst.size() < keepWorst) {
+            worst.add(m);
+        } else if (Miss.compareSeverity(m, worst.peek()) < 0) {
+            worst.poll();
+            worst.add(m);
+        }
     }
 
     void countInsideFaithful() {
@@ -66,12 +70,7 @@ final class EnvelopeTally {
         unbounded += o.unbounded;
         insideFaithful += o.insideFaithful;
         for (Miss m : o.worst) {
-            if (worst.size() < keepWorst) {
-                worst.add(m);
-            } else if (Miss.compareSeverity(m, worst.peek()) < 0) {
-                worst.poll();
-                worst.add(m);
-            }
+            offer(m);
         }
     }
 
