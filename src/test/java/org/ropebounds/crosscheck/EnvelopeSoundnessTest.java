@@ -1,6 +1,7 @@
 package org.ropebounds.crosscheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -32,9 +33,14 @@ class EnvelopeSoundnessTest {
     private static final String[] PIPELINES = {"hf", "bf16-all", "fp16-all", "hf-bf16-inv-freq"};
     private static final Quantity[] QUANTITIES = {Quantity.COS, Quantity.SIN, Quantity.PHASE, Quantity.INV_FREQ};
 
-    /** Every value of f within k ulps of the exact value enclosed by e (k = 0: faithful, RD and RU). */
+    /** Every value of f within k ulps of the exact value enclosed by e (k = 0: faithful, RD and RU; k = -1: correct, RN). */
     private static List<FloatValue> allowed(Enclosure e, int k, Format f) {
         List<FloatValue> out = new ArrayList<>();
+        if (k < 0) {
+            out.add(f.roundIfDecided(e.lo(), e.hi(), org.ropebounds.format.RoundingMode.NEAREST_EVEN,
+                    org.ropebounds.format.OverflowPolicy.INFINITY).orElseThrow());
+            return out;
+        }
         FloatValue down = f.neighbours(e.lo())[0];
         FloatValue up = f.neighbours(e.hi())[1];
         if (k == 0) {
@@ -60,11 +66,19 @@ class EnvelopeSoundnessTest {
     }
 
     private static void checkEveryImplementationIsInside(Rational base, int headDim, String pipeline, Quantity q, long p, int k) {
+        checkEveryImplementationIsInside(base, headDim, pipeline, q, p, k, k);
+    }
+
+    private static LibmModel model(int k) {
+        return k < 0 ? LibmModel.CORRECT : k == 0 ? LibmModel.FAITHFUL : new LibmModel.Ulps(k, java.util.Optional.empty());
+    }
+
+    /** powK, trigK: the models of pow and of cos/sin (-1 correct, 0 faithful, K ulps). */
+    private static void checkEveryImplementationIsInside(Rational base, int headDim, String pipeline, Quantity q, long p, int powK, int trigK) {
         Format out = pipeline.equals("hf") || pipeline.equals("hf-bf16-inv-freq") ? Format.BF16 : Format.parse(pipeline.replace("-all", ""));
         Pipeline pl = Pipeline.preset(pipeline, out);
         RopeEmulator rope = new RopeEmulator(base, headDim, pl);
-        LibmModel model = k == 0 ? LibmModel.FAITHFUL : new LibmModel.Ulps(k, java.util.Optional.empty());
-        PipelineEnvelope env = PipelineEnvelope.of(q, rope, LibmModels.all(model), out);
+        PipelineEnvelope env = PipelineEnvelope.of(q, rope, new LibmModels(model(powK), model(trigK), model(trigK)), out);
         Format c = pl.invFreqCompute();
         FloatValue b = Ieee.round(base, c);
         FloatValue one = Ieee.round(Rational.ONE, c);
@@ -72,7 +86,7 @@ class EnvelopeSoundnessTest {
         for (int i = 0; i < rope.modes(); i++) {
             FloatValue e = rope.exponent(i);
             List<FloatValue> pows = e.isZero() ? List.of(one) : !b.isFinite() ? List.of(rope.pow(i)) // pow(inf, e > 0) = inf
-                    : allowed(A.pow(A.of(b.value().toRational()), A.of(e.value().toRational())), k, c);
+                    : allowed(A.pow(A.of(b.value().toRational()), A.of(e.value().toRational())), powK, c);
             if (!env.envelope(i, p, bounds)) {
                 // unbounded only where the phase overflows (fp16 positions past 65504): cos(inf) is NaN for every libm
                 assertTrue(q.hasPositions() && !rope.phase(i, p).isFinite(), "unbounded at a finite phase, mode " + i + " p " + p);
@@ -92,7 +106,7 @@ class EnvelopeSoundnessTest {
                 }
                 FloatValue x = Ieee.convert(phase, pl.trig());
                 Enclosure arg = A.of(x.value().toRational());
-                for (FloatValue y : allowed(q == Quantity.COS ? A.cos(arg) : A.sin(arg), k, pl.trig())) {
+                for (FloatValue y : allowed(q == Quantity.COS ? A.cos(arg) : A.sin(arg), trigK, pl.trig())) {
                     assertInside(d(Ieee.convert(Ieee.convert(y, pl.output()), out)), bounds, q + " mode " + i + " p " + p + " x " + x.toHexString());
                 }
             }
@@ -119,6 +133,32 @@ class EnvelopeSoundnessTest {
                         longs().between(0, 1L << 22), integers().between(1, 2))
                 .checkAssert((b, which, p, halfDim) -> checkEveryImplementationIsInside(Rational.of(b), 2 * halfDim,
                         PIPELINES[which / QUANTITIES.length], QUANTITIES[which % QUANTITIES.length], p, 2));
+    }
+
+    @Test
+    void mixedModelsToo() {
+        // a faithful pow with a correctly rounded cos (the numpy-like case), and a correct pow with a 1-ulp cos
+        qt().withFixedSeed(0x33b_2026L).withExamples(40)
+                .forAll(integers().between(2, 2_000_000), integers().between(0, PIPELINES.length * QUANTITIES.length - 1),
+                        longs().between(0, 1L << 24), integers().between(0, 1))
+                .checkAssert((b, which, p, mix) -> checkEveryImplementationIsInside(Rational.of(b), 4,
+                        PIPELINES[which / QUANTITIES.length], QUANTITIES[which % QUANTITIES.length], p, mix == 0 ? 0 : -1, mix == 0 ? -1 : 1));
+    }
+
+    @Test
+    void anAbsoluteBoundHoldsOnlyInItsRange() {
+        // b = 10000, d = 2: inv_freq = 1, the phase is p; cos abs:2^-21.41@pi (CUDA's __cosf): bounded at p = 3 <= pi,
+        // unbounded at p = 4 > pi
+        RopeEmulator rope = new RopeEmulator(Rational.of(10000), 2, Pipeline.preset("hf", Format.FP32));
+        LibmModels fast = new LibmModels(LibmModel.CORRECT, LibmModel.parse("abs:2^-21.41@pi"), LibmModel.CORRECT);
+        PipelineEnvelope env = PipelineEnvelope.of(Quantity.COS, rope, fast, Format.FP32);
+        double[] bounds = new double[2];
+        assertTrue(env.envelope(0, 3, bounds));
+        // cos(3) = -0.98999249660044545727..., 2^-21.41 = 3.58879e-7 (mpmath, 30 digits): cos(3) -+ 2^-21.41 =
+        // -0.989992855479236172..., -0.989992137721654742...; the ends are the fp32 values just inside (spacing 2^-24)
+        assertTrue(bounds[0] >= -0.989992855479236172 && bounds[0] < -0.989992855479236172 + 0x1p-24, Double.toString(bounds[0]));
+        assertTrue(bounds[1] <= -0.989992137721654742 && bounds[1] > -0.989992137721654742 - 0x1p-24, Double.toString(bounds[1]));
+        assertFalse(env.envelope(0, 4, bounds));
     }
 
     @Test
