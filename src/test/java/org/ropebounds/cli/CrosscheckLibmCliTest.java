@@ -119,6 +119,20 @@ class CrosscheckLibmCliTest {
     }
 
     @Test
+    void aStoredInvFreqMustBeValuesOfThePipelinesInvFreqFormat(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // 0.1 in fp64 is not an fp32 value: the hf pipeline could not have stored it
+        Path inv = dir.resolve("inv.txt");
+        java.nio.file.Files.writeString(inv, "0.1\n".repeat(64));
+        Result r = run("crosscheck", "-q", "cos", "-b", "500000", "-d", "128", "-p", "hf", "--positions", "131072:131136", "--inv-freq",
+                inv.toString(), "--inv-freq-file-dtype", "fp64", DIR.resolve("cos_numpy_p17.npy").toString());
+        assertUsageError(r, "--inv-freq entry 0");
+        assertTrue(r.err().contains("fp32"), r.err());
+        // an inv_freq array does not take a stored inv_freq
+        assertUsageError(run("crosscheck", "-q", "inv_freq", "-b", "500000", "-d", "128", "-p", "hf", "--inv-freq",
+                DIR.resolve("inv_freq_numpy.npy").toString(), DIR.resolve("inv_freq_numpy.npy").toString()), "--inv-freq");
+    }
+
+    @Test
     void badLibmInputIsOneLineNamingTheFlag() {
         assertUsageError(crosscheck(List.of("--libm", "ulps:0"), "cos_numpy_p17.npy", false), "ulps:0");
         assertUsageError(crosscheck(List.of("--libm", "sloppy"), "cos_numpy_p17.npy", false), "sloppy");
