@@ -46,7 +46,11 @@ final class LibmOptions {
             return Optional.empty();
         }
         LibmModels m = libm == null ? LibmModels.CORRECT : libm;
-        m = pow == null ? m : m.with(LibmFunction.POW, pow);
+        try {
+            m = pow == null ? m : m.with(LibmFunction.POW, pow);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--libm-pow: " + e.getMessage());
+        }
         m = cos == null ? m : m.with(LibmFunction.COS, cos);
         return Optional.of(sin == null ? m : m.with(LibmFunction.SIN, sin));
     }

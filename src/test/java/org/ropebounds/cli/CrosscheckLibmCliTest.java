@@ -136,7 +136,7 @@ class CrosscheckLibmCliTest {
     void badLibmInputIsOneLineNamingTheFlag() {
         assertUsageError(crosscheck(List.of("--libm", "ulps:0"), "cos_numpy_p17.npy", false), "ulps:0");
         assertUsageError(crosscheck(List.of("--libm", "sloppy"), "cos_numpy_p17.npy", false), "sloppy");
-        assertUsageError(crosscheck(List.of("--libm-pow", "abs:1e-6@pi"), "cos_numpy_p17.npy", false), "for pow");
+        assertUsageError(crosscheck(List.of("--libm-pow", "abs:1e-6@pi"), "cos_numpy_p17.npy", false), "--libm-pow: libm model abs:1e-6@pi for pow");
         assertUsageError(crosscheck(List.of("--libm-cos", "abs:-1"), "cos_numpy_p17.npy", false), "abs:-1");
         assertUsageError(run("crosscheck", "-q", "cos", "-b", "500000", "-d", "128", "--libm", "faithful",
                 DIR.resolve("cos_numpy_p17.npy").toString()), "--libm");
