@@ -3,6 +3,7 @@ package org.ropebounds.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.ArraySource;
@@ -44,10 +45,12 @@ import picocli.CommandLine.TypeConversionException;
             "says otherwise. NaN entries are refused.",
             "",
             "Exit 0 when every entry is within --tolerance-ulps of the pipeline's value (with --pipeline) or of",
-            "the exact value (without), 1 otherwise, 2 for bad input or a malformed file."},
+            "the exact value (without); with --libm (or --libm-pow/-cos/-sin), when every entry is inside the envelope",
+            "of what the pipeline computes with that libm; 1 otherwise, 2 for bad input or a malformed file."},
         footer = {"", "Examples:",
             "  ropebounds crosscheck --quantity inv_freq --base 500000 --head-dim 128 inv_freq.npy",
             "  ropebounds crosscheck --quantity cos --base 500000 --head-dim 128 --pipeline hf cos.npy",
+            "  ropebounds crosscheck -q cos -b 500000 -d 128 -p hf --libm glibc --inv-freq inv_freq.npy cos.npy",
             "  ropebounds crosscheck -q inv_freq -b 1e6 -d 128 model.safetensors --tensor rotary_emb.inv_freq",
             "  ropebounds crosscheck --quantity phase --base 1e4 --head-dim 64 --dtype bf16 --positions 0:4096 phase.txt",
             "  ropebounds crosscheck --quantity cos --config config.json --pipeline hf --positions 131040:131104 cos.npy"})
@@ -81,6 +84,9 @@ final class CrosscheckCommand implements Callable<Integer> {
 
     @Mixin
     PipelineOverrides overrides;
+
+    @Mixin
+    LibmOptions libm;
 
     @Option(names = "--dtype", paramLabel = "FORMAT",
             description = "The file's number format. Needed for text, CSV and raw uint/V data (with --config/--model: the model's weights' "
@@ -132,7 +138,7 @@ final class CrosscheckCommand implements Callable<Integer> {
             } else {
                 CrosscheckText.print(spec.commandLine().getOut(), report, file);
             }
-            return report.withinTolerance() ? Main.EXIT_OK : Main.EXIT_FAILURE;
+            return report.passes() ? Main.EXIT_OK : Main.EXIT_FAILURE;
         } catch (InvalidParameterException e) {
             throw new InvalidInputException(flag(e.parameter()) + " " + e.detail());
         }
@@ -156,6 +162,7 @@ final class CrosscheckCommand implements Callable<Integer> {
         if (threads != null) {
             b.threads(threads);
         }
+        libm.models().ifPresent(b::libm);
         return b.build();
     }
 
@@ -174,13 +181,13 @@ final class CrosscheckCommand implements Callable<Integer> {
             }
         }
         try (ArraySource source = input.openArray(file, inputFormat, dtype, tensor);
-             Progress progress = Progress.of("crosscheck", source.entries().orElse(0), quiet || common.json)) {
-            if (ulpsOut == null) {
-                return Crosscheck.run(request, source, progress::stepBy);
+             Progress progress = Progress.of("crosscheck", source.entries().orElse(0), quiet || common.json);
+             ArraySource stored = libm.openInvFreq(Optional.ofNullable(dtype)).orElse(null);
+             UlpsNpyWriter writer = ulpsOut == null ? null : UlpsNpyWriter.create(ulpsOut)) {
+            if (stored != null) {
+                return Crosscheck.run(request, source, stored, Optional.ofNullable(writer), progress::stepBy);
             }
-            try (UlpsNpyWriter writer = UlpsNpyWriter.create(ulpsOut)) {
-                return Crosscheck.run(request, source, writer, progress::stepBy);
-            }
+            return writer == null ? Crosscheck.run(request, source, progress::stepBy) : Crosscheck.run(request, source, writer, progress::stepBy);
         }
     }
 
@@ -193,6 +200,8 @@ final class CrosscheckCommand implements Callable<Integer> {
             case WORST -> "--worst";
             case THREADS -> "--threads";
             case TENSOR -> "--tensor";
+            case LIBM -> "--libm";
+            case INV_FREQ -> "--inv-freq";
         };
     }
 

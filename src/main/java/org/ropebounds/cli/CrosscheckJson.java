@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.ropebounds.crosscheck.CrosscheckReport;
 import org.ropebounds.crosscheck.CrosscheckRequest;
 import org.ropebounds.crosscheck.Discrepancy;
+import org.ropebounds.crosscheck.EnvelopeMiss;
+import org.ropebounds.crosscheck.EnvelopeSummary;
 import org.ropebounds.crosscheck.UlpSummary;
 import org.ropebounds.real.CertifiedDecimal;
 
@@ -35,15 +37,51 @@ final class CrosscheckJson {
         Json.putInteger(o, "tolerance_ulps", q.toleranceUlps());
         o.set("against_exact", summary(r.againstExact(), r.exactReference(), q.toleranceUlps()));
         r.againstPipeline().ifPresent(p -> {
-            ObjectNode s = summary(p.summary(), p.pipeline().describe(), q.toleranceUlps());
-            s.put("pipeline", p.pipeline().name());
-            o.set("against_pipeline", s);
+            o.set("against_pipeline", pipeline(p, q));
             Json.putInteger(o, "explained_by_pipeline", p.explainedByPipeline());
             Json.putInteger(o, "beyond_tolerance_of_pipeline", p.beyondPipeline());
         });
+        r.storedInvFreq().ifPresent(inv -> {
+            ObjectNode s = o.putObject("stored_inv_freq");
+            s.put("dtype", inv.format().name());
+            s.put("source", inv.source());
+            s.set("against_exact", summary(inv.againstExact(), inv.exactReference(), q.toleranceUlps()));
+            s.set("against_pipeline", pipeline(inv.againstPipeline().orElseThrow(), inv.request()));
+            s.put("passes", inv.passes());
+        });
         o.put("verdict_against", r.verdictAgainst().label());
         o.put("within_tolerance", r.withinTolerance());
+        o.put("verdict_rule", r.verdictRule() == CrosscheckReport.VerdictRule.ENVELOPE ? "envelope" : "tolerance");
+        o.put("passes", r.passes());
         return o;
+    }
+
+    private static ObjectNode pipeline(CrosscheckReport.PipelineComparison p, CrosscheckRequest q) {
+        ObjectNode s = summary(p.summary(), p.pipeline().describe(), q.toleranceUlps());
+        s.put("pipeline", p.pipeline().name());
+        EnvelopeSummary e = p.envelope();
+        ObjectNode libm = s.putObject("libm");
+        libm.put("pow", e.libm().pow().label());
+        libm.put("cos", e.libm().cos().label());
+        libm.put("sin", e.libm().sin().label());
+        libm.put("given", q.libm().isPresent());
+        Json.putInteger(s, "inside_envelope", e.inside());
+        Json.putInteger(s, "outside_envelope", e.outside());
+        Json.putInteger(s, "unbounded_envelope", e.unbounded());
+        Json.putInteger(s, "outside_envelope_inside_faithful", e.insideFaithful());
+        ArrayNode w = s.putArray("envelope_worst");
+        for (EnvelopeMiss m : e.worst()) {
+            ObjectNode x = w.addObject();
+            Json.putInteger(x, "index", m.index());
+            Json.putInteger(x, "position", m.position());
+            x.put("mode", m.mode());
+            x.put("got_hex", m.got().toHexString());
+            x.put("low_hex", m.low().toHexString());
+            x.put("high_hex", m.high().toHexString());
+            x.put("got_bits", m.got().bitsHex());
+            Json.putInteger(x, "ulps", m.ulps());
+        }
+        return s;
     }
 
     private static ObjectNode summary(UlpSummary s, String reference, long toleranceUlps) {

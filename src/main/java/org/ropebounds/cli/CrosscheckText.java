@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.ropebounds.crosscheck.CrosscheckReport;
 import org.ropebounds.crosscheck.CrosscheckRequest;
 import org.ropebounds.crosscheck.Discrepancy;
+import org.ropebounds.crosscheck.EnvelopeMiss;
+import org.ropebounds.crosscheck.EnvelopeSummary;
 import org.ropebounds.crosscheck.UlpSummary;
 
 /** The text form of a {@link CrosscheckReport}. */
@@ -30,9 +32,58 @@ final class CrosscheckText {
                 + " entries beyond it from the exact values are within it from the pipeline (the pipeline's own rounding); "
                 + p.beyondPipeline() + " entries are beyond it from the pipeline "
                 + (p.explainsEverything() ? "(none left to explain)" : "(not explained by this pipeline)") + "\n"));
-        out.print("verdict: " + (r.withinTolerance() ? "WITHIN" : "BEYOND") + " tolerance of " + ulps + " (max " + r.decisive().maxUlps()
-                + " against " + (r.verdictAgainst() == CrosscheckReport.Reference.PIPELINE ? "the pipeline" : "the exact values") + ")\n");
+        boolean byEnvelope = r.verdictRule() == CrosscheckReport.VerdictRule.ENVELOPE;
+        r.againstPipeline().ifPresent(p -> envelope(out, p.envelope(), byEnvelope, byEnvelope || !r.withinTolerance(), r.storedInvFreq().isPresent()));
+        r.storedInvFreq().ifPresent(inv -> storedInvFreq(out, inv));
+        String tolerance = (r.withinTolerance() ? "WITHIN" : "BEYOND") + " tolerance of " + ulps + " (max " + r.decisive().maxUlps()
+                + " against " + (r.verdictAgainst() == CrosscheckReport.Reference.PIPELINE ? "the pipeline" : "the exact values") + ")";
+        if (byEnvelope) {
+            EnvelopeSummary e = r.againstPipeline().orElseThrow().envelope();
+            out.print("verdict: " + (e.everyEntryInside() ? "INSIDE" : "OUTSIDE") + " the envelope of the pipeline with libm " + e.libm().describe()
+                    + " (" + e.outside() + " entries outside); secondary: " + tolerance + "\n");
+        } else {
+            out.print("verdict: " + tolerance + "\n");
+        }
         out.flush();
+    }
+
+    /**
+     * The envelope: printed in full when it decides the verdict; otherwise only when a faithful libm explains entries the
+     * pipeline's own value does not (the numpy case: its float32 pow is 1 ulp off), so that they are not taken for a bug.
+     */
+    private static void envelope(PrintWriter out, EnvelopeSummary e, boolean decides, boolean diagnose, boolean storedInvFreq) {
+        if (decides) {
+            out.print("\nenvelope (libm " + e.libm().describe() + "; every value such an implementation of the pipeline can compute):\n");
+            out.print("  inside " + e.inside() + ", outside " + e.outside() + (e.unbounded() > 0 ? ", of the inside " + e.unbounded()
+                    + " where the libm model has no bound (argument outside its documented range)" : "") + "\n");
+            if (!e.worst().isEmpty()) {
+                TextTable t = new TextTable(new boolean[] {true, true, true, false, false, false, true}, "index", "position", "mode", "got",
+                        "envelope low", "envelope high", "ulps");
+                for (EnvelopeMiss m : e.worst()) {
+                    t.add(Long.toString(m.index()), m.position().isPresent() ? Long.toString(m.position().getAsLong()) : "-",
+                            Integer.toString(m.mode()), m.got().toHexString(), m.low().toHexString(), m.high().toHexString(), m.ulps().toString());
+                }
+                out.print("  entries outside the envelope (ulps to its nearer end):\n");
+                StringWriter sw = new StringWriter();
+                t.print(new PrintWriter(sw));
+                sw.toString().lines().forEach(line -> out.print("    " + line + "\n"));
+            }
+        }
+        if (diagnose && e.outside() > 0 && e.insideFaithful() > 0) {
+            out.print("\nlibm: " + e.insideFaithful() + " of the " + e.outside() + " entries outside the envelope are inside it when pow, cos and"
+                    + " sin are only faithful (either neighbour of the exact value, as numpy's float32 pow"
+                    + (storedInvFreq ? "" : ", 1 ulp off in some modes") + "): explained by a libm allowance, not a bug by themselves; judge them with"
+                    + " --libm faithful (or a preset)" + (storedInvFreq ? "" : ", or give the implementation's own inv_freq with --inv-freq") + "\n");
+        }
+    }
+
+    private static void storedInvFreq(PrintWriter out, CrosscheckReport inv) {
+        EnvelopeSummary e = inv.againstPipeline().orElseThrow().envelope();
+        out.print("\nstored inv_freq (" + inv.source() + ", " + inv.format().name() + "; the phases above start from it): "
+                + inv.againstExact().exactMatches() + " of " + inv.againstExact().entries() + " equal the exact values correctly rounded, max "
+                + inv.againstExact().maxUlps() + " ulps from them; " + e.outside() + " outside the pipeline's pow envelope (libm pow "
+                + e.libm().pow().label() + ")" + (e.outside() > 0 && e.insideFaithful() > 0 ? ", " + e.insideFaithful()
+                + " of them inside a faithful pow's" : "") + "\n");
     }
 
     private static void section(PrintWriter out, String title, UlpSummary s) {

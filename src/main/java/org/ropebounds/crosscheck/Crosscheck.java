@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
+import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.FormatDoubles;
+import org.ropebounds.real.RealExpression;
 import org.ropebounds.rope.RopeEmulator;
 
 /**
@@ -58,18 +60,73 @@ public final class Crosscheck {
         return run(request, source, Optional.of(ulpsOut), checked);
     }
 
+    /**
+     * {@link #run(CrosscheckRequest, ArraySource)} for an implementation whose inv_freq is {@code storedInvFreq} (d/2
+     * entries, any format whose values the pipeline's inv_freq format holds exactly): the pipeline's phase, cos and sin
+     * start from those values, and the stored inv_freq is itself checked (against the exact values and the pipeline's
+     * pow envelope) and reported in {@link CrosscheckReport#storedInvFreq()}. Neither source is closed.
+     *
+     * @throws InvalidParameterException ({@link InvalidParameterException.Parameter#INV_FREQ}) when the request names no
+     *         pipeline or holds inv_freq itself, or a stored value is not a value of the pipeline's inv_freq format; and as
+     *         {@link #run(CrosscheckRequest, ArraySource)} says, for either array
+     */
+    public static CrosscheckReport run(CrosscheckRequest request, ArraySource source, ArraySource storedInvFreq) throws IOException {
+        return run(request, source, storedInvFreq, Optional.empty(), n -> { });
+    }
+
+    /** {@link #run(CrosscheckRequest, ArraySource, ArraySource)}, writing distances to {@code ulpsOut} and telling {@code checked} progress. */
+    public static CrosscheckReport run(CrosscheckRequest request, ArraySource source, ArraySource storedInvFreq, Optional<UlpsNpyWriter> ulpsOut,
+                                       LongConsumer checked) throws IOException {
+        if (request.pipeline().isEmpty() || !request.quantity().hasPositions()) {
+            throw new InvalidParameterException(InvalidParameterException.Parameter.INV_FREQ, request.pipeline().isEmpty()
+                    ? "is what a pipeline's phase, cos and sin start from; accepted: a stored inv_freq together with a pipeline"
+                    : "does not apply to an inv_freq array; accepted: a stored inv_freq for a phase, cos or sin array");
+        }
+        CrosscheckRequest.Builder b = CrosscheckRequest.builder(Quantity.INV_FREQ, request.frequencies())
+                .pipeline(request.pipeline().get()).toleranceUlps(request.toleranceUlps()).worst(request.worst()).threads(1);
+        request.libm().ifPresent(b::libm);
+        RecordingSource recorded = new RecordingSource(storedInvFreq, request.modes());
+        CrosscheckReport invReport = run(b.build(), recorded, Optional.empty(), n -> { }, Optional.empty());
+        RopeEmulator plain = request.emulator(source.format());
+        FormatDoubles fd = storedInvFreq.format().doubles();
+        FormatDoubles pipelineFormat = plain.pipeline().invFreq().doubles();
+        FloatValue[] values = new FloatValue[request.modes()];
+        RealExpression[] theta = new RealExpression[request.modes()];
+        for (int i = 0; i < values.length; i++) {
+            double v = recorded.kept[i];
+            if (!pipelineFormat.contains(v)) {
+                throw new InvalidParameterException(InvalidParameterException.Parameter.INV_FREQ, "entry " + i + " (" + fd.format().fromBits(fd.bits(v))
+                        .toHexString() + ") is not a value of the pipeline's inv_freq format " + pipelineFormat.format().name()
+                        + "; accepted: values that format holds exactly");
+            }
+            values[i] = fd.format().fromBits(fd.bits(v));
+            theta[i] = plain.theta(i);
+        }
+        return run(request, source, ulpsOut, checked, Optional.of(new Stored(plain.withFrequencies(values, theta), invReport)));
+    }
+
+    /** The implementation's inv_freq, as the emulator it makes, and its own check. */
+    private record Stored(RopeEmulator rope, CrosscheckReport report) { }
+
     private static CrosscheckReport run(CrosscheckRequest request, ArraySource source, Optional<UlpsNpyWriter> ulpsOut, LongConsumer checked)
             throws IOException {
+        return run(request, source, ulpsOut, checked, Optional.empty());
+    }
+
+    private static CrosscheckReport run(CrosscheckRequest request, ArraySource source, Optional<UlpsNpyWriter> ulpsOut, LongConsumer checked,
+                                        Optional<Stored> stored) throws IOException {
         Geometry g = Geometry.of(source, request);
-        RopeEmulator rope = request.emulator(source.format());
+        RopeEmulator rope = stored.map(Stored::rope).orElseGet(() -> request.emulator(source.format()));
         ExpectedValues ev = new ExpectedValues(request.quantity(), rope, source.format());
         boolean withPipeline = request.pipeline().isPresent();
+        EnvelopeChecks.Envelopes env = withPipeline ? EnvelopeChecks.Envelopes.of(request, rope, source.format(), stored.isPresent()) : null;
         int threads = request.threads();
         int keepWorst = request.worst();
         long tolerance = request.toleranceUlps();
         FormatDoubles values = ev.fileValues();
         UlpTally exact = new UlpTally(values, keepWorst);
         UlpTally pipeline = withPipeline ? new UlpTally(values, keepWorst) : null;
+        EnvelopeTally envelope = withPipeline ? new EnvelopeTally(values, keepWorst) : null;
         long[] joint = new long[2]; // explained by and beyond the pipeline; guarded by exact's lock, like the tallies
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ArrayBlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * threads + 1);
@@ -97,9 +154,10 @@ public final class Crosscheck {
                     try {
                         UlpTally e = new UlpTally(values, keepWorst);
                         UlpTally p = pipeline != null ? new UlpTally(values, keepWorst) : null;
+                        EnvelopeTally en = envelope != null ? new EnvelopeTally(values, keepWorst) : null;
                         long[] ulps = out == null ? null : new long[n];
                         long[] jointHere = new long[2];
-                        check(chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere);
+                        check(chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere, env, en);
                         if (out != null) {
                             out.write(start, ulps, n);
                         }
@@ -107,6 +165,7 @@ public final class Crosscheck {
                             exact.merge(e);
                             if (p != null) {
                                 pipeline.merge(p);
+                                envelope.merge(en);
                             }
                             joint[0] += jointHere[0];
                             joint[1] += jointHere[1];
@@ -145,18 +204,22 @@ public final class Crosscheck {
             out.finish(request.quantity() == Quantity.INV_FREQ ? new long[] {g.columns} : new long[] {rows, g.columns}, g.fortran);
         }
         Optional<CrosscheckReport.PipelineComparison> p = pipeline == null ? Optional.empty()
-                : Optional.of(new CrosscheckReport.PipelineComparison(rope.pipeline(), pipeline.summary(), joint[0], joint[1]));
-        return new CrosscheckReport(request, source.describe(), source.format(), rows, g.columns, g.layout, exact.summary(), p);
+                : Optional.of(new CrosscheckReport.PipelineComparison(rope.pipeline(), pipeline.summary(), joint[0], joint[1],
+                        envelope.summary(request.libmOrCorrect())));
+        return new CrosscheckReport(request, source.describe(), source.format(), rows, g.columns, g.layout, exact.summary(), p,
+                stored.map(Stored::report));
     }
 
     /** Checks one chunk; adds to joint[0] the entries the pipeline explains and to joint[1] those beyond it (see {@link Report}). */
     private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
-                              UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint) {
+                              UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint, EnvelopeChecks.Envelopes env,
+                              EnvelopeTally envelope) {
         int modes = ev.rope().modes();
         boolean positions = ev.quantity().hasPositions();
         // concat and interleave rows hold each mode twice: the expected values of a row are computed once
         Expected wantExact = new Expected(modes);
         Expected wantPipeline = new Expected(modes);
+        EnvelopeChecks.EnvelopeCache bounds = env == null ? null : new EnvelopeChecks.EnvelopeCache(modes, env);
         for (int k = 0; k < n; k++) {
             long s = start + k;
             long row;
@@ -184,6 +247,7 @@ public final class Crosscheck {
                 boolean beyondPipeline = Long.compareUnsigned(distance, tolerance) > 0;
                 joint[0] += beyondExact && !beyondPipeline ? 1 : 0;
                 joint[1] += beyondPipeline ? 1 : 0;
+                bounds.count(row, mode, p, w, index, shownPosition, got, envelope);
             }
             if (ulps != null) {
                 ulps[k] = distance;

@@ -18,9 +18,12 @@ import org.ropebounds.rope.Pipeline;
  * @param layout how columns map to modes
  * @param againstExact distances to the exact values correctly rounded to the format
  * @param againstPipeline distances to the pipeline's values; present exactly when the request names a pipeline
+ * @param storedInvFreq the check of the implementation's own inv_freq (quantity inv_freq, same pipeline and libm), when
+ *                      the downstream stages started from it ({@link Crosscheck#run(CrosscheckRequest, ArraySource, ArraySource)})
  */
 public record CrosscheckReport(CrosscheckRequest request, String source, Format format, long rows, int columns, Layout layout,
-                               UlpSummary againstExact, Optional<PipelineComparison> againstPipeline) {
+                               UlpSummary againstExact, Optional<PipelineComparison> againstPipeline,
+                               Optional<CrosscheckReport> storedInvFreq) {
 
     /** What the verdict is measured against. */
     public enum Reference {
@@ -45,11 +48,15 @@ public record CrosscheckReport(CrosscheckRequest request, String source, Format 
      * @param explainedByPipeline entries beyond the tolerance from the exact value but within it from the
      *                            pipeline's (the pipeline's own rounding explains them)
      * @param beyondPipeline entries beyond the tolerance from the pipeline's value (nothing explains them)
+     * @param envelope the entries against the pipeline's envelope under the request's libm models (correctly
+     *                 rounded when it names none: the envelope is then the pipeline's value itself)
      */
-    public record PipelineComparison(Pipeline pipeline, UlpSummary summary, long explainedByPipeline, long beyondPipeline) {
+    public record PipelineComparison(Pipeline pipeline, UlpSummary summary, long explainedByPipeline, long beyondPipeline,
+                                     EnvelopeSummary envelope) {
         public PipelineComparison {
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(envelope, "envelope");
         }
 
         /** Whether every entry is within the tolerance of the pipeline's value. */
@@ -58,12 +65,50 @@ public record CrosscheckReport(CrosscheckRequest request, String source, Format 
         }
     }
 
+    /** A report without a stored inv_freq. */
+    public CrosscheckReport(CrosscheckRequest request, String source, Format format, long rows, int columns, Layout layout,
+                            UlpSummary againstExact, Optional<PipelineComparison> againstPipeline) {
+        this(request, source, format, rows, columns, layout, againstExact, againstPipeline, Optional.empty());
+    }
+
     public CrosscheckReport {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(storedInvFreq, "storedInvFreq");
         Objects.requireNonNull(againstExact, "againstExact");
         if (againstPipeline.isPresent() != request.pipeline().isPresent()) {
             throw new IllegalArgumentException("a pipeline comparison belongs to a request that names a pipeline");
         }
+    }
+
+    /** How the verdict is decided. */
+    public enum VerdictRule {
+        /** Every entry inside the envelope of the pipeline and its libm models (a request with libm models). */
+        ENVELOPE("every entry inside the envelope"),
+        /** Every entry within the tolerance of the reference's value. */
+        TOLERANCE("every entry within the tolerance");
+
+        private final String label;
+
+        VerdictRule(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** {@link VerdictRule#ENVELOPE} for a request with a pipeline and libm models, else {@link VerdictRule#TOLERANCE}. */
+    public VerdictRule verdictRule() {
+        return againstPipeline.isPresent() && request.libm().isPresent() ? VerdictRule.ENVELOPE : VerdictRule.TOLERANCE;
+    }
+
+    /**
+     * The verdict on the array (a stored inv_freq is judged separately, in {@link #storedInvFreq}): every entry inside
+     * the envelope under {@link VerdictRule#ENVELOPE}, else {@link #withinTolerance()}.
+     */
+    public boolean passes() {
+        return verdictRule() == VerdictRule.ENVELOPE ? againstPipeline.orElseThrow().envelope().everyEntryInside() : withinTolerance();
     }
 
     /** {@link Reference#PIPELINE} when there is a pipeline comparison, else {@link Reference#EXACT}. */
@@ -76,7 +121,10 @@ public record CrosscheckReport(CrosscheckRequest request, String source, Format 
         return againstPipeline.map(PipelineComparison::summary).orElse(againstExact);
     }
 
-    /** The verdict: whether every entry is within {@link CrosscheckRequest#toleranceUlps()} of {@link #decisive()}'s reference. */
+    /**
+     * Whether every entry is within {@link CrosscheckRequest#toleranceUlps()} of {@link #decisive()}'s reference: the
+     * verdict under {@link VerdictRule#TOLERANCE}, a secondary statistic under {@link VerdictRule#ENVELOPE}.
+     */
     public boolean withinTolerance() {
         return decisive().withinTolerance(request.toleranceUlps());
     }

@@ -9,6 +9,7 @@ import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
+import org.ropebounds.libm.LibmModels;
 import org.ropebounds.rope.Frequencies;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.PipelineSpec;
@@ -46,6 +47,7 @@ public final class CrosscheckRequest {
     private final long toleranceUlps;
     private final int worst;
     private final int threads;
+    private final Optional<LibmModels> libm;
 
     private CrosscheckRequest(Builder b) {
         this.quantity = b.quantity;
@@ -57,6 +59,7 @@ public final class CrosscheckRequest {
         this.toleranceUlps = b.toleranceUlps;
         this.worst = b.worst;
         this.threads = b.threads.orElse(defaultThreads());
+        this.libm = b.libm;
     }
 
     /**
@@ -165,6 +168,20 @@ public final class CrosscheckRequest {
     }
 
     /**
+     * The libm models of the pipeline comparison, when given: the verdict is then "every entry inside the
+     * envelope" ({@link PipelineEnvelope}); empty: the envelope of correctly rounded functions is reported and the
+     * verdict is "within the tolerance of the pipeline's value", as before libm models existed.
+     */
+    public Optional<LibmModels> libm() {
+        return libm;
+    }
+
+    /** {@link #libm()}, or every function correctly rounded. */
+    public LibmModels libmOrCorrect() {
+        return libm.orElse(LibmModels.CORRECT);
+    }
+
+    /**
      * The emulator that gives theta_i and, with a pipeline, what the pipeline computes, for an array in
      * {@code arrayFormat}: the pipeline resolved with that format as its activation, with the request's
      * frequencies ({@link Frequencies#emulator}). Without a pipeline, hf's stands in and only its theta_i (and
@@ -192,6 +209,7 @@ public final class CrosscheckRequest {
         private long toleranceUlps = 1;
         private int worst = 10;
         private OptionalInt threads = OptionalInt.empty();
+        private Optional<LibmModels> libm = Optional.empty();
 
         private Builder(Quantity quantity, Frequencies frequencies) {
             this.quantity = Objects.requireNonNull(quantity, "quantity");
@@ -250,6 +268,12 @@ public final class CrosscheckRequest {
             return this;
         }
 
+        /** Judge against the pipeline's envelope under these libm models (needs a pipeline). */
+        public Builder libm(LibmModels models) {
+            this.libm = Optional.of(Objects.requireNonNull(models, "models"));
+            return this;
+        }
+
         /**
          * The request.
          *
@@ -257,7 +281,7 @@ public final class CrosscheckRequest {
          * @throws InvalidParameterException naming the parameter: positions given for inv_freq, or not
          *         {@code 0 <= first < first + count <= 2^53} ({@code first < 2^53} without a count); a layout other than modes
          *         for inv_freq; a negative tolerance; worst outside 0..{@value #MAX_WORST}; threads outside
-         *         1..{@value #MAX_THREADS}
+         *         1..{@value #MAX_THREADS}; libm models without a pipeline
          */
         public CrosscheckRequest build() {
             Rational base = frequencies.base();
@@ -292,6 +316,10 @@ public final class CrosscheckRequest {
             }
             if (threads.isPresent() && (threads.getAsInt() < 1 || threads.getAsInt() > MAX_THREADS)) {
                 throw new InvalidParameterException(Parameter.THREADS, threads.getAsInt() + " is out of range; accepted: 1.." + MAX_THREADS);
+            }
+            if (libm.isPresent() && pipeline.isEmpty()) {
+                throw new InvalidParameterException(Parameter.LIBM, libm.get().describe() + " needs a pipeline to compare with; "
+                        + "accepted: libm models together with a pipeline");
             }
             return new CrosscheckRequest(this);
         }

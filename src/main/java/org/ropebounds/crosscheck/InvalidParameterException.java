@@ -26,7 +26,11 @@ public final class InvalidParameterException extends InvalidInputException {
         /** {@link CrosscheckRequest#threads()}. */
         THREADS("threads"),
         /** Which tensor of a .safetensors file to read ({@link SafetensorsArray}). */
-        TENSOR("tensor");
+        TENSOR("tensor"),
+        /** {@link CrosscheckRequest#libm()}. */
+        LIBM("libm models"),
+        /** The stored inv_freq an implementation's downstream stages start from ({@link Crosscheck#run(CrosscheckRequest, ArraySource, ArraySource)}). */
+        INV_FREQ("stored inv_freq");
 
         private final String label;
 

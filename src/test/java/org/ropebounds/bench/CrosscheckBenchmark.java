@@ -17,13 +17,15 @@ import org.ropebounds.crosscheck.NpyArray;
 import org.ropebounds.crosscheck.Quantity;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
+import org.ropebounds.libm.LibmModels;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
 
 /**
  * Entries checked per second on a 131072 x 64 fp32 cos cache (b = 500000, d = 128) written as a .npy
  * file the way transformers computes it (fp32 inv_freq, positions and product; cos in fp32), read from
- * the file and checked against the exact values, then also against the hf pipeline. Run
+ * the file and checked against the exact values, then also against the hf pipeline, then also against the hf
+ * pipeline's envelope with a faithful libm ({@code --libm faithful}: pow, cos and sin either neighbour of the exact value). Run
  * {@code java -cp target/ropebounds.jar:target/test-classes org.ropebounds.bench.CrosscheckBenchmark [threads]}.
  */
 public final class CrosscheckBenchmark {
@@ -41,13 +43,17 @@ public final class CrosscheckBenchmark {
             write(file, rope, rows, modes);
             System.out.printf(Locale.ROOT, "ropebounds crosscheck benchmark: %d thread(s), %s %s; %d x %d fp32 cos cache (%.0f MB)%n",
                     threads, System.getProperty("java.vm.name"), System.getProperty("java.version"), rows, modes, Files.size(file) / 1e6);
-            for (boolean pipeline : new boolean[] {false, true}) {
+            for (int config = 0; config < 3; config++) {
+                boolean pipeline = config > 0;
                 long[] times = new long[5];
                 CrosscheckReport last = null;
                 CrosscheckRequest.Builder request = CrosscheckRequest.builder(Quantity.COS, Rational.of(500000), 2 * modes)
                         .positions(0, rows).threads(threads);
                 if (pipeline) {
                     request.pipeline("hf");
+                }
+                if (config == 2) {
+                    request.libm(LibmModels.parse("faithful"));
                 }
                 for (int round = 0; round < 2 + times.length; round++) {
                     long start = System.nanoTime();
@@ -61,7 +67,7 @@ public final class CrosscheckBenchmark {
                 Arrays.sort(times);
                 double seconds = times[times.length / 2] / 1e9;
                 System.out.printf(Locale.ROOT, "%s: %.1f million entries/s (median of %d: %.3f s); certified fallbacks: %d exact%s%n",
-                        pipeline ? "against exact and the hf pipeline" : "against exact", (double) rows * modes / seconds / 1e6,
+                        config == 2 ? "against exact and the hf pipeline's faithful-libm envelope" : pipeline ? "against exact and the hf pipeline" : "against exact", (double) rows * modes / seconds / 1e6,
                         times.length, seconds, last.againstExact().decidedExactly(),
                         pipeline ? ", " + last.againstPipeline().orElseThrow().summary().decidedExactly() + " pipeline" : "");
             }
