@@ -22,11 +22,9 @@ import org.ropebounds.io.PathText;
 import org.ropebounds.rope.PipelineSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code ropebounds crosscheck}: compare an array from another implementation with what it should hold. */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, header = "Compare another implementation's inv_freq, phase or cos/sin array with exact and emulated values, in ulps.", versionProvider = RopeBoundsCommand.Version.class,
@@ -73,9 +71,9 @@ final class CrosscheckCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--positions", paramLabel = "A:B", converter = RangeConverter.class,
+    @Option(names = "--positions", paramLabel = "A:B", converter = Positions.RangeConverter.class,
             description = "The rows are positions A, A+1, ..., B-1 (half-open; 0 <= A < B <= 2^53). Default: 0 up to the number of rows.")
-    Range positions;
+    Positions.Range positions;
 
     @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME",
             description = "Also compare with this emulated pipeline: hf, hf-bf16-inv-freq, bf16-all, fp16-all or fp64 "
@@ -203,23 +201,5 @@ final class CrosscheckCommand implements Callable<Integer> {
             case LIBM -> "--libm";
             case INV_FREQ -> "--inv-freq";
         };
-    }
-
-    /** The half-open positions A:B, read as {@link Positions} reads each end; whether A < B is the request's to check. */
-    record Range(long first, long end) { }
-
-    static final class RangeConverter implements ITypeConverter<Range> {
-        @Override
-        public Range convert(String text) {
-            try {
-                int colon = text.indexOf(':');
-                if (colon < 0) {
-                    throw new InvalidInputException("'" + InvalidInputException.quoted(text) + "' is not A:B; accepted: e.g. 0:131072");
-                }
-                return new Range(Positions.parse(text.substring(0, colon)), Positions.parse(text.substring(colon + 1)));
-            } catch (InvalidInputException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }
