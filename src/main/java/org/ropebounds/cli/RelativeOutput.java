@@ -6,8 +6,6 @@ import java.util.List;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.bounds.ContextLength;
 import org.ropebounds.real.CertifiedDecimal;
-import org.ropebounds.real.Enclosure;
-import org.ropebounds.rope.Horizon;
 import org.ropebounds.rope.PhaseErrorBound;
 import org.ropebounds.rope.RelativeErrorReport;
 import org.ropebounds.rope.RelativePhaseError;
@@ -45,14 +43,14 @@ final class RelativeOutput {
     /** The erasure result's keys: relative_horizon (and _range), max_relative_error (and _guarantee, _interval), per mode relative_horizon. */
     static void putErasure(ObjectNode result, RelativeErrorReport r, int digits) {
         Json.putInteger(result, "relative_horizon", r.horizon().located());
-        range(result, "relative_horizon_range", r.horizon());
-        max(result, "max_relative_error", r.maxError(), digits);
+        ErasureJson.range(result, "relative_horizon_range", r.horizon());
+        ErasureJson.max(result, "max_relative_error", r.maxError(), digits);
         ArrayNode modes = (ArrayNode) result.get("modes");
         for (RelativeErrorReport.Mode m : r.modes()) {
             ObjectNode mo = (ObjectNode) modes.get(m.i());
             Json.putInteger(mo, "relative_horizon", m.horizon().located());
-            range(mo, "relative_horizon_range", m.horizon());
-            max(mo, "max_relative_error", m.maxError(), digits);
+            ErasureJson.range(mo, "relative_horizon_range", m.horizon());
+            ErasureJson.max(mo, "max_relative_error", m.maxError(), digits);
         }
     }
 
@@ -92,34 +90,6 @@ final class RelativeOutput {
     static void phaseRow(TextTable t, RelativePhaseError e) {
         t.add(Integer.toString(e.i()), e.computedTurn().map(x -> x.toDecimalString()).orElse("inf or NaN"), e.exactTurn().text(),
                 e.error().map(CertifiedDecimal::text).orElse("n/a"));
-    }
-
-    private static void range(ObjectNode o, String key, Horizon h) {
-        if (h instanceof Horizon.Within w) {
-            ObjectNode r = o.putObject(key);
-            Json.putInteger(r, "first", w.first());
-            Json.putInteger(r, "last", w.last());
-        } else {
-            o.putNull(key);
-        }
-    }
-
-    private static void max(ObjectNode o, String key, PhaseErrorBound bound, int digits) {
-        if (!(bound instanceof PhaseErrorBound.Finite f)) {
-            o.putNull(key);
-            o.put(key + "_guarantee", "unbounded: a phase is, or may be, inf or NaN");
-            o.putNull(key + "_interval");
-            return;
-        }
-        Enclosure e = f.enclosure();
-        CertifiedDecimal d = CertifiedDecimal.best(e, digits);
-        if (d.digits() == 0 && !d.exact()) {
-            o.putNull(key);
-        } else {
-            o.put(key, d.text());
-        }
-        o.put(key + "_guarantee", d.guarantee());
-        o.put(key + "_interval", CertifiedDecimal.interval(e, digits));
     }
 
     private static String maxText(PhaseErrorBound max, int digits) {

@@ -5,7 +5,6 @@ import static org.ropebounds.table.Plots.font;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -17,7 +16,6 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.rope.PhaseScan;
@@ -39,11 +37,8 @@ final class RelativeErrorFigure {
     }
 
     static JFreeChart chart(GridSpec spec) {
-        Rational base = spec.bases().get(Math.min(1, spec.bases().size() - 1));
-        List<Pipeline> pipelines = new ArrayList<>(List.of(Pipeline.preset("hf", Format.BF16), Pipeline.preset("hf-bf16-inv-freq", Format.BF16)));
-        for (Format f : spec.formats()) {
-            pipelines.add(Pipeline.uniform("all " + f.name(), f));
-        }
+        Rational base = PhaseErrorFigure.base(spec);
+        List<Pipeline> pipelines = PhaseErrorFigure.pipelines(spec);
         XYSeriesCollection shortData = new XYSeriesCollection();
         XYSeriesCollection longData = new XYSeriesCollection();
         long last = Math.max(2, spec.erasureContext() - 1);
@@ -88,16 +83,7 @@ final class RelativeErrorFigure {
         y.setBase(10);
         y.setSmallestValue(1e-18);
         Plots.machineIndependentAxis(y);
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-        Color[] palette = {new Color(0, 0, 0), new Color(120, 120, 120), new Color(31, 119, 180), new Color(255, 127, 14),
-            new Color(44, 160, 44), new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
-            new Color(23, 190, 207)};
-        for (int k = 0; k < data.getSeriesCount(); k++) {
-            lines.setSeriesPaint(k, palette[k % palette.length]);
-            boolean uniform = ((String) data.getSeriesKey(k)).startsWith("all ");
-            lines.setSeriesStroke(k, uniform ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 3f}, 0f)
-                    : new BasicStroke(2.5f));
-        }
+        XYLineAndShapeRenderer lines = PhaseErrorFigure.lines(data);
         XYPlot p = new XYPlot(data, null, y, lines);
         ValueMarker delta = new ValueMarker(spec.delta().toDouble(org.ropebounds.format.RoundingMode.NEAREST_EVEN), Color.GRAY,
                 new BasicStroke(1f));
