@@ -42,6 +42,7 @@ final class RelativeErrorFigure {
         XYSeriesCollection shortData = new XYSeriesCollection();
         XYSeriesCollection longData = new XYSeriesCollection();
         long last = Math.max(2, spec.erasureContext() - 1);
+        List<String> undrawn = new java.util.ArrayList<>();
         for (Pipeline pipeline : pipelines) {
             RopeEmulator rope = new RopeEmulator(base, spec.rotaryDim(), pipeline);
             Enclosure[] thetas = PhaseScan.thetas(rope, 160);
@@ -52,9 +53,12 @@ final class RelativeErrorFigure {
                 add(near, p, RelativeErrorAnalysis.largestUpperBound(rope, p, 1, thetas));
                 add(far, p, RelativeErrorAnalysis.largestUpperBound(rope, p, p, thetas));
             }
-            // an empty series keeps its legend entry and colour, so both panels match
-            shortData.addSeries(near);
-            longData.addSeries(far);
+            if (near.getItemCount() + far.getItemCount() > 0) {
+                shortData.addSeries(near); // both panels hold the same series in the same order, so one legend fits both
+                longData.addSeries(far);
+            } else {
+                undrawn.add(pipeline.name());
+            }
         }
         LogAxis x = new LogAxis("position p");
         x.setBase(2);
@@ -68,6 +72,10 @@ final class RelativeErrorFigure {
                 + base.toCompactDecimalStringOrFraction() + ", d = " + spec.rotaryDim(), font(Font.BOLD, 14), plot, true);
         Plots.machineIndependentAxis(x);
         chart.getLegend().setItemFont(font(Font.PLAIN, 11));
+        if (!undrawn.isEmpty()) {
+            chart.addSubtitle(new org.jfree.chart.title.TextTitle("not drawn, no finite phase at any position (the base or a position overflows): "
+                    + String.join(", ", undrawn), font(Font.PLAIN, 11)));
+        }
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
