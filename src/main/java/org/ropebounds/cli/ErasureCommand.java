@@ -84,9 +84,6 @@ final class ErasureCommand implements Callable<Integer> {
         List<ErasureReport> reports = pipelines.stream()
                 .map(pl -> ErasureAnalysis.analyse(new RopeEmulator(rope.base, rope.headDim, pl), length, delta)).toList();
         long reach = RelativeOutput.distance("--max-distance", maxDistance, Long.MAX_VALUE);
-        if (reach < 1) {
-            throw new org.ropebounds.InvalidInputException("--max-distance " + reach + " is out of range; accepted: R >= 1");
-        }
         List<RelativeErrorReport> relative = pipelines.stream()
                 .map(pl -> RelativeErrorAnalysis.analyse(new RopeEmulator(rope.base, rope.headDim, pl), length, delta, reach)).toList();
         Json.putInteger(json, "max_distance", reach == Long.MAX_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(reach));
