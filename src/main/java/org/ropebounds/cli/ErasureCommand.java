@@ -12,6 +12,8 @@ import org.ropebounds.rope.ErasureAnalysis;
 import org.ropebounds.rope.ErasureReport;
 import org.ropebounds.rope.Frequencies;
 import org.ropebounds.rope.PhaseErrorBound;
+import org.ropebounds.rope.RelativeErrorAnalysis;
+import org.ropebounds.rope.RelativeErrorReport;
 import org.ropebounds.rope.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,6 +51,10 @@ final class ErasureCommand implements Callable<Integer> {
             description = "Significant digits of the maximum phase error (default ${DEFAULT-VALUE}).")
     int digits;
 
+    @Option(names = "--max-distance", paramLabel = "R",
+            description = "Largest query-key distance r of the relative-position error e_i(p, r) (default: every r <= p, the whole context).")
+    String maxDistance;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,11 +86,17 @@ final class ErasureCommand implements Callable<Integer> {
         // analyse everything before printing anything: bad input must not leave half an output
         List<ErasureReport> reports = pipelines.stream()
                 .map(pl -> ErasureAnalysis.analyse(freq.emulator(pl), length, delta)).toList();
+        long reach = RelativeOutput.distance("--max-distance", maxDistance, Long.MAX_VALUE);
+        List<RelativeErrorReport> relative = pipelines.stream()
+                .map(pl -> RelativeErrorAnalysis.analyse(freq.emulator(pl), length, delta, reach)).toList();
+        Json.putInteger(json, "max_distance", reach == Long.MAX_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(reach));
+        json.put("relative_error", RelativeOutput.DEFINITION);
         TextTable t = new TextTable(new boolean[] {false, true, false, true, true, false},
                 "pipeline", "position", "phase collision (mode)", "output collision", "phase error > delta", "max phase error (rad)");
         for (ErasureReport r : reports) {
             Pipeline pl = r.pipeline();
             results.add(ErasureJson.of(r, digits));
+            RelativeOutput.putErasure((ObjectNode) results.get(results.size() - 1), relative.get(results.size() - 1), digits);
             t.add(pl.name(), r.positionHorizon().describe(),
                     r.collisionHorizon().describe() + (r.collisionMode().isPresent() ? " (mode " + r.collisionMode().getAsInt() + ")" : ""),
                     r.outputCollisionHorizon().describe(), r.phaseErrorHorizon().describeHedged(), maxError(r.maxPhaseError()));
@@ -95,6 +107,7 @@ final class ErasureCommand implements Callable<Integer> {
         }
         out.print(sb);
         t.print(out);
+        out.print(RelativeOutput.erasureText(relative, reach, digits));
         out.print("\nStages: " + String.join("; ", reports.stream().map(r -> r.pipeline().describe()).toList()) + "\n");
         out.flush();
         return Main.EXIT_OK;

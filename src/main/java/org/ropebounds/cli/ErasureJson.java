@@ -51,7 +51,7 @@ final class ErasureJson {
     }
 
     /** key: {first, last} of a bracketed horizon, as strings, or null (located or none). */
-    private static void range(ObjectNode o, String key, Horizon h) {
+    static void range(ObjectNode o, String key, Horizon h) {
         if (h instanceof Horizon.Within w) {
             ObjectNode r = o.putObject(key);
             Json.putInteger(r, "first", w.first());
@@ -62,7 +62,7 @@ final class ErasureJson {
     }
 
     /** key: certified digits (null if none are decided, or if unbounded); key_interval: outward-rounded bounds. */
-    private static void max(ObjectNode o, String key, PhaseErrorBound bound, int digits) {
+    static void max(ObjectNode o, String key, PhaseErrorBound bound, int digits) {
         if (!(bound instanceof PhaseErrorBound.Finite f)) {
             o.putNull(key);
             o.putNull(key + "_interval");

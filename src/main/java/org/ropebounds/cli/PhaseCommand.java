@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.ropebounds.rope.Frequencies;
 import org.ropebounds.rope.ModeFacts;
 import org.ropebounds.rope.Pipeline;
+import org.ropebounds.rope.RelativePhaseError;
 import org.ropebounds.rope.RopeEmulator;
 import org.ropebounds.real.CertifiedDecimal;
 import picocli.CommandLine;
@@ -39,6 +40,10 @@ final class PhaseCommand implements Callable<Integer> {
             description = "Significant digits of certified values, 1.." + MAX_DIGITS + " (default ${DEFAULT-VALUE}).")
     int digits;
 
+    @Option(names = {"-R", "--distance"}, paramLabel = "R",
+            description = "With --position: also the relative-position error e_i(P, R) = phase_i(P) - phase_i(P-R) - R*theta_i, 1 <= R <= P.")
+    String distance;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,6 +52,11 @@ final class PhaseCommand implements Callable<Integer> {
         Converters.checkDigits(digits, MAX_DIGITS);
         Optional<Long> p = Optional.ofNullable(position).map(Positions::parse);
         Frequencies freq = rope.input().frequencies();
+        long dist = RelativeOutput.distance("--distance", distance, 0);
+        if (distance != null && (p.isEmpty() || dist < 1 || dist > p.get())) {
+            throw new org.ropebounds.InvalidInputException(p.isEmpty() ? "--distance needs --position"
+                    : "--distance " + dist + " is out of range; accepted: 1 <= R <= P = " + p.get());
+        }
         List<Pipeline> pipelines = rope.resolve(List.of("hf"));
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode json = Json.object();
@@ -82,6 +92,7 @@ final class PhaseCommand implements Callable<Integer> {
                         "i", "theta", "stored inv_freq", "stored - theta (ulps)", "phase exact", "phase computed", "error (rad)")
                     : new TextTable(new boolean[] {true, false, false, false, false},
                         "i", "theta", "wavelength", "stored inv_freq", "stored - theta (ulps)");
+            TextTable relative = RelativeOutput.phaseTable();
             for (int i = 0; i < emu.modes(); i++) {
                 ModeFacts m = ModeFacts.of(emu, i, p, digits);
                 ObjectNode o = modes.addObject();
@@ -105,11 +116,20 @@ final class PhaseCommand implements Callable<Integer> {
                 } else {
                     t.add(Integer.toString(i), m.theta().text(), m.wavelength().text(), m.stored().toHexString(), storedErrorText(m));
                 }
+                if (distance != null) {
+                    RelativePhaseError e = RelativePhaseError.of(emu, i, p.get(), dist, digits);
+                    RelativeOutput.putPhase(o, e);
+                    RelativeOutput.phaseRow(relative, e);
+                }
             }
             if (!common.json) {
                 out.print(text);
                 text.setLength(0);
                 t.print(out);
+                if (distance != null) {
+                    out.print("\nRelative-position error at P = " + p.get() + ", R = " + dist + ": " + RelativeOutput.DEFINITION + "\n");
+                    relative.print(out);
+                }
             }
         }
         if (common.json) {

@@ -147,6 +147,15 @@ public final class PhaseScan {
 
         /** [lo, hi] enclosing |phase - p theta|; every rounded operation is widened by one step. */
         double[] error(double phase, long p) {
+            double[] e = signedError(phase, p);
+            double errLo = e[0];
+            double errHi = e[1];
+            double absLo = errLo >= 0 ? errLo : errHi <= 0 ? -errHi : 0;
+            return new double[] {absLo, Math.max(Math.abs(errLo), Math.abs(errHi))};
+        }
+
+        /** [lo, hi] enclosing phase - p theta (signed); every rounded operation is widened by one step. */
+        double[] signedError(double phase, long p) {
             // p = high + low exactly: high the double nearest p (exact below 2^53), low a small integer
             double high = p;
             long low = p - (long) high;
@@ -164,8 +173,7 @@ public final class PhaseScan {
             double cHi = Math.nextUp(Math.max(Math.max(c1, c2), Math.max(c3, c4)));
             double errLo = Math.nextDown(Math.nextDown(Math.nextDown(main) - lowHi) - cHi);
             double errHi = Math.nextUp(Math.nextUp(Math.nextUp(main) - lowLo) - cLo);
-            double absLo = errLo >= 0 ? errLo : errHi <= 0 ? -errHi : 0;
-            return new double[] {absLo, Math.max(Math.abs(errLo), Math.abs(errHi))};
+            return new double[] {errLo, errHi};
         }
     }
 

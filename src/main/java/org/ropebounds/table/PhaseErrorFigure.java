@@ -40,13 +40,9 @@ final class PhaseErrorFigure {
      * pipelines (hf, hf-bf16-inv-freq) and, per format of the grid, every stage in that format.
      */
     static JFreeChart chart(GridSpec spec) {
-        Rational base = spec.bases().get(Math.min(1, spec.bases().size() - 1));
+        Rational base = base(spec);
         XYSeriesCollection data = new XYSeriesCollection();
-        // the two transformers pipelines, then every stage in each of the grid's formats
-        List<Pipeline> pipelines = new java.util.ArrayList<>(List.of(Pipeline.preset("hf", Format.BF16), Pipeline.preset("hf-bf16-inv-freq", Format.BF16)));
-        for (Format f : spec.formats()) {
-            pipelines.add(Pipeline.uniform("all " + f.name(), f));
-        }
+        List<Pipeline> pipelines = pipelines(spec);
         List<String> undrawn = new java.util.ArrayList<>();
         for (Pipeline pipeline : pipelines) {
             RopeEmulator rope = new RopeEmulator(base, spec.rotaryDim(), pipeline);
@@ -71,17 +67,7 @@ final class PhaseErrorFigure {
         LogAxis y = new LogAxis("largest |phase_i(p) - p theta_i| over modes (rad, upper bound)");
         y.setBase(10);
         y.setSmallestValue(1e-18);
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-        Color[] palette = {new Color(0, 0, 0), new Color(120, 120, 120), new Color(31, 119, 180), new Color(255, 127, 14),
-            new Color(44, 160, 44), new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
-            new Color(23, 190, 207)};
-        for (int k = 0; k < data.getSeriesCount(); k++) {
-            lines.setSeriesPaint(k, palette[k % palette.length]);
-            boolean uniform = ((String) data.getSeriesKey(k)).startsWith("all ");
-            // uniform pipelines dashed: "all fp32" lies on hf, and two formats can share a line
-            lines.setSeriesStroke(k, uniform ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 3f}, 0f)
-                    : new BasicStroke(2.5f));
-        }
+        XYLineAndShapeRenderer lines = lines(data);
         XYPlot plot = new XYPlot(data, x, y, lines);
         ValueMarker delta = new ValueMarker(spec.delta().numerator().doubleValue() / spec.delta().denominator().doubleValue(), Color.GRAY,
                 new BasicStroke(1f));
@@ -100,5 +86,35 @@ final class PhaseErrorFigure {
         chart.setBackgroundPaint(Color.WHITE);
         plot.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /** The grid's second base (its first when it has one): the base both position figures draw. */
+    static Rational base(GridSpec spec) {
+        return spec.bases().get(Math.min(1, spec.bases().size() - 1));
+    }
+
+    /** The two transformers pipelines, then every stage in each of the grid's formats ("all F"). */
+    static List<Pipeline> pipelines(GridSpec spec) {
+        List<Pipeline> pipelines = new java.util.ArrayList<>(List.of(Pipeline.preset("hf", Format.BF16), Pipeline.preset("hf-bf16-inv-freq", Format.BF16)));
+        for (Format f : spec.formats()) {
+            pipelines.add(Pipeline.uniform("all " + f.name(), f));
+        }
+        return pipelines;
+    }
+
+    /** One colour per series in order; the transformers pipelines solid, the uniform ones ("all F") dashed. */
+    static XYLineAndShapeRenderer lines(XYSeriesCollection data) {
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        Color[] palette = {new Color(0, 0, 0), new Color(120, 120, 120), new Color(31, 119, 180), new Color(255, 127, 14),
+            new Color(44, 160, 44), new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+            new Color(23, 190, 207)};
+        for (int k = 0; k < data.getSeriesCount(); k++) {
+            lines.setSeriesPaint(k, palette[k % palette.length]);
+            boolean uniform = ((String) data.getSeriesKey(k)).startsWith("all ");
+            // uniform pipelines dashed: "all fp32" lies on hf, and two formats can share a line
+            lines.setSeriesStroke(k, uniform ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 3f}, 0f)
+                    : new BasicStroke(2.5f));
+        }
+        return lines;
     }
 }

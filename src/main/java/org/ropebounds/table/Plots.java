@@ -20,13 +20,14 @@ import org.jfree.svg.SVGGraphics2D;
  * The figures beside the tables (SVG and PNG), drawn with JFreeChart from the tables' certified values
  * (plots are the one place doubles are enough). Deterministic: fixed sizes, fonts and SVG ids. This class is the
  * entry point and what the figures share (the bundled typeface, machine-independent text, SVG and PNG encoding);
- * each figure is drawn by its own class ({@code ZoneFigure}, {@code PhaseErrorFigure}).
+ * each figure is drawn by its own class ({@code ZoneFigure}, {@code PhaseErrorFigure}, {@code RelativeErrorFigure}).
  */
 public final class Plots {
     /** Each figure's file stem and what it shows, in output order; each is written as .svg and .png. */
     public static final Map<String, String> FIGURES = Map.of(
             "zone", "Goldilocks zone: lower-bound curves, format ceilings and the published models",
-            "phase-error", "Phase error against position per format and transformers pipeline (upper bounds)");
+            "phase-error", "Phase error against position per format and transformers pipeline (upper bounds)",
+            "relative-error", "Relative-position error at distances 1 and p against position, per format and pipeline (upper bounds)");
 
     /** DejaVu Sans, shipped in the jar: text metrics, and so the bytes, do not depend on the machine's fonts. */
     private static final Font TYPEFACE = loadTypeface();
@@ -54,19 +55,24 @@ public final class Plots {
     static void machineIndependentText(JFreeChart chart) {
         XYPlot plot = chart.getXYPlot();
         for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
-            axis.setLabelFont(font(Font.PLAIN, 13));
-            axis.setTickLabelFont(font(Font.PLAIN, 10));
-            if (axis instanceof LogAxis log) {
-                log.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createStandardTickUnits(java.util.Locale.ROOT));
-                log.setBaseFormatter(new java.text.DecimalFormat("0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
-            }
+            machineIndependentAxis(axis);
         }
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(font(Font.PLAIN, 11));
         }
     }
 
-    /** File name to content: zone.svg, zone.png, phase-error.svg, phase-error.png. */
+    /** One axis's text in the bundled typeface, its ticks formatted in the root locale (see {@link #machineIndependentText}). */
+    static void machineIndependentAxis(org.jfree.chart.axis.ValueAxis axis) {
+        axis.setLabelFont(font(Font.PLAIN, 13));
+        axis.setTickLabelFont(font(Font.PLAIN, 10));
+        if (axis instanceof LogAxis log) {
+            log.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createStandardTickUnits(java.util.Locale.ROOT));
+            log.setBaseFormatter(new java.text.DecimalFormat("0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+        }
+    }
+
+    /** File name to content: zone.svg, zone.png, phase-error.svg, phase-error.png, relative-error.svg, relative-error.png. */
     public static Map<String, byte[]> render(GridSpec spec, List<Table> tables) {
         System.setProperty("java.awt.headless", "true");
         Map<String, byte[]> out = new LinkedHashMap<>();
@@ -76,6 +82,9 @@ public final class Plots {
         JFreeChart errors = PhaseErrorFigure.chart(spec);
         out.put("phase-error.svg", svg(errors, PhaseErrorFigure.WIDTH, PhaseErrorFigure.HEIGHT));
         out.put("phase-error.png", png(errors, PhaseErrorFigure.WIDTH, PhaseErrorFigure.HEIGHT));
+        JFreeChart relative = RelativeErrorFigure.chart(spec);
+        out.put("relative-error.svg", svg(relative, RelativeErrorFigure.WIDTH, RelativeErrorFigure.HEIGHT));
+        out.put("relative-error.png", png(relative, RelativeErrorFigure.WIDTH, RelativeErrorFigure.HEIGHT));
         return out;
     }
 

@@ -1,0 +1,419 @@
+package org.ropebounds.rope;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.BinaryRational;
+import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+import org.ropebounds.format.RoundingMode;
+import org.ropebounds.real.Enclosure;
+
+/**
+ * The relative-position error of a pipeline over a context (see {@link RelativeErrorReport}). Since
+ * r theta_i = p theta_i - (p - r) theta_i, e_i(p, r) = err_i(p) - err_i(p - r) with err_i(q) = phase_i(q) - q theta_i
+ * the absolute phase error; so the largest |e_i(p, r)| over r <= min(R, p) is the larger of
+ * err_i(p) - min err_i and max err_i - err_i(p) over the window [p - R, p - 1], and one pass over the positions
+ * with the window's extremes (monotone queues) decides every pair without visiting pairs
+ * (proofs/relative-position-error.md). Contexts of at most {@value #FULL_SCAN} phases are visited whole: the
+ * horizons are exact and the maxima enclosed to within a few double roundings. Beyond, a bound that grows with
+ * p (the drift of the stored frequency over the distance, the positions' and the products' rounding) locates
+ * the first position that can fail, and a window after it is visited with {@value #LOOKBACK} positions of
+ * history; what that does not decide is a {@link Horizon.Within} bracket, and the maximum an interval between
+ * a visited witness and the bound.
+ *
+ * <p>A model's frequencies theta'_i enter through {@link RopeEmulator#withFrequencies}; a libm allowance
+ * (a set of possible inv_freq per mode) would be analysed as one emulator per admissible inv_freq.
+ */
+public final class RelativeErrorAnalysis {
+    /** Phases (positions times modes) visited one by one before switching to a bound and windows. */
+    public static final long FULL_SCAN = ErasureAnalysis.FULL_SCAN;
+    /** Positions visited after the bound's crossing point. */
+    public static final int WINDOW = 1024;
+    /** Positions before a window whose errors are known to it: distances up to this are decided exactly there. */
+    public static final int LOOKBACK = 4096;
+    /** Positions visited at the end of the context, for a witness of the largest error. */
+    public static final int TAIL = 256;
+
+    private RelativeErrorAnalysis() {
+    }
+
+    /**
+     * The relative-position error of {@code rope}'s pipeline over positions 0 .. L-1 and distances
+     * 1 .. min(R, p). Guarantee: every {@link Horizon.At} is the exact first failing position; a
+     * {@link Horizon.Within} contains the first failure if there is one within the context; {@link Horizon.None}
+     * means none fails; the maximum's enclosure contains the exact maximum (unbounded only when a phase is or
+     * may be infinite or NaN).
+     *
+     * @param context L, 1 <= L <= 2^62
+     * @param delta the tolerance in radians, > 0
+     * @param maxDistance R >= 1 (any R >= L - 1 means every pair of the context)
+     * @throws InvalidInputException for a context, tolerance or distance out of range, or a pipeline with a
+     *     format whose values are not all doubles
+     */
+    public static RelativeErrorReport analyse(RopeEmulator rope, long context, Rational delta, long maxDistance) {
+        return analyse(rope, context, delta, maxDistance, FULL_SCAN);
+    }
+
+    /** {@link #analyse(RopeEmulator, long, Rational, long)} visiting every phase only when there are at most {@code fullScan}. */
+    static RelativeErrorReport analyse(RopeEmulator rope, long context, Rational delta, long maxDistance, long fullScan) {
+        if (context < 1 || context > (1L << 62)) {
+            throw new InvalidInputException("context " + context + " is out of range; accepted: 1 <= L <= 2^62");
+        }
+        if (delta.signum() <= 0) {
+            throw new InvalidInputException("delta " + delta.toCompactDecimalStringOrFraction() + " is out of range; accepted: delta > 0");
+        }
+        if (maxDistance < 1) {
+            throw new InvalidInputException("maximum distance " + maxDistance + " is out of range; accepted: R >= 1");
+        }
+        if (!rope.hasFastPath()) {
+            throw new InvalidInputException("pipeline " + rope.pipeline().name() + " uses a format whose values are not all doubles;"
+                    + " the relative-error analysis supports formats of at most 53 bits within fp64's range");
+        }
+        long reach = Math.min(maxDistance, Math.max(1, context - 1));
+        boolean visitAll = context <= fullScan / rope.modes();
+        List<RelativeErrorReport.Mode> modes = new ArrayList<>();
+        Horizon[] horizons = new Horizon[rope.modes()];
+        PhaseErrorBound max = PhaseErrorBound.of(Rational.ZERO, Rational.ZERO);
+        for (int i = 0; i < rope.modes(); i++) {
+            Enclosure theta = PhaseScan.theta(rope, i, 160);
+            RelativeErrorReport.Mode m = visitAll ? scanAll(rope, i, theta, context, reach, delta)
+                    : boundAndWindows(rope, i, theta, context, reach, delta);
+            modes.add(m);
+            horizons[i] = m.horizon();
+            max = max.max(m.maxError());
+        }
+        return new RelativeErrorReport(rope.pipeline(), context, delta, maxDistance, firstOf(List.of(horizons)), max, modes);
+    }
+
+    /**
+     * An upper bound on max over modes of |e_i(p, r)| (radians), for plots: +infinity when a phase is not finite.
+     *
+     * @param thetas {@link PhaseScan#thetas}
+     * @throws IllegalArgumentException unless 1 <= r <= p
+     */
+    public static double largestUpperBound(RopeEmulator rope, long p, long r, Enclosure[] thetas) {
+        if (r < 1 || r > p) {
+            throw new IllegalArgumentException("need 1 <= r <= p, not r = " + r + ", p = " + p);
+        }
+        double tp = rope.positionInPhaseValue(p);
+        double tq = rope.positionInPhaseValue(p - r);
+        double max = 0;
+        for (int i = 0; i < rope.modes(); i++) {
+            double a = rope.phaseValue(i, tp);
+            double b = rope.phaseValue(i, tq);
+            if (!Double.isFinite(a) || !Double.isFinite(b)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            PhaseScan.SplitTheta split = PhaseScan.SplitTheta.of(thetas[i]);
+            double[] ep = split.signedError(a, p);
+            double[] eq = split.signedError(b, p - r);
+            max = Math.max(max, Math.nextUp(Math.max(ep[1] - eq[0], eq[1] - ep[0])));
+        }
+        return max;
+    }
+
+    private static RelativeErrorReport.Mode scanAll(RopeEmulator rope, int i, Enclosure theta, long context, long reach, Rational delta) {
+        if (context < 2) {
+            return new RelativeErrorReport.Mode(i, Horizon.none(), PhaseErrorBound.of(Rational.ZERO, Rational.ZERO));
+        }
+        Pass s = pass(rope, i, theta, 1, context - 1, reach, Long.MAX_VALUE, delta);
+        PhaseErrorBound max = s.nonFinite ? PhaseErrorBound.unbounded() : PhaseErrorBound.of(s.lowerBound(), s.upperBound());
+        return new RelativeErrorReport.Mode(i, Horizon.of(s.first), max);
+    }
+
+    private static RelativeErrorReport.Mode boundAndWindows(RopeEmulator rope, int i, Enclosure theta, long context, long reach,
+                                                            Rational delta) {
+        DistanceBound bound = new DistanceBound(rope, i, theta, reach);
+        // the first position not shown safe: the bound grows with P, so bisect for the last P with U(P) <= delta
+        long start;
+        if (bound.at(context - 1).isAtMost(delta)) {
+            start = context;
+        } else if (!bound.at(1).isAtMost(delta)) {
+            start = 1; // position 0 has no pairs
+        } else {
+            long lo = 1;
+            long hi = context - 1;
+            while (hi - lo > 1) {
+                long mid = lo + (hi - lo) / 2;
+                if (bound.at(mid).isAtMost(delta)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            start = hi;
+        }
+        Horizon horizon = Horizon.none();
+        Rational witness = Rational.ZERO;
+        boolean nonFinite = false;
+        if (start <= context - 1) {
+            long end = Math.min(context - 1, start + WINDOW - 1);
+            Pass w = pass(rope, i, theta, start, end, reach, LOOKBACK, delta);
+            witness = witness.max(w.lowerBound());
+            nonFinite = w.nonFinite;
+            if (w.first.isPresent()) {
+                long p = w.first.getAsLong();
+                // a pair the window saw fails at p; with history missing, a pair it did not see may fail earlier
+                horizon = w.complete || p == start ? Horizon.at(p) : Horizon.within(start, p);
+            } else if (!w.complete) {
+                horizon = Horizon.within(start, context - 1);
+            } else if (end < context - 1) {
+                horizon = Horizon.within(end + 1, context - 1);
+            }
+        }
+        Pass tail = pass(rope, i, theta, Math.max(1, context - TAIL), context - 1, reach, LOOKBACK, delta);
+        witness = witness.max(tail.lowerBound());
+        PhaseErrorBound top = nonFinite || tail.nonFinite ? PhaseErrorBound.unbounded() : bound.at(context - 1);
+        return new RelativeErrorReport.Mode(i, horizon, top.max(PhaseErrorBound.of(witness, witness)));
+    }
+
+    /**
+     * What one pass found: the first failing p among the pairs it saw, an enclosure [maxLo, maxHi] of the largest
+     * |e| over them, whether a phase was not finite, and whether it saw every pair of its positions.
+     */
+    private record Pass(OptionalLong first, double maxLo, double maxHi, boolean nonFinite, boolean complete) {
+        Rational lowerBound() {
+            return BinaryRational.ofDouble(Math.max(0, maxLo)).toRational();
+        }
+
+        Rational upperBound() {
+            return BinaryRational.ofDouble(maxHi).toRational();
+        }
+    }
+
+    /**
+     * Visits positions s .. to, s = max(0, from - min(R, lookback)), and position 0; for every p in [from, to]
+     * (from >= 1) it decides every pair (p, q) with q visited and p - R <= q < p. Each err(q) is a double
+     * enclosure [lo, hi]; the window's least lo and hi and largest lo and hi (monotone queues) enclose
+     * max over q of |err(p) - err(q)|, and a comparison with delta the doubles cannot settle is decided
+     * pair by pair, exactly.
+     */
+    private static Pass pass(RopeEmulator rope, int i, Enclosure thetaEnclosure, long from, long to, long reach, long lookback,
+                             Rational delta) {
+        PhaseScan.SplitTheta theta = PhaseScan.SplitTheta.of(thetaEnclosure);
+        double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
+        double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
+        long s = Math.max(0, from - Math.min(reach, lookback));
+        boolean complete = s == Math.max(0, from - reach);
+        int n = Math.toIntExact(to - s + 1);
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        double[] zero = errorAt(rope, i, theta, 0); // err(0), for the pairs (p, 0) when 0 is before the history
+        boolean zeroFinite = zero != null;
+        Extreme minLo = new Extreme(lo, false);
+        Extreme minHi = new Extreme(hi, false);
+        Extreme maxLo = new Extreme(lo, true);
+        Extreme maxHi = new Extreme(hi, true);
+        long lastNonFinite = -1;
+        long first = -1;
+        boolean nonFinite = false;
+        double top = 0;
+        double bottom = 0;
+        for (long p = s; p <= to; p++) {
+            int k = (int) (p - s);
+            double[] e = errorAt(rope, i, theta, p);
+            if (e != null) {
+                lo[k] = e[0];
+                hi[k] = e[1];
+            }
+            if (p >= from) {
+                long qMin = Math.max(s, p - reach);
+                int kMin = (int) (qMin - s);
+                minLo.dropBefore(kMin);
+                minHi.dropBefore(kMin);
+                maxLo.dropBefore(kMin);
+                maxHi.dropBefore(kMin);
+                boolean withZero = s > 0 && p <= reach;
+                if (e == null || lastNonFinite >= qMin || (withZero && !zeroFinite)) {
+                    nonFinite = true;
+                    first = first < 0 ? p : first;
+                } else {
+                    double wMinLo = withZero ? Math.min(zero[0], minLo.value()) : minLo.value();
+                    double wMinHi = withZero ? Math.min(zero[1], minHi.value()) : minHi.value();
+                    double wMaxLo = withZero ? Math.max(zero[0], maxLo.value()) : maxLo.value();
+                    double wMaxHi = withZero ? Math.max(zero[1], maxHi.value()) : maxHi.value();
+                    double up = Math.nextUp(Math.max(hi[k] - wMinLo, wMaxHi - lo[k]));
+                    double down = Math.nextDown(Math.max(lo[k] - wMinHi, wMaxLo - hi[k]));
+                    top = Math.max(top, up);
+                    bottom = Math.max(bottom, down);
+                    if (first < 0 && (down > deltaHi
+                            || (up > deltaLo && exceedsSomewhere(rope, i, p, s, qMin, withZero, zero, lo, hi, deltaLo, deltaHi, delta)))) {
+                        first = p;
+                    }
+                }
+            }
+            if (e == null) {
+                lastNonFinite = p;
+            } else {
+                minLo.push(k);
+                minHi.push(k);
+                maxLo.push(k);
+                maxHi.push(k);
+            }
+        }
+        return new Pass(first < 0 ? OptionalLong.empty() : OptionalLong.of(first), bottom, top, nonFinite, complete);
+    }
+
+    /** The signed enclosure [lo, hi] of err_i(p), or null when phase_i(p) is not finite. */
+    private static double[] errorAt(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long p) {
+        double phase = rope.phaseValue(i, rope.positionInPhaseValue(p));
+        return Double.isFinite(phase) ? theta.signedError(phase, p) : null;
+    }
+
+    /** Whether some visited q in [qMin, p - 1] (and 0, if {@code withZero}) has |err(p) - err(q)| > delta, pair by pair. */
+    private static boolean exceedsSomewhere(RopeEmulator rope, int i, long p, long s, long qMin, boolean withZero, double[] zero,
+                                            double[] lo, double[] hi, double deltaLo, double deltaHi, Rational delta) {
+        int k = (int) (p - s);
+        if (withZero && exceedsPair(rope, i, p, 0, lo[k], hi[k], zero[0], zero[1], deltaLo, deltaHi, delta)) {
+            return true;
+        }
+        for (long q = qMin; q < p; q++) {
+            int j = (int) (q - s);
+            if (exceedsPair(rope, i, p, q, lo[k], hi[k], lo[j], hi[j], deltaLo, deltaHi, delta)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean exceedsPair(RopeEmulator rope, int i, long p, long q, double pLo, double pHi, double qLo, double qHi,
+                                       double deltaLo, double deltaHi, Rational delta) {
+        double up = Math.nextUp(Math.max(pHi - qLo, qHi - pLo));
+        if (up <= deltaLo) {
+            return false;
+        }
+        double down = Math.nextDown(Math.max(pLo - qHi, qLo - pHi));
+        return down > deltaHi || RelativePhaseError.exceedsExactly(rope, i, p, q, delta);
+    }
+
+    /** The least (or largest) value over a sliding window of indices pushed in increasing order: a monotone queue. */
+    private static final class Extreme {
+        private final double[] values;
+        private final boolean largest;
+        private final int[] queue;
+        private int head;
+        private int tail;
+
+        Extreme(double[] values, boolean largest) {
+            this.values = values;
+            this.largest = largest;
+            this.queue = new int[values.length];
+        }
+
+        void push(int k) {
+            while (tail > head && (largest ? values[queue[tail - 1]] <= values[k] : values[queue[tail - 1]] >= values[k])) {
+                tail--;
+            }
+            queue[tail++] = k;
+        }
+
+        void dropBefore(int k) {
+            while (head < tail && queue[head] < k) {
+                head++;
+            }
+        }
+
+        /** The window's extreme; +-infinity (neutral) when the window is empty. */
+        double value() {
+            return head < tail ? values[queue[head]] : largest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /**
+     * U(P), an upper bound on |e_i(p, r)| over 1 <= r <= min(R, p) <= p <= P, non-decreasing in P: with T(p) the
+     * position as it enters the product (|T(p) - p| <= tau), f the stored frequency and rho the product's
+     * rounding, e = (T(p) - T(q)) (f - theta) + (T(p) - T(q) - r) theta + rho(p) - rho(q), so
+     * |e| <= (min(R, P) + 2 tau) |f - theta| + 2 tau theta + ulp(T_max f). Computed in doubles rounded up.
+     */
+    private static final class DistanceBound {
+        private final Pipeline pl;
+        private final double f;
+        private final double thetaHi;
+        private final double drift;
+        private final long reach;
+        private final long exactUpTo;
+        private final double maxPosition;
+        private final double maxPhase;
+        private final boolean phaseHoldsPositions;
+        private final int frequencyBits;
+        private final boolean frequencyNormal;
+
+        DistanceBound(RopeEmulator rope, int i, Enclosure theta, long reach) {
+            this.pl = rope.pipeline();
+            this.reach = reach;
+            FloatValue fv = rope.invFreqInPhase(i);
+            this.f = fv.isFinite() ? fv.value().toRational().toDouble(RoundingMode.TOWARD_POSITIVE) : Double.NaN;
+            this.thetaHi = theta.hi().toDouble(RoundingMode.TOWARD_POSITIVE);
+            Rational exactF = fv.isFinite() ? fv.value().toRational() : Rational.ZERO;
+            this.drift = exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs()).toDouble(RoundingMode.TOWARD_POSITIVE);
+            this.maxPosition = Math.min(largest(pl.position()), largest(pl.phase()));
+            this.maxPhase = largest(pl.phase());
+            this.phaseHoldsPositions = pl.phase().precision() >= pl.position().precision()
+                    && pl.phase().emax() >= pl.position().emax() && pl.phase().emin() <= pl.position().emin();
+            this.exactUpTo = pl.position().maxContiguousInteger().min(pl.phase().maxContiguousInteger())
+                    .min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+            this.frequencyBits = fv.isFinite() && !fv.isZero() ? fv.value().significand().abs().bitLength() : Integer.MAX_VALUE / 2;
+            this.frequencyNormal = fv.isFinite() && !fv.isZero() && fv.value().abs().compareTo(pl.phase().minNormal()) >= 0;
+        }
+
+        /**
+         * Whether every product T(p) f with p <= P is exact in the phase format: T(p) is an integer of at most
+         * bitLength(P) bits while positions are exact (else of at most the position format's precision), f has
+         * {@code frequencyBits} significant bits and is normal, so T f >= f is normal and needs at most the sum.
+         */
+        private boolean productsExact(long p) {
+            int positionBits = p <= exactUpTo ? 64 - Long.numberOfLeadingZeros(p) : Math.min(pl.position().precision(), pl.phase().precision());
+            return frequencyNormal && positionBits + frequencyBits <= pl.phase().precision();
+        }
+
+        PhaseErrorBound at(long p) {
+            double bound = upperBound(p);
+            return Double.isFinite(bound) ? PhaseErrorBound.atMost(BinaryRational.ofDouble(bound).toRational()) : PhaseErrorBound.unbounded();
+        }
+
+        private double upperBound(long p) {
+            if (Double.isNaN(f)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double position = Math.nextUp((double) p);
+            double tau = p <= exactUpTo ? 0 : Math.nextUp(halfUlp(pl.position(), position)
+                    + (phaseHoldsPositions ? 0 : halfUlp(pl.phase(), position)));
+            double tMax = Math.nextUp(position + tau);
+            double phaseMax = Math.nextUp(tMax * f);
+            if (tMax >= maxPosition || phaseMax >= maxPhase) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double distance = Math.nextUp(Math.nextUp((double) Math.min(reach, p)) + 2 * tau);
+            double sum = Math.nextUp(Math.nextUp(2 * tau * thetaHi) + Math.nextUp(distance * drift));
+            return productsExact(p) ? sum : Math.nextUp(sum + 2 * halfUlp(pl.phase(), phaseMax));
+        }
+
+        private static double largest(Format fm) {
+            return fm.maxFinite().toRational().toDouble(RoundingMode.TOWARD_POSITIVE);
+        }
+
+        private static double halfUlp(Format fm, double v) {
+            return fm.ulp(BinaryRational.ofDouble(v)).scaleByPowerOfTwo(-1).toRational().toDouble(RoundingMode.TOWARD_POSITIVE);
+        }
+    }
+
+    /**
+     * The first failing position over modes: the least located horizon, unless a mode whose horizon is only
+     * bracketed could fail earlier; then a bracket from the earliest such start to the least located horizon
+     * (or, when none is located, to the last bracket's end).
+     */
+    private static Horizon firstOf(List<Horizon> horizons) {
+        OptionalLong located = horizons.stream().map(Horizon::located).filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+        List<Horizon.Within> brackets = horizons.stream().filter(h -> h instanceof Horizon.Within).map(h -> (Horizon.Within) h).toList();
+        OptionalLong bracketStart = brackets.stream().mapToLong(Horizon.Within::first).min();
+        if (bracketStart.isEmpty() || (located.isPresent() && located.getAsLong() < bracketStart.getAsLong())) {
+            return Horizon.of(located);
+        }
+        long last = located.isPresent() ? located.getAsLong() : brackets.stream().mapToLong(Horizon.Within::last).max().orElseThrow();
+        return Horizon.within(bracketStart.getAsLong(), last);
+    }
+}
