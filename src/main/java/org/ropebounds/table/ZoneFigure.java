@@ -312,7 +312,7 @@ record ZoneFigure(JFreeChart chart, LabelLayout.Layout labels, List<Integer> dep
      * leader lines, as annotations; models without room are named in a subtitle and the layout is made again for
      * the smaller area (at most three times: the subtitle lists every model unlabelled in the last layout).
      */
-    private static LabelLayout.Layout labelModels(JFreeChart chart, Map<Point2D, List<String>> labels) {
+    static LabelLayout.Layout labelModels(JFreeChart chart, Map<Point2D, List<String>> labels) {
         XYPlot plot = chart.getXYPlot();
         Font labelFont = font(Font.PLAIN, 8);
         TextTitle unlabelled = null;
