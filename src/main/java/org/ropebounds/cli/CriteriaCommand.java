@@ -11,6 +11,7 @@ import org.ropebounds.criteria.CriteriaQuery;
 import org.ropebounds.criteria.CriteriaReport.MaxContexts;
 import org.ropebounds.criteria.CriteriaReport.MinimumBases;
 import org.ropebounds.criteria.Criterion;
+import org.ropebounds.criteria.DistanceRange;
 import org.ropebounds.format.Rational;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -74,7 +75,7 @@ final class CriteriaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Converters.checkDigits(digits, CriteriaQuery.MAX_DIGITS);
-        String distances = CriteriaText.range(range);
+        DistanceRange distances = CriteriaText.range(range);
         Optional<BigInteger> train = Optional.ofNullable(trainContext).map(t -> {
             try {
                 return ContextLength.parse(t);
@@ -82,24 +83,25 @@ final class CriteriaCommand implements Callable<Integer> {
                 throw new org.ropebounds.InvalidInputException("--train-context: " + e.getMessage());
             }
         });
-        CriteriaQuery q = new CriteriaQuery(headDim, Optional.ofNullable(layers), Optional.ofNullable(tolerance), train, digits);
+        CriteriaQuery q = new CriteriaQuery(headDim, Optional.ofNullable(layers), Optional.ofNullable(tolerance), train, distances,
+                digits);
         PrintWriter out = spec.commandLine().getOut();
         if (subject.context != null) {
             BigInteger l = ContextLength.parse(subject.context);
             MinimumBases r = Criteria.minimumBases(l, q);
             String note = CeilingNote.of(EpsilonConvention.MACHINE, "B", l, "");
             if (common.json) {
-                Json.print(out, CriteriaJson.of(r, distances, note));
+                Json.print(out, CriteriaJson.of(r, note));
             } else {
-                out.print(CriteriaText.of(r, subject.context.strip(), distances, note));
+                out.print(CriteriaText.of(r, subject.context.strip(), note));
             }
         } else {
             MaxContexts r = Criteria.maxContexts(subject.base, q);
             String note = CeilingNote.of(EpsilonConvention.MACHINE, Json.exact(subject.base), BigInteger.ONE.shiftLeft(20), "");
             if (common.json) {
-                Json.print(out, CriteriaJson.of(r, distances, note));
+                Json.print(out, CriteriaJson.of(r, note));
             } else {
-                out.print(CriteriaText.of(r, distances, note));
+                out.print(CriteriaText.of(r, note));
             }
         }
         out.flush();

@@ -17,10 +17,10 @@ final class CriteriaJson {
     private CriteriaJson() {
     }
 
-    static ObjectNode of(MinimumBases r, String range, String ceilingNote) {
+    static ObjectNode of(MinimumBases r, String ceilingNote) {
         ObjectNode o = Json.object();
         Json.putInteger(o, "context", r.context());
-        parameters(o, r.query(), range);
+        parameters(o, r.query());
         ArrayNode list = o.putArray("criteria");
         for (MinimumBase m : r.criteria()) {
             ObjectNode c = list.addObject();
@@ -50,10 +50,10 @@ final class CriteriaJson {
         return o;
     }
 
-    static ObjectNode of(MaxContexts r, String range, String ceilingNote) {
+    static ObjectNode of(MaxContexts r, String ceilingNote) {
         ObjectNode o = Json.object();
         o.put("base", Json.exact(r.base()));
-        parameters(o, r.query(), range);
+        parameters(o, r.query());
         ArrayNode list = o.putArray("criteria");
         for (MaxContext m : r.criteria()) {
             ObjectNode c = list.addObject();
@@ -83,9 +83,9 @@ final class CriteriaJson {
         return o;
     }
 
-    private static void parameters(ObjectNode o, CriteriaQuery q, String range) {
+    private static void parameters(ObjectNode o, CriteriaQuery q) {
         o.put("head_dim", q.headDim());
-        o.put("range", range);
+        o.put("range", q.range().toString());
         o.put("digits", q.digits());
         q.layers().ifPresentOrElse(n -> o.put("layers", n), () -> o.putNull("layers"));
         q.tolerance().ifPresentOrElse(e -> o.put("tolerance", Json.exact(e)), () -> o.putNull("tolerance"));

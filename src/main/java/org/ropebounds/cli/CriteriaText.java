@@ -10,6 +10,7 @@ import org.ropebounds.criteria.CriteriaReport.MaxContexts;
 import org.ropebounds.criteria.CriteriaReport.MinimumBase;
 import org.ropebounds.criteria.CriteriaReport.MinimumBases;
 import org.ropebounds.criteria.Criterion;
+import org.ropebounds.criteria.DistanceRange;
 import org.ropebounds.real.CertifiedDecimal;
 
 /** The text form of {@code ropebounds criteria}. */
@@ -22,27 +23,29 @@ final class CriteriaText {
      *
      * @throws org.ropebounds.InvalidInputException unless inclusive or exclusive
      */
-    static String range(String text) {
+    static DistanceRange range(String text) {
         String r = text.strip().toLowerCase(Locale.ROOT);
-        if (!r.equals("inclusive") && !r.equals("exclusive")) {
+        if (r.equals("inclusive") || r.equals("exclusive")) {
+            return r.equals("inclusive") ? DistanceRange.INCLUSIVE : DistanceRange.EXCLUSIVE;
+        }
+        {
             throw new org.ropebounds.InvalidInputException("--range '" + org.ropebounds.InvalidInputException.quoted(text)
                     + "' is not accepted; accepted: inclusive (m in [0, L]), exclusive (m in [0, L-1])");
         }
-        return r;
     }
 
     /** How a range reads: "inclusive (m in [0, L])". */
-    static String describe(String range) {
-        return range + (range.equals("inclusive") ? " (m in [0, L], as in Men et al.)" : " (m in [0, L-1])");
+    static String describe(DistanceRange range) {
+        return range + (range == DistanceRange.INCLUSIVE ? " (m in [0, L], as in Men et al.)" : " (m in [0, L-1])");
     }
 
-    static String of(MinimumBases r, String asTyped, String range, String ceilingNote) {
+    static String of(MinimumBases r, String asTyped, String ceilingNote) {
         StringWriter s = new StringWriter();
         PrintWriter w = new PrintWriter(s);
         w.print("Minimum RoPE base per published criterion\n");
         w.print("  L = " + r.context() + (asTyped.equals(r.context().toString()) ? "" : " (" + asTyped + ")") + " positions, d = "
                 + r.query().headDim() + parameters(r.query()) + "\n");
-        w.print("  decay distance range: " + describe(range) + "\n");
+        w.print("  decay distance range: " + describe(r.query().range()) + "\n");
         w.print("  minimum bases are rounded up to " + r.query().digits() + " significant digits (their safe direction) unless marked\n\n");
         TextTable t = new TextTable(new boolean[] {false, false, false}, "  criterion", "min base", "robust (every larger base)");
         for (MinimumBase m : r.criteria()) {
@@ -73,12 +76,12 @@ final class CriteriaText {
         return s.toString();
     }
 
-    static String of(MaxContexts r, String range, String ceilingNote) {
+    static String of(MaxContexts r, String ceilingNote) {
         StringWriter s = new StringWriter();
         PrintWriter w = new PrintWriter(s);
         w.print("Longest context per published criterion\n");
         w.print("  b = " + Json.exact(r.base()) + ", d = " + r.query().headDim() + parameters(r.query()) + "\n");
-        w.print("  decay distance range: " + describe(range) + "\n");
+        w.print("  decay distance range: " + describe(r.query().range()) + "\n");
         w.print("  longest contexts are exact integers (rounded down from the real bound)\n\n");
         TextTable t = new TextTable(new boolean[] {false, true, false}, "  criterion", "max context", "");
         for (MaxContext m : r.criteria()) {

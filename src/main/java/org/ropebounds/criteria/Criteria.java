@@ -45,6 +45,16 @@ public final class Criteria {
      * @throws org.ropebounds.InvalidInputException if the context is out of range
      */
     public static MinimumBases minimumBases(BigInteger context, CriteriaQuery q) {
+        return minimumBases(context, q, java.util.EnumSet.allOf(Criterion.class));
+    }
+
+    /**
+     * {@link #minimumBases(BigInteger, CriteriaQuery)} computing only the criteria in {@code include}; the others are listed
+     * as not computed ("not requested"). For callers that cannot afford a criterion's search (the decay bound at large L).
+     *
+     * @throws org.ropebounds.InvalidInputException if the context is out of range
+     */
+    public static MinimumBases minimumBases(BigInteger context, CriteriaQuery q, java.util.Set<Criterion> include) {
         CriticalDimension.checkContext(context);
         ZoneReport zone = ZoneCalculator.compute(seedQuery(context, q), CEILING_FORMATS, Optional.empty(), q.digits());
         List<MinimumBase> out = new ArrayList<>();
@@ -53,9 +63,11 @@ public final class Criteria {
                 : MinimumBase.notComputed(Criterion.DC_STABILITY, "needs a tolerance eps"));
         out.add(q.tolerance().isPresent() && q.layers().isPresent() ? seed(Criterion.DEPTH_STABILITY, Bounds.DEPTH_STABILITY, zone)
                 : MinimumBase.notComputed(Criterion.DEPTH_STABILITY, "needs a tolerance eps and the layers N"));
-        out.add(LongTermDecay.minimumBase(context, q));
+        out.add(include.contains(Criterion.DECAY) ? LongTermDecay.minimumBase(context, q)
+                : MinimumBase.notComputed(Criterion.DECAY, "not requested"));
         out.add(q.trainContext().map(t -> extrapolation(context, q, t))
                 .orElseGet(() -> MinimumBase.notComputed(Criterion.EXTRAPOLATION, "needs the training context T_train")));
+        out.replaceAll(m -> include.contains(m.criterion()) ? m : MinimumBase.notComputed(m.criterion(), "not requested"));
         List<Ceiling> ceilings = new ArrayList<>();
         for (Format f : CEILING_FORMATS) {
             CertifiedDecimal c = zone.zone(f).ceiling();

@@ -15,9 +15,11 @@ import org.ropebounds.format.Rational;
  * @param layers N, 1 &lt;= N &lt;= {@value ZoneQuery#MAX_LAYERS}, if given
  * @param tolerance eps, 0 &lt; eps &lt; 1, if given
  * @param trainContext T_train, {@value CriticalDimension#MIN_TRAIN_CONTEXT} &lt;= T_train &lt;= 2^62, if given
+ * @param range the decay bound's distances: m in [0, L] or [0, L-1]
  * @param digits significant digits of every decimal, 1..{@value #MAX_DIGITS}
  */
-public record CriteriaQuery(int headDim, Optional<Integer> layers, Optional<Rational> tolerance, Optional<BigInteger> trainContext, int digits) {
+public record CriteriaQuery(int headDim, Optional<Integer> layers, Optional<Rational> tolerance, Optional<BigInteger> trainContext, DistanceRange range,
+                            int digits) {
     /** Most digits accepted. */
     public static final int MAX_DIGITS = 1000;
 
@@ -36,6 +38,7 @@ public record CriteriaQuery(int headDim, Optional<Integer> layers, Optional<Rati
                 throw new InvalidInputException("tolerance " + eps.toCompactDecimalStringOrFraction() + " is out of range; accepted: 0 < eps < 1");
             }
         });
+        java.util.Objects.requireNonNull(range);
         trainContext.ifPresent(CriticalDimension::checkTrainContext);
         if (trainContext.isPresent() && headDim < 4) {
             throw new InvalidInputException("head dim " + headDim + " with a train context: Liu et al.'s law needs d >= 4 (d = 2 has one mode)");

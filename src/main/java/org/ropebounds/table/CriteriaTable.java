@@ -1,6 +1,8 @@
 package org.ropebounds.table;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.ropebounds.criteria.CriteriaReport.MinimumBase;
 import org.ropebounds.criteria.CriteriaReport.MinimumBases;
 import org.ropebounds.criteria.Criterion;
 import org.ropebounds.criteria.CriticalDimension;
+import org.ropebounds.criteria.DistanceRange;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.CertifiedDecimal;
 
@@ -60,8 +63,9 @@ final class CriteriaTable {
                 + " fine-tuned: (L/2pi)^(d/d_extra) with the critical dimension d_extra = " + tunedDimension.map(String::valueOf).orElse("(none)")
                 + " of a model pretrained with b = 10000 at T_train. Minimums rounded up to " + s.digits() + " significant digits, their safe"
                 + " direction (the exact bound is at most the printed value). Men et al.'s published Table 2 (d = 128) read with k = 1024;"
-                + " its status: feasible or infeasible (witness m) by the certified decay search, and its ratio to the first feasible base and"
-                + " to the robust bound.";
+                + " its status: feasible (L_theta(b) >= L) or infeasible (the first m with B_m(b) < 0, certified), and, where the decay search"
+                + " ran, its ratio to the first feasible base and to the robust bound (ratios of printed values, 3 digits). Decay bounds searched"
+                + " for L <= " + s.criteriaDecayMaxContext().map(BigInteger::toString).orElse("none (criteria_decay_max_context)") + ".";
         List<BigInteger> contexts = s.criteriaContexts();
         return new TableSpec(ID, "Minimum RoPE base per published criterion", caption, columns(s), contexts.size(), r -> row(s, contexts.get(r),
                 tunedDimension));
@@ -78,8 +82,10 @@ final class CriteriaTable {
 
     private static List<String> row(GridSpec s, BigInteger l, Optional<Integer> tunedDimension) {
         CriteriaQuery q = new CriteriaQuery(s.rotaryDim(), Optional.of(s.criteriaLayers()), Optional.of(s.criteriaTolerance()),
-                s.rotaryDim() >= 4 ? Optional.of(BigInteger.valueOf(s.criteriaTrainContext())) : Optional.empty(), s.digits());
-        MinimumBases r = Criteria.minimumBases(l, q);
+                s.rotaryDim() >= 4 ? Optional.of(BigInteger.valueOf(s.criteriaTrainContext())) : Optional.empty(), DistanceRange.INCLUSIVE,
+                s.digits());
+        boolean searchDecay = s.criteriaDecayMaxContext().map(m -> l.compareTo(m) <= 0).orElse(false);
+        MinimumBases r = Criteria.minimumBases(l, q, searchDecay ? EnumSet.allOf(Criterion.class) : EnumSet.complementOf(EnumSet.of(Criterion.DECAY)));
         MinimumBase decay = r.get(Criterion.DECAY);
         List<String> row = new ArrayList<>(List.of(l.toString(), cell(r.get(Criterion.ALIASING)), cell(r.get(Criterion.DC_STABILITY)),
                 cell(r.get(Criterion.DEPTH_STABILITY)), cell(decay), decay.robust().map(x -> x.text()).orElse(decay.value().isEmpty() ? "not computed" : ""),
@@ -87,7 +93,7 @@ final class CriteriaTable {
                 tunedDimension.map(k -> CriticalDimension.tunedMinBase(l, s.rotaryDim(), k, s.digits()).text()).orElse("not computed")));
         String published = s.rotaryDim() == MEN_HEAD_DIM ? MEN_TABLE_2.getOrDefault(l, "") : "";
         row.add(published);
-        row.add(published.isEmpty() ? "" : PublishedStatus.of(l, s.rotaryDim(), Rational.parse(published), decay, s.digits()));
+        row.add(published.isEmpty() ? "" : PublishedStatus.of(l.longValueExact(), s.rotaryDim(), new BigDecimal(published), decay));
         return row;
     }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.ropebounds.InvalidInputException;
@@ -24,7 +25,8 @@ import org.ropebounds.io.StrictJson;
  * key (schema in the README): {@code contexts}, {@code layers}, {@code tolerances}, {@code spectra},
  * {@code rotary_dim}, {@code formats}, {@code digits}, {@code bases}, {@code erasure_context},
  * {@code delta}, {@code case_study}, {@code case_study_tolerance}, and for the criteria table {@code criteria_contexts},
- * {@code criteria_layers}, {@code criteria_tolerance}, {@code criteria_train_context}.
+ * {@code criteria_layers}, {@code criteria_tolerance}, {@code criteria_train_context}, {@code criteria_decay_max_context} (the largest
+ * context whose decay bound is searched: absent by default, since the certified search takes seconds to minutes per context).
  *
  * <p>Domain, checked on construction so that no table fails half-way: every list non-empty and without
  * a value listed twice; contexts and {@code erasureContext} in 1..2^62; layers in 1..{@value ZoneQuery#MAX_LAYERS};
@@ -37,7 +39,7 @@ import org.ropebounds.io.StrictJson;
 public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rational> tolerances, List<Spectrum> spectra,
                        int rotaryDim, List<Format> formats, int digits, List<Rational> bases, long erasureContext, Rational delta,
                        boolean caseStudy, Rational caseStudyTolerance, List<BigInteger> criteriaContexts, int criteriaLayers,
-                       Rational criteriaTolerance, long criteriaTrainContext) {
+                       Rational criteriaTolerance, long criteriaTrainContext, Optional<BigInteger> criteriaDecayMaxContext) {
 
     /** The largest rotary dimension of a grid (the emulated pipelines' limit). */
     public static final int MAX_ROTARY_DIM = 1024;
@@ -51,7 +53,7 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
 
     private static final Set<String> KEYS = Set.of("contexts", "layers", "tolerances", "spectra", "rotary_dim", "formats", "digits",
             "bases", "erasure_context", "delta", "case_study", "case_study_tolerance", "criteria_contexts", "criteria_layers", "criteria_tolerance",
-            "criteria_train_context");
+            "criteria_train_context", "criteria_decay_max_context");
 
     /** @throws InvalidInputException naming the key and the value outside the domain above */
     public GridSpec {
@@ -105,6 +107,7 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
             throw new InvalidInputException("criteria_layers " + criteriaLayers + " is out of range; accepted: 1 <= N <= " + ZoneQuery.MAX_LAYERS);
         }
         checkTolerance("criteria_tolerance", criteriaTolerance);
+        java.util.Objects.requireNonNull(criteriaDecayMaxContext);
         if (criteriaTrainContext < org.ropebounds.criteria.CriticalDimension.MIN_TRAIN_CONTEXT
                 || BigInteger.valueOf(criteriaTrainContext).compareTo(ZoneQuery.MAX_CONTEXT) > 0) {
             throw new InvalidInputException("criteria_train_context " + criteriaTrainContext + " is out of range; accepted: "
@@ -125,7 +128,7 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
                     List<Format> formats, int digits, List<Rational> bases, long erasureContext, Rational delta, boolean caseStudy,
                     Rational caseStudyTolerance) {
         this(contexts, layers, tolerances, spectra, rotaryDim, formats, digits, bases, erasureContext, delta, caseStudy, caseStudyTolerance,
-                defaultCriteriaContexts(), DEFAULT_CRITERIA_LAYERS, DEFAULT_CRITERIA_TOLERANCE, DEFAULT_CRITERIA_TRAIN_CONTEXT);
+                defaultCriteriaContexts(), DEFAULT_CRITERIA_LAYERS, DEFAULT_CRITERIA_TOLERANCE, DEFAULT_CRITERIA_TRAIN_CONTEXT, Optional.empty());
     }
 
     /** The criteria table's default depth, tolerance and training context: a 7B-8B model's N = 32, eps = 1/2, Llama 2's 4096. */
@@ -182,7 +185,7 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
                 List.of(Rational.parse("0.5"), Rational.parse("0.9"), Rational.parse("0.99")), List.of(Spectrum.APPROX, Spectrum.EXACT),
                 128, Format.standard(), 6, List.of(Rational.of(10000), Rational.of(500000), Rational.of(1000000), Rational.of(10000000)),
                 1L << 20, Rational.parse("0.1"), true, Rational.parse("0.5"), defaultCriteriaContexts(), DEFAULT_CRITERIA_LAYERS,
-                DEFAULT_CRITERIA_TOLERANCE, DEFAULT_CRITERIA_TRAIN_CONTEXT);
+                DEFAULT_CRITERIA_TOLERANCE, DEFAULT_CRITERIA_TRAIN_CONTEXT, Optional.empty());
     }
 
     /**
@@ -246,8 +249,10 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
                 ? value("criteria_tolerance", scalar(root.get("criteria_tolerance"), "criteria_tolerance"), Rational::parse) : d.criteriaTolerance;
         long train = root.has("criteria_train_context") ? value("criteria_train_context", scalar(root.get("criteria_train_context"),
                 "criteria_train_context"), ContextLength::parse).longValueExact() : d.criteriaTrainContext;
+        Optional<BigInteger> decayMax = root.has("criteria_decay_max_context") ? Optional.of(value("criteria_decay_max_context",
+                scalar(root.get("criteria_decay_max_context"), "criteria_decay_max_context"), ContextLength::parse)) : d.criteriaDecayMaxContext;
         return new GridSpec(contexts, layers, tol, spectra, dim, formats, digits, bases, erasure, delta, study, studyTol, criteriaContexts,
-                criteriaLayers, criteriaTol, train);
+                criteriaLayers, criteriaTol, train, decayMax);
     }
 
     /** The elements of a list-valued key, each read from its text. */
@@ -319,6 +324,7 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
                 Map.entry("criteria_contexts", criteriaContexts.stream().map(BigInteger::toString).toList()),
                 Map.entry("criteria_layers", criteriaLayers),
                 Map.entry("criteria_tolerance", criteriaTolerance.toCompactDecimalStringOrFraction()),
-                Map.entry("criteria_train_context", Long.toString(criteriaTrainContext)));
+                Map.entry("criteria_train_context", Long.toString(criteriaTrainContext)),
+                Map.entry("criteria_decay_max_context", criteriaDecayMaxContext.map(BigInteger::toString).orElse("none")));
     }
 }
