@@ -244,13 +244,17 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
                 : d.caseStudyTolerance;
         List<BigInteger> criteriaContexts = root.has("criteria_contexts") ? list(root, "criteria_contexts", ContextLength::parse) : d.criteriaContexts;
         int criteriaLayers = root.has("criteria_layers")
-                ? integer(scalar(root.get("criteria_layers"), "criteria_layers"), 1, ZoneQuery.MAX_LAYERS) : d.criteriaLayers;
+                ? value("criteria_layers", scalar(root.get("criteria_layers"), "criteria_layers"), x -> integer(x, 1, ZoneQuery.MAX_LAYERS))
+                : d.criteriaLayers;
         Rational criteriaTol = root.has("criteria_tolerance")
                 ? value("criteria_tolerance", scalar(root.get("criteria_tolerance"), "criteria_tolerance"), Rational::parse) : d.criteriaTolerance;
         long train = root.has("criteria_train_context") ? value("criteria_train_context", scalar(root.get("criteria_train_context"),
                 "criteria_train_context"), ContextLength::parse).longValueExact() : d.criteriaTrainContext;
-        Optional<BigInteger> decayMax = root.has("criteria_decay_max_context") ? Optional.of(value("criteria_decay_max_context",
-                scalar(root.get("criteria_decay_max_context"), "criteria_decay_max_context"), ContextLength::parse)) : d.criteriaDecayMaxContext;
+        Optional<BigInteger> decayMax = d.criteriaDecayMaxContext;
+        if (root.has("criteria_decay_max_context")) {
+            String text = scalar(root.get("criteria_decay_max_context"), "criteria_decay_max_context");
+            decayMax = text.strip().equals("none") ? Optional.empty() : Optional.of(value("criteria_decay_max_context", text, ContextLength::parse));
+        }
         return new GridSpec(contexts, layers, tol, spectra, dim, formats, digits, bases, erasure, delta, study, studyTol, criteriaContexts,
                 criteriaLayers, criteriaTol, train, decayMax);
     }

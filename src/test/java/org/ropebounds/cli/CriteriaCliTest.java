@@ -41,32 +41,39 @@ class CriteriaCliTest {
 
     @Test
     void contextFormGivesEveryCriterionWithItsSourceAndValidates() throws Exception {
-        JsonNode out = json("criteria", "--context", "128k", "--layers", "32", "--tolerance", "0.5", "--train-context", "4096", "--json");
+        // a short context keeps the certified decay search fast
+        JsonNode out = json("criteria", "--context", "16", "--layers", "32", "--tolerance", "0.5", "--train-context", "4096", "--digits", "6", "--json");
         assertTrue(schema().validate(out).isEmpty(), schema().validate(out).toString());
-        assertEquals("131072", out.get("context").asText());
+        assertEquals("16", out.get("context").asText());
         assertEquals("inclusive", out.get("range").asText());
         assertEquals(List.of("aliasing", "dc_stability", "depth_stability", "decay", "extrapolation"),
                 MAPPER.convertValue(out.get("criteria").findValues("id").stream().map(JsonNode::asText).toList(), List.class));
-        // aliasing: 131072 / (2 pi) = 65536 / pi = 20860.756700940905449 (proofs/aliasing.md, Symja); rounded up to 15 digits
-        assertEquals("20860.7567009410", criterion(out, "aliasing").get("min_base").asText());
-        // dc stability: L / acos(1/2) = 3 L / pi = 125164.54020564543... (3 * 131072 = 393216, / pi); rounded up
-        assertEquals("125164.540205646", criterion(out, "dc_stability").get("min_base").asText());
+        // aliasing: 16 / (2 pi) = 2.5464790894703...; rounded up to 6 digits: 2.54648
+        assertEquals("2.54648", criterion(out, "aliasing").get("min_base").asText());
+        // dc stability: L / acos(1/2) = 3 L / pi = 48 / pi = 15.278874536821...; rounded up: 15.2789
+        assertEquals("15.2789", criterion(out, "dc_stability").get("min_base").asText());
+        // extrapolation, L = 16 <= T_train: the regime's first base (4096/(2 pi))^(128/126) = 722.5195... (mpmath fixture), up: 722.520
+        assertEquals("722.520", criterion(out, "extrapolation").get("min_base").asText());
+        JsonNode decay = criterion(out, "decay");
+        assertTrue(decay.get("source").asText().contains("arXiv:2405.14591"));
+        assertTrue(decay.get("min_base").isTextual(), decay.toString());
+        assertTrue(decay.get("robust_min_base").isTextual(), decay.toString());
+        assertTrue(decay.get("witness_m").isTextual() && decay.get("feasible_intervals").size() >= 1, decay.toString());
         assertTrue(criterion(out, "extrapolation").get("source").asText().contains("arXiv:2310.05209"));
-        assertTrue(criterion(out, "decay").get("source").asText().contains("arXiv:2405.14591"));
         assertTrue(criterion(out, "aliasing").get("min_base_guarantee").asText().contains("rounded up"));
         assertTrue(out.get("ceiling_note").asText().contains("one-line heuristic") && out.get("ceiling_note").asText().contains("ropebounds erasure"));
-        // bf16's ceiling 128 is below every seed minimum
-        assertTrue(out.get("ceilings").get("bf16").get("criteria_at_or_above").toString().contains("aliasing"));
+        // bf16's ceiling 128 is above the aliasing bound 2.55 and below the extrapolation base 722.5
+        assertEquals("[\"extrapolation\"]", out.get("ceilings").get("bf16").get("criteria_at_or_above").toString());
     }
 
     @Test
     void missingParametersAreNotComputedAndNameTheirOption() throws Exception {
-        JsonNode out = json("criteria", "-L", "4096", "--json");
+        JsonNode out = json("criteria", "-L", "16", "--digits", "6", "--json");
         assertTrue(schema().validate(out).isEmpty(), schema().validate(out).toString());
         assertTrue(criterion(out, "dc_stability").get("min_base").isNull());
         assertTrue(criterion(out, "dc_stability").get("min_base_guarantee").asText().contains("--tolerance"));
         assertTrue(criterion(out, "extrapolation").get("min_base_guarantee").asText().contains("--train-context"));
-        CliTest.Result text = CliTest.run("criteria", "-L", "4096", "--range", "exclusive");
+        CliTest.Result text = CliTest.run("criteria", "-L", "16", "--digits", "6", "--range", "exclusive");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("decay distance range: exclusive (m in [0, L-1])"), text.out());
         assertTrue(text.out().contains("ceiling: the precision ceiling"), text.out());
@@ -84,6 +91,10 @@ class CriteriaCliTest {
         assertEquals(92, e.get("critical_dimension").asInt());
         assertEquals("4711", e.get("max_context").asText());
         assertTrue(e.get("t_extra").asText().startsWith("4711.72"), e.toString());
+        // decay, inclusive range: L_theta = first_negative_m - 1 when every sign before it was decided
+        JsonNode decay = criterion(out, "decay");
+        assertEquals(new java.math.BigInteger(decay.get("first_negative_m").asText()).subtract(java.math.BigInteger.ONE),
+                new java.math.BigInteger(decay.get("max_context").asText()), decay.toString());
         assertEquals("below", out.get("ceilings").get("fp32").get("verdict").asText());
         assertEquals("at or above", out.get("ceilings").get("bf16").get("verdict").asText());
         assertTrue(out.get("ceiling_note").asText().contains("--base 10000"));
@@ -91,7 +102,7 @@ class CriteriaCliTest {
 
     @Test
     void theSchemaRejectsWhatTheConventionsForbid() throws Exception {
-        ObjectNode out = (ObjectNode) json("criteria", "-L", "4096", "--json");
+        ObjectNode out = (ObjectNode) json("criteria", "-L", "16", "--digits", "6", "--json");
         out.put("context", 4096);
         assertFalse(schema().validate(out).isEmpty());
         ObjectNode base = (ObjectNode) json("criteria", "-b", "10000", "--json");
@@ -120,6 +131,28 @@ class CriteriaCliTest {
         assertTrue(r.err().contains(named), line + ": " + r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals("", r.out());
+    }
+
+    @Test
+    void zoneWithCriteriaAllKeepsItsOutputAndAddsTheDecayLine() {
+        CliTest.Result plain = CliTest.run("zone", "-L", "16", "-N", "2", "--eps", "0.5", "--digits", "6");
+        CliTest.Result with = CliTest.run("zone", "-L", "16", "-N", "2", "--eps", "0.5", "--digits", "6", "--criteria", "all");
+        assertEquals(0, with.code(), with.err());
+        assertTrue(with.out().startsWith(plain.out()), "zone's own output must not change");
+        String added = with.out().substring(plain.out().length());
+        assertEquals(1, added.lines().count(), added);
+        assertTrue(added.contains("decay bound") && added.contains("first feasible base") && added.contains("arXiv:2405.14591"), added);
+        CliTest.Result bad = CliTest.run("zone", "-L", "16", "-N", "2", "--eps", "0.5", "--criteria", "some");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--criteria 'some'") && bad.err().contains("accepted: all"), bad.err());
+    }
+
+    @Test
+    void zoneJsonWithCriteriaValidatesAgainstTheZoneSchema() throws Exception {
+        JsonNode out = json("zone", "-L", "16", "-N", "2", "--eps", "0.5", "--digits", "6", "--criteria", "all", "--json");
+        JsonSchema zone = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(MAPPER.readTree(SchemaCommand.text("zone")));
+        assertTrue(zone.validate(out).isEmpty(), zone.validate(out).toString());
+        assertTrue(out.get("decay_first_feasible_base").isTextual(), out.toString());
     }
 
     @Test
