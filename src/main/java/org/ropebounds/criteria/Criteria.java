@@ -146,8 +146,10 @@ public final class Criteria {
                 + " (b >= (T_train/2pi)^(d/(d-2)), critical dimension below d) whose T_extra = 2 pi b^(d_extra/d) reaches L at T_train = "
                 + train + "; T_extra is a sawtooth in b, so not every larger base reaches L (every base at or above robust_min_base does)")
                 .orElse("undecided: the segment of the first base could not be certified");
+        String robust = context.compareTo(train) <= 0 ? "; L <= T_train: every base of the large-base regime, from this one on, has"
+                + " T_extra >= T_train >= L" : "; every base at or above it has d_extra = 2 and T_extra = 2 pi b^(2/d) >= L";
         return new MinimumBase(Criterion.EXTRAPOLATION, m.first(), guarantee, Optional.of(new Robust(m.robust().text(), m.robust().guarantee()
-                + "; every base at or above it has d_extra = 2 and T_extra = 2 pi b^(2/d) >= L")), List.of(), Optional.empty());
+                + robust)), List.of(), Optional.empty());
     }
 
     private static MaxContext extrapolationContext(Rational base, CriteriaQuery q, BigInteger train) {
