@@ -91,8 +91,8 @@ record CriteriaFigure(JFreeChart chart, LabelLayout.Layout labels, List<String> 
             points.addSeries(men);
         }
         points.addSeries(models);
-        double[] xs = range(List.of(curves, points), true);
-        double[] ys = range(List.of(curves, points), false);
+        double[] xs = ZoneFigure.range(List.of(curves, points), true); // never empty: the seed curves are always drawn
+        double[] ys = ZoneFigure.range(List.of(curves, points), false);
         NumberAxis x = ZoneFigure.exponentAxis("context length L (positions)", 2, xs[0] - 0.5, xs[1] + 0.5);
         NumberAxis y = ZoneFigure.exponentAxis("minimum RoPE base b", 10, ys[0] - 0.3, ys[1] + 0.3);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
@@ -122,33 +122,11 @@ record CriteriaFigure(JFreeChart chart, LabelLayout.Layout labels, List<String> 
         return new CriteriaFigure(chart, layout, List.copyOf(drawn));
     }
 
-    /** log10 of a cell, or empty when it is not a positive number (undecided, not computed, empty). */
     private static OptionalDouble log10(String cell) {
-        try {
-            double v = Double.parseDouble(cell);
-            return v > 0 && Double.isFinite(v) ? OptionalDouble.of(Math.log10(v)) : OptionalDouble.empty();
-        } catch (NumberFormatException e) {
-            return OptionalDouble.empty();
-        }
+        return ZoneFigure.logOf(cell, 10);
     }
 
-    /** log2 of a context, exact for powers of two. */
     private static double log2(BigInteger l) {
-        return l.bitCount() == 1 ? l.bitLength() - 1 : Math.log(l.doubleValue()) / Math.log(2);
-    }
-
-    private static double[] range(List<XYSeriesCollection> data, boolean xValues) {
-        double lo = Double.NaN;
-        double hi = Double.NaN;
-        for (XYSeriesCollection d : data) {
-            for (int s = 0; s < d.getSeriesCount(); s++) {
-                for (int i = 0; i < d.getItemCount(s); i++) {
-                    double v = xValues ? d.getXValue(s, i) : d.getYValue(s, i);
-                    lo = Double.isNaN(lo) ? v : Math.min(lo, v);
-                    hi = Double.isNaN(hi) ? v : Math.max(hi, v);
-                }
-            }
-        }
-        return Double.isNaN(lo) ? new double[] {0, 1} : new double[] {lo, hi};
+        return ZoneFigure.log2(l.toString());
     }
 }
