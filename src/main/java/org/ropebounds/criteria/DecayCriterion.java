@@ -111,7 +111,7 @@ public final class DecayCriterion {
         long limit = range.maxDistance(MAX_CONTEXT) + 1;
         DecayWalk walk = DecayWalk.of(DecayWalk.thetas(DoubleIntervalArithmetic.INSTANCE.of(b), n));
         long[] found = {0, 0}; // first negative, first undecided (0: none)
-        walk.run(limit, (m, v, e) -> {
+        walk.run(limit, (m, v, e, slope, slopeError) -> {
             if (v - e > 0) {
                 return true;
             }
@@ -161,6 +161,11 @@ public final class DecayCriterion {
      *         (d = 2: B_2 = cos 2 &lt; 0 for every base) or none was found within the work limit
      */
     public DecayBaseBounds minBase(long context, int digits, long work) {
+        checkSearch(context, digits, work);
+        return new DecaySweep(this, range.maxDistance(context), digits, work, false).run(context);
+    }
+
+    private void checkSearch(long context, int digits, long work) {
         long minContext = range.contextFor(2);
         if (context < minContext || context > MAX_CONTEXT) {
             throw new InvalidInputException("context " + context + " is not accepted for the " + range + " distance range; need "
@@ -175,7 +180,18 @@ public final class DecayCriterion {
         if (headDim == 2) {
             throw new InvalidInputException("no base is feasible for context " + context + " at d = 2: B_2(b) = cos 2 < 0 for every base");
         }
-        return new DecaySweep(this, range.maxDistance(context), digits, work).run(context);
+    }
+
+    /**
+     * Only base_L: {@link #minBase(long, int, long)} stopped as soon as the first feasible base is located (every
+     * base below it classified), so the robust bound is a {@link RobustBound.Searched} range and the feasible
+     * intervals hold the first one only, its upper end marked unless proven. Much cheaper at large contexts.
+     *
+     * @throws InvalidInputException as {@link #minBase(long, int, long)}
+     */
+    public DecayBaseBounds firstFeasibleBase(long context, int digits, long work) {
+        checkSearch(context, digits, work);
+        return new DecaySweep(this, range.maxDistance(context), digits, work, true).run(context);
     }
 
     /** The sign of B_m(b) decided by enclosures of increasing precision up to {@code maxBits}; empty when none does. */
