@@ -84,9 +84,7 @@ public final class DecayCriterion {
      */
     public CertifiedDecimal decaySum(BigDecimal base, long m, int digits) {
         Rational b = checkedBase(base);
-        if (m < 0 || m > MAX_DISTANCE) {
-            throw new InvalidInputException("distance m = " + m + " is not accepted; need an integer in 0..2^40");
-        }
+        checkDistance(m);
         if (digits < 1 || digits > MAX_SUM_DIGITS) {
             throw new InvalidInputException("digits " + digits + " is out of range; accepted: 1.." + MAX_SUM_DIGITS);
         }
@@ -94,6 +92,24 @@ public final class DecayCriterion {
             return CertifiedDecimal.decide(Enclosure.exact(headDim / 2), digits).orElseThrow();
         }
         return Ziv.decimal(digits, a -> enclose(a, b, headDim / 2, m));
+    }
+
+    /**
+     * An enclosure of B_m(b) in the arithmetic {@code a} (exactly d/2 for m = 0): for callers that evaluate
+     * expressions level by level, such as claims.
+     *
+     * @throws InvalidInputException unless 1 &lt; base &lt;= 10^{@value #MAX_BASE_LOG10} and 0 &lt;= m &lt;= 2^40
+     */
+    public <T> T decaySum(Arithmetic<T> a, Rational base, long m) {
+        checkedBase(base);
+        checkDistance(m);
+        return m == 0 ? a.of(headDim / 2) : decay(a, base, headDim / 2, m);
+    }
+
+    private static void checkDistance(long m) {
+        if (m < 0 || m > MAX_DISTANCE) {
+            throw new InvalidInputException("distance m = " + m + " is not accepted; need an integer in 0..2^40");
+        }
     }
 
     /**
@@ -106,6 +122,15 @@ public final class DecayCriterion {
      *         search's reach)
      */
     public DecayContext maxContext(BigDecimal base) {
+        return maxContext(checkedBase(base));
+    }
+
+    /**
+     * {@link #maxContext(BigDecimal)} for a base given as an exact rational.
+     *
+     * @throws InvalidInputException as {@link #maxContext(BigDecimal)}
+     */
+    public DecayContext maxContext(Rational base) {
         Rational b = checkedBase(base);
         int n = headDim / 2;
         long limit = range.maxDistance(MAX_CONTEXT) + 1;
@@ -129,7 +154,7 @@ public final class DecayCriterion {
             return true;
         });
         if (found[0] == 0) {
-            throw new InvalidInputException("base " + base.toPlainString() + " keeps B_m >= 0 (as far as decided) for every distance up to "
+            throw new InvalidInputException("base " + b.toCompactDecimalStringOrFraction() + " keeps B_m >= 0 (as far as decided) for every distance up to "
                     + limit + " at d = " + headDim + ", so L_theta is beyond the search limit; accepted: bases whose L_theta is at most 2^24");
         }
         long firstNegative = found[0];
@@ -236,9 +261,14 @@ public final class DecayCriterion {
             throw new InvalidInputException("base " + InvalidInputException.quoted(base.toString()) + " is not accepted; need 1 < b <= 1e"
                     + MAX_BASE_LOG10);
         }
+        return checkedBase(b);
+    }
+
+    private static Rational checkedBase(Rational b) {
+        Objects.requireNonNull(b);
         if (b.compareTo(Rational.ONE) <= 0 || b.compareTo(MAX_BASE) > 0) {
-            throw new InvalidInputException("base " + InvalidInputException.quoted(base.toString()) + " is not accepted; need 1 < b <= 1e"
-                    + MAX_BASE_LOG10);
+            throw new InvalidInputException("base " + InvalidInputException.quoted(b.toCompactDecimalStringOrFraction())
+                    + " is not accepted; need 1 < b <= 1e" + MAX_BASE_LOG10);
         }
         return b;
     }

@@ -320,6 +320,20 @@ final class DecaySweep {
         return s;
     }
 
+    /**
+     * The certified piece the walk at z gives inside [a, c]: {kind (1 feasible, -1 infeasible, 0 undecided), lo, hi,
+     * left witness, right witness}. For tests of the certificates.
+     */
+    double[] pieceAround(double z, double a, double c) {
+        Point p = evaluate(z);
+        if (p.kind().isEmpty()) {
+            return new double[] {0, z, z, 0, 0};
+        }
+        Extent l = leftExtent(z, p, a);
+        Extent h = rightExtent(z, p, c);
+        return new double[] {p.kind().get() == Kind.FEASIBLE ? 1 : -1, l.bound(), h.bound(), l.witness(), h.witness()};
+    }
+
     // ---- the tail argument ----
 
     /**
