@@ -84,9 +84,7 @@ public final class DecayCriterion {
      */
     public CertifiedDecimal decaySum(BigDecimal base, long m, int digits) {
         Rational b = checkedBase(base);
-        if (m < 0 || m > MAX_DISTANCE) {
-            throw new InvalidInputException("distance m = " + m + " is not accepted; need an integer in 0..2^40");
-        }
+        checkDistance(m);
         if (digits < 1 || digits > MAX_SUM_DIGITS) {
             throw new InvalidInputException("digits " + digits + " is out of range; accepted: 1.." + MAX_SUM_DIGITS);
         }
@@ -94,6 +92,24 @@ public final class DecayCriterion {
             return CertifiedDecimal.decide(Enclosure.exact(headDim / 2), digits).orElseThrow();
         }
         return Ziv.decimal(digits, a -> enclose(a, b, headDim / 2, m));
+    }
+
+    /**
+     * An enclosure of B_m(b) in the arithmetic {@code a} (exactly d/2 for m = 0): for callers that evaluate
+     * expressions level by level, such as claims.
+     *
+     * @throws InvalidInputException unless 1 &lt; base &lt;= 10^{@value #MAX_BASE_LOG10} and 0 &lt;= m &lt;= 2^40
+     */
+    public <T> T decaySum(Arithmetic<T> a, Rational base, long m) {
+        checkedBase(base);
+        checkDistance(m);
+        return m == 0 ? a.of(headDim / 2) : decay(a, base, headDim / 2, m);
+    }
+
+    private static void checkDistance(long m) {
+        if (m < 0 || m > MAX_DISTANCE) {
+            throw new InvalidInputException("distance m = " + m + " is not accepted; need an integer in 0..2^40");
+        }
     }
 
     /**
@@ -106,12 +122,21 @@ public final class DecayCriterion {
      *         search's reach)
      */
     public DecayContext maxContext(BigDecimal base) {
+        return maxContext(checkedBase(base));
+    }
+
+    /**
+     * {@link #maxContext(BigDecimal)} for a base given as an exact rational.
+     *
+     * @throws InvalidInputException as {@link #maxContext(BigDecimal)}
+     */
+    public DecayContext maxContext(Rational base) {
         Rational b = checkedBase(base);
         int n = headDim / 2;
         long limit = range.maxDistance(MAX_CONTEXT) + 1;
         DecayWalk walk = DecayWalk.of(DecayWalk.thetas(DoubleIntervalArithmetic.INSTANCE.of(b), n));
         long[] found = {0, 0}; // first negative, first undecided (0: none)
-        walk.run(limit, (m, v, e) -> {
+        walk.run(limit, (m, v, e, slope, slopeError) -> {
             if (v - e > 0) {
                 return true;
             }
@@ -129,7 +154,7 @@ public final class DecayCriterion {
             return true;
         });
         if (found[0] == 0) {
-            throw new InvalidInputException("base " + base.toPlainString() + " keeps B_m >= 0 (as far as decided) for every distance up to "
+            throw new InvalidInputException("base " + b.toCompactDecimalStringOrFraction() + " keeps B_m >= 0 (as far as decided) for every distance up to "
                     + limit + " at d = " + headDim + ", so L_theta is beyond the search limit; accepted: bases whose L_theta is at most 2^24");
         }
         long firstNegative = found[0];
@@ -161,6 +186,11 @@ public final class DecayCriterion {
      *         (d = 2: B_2 = cos 2 &lt; 0 for every base) or none was found within the work limit
      */
     public DecayBaseBounds minBase(long context, int digits, long work) {
+        checkSearch(context, digits, work);
+        return new DecaySweep(this, range.maxDistance(context), digits, work, false).run(context);
+    }
+
+    private void checkSearch(long context, int digits, long work) {
         long minContext = range.contextFor(2);
         if (context < minContext || context > MAX_CONTEXT) {
             throw new InvalidInputException("context " + context + " is not accepted for the " + range + " distance range; need "
@@ -175,7 +205,18 @@ public final class DecayCriterion {
         if (headDim == 2) {
             throw new InvalidInputException("no base is feasible for context " + context + " at d = 2: B_2(b) = cos 2 < 0 for every base");
         }
-        return new DecaySweep(this, range.maxDistance(context), digits, work).run(context);
+    }
+
+    /**
+     * Only base_L: {@link #minBase(long, int, long)} stopped as soon as the first feasible base is located (every
+     * base below it classified), so the robust bound is a {@link RobustBound.Searched} range and the feasible
+     * intervals hold the first one only, its upper end marked unless proven. Much cheaper at large contexts.
+     *
+     * @throws InvalidInputException as {@link #minBase(long, int, long)}
+     */
+    public DecayBaseBounds firstFeasibleBase(long context, int digits, long work) {
+        checkSearch(context, digits, work);
+        return new DecaySweep(this, range.maxDistance(context), digits, work, true).run(context);
     }
 
     /** The sign of B_m(b) decided by enclosures of increasing precision up to {@code maxBits}; empty when none does. */
@@ -220,9 +261,14 @@ public final class DecayCriterion {
             throw new InvalidInputException("base " + InvalidInputException.quoted(base.toString()) + " is not accepted; need 1 < b <= 1e"
                     + MAX_BASE_LOG10);
         }
+        return checkedBase(b);
+    }
+
+    private static Rational checkedBase(Rational b) {
+        Objects.requireNonNull(b);
         if (b.compareTo(Rational.ONE) <= 0 || b.compareTo(MAX_BASE) > 0) {
-            throw new InvalidInputException("base " + InvalidInputException.quoted(base.toString()) + " is not accepted; need 1 < b <= 1e"
-                    + MAX_BASE_LOG10);
+            throw new InvalidInputException("base " + InvalidInputException.quoted(b.toCompactDecimalStringOrFraction())
+                    + " is not accepted; need 1 < b <= 1e" + MAX_BASE_LOG10);
         }
         return b;
     }

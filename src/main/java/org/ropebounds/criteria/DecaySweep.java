@@ -48,7 +48,16 @@ final class DecaySweep {
     private record Unsearched(double lo, double hi) implements Item {
     }
 
-    private record Point(Optional<Kind> kind, double ratio, long witness, DoubleInterval[] theta) {
+    /**
+     * A walk's result at a base z: its kind (empty: undecided), the first-order ratio r and its witness, and the
+     * second-order extents in t = log(b/z) to the left and the right with their witnesses (0 for feasible).
+     */
+    private record Point(Optional<Kind> kind, double ratio, long witness, double left, long leftWitness, double right,
+            long rightWitness, DoubleInterval[] theta) {
+    }
+
+    /** A certified stretch [lo, hi] around a point, and the witness that certifies it (infeasible). */
+    private record Extent(double bound, long witness) {
     }
 
     private final DecayCriterion criterion;
@@ -59,8 +68,11 @@ final class DecaySweep {
     private long work;
     private boolean exhausted;
     private final List<Item> items = new ArrayList<>();
+    /** Whether to stop once the first feasible piece is placed (everything to its left then resolved). */
+    private final boolean firstOnly;
 
-    DecaySweep(DecayCriterion criterion, long maxDistance, int digits, long workLimit) {
+    DecaySweep(DecayCriterion criterion, long maxDistance, int digits, long workLimit, boolean firstOnly) {
+        this.firstOnly = firstOnly;
         this.criterion = criterion;
         this.n = criterion.headDim() / 2;
         this.maxDistance = maxDistance;
@@ -72,10 +84,10 @@ final class DecaySweep {
         Optional<Double> tail = tailBase(n, maxDistance);
         double end = tail.filter(t -> t <= SEARCH_CAP).orElse(SEARCH_CAP);
         Point one = evaluate(1);
-        double h = rightExtent(1, one, end);
-        items.add(new Piece(one.kind().orElseThrow(), 1, h, one.witness()));
-        if (h < end) {
-            resolve(h, end);
+        Extent h = rightExtent(1, one, end);
+        items.add(new Piece(one.kind().orElseThrow(), 1, h.bound(), h.witness()));
+        if (h.bound() < end) {
+            resolve(h.bound(), end);
         }
         boolean complete = !exhausted && tail.isPresent() && tail.get() <= SEARCH_CAP;
         if (complete) {
@@ -103,29 +115,38 @@ final class DecaySweep {
         }
         boolean last = c - a <= resolution(a);
         Point p = evaluate(z);
-        if (last) {
-            // below the resolution: one walk that covers the whole stretch closes it, else it stays unresolved
-            if (p.kind().isPresent() && leftExtent(z, p, a) == a && rightExtent(z, p, c) == c) {
-                items.add(new Piece(p.kind().get(), a, c, p.witness()));
-            } else {
-                items.add(new Gap(a, c));
-            }
-            return;
-        }
         if (p.kind().isEmpty()) {
+            if (last) {
+                items.add(new Gap(a, c));
+                return;
+            }
             resolve(a, z);
             items.add(new Gap(z, z));
             resolve(z, c);
             return;
         }
-        double l = leftExtent(z, p, a);
-        double h = rightExtent(z, p, c);
-        if (l > a) {
-            resolve(a, l);
+        Extent l = leftExtent(z, p, a);
+        Extent h = rightExtent(z, p, c);
+        if (last) {
+            // below the resolution: a walk that covers the whole stretch closes it, else it stays unresolved
+            if (l.bound() == a && h.bound() == c) {
+                items.add(new Piece(p.kind().get(), a, z, l.witness()));
+                items.add(new Piece(p.kind().get(), z, c, h.witness()));
+            } else {
+                items.add(new Gap(a, c));
+            }
+            return;
         }
-        items.add(new Piece(p.kind().get(), l, h, p.witness()));
-        if (h < c) {
-            resolve(h, c);
+        if (l.bound() > a) {
+            resolve(a, l.bound());
+        }
+        items.add(new Piece(p.kind().get(), l.bound(), z, l.witness()));
+        items.add(new Piece(p.kind().get(), z, h.bound(), h.witness()));
+        if (firstOnly && p.kind().get() == Kind.FEASIBLE) {
+            exhausted = true; // left first: everything below this piece is placed
+        }
+        if (h.bound() < c) {
+            resolve(h.bound(), c);
         }
     }
 
@@ -134,56 +155,127 @@ final class DecaySweep {
         return Math.max(a * Math.pow(10, -(digits + 2)), 4 * Math.ulp(a));
     }
 
+    /** Largest log-extent the second-order certificate is used for (its remainder constants assume it). */
+    private static final double TAU = 0x1p-4;
+    /** e^TAU / 2 and e^(2 TAU) / 2, rounded up: the remainder's constants (proofs/decay-bound.md section 5). */
+    private static final double R1 = 0.5323;
+    private static final double R2 = 0.5666;
+
     /** One walk at the base z (exact). */
     private Point evaluate(double z) {
-        work += (long) n * maxDistance;
         DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(z, z), n);
         DecayWalk walk = DecayWalk.of(theta);
-        double[] st = {Double.POSITIVE_INFINITY, 0, 0, 0}; // feasible ratio, infeasible ratio, witness, undecided m
-        walk.run(maxDistance, (m, v, e) -> {
+        double p1 = walk.p1();
+        double p2 = walk.p2();
+        double weightSum = walk.weightSum();
+        // 0 feasible ratio, 1 infeasible ratio, 2 its witness, 3 first undecided m,
+        // 4 feasible left, 5 feasible right, 6 infeasible left, 7 its witness, 8 infeasible right, 9 its witness
+        double[] st = {Double.POSITIVE_INFINITY, 0, 0, 0, TAU, TAU, 0, 0, 0, 0, 0};
+        walk.run(maxDistance, (m, v, e, slope, dErr) -> {
+            st[10] = m;
             double lo = Math.nextDown(v - e);
             double hi = Math.nextUp(v + e);
+            double sLo = Math.nextDown(m * Math.nextDown(slope - dErr));
+            double sHi = Math.nextUp(m * Math.nextUp(slope + dErr));
+            double curvature = Math.nextUp(Math.nextUp(m * p1 * R1) + Math.nextUp((double) m * m * p2 * R2));
+            double cap = TAU;
             if (lo > 0) {
                 st[0] = Math.min(st[0], Math.nextDown(lo / m));
+                st[4] = Math.min(st[4], Math.min(cap, root(lo, -sHi, curvature)));
+                st[5] = Math.min(st[5], Math.min(cap, root(lo, sLo, curvature)));
             } else if (hi < 0) {
                 double r = Math.nextDown(-hi / m);
                 if (r > st[1]) {
                     st[1] = r;
                     st[2] = m;
                 }
+                double left = Math.min(cap, root(-hi, sLo, curvature));
+                if (left > st[6]) {
+                    st[6] = left;
+                    st[7] = m;
+                }
+                double right = Math.min(cap, root(-hi, -sHi, curvature));
+                if (right > st[8]) {
+                    st[8] = right;
+                    st[9] = m;
+                }
             } else if (st[3] == 0) {
                 st[3] = m;
             }
-            return true;
+            // no later distance can give a wider piece: an infeasible point needs only its best witness
+            return st[2] == 0 || optimistic(m, n, weightSum, p2) >= Math.min(st[6], st[8]);
         });
+        work += (long) n * (long) st[10];
         if (st[2] != 0) {
-            return new Point(Optional.of(Kind.INFEASIBLE), st[1], (long) st[2], theta);
+            return new Point(Optional.of(Kind.INFEASIBLE), st[1], (long) st[2], st[6], (long) st[7], st[8], (long) st[9], theta);
         }
         if (st[3] == 0) {
-            return new Point(Optional.of(Kind.FEASIBLE), st[0], 0, theta);
+            return new Point(Optional.of(Kind.FEASIBLE), st[0], 0, st[4], 0, st[5], 0, theta);
         }
-        // a value the recurrence's bound could not sign: one more precise look (rare)
+        // a value the recurrence's bound could not sign: one more precise look (rare); the point gets no width
         long m = (long) st[3];
         Enclosure e = DecayCriterion.enclose(new EnclosureArithmetic(192), BinaryRational.ofDouble(z).toRational(), n, m);
         if (e.lo().signum() > 0) {
-            // the feasible ratio stays valid only for the other distances; give this point no width (a point piece)
-            return new Point(Optional.of(Kind.FEASIBLE), 0, 0, theta);
+            return new Point(Optional.of(Kind.FEASIBLE), 0, 0, 0, 0, 0, 0, theta);
         }
         if (e.hi().signum() < 0) {
-            return new Point(Optional.of(Kind.INFEASIBLE), 0, m, theta);
+            return new Point(Optional.of(Kind.INFEASIBLE), 0, m, 0, m, 0, m, theta);
         }
-        return new Point(Optional.empty(), 0, 0, theta);
+        return new Point(Optional.empty(), 0, 0, 0, 0, 0, 0, theta);
+    }
+
+    /**
+     * An upper bound on the extent any distance m' &gt;= m can certify: |B| &lt;= n + 1, |slope| &lt;= m' W,
+     * curvature &gt;= m'^2 P2 R2, so t &lt;= W/(m' P2 R2) + sqrt((n + 1)/(P2 R2))/m', decreasing in m'.
+     */
+    private static double optimistic(long m, int n, double weightSum, double p2) {
+        double c = p2 * R2 * 0.999;
+        return c > 0 ? (weightSum / c + Math.sqrt((n + 1) / c)) / m * 1.001 : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The largest t &gt;= 0 with mu + sigma t - c t^2 &gt; 0 on [0, t), shrunk by 2^-30 for the roundings: the
+     * positive root, in the form without cancellation.
+     */
+    private static double root(double mu, double sigma, double c) {
+        if (!(c > 0)) {
+            return sigma >= 0 ? TAU : mu / -sigma * (1 - 0x1p-30);
+        }
+        double disc = Math.sqrt(sigma * sigma + 4 * mu * c);
+        double t = sigma >= 0 ? (sigma + disc) / (2 * c) : 2 * mu / (disc - sigma);
+        return t * (1 - 0x1p-30);
+    }
+
+    /** The largest h in [z, c] certified of the point's kind: the better of the two certificates. */
+    private Extent rightExtent(double z, Point p, double c) {
+        double t = p.right() - 0x1p-50;
+        double taylor = t > 0 ? Math.min(c, z * StrictMath.exp(t)) : z;
+        double first = taylor >= c || guess(z, p, 1) <= taylor ? z : firstOrderRight(z, p, c);
+        return first >= taylor ? new Extent(first, p.witness()) : new Extent(taylor, p.rightWitness());
+    }
+
+    private Extent leftExtent(double z, Point p, double a) {
+        double t = p.left() - 0x1p-50;
+        double taylor = t > 0 ? Math.max(a, z * StrictMath.exp(-t)) : z;
+        double first = taylor <= a || guess(z, p, -1) >= taylor ? z : firstOrderLeft(z, p, a);
+        return first <= taylor ? new Extent(first, p.witness()) : new Extent(taylor, p.leftWitness());
+    }
+
+    /** Where the first-order certificate would end, about (a guess, only to skip trying it when it cannot win). */
+    private static double guess(double z, Point p, int side) {
+        double s1 = slope(p.theta());
+        return s1 > 0 ? z * Math.exp(side * 1.5 * p.ratio() / s1) : side * Double.POSITIVE_INFINITY;
     }
 
     /** The largest h in [z, c] with Delta(z, h) within the point's ratio (tried at c, then shrinking toward z). */
-    private double rightExtent(double z, Point p, double c) {
-        double s1 = slope(p.theta());
-        double h = s1 > 0 ? Math.min(c, z * Math.exp(p.ratio() / s1)) : c;
-        if (fits(p, p.theta(), thetas(c), true)) {
+    private double firstOrderRight(double z, Point p, double c) {
+        if (fits(p, p.theta(), thetas(c))) {
             return c;
         }
-        for (int k = 0; k < 60 && h > z; k++) {
-            if (fits(p, p.theta(), thetas(h), true)) {
+        double s1 = slope(p.theta());
+        double h = s1 > 0 ? Math.min(c, z * Math.exp(p.ratio() / s1)) : c;
+        for (int k = 0; k < 12 && h > z; k++) {
+            if (fits(p, p.theta(), thetas(h))) {
                 return h;
             }
             h = z + (h - z) * 0.75;
@@ -191,14 +283,14 @@ final class DecaySweep {
         return z;
     }
 
-    private double leftExtent(double z, Point p, double a) {
-        if (fits(p, thetas(a), p.theta(), false)) {
+    private double firstOrderLeft(double z, Point p, double a) {
+        if (fits(p, thetas(a), p.theta())) {
             return a;
         }
         double s1 = slope(p.theta());
         double l = s1 > 0 ? Math.max(a, z * Math.exp(-p.ratio() / s1)) : a;
-        for (int k = 0; k < 60 && l < z; k++) {
-            if (fits(p, thetas(l), p.theta(), false)) {
+        for (int k = 0; k < 12 && l < z; k++) {
+            if (fits(p, thetas(l), p.theta())) {
                 return l;
             }
             l = z - (z - l) * 0.75;
@@ -211,7 +303,7 @@ final class DecaySweep {
     }
 
     /** Whether Delta between the bases (thetas of the lower base, of the higher base) is within the ratio. */
-    private static boolean fits(Point p, DoubleInterval[] lower, DoubleInterval[] higher, boolean unused) {
+    private static boolean fits(Point p, DoubleInterval[] lower, DoubleInterval[] higher) {
         double delta = 0;
         for (int i = 1; i < lower.length; i++) {
             delta = Math.nextUp(delta + Math.nextUp(lower[i].hi() - higher[i].lo()));
@@ -226,6 +318,20 @@ final class DecaySweep {
             s += (double) i / theta.length * theta[i].hi();
         }
         return s;
+    }
+
+    /**
+     * The certified piece the walk at z gives inside [a, c]: {kind (1 feasible, -1 infeasible, 0 undecided), lo, hi,
+     * left witness, right witness}. For tests of the certificates.
+     */
+    double[] pieceAround(double z, double a, double c) {
+        Point p = evaluate(z);
+        if (p.kind().isEmpty()) {
+            return new double[] {0, z, z, 0, 0};
+        }
+        Extent l = leftExtent(z, p, a);
+        Extent h = rightExtent(z, p, c);
+        return new double[] {p.kind().get() == Kind.FEASIBLE ? 1 : -1, l.bound(), h.bound(), l.witness(), h.witness()};
     }
 
     // ---- the tail argument ----
@@ -297,37 +403,64 @@ final class DecaySweep {
         double ffLo = leading.hi();
         CertifiedDecimal firstFeasible = decide(ffLo, merged.get(first).lo(), Direction.UPWARD);
         List<FeasibleInterval> intervals = new ArrayList<>();
-        for (int i = first; i < merged.size(); i++) {
-            if (merged.get(i) instanceof Piece p && p.kind() == Kind.FEASIBLE) {
-                interval(merged, i).ifPresent(intervals::add);
+        // one interval per stretch between consecutive infeasible pieces that holds feasible pieces
+        int previous = 0;
+        for (int i = 1; i <= merged.size(); i++) {
+            boolean boundary = i == merged.size() || merged.get(i) instanceof Unsearched
+                    || (merged.get(i) instanceof Piece p && p.kind() == Kind.INFEASIBLE);
+            if (boundary) {
+                interval(merged, previous, i).ifPresent(intervals::add);
+                if (i < merged.size() && merged.get(i) instanceof Unsearched) {
+                    break;
+                }
+                previous = i;
             }
         }
         RobustBound robust = robust(merged, complete, tail, searchedTo);
         Optional<CertifiedDecimal> tailDecimal = tail.map(t -> decide(t, t, Direction.UPWARD));
         return new DecayBaseBounds(context, criterion.range(), criterion.headDim(), firstFeasible, robust, intervals,
-                leading.witness(), tailDecimal);
+                leading.witness(), tailDecimal, work);
     }
 
-    private Optional<FeasibleInterval> interval(List<Item> merged, int i) {
-        Piece p = (Piece) merged.get(i);
-        boolean loEnd = i >= 2 && merged.get(i - 1) instanceof Gap && merged.get(i - 2) instanceof Piece q && q.kind() == Kind.INFEASIBLE;
-        double loOuter = loEnd ? merged.get(i - 1).lo() : p.lo();
-        boolean unbounded = p.hi() == Double.POSITIVE_INFINITY;
-        boolean hiEnd = !unbounded && i + 2 < merged.size() && merged.get(i + 1) instanceof Gap
-                && merged.get(i + 2) instanceof Piece q && q.kind() == Kind.INFEASIBLE;
-        double hiOuter = hiEnd ? merged.get(i + 1).hi() : p.hi();
+    /**
+     * The feasible interval between the items {@code from} (an infeasible piece, or the start) and {@code to} (an
+     * infeasible piece, an unsearched stretch, or the end), exclusive: the longest run of touching feasible pieces
+     * there is printed, each end decided from the enclosure reaching to the infeasible neighbour (the true end of
+     * the feasible interval holding the run lies in it). Empty when the stretch holds no feasible piece, or the run
+     * is narrower than 17 digits can show.
+     */
+    private Optional<FeasibleInterval> interval(List<Item> merged, int from, int to) {
+        double runLo = 0;
+        double runHi = -1;
+        for (int i = from + 1; i < to; i++) {
+            if (merged.get(i) instanceof Piece p && p.kind() == Kind.FEASIBLE && p.hi() - p.lo() > runHi - runLo) {
+                runLo = p.lo();
+                runHi = p.hi();
+            }
+        }
+        if (runHi < runLo) {
+            return Optional.empty();
+        }
+        boolean loEnd = merged.get(from) instanceof Piece q && q.kind() == Kind.INFEASIBLE;
+        double loOuter = loEnd ? merged.get(from).hi() : runLo;
+        boolean unbounded = runHi == Double.POSITIVE_INFINITY;
+        boolean hiEnd = to < merged.size() && merged.get(to) instanceof Piece q && q.kind() == Kind.INFEASIBLE;
+        double hiOuter = hiEnd ? merged.get(to).lo() : runHi;
         for (int k = digits; k <= 17; k++) {
-            CertifiedDecimal lo = best(loOuter, p.lo(), Direction.UPWARD, k);
-            Optional<CertifiedDecimal> hi = unbounded ? Optional.empty() : Optional.of(best(p.hi(), hiOuter, Direction.DOWNWARD, k));
-            // the printed ends must lie inside the certified piece
-            boolean inside = lo.toBigDecimal().get().compareTo(new java.math.BigDecimal(p.lo())) >= 0
-                    && (hi.isEmpty() || (hi.get().toBigDecimal().get().compareTo(new java.math.BigDecimal(p.hi())) <= 0
-                    && lo.toBigDecimal().get().compareTo(hi.get().toBigDecimal().get()) <= 0));
+            CertifiedDecimal lo = best(loOuter, runLo, Direction.UPWARD, k);
+            Optional<CertifiedDecimal> hi = unbounded ? Optional.empty() : Optional.of(best(runHi, hiOuter, Direction.DOWNWARD, k));
+            if (!lo.isDecided() || (hi.isPresent() && !hi.get().isDecided())) {
+                continue;
+            }
+            // the printed ends must lie inside the certified run
+            java.math.BigDecimal l = lo.toBigDecimal().get();
+            boolean inside = l.compareTo(new java.math.BigDecimal(runLo)) >= 0 && (hi.isEmpty()
+                    || (hi.get().toBigDecimal().get().compareTo(new java.math.BigDecimal(runHi)) <= 0 && l.compareTo(hi.get().toBigDecimal().get()) <= 0));
             if (inside) {
                 return Optional.of(new FeasibleInterval(lo, hi, loEnd && lo.complete(), hiEnd && hi.get().complete()));
             }
         }
-        return Optional.empty(); // narrower than 17 digits can show
+        return Optional.empty();
     }
 
     private RobustBound robust(List<Item> merged, boolean complete, Optional<Double> tail, double searchedTo) {

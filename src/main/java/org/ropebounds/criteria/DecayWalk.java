@@ -24,16 +24,39 @@ final class DecayWalk {
     private final int n;
     private final double[] cos;
     private final double[] sin;
+    /** w_i = (i/n) theta~_i: the weights of the slope sum_i w_i sin(m theta_i). */
+    private final double[] weight;
     /** Per-step error growth x: the largest over the modes. */
     private final double growth;
     private final double sumError;
+    private final double weightSum;
+    private final double p1;
+    private final double p2;
+    private final double maxWeight;
 
-    private DecayWalk(int n, double[] cos, double[] sin, double growth) {
+    private DecayWalk(int n, double[] cos, double[] sin, double[] weight, double growth) {
         this.n = n;
         this.cos = cos;
         this.sin = sin;
+        this.weight = weight;
         this.growth = growth;
         this.sumError = (double) n * n * 0x1p-52;
+        double ws = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double mw = 0;
+        for (int i = 1; i < n; i++) {
+            double f = (double) i / n;
+            ws += weight[i];
+            q1 += f * weight[i];
+            q2 += weight[i] * weight[i];
+            mw = Math.max(mw, weight[i]);
+        }
+        double up = 1 + 0x1p-36; // covers the roundings above and the weights' own relative error
+        this.weightSum = ws * up;
+        this.p1 = q1 * up;
+        this.p2 = q2 * up;
+        this.maxWeight = mw * up;
     }
 
     /** The walk for the frequencies theta_i, i = 0..n-1, given by certified enclosures. */
@@ -42,12 +65,14 @@ final class DecayWalk {
         int n = theta.length;
         double[] c = new double[n];
         double[] s = new double[n];
+        double[] w = new double[n];
         double x = 0;
         for (int i = 0; i < n; i++) {
             DoubleInterval t = theta[i];
             double mid = t.lo() + (t.hi() - t.lo()) / 2;
             c[i] = StrictMath.cos(mid);
             s[i] = StrictMath.sin(mid);
+            w[i] = (double) i / n * mid;
             DoubleInterval ce = a.cos(t);
             DoubleInterval se = a.sin(t);
             double ec = Math.nextUp(Math.max(Math.abs(c[i] - ce.lo()), Math.abs(ce.hi() - c[i])));
@@ -56,7 +81,7 @@ final class DecayWalk {
             double gamma = Math.nextUp(3 * U * Math.nextUp(1 + delta));
             x = Math.max(x, Math.nextUp(Math.nextUp(delta + gamma) + ETA));
         }
-        return new DecayWalk(n, c, s, x);
+        return new DecayWalk(n, c, s, w, x);
     }
 
     /** The certified frequencies theta_i = b^(-i/n) of a base b given as an enclosure. */
@@ -73,9 +98,11 @@ final class DecayWalk {
     /** What the walk reports at each m. */
     interface Visitor {
         /**
-         * B_m lies in [value - error, value + error]. Return false to stop the walk.
+         * B_m lies in [value - error, value + error]; {@code slope} is sum_i w_i sin~(m theta_i), within
+         * {@code slopeError} ({@link #slopeError(double)}) of sum_i (i/n) theta_i sin(m theta_i). Return false to
+         * stop the walk.
          */
-        boolean visit(long m, double value, double error);
+        boolean visit(long m, double value, double error, double slope, double slopeError);
     }
 
     /**
@@ -92,26 +119,66 @@ final class DecayWalk {
         java.util.Arrays.fill(x, 1);
         double[] c = cos;
         double[] s = sin;
+        double[] w = weight;
         for (long m = 1; m <= maxDistance; m++) {
-            double sum = 0;
+            // two loops: the rotation has no loop-carried dependence, so the JIT can vectorise it
             for (int i = 0; i < n; i++) {
                 double xi = x[i];
                 double yi = y[i];
-                double xn = c[i] * xi - s[i] * yi;
+                x[i] = c[i] * xi - s[i] * yi;
                 y[i] = s[i] * xi + c[i] * yi;
-                x[i] = xn;
-                sum += xn;
             }
-            if (!visitor.visit(m, sum, error(m))) {
+            double sum = 0;
+            double slope = 0;
+            for (int i = 0; i < n; i++) {
+                sum += x[i];
+                slope += w[i] * y[i];
+            }
+            double me = modeError(m);
+            if (!visitor.visit(m, sum, errorFrom(me), slope, slopeError(me))) {
                 return;
             }
         }
     }
 
+    /** A bound on |cos~ - cos| and |sin~ - sin| of each mode after m steps: (1 + x)^m - 1 &lt;= m x / (1 - m x). */
+    double modeError(long m) {
+        double mx = m * growth * SLACK;
+        return mx / (1 - mx) * SLACK;
+    }
+
+    /**
+     * A bound on the slope's error given the modes' error E_m ({@link #modeError}): sum_i w_i (E_m + 2^-38), covering the modes' errors, the
+     * weights' (relative below 2^-40 from the enclosures of theta_i) and the summation's (n u &lt; 2^-40).
+     */
+    double slopeError(double modeError) {
+        return weightSum * (modeError + 0x1p-38) * SLACK;
+    }
+
+    /** Upper bounds on sum_i (i/n) theta_i, sum_i (i/n)^2 theta_i, sum_i (i/n)^2 theta_i^2, max_i (i/n) theta_i. */
+    double weightSum() {
+        return weightSum;
+    }
+
+    double p1() {
+        return p1;
+    }
+
+    double p2() {
+        return p2;
+    }
+
+    double maxWeight() {
+        return maxWeight;
+    }
+
     /** The proven bound on |B~_m - B_m| after m steps. */
     double error(long m) {
-        double mx = m * growth * SLACK;
-        return (n * (mx / (1 - mx)) + sumError) * SLACK;
+        return errorFrom(modeError(m));
+    }
+
+    private double errorFrom(double modeError) {
+        return (n * modeError + sumError) * SLACK;
     }
 
     int modes() {
