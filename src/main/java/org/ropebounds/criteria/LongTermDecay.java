@@ -1,6 +1,5 @@
 package org.ropebounds.criteria;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -60,16 +59,9 @@ final class LongTermDecay {
 
     /** L_theta(b) and the first negative m; not computed where the decay search refuses the base. */
     static MaxContext maxContext(Rational base, CriteriaQuery q) {
-        BigDecimal b;
-        try {
-            b = new BigDecimal(base.numerator()).divide(new BigDecimal(base.denominator()));
-        } catch (ArithmeticException e) {
-            return MaxContext.of(Criterion.DECAY, Optional.empty(), "not computed: the decay search takes a base with a finite decimal"
-                    + " expansion, not " + base.toCompactDecimalStringOrFraction());
-        }
         DecayContext c;
         try {
-            c = DecayCriterion.of(q.headDim(), q.range()).maxContext(b);
+            c = DecayCriterion.of(q.headDim(), q.range()).maxContext(base);
         } catch (InvalidInputException e) {
             return MaxContext.of(Criterion.DECAY, Optional.empty(), "not computed: " + e.getMessage());
         }
