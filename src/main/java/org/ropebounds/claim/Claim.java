@@ -10,6 +10,9 @@ import org.ropebounds.bounds.Bounds;
 import org.ropebounds.bounds.EpsilonConvention;
 import org.ropebounds.bounds.Spectrum;
 import org.ropebounds.bounds.ZoneQuery;
+import org.ropebounds.criteria.DecayContext;
+import org.ropebounds.criteria.DecayCriterion;
+import org.ropebounds.criteria.DistanceRange;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.OverflowPolicy;
@@ -377,5 +380,56 @@ public record Claim(String text, List<Expr> sides, List<String> sideTexts, List<
             }
             return r.numerator();
         }
+    }
+
+    /** Largest distance m accepted by decay(b, d, m): cos of m theta at every precision level stays cheap. */
+    public static final long MAX_DECAY_DISTANCE = 1L << 32;
+
+    /**
+     * decay(b, d, m): Men et al.'s B_m(b) = sum_{i=0}^{d/2-1} cos(m b^(-2i/d)); b exact with 1 &lt; b &lt;= 1e100,
+     * d an even integer in 2..1024, m an integer in 0..2^32.
+     */
+    record Decay(Expr base, Expr dim, Expr distance) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            Rational b = decayArgument(a, base, "decay", "b");
+            int d = (int) decayInteger(a, dim, "decay", "d", DecayCriterion.MAX_HEAD_DIM);
+            long m = decayInteger(a, distance, "decay", "m", MAX_DECAY_DISTANCE);
+            return DecayCriterion.of(d, DistanceRange.INCLUSIVE).decaySum(a, b, m);
+        }
+    }
+
+    /**
+     * decay_context(b, d): L_theta(b), the longest context L with B_m(b) &gt;= 0 for every integer m in [0, L]
+     * (an integer, at most 2^24); refused when it is beyond that, undecided when a sign on the way is.
+     */
+    record DecayContextOf(Expr base, Expr dim) implements Expr {
+        @Override
+        public <T> T evaluate(Arithmetic<T> a) {
+            Rational b = decayArgument(a, base, "decay_context", "b");
+            int d = (int) decayInteger(a, dim, "decay_context", "d", DecayCriterion.MAX_HEAD_DIM);
+            DecayContext c = DecayCriterion.of(d, DistanceRange.INCLUSIVE).maxContext(b);
+            if (!c.exact()) {
+                throw new InsufficientPrecisionException("decay_context: the sign of B_" + c.firstUndecidedM().getAsLong() + " is undecided");
+            }
+            return a.of(c.maxContext());
+        }
+    }
+
+    private static <T> Rational decayArgument(Arithmetic<T> a, Expr x, String function, String name) {
+        Enclosure e = a.toEnclosure(x.evaluate(a));
+        if (!e.isExact()) {
+            throw new InvalidInputException(function + "'s " + name + " must be an exact number (a rational written directly)");
+        }
+        return e.lo();
+    }
+
+    private static <T> long decayInteger(Arithmetic<T> a, Expr x, String function, String name, long max) {
+        Rational r = decayArgument(a, x, function, name);
+        if (!r.denominator().equals(BigInteger.ONE) || r.signum() < 0 || r.numerator().compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new InvalidInputException(function + "'s " + name + " = " + InvalidInputException.quoted(r.toCompactDecimalStringOrFraction())
+                    + " is not accepted; need an integer in 0.." + max);
+        }
+        return r.numerator().longValueExact();
     }
 }

@@ -7,6 +7,8 @@ import java.util.TreeSet;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.claim.Claim.Binary;
 import org.ropebounds.claim.Claim.Ceiling;
+import org.ropebounds.claim.Claim.Decay;
+import org.ropebounds.claim.Claim.DecayContextOf;
 import org.ropebounds.claim.Claim.Elementary;
 import org.ropebounds.claim.Claim.Expr;
 import org.ropebounds.claim.Claim.InFormat;
@@ -54,6 +56,8 @@ public final class ClaimParser {
         FUNCTIONS.put("round", "round(F, x): x rounded to F, nearest, ties to even");
         FUNCTIONS.put("theta", "theta(b, d, i) = b^(-2i/d)");
         FUNCTIONS.put("zone_lower", "zone_lower(L, N, eps, d): the binding lower bound on b (approx spectrum)");
+        FUNCTIONS.put("decay", "decay(b, d, m): Men et al.'s B_m(b) = sum_i cos(m b^(-2i/d))");
+        FUNCTIONS.put("decay_context", "decay_context(b, d): L_theta(b), the longest context with B_m(b) >= 0 for all m in [0, L]");
     }
 
     private static final Map<String, String> ALIASES = Map.of("acos", "arccos", "asin", "arcsin", "atan", "arctan");
@@ -301,6 +305,18 @@ public final class ClaimParser {
                 Expr d = sum();
                 expect(',');
                 yield new Theta(b, d, sum());
+            }
+            case "decay" -> {
+                Expr b = sum();
+                expect(',');
+                Expr d = sum();
+                expect(',');
+                yield new Decay(b, d, sum());
+            }
+            case "decay_context" -> {
+                Expr b = sum();
+                expect(',');
+                yield new DecayContextOf(b, sum());
             }
             case "zone_lower" -> {
                 Expr l = sum();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = {
             "Certified calculator for the RoPE base of long-context transformers:",
             "number formats, bounds and emulated pipelines, with every printed digit guaranteed."},
-        subcommands = {FormatsCommand.class, UlpCommand.class, ZoneCommand.class, DeriveCommand.class, PhaseCommand.class, ErasureCommand.class, ModelsCommand.class, ModelCommand.class, TablesCommand.class, CheckCommand.class, CrosscheckCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FormatsCommand.class, UlpCommand.class, ZoneCommand.class, CriteriaCommand.class, DeriveCommand.class, PhaseCommand.class, ErasureCommand.class, ModelsCommand.class, ModelCommand.class, TablesCommand.class, CheckCommand.class, CrosscheckCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed check or internal error, 2 bad input, 3 a claim check could not decide."})
 final class RopeBoundsCommand implements Runnable {
 

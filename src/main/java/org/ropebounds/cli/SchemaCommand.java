@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples: ropebounds schema    ropebounds schema erasure    ropebounds schema tables-spec"})
 final class SchemaCommand implements Callable<Integer> {
     /** Every schema shipped, by name: the commands with --json output, {@code table} and {@code tables-spec}. */
-    static final List<String> NAMES = List.of("formats", "ulp", "zone", "derive", "phase", "erasure", "models", "model", "tables",
+    static final List<String> NAMES = List.of("formats", "ulp", "zone", "criteria", "derive", "phase", "erasure", "models", "model", "tables",
             "check", "crosscheck", "table", "tables-spec");
 
     @Mixin

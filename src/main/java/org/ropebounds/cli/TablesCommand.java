@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code ropebounds tables}: the reference tables, reproducible to the byte. */
 @Command(name = "tables", mixinStandardHelpOptions = true, header = "Write the reference tables and figures (the main job), reproducible to the byte.", versionProvider = RopeBoundsCommand.Version.class,
         description = {"Write the reference tables (minimum base, largest context per format, fewest bits, erasure horizons,",
-            "the model case study) as Markdown, CSV, LaTeX and JSON, with a manifest of SHA-256 sums, into a folder.",
+            "the model case study, every published base criterion side by side) as Markdown, CSV, LaTeX and JSON, with a manifest of SHA-256 sums, into a folder.",
             "The same command gives the same bytes on any machine."},
         footer = {"", "Grid spec (--spec FILE): a JSON object; every key optional, replacing that key of the default grid;",
             "every list non-empty; numbers may be given as strings. Full schema: ropebounds schema tables-spec.",
@@ -36,6 +36,11 @@ import picocli.CommandLine.Option;
             "  delta                 phase-error tolerance in radians (default \"0.1\")",
             "  case_study            true or false: include the registry case study (default true)",
             "  case_study_tolerance  eps of the case study (default \"0.5\")",
+            "  criteria_contexts     contexts of the criteria table (default 2^10..2^20, the contexts of Men et al.'s Table 2)",
+            "  criteria_layers       N of its depth-stability column (default 32)",
+            "  criteria_tolerance    eps of its stability columns (default \"0.5\")",
+            "  criteria_train_context  T_train of its extrapolation columns (default 4096)",
+            "  criteria_decay_max_context  the largest L whose decay bound it searches (default none: minutes per context)",
             "",
             "Example: ropebounds tables --spec grid.json --out my-tables   with grid.json {\"contexts\": [\"128k\"], \"layers\": [32]}"})
 final class TablesCommand implements Callable<Integer> {

@@ -68,6 +68,10 @@ final class ZoneCommand implements Callable<Integer> {
     @Option(names = "--tex", description = "Print a LaTeX (booktabs) table instead of text.")
     boolean tex;
 
+    @Option(names = "--criteria", paramLabel = "all",
+            description = "With all: add a line naming Men et al.'s decay bound's first feasible base (m in [0, L]); see ropebounds criteria.")
+    String criteria;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -77,19 +81,43 @@ final class ZoneCommand implements Callable<Integer> {
         if (common.json && tex) {
             throw new org.ropebounds.InvalidInputException("--json and --tex exclude each other; choose one");
         }
+        if (criteria != null && !criteria.strip().equals("all")) {
+            throw new org.ropebounds.InvalidInputException("--criteria '" + org.ropebounds.InvalidInputException.quoted(criteria)
+                    + "' is not accepted; accepted: all");
+        }
         ZoneQuery q = query();
         List<Format> formats = Converters.formats(formatNames);
         ZoneReport r = ZoneCalculator.compute(q, formats, Optional.ofNullable(base), digits);
         PrintWriter out = spec.commandLine().getOut();
+        Optional<org.ropebounds.criteria.CriteriaReport.MinimumBase> decay = Optional.ofNullable(criteria).map(c -> decay(q));
         if (common.json) {
-            Json.print(out, ZoneJson.of(r, note(r)));
+            com.fasterxml.jackson.databind.node.ObjectNode o = ZoneJson.of(r, note(r));
+            decay.ifPresent(m -> {
+                m.value().ifPresentOrElse(v -> o.put("decay_first_feasible_base", v.text()), () -> o.putNull("decay_first_feasible_base"));
+                o.put("decay_first_feasible_base_guarantee", m.guarantee());
+            });
+            Json.print(out, o);
         } else if (tex) {
             out.print(ZoneTex.of(r));
             out.flush();
         } else {
             printText(out, r);
+            decay.ifPresent(m -> {
+                out.print("  decay bound (Men et al., arXiv:2405.14591; m in [0, L], d = " + q.rotaryDim() + "): first feasible base "
+                        + m.value().map(ZoneCommand::value).orElse(m.guarantee()) + (m.value().isPresent() ? ", rounded up; not every larger"
+                        + " base is feasible (ropebounds criteria gives the robust bound and the intervals)" : "") + "\n");
+                out.flush();
+            });
         }
         return Main.EXIT_OK;
+    }
+
+    /** Men et al.'s decay bound for the zone's context and head dim (inclusive range), to the zone's digits (at most the search's 15). */
+    private org.ropebounds.criteria.CriteriaReport.MinimumBase decay(ZoneQuery q) {
+        org.ropebounds.criteria.CriteriaQuery cq = new org.ropebounds.criteria.CriteriaQuery(q.rotaryDim(), Optional.empty(), Optional.empty(),
+                Optional.empty(), org.ropebounds.criteria.DistanceRange.INCLUSIVE, Math.min(digits, org.ropebounds.criteria.CriteriaQuery.MAX_DIGITS));
+        return org.ropebounds.criteria.Criteria.minimumBases(q.context(), cq, java.util.EnumSet.of(org.ropebounds.criteria.Criterion.DECAY))
+                .get(org.ropebounds.criteria.Criterion.DECAY);
     }
 
     /** The query; the library's refusals, with the option that changes the spectrum named. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.ropebounds.InvalidInputException;
@@ -23,17 +24,22 @@ import org.ropebounds.io.StrictJson;
  * What the reference tables cover. The default is the published set; a JSON spec file may replace any
  * key (schema in the README): {@code contexts}, {@code layers}, {@code tolerances}, {@code spectra},
  * {@code rotary_dim}, {@code formats}, {@code digits}, {@code bases}, {@code erasure_context},
- * {@code delta}, {@code case_study}, {@code case_study_tolerance}.
+ * {@code delta}, {@code case_study}, {@code case_study_tolerance}, and for the criteria table {@code criteria_contexts},
+ * {@code criteria_layers}, {@code criteria_tolerance}, {@code criteria_train_context}, {@code criteria_decay_max_context} (the largest
+ * context whose decay bound is searched: absent by default, since the certified search takes seconds to minutes per context).
  *
  * <p>Domain, checked on construction so that no table fails half-way: every list non-empty and without
  * a value listed twice; contexts and {@code erasureContext} in 1..2^62; layers in 1..{@value ZoneQuery#MAX_LAYERS};
  * tolerances and the case-study tolerance with 0 &lt; eps &lt; 1; {@code rotaryDim} even in
  * 2..{@value #MAX_ROTARY_DIM} (at least 4 with the exact spectrum); digits in 1..{@value #MAX_DIGITS};
- * bases b &gt; 1; delta &gt; 0; at most {@value #MAX_CELLS} cells (contexts x layers x tolerances x spectra).
+ * bases b &gt; 1; delta &gt; 0; at most {@value #MAX_CELLS} cells (contexts x layers x tolerances x spectra); criteria
+ * contexts in 1..2^62, criteria layers in 1..{@value ZoneQuery#MAX_LAYERS}, 0 &lt; criteria tolerance &lt; 1, criteria
+ * train context in {@value org.ropebounds.criteria.CriticalDimension#MIN_TRAIN_CONTEXT}..2^62.
  */
 public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rational> tolerances, List<Spectrum> spectra,
                        int rotaryDim, List<Format> formats, int digits, List<Rational> bases, long erasureContext, Rational delta,
-                       boolean caseStudy, Rational caseStudyTolerance) {
+                       boolean caseStudy, Rational caseStudyTolerance, List<BigInteger> criteriaContexts, int criteriaLayers,
+                       Rational criteriaTolerance, long criteriaTrainContext, Optional<BigInteger> criteriaDecayMaxContext) {
 
     /** The largest rotary dimension of a grid (the emulated pipelines' limit). */
     public static final int MAX_ROTARY_DIM = 1024;
@@ -46,7 +52,8 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
     public static final long MAX_CELLS = 100_000_000;
 
     private static final Set<String> KEYS = Set.of("contexts", "layers", "tolerances", "spectra", "rotary_dim", "formats", "digits",
-            "bases", "erasure_context", "delta", "case_study", "case_study_tolerance");
+            "bases", "erasure_context", "delta", "case_study", "case_study_tolerance", "criteria_contexts", "criteria_layers", "criteria_tolerance",
+            "criteria_train_context", "criteria_decay_max_context");
 
     /** @throws InvalidInputException naming the key and the value outside the domain above */
     public GridSpec {
@@ -90,10 +97,52 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
             throw new InvalidInputException("delta " + delta.toCompactDecimalStringOrFraction() + " is out of range; accepted: delta > 0");
         }
         checkTolerance("case_study_tolerance", caseStudyTolerance);
+        criteriaContexts = distinct("criteria_contexts", criteriaContexts, BigInteger::toString);
+        for (BigInteger l : criteriaContexts) {
+            if (l.signum() < 1 || l.compareTo(ZoneQuery.MAX_CONTEXT) > 0) {
+                throw new InvalidInputException("criteria_contexts: " + l + " is out of range; accepted: 1 <= L <= 2^62");
+            }
+        }
+        if (criteriaLayers < 1 || criteriaLayers > ZoneQuery.MAX_LAYERS) {
+            throw new InvalidInputException("criteria_layers " + criteriaLayers + " is out of range; accepted: 1 <= N <= " + ZoneQuery.MAX_LAYERS);
+        }
+        checkTolerance("criteria_tolerance", criteriaTolerance);
+        java.util.Objects.requireNonNull(criteriaDecayMaxContext);
+        if (criteriaTrainContext < org.ropebounds.criteria.CriticalDimension.MIN_TRAIN_CONTEXT
+                || BigInteger.valueOf(criteriaTrainContext).compareTo(ZoneQuery.MAX_CONTEXT) > 0) {
+            throw new InvalidInputException("criteria_train_context " + criteriaTrainContext + " is out of range; accepted: "
+                    + org.ropebounds.criteria.CriticalDimension.MIN_TRAIN_CONTEXT + " <= T_train <= 2^62");
+        }
         if ((long) contexts.size() * layers.size() * tolerances.size() * spectra.size() > MAX_CELLS) {
             throw new InvalidInputException("the grid has " + (long) contexts.size() * layers.size() * tolerances.size() * spectra.size()
                     + " cells (contexts x layers x tolerances x spectra); accepted: at most " + MAX_CELLS);
         }
+    }
+
+    /**
+     * A grid with the default criteria table (contexts 2^10..2^20, N = 32, eps = 0.5, T_train = 4096) and the other keys given.
+     *
+     * @throws InvalidInputException as the canonical constructor
+     */
+    public GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rational> tolerances, List<Spectrum> spectra, int rotaryDim,
+                    List<Format> formats, int digits, List<Rational> bases, long erasureContext, Rational delta, boolean caseStudy,
+                    Rational caseStudyTolerance) {
+        this(contexts, layers, tolerances, spectra, rotaryDim, formats, digits, bases, erasureContext, delta, caseStudy, caseStudyTolerance,
+                defaultCriteriaContexts(), DEFAULT_CRITERIA_LAYERS, DEFAULT_CRITERIA_TOLERANCE, DEFAULT_CRITERIA_TRAIN_CONTEXT, Optional.empty());
+    }
+
+    /** The criteria table's default depth, tolerance and training context: a 7B-8B model's N = 32, eps = 1/2, Llama 2's 4096. */
+    static final int DEFAULT_CRITERIA_LAYERS = 32;
+    static final Rational DEFAULT_CRITERIA_TOLERANCE = Rational.of(BigInteger.ONE, BigInteger.TWO);
+    static final long DEFAULT_CRITERIA_TRAIN_CONTEXT = 4096;
+
+    /** 2^10..2^20: the contexts of Men et al.'s Table 2. */
+    static List<BigInteger> defaultCriteriaContexts() {
+        List<BigInteger> out = new ArrayList<>();
+        for (int k = 10; k <= 20; k++) {
+            out.add(BigInteger.ONE.shiftLeft(k));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -135,7 +184,8 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
         return new GridSpec(contexts, List.of(1, 12, 24, 32, 40, 48, 61, 80, 96, 126),
                 List.of(Rational.parse("0.5"), Rational.parse("0.9"), Rational.parse("0.99")), List.of(Spectrum.APPROX, Spectrum.EXACT),
                 128, Format.standard(), 6, List.of(Rational.of(10000), Rational.of(500000), Rational.of(1000000), Rational.of(10000000)),
-                1L << 20, Rational.parse("0.1"), true, Rational.parse("0.5"));
+                1L << 20, Rational.parse("0.1"), true, Rational.parse("0.5"), defaultCriteriaContexts(), DEFAULT_CRITERIA_LAYERS,
+                DEFAULT_CRITERIA_TOLERANCE, DEFAULT_CRITERIA_TRAIN_CONTEXT, Optional.empty());
     }
 
     /**
@@ -192,7 +242,21 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
         Rational studyTol = root.has("case_study_tolerance")
                 ? value("case_study_tolerance", scalar(root.get("case_study_tolerance"), "case_study_tolerance"), Rational::parse)
                 : d.caseStudyTolerance;
-        return new GridSpec(contexts, layers, tol, spectra, dim, formats, digits, bases, erasure, delta, study, studyTol);
+        List<BigInteger> criteriaContexts = root.has("criteria_contexts") ? list(root, "criteria_contexts", ContextLength::parse) : d.criteriaContexts;
+        int criteriaLayers = root.has("criteria_layers")
+                ? value("criteria_layers", scalar(root.get("criteria_layers"), "criteria_layers"), x -> integer(x, 1, ZoneQuery.MAX_LAYERS))
+                : d.criteriaLayers;
+        Rational criteriaTol = root.has("criteria_tolerance")
+                ? value("criteria_tolerance", scalar(root.get("criteria_tolerance"), "criteria_tolerance"), Rational::parse) : d.criteriaTolerance;
+        long train = root.has("criteria_train_context") ? value("criteria_train_context", scalar(root.get("criteria_train_context"),
+                "criteria_train_context"), ContextLength::parse).longValueExact() : d.criteriaTrainContext;
+        Optional<BigInteger> decayMax = d.criteriaDecayMaxContext;
+        if (root.has("criteria_decay_max_context")) {
+            String text = scalar(root.get("criteria_decay_max_context"), "criteria_decay_max_context");
+            decayMax = text.strip().equals("none") ? Optional.empty() : Optional.of(value("criteria_decay_max_context", text, ContextLength::parse));
+        }
+        return new GridSpec(contexts, layers, tol, spectra, dim, formats, digits, bases, erasure, delta, study, studyTol, criteriaContexts,
+                criteriaLayers, criteriaTol, train, decayMax);
     }
 
     /** The elements of a list-valued key, each read from its text. */
@@ -260,6 +324,11 @@ public record GridSpec(List<BigInteger> contexts, List<Integer> layers, List<Rat
                 Map.entry("formats", formats.stream().map(Format::name).toList()), Map.entry("digits", digits),
                 Map.entry("bases", bases.stream().map(Rational::toCompactDecimalStringOrFraction).toList()),
                 Map.entry("erasure_context", Long.toString(erasureContext)), Map.entry("delta", delta.toCompactDecimalStringOrFraction()),
-                Map.entry("case_study", caseStudy), Map.entry("case_study_tolerance", caseStudyTolerance.toCompactDecimalStringOrFraction()));
+                Map.entry("case_study", caseStudy), Map.entry("case_study_tolerance", caseStudyTolerance.toCompactDecimalStringOrFraction()),
+                Map.entry("criteria_contexts", criteriaContexts.stream().map(BigInteger::toString).toList()),
+                Map.entry("criteria_layers", criteriaLayers),
+                Map.entry("criteria_tolerance", criteriaTolerance.toCompactDecimalStringOrFraction()),
+                Map.entry("criteria_train_context", Long.toString(criteriaTrainContext)),
+                Map.entry("criteria_decay_max_context", criteriaDecayMaxContext.map(BigInteger::toString).orElse("none")));
     }
 }

@@ -26,6 +26,7 @@ public final class Plots {
     /** Each figure's file stem and what it shows, in output order; each is written as .svg and .png. */
     public static final Map<String, String> FIGURES = Map.of(
             "zone", "Goldilocks zone: lower-bound curves, format ceilings and the published models",
+            "criteria", "Minimum base per published criterion against context, with Men et al.'s Table 2 and the published models",
             "phase-error", "Phase error against position per format and transformers pipeline (upper bounds)",
             "relative-error", "Relative-position error at distances 1 and p against position, per format and pipeline (upper bounds)");
 
@@ -72,13 +73,16 @@ public final class Plots {
         }
     }
 
-    /** File name to content: zone.svg, zone.png, phase-error.svg, phase-error.png, relative-error.svg, relative-error.png. */
+    /** File name to content: zone.svg, zone.png, criteria.svg, criteria.png, phase-error.svg, phase-error.png, relative-error.svg, relative-error.png. */
     public static Map<String, byte[]> render(GridSpec spec, List<Table> tables) {
         System.setProperty("java.awt.headless", "true");
         Map<String, byte[]> out = new LinkedHashMap<>();
         JFreeChart zone = ZoneFigure.of(spec, tables).chart();
         out.put("zone.svg", svg(zone, ZoneFigure.WIDTH, ZoneFigure.HEIGHT));
         out.put("zone.png", png(zone, ZoneFigure.WIDTH, ZoneFigure.HEIGHT));
+        JFreeChart criteria = CriteriaFigure.of(spec, tables).chart();
+        out.put("criteria.svg", svg(criteria, CriteriaFigure.WIDTH, CriteriaFigure.HEIGHT));
+        out.put("criteria.png", png(criteria, CriteriaFigure.WIDTH, CriteriaFigure.HEIGHT));
         JFreeChart errors = PhaseErrorFigure.chart(spec);
         out.put("phase-error.svg", svg(errors, PhaseErrorFigure.WIDTH, PhaseErrorFigure.HEIGHT));
         out.put("phase-error.png", png(errors, PhaseErrorFigure.WIDTH, PhaseErrorFigure.HEIGHT));

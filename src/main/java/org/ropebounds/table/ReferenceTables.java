@@ -39,6 +39,7 @@ public final class ReferenceTables {
         if (spec.caseStudy()) {
             out.add(caseStudySpec(spec.caseStudyTolerance()));
         }
+        out.add(CriteriaTable.spec(spec));
         return out;
     }
 

@@ -230,7 +230,7 @@ record ZoneFigure(JFreeChart chart, LabelLayout.Layout labels, List<Integer> dep
     }
 
     /** A cell's logarithm to the base, or empty when the cell is not a positive number (undecided, empty). */
-    private static java.util.OptionalDouble logOf(String cell, double base) {
+    static java.util.OptionalDouble logOf(String cell, double base) {
         try {
             double v = Double.parseDouble(cell);
             return v > 0 && Double.isFinite(v) ? java.util.OptionalDouble.of(Math.log(v) / Math.log(base)) : java.util.OptionalDouble.empty();
@@ -240,13 +240,13 @@ record ZoneFigure(JFreeChart chart, LabelLayout.Layout labels, List<Integer> dep
     }
 
     /** log2 of a context of digits, exact for powers of two (the bit length of 2^k is k + 1). */
-    private static double log2(String digits) {
+    static double log2(String digits) {
         java.math.BigInteger l = new java.math.BigInteger(digits);
         return l.bitCount() == 1 ? l.bitLength() - 1 : Math.log(l.doubleValue()) / Math.log(2);
     }
 
     /** [min, max] of the x (or y) values of the datasets, NaN when they are empty. */
-    private static double[] range(List<XYSeriesCollection> data, boolean xValues) {
+    static double[] range(List<XYSeriesCollection> data, boolean xValues) {
         double lo = Double.NaN;
         double hi = Double.NaN;
         for (XYSeriesCollection d : data) {

@@ -57,7 +57,7 @@ class HostileArgumentsTest {
             refusal("position '-1' is not accepted; accepted: an integer 0 <= p <= 2^62", "phase", "-P=-1", "--base", "10000", "--head-dim", "8"),
             refusal("position '2^63'", "phase", "-P", "2^63", "--base", "10000", "--head-dim", "8"),
             // the command list comes from the registered commands
-            refusal("a command is required: formats, ulp, zone, derive, phase, erasure, models, model, tables, check, crosscheck"),
+            refusal("a command is required: formats, ulp, zone, criteria, derive, phase, erasure, models, model, tables, check, crosscheck"),
             // echoed input: cut, and control characters escaped
             refusal("context '" + "1".repeat(40) + "...(10001 characters)'", "zone", "--context", LONG_CONTEXT, "--layers", "4", "--tolerance", "0.9"),
             refusal("context '1\\e[31mred'", "zone", "--context", "1" + ESC + "[31mred", "--layers", "4", "--tolerance", "0.9"),

@@ -137,7 +137,7 @@ class JsonConventionsTest {
         JsonSchema table = schema("table");
         try (Stream<Path> files = Files.list(Paths.get("tables"))) {
             List<Path> tables = files.filter(p -> p.toString().endsWith(".json") && !p.endsWith("manifest.json")).sorted().toList();
-            assertEquals(5, tables.size(), tables.toString());
+            assertEquals(6, tables.size(), tables.toString());
             for (Path p : tables) {
                 assertValid(table, MAPPER.readTree(p.toFile()), p.toString());
             }

@@ -19,8 +19,8 @@ class PlotsTest {
         List<Table> tables = ReferenceTables.all(spec);
         Map<String, byte[]> first = Plots.render(spec, tables);
         Map<String, byte[]> second = Plots.render(spec, tables);
-        assertEquals(List.of("zone.svg", "zone.png", "phase-error.svg", "phase-error.png", "relative-error.svg", "relative-error.png"),
-                List.copyOf(first.keySet()));
+        assertEquals(List.of("zone.svg", "zone.png", "criteria.svg", "criteria.png", "phase-error.svg", "phase-error.png", "relative-error.svg",
+                "relative-error.png"), List.copyOf(first.keySet()));
         first.forEach((name, bytes) -> assertArrayEquals(bytes, second.get(name), name));
 
         String zone = new String(first.get("zone.svg"), StandardCharsets.UTF_8);

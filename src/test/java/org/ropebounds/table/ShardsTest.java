@@ -71,6 +71,8 @@ class ShardsTest {
         assertEquals(sha256((m.group(1) + "}").getBytes(StandardCharsets.UTF_8)), m.group(2));
         // the grid digest: of the manifest's parameters as compact JSON with sorted keys, written out here by hand
         String grid = "{\"bases\":[\"10000\"],\"case_study\":false,\"case_study_tolerance\":\"0.5\",\"contexts\":[\"2048\",\"4096\"],"
+                + "\"criteria_contexts\":[\"1024\",\"2048\",\"4096\",\"8192\",\"16384\",\"32768\",\"65536\",\"131072\",\"262144\",\"524288\",\"1048576\"],"
+                + "\"criteria_decay_max_context\":\"none\",\"criteria_layers\":32,\"criteria_tolerance\":\"0.5\",\"criteria_train_context\":\"4096\","
                 + "\"delta\":\"0.1\",\"digits\":6,\"erasure_context\":\"64\",\"formats\":[\"bf16\"],\"layers\":[1,32],\"rotary_dim\":128,"
                 + "\"spectra\":[\"approx\"],\"tolerances\":[\"0.5\"]}";
         assertEquals(sha256(grid.getBytes(StandardCharsets.UTF_8)), Shards.gridSha256(g));

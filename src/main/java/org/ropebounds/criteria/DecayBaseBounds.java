@@ -1,0 +1,33 @@
+package org.ropebounds.criteria;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.ropebounds.real.CertifiedDecimal;
+
+/**
+ * The decay criterion's answer for one context: which bases b make B_m(b) &gt;= 0 for every distance m of the
+ * context ({@link DistanceRange}). Feasibility is not monotone in b, so there are three answers.
+ *
+ * @param context the context L
+ * @param range the distance range: m in [0, L] or [0, L-1]
+ * @param headDim the rotary dimension d
+ * @param firstFeasible base_L = inf of the feasible bases (Men et al.'s bound), rounded up; every base below the
+ *        enclosure it was decided from is proven infeasible
+ * @param robust the supremum of the infeasible bases, proven or as a searched range
+ * @param feasibleIntervals the feasible intervals found, in increasing order, each printed inside the true one
+ * @param witnessM a distance m with B_m(b) &lt; 0 proven for the bases just below {@code firstFeasible}
+ * @param tailBase the base from which the tail argument proves every larger base feasible (rounded up), if it
+ *        reaches below the search limit
+ * @param work the work spent, in mode-steps of the recurrence (d/2 per distance per base visited)
+ */
+public record DecayBaseBounds(long context, DistanceRange range, int headDim, CertifiedDecimal firstFeasible,
+        RobustBound robust, List<FeasibleInterval> feasibleIntervals, long witnessM, Optional<CertifiedDecimal> tailBase, long work) {
+    public DecayBaseBounds {
+        Objects.requireNonNull(range);
+        Objects.requireNonNull(firstFeasible);
+        Objects.requireNonNull(robust);
+        feasibleIntervals = List.copyOf(feasibleIntervals);
+        Objects.requireNonNull(tailBase);
+    }
+}

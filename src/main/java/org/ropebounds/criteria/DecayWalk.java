@@ -1,0 +1,187 @@
+package org.ropebounds.criteria;
+
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.DoubleInterval;
+import org.ropebounds.real.DoubleIntervalArithmetic;
+import org.ropebounds.real.InsufficientPrecisionException;
+
+/**
+ * B_m(b) for m = 0, 1, 2, ... at one base by the rotation recurrence (cos, sin)((m+1) theta) = R(theta) (cos,
+ * sin)(m theta), in doubles, with a proven bound on the distance to the exact value ({@code proofs/decay-bound.md}
+ * section 3): the computed rotation R~ is within delta_i of R(theta_i) in the operator norm (delta_i from certified
+ * enclosures of cos theta_i and sin theta_i), one step's rounding is at most gamma_i = 3u(1 + delta_i) times the
+ * vector's length (u = 2^-53; no fused multiply-add), so after m steps the error of mode i is at most
+ * (1 + x)^m - 1 &lt;= m x / (1 - m x) with x = delta_i + gamma_i + 2^-1070 (underflow); the sum over the modes adds
+ * at most n^2 2^-52. Immutable once built; {@link #run} is thread-confined (it allocates its own state).
+ */
+final class DecayWalk {
+    private static final double U = 0x1p-53;
+    /** Absolute rounding error of a step when a product underflows. */
+    private static final double ETA = 0x1p-1070;
+    /** Safety factor on the error bound, for the rounding of its own computation. */
+    private static final double SLACK = 1 + 0x1p-40;
+
+    private final int n;
+    private final double[] cos;
+    private final double[] sin;
+    /** w_i = (i/n) theta~_i: the weights of the slope sum_i w_i sin(m theta_i). */
+    private final double[] weight;
+    /** Per-step error growth x: the largest over the modes. */
+    private final double growth;
+    private final double sumError;
+    private final double weightSum;
+    private final double p1;
+    private final double p2;
+    private final double maxWeight;
+
+    private DecayWalk(int n, double[] cos, double[] sin, double[] weight, double growth) {
+        this.n = n;
+        this.cos = cos;
+        this.sin = sin;
+        this.weight = weight;
+        this.growth = growth;
+        this.sumError = (double) n * n * 0x1p-52;
+        double ws = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double mw = 0;
+        for (int i = 1; i < n; i++) {
+            double f = (double) i / n;
+            ws += weight[i];
+            q1 += f * weight[i];
+            q2 += weight[i] * weight[i];
+            mw = Math.max(mw, weight[i]);
+        }
+        double up = 1 + 0x1p-36; // covers the roundings above and the weights' own relative error
+        this.weightSum = ws * up;
+        this.p1 = q1 * up;
+        this.p2 = q2 * up;
+        this.maxWeight = mw * up;
+    }
+
+    /** The walk for the frequencies theta_i, i = 0..n-1, given by certified enclosures. */
+    static DecayWalk of(DoubleInterval[] theta) {
+        DoubleIntervalArithmetic a = DoubleIntervalArithmetic.INSTANCE;
+        int n = theta.length;
+        double[] c = new double[n];
+        double[] s = new double[n];
+        double[] w = new double[n];
+        double x = 0;
+        for (int i = 0; i < n; i++) {
+            DoubleInterval t = theta[i];
+            double mid = t.lo() + (t.hi() - t.lo()) / 2;
+            c[i] = StrictMath.cos(mid);
+            s[i] = StrictMath.sin(mid);
+            w[i] = (double) i / n * mid;
+            DoubleInterval ce = a.cos(t);
+            DoubleInterval se = a.sin(t);
+            double ec = Math.nextUp(Math.max(Math.abs(c[i] - ce.lo()), Math.abs(ce.hi() - c[i])));
+            double es = Math.nextUp(Math.max(Math.abs(s[i] - se.lo()), Math.abs(se.hi() - s[i])));
+            double delta = Math.nextUp(ec + es); // ||[[a,-b],[b,a]]|| = sqrt(a^2 + b^2) <= |a| + |b|
+            double gamma = Math.nextUp(3 * U * Math.nextUp(1 + delta));
+            x = Math.max(x, Math.nextUp(Math.nextUp(delta + gamma) + ETA));
+        }
+        return new DecayWalk(n, c, s, w, x);
+    }
+
+    /** The certified frequencies theta_i = b^(-i/n) of a base b given as an enclosure. */
+    static DoubleInterval[] thetas(DoubleInterval base, int n) {
+        DoubleIntervalArithmetic a = DoubleIntervalArithmetic.INSTANCE;
+        DoubleInterval[] t = new DoubleInterval[n];
+        t[0] = new DoubleInterval(1, 1);
+        for (int i = 1; i < n; i++) {
+            t[i] = a.pow(base, a.of(Rational.of(java.math.BigInteger.valueOf(-i), java.math.BigInteger.valueOf(n))));
+        }
+        return t;
+    }
+
+    /** What the walk reports at each m. */
+    interface Visitor {
+        /**
+         * B_m lies in [value - error, value + error]; {@code slope} is sum_i w_i sin~(m theta_i), within
+         * {@code slopeError} ({@link #slopeError(double)}) of sum_i (i/n) theta_i sin(m theta_i). Return false to
+         * stop the walk.
+         */
+        boolean visit(long m, double value, double error, double slope, double slopeError);
+    }
+
+    /**
+     * Visits m = 1, 2, ..., maxDistance in order (B_0 = n is exact and not visited) until the visitor stops.
+     *
+     * @throws InsufficientPrecisionException if the error bound would pass its range of validity (m x &gt;= 1/2)
+     */
+    void run(long maxDistance, Visitor visitor) {
+        if (maxDistance * growth >= 0.5) {
+            throw new InsufficientPrecisionException("the rotation recurrence's error bound does not reach m = " + maxDistance);
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        java.util.Arrays.fill(x, 1);
+        double[] c = cos;
+        double[] s = sin;
+        double[] w = weight;
+        for (long m = 1; m <= maxDistance; m++) {
+            // two loops: the rotation has no loop-carried dependence, so the JIT can vectorise it
+            for (int i = 0; i < n; i++) {
+                double xi = x[i];
+                double yi = y[i];
+                x[i] = c[i] * xi - s[i] * yi;
+                y[i] = s[i] * xi + c[i] * yi;
+            }
+            double sum = 0;
+            double slope = 0;
+            for (int i = 0; i < n; i++) {
+                sum += x[i];
+                slope += w[i] * y[i];
+            }
+            double me = modeError(m);
+            if (!visitor.visit(m, sum, errorFrom(me), slope, slopeError(me))) {
+                return;
+            }
+        }
+    }
+
+    /** A bound on |cos~ - cos| and |sin~ - sin| of each mode after m steps: (1 + x)^m - 1 &lt;= m x / (1 - m x). */
+    double modeError(long m) {
+        double mx = m * growth * SLACK;
+        return mx / (1 - mx) * SLACK;
+    }
+
+    /**
+     * A bound on the slope's error given the modes' error E_m ({@link #modeError}): sum_i w_i (E_m + 2^-38), covering the modes' errors, the
+     * weights' (relative below 2^-40 from the enclosures of theta_i) and the summation's (n u &lt; 2^-40).
+     */
+    double slopeError(double modeError) {
+        return weightSum * (modeError + 0x1p-38) * SLACK;
+    }
+
+    /** Upper bounds on sum_i (i/n) theta_i, sum_i (i/n)^2 theta_i, sum_i (i/n)^2 theta_i^2, max_i (i/n) theta_i. */
+    double weightSum() {
+        return weightSum;
+    }
+
+    double p1() {
+        return p1;
+    }
+
+    double p2() {
+        return p2;
+    }
+
+    double maxWeight() {
+        return maxWeight;
+    }
+
+    /** The proven bound on |B~_m - B_m| after m steps. */
+    double error(long m) {
+        return errorFrom(modeError(m));
+    }
+
+    private double errorFrom(double modeError) {
+        return (n * modeError + sumError) * SLACK;
+    }
+
+    int modes() {
+        return n;
+    }
+}

@@ -1,0 +1,75 @@
+package org.ropebounds.criteria;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.criteria.CriteriaReport.Interval;
+import org.ropebounds.criteria.CriteriaReport.MaxContext;
+import org.ropebounds.criteria.CriteriaReport.MinimumBase;
+import org.ropebounds.criteria.CriteriaReport.Robust;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.CertifiedDecimal;
+
+/** Men et al.'s decay bound ({@link DecayCriterion}) as entries of the side-by-side report. */
+final class LongTermDecay {
+    private LongTermDecay() {
+    }
+
+    /**
+     * The first feasible base, the robust bound, the feasible intervals and the witness m for {@code context}; not computed,
+     * with the library's reason, where the decay search refuses the query (d = 2, a context beyond its reach, ...).
+     */
+    static MinimumBase minimumBase(BigInteger context, CriteriaQuery q) {
+        DistanceRange range = q.range();
+        if (context.compareTo(BigInteger.valueOf(range.contextFor(2))) < 0) {
+            return MinimumBase.notComputed(Criterion.DECAY, "the " + range + " range of L = " + context + " has no distance m >= 2,"
+                    + " so every base b > 1 is feasible");
+        }
+        DecayBaseBounds r;
+        try {
+            DecayCriterion decay = DecayCriterion.of(q.headDim(), range);
+            r = decay.minBase(context.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact(), Math.min(q.digits(), DecayCriterion.MAX_BASE_DIGITS));
+        } catch (InvalidInputException e) {
+            return MinimumBase.notComputed(Criterion.DECAY, e.getMessage());
+        }
+        CertifiedDecimal first = r.firstFeasible();
+        String guarantee = first.guarantee() + (q.digits() > DecayCriterion.MAX_BASE_DIGITS ? " (the decay search locates bases to at most "
+                + DecayCriterion.MAX_BASE_DIGITS + " digits)" : "") + "; the first feasible base (Men et al.'s base_L, the infimum of the bases"
+                + " with B_m(b) >= 0 for every m of the " + range + " range), every base below it proven infeasible; feasibility is not"
+                + " monotone in b: see the robust bound and the feasible intervals";
+        List<Interval> intervals = r.feasibleIntervals().stream().map(i -> new Interval(i.lo().text() + (i.loIsEnd() ? "" : "*"),
+                i.hi().map(h -> h.text() + (i.hiIsEnd() ? "" : "*")).orElse("inf"))).toList();
+        return new MinimumBase(Criterion.DECAY, Optional.of(first), guarantee, Optional.of(robust(r)), intervals,
+                Optional.of(BigInteger.valueOf(r.witnessM())));
+    }
+
+    private static Robust robust(DecayBaseBounds r) {
+        String tail = r.tailBase().map(t -> "; the tail argument proves every base above " + t.text() + " feasible").orElse("");
+        if (r.robust() instanceof RobustBound.Proven p) {
+            return new Robust(p.value().text(), p.value().guarantee() + "; every base above it is feasible (the sup of the infeasible"
+                    + " bases: proven by the search below the tail base and by the tail argument above it" + tail + ")");
+        }
+        RobustBound.Searched s = (RobustBound.Searched) r.robust();
+        return new Robust("in [" + s.atLeast().text() + ", " + s.atMost().map(CertifiedDecimal::text).orElse("inf") + ")",
+                "a range, not a value: an infeasible base at or above " + s.atLeast().text() + " was certified, "
+                        + s.atMost().map(m -> "every base above " + m.text() + " is feasible by the tail argument")
+                        .orElse("the tail argument does not reach") + "; the search classified every base up to " + s.searchedUpTo().text());
+    }
+
+    /** L_theta(b) and the first negative m; not computed where the decay search refuses the base. */
+    static MaxContext maxContext(Rational base, CriteriaQuery q) {
+        DecayContext c;
+        try {
+            c = DecayCriterion.of(q.headDim(), q.range()).maxContext(base);
+        } catch (InvalidInputException e) {
+            return MaxContext.of(Criterion.DECAY, Optional.empty(), "not computed: " + e.getMessage());
+        }
+        String guarantee = c.exact() ? "exact integer: L_theta(b), the longest context whose distances m (" + q.range()
+                + " range) all have B_m(b) >= 0; B_m < 0 is proven at first_negative_m"
+                : "a lower bound: the sign of B_m at m = " + c.firstUndecidedM().getAsLong() + " could not be decided, so L_theta(b) lies in ["
+                        + c.maxContext() + ", " + c.maxContextUpperBound() + "]";
+        return new MaxContext(Criterion.DECAY, Optional.of(BigInteger.valueOf(c.maxContext())), guarantee,
+                Optional.of(BigInteger.valueOf(c.firstNegativeM())), Optional.empty(), Optional.empty());
+    }
+}
