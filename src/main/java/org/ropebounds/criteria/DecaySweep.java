@@ -81,7 +81,7 @@ final class DecaySweep {
     }
 
     DecayBaseBounds run(long context) {
-        Optional<Double> tail = tailBase(n, maxDistance);
+        Optional<Double> tail = DecayTail.tailBase(n, maxDistance);
         double end = tail.filter(t -> t <= SEARCH_CAP).orElse(SEARCH_CAP);
         Point one = evaluate(1);
         Extent h = rightExtent(1, one, end);
@@ -178,23 +178,22 @@ final class DecaySweep {
             double sLo = Math.nextDown(m * Math.nextDown(slope - dErr));
             double sHi = Math.nextUp(m * Math.nextUp(slope + dErr));
             double curvature = Math.nextUp(Math.nextUp(m * p1 * R1) + Math.nextUp((double) m * m * p2 * R2));
-            double cap = TAU;
             if (lo > 0) {
                 st[0] = Math.min(st[0], Math.nextDown(lo / m));
-                st[4] = Math.min(st[4], Math.min(cap, root(lo, -sHi, curvature)));
-                st[5] = Math.min(st[5], Math.min(cap, root(lo, sLo, curvature)));
+                st[4] = Math.min(st[4], Math.min(TAU, root(lo, -sHi, curvature)));
+                st[5] = Math.min(st[5], Math.min(TAU, root(lo, sLo, curvature)));
             } else if (hi < 0) {
                 double r = Math.nextDown(-hi / m);
                 if (r > st[1]) {
                     st[1] = r;
                     st[2] = m;
                 }
-                double left = Math.min(cap, root(-hi, sLo, curvature));
+                double left = Math.min(TAU, root(-hi, sLo, curvature));
                 if (left > st[6]) {
                     st[6] = left;
                     st[7] = m;
                 }
-                double right = Math.min(cap, root(-hi, -sHi, curvature));
+                double right = Math.min(TAU, root(-hi, -sHi, curvature));
                 if (right > st[8]) {
                     st[8] = right;
                     st[9] = m;
@@ -332,49 +331,6 @@ final class DecaySweep {
         Extent l = leftExtent(z, p, a);
         Extent h = rightExtent(z, p, c);
         return new double[] {p.kind().get() == Kind.FEASIBLE ? 1 : -1, l.bound(), h.bound(), l.witness(), h.witness()};
-    }
-
-    // ---- the tail argument ----
-
-    /**
-     * The least base b0 (a double, found by bisection in log b to about 0.1 %) at which the tail lower bound
-     * T(b0) = sum_{i slow} cos(M theta_i(b0)) - #fast &gt;= 0 is proven (slow: M theta_i(b0) &lt;= pi/2), so that
-     * every base b &gt;= b0 has B_m(b) &gt;= 0 for all m &lt;= M; empty when T stays negative up to 1e300.
-     */
-    static Optional<Double> tailBase(int n, long maxDistance) {
-        double hi = 1e300;
-        if (!tailHolds(hi, n, maxDistance)) {
-            return Optional.empty();
-        }
-        double lo = 1;
-        while (hi / lo > 1.001) {
-            double mid = Math.sqrt(lo) * Math.sqrt(hi);
-            if (tailHolds(mid, n, maxDistance)) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return Optional.of(hi);
-    }
-
-    /** Whether T(b) &gt;= 0 is proven at the base b. */
-    static boolean tailHolds(double b, int n, long maxDistance) {
-        DoubleIntervalArithmetic a = DoubleIntervalArithmetic.INSTANCE;
-        DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(b, b), n);
-        double halfPi = Math.PI / 2; // Math.PI < pi, halving is exact: a lower bound on pi/2
-        double sum = 0;
-        int fast = 0;
-        for (int i = 0; i < n; i++) {
-            double phase = Math.nextUp(maxDistance * theta[i].hi());
-            if (phase <= halfPi) {
-                // cos is decreasing on [0, pi/2]: cos(m theta_i(b')) >= cos(phase) for m <= M, b' >= b
-                sum = Math.nextDown(sum + a.cos(new DoubleInterval(phase, phase)).lo());
-            } else {
-                fast++;
-            }
-        }
-        return Math.nextDown(sum - fast) >= 0;
     }
 
     // ---- the answer ----

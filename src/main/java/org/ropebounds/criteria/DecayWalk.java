@@ -32,7 +32,6 @@ final class DecayWalk {
     private final double weightSum;
     private final double p1;
     private final double p2;
-    private final double maxWeight;
 
     private DecayWalk(int n, double[] cos, double[] sin, double[] weight, double growth) {
         this.n = n;
@@ -44,19 +43,16 @@ final class DecayWalk {
         double ws = 0;
         double q1 = 0;
         double q2 = 0;
-        double mw = 0;
         for (int i = 1; i < n; i++) {
             double f = (double) i / n;
             ws += weight[i];
             q1 += f * weight[i];
             q2 += weight[i] * weight[i];
-            mw = Math.max(mw, weight[i]);
         }
         double up = 1 + 0x1p-36; // covers the roundings above and the weights' own relative error
         this.weightSum = ws * up;
         this.p1 = q1 * up;
         this.p2 = q2 * up;
-        this.maxWeight = mw * up;
     }
 
     /** The walk for the frequencies theta_i, i = 0..n-1, given by certified enclosures. */
@@ -155,7 +151,7 @@ final class DecayWalk {
         return weightSum * (modeError + 0x1p-38) * SLACK;
     }
 
-    /** Upper bounds on sum_i (i/n) theta_i, sum_i (i/n)^2 theta_i, sum_i (i/n)^2 theta_i^2, max_i (i/n) theta_i. */
+    /** Upper bounds on W = sum_i (i/n) theta_i, P1 = sum_i (i/n)^2 theta_i and P2 = sum_i (i/n)^2 theta_i^2. */
     double weightSum() {
         return weightSum;
     }
@@ -166,10 +162,6 @@ final class DecayWalk {
 
     double p2() {
         return p2;
-    }
-
-    double maxWeight() {
-        return maxWeight;
     }
 
     /** The proven bound on |B~_m - B_m| after m steps. */
