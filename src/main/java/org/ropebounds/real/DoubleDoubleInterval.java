@@ -22,6 +22,17 @@ public record DoubleDoubleInterval(double hi, double lo, double radius, Optional
         }
     }
 
+    /**
+     * The sign shared by every point of the ball (the exact value's sign when there is one), when the ball
+     * decides it: empty when the ball reaches zero (or is the exact zero's neighbourhood without being exact).
+     */
+    public java.util.OptionalInt signum() {
+        if (exact.isPresent()) {
+            return java.util.OptionalInt.of(exact.get().signum());
+        }
+        return DoubleDoubleBalls.lowerMagnitude(this) > 0 ? java.util.OptionalInt.of(hi > 0 ? 1 : -1) : java.util.OptionalInt.empty();
+    }
+
     /** An upper bound on |x| for every x in the ball. */
     double magnitudeBound() {
         return Math.nextUp(Math.nextUp(Math.abs(hi) + Math.abs(lo)) + radius);

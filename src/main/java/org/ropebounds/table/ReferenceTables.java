@@ -80,19 +80,19 @@ public final class ReferenceTables {
             }
         }
         int perContext = s.layers().size();
+        MinimumBaseCells cells = new MinimumBaseCells(s);
         return new TableSpec("min-base", "Minimum RoPE base (binding lower bound)", "The smallest base b with cos(L theta_min)^N >= eps"
                 + " (depth-compounded stability; it binds over aliasing for every eps in (0,1)) at context L, depth N, rotary dimension d = "
                 + s.rotaryDim() + ". " + conventions("Minimums rounded up to " + s.digits() + " significant digits, their safe"
                         + " direction (the exact bound is at most the printed value), unless exact"), columns, s.contexts().size() * perContext, index -> {
-                    BigInteger l = s.contexts().get(index / perContext);
-                    int n = s.layers().get(index % perContext);
-                    List<String> row = new ArrayList<>(List.of(l.toString(), Integer.toString(n)));
+                    int context = index / perContext;
+                    int layer = index % perContext;
+                    List<String> row = new ArrayList<>(2 + s.spectra().size() * s.tolerances().size());
+                    row.add(s.contexts().get(context).toString());
+                    row.add(Integer.toString(s.layers().get(layer)));
                     for (Spectrum sp : s.spectra()) {
-                        for (Rational eps : s.tolerances()) {
-                            ZoneQuery q = new ZoneQuery(l, n, eps, s.rotaryDim(), sp, EpsilonConvention.MACHINE);
-                            ZoneReport r = ZoneCalculator.compute(q, List.of(), Optional.empty(), s.digits());
-                            // ZoneCalculator rounds lower bounds up: a base at or above the cell satisfies the bound
-                            row.add(r.bindingLower().map(CertifiedDecimal::text).orElse("undecided"));
+                        for (int eps = 0; eps < s.tolerances().size(); eps++) {
+                            row.add(cells.cell(context, layer, eps, sp)); // the binding lower bound, rounded up
                         }
                     }
                     return row;
