@@ -73,23 +73,11 @@ final class BallDecimals {
         if (!(mh >= 1 && mh < 0x1p101)) {
             return Optional.empty();
         }
-        // M = mh + ml = F + (fs + fe) exactly, F = fh + fl an integer (fh, fl integer doubles), |fs + fe| < 1
-        double fh;
-        double fl;
-        double fs;
-        double fe;
-        if (mh < 0x1p52) {
-            fh = Math.floor(mh);
-            fl = 0;
-            double t = mh - fh; // exact: the fractional part of a double
-            fs = t + ml;
-            fe = ErrorFreeTransforms.twoSumError(t, ml, fs);
-        } else {
-            fh = mh; // an integer: ulp(mh) >= 1
-            fl = Math.floor(ml);
-            fs = ml - fl;
-            fe = ErrorFreeTransforms.twoSumError(ml, -fl, fs);
-        }
+        Split m = Split.of(mh, ml);
+        double fh = m.fh;
+        double fl = m.fl;
+        double fs = m.fs;
+        double fe = m.fe;
         double above = Math.nextUp(Math.nextUp(fs + r) + fe); // >= (fs + fe) + r
         double below = Math.nextDown(Math.nextDown(fs - r) + fe); // <= (fs + fe) - r
         int c; // k = F + c
@@ -128,13 +116,55 @@ final class BallDecimals {
             }
             return Optional.of(k == high ? BigDecimal.valueOf(low, j - 1) : BigDecimal.valueOf(k, j));
         }
-        BigInteger k = new BigDecimal(fh).toBigIntegerExact().add(BigInteger.valueOf((long) fl + c));
+        BigInteger k = m.integer(c);
         int lowCmp = k.compareTo(TEN_POW[n - 1]);
         int highCmp = k.compareTo(TEN_POW[n]);
         if (down ? lowCmp < 0 || highCmp >= 0 : lowCmp <= 0 || highCmp > 0) {
             return Optional.empty();
         }
         return Optional.of(highCmp == 0 ? new BigDecimal(TEN_POW[n - 1], j - 1) : new BigDecimal(k, j));
+    }
+
+    /**
+     * The midpoint mh + ml of a ball with 1 <= mh < 2^101 split exactly as F + (fs + fe): F = fh + fl an integer
+     * (fh, fl integer doubles) and |fs + fe| < 1.
+     */
+    private record Split(double fh, double fl, double fs, double fe) {
+        static Split of(double mh, double ml) {
+            if (mh < 0x1p52) {
+                double fh = Math.floor(mh);
+                double t = mh - fh; // exact: the fractional part of a double
+                double fs = t + ml;
+                return new Split(fh, 0, fs, ErrorFreeTransforms.twoSumError(t, ml, fs));
+            }
+            double fl = Math.floor(ml); // mh is an integer: ulp(mh) >= 1
+            double fs = ml - fl;
+            return new Split(mh, fl, fs, ErrorFreeTransforms.twoSumError(ml, -fl, fs));
+        }
+
+        BigInteger integer(int c) {
+            return mhIsSmall() ? BigInteger.valueOf((long) fh + c) : new BigDecimal(fh).toBigIntegerExact().add(BigInteger.valueOf((long) fl + c));
+        }
+
+        private boolean mhIsSmall() {
+            return fh < 0x1p52 && fl == 0;
+        }
+    }
+
+    /**
+     * The ceiling shared by every point of x's enclosure, for a ball with a midpoint in [1, 2^101) (empty
+     * otherwise, or when the enclosure reaches over an integer, or x is exact); section 8's cell test with j = 0.
+     */
+    static Optional<BigInteger> ceiling(DoubleDoubleInterval x) {
+        if (x.exact().isPresent() || !(x.hi() >= 1 && x.hi() < 0x1p101)) {
+            return Optional.empty();
+        }
+        double r = x.radius() > 0 ? x.radius() : Double.MIN_VALUE;
+        Split m = Split.of(x.hi(), x.lo());
+        double above = Math.nextUp(Math.nextUp(m.fs + r) + m.fe);
+        double below = Math.nextDown(Math.nextDown(m.fs - r) + m.fe);
+        int c = m.fs > 0 || (m.fs == 0 && m.fe > 0) ? 1 : 0;
+        return below > c - 1 && above <= c ? Optional.of(m.integer(c)) : Optional.empty();
     }
 
     /** 10^j as a ball: a point for 0 <= j <= 22 (exact doubles), else the ball of the rational. */

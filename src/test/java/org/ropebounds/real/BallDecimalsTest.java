@@ -71,6 +71,33 @@ class BallDecimalsTest {
     }
 
     @Test
+    void integerDecisionsAreThoseOfTheEnclosure() {
+        SplittableRandom r = new SplittableRandom(0x1e6_2026L);
+        int decided = 0;
+        for (int i = 0; i < 20_000; i++) {
+            // midpoints near integers and binade edges, radii from 0 to wide
+            double h = i % 2 == 0 ? Math.scalb(1 + r.nextDouble(), r.nextInt(0, 100)) : Math.rint(Math.scalb(1 + r.nextDouble(), r.nextInt(0, 60)));
+            double l = r.nextInt(4) == 0 ? 0 : Math.scalb(r.nextDouble() - 0.5, Math.getExponent(h) - 53);
+            double s = h + l;
+            double rad = r.nextInt(4) == 0 ? 0 : Math.scalb(r.nextDouble(), r.nextInt(-120, 4));
+            DoubleDoubleInterval x = new DoubleDoubleInterval(s, ErrorFreeTransforms.twoSumError(h, l, s), rad, Optional.empty());
+            Enclosure e = DoubleDoubleIntervalArithmetic.enclosureOf(x);
+            Optional<java.math.BigInteger> ceiling = x.commonCeiling();
+            if (ceiling.isPresent()) {
+                decided++;
+                assertEquals(e.lo().ceil(), ceiling.get(), x::toString);
+                assertEquals(e.hi().ceil(), ceiling.get(), x::toString);
+            }
+            java.util.OptionalLong log2 = x.commonFloorLog2();
+            if (log2.isPresent()) {
+                assertEquals(e.lo().floorLog2(), log2.getAsLong(), x::toString);
+                assertEquals(e.hi().floorLog2(), log2.getAsLong(), x::toString);
+            }
+        }
+        assertTrue(decided > 5_000, "decided " + decided);
+    }
+
+    @Test
     void ballsOnDecimalsAndMidpointsDecideAsTheirEnclosures() {
         SplittableRandom r = new SplittableRandom(0xdec_2026L);
         for (int i = 0; i < 5_000; i++) {

@@ -12,6 +12,7 @@ import org.ropebounds.bounds.EpsilonConvention;
 import org.ropebounds.bounds.Spectrum;
 import org.ropebounds.bounds.ZoneCalculator;
 import org.ropebounds.bounds.ZoneQuery;
+import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.DoubleDoubleInterval;
@@ -21,12 +22,12 @@ import org.ropebounds.real.EnclosureArithmetic;
 import org.ropebounds.real.InsufficientPrecisionException;
 
 /**
- * The minimum-base cells' shared-work path ({@link MinimumBaseCells}, proofs/double-double-interval.md section 9):
+ * The minimum-base cells' shared-work path ({@link GridCells}, proofs/double-double-interval.md section 9):
  * every cell's ball contains the 300-bit enclosure of the binding bound, and every cell prints what
  * {@link ZoneCalculator}'s reference computation prints for its query, at 6, 15, 20 and 30 digits, on a grid with
  * the awkward corners (L = 1, 3, 2^62, N = 10^9, eps near 0 and 1, d = 4).
  */
-class MinimumBaseCellsTest {
+class GridCellsTest {
     private static final List<BigInteger> CONTEXTS = List.of(BigInteger.ONE, BigInteger.valueOf(3), BigInteger.valueOf(2048),
             BigInteger.valueOf(1_000_000), BigInteger.valueOf((1 << 24) + 1), BigInteger.ONE.shiftLeft(40), BigInteger.ONE.shiftLeft(62));
     private static final List<Integer> LAYERS = List.of(1, 2, 61, 126, 1_000_000_000);
@@ -44,7 +45,7 @@ class MinimumBaseCellsTest {
         for (int digits : new int[] {6, 15, 20, 30}) {
             for (int dim : new int[] {128, 4}) {
                 GridSpec g = grid(digits, dim);
-                MinimumBaseCells cells = new MinimumBaseCells(g);
+                GridCells cells = new GridCells(g);
                 for (int c = 0; c < CONTEXTS.size(); c++) {
                     for (int n = 0; n < LAYERS.size(); n++) {
                         for (int e = 0; e < TOLERANCES.size(); e++) {
@@ -62,11 +63,35 @@ class MinimumBaseCellsTest {
     }
 
     @Test
+    void maxContextAndFewestBitsCellsPrintWhatTheReferenceComputationPrints() {
+        for (int digits : new int[] {6, 15, 30}) {
+            GridSpec g = grid(digits, 128);
+            GridCells cells = new GridCells(g);
+            for (int n = 0; n < LAYERS.size(); n++) {
+                for (int e = 0; e < TOLERANCES.size(); e++) {
+                    for (Format f : Format.standard()) {
+                        ZoneQuery q = new ZoneQuery(BigInteger.ONE, LAYERS.get(n), TOLERANCES.get(e), 128, Spectrum.APPROX, EpsilonConvention.MACHINE);
+                        String want = ZoneCalculator.compute(q, List.of(f), Optional.empty(), digits).zone(f).maxContext()
+                                .map(BigInteger::toString).orElse("undecided");
+                        assertEquals(want, cells.maxContext(f, n, e), f.name() + " " + q);
+                    }
+                    for (int c = 0; c < CONTEXTS.size(); c++) {
+                        ZoneQuery q = new ZoneQuery(CONTEXTS.get(c), LAYERS.get(n), TOLERANCES.get(e), 128, Spectrum.APPROX, EpsilonConvention.MACHINE);
+                        String want = ZoneCalculator.compute(q, List.of(Format.FP32), Optional.empty(), digits).zone(Format.FP32)
+                                .minPrecisionBits().map(String::valueOf).orElse("undecided");
+                        assertEquals(want, cells.minBits(c, n, e), q.toString());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void everyCellBallContainsTheBindingBoundAt300Bits() {
         EnclosureArithmetic exact = new EnclosureArithmetic(300);
         DoubleDoubleIntervalArithmetic dd = new DoubleDoubleIntervalArithmetic(64);
         GridSpec g = grid(15, 128);
-        MinimumBaseCells cells = new MinimumBaseCells(g);
+        GridCells cells = new GridCells(g);
         int checked = 0;
         for (int c = 0; c < CONTEXTS.size(); c++) {
             for (int n = 0; n < LAYERS.size(); n++) {

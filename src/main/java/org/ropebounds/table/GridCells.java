@@ -3,11 +3,13 @@ package org.ropebounds.table;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.ropebounds.bounds.Bounds;
 import org.ropebounds.bounds.EpsilonConvention;
 import org.ropebounds.bounds.Spectrum;
 import org.ropebounds.bounds.ZoneCalculator;
 import org.ropebounds.bounds.ZoneQuery;
+import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.DoubleDoubleInterval;
@@ -16,7 +18,8 @@ import org.ropebounds.real.InsufficientPrecisionException;
 import org.ropebounds.real.Ziv;
 
 /**
- * The cells of the minimum-base table: the binding lower bound max(L/(2 pi), L/acos(eps^(1/N))), raised to
+ * The cells of the grid tables that share work across the grid: minimum-base (below), max-context ({@link
+ * #maxContext}) and fewest-bits ({@link #minBits}). A minimum-base cell is the binding lower bound max(L/(2 pi), L/acos(eps^(1/N))), raised to
  * d/(d-2) for the exact spectrum, rounded up to the grid's digits, exactly as {@link ZoneCalculator} prints
  * {@code bindingLower()} for the query. The work a row shares with its neighbours is done once: per (N, eps)
  * the ball of 1/acos(eps^(1/N)) (the depth bound at L = 1) and its logarithm, per L its ball and logarithm,
@@ -27,7 +30,7 @@ import org.ropebounds.real.Ziv;
  * every printed digit is one the reference computation prints (proofs/double-double-interval.md section 9).
  * Thread-safe: the shared balls are immutable and built on first use (a race only builds one twice).
  */
-final class MinimumBaseCells {
+final class GridCells {
     private final GridSpec spec;
     private final boolean fast;
     private final DoubleDoubleIntervalArithmetic a = new DoubleDoubleIntervalArithmetic(64);
@@ -44,7 +47,7 @@ final class MinimumBaseCells {
     }
 
     /** The cells of the grid's minimum-base table (nothing is computed yet). */
-    MinimumBaseCells(GridSpec spec) {
+    GridCells(GridSpec spec) {
         this.spec = spec;
         this.fast = spec.digits() <= Ziv.DOUBLE_DOUBLE_DIGITS;
         ZoneQuery one = query(BigInteger.ONE, 1, spec.tolerances().get(0), Spectrum.APPROX);
@@ -123,6 +126,50 @@ final class MinimumBaseCells {
             value = a.exp(a.multiply(exactExponent, logValue));
         }
         return Optional.of(value);
+    }
+
+    /**
+     * The max-context cell: the largest integer context below acos(eps^(1/N)) / resolution(f) (machine
+     * convention), as text, or "undecided"; as {@link ZoneCalculator}'s {@code maxContext()} for the query.
+     *
+     * @param f the format (one of the grid's)
+     */
+    String maxContext(Format f, int layerIndex, int toleranceIndex) {
+        if (fast) {
+            try {
+                DoubleDoubleInterval ceiling = a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(f).toRational()));
+                Optional<BigInteger> k = a.divide(ceiling, depth(layerIndex, toleranceIndex).value()).commonCeiling();
+                if (k.isPresent()) {
+                    return k.get().subtract(BigInteger.ONE).max(BigInteger.ZERO).toString(); // the largest integer strictly below
+                }
+            } catch (InsufficientPrecisionException e) {
+                // left to the reference computation below
+            }
+        }
+        ZoneQuery q = query(BigInteger.ONE, spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex), Spectrum.APPROX);
+        return ZoneCalculator.compute(q, List.of(f), Optional.empty(), spec.digits()).zone(f).maxContext().map(BigInteger::toString)
+                .orElse("undecided");
+    }
+
+    /**
+     * The fewest-bits cell: the smallest p with 2^(p-1) > L/acos(eps^(1/N)), as text, or "undecided"; as
+     * {@link ZoneCalculator}'s {@code minPrecisionBits()} for the query (machine convention, approx spectrum).
+     */
+    String minBits(int contextIndex, int layerIndex, int toleranceIndex) {
+        if (fast) {
+            try {
+                OptionalLong log2 = a.multiply(context(contextIndex).value(), depth(layerIndex, toleranceIndex).value()).commonFloorLog2();
+                if (log2.isPresent()) {
+                    return Long.toString(Math.max(1, log2.getAsLong() + 2)); // p = floor(log2 B) + 2
+                }
+            } catch (InsufficientPrecisionException e) {
+                // left to the reference computation below
+            }
+        }
+        ZoneQuery q = query(spec.contexts().get(contextIndex), spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex),
+                Spectrum.APPROX);
+        return ZoneCalculator.compute(q, List.of(Format.FP32), Optional.empty(), spec.digits()).zone(Format.FP32).minPrecisionBits()
+                .map(String::valueOf).orElse("undecided");
     }
 
     private Shared context(int i) {
