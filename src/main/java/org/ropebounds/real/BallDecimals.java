@@ -152,14 +152,21 @@ final class BallDecimals {
     }
 
     /**
-     * The ceiling shared by every point of x's enclosure, for a ball with a midpoint in [1, 2^101) (empty
-     * otherwise, or when the enclosure reaches over an integer, or x is exact); section 8's cell test with j = 0.
+     * The ceiling shared by every point of x's enclosure, for a ball with a midpoint in (0, 2^101) (empty
+     * otherwise, or when the enclosure reaches over an integer, or x is exact); section 8's cell test with j = 0
+     * (below 1: every point in (0, 1], ceiling 1).
      */
     static Optional<BigInteger> ceiling(DoubleDoubleInterval x) {
-        if (x.exact().isPresent() || !(x.hi() >= 1 && x.hi() < 0x1p101)) {
+        if (x.exact().isPresent() || !(x.hi() > 0 && x.hi() < 0x1p101)) {
             return Optional.empty();
         }
         double r = x.radius() > 0 ? x.radius() : Double.MIN_VALUE;
+        if (x.hi() < 1) {
+            // every point in (0, 1]: ceiling 1
+            double low = Math.nextDown(Math.nextDown(x.hi() + x.lo()) - r);
+            double high = Math.nextUp(Math.nextUp(x.hi() + x.lo()) + r);
+            return low > 0 && high <= 1 ? Optional.of(BigInteger.ONE) : Optional.empty();
+        }
         Split m = Split.of(x.hi(), x.lo());
         double above = Math.nextUp(Math.nextUp(m.fs + r) + m.fe);
         double below = Math.nextDown(Math.nextDown(m.fs - r) + m.fe);

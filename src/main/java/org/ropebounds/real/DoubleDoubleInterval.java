@@ -35,7 +35,7 @@ public record DoubleDoubleInterval(double hi, double lo, double radius, Optional
 
     /**
      * The ceiling shared by every point of the ball's enclosure ({@link Arithmetic#toEnclosure}), when the
-     * ball decides it and its midpoint lies in [1, 2^101); empty otherwise (the enclosure may still decide).
+     * ball decides it and its midpoint lies in (0, 2^101); empty otherwise (the enclosure may still decide).
      */
     public java.util.Optional<java.math.BigInteger> commonCeiling() {
         if (exact.isPresent()) {

@@ -75,8 +75,8 @@ class BallDecimalsTest {
         SplittableRandom r = new SplittableRandom(0x1e6_2026L);
         int decided = 0;
         for (int i = 0; i < 20_000; i++) {
-            // midpoints near integers and binade edges, radii from 0 to wide
-            double h = i % 2 == 0 ? Math.scalb(1 + r.nextDouble(), r.nextInt(0, 100)) : Math.rint(Math.scalb(1 + r.nextDouble(), r.nextInt(0, 60)));
+            // midpoints below 1, near integers and binade edges, radii from 0 to wide
+            double h = i % 2 == 0 ? Math.scalb(1 + r.nextDouble(), r.nextInt(-10, 100)) : Math.rint(Math.scalb(1 + r.nextDouble(), r.nextInt(0, 60)));
             double l = r.nextInt(4) == 0 ? 0 : Math.scalb(r.nextDouble() - 0.5, Math.getExponent(h) - 53);
             double s = h + l;
             double rad = r.nextInt(4) == 0 ? 0 : Math.scalb(r.nextDouble(), r.nextInt(-120, 4));
