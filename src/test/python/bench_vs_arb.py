@@ -6,25 +6,40 @@ to the same digits with the same decision rule (a value counts when both ends of
 same n significant digits; the precision doubles until they do), then prints ropebounds/flint throughput
 ratios, each on its own line. Same-run ratios are the figures; absolute rates depend on the machine.
 
-Workloads (as the Java harnesses define them):
+Comparisons, run back to back, each printed as "ratio ...: X (target ...)" on its own line:
 - zones: random L = 2^11..2^24, N = 1..126, eps in {0.5, 0.9, 0.99, 0.01}, d = 128, approx spectrum, a
   base in [10^4, 10^8), formats fp32 and bf16: the three lower bounds, per format the ceiling ratio,
   acos(eps^(1/N))/resolution and its floor (L_max), p_min, the verdict, both margins, and the largest
-  depth floor(log(eps)/log(cos(L/b))), at 15, 30 and 100 digits. python-flint: one core.
-- cells: the minimum-base table of the default grid (16 contexts x 10 depths x 3 eps x 2 spectra = 960
-  cells): the three lower bounds (raised to d/(d-2) for the exact spectrum) and the binding one, at 6, 15,
-  20 and 40 digits. ropebounds' TablesBenchmark uses every core; python-flint one.
+  depth floor(log(eps)/log(cos(L/b))), at 15, 30 and 100 digits (ZoneBenchmark, one thread, in-process,
+  against python-flint on one core).
+- cells: issue 17's minimum-base grid at 15 digits, L = 2^11..2^40 (30 contexts) x N = 1..126 x eps in
+  {0.1, ..., 0.9, 0.99} x 2 spectra = 75,600 cells: `tables --spec` (whole process, all cores; no case
+  study, one erasure base) minus the same spec reduced to one cell, against python-flint computing the same
+  cells (one core).
+- start-up: `zone` with the README's example arguments, and `crosscheck` of a one-row .npy, whole
+  process, median wall time over the bare JVM printing one line (lower is better; target <= 4).
+- erasure: `erasure --base 500000 --head-dim 256 --context 2^40 --pipeline hf,hf-bf16-inv-freq,bf16-all,
+  fp16-all,fp64 --format all --json` minus a trivial erasure run, against numpy's brute-force collision
+  scan of the hf pipeline (fp32 inv_freq, positions and phases) at L = 2^24, d = 128.
+Process timings alternate the commands they compare and take medians; the machine's load changes
+absolute rates, the same-run ratios are the figures.
 
 Usage (from the repository root, after `mvn -q -B package -DskipTests`):
     python3 -m venv /tmp/flint-venv && /tmp/flint-venv/bin/pip install -r src/test/python/requirements.txt
-    /tmp/flint-venv/bin/python src/test/python/bench_vs_arb.py
+    /tmp/flint-venv/bin/python src/test/python/bench_vs_arb.py [--quick]
 Not a test: nothing here asserts a time.
 """
+import json
+import os
 import random
 import re
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
+
+import numpy as np
 
 from flint import arb, ctx
 
@@ -124,30 +139,131 @@ def rate(items, f, n):
     return len(items) / (time.perf_counter() - start)
 
 
+JAR = "target/ropebounds.jar"
+TOLERANCES = ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "0.99"]
+
+
+def wall(cmd):
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def alternate(commands, reps):
+    """Runs the commands in turn, reps times; returns each one's median wall time and its spread (min, max)."""
+    times = [[] for _ in commands]
+    for _ in range(reps):
+        for i, c in enumerate(commands):
+            times[i].append(wall(c))
+    return [(statistics.median(t), min(t), max(t)) for t in times]
+
+
+def show(label, m):
+    print(f"  {label}: median {m[0]:.3f} s (min {m[1]:.3f}, max {m[2]:.3f})")
+
+
+def issue_grid(one_cell):
+    # the case study and all but one erasure base are left out: they cost both runs the same, and only add noise
+    spec = {"contexts": [f"2^{k}" for k in range(11, 41)], "layers": list(range(1, 127)), "tolerances": TOLERANCES,
+            "spectra": ["approx", "exact"], "digits": 15, "case_study": False, "bases": ["500000"]}
+    if one_cell:
+        spec.update(contexts=["2^11"], layers=[1], tolerances=["0.5"], spectra=["approx"])
+    return spec
+
+
+def bench_cells(tmp, reps):
+    paths = []
+    for name, one in (("grid", False), ("one", True)):
+        path = os.path.join(tmp, name + ".json")
+        with open(path, "w") as f:
+            json.dump(issue_grid(one), f)
+        paths.append(path)
+    cmds = [["java", "-jar", JAR, "tables", "--spec", p, "--out", os.path.join(tmp, "out-" + os.path.basename(p)), "--quiet"]
+            for p in paths]
+    full, one = alternate(cmds, reps)
+    show("tables --spec grid (75,600 cells)", full)
+    show("tables --spec one cell", one)
+    cells = 30 * 126 * 10 * 2
+    java_rate = cells / (full[0] - one[0])
+    print(f"ropebounds 15 digits: {java_rate:10,.0f} cells/s (whole process, all cores, minus the one-cell run)")
+    items = [(1 << k, n, eps, sp) for k in range(11, 41) for n in range(1, 127) for sp in (False, True) for eps in TOLERANCES]
+    flint_rate = rate(items, cell, 15)
+    print(f"python-flint 15 digits: {flint_rate:10,.0f} cells/s (1 core, {len(items)} cells)")
+    return java_rate / flint_rate
+
+
+def bench_startup(tmp, reps):
+    with open(os.path.join(tmp, "Hello.java"), "w") as f:
+        f.write('public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n')
+    subprocess.run(["javac", "-d", tmp, os.path.join(tmp, "Hello.java")], check=True)
+    hello = ["java", "-cp", tmp, "Hello"]
+    zone = ["java", "-jar", JAR, "zone", "--context", "128k", "--layers", "32", "--tolerance", "0.9", "--head-dim", "128",
+            "--format", "fp32,bf16", "--base", "500000"]
+    crosscheck = ["java", "-jar", JAR, "crosscheck", "--quantity", "inv_freq", "--base", "500000", "--head-dim", "128",
+                  "--pipeline", "hf", "src/test/resources/fixtures/crosscheck/inv_freq_fp32_correct.npy"]
+    h, z, c = alternate([hello, zone, crosscheck], reps)
+    show("bare JVM printing one line", h)
+    show("zone (README example)", z)
+    show("crosscheck of a one-row .npy", c)
+    return z[0] / h[0], c[0] / h[0]
+
+
+def numpy_hf_scan(L=1 << 24, d=128, base=500000):
+    """Brute force: the first position p whose fp32 phase equals that of p - 1 in some mode (hf pipeline)."""
+    e = np.arange(0, d, 2, dtype=np.int64).astype(np.float32) / np.float32(d)
+    inv_freq = np.float32(1) / (np.float32(base) ** e)
+    t = np.arange(L, dtype=np.float32)
+    first = None
+    for f in inv_freq:
+        phase = t * f
+        hits = np.flatnonzero(phase[1:] == phase[:-1])
+        if hits.size:
+            p = int(hits[0]) + 1
+            first = p if first is None else min(first, p)
+    return first
+
+
+def bench_erasure(reps):
+    full = ["java", "-jar", JAR, "erasure", "--base", "500000", "--head-dim", "256", "--context", "2^40", "--pipeline",
+            "hf,hf-bf16-inv-freq,bf16-all,fp16-all,fp64", "--format", "all", "--json"]
+    trivial = ["java", "-jar", JAR, "erasure", "--base", "500000", "--head-dim", "8", "--context", "2", "--pipeline", "hf"]
+    numpy_times = []
+    (f, t) = alternate([full, trivial], reps)
+    for _ in range(reps):
+        start = time.perf_counter()
+        numpy_hf_scan()
+        numpy_times.append(time.perf_counter() - start)
+    show("erasure (12 pipelines)", f)
+    show("erasure (trivial)", t)
+    n = statistics.median(numpy_times)
+    print(f"  numpy brute-force hf scan, L = 2^24, d = 128: median {n:.3f} s (min {min(numpy_times):.3f}, max {max(numpy_times):.3f})")
+    return n / max(f[0] - t[0], 1e-3)
+
+
 def main():
+    quick = "--quick" in sys.argv
+    reps = 3 if quick else 7
     rnd = random.Random(2026)
     zones = [(1 << rnd.randint(11, 24), rnd.randint(1, 126), rnd.choice(["0.5", "0.9", "0.99", "0.01"]),
               rnd.randrange(10_000, 100_000_000)) for _ in range(4000)]
-    contexts = sorted([1 << k for k in range(11, 25)] + [1_000_000, 10_000_000])
-    cells = [(L, N, eps, sp) for L in contexts for N in (1, 12, 24, 32, 40, 48, 61, 80, 96, 126)
-             for sp in (False, True) for eps in ("0.5", "0.9", "0.99")]
-
+    ratios = []
     java_zones = java("ZoneBenchmark")
     flint_zones = {}
     for n, count in ((15, 4000), (30, 1000), (100, 200)):
         flint_zones[n] = rate(zones[:count], zone, n)
         print(f"python-flint {n:3d} digits: {flint_zones[n]:10,.0f} zones/s (1 core, {count} zones)")
-    java_cells = java("TablesBenchmark")
-    flint_cells = {}
-    for n in (6, 15, 20, 40):
-        flint_cells[n] = rate(cells, cell, n)
-        print(f"python-flint {n:3d} digits: {flint_cells[n]:10,.0f} cells/s (1 core, {len(cells)} cells)")
-    for n in sorted(flint_zones):
+    for n, target in ((15, ">= 5"), (30, ">= 1"), (100, ">= 0.3")):
         if n in java_zones:
-            print(f"ratio zones {n} digits (ropebounds 1 thread / python-flint): {java_zones[n] / flint_zones[n]:.2f}")
-    for n in sorted(flint_cells):
-        if n in java_cells:
-            print(f"ratio min-base cells {n} digits (ropebounds all cores / python-flint 1 core): {java_cells[n] / flint_cells[n]:.2f}")
+            ratios.append(f"ratio zones {n} digits (ropebounds 1 thread / python-flint 1 core): {java_zones[n] / flint_zones[n]:.2f} (target {target})")
+    with tempfile.TemporaryDirectory() as tmp:
+        ratios.append(f"ratio min-base cells 15 digits (ropebounds tables --spec, all cores / python-flint 1 core): "
+                      f"{bench_cells(tmp, reps):.2f} (target >= 3)")
+        z, c = bench_startup(tmp, reps)
+        ratios.append(f"ratio start-up zone / bare JVM (median wall): {z:.2f} (target <= 4)")
+        ratios.append(f"ratio start-up crosscheck one-row .npy / bare JVM (median wall): {c:.2f} (target <= 4)")
+    ratios.append(f"ratio erasure (numpy hf scan / ropebounds 12 pipelines minus trivial run): {bench_erasure(reps):.2f} (target >= 10)")
+    for line in ratios:
+        print(line)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.CertifiedDecimal.Direction;
+import org.ropebounds.real.DoubleDoubleInterval;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.Ziv;
 
@@ -25,7 +26,10 @@ import org.ropebounds.real.Ziv;
  * The Goldilocks zone for a query and several formats: every lower bound, the precision ceilings, the
  * zone per format, the largest context and fewest bits, and, for a base, the verdict and the largest
  * depth it admits. All quantities are evaluated together at each precision level of {@link Ziv}; each
- * is settled at the first level whose enclosures decide it, so nothing printed is undecided.
+ * is settled at the first level whose enclosures decide it, so nothing printed is undecided. At the
+ * double-double level, decimals, ceilings and floor(log2) are decided from the balls themselves
+ * (proofs/double-double-interval.md section 8: the same decisions as from their enclosures), and an
+ * enclosure is built only for what a ball cannot decide.
  */
 public final class ZoneCalculator {
     private ZoneCalculator() {
@@ -87,14 +91,12 @@ public final class ZoneCalculator {
         private final Arithmetic<T> a;
         private final ZoneQuery q;
         private final Optional<T> base;
-        private final Map<Bound, Lazy<T>> lowerT = new LinkedHashMap<>();
-        private final Map<Bound, Lazy<Enclosure>> lower = new LinkedHashMap<>();
-        private final Lazy<T> zoneLowerT;
-        private final Lazy<Enclosure> zoneLower;
+        private final Map<Bound, Value> lower = new LinkedHashMap<>();
+        private final Value zoneLower;
         private final Lazy<T> acosRoot;
         private final Lazy<T> length;
-        private final Lazy<Enclosure> depthApprox;
-        private final Lazy<Enclosure> marginLower;
+        private final Value depthApprox;
+        private final Value marginLower;
         private final Lazy<T> phase;
         private final Lazy<Enclosure> phaseOverHalfPi;
         private final Lazy<Enclosure> depthQuotient;
@@ -105,22 +107,19 @@ public final class ZoneCalculator {
             this.q = q;
             this.base = base.map(a::of);
             for (Bound b : Bounds.lower()) {
-                Lazy<T> t = new Lazy<>(() -> b.threshold(a, q, null));
-                lowerT.put(b, t);
-                lower.put(b, enclosure(t));
+                lower.put(b, new Value(() -> b.threshold(a, q, null)));
             }
-            zoneLowerT = new Lazy<>(() -> {
+            zoneLower = new Value(() -> {
                 T m = null;
-                for (Lazy<T> t : lowerT.values()) {
-                    m = m == null ? t.get() : a.max(m, t.get());
+                for (Value t : lower.values()) {
+                    m = m == null ? t.t() : a.max(m, t.t());
                 }
                 return m;
             });
-            zoneLower = enclosure(zoneLowerT);
             acosRoot = new Lazy<>(() -> DepthStabilityBound.acosOfRoot(a, q));
             length = new Lazy<>(() -> a.of(q.context().longValueExact()));
-            depthApprox = new Lazy<>(() -> a.toEnclosure(a.divide(length.get(), acosRoot.get())));
-            marginLower = new Lazy<>(() -> a.toEnclosure(a.divide(this.base.orElseThrow(), zoneLowerT.get())));
+            depthApprox = new Value(() -> a.divide(length.get(), acosRoot.get()));
+            marginLower = new Value(() -> a.divide(this.base.orElseThrow(), zoneLower.t()));
             phase = new Lazy<>(() -> {
                 T b = this.base.orElseThrow();
                 T theta = q.spectrum() == Spectrum.APPROX ? a.divide(a.of(1), b)
@@ -138,28 +137,77 @@ public final class ZoneCalculator {
             return new Level<>(a, q, formats, base);
         }
 
-        private Lazy<Enclosure> enclosure(Lazy<T> x) {
-            return new Lazy<>(() -> a.toEnclosure(x.get()));
+        /**
+         * One quantity at this level: its value in the level's arithmetic, its enclosure (built only when
+         * asked), and the decisions taken from it, from the double-double ball itself where the level has one.
+         */
+        final class Value {
+            private final Lazy<T> t;
+            private final Lazy<Enclosure> enclosure;
+
+            Value(Supplier<T> compute) {
+                t = new Lazy<>(compute);
+                enclosure = new Lazy<>(() -> a.toEnclosure(t.get()));
+            }
+
+            T t() {
+                return t.get();
+            }
+
+            Enclosure enclosure() {
+                return enclosure.get();
+            }
+
+            /** The decimal the enclosure decides in {@code direction} (CertifiedDecimal.decide, from the ball when there is one). */
+            Optional<CertifiedDecimal> decide(int digits, Direction direction) {
+                return t.get() instanceof DoubleDoubleInterval ball ? CertifiedDecimal.decide(ball, digits, direction)
+                        : CertifiedDecimal.decide(enclosure(), digits, direction);
+            }
+
+            /** The ceiling every point of the enclosure shares, if they share one. */
+            Optional<BigInteger> commonCeiling() {
+                if (t.get() instanceof DoubleDoubleInterval ball) {
+                    Optional<BigInteger> c = ball.commonCeiling();
+                    if (c.isPresent()) {
+                        return c;
+                    }
+                }
+                Enclosure x = enclosure();
+                return x.lo().ceil().equals(x.hi().ceil()) ? Optional.of(x.lo().ceil()) : Optional.empty();
+            }
+
+            /** floor(log2) every point of the enclosure shares, if every point is positive and they share one. */
+            java.util.OptionalLong commonFloorLog2() {
+                if (t.get() instanceof DoubleDoubleInterval ball) {
+                    java.util.OptionalLong c = ball.commonFloorLog2();
+                    if (c.isPresent()) {
+                        return c;
+                    }
+                }
+                Enclosure x = enclosure();
+                return x.lo().signum() > 0 && x.lo().floorLog2() == x.hi().floorLog2() ? java.util.OptionalLong.of(x.lo().floorLog2())
+                        : java.util.OptionalLong.empty();
+            }
         }
 
         /** A lower bound's threshold. */
-        Enclosure lower(Bound b) {
-            return lower.get(b).get();
+        Value lower(Bound b) {
+            return lower.get(b);
         }
 
         /** max of the lower bounds. */
-        Enclosure zoneLower() {
-            return zoneLower.get();
+        Value zoneLower() {
+            return zoneLower;
         }
 
         /** L / acos(eps^(1/N)), the approx-spectrum depth bound (p_min compares it with 2^(p-1)). */
-        Enclosure depthApprox() {
-            return depthApprox.get();
+        Value depthApprox() {
+            return depthApprox;
         }
 
         /** base / zone lower; only with a base. */
-        Enclosure marginLower() {
-            return marginLower.get();
+        Value marginLower() {
+            return marginLower;
         }
 
         /** The phase L theta_min over pi/2 (cos of it is positive below 1), theta_min = 1/b (approx) or b^(-(d-2)/d) (exact). */
@@ -179,39 +227,36 @@ public final class ZoneCalculator {
 
         /** The quantities of one format at this level. */
         final class InFormat {
-            private final Lazy<T> ceilingT;
-            private final Lazy<Enclosure> ceiling;
-            private final Lazy<Enclosure> maxContextBound;
-            private final Lazy<Enclosure> ratio;
-            private final Lazy<Enclosure> marginUpper;
+            private final Value ceiling;
+            private final Value maxContextBound;
+            private final Value ratio;
+            private final Value marginUpper;
 
             InFormat(Format f) {
-                ceilingT = new Lazy<>(() -> Bounds.PRECISION_CEILING.threshold(a, q, f));
-                ceiling = enclosure(ceilingT);
-                maxContextBound = new Lazy<>(() -> a.toEnclosure(
-                        a.divide(acosRoot.get(), a.of(q.convention().resolution(f).toRational()))));
-                ratio = new Lazy<>(() -> a.toEnclosure(a.divide(ceilingT.get(), zoneLowerT.get())));
-                marginUpper = new Lazy<>(() -> a.toEnclosure(a.divide(ceilingT.get(), base.orElseThrow())));
+                ceiling = new Value(() -> Bounds.PRECISION_CEILING.threshold(a, q, f));
+                maxContextBound = new Value(() -> a.divide(acosRoot.get(), a.of(q.convention().resolution(f).toRational())));
+                ratio = new Value(() -> a.divide(ceiling.t(), zoneLower.t()));
+                marginUpper = new Value(() -> a.divide(ceiling.t(), base.orElseThrow()));
             }
 
             /** The precision ceiling. */
-            Enclosure ceiling() {
-                return ceiling.get();
+            Value ceiling() {
+                return ceiling;
             }
 
             /** acos(eps^(1/N)) / resolution. */
-            Enclosure maxContextBound() {
-                return maxContextBound.get();
+            Value maxContextBound() {
+                return maxContextBound;
             }
 
             /** ceiling / zone lower. */
-            Enclosure ratio() {
-                return ratio.get();
+            Value ratio() {
+                return ratio;
             }
 
             /** ceiling / base; only with a base. */
-            Enclosure marginUpper() {
-                return marginUpper.get();
+            Value marginUpper() {
+                return marginUpper;
             }
         }
     }
@@ -308,7 +353,7 @@ public final class ZoneCalculator {
         void absorb(Level<?> s, boolean last) {
             lower.forEach((b, d) -> decimal(d, () -> s.lower(b), UPWARD, last)); // minimums: up
             if (dominates.pending()) {
-                OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).compareTo(s.lower(Bounds.ALIASING));
+                OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).enclosure().compareTo(s.lower(Bounds.ALIASING).enclosure());
                 if (c.isPresent()) {
                     dominates.take(c.getAsInt() > 0);
                     // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md): the larger of
@@ -329,32 +374,32 @@ public final class ZoneCalculator {
                 decimal(f.maxContextBound, z::maxContextBound, DOWNWARD, last);
                 if (f.empty.pending()) {
                     // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
-                    OptionalInt c = s.zoneLower().compareTo(z.ceiling());
+                    OptionalInt c = s.zoneLower().enclosure().compareTo(z.ceiling().enclosure());
                     if (c.isPresent()) {
                         f.empty.take(c.getAsInt() >= 0);
                     }
                 }
                 if (f.maxContext.pending()) {
                     // the largest integer strictly below x is ceil(x) - 1
-                    Enclosure x = z.maxContextBound();
-                    if (x.lo().ceil().equals(x.hi().ceil())) {
-                        f.maxContext.take(x.lo().ceil().subtract(BigInteger.ONE).max(BigInteger.ZERO));
+                    Optional<BigInteger> ceiling = z.maxContextBound().commonCeiling();
+                    if (ceiling.isPresent()) {
+                        f.maxContext.take(ceiling.get().subtract(BigInteger.ONE).max(BigInteger.ZERO));
                     }
                 }
                 if (f.minBits.pending()) {
                     // machine: smallest p with 2^(p-1) > B, i.e. p = floor(log2 B) + 2; unit: 2^p > B, p = floor(log2 B) + 1
                     // (for B = 2^k exactly, both give the same p: 2^(p-1) > B is strict)
-                    Enclosure bq = s.depthApprox();
-                    if (bq.lo().signum() > 0 && bq.lo().floorLog2() == bq.hi().floorLog2()) {
-                        long p = bq.lo().floorLog2() + (q.convention() == EpsilonConvention.MACHINE ? 2 : 1);
+                    java.util.OptionalLong log2 = s.depthApprox().commonFloorLog2();
+                    if (log2.isPresent()) {
+                        long p = log2.getAsLong() + (q.convention() == EpsilonConvention.MACHINE ? 2 : 1);
                         f.minBits.take((int) Math.max(1, p));
                     }
                 }
                 if (base.isPresent()) {
                     decimal(f.marginUpper, z::marginUpper, DOWNWARD, last); // ceiling/b, a margin: never overstated
                     if (f.verdict.pending()) {
-                        OptionalInt belowLower = s.zoneLower().compareTo(base.get()); // > 0: b < lower
-                        OptionalInt vsCeiling = z.ceiling().compareTo(base.get()); // <= 0: b >= ceiling
+                        OptionalInt belowLower = s.zoneLower().enclosure().compareTo(base.get()); // > 0: b < lower
+                        OptionalInt vsCeiling = z.ceiling().enclosure().compareTo(base.get()); // <= 0: b >= ceiling
                         if (belowLower.isPresent() && vsCeiling.isPresent()) {
                             f.verdict.take(Verdict.of(belowLower.getAsInt() > 0, vsCeiling.getAsInt() <= 0));
                         }
@@ -381,16 +426,16 @@ public final class ZoneCalculator {
         }
 
         /** Takes the decimal the enclosure decides in {@code direction}, or at the last level the digits it has. */
-        private void decimal(Decision<CertifiedDecimal> d, Supplier<Enclosure> value, Direction direction, boolean last) {
+        private void decimal(Decision<CertifiedDecimal> d, Supplier<Level<?>.Value> value, Direction direction, boolean last) {
             if (!d.pending()) {
                 return;
             }
-            Enclosure x = value.get();
-            Optional<CertifiedDecimal> decided = CertifiedDecimal.decide(x, digits, direction);
+            Level<?>.Value x = value.get();
+            Optional<CertifiedDecimal> decided = x.decide(digits, direction);
             if (decided.isPresent()) {
                 d.take(decided.get());
             } else if (last) {
-                d.take(CertifiedDecimal.best(x, digits, direction));
+                d.take(CertifiedDecimal.best(x.enclosure(), digits, direction));
             }
         }
 

@@ -28,9 +28,12 @@ final class Json {
     /** Decimal forms up to this many characters are echoed as they are; longer ones get a shorter exact form. */
     static final int SHORT_DECIMAL = 40;
 
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(
-            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /** The writer, built on first print: an ObjectMapper costs a text-only run (which uses this class's helpers) its start-up. */
+    private static final class Writer {
+        static final ObjectWriter WRITER = new ObjectMapper().writer(
+                new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                        .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    }
 
     private Json() {
     }
@@ -84,7 +87,7 @@ final class Json {
 
     static void print(PrintWriter out, Object node) {
         try {
-            out.print(WRITER.writeValueAsString(node));
+            out.print(Writer.WRITER.writeValueAsString(node));
             out.print('\n');
             out.flush();
         } catch (JsonProcessingException e) {

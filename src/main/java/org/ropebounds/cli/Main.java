@@ -30,12 +30,15 @@ public final class Main {
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cl = new CommandLine(new RopeBoundsCommand());
+        CommandLine cl = RopeBoundsCommand.commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         Converters.registerAll(cl);
         // a claim may start with '-' ("-1 < 0"): check's arguments that are not its options are the claim
-        cl.getSubcommands().get("check").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine check = cl.getSubcommands().get("check");
+        if (check != null) {
+            check.setUnmatchedOptionsArePositionalParams(true);
+        }
         cl.setUsageHelpWidth(120); // help text is laid out in lines of up to ~115 characters; 80 would break them mid-sentence
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             err.println("ropebounds: " + oneLine(unwrapMessage(ex)) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()

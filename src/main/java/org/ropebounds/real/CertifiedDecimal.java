@@ -52,8 +52,10 @@ public final class CertifiedDecimal {
 
     /** The decided decimal; null only when undecided. */
     private final BigDecimal value;
-    /** The enclosure it was decided from; null only when undecided. */
-    private final Enclosure enclosure;
+    /** The enclosure it was decided from, once materialised; null when undecided or not yet built from {@link #ball}. */
+    private volatile Enclosure enclosure;
+    /** The double-double ball it was decided from, when it came from one (its enclosure is built on demand). */
+    private final DoubleDoubleInterval ball;
     private final int digits;
     private final int requested;
     private final boolean exact;
@@ -61,8 +63,14 @@ public final class CertifiedDecimal {
     private final String text;
 
     private CertifiedDecimal(BigDecimal value, Enclosure enclosure, int digits, int requested, boolean exact, Direction direction) {
+        this(value, enclosure, null, digits, requested, exact, direction);
+    }
+
+    private CertifiedDecimal(BigDecimal value, Enclosure enclosure, DoubleDoubleInterval ball, int digits, int requested, boolean exact,
+            Direction direction) {
         this.value = value;
         this.enclosure = enclosure;
+        this.ball = ball;
         this.digits = digits;
         this.requested = requested;
         this.exact = exact;
@@ -134,7 +142,16 @@ public final class CertifiedDecimal {
 
     /** The enclosure of the exact real these digits were decided from (a point when exact); empty when undecided. */
     public Optional<Enclosure> enclosure() {
-        return Optional.ofNullable(enclosure);
+        return Optional.ofNullable(materialised());
+    }
+
+    private Enclosure materialised() {
+        Enclosure e = enclosure;
+        if (e == null && ball != null) {
+            e = DoubleDoubleIntervalArithmetic.enclosureOf(ball);
+            enclosure = e;
+        }
+        return e;
     }
 
     /**
@@ -173,12 +190,12 @@ public final class CertifiedDecimal {
     @Override
     public boolean equals(Object o) {
         return o instanceof CertifiedDecimal c && digits == c.digits && requested == c.requested && exact == c.exact
-                && direction == c.direction && Objects.equals(value, c.value) && Objects.equals(enclosure, c.enclosure);
+                && direction == c.direction && Objects.equals(value, c.value) && Objects.equals(materialised(), c.materialised());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(value, enclosure, digits, requested, exact, direction);
+        return Objects.hash(value, materialised(), digits, requested, exact, direction);
     }
 
     /**
@@ -215,6 +232,26 @@ public final class CertifiedDecimal {
             return Optional.empty();
         }
         return Optional.of(new CertifiedDecimal(lo, x, n, n, false, direction));
+    }
+
+    /**
+     * {@link #decide(Enclosure, int, Direction)} for the enclosure of a double-double ball, the same decision
+     * (the same digits, value and enclosure), decided from the ball itself without rational arithmetic when
+     * it can be ({@code BallDecimals}, {@code proofs/double-double-interval.md} section 8: always, unless an end
+     * of the ball lies within about 2^-100 of it of a rounding boundary), else through the enclosure.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decide(DoubleDoubleInterval x, int n, Direction direction) {
+        checkRequested(n);
+        Objects.requireNonNull(direction);
+        if (x.exact().isEmpty()) {
+            Optional<BigDecimal> d = BallDecimals.rounded(x, n, direction);
+            if (d.isPresent()) {
+                return Optional.of(new CertifiedDecimal(d.get(), null, x, n, n, false, direction));
+            }
+        }
+        return decide(DoubleDoubleIntervalArithmetic.enclosureOf(x), n, direction);
     }
 
     /**
@@ -260,7 +297,7 @@ public final class CertifiedDecimal {
             Optional<CertifiedDecimal> d = decide(x, k, direction);
             if (d.isPresent()) {
                 CertifiedDecimal c = d.get();
-                return new CertifiedDecimal(c.value, c.enclosure, c.digits, n, c.exact, direction);
+                return new CertifiedDecimal(c.value, c.enclosure, c.ball, c.digits, n, c.exact, direction);
             }
         }
         return undecided(n);

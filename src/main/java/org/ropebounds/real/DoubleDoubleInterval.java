@@ -22,6 +22,45 @@ public record DoubleDoubleInterval(double hi, double lo, double radius, Optional
         }
     }
 
+    /**
+     * The sign shared by every point of the ball (the exact value's sign when there is one), when the ball
+     * decides it: empty when the ball reaches zero (or is the exact zero's neighbourhood without being exact).
+     */
+    public java.util.OptionalInt signum() {
+        if (exact.isPresent()) {
+            return java.util.OptionalInt.of(exact.get().signum());
+        }
+        return DoubleDoubleBalls.lowerMagnitude(this) > 0 ? java.util.OptionalInt.of(hi > 0 ? 1 : -1) : java.util.OptionalInt.empty();
+    }
+
+    /**
+     * The ceiling shared by every point of the ball's enclosure ({@link Arithmetic#toEnclosure}), when the
+     * ball decides it and its midpoint lies in (0, 2^101); empty otherwise (the enclosure may still decide).
+     */
+    public java.util.Optional<java.math.BigInteger> commonCeiling() {
+        if (exact.isPresent()) {
+            return java.util.Optional.of(exact.get().ceil());
+        }
+        return BallDecimals.ceiling(this);
+    }
+
+    /**
+     * floor(log2 x) shared by every point of the ball's enclosure, when the ball decides it (every point
+     * positive, both ends in one binade); empty otherwise.
+     */
+    public java.util.OptionalLong commonFloorLog2() {
+        if (exact.isPresent()) {
+            return exact.get().signum() > 0 ? java.util.OptionalLong.of(exact.get().floorLog2()) : java.util.OptionalLong.empty();
+        }
+        double r = radius > 0 ? radius : Double.MIN_VALUE; // the enclosure of a radius-0 ball is m +/- 2^-1074
+        double low = Math.nextDown(Math.nextDown(hi + lo) - r); // <= every point
+        double high = Math.nextUp(Math.nextUp(hi + lo) + r); // >= every point
+        if (low > 0 && Double.isFinite(high) && Math.getExponent(low) == Math.getExponent(high) && low >= Double.MIN_NORMAL) {
+            return java.util.OptionalLong.of(Math.getExponent(low));
+        }
+        return java.util.OptionalLong.empty();
+    }
+
     /** An upper bound on |x| for every x in the ball. */
     double magnitudeBound() {
         return Math.nextUp(Math.nextUp(Math.abs(hi) + Math.abs(lo)) + radius);

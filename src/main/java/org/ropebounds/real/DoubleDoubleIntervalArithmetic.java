@@ -276,6 +276,11 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
 
     @Override
     public Enclosure toEnclosure(DoubleDoubleInterval x) {
+        return enclosureOf(x);
+    }
+
+    /** {@link #toEnclosure}, which does not depend on the instance: the exact value, or the ball's rational ends. */
+    static Enclosure enclosureOf(DoubleDoubleInterval x) {
         if (x.exact().isPresent()) {
             return Enclosure.exact(x.exact().get());
         }

@@ -87,9 +87,9 @@ record FixedInterval(BigInteger lo, BigInteger hi, int w) {
         if (lo.signum() < 0) {
             throw new InsufficientPrecisionException("sqrt of an interval reaching below zero");
         }
-        BigInteger a = lo.shiftLeft(w).sqrt();
+        BigInteger a = IntegerRoots.floorSqrt(lo.shiftLeft(w));
         BigInteger hs = hi.shiftLeft(w);
-        BigInteger b = hs.sqrt();
+        BigInteger b = IntegerRoots.floorSqrt(hs);
         if (!b.multiply(b).equals(hs)) {
             b = b.add(BigInteger.ONE);
         }

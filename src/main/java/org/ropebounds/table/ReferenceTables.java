@@ -81,19 +81,19 @@ public final class ReferenceTables {
             }
         }
         int perContext = s.layers().size();
+        GridCells cells = new GridCells(s);
         return new TableSpec("min-base", "Minimum RoPE base (binding lower bound)", "The smallest base b with cos(L theta_min)^N >= eps"
                 + " (depth-compounded stability; it binds over aliasing for every eps in (0,1)) at context L, depth N, rotary dimension d = "
                 + s.rotaryDim() + ". " + conventions("Minimums rounded up to " + s.digits() + " significant digits, their safe"
                         + " direction (the exact bound is at most the printed value), unless exact"), columns, s.contexts().size() * perContext, index -> {
-                    BigInteger l = s.contexts().get(index / perContext);
-                    int n = s.layers().get(index % perContext);
-                    List<String> row = new ArrayList<>(List.of(l.toString(), Integer.toString(n)));
+                    int context = index / perContext;
+                    int layer = index % perContext;
+                    List<String> row = new ArrayList<>(2 + s.spectra().size() * s.tolerances().size());
+                    row.add(s.contexts().get(context).toString());
+                    row.add(Integer.toString(s.layers().get(layer)));
                     for (Spectrum sp : s.spectra()) {
-                        for (Rational eps : s.tolerances()) {
-                            ZoneQuery q = new ZoneQuery(l, n, eps, s.rotaryDim(), sp, EpsilonConvention.MACHINE);
-                            ZoneReport r = ZoneCalculator.compute(q, List.of(), Optional.empty(), s.digits());
-                            // ZoneCalculator rounds lower bounds up: a base at or above the cell satisfies the bound
-                            row.add(r.bindingLower().map(CertifiedDecimal::text).orElse("undecided"));
+                        for (int eps = 0; eps < s.tolerances().size(); eps++) {
+                            row.add(cells.cell(context, layer, eps, sp)); // the binding lower bound, rounded up
                         }
                     }
                     return row;
@@ -107,6 +107,8 @@ public final class ReferenceTables {
             columns.add("max L eps=" + eps.toCompactDecimalStringOrFraction());
         }
         int perFormat = s.layers().size();
+        GridCells cells = new GridCells(s);
+        java.util.Map<Format, String> ceilings = new java.util.concurrent.ConcurrentHashMap<>();
         return new TableSpec("max-context", "Precision ceiling and largest context per format", "Ceiling 1/eps_mach = 2^(p-1) (machine"
                 + " epsilon convention, approx spectrum); max L is the largest integer context whose zone [L/acos(eps^(1/N)), ceiling)"
                 + " is non-empty, i.e. the largest integer below acos(eps^(1/N)) 2^(p-1) (exact). " + conventions("Ceilings exact"
@@ -116,13 +118,11 @@ public final class ReferenceTables {
                     Format f = s.formats().get(index / perFormat);
                     int n = s.layers().get(index % perFormat);
                     List<String> row = new ArrayList<>(List.of(f.name(), Integer.toString(n)));
-                    for (Rational eps : s.tolerances()) {
-                        ZoneQuery q = new ZoneQuery(BigInteger.ONE, n, eps, s.rotaryDim(), Spectrum.APPROX, EpsilonConvention.MACHINE);
-                        ZoneReport r = ZoneCalculator.compute(q, List.of(f), Optional.empty(), s.digits());
-                        if (row.size() == 2) {
-                            row.add(r.zone(f).ceiling().text()); // rounded down when not exact: b stays below the cell
-                        }
-                        row.add(r.zone(f).maxContext().map(BigInteger::toString).orElse("undecided"));
+                    // the ceiling depends on the format alone; rounded down when not exact: b stays below the cell
+                    row.add(ceilings.computeIfAbsent(f, g -> ZoneCalculator.compute(new ZoneQuery(BigInteger.ONE, n, s.tolerances().get(0),
+                            s.rotaryDim(), Spectrum.APPROX, EpsilonConvention.MACHINE), List.of(g), Optional.empty(), s.digits()).zone(g).ceiling().text()));
+                    for (int eps = 0; eps < s.tolerances().size(); eps++) {
+                        row.add(cells.maxContext(f, index % perFormat, eps));
                     }
                     return row;
                 });
@@ -130,7 +130,9 @@ public final class ReferenceTables {
 
     /** 2b. The fewest significand bits whose ceiling exceeds the binding lower bound, over L x N. */
     static TableSpec fewestBitsSpec(GridSpec s) {
-        Rational eps = s.tolerances().get(Math.min(1, s.tolerances().size() - 1));
+        int tolerance = Math.min(1, s.tolerances().size() - 1);
+        Rational eps = s.tolerances().get(tolerance);
+        GridCells cells = new GridCells(s);
         List<String> columns = new ArrayList<>(List.of("L"));
         for (int n : s.layers()) {
             columns.add("N=" + n);
@@ -138,12 +140,9 @@ public final class ReferenceTables {
         return new TableSpec("min-bits", "Fewest significand bits", "The smallest precision p (hidden bit included) with 2^(p-1) >"
                 + " L/acos(eps^(1/N)), at eps = " + eps.toCompactDecimalStringOrFraction() + " (machine epsilon convention, approx"
                 + " spectrum; exact integers). " + conventions("Exact integers"), columns, s.contexts().size(), index -> {
-                    BigInteger l = s.contexts().get(index);
-                    List<String> row = new ArrayList<>(List.of(l.toString()));
-                    for (int n : s.layers()) {
-                        ZoneQuery q = new ZoneQuery(l, n, eps, s.rotaryDim(), Spectrum.APPROX, EpsilonConvention.MACHINE);
-                        ZoneReport r = ZoneCalculator.compute(q, List.of(Format.FP32), Optional.empty(), s.digits());
-                        row.add(r.zone(Format.FP32).minPrecisionBits().map(String::valueOf).orElse("undecided"));
+                    List<String> row = new ArrayList<>(List.of(s.contexts().get(index).toString()));
+                    for (int n = 0; n < s.layers().size(); n++) {
+                        row.add(cells.minBits(index, n, tolerance));
                     }
                     return row;
                 });

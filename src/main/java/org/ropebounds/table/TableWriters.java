@@ -128,10 +128,17 @@ public final class TableWriters {
         return t.rows().stream().mapToInt(r -> r.get(column).length()).max().orElse(0);
     }
 
+    /** A decimal cell as the tables print them (compiled once: a table has as many cells as a grid). */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?[0-9.]+(e[+-][0-9]+)?");
+
     private static String texCell(String c) {
-        if (c.matches("-?[0-9.]+(e[+-][0-9]+)?")) {
+        if (DECIMAL.matcher(c).matches()) {
             int e = c.indexOf('e');
-            return e < 0 ? "$" + c + "$" : "$" + c.substring(0, e) + "\\times 10^{" + c.substring(e + 1).replaceFirst("^\\+", "") + "}$";
+            if (e < 0) {
+                return "$" + c + "$";
+            }
+            String exponent = c.substring(e + 1);
+            return "$" + c.substring(0, e) + "\\times 10^{" + (exponent.startsWith("+") ? exponent.substring(1) : exponent) + "}$";
         }
         return texText(c);
     }

@@ -1,0 +1,192 @@
+package org.ropebounds.real;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Optional;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.CertifiedDecimal.Direction;
+
+/**
+ * Decimal rounding decided from a double-double ball, in doubles: the n-digit rounding (nearest, up or down)
+ * that every point of the ball's enclosure shares, or nothing when this cannot tell (then the caller decides
+ * through the rational enclosure, as before). The ball is scaled by 10^j into [10^(n-1), 10^n) as a ball
+ * product, so its scaled points lie in one integer cell exactly when the rounding is decided; the cell test
+ * is made on the exact fractional part of the double-double midpoint with directed bounds. {@code
+ * proofs/double-double-interval.md} section 8 proves that a decision here is the decision of {@link
+ * CertifiedDecimal#decide(Enclosure, int, Direction)} on the ball's enclosure, value and scale included.
+ * Stateless apart from a cache of powers of ten; thread-safe.
+ */
+final class BallDecimals {
+    /** Most digits decided here: the scaled midpoint, below 10^30 < 2^100, is then an integer plus an exact fraction. */
+    static final int MAX_DIGITS = 30;
+    private static final int MIN_SCALE = -270;
+    private static final int MAX_SCALE = 270;
+    /** 10^j as balls, j in [MIN_SCALE, MAX_SCALE] (within the balls' range 2^-900..2^900), built on first use (a benign race: each entry is immutable). */
+    private static final DoubleDoubleInterval[] POW10 = new DoubleDoubleInterval[MAX_SCALE - MIN_SCALE + 1];
+    private static final BigInteger[] TEN_POW = new BigInteger[MAX_DIGITS + 1];
+    private static final long[] TEN_POW_LONG = new long[16];
+
+    static {
+        for (int k = 0; k <= MAX_DIGITS; k++) {
+            TEN_POW[k] = BigInteger.TEN.pow(k);
+        }
+        for (int k = 0; k < TEN_POW_LONG.length; k++) {
+            TEN_POW_LONG[k] = TEN_POW[k].longValueExact();
+        }
+    }
+
+    private BallDecimals() {
+    }
+
+    /**
+     * The rounding of every point of {@link DoubleDoubleIntervalArithmetic#enclosureOf(DoubleDoubleInterval)
+     * x's enclosure} to n significant digits in {@code direction}, as {@link CertifiedDecimal#decide(Enclosure,
+     * int, Direction)} would give it from that enclosure (the same BigDecimal, scale included); empty when this
+     * test cannot tell (the enclosure may still decide). x must not be exact.
+     */
+    static Optional<BigDecimal> rounded(DoubleDoubleInterval x, int n, Direction direction) {
+        if (n > MAX_DIGITS || x.hi() == 0 || x.exact().isPresent()) {
+            return Optional.empty();
+        }
+        if (x.hi() < 0) {
+            // up(x) = -down(-x), down(x) = -up(-x), nearest (ties to even) is symmetric
+            Direction mirrored = direction == Direction.UPWARD ? Direction.DOWNWARD
+                    : direction == Direction.DOWNWARD ? Direction.UPWARD : Direction.NEAREST;
+            return rounded(new DoubleDoubleInterval(-x.hi(), -x.lo(), x.radius(), Optional.empty()), n, mirrored).map(BigDecimal::negate);
+        }
+        // the enclosure of a ball of radius 0 that is not exact is [m - 2^-1074, m + 2^-1074]: cover it
+        DoubleDoubleInterval covering = x.radius() > 0 ? x : new DoubleDoubleInterval(x.hi(), x.lo(), Double.MIN_VALUE, Optional.empty());
+        int e = (int) Math.floor(Math.log10(x.hi())); // may be one off near a power of ten: the digit count of k is checked
+        int j = n - 1 - e;
+        if (j < MIN_SCALE || j > MAX_SCALE) {
+            return Optional.empty();
+        }
+        DoubleDoubleInterval y;
+        try {
+            y = DoubleDoubleBalls.product(covering, pow10(j));
+        } catch (InsufficientPrecisionException ex) {
+            return Optional.empty();
+        }
+        double mh = y.hi();
+        double ml = y.lo();
+        double r = y.radius();
+        if (!(mh >= 1 && mh < 0x1p101)) {
+            return Optional.empty();
+        }
+        Split m = Split.of(mh, ml);
+        double fh = m.fh;
+        double fl = m.fl;
+        double fs = m.fs;
+        double fe = m.fe;
+        double above = Math.nextUp(Math.nextUp(fs + r) + fe); // >= (fs + fe) + r
+        double below = Math.nextDown(Math.nextDown(fs - r) + fe); // <= (fs + fe) - r
+        int c; // k = F + c
+        switch (direction) {
+            case UPWARD -> {
+                // every scaled point y has ceil(y) = k: k - 1 < y <= k
+                c = fs > 0 || (fs == 0 && fe > 0) ? 1 : 0;
+                if (!(below > c - 1 && above <= c)) {
+                    return Optional.empty();
+                }
+            }
+            case DOWNWARD -> {
+                // floor(y) = k: k <= y < k + 1, the lower end strictly inside (so it is not itself an n-digit decimal)
+                c = fs < 0 || (fs == 0 && fe < 0) ? -1 : 0;
+                if (!(below > c && above < c + 1)) {
+                    return Optional.empty();
+                }
+            }
+            default -> {
+                // nearest: k - 1/2 < y < k + 1/2 (no tie inside)
+                c = fs > 0.5 ? 1 : fs < -0.5 ? -1 : 0;
+                if (!(below > c - 0.5 && above < c + 0.5)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        // the cell of k must be within the decade [10^(n-1), 10^n]: up and nearest 10^(n-1) < k <= 10^n,
+        // down 10^(n-1) <= k < 10^n (proofs/double-double-interval.md section 8)
+        boolean down = direction == Direction.DOWNWARD;
+        if (mh < 0x1p52 && n < TEN_POW_LONG.length) {
+            long k = (long) fh + c;
+            long low = TEN_POW_LONG[n - 1];
+            long high = TEN_POW_LONG[n];
+            if (down ? k < low || k >= high : k <= low || k > high) {
+                return Optional.empty();
+            }
+            return Optional.of(k == high ? BigDecimal.valueOf(low, j - 1) : BigDecimal.valueOf(k, j));
+        }
+        BigInteger k = m.integer(c);
+        int lowCmp = k.compareTo(TEN_POW[n - 1]);
+        int highCmp = k.compareTo(TEN_POW[n]);
+        if (down ? lowCmp < 0 || highCmp >= 0 : lowCmp <= 0 || highCmp > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(highCmp == 0 ? new BigDecimal(TEN_POW[n - 1], j - 1) : new BigDecimal(k, j));
+    }
+
+    /**
+     * The midpoint mh + ml of a ball with 1 <= mh < 2^101 split exactly as F + (fs + fe): F = fh + fl an integer
+     * (fh, fl integer doubles) and |fs + fe| < 1.
+     */
+    private record Split(double fh, double fl, double fs, double fe) {
+        static Split of(double mh, double ml) {
+            if (mh < 0x1p52) {
+                double fh = Math.floor(mh);
+                double t = mh - fh; // exact: the fractional part of a double
+                double fs = t + ml;
+                return new Split(fh, 0, fs, ErrorFreeTransforms.twoSumError(t, ml, fs));
+            }
+            double fl = Math.floor(ml); // mh is an integer: ulp(mh) >= 1
+            double fs = ml - fl;
+            return new Split(mh, fl, fs, ErrorFreeTransforms.twoSumError(ml, -fl, fs));
+        }
+
+        BigInteger integer(int c) {
+            return mhIsSmall() ? BigInteger.valueOf((long) fh + c) : new BigDecimal(fh).toBigIntegerExact().add(BigInteger.valueOf((long) fl + c));
+        }
+
+        private boolean mhIsSmall() {
+            return fh < 0x1p52 && fl == 0;
+        }
+    }
+
+    /**
+     * The ceiling shared by every point of x's enclosure, for a ball with a midpoint in (0, 2^101) (empty
+     * otherwise, or when the enclosure reaches over an integer, or x is exact); section 8's cell test with j = 0
+     * (below 1: every point in (0, 1], ceiling 1).
+     */
+    static Optional<BigInteger> ceiling(DoubleDoubleInterval x) {
+        if (x.exact().isPresent() || !(x.hi() > 0 && x.hi() < 0x1p101)) {
+            return Optional.empty();
+        }
+        double r = x.radius() > 0 ? x.radius() : Double.MIN_VALUE;
+        if (x.hi() < 1) {
+            // every point in (0, 1]: ceiling 1
+            double low = Math.nextDown(Math.nextDown(x.hi() + x.lo()) - r);
+            double high = Math.nextUp(Math.nextUp(x.hi() + x.lo()) + r);
+            return low > 0 && high <= 1 ? Optional.of(BigInteger.ONE) : Optional.empty();
+        }
+        Split m = Split.of(x.hi(), x.lo());
+        double above = Math.nextUp(Math.nextUp(m.fs + r) + m.fe);
+        double below = Math.nextDown(Math.nextDown(m.fs - r) + m.fe);
+        int c = m.fs > 0 || (m.fs == 0 && m.fe > 0) ? 1 : 0;
+        return below > c - 1 && above <= c ? Optional.of(m.integer(c)) : Optional.empty();
+    }
+
+    /** 10^j as a ball: a point for 0 <= j <= 22 (exact doubles), else the ball of the rational. */
+    static DoubleDoubleInterval pow10(int j) {
+        int i = j - MIN_SCALE;
+        DoubleDoubleInterval p = POW10[i];
+        if (p == null) {
+            if (j >= 0 && j <= 22) {
+                p = DoubleDoubleBalls.point(Double.parseDouble("1e" + j));
+            } else {
+                Rational v = j >= 0 ? Rational.of(BigInteger.TEN.pow(j), BigInteger.ONE) : Rational.of(BigInteger.ONE, BigInteger.TEN.pow(-j));
+                p = DoubleDoubleBalls.ballOf(v, v);
+            }
+            POW10[i] = p;
+        }
+        return p;
+    }
+}

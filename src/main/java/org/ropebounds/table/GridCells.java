@@ -1,0 +1,196 @@
+package org.ropebounds.table;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.ropebounds.bounds.Bounds;
+import org.ropebounds.bounds.EpsilonConvention;
+import org.ropebounds.bounds.Spectrum;
+import org.ropebounds.bounds.ZoneCalculator;
+import org.ropebounds.bounds.ZoneQuery;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.DoubleDoubleInterval;
+import org.ropebounds.real.DoubleDoubleIntervalArithmetic;
+import org.ropebounds.real.InsufficientPrecisionException;
+import org.ropebounds.real.Ziv;
+
+/**
+ * The cells of the grid tables that share work across the grid: minimum-base (below), max-context ({@link
+ * #maxContext}) and fewest-bits ({@link #minBits}). A minimum-base cell is the binding lower bound max(L/(2 pi), L/acos(eps^(1/N))), raised to
+ * d/(d-2) for the exact spectrum, rounded up to the grid's digits, exactly as {@link ZoneCalculator} prints
+ * {@code bindingLower()} for the query. The work a row shares with its neighbours is done once: per (N, eps)
+ * the ball of 1/acos(eps^(1/N)) (the depth bound at L = 1) and its logarithm, per L its ball and logarithm,
+ * and 1/(2 pi); a cell is then one product (L times a threshold at L = 1, the bounds being linear in L), for
+ * the exact spectrum one exponential exp(d/(d-2) (log L - log acos)), and a decimal decision from the ball
+ * ({@link CertifiedDecimal#decide(DoubleDoubleInterval, int, CertifiedDecimal.Direction)}). A cell this cannot
+ * decide (a ball too wide, a comparison or rounding too close to call) goes to {@link ZoneCalculator}, so
+ * every printed digit is one the reference computation prints (proofs/double-double-interval.md section 9).
+ * Thread-safe: the shared balls are immutable and built on first use (a race only builds one twice).
+ */
+final class GridCells {
+    private final GridSpec spec;
+    private final boolean fast;
+    private final DoubleDoubleIntervalArithmetic a = new DoubleDoubleIntervalArithmetic(64);
+    private final DoubleDoubleInterval inverseTwoPi;
+    private final DoubleDoubleInterval logTwoPi;
+    private final DoubleDoubleInterval exactExponent;
+    /** Per (layer index, tolerance index): 1/acos(eps^(1/N)) and log acos(eps^(1/N)), or null until built. */
+    private final Shared[] perDepth;
+    /** Per context index: L and log L, or null until built. */
+    private final Shared[] perContext;
+
+    /** A ball and a logarithm (final fields: safely published to every thread). */
+    private record Shared(DoubleDoubleInterval value, DoubleDoubleInterval log) {
+    }
+
+    /** The cells of the grid's minimum-base table (nothing is computed yet). */
+    GridCells(GridSpec spec) {
+        this.spec = spec;
+        this.fast = spec.digits() <= Ziv.DOUBLE_DOUBLE_DIGITS;
+        ZoneQuery one = query(BigInteger.ONE, 1, spec.tolerances().get(0), Spectrum.APPROX);
+        DoubleDoubleInterval inv = null;
+        DoubleDoubleInterval log = null;
+        DoubleDoubleInterval exponent = null;
+        if (fast) {
+            inv = Bounds.ALIASING.approxThreshold(a, one, null);
+            log = a.log(a.divide(a.of(1), inv));
+            exponent = a.of(one.exactSpectrumExponent());
+        }
+        this.inverseTwoPi = inv;
+        this.logTwoPi = log;
+        this.exactExponent = exponent;
+        this.perDepth = new Shared[spec.layers().size() * spec.tolerances().size()];
+        this.perContext = new Shared[spec.contexts().size()];
+    }
+
+    private ZoneQuery query(BigInteger l, int n, Rational eps, Spectrum sp) {
+        return new ZoneQuery(l, n, eps, spec.rotaryDim(), sp, EpsilonConvention.MACHINE);
+    }
+
+    /**
+     * The cell's text: the binding lower bound rounded up to the grid's digits, or "undecided".
+     *
+     * @param contextIndex index into the grid's contexts
+     * @param layerIndex index into the grid's layers
+     * @param toleranceIndex index into the grid's tolerances
+     */
+    String cell(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
+        if (fast) {
+            try {
+                Optional<CertifiedDecimal> d = fastCell(contextIndex, layerIndex, toleranceIndex, sp);
+                if (d.isPresent()) {
+                    return d.get().text();
+                }
+            } catch (InsufficientPrecisionException e) {
+                // left to the reference computation below
+            }
+        }
+        ZoneQuery q = query(spec.contexts().get(contextIndex), spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex), sp);
+        // ZoneCalculator rounds lower bounds up: a base at or above the cell satisfies the bound
+        return ZoneCalculator.compute(q, List.of(), Optional.empty(), spec.digits()).bindingLower().map(CertifiedDecimal::text)
+                .orElse("undecided");
+    }
+
+    private Optional<CertifiedDecimal> fastCell(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
+        return ball(contextIndex, layerIndex, toleranceIndex, sp)
+                .flatMap(value -> CertifiedDecimal.decide(value, spec.digits(), CertifiedDecimal.Direction.UPWARD));
+    }
+
+    /**
+     * A ball containing the binding lower bound of the cell, from the shared balls; empty when the balls do not
+     * decide which bound binds.
+     *
+     * @throws InsufficientPrecisionException when a ball cannot be formed (the reference computation decides then)
+     */
+    Optional<DoubleDoubleInterval> ball(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
+        Shared ctx = context(contextIndex);
+        Shared depth = depth(layerIndex, toleranceIndex);
+        DoubleDoubleInterval aliasing = a.multiply(ctx.value(), inverseTwoPi);
+        DoubleDoubleInterval stability = a.multiply(ctx.value(), depth.value());
+        // which binds: the sign of depth - aliasing, decided by the ball (x^(d/(d-2)) is increasing, so the
+        // approx-spectrum comparison decides the exact spectrum's too); dc stability never binds (proofs/depth-stability.md)
+        DoubleDoubleInterval difference = a.subtract(stability, aliasing);
+        int sign = difference.signum().orElse(0);
+        if (sign == 0) {
+            return Optional.empty();
+        }
+        boolean depthBinds = sign > 0;
+        DoubleDoubleInterval value;
+        if (sp == Spectrum.APPROX) {
+            value = depthBinds ? stability : aliasing;
+        } else {
+            DoubleDoubleInterval logValue = a.subtract(ctx.log(), depthBinds ? depth.log() : logTwoPi);
+            value = a.exp(a.multiply(exactExponent, logValue));
+        }
+        return Optional.of(value);
+    }
+
+    /**
+     * The max-context cell: the largest integer context below acos(eps^(1/N)) / resolution(f) (machine
+     * convention), as text, or "undecided"; as {@link ZoneCalculator}'s {@code maxContext()} for the query.
+     *
+     * @param f the format (one of the grid's)
+     */
+    String maxContext(Format f, int layerIndex, int toleranceIndex) {
+        if (fast) {
+            try {
+                DoubleDoubleInterval ceiling = a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(f).toRational()));
+                Optional<BigInteger> k = a.divide(ceiling, depth(layerIndex, toleranceIndex).value()).commonCeiling();
+                if (k.isPresent()) {
+                    return k.get().subtract(BigInteger.ONE).max(BigInteger.ZERO).toString(); // the largest integer strictly below
+                }
+            } catch (InsufficientPrecisionException e) {
+                // left to the reference computation below
+            }
+        }
+        ZoneQuery q = query(BigInteger.ONE, spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex), Spectrum.APPROX);
+        return ZoneCalculator.compute(q, List.of(f), Optional.empty(), spec.digits()).zone(f).maxContext().map(BigInteger::toString)
+                .orElse("undecided");
+    }
+
+    /**
+     * The fewest-bits cell: the smallest p with 2^(p-1) > L/acos(eps^(1/N)), as text, or "undecided"; as
+     * {@link ZoneCalculator}'s {@code minPrecisionBits()} for the query (machine convention, approx spectrum).
+     */
+    String minBits(int contextIndex, int layerIndex, int toleranceIndex) {
+        if (fast) {
+            try {
+                OptionalLong log2 = a.multiply(context(contextIndex).value(), depth(layerIndex, toleranceIndex).value()).commonFloorLog2();
+                if (log2.isPresent()) {
+                    return Long.toString(Math.max(1, log2.getAsLong() + 2)); // p = floor(log2 B) + 2
+                }
+            } catch (InsufficientPrecisionException e) {
+                // left to the reference computation below
+            }
+        }
+        ZoneQuery q = query(spec.contexts().get(contextIndex), spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex),
+                Spectrum.APPROX);
+        return ZoneCalculator.compute(q, List.of(Format.FP32), Optional.empty(), spec.digits()).zone(Format.FP32).minPrecisionBits()
+                .map(String::valueOf).orElse("undecided");
+    }
+
+    private Shared context(int i) {
+        Shared c = perContext[i];
+        if (c == null) {
+            DoubleDoubleInterval l = a.of(Rational.of(spec.contexts().get(i), BigInteger.ONE));
+            c = new Shared(l, a.log(l));
+            perContext[i] = c;
+        }
+        return c;
+    }
+
+    private Shared depth(int layerIndex, int toleranceIndex) {
+        int i = layerIndex * spec.tolerances().size() + toleranceIndex;
+        Shared d = perDepth[i];
+        if (d == null) {
+            ZoneQuery q = query(BigInteger.ONE, spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex), Spectrum.APPROX);
+            DoubleDoubleInterval inverse = Bounds.DEPTH_STABILITY.approxThreshold(a, q, null); // 1/acos(eps^(1/N))
+            d = new Shared(inverse, a.subtract(a.of(0), a.log(inverse)));
+            perDepth[i] = d;
+        }
+        return d;
+    }
+}
