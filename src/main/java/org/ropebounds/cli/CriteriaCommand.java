@@ -11,6 +11,7 @@ import org.ropebounds.criteria.CriteriaQuery;
 import org.ropebounds.criteria.CriteriaReport.MaxContexts;
 import org.ropebounds.criteria.CriteriaReport.MinimumBases;
 import org.ropebounds.criteria.Criterion;
+import org.ropebounds.criteria.DecayCriterion;
 import org.ropebounds.criteria.DistanceRange;
 import org.ropebounds.format.Rational;
 import picocli.CommandLine;
@@ -69,12 +70,20 @@ final class CriteriaCommand implements Callable<Integer> {
             description = "Significant digits of every printed value, 1.." + CriteriaQuery.MAX_DIGITS + " (default ${DEFAULT-VALUE}).")
     int digits;
 
+    @Option(names = "--decay-digits", paramLabel = "N", defaultValue = "" + CriteriaQuery.DEFAULT_DECAY_DIGITS,
+            description = "Significant digits to which the decay search locates bases, 1.." + DecayCriterion.MAX_BASE_DIGITS
+                    + " (default ${DEFAULT-VALUE}; each digit past about 10 multiplies the search's time).")
+    int decayDigits;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Converters.checkDigits(digits, CriteriaQuery.MAX_DIGITS);
+        if (decayDigits < 1 || decayDigits > DecayCriterion.MAX_BASE_DIGITS) {
+            throw new org.ropebounds.InvalidInputException("--decay-digits " + decayDigits + " is out of range; accepted: 1.." + DecayCriterion.MAX_BASE_DIGITS);
+        }
         DistanceRange distances = CriteriaText.range(range);
         Optional<BigInteger> train = Optional.ofNullable(trainContext).map(t -> {
             try {
@@ -84,7 +93,7 @@ final class CriteriaCommand implements Callable<Integer> {
             }
         });
         CriteriaQuery q = new CriteriaQuery(headDim, Optional.ofNullable(layers), Optional.ofNullable(tolerance), train, distances,
-                digits);
+                digits, decayDigits);
         PrintWriter out = spec.commandLine().getOut();
         if (subject.context != null) {
             BigInteger l = ContextLength.parse(subject.context);

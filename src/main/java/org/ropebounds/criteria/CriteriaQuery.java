@@ -17,11 +17,15 @@ import org.ropebounds.format.Rational;
  * @param trainContext T_train, {@value CriticalDimension#MIN_TRAIN_CONTEXT} &lt;= T_train &lt;= 2^62, if given
  * @param range the decay bound's distances: m in [0, L] or [0, L-1]
  * @param digits significant digits of every decimal, 1..{@value #MAX_DIGITS}
+ * @param decayDigits significant digits to which the decay search locates bases, 1..{@value DecayCriterion#MAX_BASE_DIGITS}
+ *     (each digit past about 10 multiplies its work; {@value #DEFAULT_DECAY_DIGITS} by default)
  */
 public record CriteriaQuery(int headDim, Optional<Integer> layers, Optional<Rational> tolerance, Optional<BigInteger> trainContext, DistanceRange range,
-                            int digits) {
+                            int digits, int decayDigits) {
     /** Most digits accepted. */
     public static final int MAX_DIGITS = 1000;
+    /** The decay search's digits unless asked otherwise: seconds at L = 2^15 (12 digits take minutes at L = 1024). */
+    public static final int DEFAULT_DECAY_DIGITS = 10;
 
     /** @throws InvalidInputException naming the first value outside its domain */
     public CriteriaQuery {
@@ -45,6 +49,9 @@ public record CriteriaQuery(int headDim, Optional<Integer> layers, Optional<Rati
         }
         if (digits < 1 || digits > MAX_DIGITS) {
             throw new InvalidInputException("digits " + digits + " is out of range; accepted: 1.." + MAX_DIGITS);
+        }
+        if (decayDigits < 1 || decayDigits > DecayCriterion.MAX_BASE_DIGITS) {
+            throw new InvalidInputException("decay digits " + decayDigits + " is out of range; accepted: 1.." + DecayCriterion.MAX_BASE_DIGITS);
         }
     }
 }

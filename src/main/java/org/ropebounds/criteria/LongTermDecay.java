@@ -29,13 +29,13 @@ final class LongTermDecay {
         DecayBaseBounds r;
         try {
             DecayCriterion decay = DecayCriterion.of(q.headDim(), range);
-            r = decay.minBase(context.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact(), Math.min(q.digits(), DecayCriterion.MAX_BASE_DIGITS));
+            r = decay.minBase(context.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact(), Math.min(q.digits(), q.decayDigits()));
         } catch (InvalidInputException e) {
             return MinimumBase.notComputed(Criterion.DECAY, e.getMessage());
         }
         CertifiedDecimal first = r.firstFeasible();
-        String guarantee = first.guarantee() + (q.digits() > DecayCriterion.MAX_BASE_DIGITS ? " (the decay search locates bases to at most "
-                + DecayCriterion.MAX_BASE_DIGITS + " digits)" : "") + "; the first feasible base (Men et al.'s base_L, the infimum of the bases"
+        String guarantee = first.guarantee() + (q.digits() > q.decayDigits() ? " (the decay search locates bases to the "
+                + q.decayDigits() + " decay digits asked, at most " + DecayCriterion.MAX_BASE_DIGITS + ")" : "") + "; the first feasible base (Men et al.'s base_L, the infimum of the bases"
                 + " with B_m(b) >= 0 for every m of the " + range + " range), every base below it proven infeasible; feasibility is not"
                 + " monotone in b: see the robust bound and the feasible intervals";
         List<Interval> intervals = r.feasibleIntervals().stream().map(i -> new Interval(i.lo().text() + (i.loIsEnd() ? "" : "*"),

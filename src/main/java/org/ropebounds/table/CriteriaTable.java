@@ -83,7 +83,7 @@ final class CriteriaTable {
     private static List<String> row(GridSpec s, BigInteger l, Optional<Integer> tunedDimension) {
         CriteriaQuery q = new CriteriaQuery(s.rotaryDim(), Optional.of(s.criteriaLayers()), Optional.of(s.criteriaTolerance()),
                 s.rotaryDim() >= 4 ? Optional.of(BigInteger.valueOf(s.criteriaTrainContext())) : Optional.empty(), DistanceRange.INCLUSIVE,
-                s.digits());
+                s.digits(), Math.min(s.digits(), CriteriaQuery.DEFAULT_DECAY_DIGITS));
         boolean searchDecay = s.criteriaDecayMaxContext().map(m -> l.compareTo(m) <= 0).orElse(false);
         MinimumBases r = Criteria.minimumBases(l, q, searchDecay ? EnumSet.allOf(Criterion.class) : EnumSet.complementOf(EnumSet.of(Criterion.DECAY)));
         MinimumBase decay = r.get(Criterion.DECAY);

@@ -123,7 +123,9 @@ class CriteriaCliTest {
         "criteria -L 4096 --tolerance 1|tolerance 1",
         "criteria -L 4096 --layers 0|layers 0",
         "criteria -L 4096 --head-dim 2 --train-context 4096|d >= 4",
-        "criteria -L 4096 --train-context lots|--train-context"})
+        "criteria -L 4096 --train-context lots|--train-context",
+        "criteria -L 4096 --decay-digits 0|--decay-digits 0",
+        "criteria -L 4096 --decay-digits 16|--decay-digits 16"})
     void badInputExitsTwoWithOneLineNamingTheValue(String line, String named) {
         CliTest.Result r = CliTest.run(line.split(" "));
         assertEquals(2, r.code(), line + ": " + r.out() + r.err());
@@ -153,6 +155,24 @@ class CriteriaCliTest {
         JsonSchema zone = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(MAPPER.readTree(SchemaCommand.text("zone")));
         assertTrue(zone.validate(out).isEmpty(), zone.validate(out).toString());
         assertTrue(out.get("decay_first_feasible_base").isTextual(), out.toString());
+    }
+
+    @Test
+    void theDecaySearchStopsAtItsDigitsAndSaysSo() throws Exception {
+        // L = 1024, d = 128: python-flint's arb puts the first feasible base between 4287.587085 (infeasible, m = 1009)
+        // and 4296.162259 (feasible) (fixtures/decay/brackets.csv); at 6 decay digits it prints 6 significant digits
+        JsonNode out = json("criteria", "-L", "1024", "--digits", "8", "--decay-digits", "6", "--json");
+        assertEquals(6, out.get("decay_digits").asInt());
+        JsonNode decay = null;
+        for (JsonNode c : out.get("criteria")) {
+            if (c.get("id").asText().equals("decay")) {
+                decay = c;
+            }
+        }
+        java.math.BigDecimal v = new java.math.BigDecimal(decay.get("min_base").asText());
+        assertEquals(6, v.precision(), v.toString());
+        assertTrue(v.compareTo(new java.math.BigDecimal("4287.587085")) > 0 && v.compareTo(new java.math.BigDecimal("4296.162259")) <= 0, v.toString());
+        assertTrue(decay.get("min_base_guarantee").asText().contains("6 decay digits asked"), decay.toString());
     }
 
     @Test
