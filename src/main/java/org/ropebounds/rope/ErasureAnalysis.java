@@ -154,25 +154,7 @@ public final class ErasureAnalysis {
                                                double[] tail) {
         Enclosure theta = PhaseScan.theta(rope, i, 160);
         ErrorBound bound = new ErrorBound(rope, i, theta);
-        // the first position not shown safe: the bound grows with P, so bisect for the last P with U(P) <= delta
-        long start;
-        if (bound.at(context - 1).isAtMost(delta)) {
-            start = context;
-        } else if (!bound.at(0).isAtMost(delta)) {
-            start = 0;
-        } else {
-            long lo = 0; // U(lo) <= delta < U(hi)
-            long hi = context - 1;
-            while (hi - lo > 1) {
-                long mid = lo + (hi - lo) / 2;
-                if (bound.at(mid).isAtMost(delta)) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            start = hi;
-        }
+        long start = firstNotShownSafe(bound::at, 0, context, delta);
         Horizon horizon = Horizon.none();
         Rational witness = Rational.ZERO;
         long exactLimit = rope.exactPositions();
@@ -296,5 +278,30 @@ public final class ErasureAnalysis {
             max = max.max(m.maxPhaseError());
         }
         return max;
+    }
+
+    /**
+     * The first position in [from, context) that a bound growing with P does not show safe: the least P >= from with
+     * U(P) &gt; delta, found by bisection, or {@code context} when U(context - 1) &lt;= delta. Shared by the absolute and the
+     * relative-position analyses; U must be non-decreasing in P (each bound's derivation says why it is).
+     */
+    static long firstNotShownSafe(java.util.function.LongFunction<PhaseErrorBound> bound, long from, long context, Rational delta) {
+        if (bound.apply(context - 1).isAtMost(delta)) {
+            return context;
+        }
+        if (!bound.apply(from).isAtMost(delta)) {
+            return from;
+        }
+        long lo = from; // U(lo) <= delta < U(hi)
+        long hi = context - 1;
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (bound.apply(mid).isAtMost(delta)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
     }
 }

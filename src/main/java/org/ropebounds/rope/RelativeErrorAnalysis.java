@@ -128,25 +128,8 @@ public final class RelativeErrorAnalysis {
     private static RelativeErrorReport.Mode boundAndWindows(RopeEmulator rope, int i, Enclosure theta, long context, long reach,
                                                             Rational delta) {
         DistanceBound bound = new DistanceBound(rope, i, theta, reach);
-        // the first position not shown safe: the bound grows with P, so bisect for the last P with U(P) <= delta
-        long start;
-        if (bound.at(context - 1).isAtMost(delta)) {
-            start = context;
-        } else if (!bound.at(1).isAtMost(delta)) {
-            start = 1; // position 0 has no pairs
-        } else {
-            long lo = 1;
-            long hi = context - 1;
-            while (hi - lo > 1) {
-                long mid = lo + (hi - lo) / 2;
-                if (bound.at(mid).isAtMost(delta)) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            start = hi;
-        }
+        // position 0 has no pairs
+        long start = ErasureAnalysis.firstNotShownSafe(bound::at, 1, context, delta);
         Horizon horizon = Horizon.none();
         Rational witness = Rational.ZERO;
         boolean nonFinite = false;
