@@ -15,6 +15,7 @@ import org.ropebounds.rope.PhaseErrorBound;
 import org.ropebounds.rope.RelativeErrorAnalysis;
 import org.ropebounds.rope.RelativeErrorReport;
 import org.ropebounds.rope.Pipeline;
+import org.ropebounds.rope.RopeEmulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,11 +85,11 @@ final class ErasureCommand implements Callable<Integer> {
         sb.append(SpectrumSource.modelLines(freq));
         sb.append("Pipelines are emulated op by op (nearest-even per stage; pow, cos, sin correctly rounded).\n\n");
         // analyse everything before printing anything: bad input must not leave half an output
-        List<ErasureReport> reports = pipelines.stream()
-                .map(pl -> ErasureAnalysis.analyse(freq.emulator(pl), length, delta)).toList();
+        // one emulator per pipeline: its theta_i are computed once for both analyses
         long reach = RelativeOutput.distance("--max-distance", maxDistance, Long.MAX_VALUE);
-        List<RelativeErrorReport> relative = pipelines.stream()
-                .map(pl -> RelativeErrorAnalysis.analyse(freq.emulator(pl), length, delta, reach)).toList();
+        List<RopeEmulator> emulators = pipelines.stream().map(freq::emulator).toList();
+        List<ErasureReport> reports = emulators.stream().map(e -> ErasureAnalysis.analyse(e, length, delta)).toList();
+        List<RelativeErrorReport> relative = emulators.stream().map(e -> RelativeErrorAnalysis.analyse(e, length, delta, reach)).toList();
         Json.putInteger(json, "max_distance", reach == Long.MAX_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(reach));
         json.put("relative_error", RelativeOutput.DEFINITION);
         TextTable t = new TextTable(new boolean[] {false, true, false, true, true, false},
