@@ -10,7 +10,6 @@ import org.ropebounds.bounds.ContextLength;
 import org.ropebounds.crosscheck.ErasureEnvelope;
 import org.ropebounds.format.Rational;
 import org.ropebounds.libm.LibmModels;
-import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.rope.ErasureAnalysis;
 import org.ropebounds.rope.ErasureReport;
 import org.ropebounds.rope.Frequencies;
@@ -135,10 +134,6 @@ final class ErasureCommand implements Callable<Integer> {
     }
 
     private String maxError(PhaseErrorBound max) {
-        if (!(max instanceof PhaseErrorBound.Finite f)) {
-            return "unbounded (a phase is inf or NaN)";
-        }
-        CertifiedDecimal d = CertifiedDecimal.best(f.enclosure(), digits);
-        return d.complete() || d.exact() ? d.text() : "in " + CertifiedDecimal.interval(f.enclosure(), 3);
+        return ErasureEnvelopeOutput.error(max, digits);
     }
 }

@@ -3,7 +3,6 @@ package org.ropebounds.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ropebounds.crosscheck.ErasureEnvelope;
-import org.ropebounds.format.FloatValue;
 import org.ropebounds.libm.LibmModels;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.rope.Horizon;
@@ -71,7 +70,8 @@ final class ErasureEnvelopeOutput {
         return "from " + error(r.least(), digits) + " to " + error(r.most(), digits);
     }
 
-    private static String error(PhaseErrorBound b, int digits) {
+    /** The table cell of one maximum phase error: certified digits, else an interval, or unbounded. */
+    static String error(PhaseErrorBound b, int digits) {
         if (!(b instanceof PhaseErrorBound.Finite f)) {
             return "unbounded (a phase is inf or NaN)";
         }
@@ -100,10 +100,5 @@ final class ErasureEnvelopeOutput {
         ObjectNode e = o.putObject(key);
         ErasureJson.max(e, "least", r.least(), digits);
         ErasureJson.max(e, "most", r.most(), digits);
-    }
-
-    /** Hex of a stored value (for the phase command's ranges). */
-    static String hex(FloatValue v) {
-        return v.toHexString();
     }
 }

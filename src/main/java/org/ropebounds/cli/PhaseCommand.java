@@ -104,7 +104,7 @@ final class PhaseCommand implements Callable<Integer> {
             TextTable relative = RelativeOutput.phaseTable();
             List<ModeFacts[]> ranges = libm.isPresent() ? PhaseEnvelope.of(freq, emu, libm.get(), p, digits) : List.of();
             if (libm.isPresent()) {
-                t = PhaseEnvelope.widen(t, p.isPresent());
+                t = PhaseEnvelope.table(p.isPresent());
             }
             for (int i = 0; i < emu.modes(); i++) {
                 ModeFacts m = ModeFacts.of(emu, i, p, digits);

@@ -34,7 +34,7 @@ final class PhaseEnvelope {
     }
 
     /** The table with the envelope columns appended. */
-    static TextTable widen(TextTable t, boolean position) {
+    static TextTable table(boolean position) {
         return position
                 ? new TextTable(new boolean[] {true, false, false, false, false, false, false, false, false, false},
                     "i", "theta", "stored inv_freq", "stored - theta (ulps)", "phase exact", "phase computed", "error (rad)",
