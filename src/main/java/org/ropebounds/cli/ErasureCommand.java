@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ropebounds.bounds.ContextLength;
+import org.ropebounds.crosscheck.ErasureEnvelope;
 import org.ropebounds.format.Rational;
-import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.libm.LibmModels;
 import org.ropebounds.rope.ErasureAnalysis;
 import org.ropebounds.rope.ErasureReport;
 import org.ropebounds.rope.Frequencies;
@@ -39,6 +41,9 @@ final class ErasureCommand implements Callable<Integer> {
 
     @Mixin
     RopeOptions rope;
+
+    @Mixin
+    LibmModelOptions libmOptions;
 
     @Option(names = {"-L", "--context"}, required = true, paramLabel = "L",
             description = "Context length: 131072, 2^17, 1e6, 128k (k = 1024), 1M (M = 1048576).")
@@ -74,7 +79,10 @@ final class ErasureCommand implements Callable<Integer> {
         json.put("delta", Json.exact(delta));
         json.put("horizon_convention", HORIZON_CONVENTION);
         json.put("dtype", rope.activation().name());
-        json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded");
+        Optional<LibmModels> libm = libmOptions.models();
+        json.put("model", libm.isEmpty() ? "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded"
+                : "every operation rounds to nearest-even in its stage's format; pow, cos and sin as the libm models allow (ranges over the envelope)");
+        libm.ifPresent(m -> ErasureEnvelopeOutput.putLibm(json, m));
         ArrayNode results = json.putArray("results");
         StringBuilder sb = new StringBuilder();
         sb.append("Positional erasure for ").append(freq.isPlain() ? "b = " + freq.base().toCompactDecimalStringOrFraction() + ", d = "
@@ -83,24 +91,37 @@ final class ErasureCommand implements Callable<Integer> {
         sb.append("A horizon is the first position that fails, i.e. the first p not distinguishable from p-1 (or not representable);\n")
                 .append("'none' means not within the context.\n");
         sb.append(SpectrumSource.modelLines(freq));
-        sb.append("Pipelines are emulated op by op (nearest-even per stage; pow, cos, sin correctly rounded).\n\n");
+        sb.append(libm.isEmpty() ? "Pipelines are emulated op by op (nearest-even per stage; pow, cos, sin correctly rounded).\n\n"
+                : "Pipelines are emulated op by op (nearest-even per stage).\n" + ErasureEnvelopeOutput.header(libm.get()) + "\n");
         // analyse everything before printing anything: bad input must not leave half an output
         // one emulator per pipeline: its theta_i are computed once for both analyses
         long reach = RelativeOutput.distance("--max-distance", maxDistance, Long.MAX_VALUE);
         List<RopeEmulator> emulators = pipelines.stream().map(freq::emulator).toList();
-        List<ErasureReport> reports = emulators.stream().map(e -> ErasureAnalysis.analyse(e, length, delta)).toList();
+        List<ErasureEnvelope> envelopes = libm.map(m -> pipelines.stream()
+                .map(pl -> ErasureEnvelope.analyse(freq, pl, m, length, delta)).toList()).orElse(List.of());
+        List<ErasureReport> reports = libm.isPresent() ? envelopes.stream().map(ErasureEnvelope::implementation).toList()
+                : emulators.stream().map(e -> ErasureAnalysis.analyse(e, length, delta)).toList();
         List<RelativeErrorReport> relative = emulators.stream().map(e -> RelativeErrorAnalysis.analyse(e, length, delta, reach)).toList();
         Json.putInteger(json, "max_distance", reach == Long.MAX_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(reach));
         json.put("relative_error", RelativeOutput.DEFINITION);
         TextTable t = new TextTable(new boolean[] {false, true, false, true, true, false},
                 "pipeline", "position", "phase collision (mode)", "output collision", "phase error > delta", "max phase error (rad)");
-        for (ErasureReport r : reports) {
+        for (int k = 0; k < reports.size(); k++) {
+            ErasureReport r = reports.get(k);
             Pipeline pl = r.pipeline();
             results.add(ErasureJson.of(r, digits));
-            RelativeOutput.putErasure((ObjectNode) results.get(results.size() - 1), relative.get(results.size() - 1), digits);
-            t.add(pl.name(), r.positionHorizon().describe(),
-                    r.collisionHorizon().describe() + (r.collisionMode().isPresent() ? " (mode " + r.collisionMode().getAsInt() + ")" : ""),
-                    r.outputCollisionHorizon().describe(), r.phaseErrorHorizon().describeHedged(), maxError(r.maxPhaseError()));
+            RelativeOutput.putErasure((ObjectNode) results.get(k), relative.get(k), digits);
+            String collision = r.collisionHorizon().describe() + (r.collisionMode().isPresent() ? " (mode " + r.collisionMode().getAsInt() + ")" : "");
+            String phaseError = r.phaseErrorHorizon().describeHedged();
+            String max = maxError(r.maxPhaseError());
+            if (libm.isPresent()) {
+                ErasureEnvelope e = envelopes.get(k);
+                ErasureEnvelopeOutput.put((ObjectNode) results.get(k), e, digits);
+                collision = e.collision().isPoint() ? collision : ErasureEnvelopeOutput.describe(e.collision());
+                phaseError = ErasureEnvelopeOutput.describe(e.phaseErrorHorizon());
+                max = ErasureEnvelopeOutput.describe(e.maxPhaseError(), digits);
+            }
+            t.add(pl.name(), r.positionHorizon().describe(), collision, r.outputCollisionHorizon().describe(), phaseError, max);
         }
         if (common.json) {
             Json.print(out, json);
@@ -115,10 +136,6 @@ final class ErasureCommand implements Callable<Integer> {
     }
 
     private String maxError(PhaseErrorBound max) {
-        if (!(max instanceof PhaseErrorBound.Finite f)) {
-            return "unbounded (a phase is inf or NaN)";
-        }
-        CertifiedDecimal d = CertifiedDecimal.best(f.enclosure(), digits);
-        return d.complete() || d.exact() ? d.text() : "in " + CertifiedDecimal.interval(f.enclosure(), 3);
+        return ErasureEnvelopeOutput.error(max, digits);
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ropebounds.libm.LibmModels;
 import org.ropebounds.rope.Frequencies;
 import org.ropebounds.rope.ModeFacts;
 import org.ropebounds.rope.Pipeline;
@@ -29,6 +30,9 @@ final class PhaseCommand implements Callable<Integer> {
 
     @Mixin
     RopeOptions rope;
+
+    @Mixin
+    LibmModelOptions libmOptions;
 
     @Option(names = {"-P", "--position"}, paramLabel = "P", description = "A position, an integer 0 <= p <= 2^62 (131071, 2^17, 128k etc. accepted).")
     String position;
@@ -65,7 +69,10 @@ final class PhaseCommand implements Callable<Integer> {
         SpectrumSource.put(json, freq);
         p.ifPresentOrElse(v -> Json.putInteger(json, "position", v), () -> json.putNull("position"));
         json.put("digits", digits);
-        json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded");
+        Optional<LibmModels> libm = libmOptions.models();
+        json.put("model", "every operation rounds to nearest-even in its stage's format; pow, cos and sin are correctly rounded"
+                + (libm.isPresent() ? " (the stored and computed values); the _envelope keys range over the libm models" : ""));
+        libm.ifPresent(m -> ErasureEnvelopeOutput.putLibm(json, m));
         ArrayNode results = json.putArray("results");
         StringBuilder text = new StringBuilder();
         if (freq.isPlain()) {
@@ -80,6 +87,8 @@ final class PhaseCommand implements Callable<Integer> {
             text.append(SpectrumSource.modelLines(freq));
         }
         text.append("The emulation rounds each operation to nearest-even in its stage's format; pow, cos, sin are modelled as correctly rounded.\n");
+        libm.ifPresent(m -> text.append("libm: ").append(m.describe()).append("; the envelope columns range over every inv_freq such a pow can store")
+                .append(" (phases are monotone in it; cos and sin models do not move phases).\n"));
         for (Pipeline pl : pipelines) {
             RopeEmulator emu = freq.emulator(pl);
             ObjectNode r = results.addObject();
@@ -93,9 +102,14 @@ final class PhaseCommand implements Callable<Integer> {
                     : new TextTable(new boolean[] {true, false, false, false, false},
                         "i", "theta", "wavelength", "stored inv_freq", "stored - theta (ulps)");
             TextTable relative = RelativeOutput.phaseTable();
+            List<ModeFacts[]> ranges = libm.isPresent() ? PhaseEnvelope.of(freq, emu, libm.get(), p, digits) : List.of();
+            if (libm.isPresent()) {
+                t = PhaseEnvelope.table(p.isPresent());
+            }
             for (int i = 0; i < emu.modes(); i++) {
                 ModeFacts m = ModeFacts.of(emu, i, p, digits);
-                ObjectNode o = modes.addObject();
+                String[] extra = libm.isPresent() ? PhaseEnvelope.put(modes.addObject(), ranges.get(i)) : new String[0];
+                ObjectNode o = libm.isPresent() ? (ObjectNode) modes.get(i) : modes.addObject();
                 o.put("i", i);
                 decimal(o, "theta", m.theta());
                 decimal(o, "wavelength", m.wavelength());
@@ -110,11 +124,12 @@ final class PhaseCommand implements Callable<Integer> {
                 if (p.isPresent()) {
                     m.phaseError().ifPresentOrElse(x -> decimal(o, "error_radians", x), () -> o.putNull("error_radians"));
                     m.phaseUlp().ifPresent(u -> o.put("phase_ulp_hex", u.toHexString()));
-                    t.add(Integer.toString(i), m.theta().text(), m.stored().toHexString(), storedErrorText(m),
+                    t.add(PhaseEnvelope.cells(extra, Integer.toString(i), m.theta().text(), m.stored().toHexString(), storedErrorText(m),
                             m.phaseExact().get().text(), m.phaseComputed().get().toCompactDecimalString(),
-                            m.phaseError().map(CertifiedDecimal::text).orElse("n/a"));
+                            m.phaseError().map(CertifiedDecimal::text).orElse("n/a")));
                 } else {
-                    t.add(Integer.toString(i), m.theta().text(), m.wavelength().text(), m.stored().toHexString(), storedErrorText(m));
+                    t.add(PhaseEnvelope.cells(extra, Integer.toString(i), m.theta().text(), m.wavelength().text(), m.stored().toHexString(),
+                            storedErrorText(m)));
                 }
                 if (distance != null) {
                     RelativePhaseError e = RelativePhaseError.of(emu, i, p.get(), dist, digits);
