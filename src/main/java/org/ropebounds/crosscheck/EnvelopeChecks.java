@@ -2,6 +2,7 @@ package org.ropebounds.crosscheck;
 
 import java.util.Optional;
 import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.FloatValue;
 import org.ropebounds.libm.LibmModel;
 import org.ropebounds.libm.LibmModels;
 import org.ropebounds.rope.RopeEmulator;
@@ -38,14 +39,15 @@ final class EnvelopeChecks {
                 return PipelineEnvelope.ofStoredInvFreq(request.quantity(), rope, libm, file);
             }
             if (!request.frequencies().isPlain()) {
-                // a model's inv_freq is pow followed by its scaling steps; with a correctly rounded pow those steps are
-                // deterministic and the emulator's values are the implementation's
-                if (!(libm.pow() instanceof LibmModel.Correct)) {
-                    throw new InvalidParameterException(InvalidParameterException.Parameter.LIBM, "pow model " + libm.pow().label()
-                            + " with a model's scaled spectrum (" + request.spectrumSource() + ") is not supported; accepted: a correct pow "
-                            + "(cos and sin models apply), or the implementation's own inv_freq as a stored array");
+                // a model's inv_freq is pow followed by its scaling steps: each allowed pow value through those steps
+                if (libm.pow() instanceof LibmModel.Correct) {
+                    return PipelineEnvelope.ofStoredInvFreq(request.quantity(), rope, libm, file);
                 }
-                return PipelineEnvelope.ofStoredInvFreq(request.quantity(), rope, libm, file);
+                FloatValue[][] inv = request.frequencies().powSteps().map(s -> PipelineEnvelope.modelInvFreqInterval(s, libm,
+                        rope.pipeline().invFreq())).orElseThrow(() -> new InvalidParameterException(InvalidParameterException.Parameter.LIBM,
+                        "pow model " + libm.pow().label() + " with a spectrum whose pow-to-inv_freq steps are not known ("
+                        + request.spectrumSource() + "); accepted: a correct pow"));
+                return PipelineEnvelope.ofInvFreq(request.quantity(), rope, libm, inv[0], inv[1], file);
             }
             return PipelineEnvelope.of(request.quantity(), rope, libm, file);
         }

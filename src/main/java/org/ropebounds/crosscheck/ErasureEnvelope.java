@@ -209,8 +209,9 @@ public record ErasureEnvelope(ErasureReport implementation, LibmModels libm, Lis
             return ends;
         }
         if (!freq.isPlain()) {
-            throw new InvalidInputException("pow model " + libm.pow().label() + " with a model's scaled spectrum (" + freq.source()
-                    + ") is not supported; accepted: a correct pow (cos and sin models do not move phases)");
+            Frequencies.PowSteps steps = freq.powSteps().orElseThrow(() -> new InvalidInputException("pow model " + libm.pow().label()
+                    + " with a spectrum whose pow-to-inv_freq steps are not known (" + freq.source() + "); accepted: a correct pow"));
+            return PipelineEnvelope.modelInvFreqInterval(steps, libm, rope.pipeline().invFreq());
         }
         PipelineEnvelope env = PipelineEnvelope.of(Quantity.INV_FREQ, rope, libm, rope.pipeline().invFreq());
         for (int i = 0; i < n; i++) {

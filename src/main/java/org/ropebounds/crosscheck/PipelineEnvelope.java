@@ -11,6 +11,7 @@ import org.ropebounds.real.DoubleDoubleTrig;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.EnclosureArithmetic;
 import org.ropebounds.real.Ieee;
+import org.ropebounds.rope.Frequencies;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
 
@@ -96,10 +97,34 @@ public final class PipelineEnvelope {
     public static PipelineEnvelope of(Quantity quantity, RopeEmulator rope, LibmModels libm, Format fileFormat) {
         int modes = rope.modes();
         Format c = rope.pipeline().invFreqCompute();
-        FloatValue b = Ieee.round(rope.base(), c);
         FloatValue one = Ieee.round(Rational.ONE, c);
+        FloatValue[][] pow = powInterval(rope, libm);
         FloatValue[] lo = new FloatValue[modes];
         FloatValue[] hi = new FloatValue[modes];
+        for (int i = 0; i < modes; i++) {
+            if (pow[0][i] == null) { // unbounded: inv_freq anywhere in [0, inf]
+                lo[i] = Ieee.convert(Ieee.round(Rational.ZERO, c), rope.pipeline().invFreq());
+                hi[i] = rope.pipeline().invFreq().infinity(false);
+            } else {
+                lo[i] = Ieee.convert(Ieee.divide(one, pow[1][i], c), rope.pipeline().invFreq());
+                hi[i] = Ieee.convert(Ieee.divide(one, pow[0][i], c), rope.pipeline().invFreq());
+            }
+        }
+        return new PipelineEnvelope(quantity, rope, libm, lo, hi, fileFormat);
+    }
+
+    /**
+     * The pow results each mode of {@code rope}'s pipeline can see under {@code libm}: {@code [0][i]} the smallest and
+     * {@code [1][i]} the largest value of the inv_freq computation format (both null when the model is unbounded there):
+     * the exact b'^e_i (b' and e_i as the pipeline computes them, enclosed at 128 bits) widened by the pow model and
+     * rounded outward; exactly the pipeline's own pow for a correct model, and 1 for e_i = 0 under a bounded one.
+     */
+    static FloatValue[][] powInterval(RopeEmulator rope, LibmModels libm) {
+        int modes = rope.modes();
+        Format c = rope.pipeline().invFreqCompute();
+        FloatValue b = Ieee.round(rope.base(), c);
+        FloatValue one = Ieee.round(Rational.ONE, c);
+        FloatValue[][] out = new FloatValue[2][modes];
         EnclosureArithmetic a = new EnclosureArithmetic(POW_BITS);
         for (int i = 0; i < modes; i++) {
             FloatValue e = rope.exponent(i);
@@ -109,20 +134,54 @@ public final class PipelineEnvelope {
             } else if (e.isZero() && !(libm.pow() instanceof org.ropebounds.libm.LibmModel.Unbounded)) {
                 pow = new FloatValue[] {one, one}; // pow(x, +-0) = 1 for every x (C99 Annex F.9.4.4): a bounded model does not widen it
             } else {
-                Rational base = b.value().toRational();
-                Rational exponent = e.value().toRational();
-                Enclosure exact = a.pow(a.of(base), a.of(exponent));
+                Enclosure exact = a.pow(a.of(b.value().toRational()), a.of(e.value().toRational()));
                 pow = libm.pow().allowExact(exact.lo(), exact.hi(), c).orElse(null);
             }
-            if (pow == null) { // unbounded: inv_freq anywhere in [0, inf]
-                lo[i] = Ieee.convert(Ieee.round(Rational.ZERO, c), rope.pipeline().invFreq());
-                hi[i] = rope.pipeline().invFreq().infinity(false);
-            } else {
-                lo[i] = Ieee.convert(Ieee.divide(one, pow[1], c), rope.pipeline().invFreq());
-                hi[i] = Ieee.convert(Ieee.divide(one, pow[0], c), rope.pipeline().invFreq());
+            out[0][i] = pow == null ? null : pow[0];
+            out[1][i] = pow == null ? null : pow[1];
+        }
+        return out;
+    }
+
+    /** Most pow results per mode followed one by one through a model's scaling steps ({@link #modelInvFreqInterval}). */
+    public static final int MAX_POW_CANDIDATES = 64;
+
+    /**
+     * The smallest ({@code [0]}) and largest ({@code [1]}) inv_freq each mode of a scaled model can store in
+     * {@code invFreqFormat} when its pow is only as accurate as {@code libm} says: every pow value the model allows
+     * (every value of the compute format in {@link #powInterval}) is taken through the model's own fp32 steps
+     * ({@link Frequencies.PowSteps#invFreq}) and converted; the ends are the least and greatest results. Exact
+     * over the allowed pow values, whatever the steps do (they need not be monotone).
+     *
+     * @throws InvalidInputException when a mode allows more than {@value #MAX_POW_CANDIDATES} pow values, or unboundedly many
+     */
+    public static FloatValue[][] modelInvFreqInterval(Frequencies.PowSteps steps, LibmModels libm, Format invFreqFormat) {
+        RopeEmulator source = steps.powSource();
+        FloatValue[][] pow = powInterval(source, libm);
+        int modes = source.modes();
+        FloatValue[][] out = new FloatValue[2][modes];
+        for (int i = 0; i < modes; i++) {
+            if (pow[0][i] == null || !pow[1][i].isFinite()) {
+                throw new InvalidInputException("pow model " + libm.pow().label() + " lets mode " + i + " see unboundedly many pow values;"
+                        + " accepted with a model's scaled spectrum: a bounded pow model (faithful, ulps:K)");
+            }
+            int n = 0;
+            for (FloatValue v = pow[0][i]; v.value().compareTo(pow[1][i].value()) <= 0; v = v.nextUp()) {
+                if (++n > MAX_POW_CANDIDATES) {
+                    throw new InvalidInputException("pow model " + libm.pow().label() + " lets mode " + i + " see more than "
+                            + MAX_POW_CANDIDATES + " pow values; accepted with a model's scaled spectrum: at most " + MAX_POW_CANDIDATES
+                            + " per mode (faithful, or ulps:K with small K)");
+                }
+                FloatValue inv = Ieee.convert(steps.invFreq(i, v), invFreqFormat);
+                if (out[0][i] == null || inv.value().compareTo(out[0][i].value()) < 0) {
+                    out[0][i] = inv;
+                }
+                if (out[1][i] == null || inv.value().compareTo(out[1][i].value()) > 0) {
+                    out[1][i] = inv;
+                }
             }
         }
-        return new PipelineEnvelope(quantity, rope, libm, lo, hi, fileFormat);
+        return out;
     }
 
     /**

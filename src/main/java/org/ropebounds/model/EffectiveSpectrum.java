@@ -182,8 +182,21 @@ public final class EffectiveSpectrum {
 
     /** inv_freq_i as transformers computes it in fp32 (see the class comment). */
     public FloatValue fp32(int i) {
+        return fp32(i, plain.pow(i));
+    }
+
+    /** The emulator whose pow stage is the model's: fp32 b^(2i/d) with the (dynamic) base the exponents use. */
+    public RopeEmulator powSource() {
+        return plain;
+    }
+
+    /**
+     * inv_freq_i as transformers computes it in fp32 when its pow returns {@code pow} (an fp32 value; {@link #fp32(int)}
+     * passes the correctly rounded one): the steps after pow are the same IEEE operations either way.
+     */
+    public FloatValue fp32(int i, FloatValue pow) {
         Format f = Format.FP32;
-        FloatValue inv = plain.invFreq(i);
+        FloatValue inv = Ieee.divide(Ieee.round(Rational.ONE, f), pow, f);
         RopeScaling sc = m.scaling();
         if (sc instanceof RopeScaling.Linear lin) {
             return Ieee.divide(inv, Ieee.round(lin.factor(), f), f);
@@ -208,7 +221,7 @@ public final class EffectiveSpectrum {
             return Ieee.add(left, Ieee.multiply(smooth, llama, f), f);
         }
         if (sc instanceof RopeScaling.Yarn y) {
-            FloatValue pos = plain.pow(i);
+            FloatValue pos = pow;
             FloatValue one = Ieee.round(Rational.ONE, f);
             FloatValue extrapolation = Ieee.divide(one, pos, f);
             FloatValue interpolation = Ieee.divide(one, Ieee.multiply(Ieee.round(yarnFactor(y), f), pos, f), f);
@@ -222,7 +235,7 @@ public final class EffectiveSpectrum {
         }
         if (sc instanceof RopeScaling.LongRope lr) {
             Rational factor = (seqLen > lr.originalContext() ? lr.longFactor() : lr.shortFactor()).get(i);
-            FloatValue product = Ieee.multiply(Ieee.round(factor, f), plain.pow(i), f);
+            FloatValue product = Ieee.multiply(Ieee.round(factor, f), pow, f);
             return Ieee.divide(Ieee.round(Rational.ONE, f), product, f);
         }
         if (sc instanceof RopeScaling.FrequencyFactors ff) {

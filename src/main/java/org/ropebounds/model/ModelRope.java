@@ -51,7 +51,18 @@ public record ModelRope(ModelConfig config, Frequencies frequencies) {
             }
             Optional<Frequencies.AttentionFactor> a = pythonAttentionFactor(m)
                     .map(python -> new Frequencies.AttentionFactor(s.attentionFactor(), python));
-            return new ModelRope(m, Frequencies.scaled(source(m, origin), m.base(), d, computed, theta, a));
+            Frequencies.PowSteps steps = new Frequencies.PowSteps() {
+                @Override
+                public org.ropebounds.rope.RopeEmulator powSource() {
+                    return s.powSource();
+                }
+
+                @Override
+                public FloatValue invFreq(int i, FloatValue pow) {
+                    return s.fp32(i, pow);
+                }
+            };
+            return new ModelRope(m, Frequencies.scaled(source(m, origin), m.base(), d, computed, theta, a).withPowSteps(steps));
         } catch (NoSuchElementException e) {
             throw new InvalidInputException(m.name() + ": the " + m.scaling().type() + " scaling needs the context length"
                     + " (max_position_embeddings), which the config does not give");

@@ -25,6 +25,20 @@ public final class Frequencies {
     private final Optional<List<FloatValue>> computedInvFreq;
     private final Optional<List<RealExpression>> theta;
     private final Optional<AttentionFactor> attentionFactor;
+    private final Optional<PowSteps> powSteps;
+
+    /**
+     * How a model's code turns its pow results into inv_freq: the pow stage (base and exponents as {@code powSource}
+     * computes them in fp32) and the model's fp32 steps after it. With it a pow allowance can be followed through the
+     * scaling: each pow value an implementation may return maps to the inv_freq the model's code then stores.
+     */
+    public interface PowSteps {
+        /** The emulator whose {@link RopeEmulator#pow} stage is the model's (its base, exponents and compute format). */
+        RopeEmulator powSource();
+
+        /** inv_freq_i as the model's code computes it from the pow result {@code pow} (a value of the compute format). */
+        FloatValue invFreq(int i, FloatValue pow);
+    }
 
     /**
      * The factor a that cos and sin are multiplied by: exactly, and as the implementation holds it before it
@@ -50,6 +64,30 @@ public final class Frequencies {
         this.computedInvFreq = computedInvFreq;
         this.theta = theta;
         this.attentionFactor = attentionFactor;
+        this.powSteps = Optional.empty();
+    }
+
+    private Frequencies(Frequencies f, PowSteps steps) {
+        this.source = f.source;
+        this.base = f.base;
+        this.rotaryDim = f.rotaryDim;
+        this.computedInvFreq = f.computedInvFreq;
+        this.theta = f.theta;
+        this.attentionFactor = f.attentionFactor;
+        this.powSteps = Optional.of(steps);
+    }
+
+    /** These frequencies with the model's pow-to-inv_freq steps ({@link PowSteps}); a plain spectrum has its own pow stage. */
+    public Frequencies withPowSteps(PowSteps steps) {
+        if (isPlain()) {
+            throw new IllegalStateException("a plain spectrum's pow stage is the pipeline's own");
+        }
+        return new Frequencies(this, Objects.requireNonNull(steps, "steps"));
+    }
+
+    /** The model's pow-to-inv_freq steps, when known (empty for plain RoPE, whose pipeline computes 1/pow itself). */
+    public Optional<PowSteps> powSteps() {
+        return powSteps;
     }
 
     /**

@@ -87,12 +87,25 @@ class ErasureLibmCliTest {
         assertTrue(t.out().contains("cos and sin models do not move phases"), t.out());
     }
 
+    @Test
+    void aScaledModelsPowIsFollowedThroughItsOwnSteps() throws Exception {
+        // llama3 scaling: a faithful pow gives each mode up to two pow values, each taken through the model's fp32 steps
+        CliTest.Result e = run("erasure", "--config", CONFIG, "-L", "1k", "-p", "hf", "--libm", "faithful", "--json");
+        assertEquals(0, e.code(), e.err());
+        JsonNode modes = e.json().get("results").get(0).get("modes");
+        boolean widened = false;
+        for (JsonNode m : modes) {
+            widened |= m.get("inv_freq_candidates_hex").size() > 1;
+        }
+        assertTrue(widened, "some mode has more than one storable inv_freq");
+        CliTest.Result p = run("phase", "--config", CONFIG, "-P", "1000", "-p", "hf", "--libm-pow", "ulps:2");
+        assertEquals(0, p.code(), p.err());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "erasure -b 500000 -d 16 -L 1k -p hf --libm ulps:40|at most 64 per mode",
         "erasure -b 500000 -d 16 -L 1k -p hf --libm-pow unbounded|unboundedly many",
-        "erasure --config CONFIG -L 1k -p hf --libm faithful|scaled spectrum",
-        "phase --config CONFIG -P 1000 -p hf --libm-pow ulps:2|scaled spectrum",
         "erasure -b 500000 -d 16 -L 1k --libm ulps:x|ulps:x"})
     void badInputIsOneLineExitTwo(String line, String says) {
         CliTest.Result r = run(line.replace("CONFIG", CONFIG).split(" "));

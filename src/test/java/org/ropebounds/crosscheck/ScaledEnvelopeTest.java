@@ -65,12 +65,12 @@ class ScaledEnvelopeTest {
     }
 
     @Test
-    void aNonCorrectPowWithAScaledSpectrumIsRefusedNotGuessed() {
+    void aNonCorrectPowWithAScaledSpectrumGoesThroughTheModelsSteps() {
         CrosscheckRequest r = CrosscheckRequest.builder(Quantity.COS, ModelRope.of(ConfigReader.read(YARN), "yarn.json").frequencies())
                 .pipeline("hf").libm(LibmModels.parse("faithful")).build();
-        InvalidParameterException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidParameterException.class,
-                () -> EnvelopeChecks.Envelopes.of(r, r.emulator(Format.FP32), Format.FP32, false));
-        assertEquals(InvalidParameterException.Parameter.LIBM, e.parameter());
-        assertTrue(e.getMessage().contains("faithful"), e.getMessage());
+        EnvelopeChecks.Envelopes e = EnvelopeChecks.Envelopes.of(r, r.emulator(Format.FP32), Format.FP32, false);
+        PipelineEnvelope env = e.main().orElseThrow();
+        // mode 37, where torch's powf is 1 ulp from the correctly rounded pow (expected.json): the envelope holds both
+        assertTrue(env.invFreqLow(37).value().compareTo(env.invFreqHigh(37).value()) < 0, "mode 37 widened");
     }
 }
