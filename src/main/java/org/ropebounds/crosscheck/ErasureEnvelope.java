@@ -115,8 +115,8 @@ public record ErasureEnvelope(ErasureReport implementation, LibmModels libm, Lis
     /**
      * The ranges of {@code pipeline}'s horizons under {@code libm} over positions 0 .. L-1.
      *
-     * @throws InvalidInputException as {@link ErasureAnalysis#analyse} does; for a pow model other than correct with
-     *     a scaled spectrum; and when a mode has more than {@value #MAX_CANDIDATES} candidate inv_freq values
+     * @throws InvalidInputException as {@link ErasureAnalysis#analyse} does; as {@link PipelineEnvelope#modelInvFreqInterval}
+     *     does for a scaled spectrum; and when a mode has more than {@value #MAX_CANDIDATES} candidate inv_freq values
      *     (an unbounded pow model has infinitely many)
      */
     public static ErasureEnvelope analyse(Frequencies freq, Pipeline pipeline, LibmModels libm, long context, Rational delta) {
@@ -194,9 +194,11 @@ public record ErasureEnvelope(ErasureReport implementation, LibmModels libm, Lis
 
     /**
      * The smallest ({@code [0]}) and largest ({@code [1]}) inv_freq each mode can store, in the inv_freq format (for
-     * a correct pow, the emulator's value twice). Phases are monotone in it, so they bound every candidate's phase.
+     * a correct pow, the emulator's value twice; for a scaled spectrum, each allowed pow value through the model's own
+     * steps, {@link PipelineEnvelope#modelInvFreqInterval}). Phases are monotone in it, so they bound every candidate's phase.
      *
-     * @throws InvalidInputException for a pow model other than correct with a scaled spectrum
+     * @throws InvalidInputException for a scaled spectrum without known pow steps, or one whose pow model allows more
+     *     than {@value PipelineEnvelope#MAX_POW_CANDIDATES} values in a mode
      */
     public static FloatValue[][] interval(Frequencies freq, RopeEmulator rope, LibmModels libm) {
         int n = rope.modes();
