@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.BinaryRational;
 import org.ropebounds.format.FloatValue;
-import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Enclosure;
 
@@ -189,29 +188,10 @@ public final class ErasureAnalysis {
      * some P on, if at all), computed in doubles with every operation rounded up (so it bounds the exact bound).
      */
     private static final class ErrorBound {
-        private final Pipeline pl;
-        private final double f;
-        private final double thetaHi;
-        private final double drift;
-        private final long exactUpTo;
-        private final double maxPosition;
-        private final boolean phaseHoldsPositions;
-        private final double maxPhase;
+        private final PhaseBoundTerms t;
 
         ErrorBound(RopeEmulator rope, int i, Enclosure theta) {
-            this.pl = rope.pipeline();
-            FloatValue fv = rope.invFreqInPhase(i);
-            this.f = fv.isFinite() ? fv.value().toRational().toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE) : Double.NaN;
-            this.thetaHi = theta.hi().toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
-            Rational exactF = fv.isFinite() ? fv.value().toRational() : Rational.ZERO;
-            this.drift = exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs())
-                    .toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
-            this.maxPosition = Math.min(largest(pl.position()), largest(pl.phase()));
-            this.maxPhase = largest(pl.phase());
-            this.phaseHoldsPositions = pl.phase().precision() >= pl.position().precision()
-                    && pl.phase().emax() >= pl.position().emax() && pl.phase().emin() <= pl.position().emin();
-            this.exactUpTo = pl.position().maxContiguousInteger().min(pl.phase().maxContiguousInteger())
-                    .min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+            this.t = new PhaseBoundTerms(rope, i, theta);
         }
 
         /**
@@ -225,32 +205,18 @@ public final class ErasureAnalysis {
 
         /** {@link #at} as a double, infinite where no finite bound holds. */
         private double upperBound(long p) {
-            if (Double.isNaN(f)) {
+            if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY; // non-finite phases: no finite bound
             }
             double position = Math.nextUp((double) p);
-            // fl_pos(p) moves p by half an ulp at most; converting it to the phase format moves it again only
-            // when the phase format is narrower
-            double tau = p <= exactUpTo ? 0 : Math.nextUp(halfUlp(pl.position(), position)
-                    + (phaseHoldsPositions ? 0 : halfUlp(pl.phase(), position)));
+            double tau = t.tau(p, position);
             double tMax = Math.nextUp(position + tau);
-            double phaseMax = Math.nextUp(tMax * f);
-            if (tMax >= maxPosition || phaseMax >= maxPhase) {
+            double phaseMax = Math.nextUp(tMax * t.f);
+            if (tMax >= t.maxPosition || phaseMax >= t.maxPhase) {
                 return Double.POSITIVE_INFINITY; // a position or phase may round to infinity (or NaN)
             }
-            double sum = Math.nextUp(Math.nextUp(tau * thetaHi) + Math.nextUp(tMax * drift));
-            return Math.nextUp(sum + halfUlp(pl.phase(), phaseMax));
-        }
-
-        /** The format's largest finite value, as a double (exact: the format's values are doubles). */
-        private static double largest(Format fm) {
-            return fm.maxFinite().toRational().toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
-        }
-
-        /** ulp(v)/2 in format fm for a double v >= 0 (the format's ulp), rounded up to a double. */
-        private static double halfUlp(Format fm, double v) {
-            return fm.ulp(BinaryRational.ofDouble(v)).scaleByPowerOfTwo(-1).toRational()
-                    .toDouble(org.ropebounds.format.RoundingMode.TOWARD_POSITIVE);
+            double sum = Math.nextUp(Math.nextUp(tau * t.thetaHi) + Math.nextUp(tMax * t.drift));
+            return Math.nextUp(sum + PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax));
         }
     }
 
@@ -260,10 +226,13 @@ public final class ErasureAnalysis {
      * located horizon (or, when none is located, to the last bracket's end).
      */
     private static Horizon overallHorizon(List<ErasureReport.Mode> modes) {
-        OptionalLong located = modes.stream().map(m -> m.phaseErrorHorizon().located()).filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong).min();
-        List<Horizon.Within> brackets = modes.stream().map(ErasureReport.Mode::phaseErrorHorizon)
-                .filter(h -> h instanceof Horizon.Within).map(h -> (Horizon.Within) h).toList();
+        return firstFailure(modes.stream().map(ErasureReport.Mode::phaseErrorHorizon).toList());
+    }
+
+    /** {@link #overallHorizon} for any per-mode horizons (the relative-position analysis uses it too). */
+    static Horizon firstFailure(List<Horizon> horizons) {
+        OptionalLong located = horizons.stream().map(Horizon::located).filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+        List<Horizon.Within> brackets = horizons.stream().filter(h -> h instanceof Horizon.Within).map(h -> (Horizon.Within) h).toList();
         OptionalLong bracketStart = brackets.stream().mapToLong(Horizon.Within::first).min();
         if (bracketStart.isEmpty() || (located.isPresent() && located.getAsLong() < bracketStart.getAsLong())) {
             return Horizon.of(located);

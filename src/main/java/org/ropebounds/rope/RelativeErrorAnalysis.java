@@ -1,13 +1,11 @@
 package org.ropebounds.rope;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.BinaryRational;
 import org.ropebounds.format.FloatValue;
-import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
 import org.ropebounds.real.Enclosure;
@@ -86,7 +84,7 @@ public final class RelativeErrorAnalysis {
             horizons[i] = m.horizon();
             max = max.max(m.maxError());
         }
-        return new RelativeErrorReport(rope.pipeline(), context, delta, maxDistance, firstOf(List.of(horizons)), max, modes);
+        return new RelativeErrorReport(rope.pipeline(), context, delta, maxDistance, ErasureAnalysis.firstFailure(List.of(horizons)), max, modes);
     }
 
     /**
@@ -313,34 +311,17 @@ public final class RelativeErrorAnalysis {
      * |e| <= (min(R, P) + 2 tau) |f - theta| + 2 tau theta + ulp(T_max f). Computed in doubles rounded up.
      */
     private static final class DistanceBound {
-        private final Pipeline pl;
-        private final double f;
-        private final double thetaHi;
-        private final double drift;
+        private final PhaseBoundTerms t;
         private final long reach;
-        private final long exactUpTo;
-        private final double maxPosition;
-        private final double maxPhase;
-        private final boolean phaseHoldsPositions;
         private final int frequencyBits;
         private final boolean frequencyNormal;
 
         DistanceBound(RopeEmulator rope, int i, Enclosure theta, long reach) {
-            this.pl = rope.pipeline();
+            this.t = new PhaseBoundTerms(rope, i, theta);
             this.reach = reach;
             FloatValue fv = rope.invFreqInPhase(i);
-            this.f = fv.isFinite() ? fv.value().toRational().toDouble(RoundingMode.TOWARD_POSITIVE) : Double.NaN;
-            this.thetaHi = theta.hi().toDouble(RoundingMode.TOWARD_POSITIVE);
-            Rational exactF = fv.isFinite() ? fv.value().toRational() : Rational.ZERO;
-            this.drift = exactF.subtract(theta.lo()).abs().max(exactF.subtract(theta.hi()).abs()).toDouble(RoundingMode.TOWARD_POSITIVE);
-            this.maxPosition = Math.min(largest(pl.position()), largest(pl.phase()));
-            this.maxPhase = largest(pl.phase());
-            this.phaseHoldsPositions = pl.phase().precision() >= pl.position().precision()
-                    && pl.phase().emax() >= pl.position().emax() && pl.phase().emin() <= pl.position().emin();
-            this.exactUpTo = pl.position().maxContiguousInteger().min(pl.phase().maxContiguousInteger())
-                    .min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
             this.frequencyBits = fv.isFinite() && !fv.isZero() ? fv.value().significand().abs().bitLength() : Integer.MAX_VALUE / 2;
-            this.frequencyNormal = fv.isFinite() && !fv.isZero() && fv.value().abs().compareTo(pl.phase().minNormal()) >= 0;
+            this.frequencyNormal = fv.isFinite() && !fv.isZero() && fv.value().abs().compareTo(t.pl.phase().minNormal()) >= 0;
         }
 
         /**
@@ -349,8 +330,9 @@ public final class RelativeErrorAnalysis {
          * {@code frequencyBits} significant bits and is normal, so T f >= f is normal and needs at most the sum.
          */
         private boolean productsExact(long p) {
-            int positionBits = p <= exactUpTo ? 64 - Long.numberOfLeadingZeros(p) : Math.min(pl.position().precision(), pl.phase().precision());
-            return frequencyNormal && positionBits + frequencyBits <= pl.phase().precision();
+            int positionBits = p <= t.exactUpTo ? 64 - Long.numberOfLeadingZeros(p)
+                    : Math.min(t.pl.position().precision(), t.pl.phase().precision());
+            return frequencyNormal && positionBits + frequencyBits <= t.pl.phase().precision();
         }
 
         PhaseErrorBound at(long p) {
@@ -359,44 +341,19 @@ public final class RelativeErrorAnalysis {
         }
 
         private double upperBound(long p) {
-            if (Double.isNaN(f)) {
+            if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY;
             }
             double position = Math.nextUp((double) p);
-            double tau = p <= exactUpTo ? 0 : Math.nextUp(halfUlp(pl.position(), position)
-                    + (phaseHoldsPositions ? 0 : halfUlp(pl.phase(), position)));
+            double tau = t.tau(p, position);
             double tMax = Math.nextUp(position + tau);
-            double phaseMax = Math.nextUp(tMax * f);
-            if (tMax >= maxPosition || phaseMax >= maxPhase) {
+            double phaseMax = Math.nextUp(tMax * t.f);
+            if (tMax >= t.maxPosition || phaseMax >= t.maxPhase) {
                 return Double.POSITIVE_INFINITY;
             }
             double distance = Math.nextUp(Math.nextUp((double) Math.min(reach, p)) + 2 * tau);
-            double sum = Math.nextUp(Math.nextUp(2 * tau * thetaHi) + Math.nextUp(distance * drift));
-            return productsExact(p) ? sum : Math.nextUp(sum + 2 * halfUlp(pl.phase(), phaseMax));
+            double sum = Math.nextUp(Math.nextUp(2 * tau * t.thetaHi) + Math.nextUp(distance * t.drift));
+            return productsExact(p) ? sum : Math.nextUp(sum + 2 * PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax));
         }
-
-        private static double largest(Format fm) {
-            return fm.maxFinite().toRational().toDouble(RoundingMode.TOWARD_POSITIVE);
-        }
-
-        private static double halfUlp(Format fm, double v) {
-            return fm.ulp(BinaryRational.ofDouble(v)).scaleByPowerOfTwo(-1).toRational().toDouble(RoundingMode.TOWARD_POSITIVE);
-        }
-    }
-
-    /**
-     * The first failing position over modes: the least located horizon, unless a mode whose horizon is only
-     * bracketed could fail earlier; then a bracket from the earliest such start to the least located horizon
-     * (or, when none is located, to the last bracket's end).
-     */
-    private static Horizon firstOf(List<Horizon> horizons) {
-        OptionalLong located = horizons.stream().map(Horizon::located).filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
-        List<Horizon.Within> brackets = horizons.stream().filter(h -> h instanceof Horizon.Within).map(h -> (Horizon.Within) h).toList();
-        OptionalLong bracketStart = brackets.stream().mapToLong(Horizon.Within::first).min();
-        if (bracketStart.isEmpty() || (located.isPresent() && located.getAsLong() < bracketStart.getAsLong())) {
-            return Horizon.of(located);
-        }
-        long last = located.isPresent() ? located.getAsLong() : brackets.stream().mapToLong(Horizon.Within::last).max().orElseThrow();
-        return Horizon.within(bracketStart.getAsLong(), last);
     }
 }
