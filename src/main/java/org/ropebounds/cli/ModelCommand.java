@@ -13,7 +13,6 @@ import org.ropebounds.model.GgufModel;
 import org.ropebounds.model.GgufReader;
 import org.ropebounds.model.ModelAnalysis;
 import org.ropebounds.model.ModelConfig;
-import org.ropebounds.model.Registry;
 import org.ropebounds.table.GridSpec;
 import org.ropebounds.table.SpectrumFigure;
 import picocli.CommandLine;
@@ -71,7 +70,7 @@ final class ModelCommand implements Callable<Integer> {
             org.ropebounds.io.AtomicFile.checkTarget(plot);
         }
         Optional<GgufModel> gguf = config != null && GgufReader.hasMagic(config) ? Optional.of(GgufModel.read(config)) : Optional.empty();
-        ModelConfig m = gguf.map(GgufModel::config).orElseGet(() -> config != null ? ConfigReader.read(config) : registryConfig(id));
+        ModelConfig m = gguf.map(GgufModel::config).orElseGet(() -> config != null ? ConfigReader.read(config) : ModelOptions.registryConfig(id, ""));
         ModelAnalysis a = ModelAnalysis.of(m, tolerance, digits);
         m.validationWarnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         spec.commandLine().getErr().flush();
@@ -127,17 +126,6 @@ final class ModelCommand implements Callable<Integer> {
                     + ": the file name must end in .svg or .png (the figure's format)");
         }
         return n.endsWith(".svg");
-    }
-
-    /** The registry entry as a config, with the errors worded for this command (its models list, its --config). */
-    private static ModelConfig registryConfig(String id) {
-        Registry.Entry e = Registry.find(id).orElseThrow(() -> new InvalidInputException("unknown model '" + id
-                + "'; see 'ropebounds models' for the " + Registry.entries().size() + " ids (e.g. " + Registry.entries().get(0).id() + ")"));
-        try {
-            return e.toConfig();
-        } catch (Registry.IncompleteEntryException ex) {
-            throw new InvalidInputException(ex.describe("with --config"));
-        }
     }
 
     /**

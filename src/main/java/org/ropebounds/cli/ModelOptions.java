@@ -89,7 +89,7 @@ final class ModelOptions {
             throw new InvalidInputException(which + " and " + (base != null ? "--base" : "--head-dim")
                     + " both given; a model brings its own base and rotary dim: give " + which + " or --base/--head-dim");
         }
-        ModelRope m = config != null ? fromConfig(config) : ModelRope.of(registryConfig(model), "registry " + model);
+        ModelRope m = config != null ? fromConfig(config) : ModelRope.of(registryConfig(model, "--model: "), "registry " + model);
         return new Input(m.frequencies(), m.dtype());
     }
 
@@ -109,15 +109,18 @@ final class ModelOptions {
         return ModelRope.of(config, (gguf ? "GGUF " : "config ") + name);
     }
 
-    /** The registry entry as a config, with the errors worded for these commands. */
-    private static ModelConfig registryConfig(String id) {
-        Registry.Entry e = Registry.find(id).orElseThrow(() -> new InvalidInputException("--model: unknown model '"
+    /**
+     * The registry entry {@code id} as a config; an unknown id or an incomplete row is an {@link InvalidInputException}
+     * starting with {@code prefix} ("--model: ", or "" for {@code model ID}), naming the id and where the ids are listed.
+     */
+    static ModelConfig registryConfig(String id, String prefix) {
+        Registry.Entry e = Registry.find(id).orElseThrow(() -> new InvalidInputException(prefix + "unknown model '"
                 + InvalidInputException.quoted(id) + "'; see 'ropebounds models' for the " + Registry.entries().size() + " ids (e.g. "
                 + Registry.entries().get(0).id() + ")"));
         try {
             return e.toConfig();
         } catch (Registry.IncompleteEntryException ex) {
-            throw new InvalidInputException("--model: " + ex.describe("with --config"));
+            throw new InvalidInputException(prefix + ex.describe("with --config"));
         }
     }
 }
