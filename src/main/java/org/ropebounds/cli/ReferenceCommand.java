@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
             "Exit 0 when written, 2 for bad input (nothing is written)."},
         footer = {"", "Examples:",
             "  ropebounds reference -q cos -b 10000 -d 128 --positions 1048512:1048576 --dtype bf16 --layout concat --out cos.npy",
-            "  ropebounds reference -q sin -b 500000 -d 128 --positions 2^17-64:2^17 --dtype fp32 --libm sleef-u10 --out sin.npy",
+            "  ropebounds reference -q sin -b 500000 -d 128 --positions 131008:131072 --dtype fp32 --libm sleef-u10 --out sin.npy",
             "  ropebounds reference -q inv_freq --model llama-3.1-8b --dtype fp32 --pipeline hf --out inv_freq.npy",
             "  ropebounds reference -q cos -b 10000 -d 64 --positions 0:4096 --dtype fp16 --out cos.npy --emit pytest"})
 final class ReferenceCommand implements Callable<Integer> {

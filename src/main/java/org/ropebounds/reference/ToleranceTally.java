@@ -52,7 +52,7 @@ final class ToleranceTally {
         maxAbsUp = Math.max(maxAbsUp, d);
         double allowedDown = productDown(productDown(rtolLow, Math.abs(e)), shrink);
         atolTermUp = Math.max(atolTermUp, d == 0 && allowedDown == 0 ? 0 : Math.nextUp(d - allowedDown));
-        numeratorUp = Math.nextUp(numeratorUp + Math.nextUp(d * d));
+        numeratorUp = d == 0 ? numeratorUp : Math.nextUp(numeratorUp + Math.nextUp(d * d));
         double nearZero = lo <= 0 && hi >= 0 ? 0 : Math.min(Math.abs(lo), Math.abs(hi));
         envelopeSquaresDown = Math.max(0, Math.nextDown(envelopeSquaresDown + productDown(nearZero, nearZero)));
         referenceSquaresDown = Math.max(0, Math.nextDown(referenceSquaresDown + productDown(e, e)));
