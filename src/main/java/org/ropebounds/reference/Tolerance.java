@@ -40,6 +40,7 @@ public record Tolerance(long maxUlps, BigDecimal maxAbs, BigDecimal rtol, BigDec
     /** What {@link #atol} means, in words. */
     public String atolGuarantee() {
         return "sufficient: torch.testing.assert_close(actual, reference, rtol, atol) passes (isclose in " + checkDtype
-                + ") for every implementation inside the envelope; rounded up to " + digits + " significant digits";
+                + "), and |actual - reference| <= atol + rtol |reference| holds exactly, for every implementation inside the envelope;"
+                + " rounded up to " + digits + " significant digits";
     }
 }

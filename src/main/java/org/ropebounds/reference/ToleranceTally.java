@@ -22,10 +22,11 @@ final class ToleranceTally {
     private static final BigDecimal TWO_M149 = new BigDecimal(0x1p-149);
 
     private final FormatDoubles values;
-    private final Format check;
+    private final FormatDoubles check;
+    private final boolean opmathFp32; // isclose's arithmetic: in float, then rounded to the check dtype (else in double)
     private final BigDecimal rtol;
-    private final double rtolLow; // a double <= rtol
-    private final double shrink; // 1 - 3u, u the check format's unit roundoff (exact in double)
+    private final double rtolOp; // rtol as isclose's arithmetic holds it: RN_op(RN_64(rtol))
+    private final double rtolLow; // a double <= rtol, for the exact inequality
     private long entries;
     private long maxUlps;
     private double maxAbsUp;
@@ -36,11 +37,12 @@ final class ToleranceTally {
 
     ToleranceTally(Format dtype) {
         this.values = dtype.doubles();
-        this.check = TorchDefaults.checkFormat(dtype);
+        this.check = TorchDefaults.checkFormat(dtype).doubles();
+        this.opmathFp32 = !check.format().equals(Format.FP64);
         this.rtol = TorchDefaults.rtol(dtype);
-        double r = Double.parseDouble(rtol.toString()); // the nearest double, stepped down when above rtol
+        double r = Double.parseDouble(rtol.toString()); // Java's parse rounds correctly, as Python's float() does
+        this.rtolOp = op(r);
         this.rtolLow = new BigDecimal(r).compareTo(rtol) > 0 ? Math.nextDown(r) : r;
-        this.shrink = 1 - 3 * Math.scalb(1.0, -check.precision());
     }
 
     /** Adds entry {@code e} whose envelope is [lo, hi] (values of the dtype, lo <= hi). */
@@ -50,8 +52,10 @@ final class ToleranceTally {
         maxUlps = Math.max(maxUlps, u);
         double d = Math.max(absDifferenceUp(hi, e), absDifferenceUp(lo, e));
         maxAbsUp = Math.max(maxAbsUp, d);
-        double allowedDown = productDown(productDown(rtolLow, Math.abs(e)), shrink);
-        atolTermUp = Math.max(atolTermUp, d == 0 && allowedDown == 0 ? 0 : Math.nextUp(d - allowedDown));
+        // isclose's |rtol * e| exactly as torch computes it (the product of a float and a value of the dtype is exact in
+        // double), and a lower bound on the exact rtol |e|: the atol serves torch's rounded check and the exact inequality
+        double allowed = Math.min(rounded(rtolOp * Math.abs(e)), productDown(rtolLow, Math.abs(e)));
+        atolTermUp = Math.max(atolTermUp, differenceUp(d, allowed));
         numeratorUp = d == 0 ? numeratorUp : Math.nextUp(numeratorUp + Math.nextUp(d * d));
         double nearZero = lo <= 0 && hi >= 0 ? 0 : Math.min(Math.abs(lo), Math.abs(hi));
         envelopeSquaresDown = Math.max(0, Math.nextDown(envelopeSquaresDown + productDown(nearZero, nearZero)));
@@ -64,15 +68,16 @@ final class ToleranceTally {
         MathContext up = new MathContext(digits, RoundingMode.CEILING);
         BigDecimal maxAbs = new BigDecimal(maxAbsUp).round(up);
         BigDecimal atol;
-        if (maxAbsUp == 0) {
-            atol = BigDecimal.ZERO; // every value equals its entry: the difference is exactly 0
+        if (atolTermUp <= 0) {
+            atol = BigDecimal.ZERO; // |a - e| <= R(rtol |e|) everywhere: atol 0 passes (and rtol = atol = 0 means equality)
         } else {
-            BigDecimal u = new BigDecimal(Math.scalb(1.0, -check.precision()));
-            BigDecimal eps = new BigDecimal(4 * Math.scalb(1.0, check.emin() - check.precision() + 1));
-            BigDecimal need = new BigDecimal(atolTermUp).add(eps);
-            atol = need.signum() <= 0 ? BigDecimal.ZERO : need.divide(BigDecimal.ONE.subtract(u), up);
+            // the least value of isclose's arithmetic at or above the need, then the decimal at or above it: it converts back
+            // to at least that value (conversions are monotone)
+            double least = op(atolTermUp);
+            least = least < atolTermUp ? nextUpOp(least) : least;
+            atol = new BigDecimal(least).round(up);
         }
-        return new Tolerance(maxUlps, maxAbs, rtol, atol.stripTrailingZeros(), nmseBound(), digits, check.name());
+        return new Tolerance(maxUlps, maxAbs, rtol, atol.stripTrailingZeros(), nmseBound(), digits, check.format().name());
     }
 
     /** numerator / min(denominators), widened by the evaluation's roundings; empty when the denominator may be 0. */
@@ -89,6 +94,26 @@ final class ToleranceTally {
         BigDecimal q = numerator.divide(denominator, new MathContext(WIDE.getPrecision(), RoundingMode.CEILING))
                 .multiply(BigDecimal.ONE.add(TWO_M53));
         return Optional.of(q.round(new MathContext(3, RoundingMode.CEILING)).stripTrailingZeros());
+    }
+
+    /** x rounded as isclose's arithmetic holds a scalar: to float (or double for fp64). */
+    private double op(double x) {
+        return opmathFp32 ? (double) (float) x : x; // Java narrows to nearest-even
+    }
+
+    private double nextUpOp(double x) {
+        return opmathFp32 ? Math.nextUp((float) x) : Math.nextUp(x);
+    }
+
+    /** R(x) for x >= 0: rounded in isclose's arithmetic, then to the dtype it compares in. */
+    private double rounded(double x) {
+        return check.round(op(x));
+    }
+
+    /** An upper bound on a - b. */
+    private static double differenceUp(double a, double b) {
+        double s = a - b;
+        return ErrorFreeTransforms.twoSumError(a, -b, s) > 0 ? Math.nextUp(s) : s;
     }
 
     /** An upper bound on |a - b|: the rounded difference, one double up unless it was exact. */
