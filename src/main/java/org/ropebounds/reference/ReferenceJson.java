@@ -82,7 +82,7 @@ public final class ReferenceJson {
         } else {
             o.putNull("nmse_bound");
         }
-        o.put("nmse_guarantee", t.nmse().isPresent() ? Tolerance.NMSE_GUARANTEE : "none: the envelope lets every entry be 0");
+        o.put("nmse_guarantee", t.nmseGuarantee());
         return o;
     }
 

@@ -28,6 +28,7 @@ final class ToleranceTally {
     private final double rtolOp; // rtol as isclose's arithmetic holds it: RN_op(RN_64(rtol))
     private final double rtolLow; // a double <= rtol, for the exact inequality
     private long entries;
+    private long nonzero; // entries whose envelope reaches beyond the entry: their float squares may round up
     private long maxUlps;
     private double maxAbsUp;
     private double atolTermUp = Double.NEGATIVE_INFINITY; // max of D - r |e| (1 - 3u), rounded up
@@ -56,7 +57,10 @@ final class ToleranceTally {
         // double), and a lower bound on the exact rtol |e|: the atol serves torch's rounded check and the exact inequality
         double allowed = Math.min(rounded(rtolOp * Math.abs(e)), productDown(rtolLow, Math.abs(e)));
         atolTermUp = Math.max(atolTermUp, differenceUp(d, allowed));
-        numeratorUp = d == 0 ? numeratorUp : Math.nextUp(numeratorUp + Math.nextUp(d * d));
+        if (d != 0) {
+            nonzero++;
+            numeratorUp = Math.nextUp(numeratorUp + Math.nextUp(d * d));
+        }
         double nearZero = lo <= 0 && hi >= 0 ? 0 : Math.min(Math.abs(lo), Math.abs(hi));
         envelopeSquaresDown = Math.max(0, Math.nextDown(envelopeSquaresDown + productDown(nearZero, nearZero)));
         referenceSquaresDown = Math.max(0, Math.nextDown(referenceSquaresDown + productDown(e, e)));
@@ -84,7 +88,9 @@ final class ToleranceTally {
     private Optional<BigDecimal> nmseBound() {
         BigDecimal n = BigDecimal.valueOf(entries);
         BigDecimal sumGrowth = BigDecimal.ONE.add(n.multiply(TWO_M52));
-        BigDecimal numerator = new BigDecimal(numeratorUp).multiply(BigDecimal.ONE.add(TWO_M24).pow(3)).multiply(sumGrowth);
+        // a float square of a nonzero difference may round up into the subnormals: at most 2^-149 more each
+        BigDecimal numerator = new BigDecimal(numeratorUp).multiply(BigDecimal.ONE.add(TWO_M24).pow(3)).multiply(sumGrowth)
+                .add(BigDecimal.valueOf(nonzero).multiply(TWO_M149));
         BigDecimal squares = new BigDecimal(Math.min(envelopeSquaresDown, referenceSquaresDown));
         BigDecimal denominator = squares.multiply(BigDecimal.ONE.subtract(TWO_M24)).subtract(n.multiply(TWO_M149))
                 .multiply(BigDecimal.ONE.subtract(n.multiply(TWO_M52)));
