@@ -78,6 +78,23 @@ class ReferenceCliTest {
         assertEquals(List.of("inv.npy", "inv.npy.json"), listing(dir));
     }
 
+    @Test
+    void aModelsReferenceInEveryLayoutReadsBackThroughCrosscheckWithoutADiscrepancy() throws Exception {
+        // llama-3.1-8b: llama3 scaling, so the exact values are its theta'_i; bf16 uint16 files need --dtype when read back
+        for (String layout : new String[] {"modes", "concat", "interleave"}) {
+            Path out = dir.resolve("sin-" + layout + ".npy");
+            CliTest.Result w = CliTest.run("reference", "-q", "sin", "--model", "llama-3.1-8b", "--positions", "131064:131080", "--dtype", "bf16",
+                    "--layout", layout, "--out", out.toString());
+            assertEquals(0, w.code(), w.err());
+            CliTest.Result c = CliTest.run("crosscheck", "-q", "sin", "--model", "llama-3.1-8b", "--positions", "131064:131080", "--dtype", "bf16",
+                    "--layout", layout, "--tolerance-ulps", "0", "--json", out.toString());
+            assertEquals(0, c.code(), c.err());
+            JsonNode exact = c.json().get("against_exact");
+            assertEquals(exact.get("entries").asText(), exact.get("exact_matches").asText(), layout);
+            assertEquals("0", exact.get("max_ulps").asText(), layout);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "B below A|--positions 10:5|--positions|10:5",
