@@ -55,10 +55,12 @@ public final class ReferenceRequest {
         return new Builder(quantity, frequencies, dtype);
     }
 
+    /** What the entries are: inv_freq, phase, cos or sin. */
     public Quantity quantity() {
         return check.quantity();
     }
 
+    /** The frequencies: plain RoPE's (base, rotary dim) or a model's spectrum and attention factor. */
     public Frequencies frequencies() {
         return check.frequencies();
     }
@@ -68,6 +70,7 @@ public final class ReferenceRequest {
         return dtype;
     }
 
+    /** How the columns of a row map to modes (modes for inv_freq). */
     public Layout layout() {
         return layout;
     }
@@ -150,6 +153,7 @@ public final class ReferenceRequest {
             return this;
         }
 
+        /** Columns map to modes as {@code layout} says (default {@link Layout#MODES}). */
         public Builder layout(Layout layout) {
             this.layout = Objects.requireNonNull(layout, "layout");
             return this;
