@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "reference", mixinStandardHelpOptions = true, versionProvider = RopeBoundsCommand.Version.class,
         header = "Write a certified inv_freq, phase, cos or sin array (.npy) and the tolerance every correct implementation passes.",
         description = {"Write the exact values correctly rounded to --dtype (or, with --pipeline, what that pipeline computes) as",
-            ".npy (fp64/fp32/fp16 natively; bf16 as uint16 and fp8 as uint8 encodings), with a sidecar FILE.json (parameters,",
+            ".npy (fp64/fp32/fp16 natively; bf16 as uint16 and fp8 as uint8 encodings), with a sidecar FILE.npy.json (parameters,",
             "dtype, sha256, tolerance), atomically. Rows are positions A..B-1 (half-open, below 2^53; at most 2^26 entries).",
             "",
             "The tolerance is taken over the envelope of --pipeline (default hf: fp32 inv_freq, phase and cos/sin, cast to",
