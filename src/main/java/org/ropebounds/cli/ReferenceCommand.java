@@ -160,7 +160,7 @@ final class ReferenceCommand implements Callable<Integer> {
         w.printf("sidecar %s%s%n", r.sidecar(), r.pytest().map(p -> ", pytest " + p).orElse(""));
         w.printf("tolerance over the envelope of %s under libm %s%s:%n", q.envelopePipeline().resolve(q.dtype()).describe(), q.libm().describe(),
                 q.libmGiven() ? "" : " (default: every function correctly rounded)");
-        w.printf("  envelope_max_ulps  %d  (%s)%n", t.maxUlps(), Tolerance.MAX_ULPS_GUARANTEE);
+        w.printf("  envelope_max_ulps  %s  (%s)%n", Long.toUnsignedString(t.maxUlps()), Tolerance.MAX_ULPS_GUARANTEE);
         w.printf("  envelope_max_abs   %s  (%s)%n", ReferenceJson.plain(t.maxAbs()), t.maxAbsGuarantee());
         w.printf("  assert_close       rtol=%s, atol=%s  (%s)%n", ReferenceJson.plain(t.rtol()), ReferenceJson.plain(t.atol()), t.atolGuarantee());
         w.printf("  nmse_bound         %s  (%s)%n", t.nmse().map(ReferenceJson::plain).orElse("none"), t.nmseGuarantee());

@@ -47,7 +47,7 @@ final class PytestFile {
                 .append("RTOL = ").append(ReferenceJson.plain(t.rtol())).append("  # ").append(Tolerance.RTOL_GUARANTEE).append("\n")
                 .append("ATOL = ").append(ReferenceJson.plain(t.atol())).append("  # sufficient for every implementation inside the envelope, rounded up\n")
                 .append("NMSE_BOUND = ").append(t.nmse().map(ReferenceJson::plain).orElse("None")).append("  # upper bound (llama.cpp test-backend-ops nmse)\n")
-                .append("MAX_ULPS = ").append(t.maxUlps()).append("  # exact: largest distance in ulps of ").append(q.dtype().name()).append(" over the envelope\n\n\n")
+                .append("MAX_ULPS = ").append(Long.toUnsignedString(t.maxUlps())).append("  # exact: largest distance in ulps of ").append(q.dtype().name()).append(" over the envelope\n\n\n")
                 .append("def compute(positions):\n")
                 .append("    \"\"\"The implementation under test: edit this, or set ROPEBOUNDS_IMPL=module:function.\"\"\"\n")
                 .append("    raise NotImplementedError(\"edit compute() in this file or set ROPEBOUNDS_IMPL=module:function\")\n\n\n")

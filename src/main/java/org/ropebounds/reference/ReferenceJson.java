@@ -67,7 +67,7 @@ public final class ReferenceJson {
         env.put("sin", libm.sin().label());
         env.put("libm_given", q.libmGiven());
         Tolerance t = r.tolerance();
-        o.put("envelope_max_ulps", Long.toString(t.maxUlps()));
+        o.put("envelope_max_ulps", Long.toUnsignedString(t.maxUlps()));
         o.put("envelope_max_ulps_guarantee", Tolerance.MAX_ULPS_GUARANTEE);
         o.put("envelope_max_abs", plain(t.maxAbs()));
         o.put("envelope_max_abs_guarantee", t.maxAbsGuarantee());

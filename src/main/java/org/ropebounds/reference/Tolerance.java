@@ -8,7 +8,7 @@ import java.util.Optional;
  * ({@link ReferenceRequest#envelopePipeline()} under {@link ReferenceRequest#libm()}), measured from the array's
  * entries. Derivations: {@code proofs/reference-tolerance.md}.
  *
- * @param maxUlps the largest distance in ulps of the dtype from an entry to a value of its envelope (exact)
+ * @param maxUlps the largest distance in ulps of the dtype from an entry to a value of its envelope (exact; unsigned 64-bit)
  * @param maxAbs an upper bound on the largest absolute distance, rounded up to {@code digits} significant digits
  * @param rtol torch.testing.assert_close's default rtol for the dtype (exact decimal; 0 for fp8, which it has none for)
  * @param atol an atol with which {@code torch.testing.assert_close(actual, reference, rtol=rtol, atol=atol)} passes for

@@ -15,7 +15,6 @@ import org.ropebounds.real.ErrorFreeTransforms;
  * ({@code proofs/reference-tolerance.md}). Not thread-safe.
  */
 final class ToleranceTally {
-    private static final MathContext WIDE = new MathContext(40);
     private static final BigDecimal TWO_M24 = new BigDecimal(0x1p-24);
     private static final BigDecimal TWO_M52 = new BigDecimal(0x1p-52);
     private static final BigDecimal TWO_M53 = new BigDecimal(0x1p-53);
@@ -31,7 +30,7 @@ final class ToleranceTally {
     private long nonzero; // entries whose envelope reaches beyond the entry: their float squares may round up
     private long maxUlps;
     private double maxAbsUp;
-    private double atolTermUp = Double.NEGATIVE_INFINITY; // max of D - r |e| (1 - 3u), rounded up
+    private double atolTermUp = Double.NEGATIVE_INFINITY; // max of D - allowed (see add), rounded up
     private double numeratorUp; // sum of the largest (a - e)^2 over each envelope
     private double envelopeSquaresDown; // sum of the smallest a^2
     private double referenceSquaresDown; // sum of e^2
@@ -49,8 +48,9 @@ final class ToleranceTally {
     /** Adds entry {@code e} whose envelope is [lo, hi] (values of the dtype, lo <= hi). */
     void add(double e, double lo, double hi) {
         entries++;
-        long u = Math.max(values.ulpDistance(lo, e), values.ulpDistance(hi, e));
-        maxUlps = Math.max(maxUlps, u);
+        for (long u : new long[] {values.ulpDistance(lo, e), values.ulpDistance(hi, e)}) {
+            maxUlps = Long.compareUnsigned(u, maxUlps) > 0 ? u : maxUlps; // unsigned: fp64's widest distance needs 64 bits
+        }
         double d = Math.max(absDifferenceUp(hi, e), absDifferenceUp(lo, e));
         maxAbsUp = Math.max(maxAbsUp, d);
         // isclose's |rtol * e| exactly as torch computes it (the product of a float and a value of the dtype is exact in
@@ -97,7 +97,7 @@ final class ToleranceTally {
         if (denominator.signum() <= 0) {
             return Optional.empty();
         }
-        BigDecimal q = numerator.divide(denominator, new MathContext(WIDE.getPrecision(), RoundingMode.CEILING))
+        BigDecimal q = numerator.divide(denominator, new MathContext(40, RoundingMode.CEILING))
                 .multiply(BigDecimal.ONE.add(TWO_M53));
         return Optional.of(q.round(new MathContext(3, RoundingMode.CEILING)).stripTrailingZeros());
     }
