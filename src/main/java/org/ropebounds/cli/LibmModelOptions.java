@@ -15,7 +15,7 @@ final class LibmModelOptions {
             description = "The pipeline's libm: a preset (correct, faithful, glibc, sleef-u10, cuda, cuda-fast-math) or one model for "
                     + "pow, cos and sin (correct, faithful, ulps:K, abs:E, with @R for |x| <= R, unbounded). crosscheck: the verdict "
                     + "becomes every entry inside the envelope of what such an implementation can compute (needs --pipeline); erasure and phase: "
-                    + "horizons and phases become ranges over that envelope (only pow moves them).")
+                    + "horizons and phases become ranges over that envelope (only pow moves them); reference: the tolerance is taken over it.")
     LibmModels libm;
 
     @Option(names = "--libm-pow", paramLabel = "MODEL", converter = ModelConverter.class, description = "The model of pow (after --libm).")

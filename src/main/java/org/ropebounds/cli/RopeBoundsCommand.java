@@ -23,7 +23,7 @@ final class RopeBoundsCommand implements Runnable {
     /** The subcommands, in the order of the help. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(FormatsCommand.class, UlpCommand.class, ZoneCommand.class,
             CriteriaCommand.class, DeriveCommand.class, PhaseCommand.class, ErasureCommand.class, ModelsCommand.class, ModelCommand.class, TablesCommand.class,
-            CheckCommand.class, CrosscheckCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class);
+            CheckCommand.class, CrosscheckCommand.class, ReferenceCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class);
 
     /**
      * The command line for {@code args}: when the first argument names a subcommand, only that one is built

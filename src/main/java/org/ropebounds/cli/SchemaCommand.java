@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 final class SchemaCommand implements Callable<Integer> {
     /** Every schema shipped, by name: the commands with --json output, {@code table} and {@code tables-spec}. */
     static final List<String> NAMES = List.of("formats", "ulp", "zone", "criteria", "derive", "phase", "erasure", "models", "model", "tables",
-            "check", "crosscheck", "table", "tables-spec");
+            "check", "crosscheck", "reference", "table", "tables-spec");
 
     @Mixin
     CommonOptions common;

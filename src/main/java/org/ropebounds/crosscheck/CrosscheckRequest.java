@@ -186,10 +186,29 @@ public final class CrosscheckRequest {
      * {@code arrayFormat}: the pipeline resolved with that format as its activation, with the request's
      * frequencies ({@link Frequencies#emulator}). Without a pipeline, hf's stands in and only its theta_i (and
      * attention factor) are used (they do not depend on the pipeline).
+     *
+     * @throws InvalidInputException when the pipeline cannot be resolved with {@code arrayFormat}
      */
-    RopeEmulator emulator(Format arrayFormat) {
+    public RopeEmulator emulator(Format arrayFormat) {
         Pipeline p = pipeline.orElse(PipelineSpec.preset("hf")).resolve(arrayFormat);
         return frequencies.emulator(p);
+    }
+
+    /**
+     * The envelope the pipeline comparison judges an array in {@code arrayFormat} by: what the pipeline can compute
+     * under {@link #libmOrCorrect()} ({@link PipelineEnvelope}, built as {@link Crosscheck} builds it, for plain and
+     * scaled spectra alike). Empty when every function is correctly rounded: the envelope is then the pipeline's own
+     * value ({@link ExpectedValues#pipeline}).
+     *
+     * @throws InvalidInputException as {@link PipelineEnvelope#of} says, or when the request names no pipeline
+     */
+    public Optional<PipelineEnvelope> envelope(Format arrayFormat) {
+        if (pipeline.isEmpty()) {
+            throw new InvalidParameterException(Parameter.LIBM, "an envelope needs a pipeline; accepted: a request with a pipeline");
+        }
+        LibmModels models = libmOrCorrect();
+        return models.allCorrect() ? Optional.empty()
+                : Optional.of(EnvelopeChecks.Envelopes.build(this, emulator(arrayFormat), models, arrayFormat, false));
     }
 
     /** The positions as {@code first:end} (half-open; a valid request's end does not overflow), or {@code from first}. */

@@ -33,7 +33,7 @@ final class EnvelopeChecks {
             return new Envelopes(main, faithful);
         }
 
-        private static PipelineEnvelope build(CrosscheckRequest request, RopeEmulator rope, LibmModels libm, org.ropebounds.format.Format file,
+        static PipelineEnvelope build(CrosscheckRequest request, RopeEmulator rope, LibmModels libm, org.ropebounds.format.Format file,
                                               boolean storedInvFreq) {
             if (storedInvFreq) {
                 return PipelineEnvelope.ofStoredInvFreq(request.quantity(), rope, libm, file);

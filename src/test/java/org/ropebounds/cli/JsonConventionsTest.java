@@ -96,7 +96,9 @@ class JsonConventionsTest {
             List.of("crosscheck", "crosscheck", "--quantity", "inv_freq", "--base", "500000", "--head-dim", "128", "--pipeline", "hf", "--json",
                     CROSSCHECK.resolve("inv_freq_fp32_planted.npy").toString()),
             List.of("crosscheck", "crosscheck", "--quantity", "inv_freq", "--base", "500000", "--head-dim", "128", "--json",
-                    CROSSCHECK.resolve("inv_freq_fp32_correct.npy").toString()));
+                    CROSSCHECK.resolve("inv_freq_fp32_correct.npy").toString()),
+            List.of("reference", "reference", "--quantity", "cos", "--base", "10000", "--head-dim", "8", "--positions", "0:16", "--dtype", "bf16",
+                    "--out", "target/json-conventions-reference.npy", "--json"));
 
     @TestFactory
     Stream<DynamicTest> everyCommandsJsonValidatesAgainstItsSchemaAndKeepsNumbersSmall() {
