@@ -94,9 +94,6 @@ public final class RelativeErrorAnalysis {
      * @throws IllegalArgumentException unless 1 <= r <= p
      */
     public static double largestUpperBound(RopeEmulator rope, long p, long r, Enclosure[] thetas) {
-        if (r < 1 || r > p) {
-            throw new IllegalArgumentException("need 1 <= r <= p, not r = " + r + ", p = " + p);
-        }
         return largestUpperBound(rope, p, r, new PhaseScan.Thetas(thetas));
     }
 
