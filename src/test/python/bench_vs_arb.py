@@ -17,7 +17,8 @@ Comparisons, run back to back, each printed as "ratio ...: X (target ...)" on it
   study, one erasure base) minus the same spec reduced to one cell, against python-flint computing the same
   cells (one core).
 - start-up: `zone` with the README's example arguments, and `crosscheck` of a one-row .npy, whole
-  process, median wall time over the bare JVM printing one line (lower is better; target <= 4).
+  process through `./ropebounds` (the README's launcher: the jar with its start-up archive), median wall time
+  over the bare JVM printing one line (lower is better; target <= 4); plain `java -jar` is shown beside it.
 - erasure: `erasure --base 500000 --head-dim 256 --context 2^40 --pipeline hf,hf-bf16-inv-freq,bf16-all,
   fp16-all,fp64 --format all --json` minus a trivial erasure run, against numpy's brute-force collision
   scan of the hf pipeline (fp32 inv_freq, positions and phases) at L = 2^24, d = 128.
@@ -26,7 +27,7 @@ absolute rates, the same-run ratios are the figures.
 
 Usage (from the repository root, after `mvn -q -B package -DskipTests`):
     python3 -m venv /tmp/flint-venv && /tmp/flint-venv/bin/pip install -r src/test/python/requirements.txt
-    /tmp/flint-venv/bin/python src/test/python/bench_vs_arb.py [--quick]
+    /tmp/flint-venv/bin/python src/test/python/bench_vs_arb.py [--quick] [--startup]
 Not a test: nothing here asserts a time.
 """
 import json
@@ -192,19 +193,32 @@ def bench_cells(tmp, reps):
     return java_rate / flint_rate
 
 
+LAUNCHER = "./ropebounds"  # the README's commands: the jar with its start-up archive (target/ropebounds.jsa)
+ZONE_EXAMPLE = ["zone", "--context", "128k", "--layers", "32", "--tolerance", "0.9", "--head-dim", "128", "--format", "fp32,bf16",
+                "--base", "500000"]
+CROSSCHECK_ONE_ROW = ["crosscheck", "--quantity", "inv_freq", "--base", "500000", "--head-dim", "128", "--pipeline", "hf",
+                      "src/test/resources/fixtures/crosscheck/inv_freq_fp32_correct.npy"]
+
+
 def bench_startup(tmp, reps):
+    """The README's zone example and a one-row crosscheck through ./ropebounds, and the same through plain
+    `java -jar` (no archive, for comparison), alternated with a bare JVM; returns the launcher's two ratios."""
     with open(os.path.join(tmp, "Hello.java"), "w") as f:
         f.write('public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n')
     subprocess.run(["javac", "-d", tmp, os.path.join(tmp, "Hello.java")], check=True)
+    if not os.path.exists("target/ropebounds.jsa"):
+        print("  (no target/ropebounds.jsa: ./ropebounds runs without its start-up archive)")
+    reps = max(reps, 11)  # a process start is short and noisy: at least 11 alternations, even with --quick
     hello = ["java", "-cp", tmp, "Hello"]
-    zone = ["java", "-jar", JAR, "zone", "--context", "128k", "--layers", "32", "--tolerance", "0.9", "--head-dim", "128",
-            "--format", "fp32,bf16", "--base", "500000"]
-    crosscheck = ["java", "-jar", JAR, "crosscheck", "--quantity", "inv_freq", "--base", "500000", "--head-dim", "128",
-                  "--pipeline", "hf", "src/test/resources/fixtures/crosscheck/inv_freq_fp32_correct.npy"]
-    h, z, c = alternate([hello, zone, crosscheck], reps)
+    plain = ["java", "-jar", JAR]
+    h, z, c, zj, cj = alternate([hello, [LAUNCHER] + ZONE_EXAMPLE, [LAUNCHER] + CROSSCHECK_ONE_ROW, plain + ZONE_EXAMPLE,
+                                 plain + CROSSCHECK_ONE_ROW], reps)
     show("bare JVM printing one line", h)
-    show("zone (README example)", z)
-    show("crosscheck of a one-row .npy", c)
+    show("./ropebounds zone (README example)", z)
+    show("./ropebounds crosscheck of a one-row .npy", c)
+    show(f"java -jar zone: {zj[0] / h[0]:.2f} x the bare JVM", zj)
+    show(f"java -jar crosscheck one row: {cj[0] / h[0]:.2f} x the bare JVM", cj)
+    print(f"  load average when done: {os.getloadavg()[0]:.2f}")
     return z[0] / h[0], c[0] / h[0]
 
 
@@ -243,6 +257,12 @@ def bench_erasure(reps):
 def main():
     quick = "--quick" in sys.argv
     reps = 3 if quick else 7
+    if "--startup" in sys.argv:  # the start-up ratios alone (no python-flint work; a few seconds)
+        with tempfile.TemporaryDirectory() as tmp:
+            z, c = bench_startup(tmp, reps)
+        print(f"ratio start-up zone / bare JVM (median wall): {z:.2f} (target <= 4)")
+        print(f"ratio start-up crosscheck one-row .npy / bare JVM (median wall): {c:.2f} (target <= 4)")
+        return
     rnd = random.Random(2026)
     zones = [(1 << rnd.randint(11, 24), rnd.randint(1, 126), rnd.choice(["0.5", "0.9", "0.99", "0.01"]),
               rnd.randrange(10_000, 100_000_000)) for _ in range(4000)]

@@ -21,9 +21,9 @@ final class EnvelopeChecks {
         static Envelopes of(CrosscheckRequest request, RopeEmulator rope, org.ropebounds.format.Format file, boolean storedInvFreq) {
             LibmModels libm = request.libmOrCorrect();
             Optional<PipelineEnvelope> main = libm.allCorrect() ? Optional.empty() : Optional.of(build(request, rope, libm, file, storedInvFreq));
-            LibmModels relaxed = libm.atLeastFaithful();
             Optional<PipelineEnvelope> faithful = Optional.empty();
-            if (!relaxed.equals(libm)) {
+            if (libm.anyCorrect()) { // the relaxed models differ from libm
+                LibmModels relaxed = libm.atLeastFaithful();
                 try {
                     faithful = Optional.of(build(request, rope, relaxed, file, storedInvFreq));
                 } catch (InvalidInputException e) {

@@ -1,6 +1,7 @@
 package org.ropebounds.crosscheck;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.FloatValue;
@@ -10,10 +11,13 @@ import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
 import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.DoubleDoubleInterval;
+import org.ropebounds.real.DoubleDoubleIntervalArithmetic;
 import org.ropebounds.real.DoubleDoubleTrig;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.EnclosureArithmetic;
 import org.ropebounds.real.ErrorFreeTransforms;
+import org.ropebounds.real.InsufficientPrecisionException;
 import org.ropebounds.real.RealExpression;
 import org.ropebounds.real.Ziv;
 import org.ropebounds.rope.RopeEmulator;
@@ -36,6 +40,12 @@ import org.ropebounds.rope.RopeEmulator;
 public final class ExpectedValues {
     /** Enough bits that theta_i's double-double is the only error that matters (2^-256 relative). */
     private static final int THETA_BITS = 256;
+    /**
+     * theta_i's double-double ball is used when its radius is at most this relative to theta_i (the ball's own
+     * rounding, about 2^-100, is already far below what the filter's margins need), else the enclosure at
+     * THETA_BITS: a BigInteger kernel for each mode, most of a small file's cross-check.
+     */
+    private static final double THETA_BALL_RADIUS = 0x1p-96;
     private static final double SLACK = 1 + 0x1p-40; // covers the roundings in computing a margin
 
     private final Quantity quantity;
@@ -50,7 +60,7 @@ public final class ExpectedValues {
     private final double[] thetaHi;
     private final double[] thetaLo;
     private final double[] thetaErr;
-    private final Enclosure[] thetaEnclosure; // at THETA_BITS
+    private final AtomicReferenceArray<Enclosure> thetaEnclosure; // at THETA_BITS, each made when first needed
     private final double[] exactInvFreq;
     private final double[] pipelineInvFreq;
     private final boolean scaledTrig; // cos and sin carry an attention factor
@@ -84,7 +94,7 @@ public final class ExpectedValues {
         thetaHi = new double[modes];
         thetaLo = new double[modes];
         thetaErr = new double[modes];
-        thetaEnclosure = new Enclosure[modes];
+        thetaEnclosure = new AtomicReferenceArray<>(modes);
         exactInvFreq = new double[modes];
         pipelineInvFreq = new double[modes];
         EnclosureArithmetic a = new EnclosureArithmetic(THETA_BITS);
@@ -97,18 +107,28 @@ public final class ExpectedValues {
                 .toDouble(RoundingMode.TOWARD_POSITIVE);
         this.attentionInTrig = rope.attentionFactorInTrig().map(v -> v.format().toDouble(v.bits().longValue())).orElse(1.0);
         this.trigProductExact = 2 * p.trig().precision() <= 53 || trigFp64;
+        DoubleDoubleIntervalArithmetic ddArithmetic = new DoubleDoubleIntervalArithmetic(THETA_BITS);
         for (int i = 0; i < modes; i++) {
-            Enclosure e = rope.theta(i).enclose(a);
-            thetaEnclosure[i] = e;
-            Rational mid = e.lo();
-            thetaHi[i] = mid.toDouble(RoundingMode.NEAREST_EVEN);
-            Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
-            thetaLo[i] = rest.toDouble(RoundingMode.NEAREST_EVEN);
-            Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
-            thetaErr[i] = err.toDouble(RoundingMode.TOWARD_POSITIVE);
-            // the 256-bit enclosure decides it unless theta_i lies within 2^-250 of a rounding boundary
             RealExpression theta = rope.theta(i);
-            exactInvFreq[i] = roundedIfDecided(e).orElseGet(() -> correctlyRounded(theta::enclose, "inv_freq"));
+            Optional<DoubleDoubleInterval> ball = narrowBall(theta, ddArithmetic);
+            if (ball.isPresent()) {
+                // hi + lo renormalised by TwoSum (s + t = hi + lo exactly, |t| <= ulp(s)/2); the ball's radius bounds the rest
+                DoubleDoubleInterval b = ball.get();
+                double s = b.hi() + b.lo();
+                thetaHi[i] = s;
+                thetaLo[i] = ErrorFreeTransforms.twoSumError(b.hi(), b.lo(), s);
+                thetaErr[i] = b.radius();
+            } else {
+                Enclosure e = thetaEnclosure(i);
+                Rational mid = e.lo();
+                thetaHi[i] = mid.toDouble(RoundingMode.NEAREST_EVEN);
+                Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
+                thetaLo[i] = rest.toDouble(RoundingMode.NEAREST_EVEN);
+                Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
+                thetaErr[i] = err.toDouble(RoundingMode.TOWARD_POSITIVE);
+            }
+            // Ziv's levels from doubles up: almost always decided by the double or double-double ball
+            exactInvFreq[i] = correctlyRounded(theta::enclose, "inv_freq");
             FloatValue f = rope.invFreq(i);
             pipelineInvFreq[i] = file.round(f.format().toDouble(f.bits().longValue()));
         }
@@ -224,7 +244,8 @@ public final class ExpectedValues {
         // Ziv's levels: up to THETA_BITS from theta_i's cached 256-bit enclosure, where p theta_i is enclosed
         // exactly and only cos/sin is left; past it (within 2^-250 of a rounding boundary) from theta_i's formula
         Rational pr = Rational.of(p);
-        Enclosure cached = Enclosure.of(thetaEnclosure[i].lo().multiply(pr), thetaEnclosure[i].hi().multiply(pr));
+        Enclosure thetaAtBits = thetaEnclosure(i);
+        Enclosure cached = Enclosure.of(thetaAtBits.lo().multiply(pr), thetaAtBits.hi().multiply(pr));
         RealExpression theta = rope.theta(i);
         Quantity q = quantity;
         var factor = rope.attentionFactor();
@@ -304,6 +325,28 @@ public final class ExpectedValues {
                     + " of mode " + i + (quantity.hasPositions() ? " at position " + p : "") + "; nothing to compare with");
         }
         return file.round(v.format().toDouble(v.bits().longValue()));
+    }
+
+    /** theta_i enclosed at THETA_BITS, computed at the first call for each mode (a race computes it twice, the same). */
+    private Enclosure thetaEnclosure(int i) {
+        Enclosure e = thetaEnclosure.get(i);
+        if (e == null) {
+            e = rope.theta(i).enclose(new EnclosureArithmetic(THETA_BITS));
+            thetaEnclosure.compareAndSet(i, null, e);
+        }
+        return e;
+    }
+
+    /** theta's double-double ball when it can be computed and its radius is at most THETA_BALL_RADIUS |theta|. */
+    private static Optional<DoubleDoubleInterval> narrowBall(RealExpression theta, DoubleDoubleIntervalArithmetic a) {
+        DoubleDoubleInterval b;
+        try {
+            b = theta.evaluate(a);
+        } catch (InsufficientPrecisionException e) {
+            return Optional.empty();
+        }
+        double s = b.hi() + b.lo();
+        return Double.isFinite(s) && s != 0 && b.radius() <= THETA_BALL_RADIUS * Math.abs(s) ? Optional.of(b) : Optional.empty();
     }
 
     /** The value of F that every point of [v - margin, v + margin] rounds to, or NaN if they differ. */

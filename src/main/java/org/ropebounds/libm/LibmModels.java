@@ -107,6 +107,14 @@ public record LibmModels(LibmModel pow, LibmModel cos, LibmModel sin) {
         return pow instanceof LibmModel.Correct && cos instanceof LibmModel.Correct && sin instanceof LibmModel.Correct;
     }
 
+    /**
+     * Whether some function is correctly rounded: exactly when {@link #atLeastFaithful()} differs from these models
+     * (a question asked without comparing records, whose generated {@code equals} costs every crosscheck's start).
+     */
+    public boolean anyCorrect() {
+        return pow instanceof LibmModel.Correct || cos instanceof LibmModel.Correct || sin instanceof LibmModel.Correct;
+    }
+
     /** These models with each correctly rounded function only faithful (the weakest libm anyone ships as accurate). */
     public LibmModels atLeastFaithful() {
         return new LibmModels(faithfulIfCorrect(pow), faithfulIfCorrect(cos), faithfulIfCorrect(sin));

@@ -16,7 +16,6 @@ import static org.ropebounds.real.DoubleDoubleBalls.strip;
 import static org.ropebounds.real.DoubleDoubleBalls.sum;
 import static org.ropebounds.real.DoubleDoubleBalls.widened;
 
-import java.math.BigInteger;
 import java.util.Optional;
 import org.ropebounds.format.Rational;
 
@@ -32,9 +31,17 @@ final class DoubleDoubleKernels {
     /** Taylor terms of exp and expm1: the remainder, at most 2 |r|^25/25! for |r| <= 0.36, is below 2^-119. */
     private static final int EXP_TERMS = 24;
     private static final DoubleDoubleInterval[] INV_FACT = new DoubleDoubleInterval[EXP_TERMS + 3];
-    static final DoubleDoubleInterval PI;
-    private static final DoubleDoubleInterval HALF_PI;
-    private static final DoubleDoubleInterval LN2;
+    /*
+     * pi, pi/2 and ln 2 as the balls DoubleDoubleBalls.ballOf makes from their 320-bit enclosures
+     * (EnclosureArithmetic(320).pi() and log(2)), written out: computing them ran BigInteger kernels at class
+     * initialisation, most of a short command's start (issue 17). DoubleDoubleConstantsTest derives them again.
+     */
+    static final DoubleDoubleInterval PI = new DoubleDoubleInterval(0x1.921fb54442d18p1, 0x1.1a62633145c07p-53, 0x1.f1976b7ed8fbcp-109,
+            Optional.empty());
+    static final DoubleDoubleInterval HALF_PI = new DoubleDoubleInterval(0x1.921fb54442d18p0, 0x1.1a62633145c07p-54, 0x1.f1976b7ed8fbcp-110,
+            Optional.empty());
+    static final DoubleDoubleInterval LN2 = new DoubleDoubleInterval(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56, 0x1.7b57a079a1934p-111,
+            Optional.empty());
     private static final DoubleDoubleInterval ONE;
 
     static {
@@ -46,12 +53,6 @@ final class DoubleDoubleKernels {
             }
             INV_FACT[n] = ballOf(f, f);
         }
-        Enclosure pi = new EnclosureArithmetic(320).pi();
-        PI = ballOf(pi.lo(), pi.hi());
-        Rational half = Rational.of(BigInteger.ONE, BigInteger.TWO);
-        HALF_PI = ballOf(pi.lo().multiply(half), pi.hi().multiply(half));
-        Enclosure ln2 = new EnclosureArithmetic(320).log(Enclosure.exact(2));
-        LN2 = ballOf(ln2.lo(), ln2.hi());
     }
 
     private DoubleDoubleKernels() {

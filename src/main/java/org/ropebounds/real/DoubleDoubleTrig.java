@@ -16,11 +16,16 @@ public final class DoubleDoubleTrig {
     /** Which function {@link #evaluate} computes. */
     public enum Function { COS, SIN }
 
-    /** pi/2 = P1 + P2 + P3 + rho with |rho| &lt;= RHO, from a certified 320-bit enclosure of pi. */
-    private static final double P1;
-    private static final double P2;
-    private static final double P3;
-    private static final double RHO;
+    /**
+     * pi/2 = P1 + P2 + P3 + rho with |rho| &lt;= RHO: P1 the double nearest the lower end of a certified
+     * 320-bit enclosure of pi/2, P2 and P3 the doubles nearest what is left in turn, RHO what is then left
+     * plus the enclosure's width, rounded up. Written out (computing them ran BigInteger kernels at class
+     * initialisation, issue 17); DoubleDoubleConstantsTest derives them again from the enclosure.
+     */
+    static final double P1 = 0x1.921fb54442d18p0;
+    static final double P2 = 0x1.1a62633145c07p-54;
+    static final double P3 = -0x1.f1976b7ed8fbcp-110;
+    static final double RHO = 0x1.4cf98e804177ep-164;
     /** 1/n! as double-doubles for n = 0 .. TERMS, and a bound on each pair's representation error. */
     private static final int TERMS = 31;
     private static final double[] INV_FACT_HI = new double[TERMS + 1];
@@ -31,16 +36,6 @@ public final class DoubleDoubleTrig {
     private static final double SLACK = 1 + 0x1p-40;
 
     static {
-        Enclosure pi = new EnclosureArithmetic(320).pi();
-        Rational halfLo = pi.lo().multiply(Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TWO));
-        Rational halfHi = pi.hi().multiply(Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.TWO));
-        P1 = halfLo.toDouble(RoundingMode.NEAREST_EVEN);
-        Rational rest = halfLo.subtract(exact(P1));
-        P2 = rest.toDouble(RoundingMode.NEAREST_EVEN);
-        rest = rest.subtract(exact(P2));
-        P3 = rest.toDouble(RoundingMode.NEAREST_EVEN);
-        rest = rest.subtract(exact(P3));
-        RHO = rest.abs().add(halfHi.subtract(halfLo)).toDouble(RoundingMode.TOWARD_POSITIVE);
         Rational f = Rational.ONE;
         for (int n = 0; n <= TERMS; n++) {
             if (n > 0) {

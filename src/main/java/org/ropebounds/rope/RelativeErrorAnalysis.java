@@ -94,6 +94,16 @@ public final class RelativeErrorAnalysis {
      * @throws IllegalArgumentException unless 1 <= r <= p
      */
     public static double largestUpperBound(RopeEmulator rope, long p, long r, Enclosure[] thetas) {
+        return largestUpperBound(rope, p, r, new PhaseScan.Thetas(thetas));
+    }
+
+    /**
+     * {@link #largestUpperBound(RopeEmulator, long, long, Enclosure[])} with the modes' splits made once
+     * ({@link PhaseScan#splitThetas}).
+     *
+     * @throws IllegalArgumentException unless 1 <= r <= p
+     */
+    public static double largestUpperBound(RopeEmulator rope, long p, long r, PhaseScan.Thetas thetas) {
         if (r < 1 || r > p) {
             throw new IllegalArgumentException("need 1 <= r <= p, not r = " + r + ", p = " + p);
         }
@@ -106,7 +116,7 @@ public final class RelativeErrorAnalysis {
             if (!Double.isFinite(a) || !Double.isFinite(b)) {
                 return Double.POSITIVE_INFINITY;
             }
-            PhaseScan.SplitTheta split = PhaseScan.SplitTheta.of(thetas[i]);
+            PhaseScan.SplitTheta split = thetas.split(i);
             double[] ep = split.signedError(a, p);
             double[] eq = split.signedError(b, p - r);
             max = Math.max(max, Math.nextUp(Math.max(ep[1] - eq[0], eq[1] - ep[0])));

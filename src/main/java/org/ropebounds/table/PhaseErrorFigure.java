@@ -18,7 +18,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
-import org.ropebounds.real.Enclosure;
 import org.ropebounds.rope.PhaseScan;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RopeEmulator;
@@ -46,7 +45,7 @@ final class PhaseErrorFigure {
         List<String> undrawn = new java.util.ArrayList<>();
         for (Pipeline pipeline : pipelines) {
             RopeEmulator rope = new RopeEmulator(base, spec.rotaryDim(), pipeline);
-            Enclosure[] thetas = PhaseScan.thetas(rope, 160);
+            PhaseScan.Thetas thetas = PhaseScan.splitThetas(rope, 160);
             XYSeries s = new XYSeries(pipeline.name());
             long last = Math.max(2, spec.erasureContext() - 1);
             for (int k = 0; k <= 60; k++) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -73,23 +74,35 @@ public final class Plots {
         }
     }
 
-    /** File name to content: zone.svg, zone.png, criteria.svg, criteria.png, phase-error.svg, phase-error.png, relative-error.svg, relative-error.png. */
+    /**
+     * File name to content: zone.svg, zone.png, criteria.svg, criteria.png, phase-error.svg, phase-error.png,
+     * relative-error.svg, relative-error.png. The four figures are computed and drawn at the same time (on the
+     * common pool and the calling thread: most of a small table run's time); each is its own chart and its own
+     * graphics, so its bytes are those a drawing alone would give, and the map's order is fixed.
+     */
     public static Map<String, byte[]> render(GridSpec spec, List<Table> tables) {
         System.setProperty("java.awt.headless", "true");
+        List<Figure> figures = List.of(
+                new Figure("zone", () -> ZoneFigure.of(spec, tables).chart(), ZoneFigure.WIDTH, ZoneFigure.HEIGHT),
+                new Figure("criteria", () -> CriteriaFigure.of(spec, tables).chart(), CriteriaFigure.WIDTH, CriteriaFigure.HEIGHT),
+                new Figure("phase-error", () -> PhaseErrorFigure.chart(spec), PhaseErrorFigure.WIDTH, PhaseErrorFigure.HEIGHT),
+                new Figure("relative-error", () -> RelativeErrorFigure.chart(spec), RelativeErrorFigure.WIDTH, RelativeErrorFigure.HEIGHT));
+        List<byte[][]> drawn = figures.parallelStream().map(Figure::draw).toList();
         Map<String, byte[]> out = new LinkedHashMap<>();
-        JFreeChart zone = ZoneFigure.of(spec, tables).chart();
-        out.put("zone.svg", svg(zone, ZoneFigure.WIDTH, ZoneFigure.HEIGHT));
-        out.put("zone.png", png(zone, ZoneFigure.WIDTH, ZoneFigure.HEIGHT));
-        JFreeChart criteria = CriteriaFigure.of(spec, tables).chart();
-        out.put("criteria.svg", svg(criteria, CriteriaFigure.WIDTH, CriteriaFigure.HEIGHT));
-        out.put("criteria.png", png(criteria, CriteriaFigure.WIDTH, CriteriaFigure.HEIGHT));
-        JFreeChart errors = PhaseErrorFigure.chart(spec);
-        out.put("phase-error.svg", svg(errors, PhaseErrorFigure.WIDTH, PhaseErrorFigure.HEIGHT));
-        out.put("phase-error.png", png(errors, PhaseErrorFigure.WIDTH, PhaseErrorFigure.HEIGHT));
-        JFreeChart relative = RelativeErrorFigure.chart(spec);
-        out.put("relative-error.svg", svg(relative, RelativeErrorFigure.WIDTH, RelativeErrorFigure.HEIGHT));
-        out.put("relative-error.png", png(relative, RelativeErrorFigure.WIDTH, RelativeErrorFigure.HEIGHT));
+        for (int k = 0; k < figures.size(); k++) {
+            out.put(figures.get(k).stem() + ".svg", drawn.get(k)[0]);
+            out.put(figures.get(k).stem() + ".png", drawn.get(k)[1]);
+        }
         return out;
+    }
+
+    /** One figure: its file stem, how its chart is made, and its size in pixels. */
+    private record Figure(String stem, Supplier<JFreeChart> chart, int width, int height) {
+        /** The SVG and PNG bytes. */
+        byte[][] draw() {
+            JFreeChart c = chart.get();
+            return new byte[][] {svg(c, width, height), png(c, width, height)};
+        }
     }
 
     /** The chart as a deterministic SVG document (fixed ids), UTF-8. */

@@ -17,7 +17,6 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.ropebounds.format.Rational;
-import org.ropebounds.real.Enclosure;
 import org.ropebounds.rope.PhaseScan;
 import org.ropebounds.rope.Pipeline;
 import org.ropebounds.rope.RelativeErrorAnalysis;
@@ -45,7 +44,7 @@ final class RelativeErrorFigure {
         List<String> undrawn = new java.util.ArrayList<>();
         for (Pipeline pipeline : pipelines) {
             RopeEmulator rope = new RopeEmulator(base, spec.rotaryDim(), pipeline);
-            Enclosure[] thetas = PhaseScan.thetas(rope, 160);
+            PhaseScan.Thetas thetas = PhaseScan.splitThetas(rope, 160);
             XYSeries near = new XYSeries(pipeline.name());
             XYSeries far = new XYSeries(pipeline.name());
             for (int k = 0; k <= 60; k++) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.io.OutputDirectory;
@@ -186,6 +191,9 @@ public final class TableFiles {
         /**
          * Writes every file (the directory created if needed), each through {@link org.ropebounds.io.AtomicFile} and
          * the manifest last, then removes the files of the previous output that are not written now (regular files only).
+         * The files before the manifest are written at the same time (each forced to disk before its rename, which is
+         * most of writing it); when one fails, the others are finished and the first failure, in the files' order, is
+         * thrown as it was raised, before the manifest is written.
          *
          * @return the names of the files removed, sorted
          * @throws IllegalArgumentException if a file was not among the names checked
@@ -195,11 +203,7 @@ public final class TableFiles {
             if (!names.containsAll(files.keySet())) {
                 throw new IllegalArgumentException("files not checked before writing: " + files.keySet() + " against " + names);
             }
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                if (!f.getKey().equals(MANIFEST)) {
-                    dir.write(f.getKey(), f.getValue());
-                }
-            }
+            writeAtOnce(dir, files.entrySet().stream().filter(f -> !f.getKey().equals(MANIFEST)).toList());
             if (files.containsKey(MANIFEST)) {
                 dir.write(MANIFEST, files.get(MANIFEST));
             }
@@ -212,6 +216,55 @@ public final class TableFiles {
             return List.copyOf(removed);
         }
     }
+
+    /** Writes the files on a few threads and waits for all of them; rethrows the first failure in list order. */
+    private static void writeAtOnce(OutputDirectory dir, List<Map.Entry<String, byte[]>> files) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), WRITERS), r -> {
+            Thread t = new Thread(r, "ropebounds-table-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (Map.Entry<String, byte[]> f : files) {
+                writes.add(pool.submit(() -> {
+                    dir.write(f.getKey(), f.getValue());
+                    return null;
+                }));
+            }
+            Throwable first = null;
+            for (Future<?> w : writes) {
+                try {
+                    w.get();
+                } catch (ExecutionException e) {
+                    first = first == null ? e.getCause() : first;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    first = first == null ? new InterruptedIOException("interrupted while writing the tables") : first;
+                }
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error e) {
+                throw e;
+            }
+            if (first != null) {
+                throw new IOException(first);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Files written at the same time: their forcing to disk overlaps. */
+    private static final int WRITERS = 8;
 
     /**
      * Writes every file into {@code dir}: {@link #destination destination(dir, files.keySet())}, then its
