@@ -26,6 +26,8 @@ public final class Frequencies {
     private final Optional<List<RealExpression>> theta;
     private final Optional<AttentionFactor> attentionFactor;
     private final Optional<PowSteps> powSteps;
+    /** theta_i's enclosures, shared by every emulator of this spectrum; created on first use. */
+    private volatile ThetaEnclosures thetaEnclosures;
 
     /**
      * How a model's code turns its pow results into inv_freq: the pow stage (base and exponents as {@code powSource}
@@ -177,9 +179,14 @@ public final class Frequencies {
             pipeline = new Pipeline(pipeline.name(), computed, pipeline.invFreq(), pipeline.position(), pipeline.phase(),
                     pipeline.trig(), pipeline.output());
         }
-        RopeEmulator plain = new RopeEmulator(base, rotaryDim, pipeline);
+        ThetaEnclosures thetas = thetaEnclosures;
+        if (thetas == null) {
+            thetas = new ThetaEnclosures(Math.max(1, rotaryDim / 2)); // a race makes two tables of equal values
+            thetaEnclosures = thetas;
+        }
+        RopeEmulator plain = new RopeEmulator(base, rotaryDim, pipeline, theta.isPresent() ? Optional.empty() : Optional.of(thetas));
         RopeEmulator out = theta.isPresent()
-                ? plain.withFrequencies(computedInvFreq.get().toArray(FloatValue[]::new), theta.get().toArray(RealExpression[]::new))
+                ? plain.withFrequencies(computedInvFreq.get().toArray(FloatValue[]::new), theta.get().toArray(RealExpression[]::new), thetas)
                 : plain;
         return attentionFactor.map(out::withAttentionFactor).orElse(out);
     }

@@ -227,6 +227,9 @@ public final class PhaseScan {
 
     /** theta_i = b^(-2i/d), enclosed at the given precision. */
     static Enclosure theta(RopeEmulator rope, int i, int bits) {
+        if (bits == ThetaEnclosures.BITS) {
+            return rope.thetaEnclosure(i); // computed once per mode and spectrum
+        }
         return rope.theta(i).enclose(new EnclosureArithmetic(bits));
     }
 

@@ -4,10 +4,9 @@ import java.util.Optional;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Format;
-import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
-import org.ropebounds.format.RoundingMode;
 import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.Ieee;
 import org.ropebounds.real.RealExpression;
 
@@ -33,9 +32,12 @@ public final class RopeEmulator {
     private final FloatValue[] invFreq;
     private final FloatValue[] invFreqInPhase;
     private final RealExpression[] theta;
+    private final ThetaEnclosures thetaEnclosures;
     private final double[] invFreqInPhaseDoubles; // null without the fast path
     private final long exactPositions;
     private final boolean phaseIsFp64;
+    private final NearestDoubles positionRounding;
+    private final NearestDoubles phaseRounding;
     private final Optional<Frequencies.AttentionFactor> attention;
     private final Optional<FloatValue> attentionInTrig;
 
@@ -43,6 +45,11 @@ public final class RopeEmulator {
      * @throws InvalidInputException unless {@code b > 1} and d is even, {@code 2 <= d <= 1024}
      */
     public RopeEmulator(Rational base, int rotaryDim, Pipeline pipeline) {
+        this(base, rotaryDim, pipeline, Optional.empty());
+    }
+
+    /** The emulator of {@code pipeline}, sharing {@code plainThetas} (theta_i = b^(-2i/d) for this b and d) when given. */
+    RopeEmulator(Rational base, int rotaryDim, Pipeline pipeline, Optional<ThetaEnclosures> plainThetas) {
         if (base.compareTo(Rational.ONE) <= 0) {
             throw new InvalidInputException("base " + base.toCompactDecimalStringOrFraction() + " is out of range; accepted: b > 1");
         }
@@ -77,7 +84,10 @@ public final class RopeEmulator {
                 }
             };
         }
+        thetaEnclosures = plainThetas.filter(t -> t.modes() == modes).orElseGet(() -> new ThetaEnclosures(modes));
         phaseIsFp64 = pipeline.phase().equals(Format.FP64);
+        positionRounding = new NearestDoubles(pipeline.position());
+        phaseRounding = new NearestDoubles(pipeline.phase());
         attention = Optional.empty();
         attentionInTrig = Optional.empty();
         exactPositions = pipeline.position().maxContiguousInteger().min(pipeline.phase().maxContiguousInteger())
@@ -99,13 +109,18 @@ public final class RopeEmulator {
      * @throws IllegalArgumentException unless both arrays have one entry per mode
      */
     public RopeEmulator withFrequencies(FloatValue[] computedInvFreq, RealExpression[] exactTheta) {
-        if (computedInvFreq.length != modes() || exactTheta.length != modes()) {
-            throw new IllegalArgumentException("need " + modes() + " frequencies");
-        }
-        return new RopeEmulator(this, computedInvFreq, exactTheta);
+        return withFrequencies(computedInvFreq, exactTheta, new ThetaEnclosures(modes()));
     }
 
-    private RopeEmulator(RopeEmulator from, FloatValue[] computedInvFreq, RealExpression[] exactTheta) {
+    /** {@link #withFrequencies(FloatValue[], RealExpression[])} sharing {@code thetas}, the table of exactly these theta_i. */
+    RopeEmulator withFrequencies(FloatValue[] computedInvFreq, RealExpression[] exactTheta, ThetaEnclosures thetas) {
+        if (computedInvFreq.length != modes() || exactTheta.length != modes() || thetas.modes() != modes()) {
+            throw new IllegalArgumentException("need " + modes() + " frequencies");
+        }
+        return new RopeEmulator(this, computedInvFreq, exactTheta, thetas);
+    }
+
+    private RopeEmulator(RopeEmulator from, FloatValue[] computedInvFreq, RealExpression[] exactTheta, ThetaEnclosures thetas) {
         this.base = from.base;
         this.rotaryDim = from.rotaryDim;
         this.pipeline = from.pipeline;
@@ -119,7 +134,10 @@ public final class RopeEmulator {
             invFreqInPhase[i] = Ieee.convert(invFreq[i], pipeline.phase());
         }
         this.theta = exactTheta.clone();
+        this.thetaEnclosures = thetas;
         this.phaseIsFp64 = from.phaseIsFp64;
+        this.positionRounding = from.positionRounding;
+        this.phaseRounding = from.phaseRounding;
         this.exactPositions = from.exactPositions;
         this.attention = from.attention;
         this.attentionInTrig = from.attentionInTrig;
@@ -151,7 +169,10 @@ public final class RopeEmulator {
         this.invFreq = from.invFreq;
         this.invFreqInPhase = from.invFreqInPhase;
         this.theta = from.theta;
+        this.thetaEnclosures = from.thetaEnclosures;
         this.phaseIsFp64 = from.phaseIsFp64;
+        this.positionRounding = from.positionRounding;
+        this.phaseRounding = from.phaseRounding;
         this.exactPositions = from.exactPositions;
         this.invFreqInPhaseDoubles = from.invFreqInPhaseDoubles;
         this.attention = Optional.of(factor);
@@ -171,6 +192,11 @@ public final class RopeEmulator {
     /** theta_i, the exact frequency of mode i (b^(-2i/d), or a retrofit's). */
     public RealExpression theta(int i) {
         return theta[i];
+    }
+
+    /** theta_i enclosed at {@value ThetaEnclosures#BITS} bits, computed once (and shared with the emulators of the same spectrum). */
+    Enclosure thetaEnclosure(int i) {
+        return thetaEnclosures.get(i, theta[i]);
     }
 
     public Rational base() {
@@ -258,8 +284,7 @@ public final class RopeEmulator {
         if (phaseIsFp64) {
             return product;
         }
-        Format ph = pipeline.phase();
-        return ph.roundNearestToDouble(product);
+        return phaseRounding.round(product);
     }
 
     /** The largest p such that every position 0..p is exact in the position and phase formats (at most 2^53). */
@@ -272,13 +297,9 @@ public final class RopeEmulator {
         if (p <= exactPositions) {
             return p; // every integer up to here is exact in both formats
         }
-        Format pos = pipeline.position();
-        Format ph = pipeline.phase();
         // (double) p is exact below 2^53; beyond, converting through double would round twice
-        long bits = p < (1L << 53) ? pos.roundToBits((double) p, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY)
-                : position(p).bits().longValue();
-        double t = pos.toDouble(bits);
-        return ph.roundNearestToDouble(t);
+        double t = p < (1L << 53) ? positionRounding.round((double) p) : pipeline.position().toDouble(position(p).bits().longValue());
+        return phaseRounding.round(t);
     }
 
 }
