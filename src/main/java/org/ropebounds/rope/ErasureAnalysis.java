@@ -46,6 +46,12 @@ public final class ErasureAnalysis {
 
     /** {@link #analyse(RopeEmulator, long, Rational)} visiting every phase only when there are at most {@code fullScan}. */
     static ErasureReport analyse(RopeEmulator rope, long context, Rational delta, long fullScan) {
+        check(rope, context, delta);
+        return analyseChecked(rope, context, delta, fullScan);
+    }
+
+    /** The arguments {@link #analyse(RopeEmulator, long, Rational)} refuses, refused with its messages. */
+    static void check(RopeEmulator rope, long context, Rational delta) {
         if (context < 1 || context > (1L << 62)) {
             throw new InvalidInputException("context " + context + " is out of range; accepted: 1 <= L <= 2^62");
         }
@@ -56,6 +62,10 @@ public final class ErasureAnalysis {
             throw new InvalidInputException("pipeline " + rope.pipeline().name() + " uses a format whose values are not all doubles;"
                     + " the horizon analysis supports formats of at most 53 bits within fp64's range");
         }
+    }
+
+    /** {@link #analyse(RopeEmulator, long, Rational, long)} for arguments {@link #check} accepts. */
+    static ErasureReport analyseChecked(RopeEmulator rope, long context, Rational delta, long fullScan) {
         Pipeline pl = rope.pipeline();
         List<ErasureReport.Mode> modes = new ArrayList<>();
         boolean visitAll = context <= fullScan / rope.modes();
@@ -78,6 +88,16 @@ public final class ErasureAnalysis {
         }
         return new ErasureReport(pl, context, delta, positionHorizon < context ? Horizon.at(positionHorizon) : Horizon.none(),
                 collision, collisionMode, Horizon.of(outputCollision(rope, context)), overallHorizon(modes), overallMax(modes), modes);
+    }
+
+    /**
+     * {@code r}, the report of an emulator that computes the same phases as {@code rope} ({@link RopeEmulator#samePhases}),
+     * as {@code rope}'s own analysis would give it: the same horizons and errors, {@code rope}'s pipeline and its
+     * output-collision horizon (the only result that depends on the cos/sin and output stages).
+     */
+    static ErasureReport renamed(ErasureReport r, RopeEmulator rope) {
+        return new ErasureReport(rope.pipeline(), r.context(), r.delta(), r.positionHorizon(), r.collisionHorizon(), r.collisionMode(),
+                Horizon.of(outputCollision(rope, r.context())), r.phaseErrorHorizon(), r.maxPhaseError(), r.modes());
     }
 
     /**

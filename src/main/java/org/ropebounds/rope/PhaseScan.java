@@ -29,6 +29,9 @@ public final class PhaseScan {
     public record WindowScan(OptionalLong firstAbove, Rational maxErrorLowerBound, boolean nonFinite) {
     }
 
+    /** 2^53: positions below it are doubles exactly. */
+    static final long EXACT_DOUBLES = 1L << 53;
+
     private PhaseScan() {
     }
 
@@ -95,7 +98,7 @@ public final class PhaseScan {
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
-            maxLo = Math.max(maxLo, theta.error(phase, ps[k])[0]);
+            maxLo = Math.max(maxLo, theta.errorLo(phase, ps[k]));
         }
         return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), false);
     }
@@ -112,9 +115,9 @@ public final class PhaseScan {
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.of(above < 0 ? p : above), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
-            double[] err = theta.error(phase, p);
-            maxLo = Math.max(maxLo, err[0]);
-            if (above < 0 && (err[0] > deltaHi || (err[1] > deltaLo && exceedsExactly(rope, i, p, delta)))) {
+            double errLo = theta.errorLo(phase, p);
+            maxLo = Math.max(maxLo, errLo);
+            if (above < 0 && (errLo > deltaHi || (theta.errorHi(phase, p) > deltaLo && exceedsExactly(rope, i, p, delta)))) {
                 above = p;
             }
         }
@@ -152,6 +155,46 @@ public final class PhaseScan {
             double errHi = e[1];
             double absLo = errLo >= 0 ? errLo : errHi <= 0 ? -errHi : 0;
             return new double[] {absLo, Math.max(Math.abs(errLo), Math.abs(errHi))};
+        }
+
+        /**
+         * The lower end of {@link #signedError}'s enclosure for 0 <= p < 2^53, without allocating: the same operations
+         * on the same values (there p is a double, low = 0 and pLo = pHi = p, so c3 = c1 and c4 = c2).
+         */
+        double signedErrorLo(double phase, double p) {
+            double c1 = p * restLo;
+            double c2 = p * restHi;
+            double cHi = Math.nextUp(Math.max(c1, c2));
+            return Math.nextDown(Math.nextDown(Math.nextDown(Math.fma(-p, theta0, phase))) - cHi);
+        }
+
+        /** The upper end of {@link #signedError}'s enclosure for 0 <= p < 2^53 (see {@link #signedErrorLo}). */
+        double signedErrorHi(double phase, double p) {
+            double c1 = p * restLo;
+            double c2 = p * restHi;
+            double cLo = Math.nextDown(Math.min(c1, c2));
+            return Math.nextUp(Math.nextUp(Math.nextUp(Math.fma(-p, theta0, phase))) - cLo);
+        }
+
+        /** The lower end of {@link #error}'s enclosure of |phase - p theta| (p >= 0), allocating nothing below 2^53. */
+        double errorLo(double phase, long p) {
+            if (p >= EXACT_DOUBLES) {
+                return error(phase, p)[0];
+            }
+            double lo = signedErrorLo(phase, p);
+            if (lo >= 0) {
+                return lo;
+            }
+            double hi = signedErrorHi(phase, p);
+            return hi <= 0 ? -hi : 0;
+        }
+
+        /** The upper end of {@link #error}'s enclosure (p >= 0), allocating nothing below 2^53. */
+        double errorHi(double phase, long p) {
+            if (p >= EXACT_DOUBLES) {
+                return error(phase, p)[1];
+            }
+            return Math.max(Math.abs(signedErrorLo(phase, p)), Math.abs(signedErrorHi(phase, p)));
         }
 
         /** [lo, hi] enclosing phase - p theta (signed); every rounded operation is widened by one step. */
@@ -201,9 +244,8 @@ public final class PhaseScan {
                 collision = p; // the second position of the pair (p - 1, p)
             }
             previous = phase;
-            double[] err = theta.error(phase, p);
-            double absLo = err[0];
-            double absHi = err[1];
+            double absLo = theta.errorLo(phase, p);
+            double absHi = theta.errorHi(phase, p);
             if (!Double.isFinite(phase)) {
                 absLo = Double.POSITIVE_INFINITY;
                 absHi = Double.POSITIVE_INFINITY;

@@ -58,6 +58,12 @@ public final class RelativeErrorAnalysis {
 
     /** {@link #analyse(RopeEmulator, long, Rational, long)} visiting every phase only when there are at most {@code fullScan}. */
     static RelativeErrorReport analyse(RopeEmulator rope, long context, Rational delta, long maxDistance, long fullScan) {
+        check(rope, context, delta, maxDistance);
+        return analyseChecked(rope, context, delta, maxDistance, fullScan);
+    }
+
+    /** The arguments {@link #analyse(RopeEmulator, long, Rational, long)} refuses, refused with its messages. */
+    static void check(RopeEmulator rope, long context, Rational delta, long maxDistance) {
         if (context < 1 || context > (1L << 62)) {
             throw new InvalidInputException("context " + context + " is out of range; accepted: 1 <= L <= 2^62");
         }
@@ -71,15 +77,22 @@ public final class RelativeErrorAnalysis {
             throw new InvalidInputException("pipeline " + rope.pipeline().name() + " uses a format whose values are not all doubles;"
                     + " the relative-error analysis supports formats of at most 53 bits within fp64's range");
         }
+    }
+
+    /** {@link #analyse(RopeEmulator, long, Rational, long, long)} for arguments {@link #check} accepts. */
+    static RelativeErrorReport analyseChecked(RopeEmulator rope, long context, Rational delta, long maxDistance, long fullScan) {
         long reach = Math.min(maxDistance, Math.max(1, context - 1));
         boolean visitAll = context <= fullScan / rope.modes();
         List<RelativeErrorReport.Mode> modes = new ArrayList<>();
         Horizon[] horizons = new Horizon[rope.modes()];
         PhaseErrorBound max = PhaseErrorBound.of(Rational.ZERO, Rational.ZERO);
+        long tailFrom = Math.max(1, context - TAIL);
+        // the tail's positions as they enter the product: the same for every mode
+        double[] tail = visitAll ? null : PhaseScan.positions(rope, passStart(tailFrom, reach, LOOKBACK), context - 1);
         for (int i = 0; i < rope.modes(); i++) {
             Enclosure theta = PhaseScan.theta(rope, i, 160);
             RelativeErrorReport.Mode m = visitAll ? scanAll(rope, i, theta, context, reach, delta)
-                    : boundAndWindows(rope, i, theta, context, reach, delta);
+                    : boundAndWindows(rope, i, theta, context, reach, delta, tail);
             modes.add(m);
             horizons[i] = m.horizon();
             max = max.max(m.maxError());
@@ -124,7 +137,7 @@ public final class RelativeErrorAnalysis {
     }
 
     private static RelativeErrorReport.Mode boundAndWindows(RopeEmulator rope, int i, Enclosure theta, long context, long reach,
-                                                            Rational delta) {
+                                                            Rational delta, double[] tailPositions) {
         DistanceBound bound = new DistanceBound(rope, i, theta, reach);
         // position 0 has no pairs
         long start = ErasureAnalysis.firstNotShownSafe(bound::at, 1, context, delta);
@@ -146,7 +159,7 @@ public final class RelativeErrorAnalysis {
                 horizon = Horizon.within(end + 1, context - 1);
             }
         }
-        Pass tail = pass(rope, i, theta, Math.max(1, context - TAIL), context - 1, reach, LOOKBACK, delta);
+        Pass tail = pass(rope, i, theta, Math.max(1, context - TAIL), context - 1, reach, LOOKBACK, delta, tailPositions);
         witness = witness.max(tail.lowerBound());
         PhaseErrorBound top = nonFinite || tail.nonFinite ? PhaseErrorBound.unbounded() : bound.at(context - 1);
         return new RelativeErrorReport.Mode(i, horizon, top.max(PhaseErrorBound.of(witness, witness)));
@@ -175,20 +188,54 @@ public final class RelativeErrorAnalysis {
      */
     private static Pass pass(RopeEmulator rope, int i, Enclosure thetaEnclosure, long from, long to, long reach, long lookback,
                              Rational delta) {
+        return pass(rope, i, thetaEnclosure, from, to, reach, lookback, delta, null);
+    }
+
+    /** The first position {@link #pass} visits: s = max(0, from - min(R, lookback)). */
+    private static long passStart(long from, long reach, long lookback) {
+        return Math.max(0, from - Math.min(reach, lookback));
+    }
+
+    /**
+     * {@link #pass} with the positions s .. to as they enter the product given ({@link PhaseScan#positions}), or null to
+     * compute them. While no pair's window loses a position (to - R <= s: every q in [s, p - 1] is within reach), the
+     * window's extremes are running ones; otherwise monotone queues drop what falls out of reach.
+     */
+    private static Pass pass(RopeEmulator rope, int i, Enclosure thetaEnclosure, long from, long to, long reach, long lookback,
+                             Rational delta, double[] positions) {
         PhaseScan.SplitTheta theta = PhaseScan.SplitTheta.of(thetaEnclosure);
         double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
         double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
-        long s = Math.max(0, from - Math.min(reach, lookback));
+        long s = passStart(from, reach, lookback);
         boolean complete = s == Math.max(0, from - reach);
         int n = Math.toIntExact(to - s + 1);
         double[] lo = new double[n];
         double[] hi = new double[n];
+        for (int k = 0; k < n; k++) {
+            long p = s + k;
+            double phase = rope.phaseValue(i, positions != null ? positions[k] : rope.positionInPhaseValue(p));
+            if (!Double.isFinite(phase)) {
+                lo[k] = Double.NaN; // not finite: no enclosure (a finite phase's enclosure is finite)
+            } else if (p < PhaseScan.EXACT_DOUBLES) {
+                lo[k] = theta.signedErrorLo(phase, p);
+                hi[k] = theta.signedErrorHi(phase, p);
+            } else {
+                double[] e = theta.signedError(phase, p);
+                lo[k] = e[0];
+                hi[k] = e[1];
+            }
+        }
         double[] zero = errorAt(rope, i, theta, 0); // err(0), for the pairs (p, 0) when 0 is before the history
         boolean zeroFinite = zero != null;
-        Extreme minLo = new Extreme(lo, false);
-        Extreme minHi = new Extreme(hi, false);
-        Extreme maxLo = new Extreme(lo, true);
-        Extreme maxHi = new Extreme(hi, true);
+        boolean sliding = to - reach > s;
+        Extreme minLo = sliding ? new Extreme(lo, false) : null;
+        Extreme minHi = sliding ? new Extreme(hi, false) : null;
+        Extreme maxLo = sliding ? new Extreme(lo, true) : null;
+        Extreme maxHi = sliding ? new Extreme(hi, true) : null;
+        double runMinLo = Double.POSITIVE_INFINITY;
+        double runMinHi = Double.POSITIVE_INFINITY;
+        double runMaxLo = Double.NEGATIVE_INFINITY;
+        double runMaxHi = Double.NEGATIVE_INFINITY;
         long lastNonFinite = -1;
         long first = -1;
         boolean nonFinite = false;
@@ -196,27 +243,29 @@ public final class RelativeErrorAnalysis {
         double bottom = 0;
         for (long p = s; p <= to; p++) {
             int k = (int) (p - s);
-            double[] e = errorAt(rope, i, theta, p);
-            if (e != null) {
-                lo[k] = e[0];
-                hi[k] = e[1];
-            }
+            boolean finite = !Double.isNaN(lo[k]);
             if (p >= from) {
                 long qMin = Math.max(s, p - reach);
-                int kMin = (int) (qMin - s);
-                minLo.dropBefore(kMin);
-                minHi.dropBefore(kMin);
-                maxLo.dropBefore(kMin);
-                maxHi.dropBefore(kMin);
+                if (sliding) {
+                    int kMin = (int) (qMin - s);
+                    minLo.dropBefore(kMin);
+                    minHi.dropBefore(kMin);
+                    maxLo.dropBefore(kMin);
+                    maxHi.dropBefore(kMin);
+                }
                 boolean withZero = s > 0 && p <= reach;
-                if (e == null || lastNonFinite >= qMin || (withZero && !zeroFinite)) {
+                if (!finite || lastNonFinite >= qMin || (withZero && !zeroFinite)) {
                     nonFinite = true;
                     first = first < 0 ? p : first;
                 } else {
-                    double wMinLo = withZero ? Math.min(zero[0], minLo.value()) : minLo.value();
-                    double wMinHi = withZero ? Math.min(zero[1], minHi.value()) : minHi.value();
-                    double wMaxLo = withZero ? Math.max(zero[0], maxLo.value()) : maxLo.value();
-                    double wMaxHi = withZero ? Math.max(zero[1], maxHi.value()) : maxHi.value();
+                    double vMinLo = sliding ? minLo.value() : runMinLo;
+                    double vMinHi = sliding ? minHi.value() : runMinHi;
+                    double vMaxLo = sliding ? maxLo.value() : runMaxLo;
+                    double vMaxHi = sliding ? maxHi.value() : runMaxHi;
+                    double wMinLo = withZero ? Math.min(zero[0], vMinLo) : vMinLo;
+                    double wMinHi = withZero ? Math.min(zero[1], vMinHi) : vMinHi;
+                    double wMaxLo = withZero ? Math.max(zero[0], vMaxLo) : vMaxLo;
+                    double wMaxHi = withZero ? Math.max(zero[1], vMaxHi) : vMaxHi;
                     double up = Math.nextUp(Math.max(hi[k] - wMinLo, wMaxHi - lo[k]));
                     double down = Math.nextDown(Math.max(lo[k] - wMinHi, wMaxLo - hi[k]));
                     top = Math.max(top, up);
@@ -227,13 +276,18 @@ public final class RelativeErrorAnalysis {
                     }
                 }
             }
-            if (e == null) {
+            if (!finite) {
                 lastNonFinite = p;
-            } else {
+            } else if (sliding) {
                 minLo.push(k);
                 minHi.push(k);
                 maxLo.push(k);
                 maxHi.push(k);
+            } else {
+                runMinLo = Math.min(runMinLo, lo[k]);
+                runMinHi = Math.min(runMinHi, hi[k]);
+                runMaxLo = Math.max(runMaxLo, lo[k]);
+                runMaxHi = Math.max(runMaxHi, hi[k]);
             }
         }
         return new Pass(first < 0 ? OptionalLong.empty() : OptionalLong.of(first), bottom, top, nonFinite, complete);

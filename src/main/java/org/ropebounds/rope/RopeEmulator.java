@@ -199,6 +199,19 @@ public final class RopeEmulator {
         return thetaEnclosures.get(i, theta[i]);
     }
 
+    /**
+     * Whether {@code other} computes the same phases against the same theta_i: the same position, phase and inv_freq
+     * formats, the same stored inv_freq in every mode and one shared table of theta_i (so one spectrum). The horizon and
+     * relative-position analyses of the two then differ only in the pipeline they name and the output stages.
+     */
+    boolean samePhases(RopeEmulator other) {
+        if (thetaEnclosures != other.thetaEnclosures || !pipeline.position().equals(other.pipeline.position())
+                || !pipeline.phase().equals(other.pipeline.phase()) || !pipeline.invFreq().equals(other.pipeline.invFreq())) {
+            return false;
+        }
+        return java.util.Arrays.equals(invFreq, other.invFreq) && java.util.Arrays.equals(invFreqInPhase, other.invFreqInPhase);
+    }
+
     public Rational base() {
         return base;
     }
