@@ -173,7 +173,7 @@ public final class ErasureAnalysis {
                                                double[] tail) {
         Enclosure theta = PhaseScan.theta(rope, i, 160);
         ErrorBound bound = new ErrorBound(rope, i, theta);
-        long start = firstNotShownSafe(bound::at, 0, context, delta);
+        long start = firstNotShownSafe(bound::upperBound, 0, context, delta);
         Horizon horizon = Horizon.none();
         Rational witness = Rational.ZERO;
         long exactLimit = rope.exactPositions();
@@ -224,7 +224,7 @@ public final class ErasureAnalysis {
         }
 
         /** {@link #at} as a double, infinite where no finite bound holds. */
-        private double upperBound(long p) {
+        double upperBound(long p) {
             if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY; // non-finite phases: no finite bound
             }
@@ -272,20 +272,23 @@ public final class ErasureAnalysis {
     /**
      * The first position in [from, context) that a bound growing with P does not show safe: the least P >= from with
      * U(P) &gt; delta, found by bisection, or {@code context} when U(context - 1) &lt;= delta. Shared by the absolute and the
-     * relative-position analyses; U must be non-decreasing in P (each bound's derivation says why it is).
+     * relative-position analyses; U must be non-decreasing in P (each bound's derivation says why it is). U is a double
+     * (+infinity where unbounded) and delta enters as the largest double at most delta: for a double u, u &lt;= delta
+     * exactly when u &lt;= that double, so the comparisons are the exact ones.
      */
-    static long firstNotShownSafe(java.util.function.LongFunction<PhaseErrorBound> bound, long from, long context, Rational delta) {
-        if (bound.apply(context - 1).isAtMost(delta)) {
+    static long firstNotShownSafe(java.util.function.LongToDoubleFunction bound, long from, long context, Rational delta) {
+        double limit = delta.toDouble(org.ropebounds.format.RoundingMode.TOWARD_NEGATIVE);
+        if (bound.applyAsDouble(context - 1) <= limit) {
             return context;
         }
-        if (!bound.apply(from).isAtMost(delta)) {
+        if (!(bound.applyAsDouble(from) <= limit)) {
             return from;
         }
         long lo = from; // U(lo) <= delta < U(hi)
         long hi = context - 1;
         while (hi - lo > 1) {
             long mid = lo + (hi - lo) / 2;
-            if (bound.apply(mid).isAtMost(delta)) {
+            if (bound.applyAsDouble(mid) <= limit) {
                 lo = mid;
             } else {
                 hi = mid;

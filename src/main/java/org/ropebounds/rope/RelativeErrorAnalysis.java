@@ -140,7 +140,7 @@ public final class RelativeErrorAnalysis {
                                                             Rational delta, double[] tailPositions) {
         DistanceBound bound = new DistanceBound(rope, i, theta, reach);
         // position 0 has no pairs
-        long start = ErasureAnalysis.firstNotShownSafe(bound::at, 1, context, delta);
+        long start = ErasureAnalysis.firstNotShownSafe(bound::upperBound, 1, context, delta);
         Horizon horizon = Horizon.none();
         Rational witness = Rational.ZERO;
         boolean nonFinite = false;
@@ -394,7 +394,8 @@ public final class RelativeErrorAnalysis {
             return Double.isFinite(bound) ? PhaseErrorBound.atMost(BinaryRational.ofDouble(bound).toRational()) : PhaseErrorBound.unbounded();
         }
 
-        private double upperBound(long p) {
+        /** {@link #at} as a double, infinite where no finite bound holds. */
+        double upperBound(long p) {
             if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY;
             }
