@@ -91,7 +91,7 @@ public final class PhaseScan {
 
     /** The largest error seen at the given positions (a lower bound on the maximum), and whether a phase was not finite. */
     static WindowScan witness(RopeEmulator rope, int i, Enclosure thetaEnclosure, long[] ps, double[] positions) {
-        SplitTheta theta = SplitTheta.of(thetaEnclosure);
+        SplitTheta theta = split(rope, i, thetaEnclosure);
         double maxLo = 0;
         for (int k = 0; k < ps.length; k++) {
             double phase = rope.phaseValue(i, positions[k]);
@@ -105,7 +105,7 @@ public final class PhaseScan {
 
     /** The same, with the positions' values given ({@link #positions}), or null to compute them. */
     static WindowScan window(RopeEmulator rope, int i, Enclosure thetaEnclosure, long start, long end, Rational delta, double[] positions) {
-        SplitTheta theta = SplitTheta.of(thetaEnclosure);
+        SplitTheta theta = split(rope, i, thetaEnclosure);
         double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
         double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long above = -1;
@@ -229,7 +229,7 @@ public final class PhaseScan {
         if (!rope.hasFastPath()) {
             throw new UnsupportedOperationException("the pipeline's formats are not all doubles");
         }
-        SplitTheta theta = SplitTheta.of(theta(rope, i, 160));
+        SplitTheta theta = rope.splitTheta(i);
         double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
         double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long collision = -1;
@@ -265,6 +265,11 @@ public final class PhaseScan {
                 : PhaseErrorBound.unbounded();
         return new ModeScan(i, collision < 0 ? OptionalLong.empty() : OptionalLong.of(collision),
                 above < 0 ? OptionalLong.empty() : OptionalLong.of(above), max);
+    }
+
+    /** {@link SplitTheta#of}, kept per mode when {@code theta} is the emulator's own enclosure at 160 bits. */
+    static SplitTheta split(RopeEmulator rope, int i, Enclosure theta) {
+        return theta == rope.thetaEnclosure(i) ? rope.splitTheta(i) : SplitTheta.of(theta);
     }
 
     /** theta_i = b^(-2i/d), enclosed at the given precision. */

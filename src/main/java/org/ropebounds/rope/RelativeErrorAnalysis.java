@@ -2,6 +2,7 @@ package org.ropebounds.rope;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.BinaryRational;
@@ -159,10 +160,31 @@ public final class RelativeErrorAnalysis {
                 horizon = Horizon.within(end + 1, context - 1);
             }
         }
-        Pass tail = pass(rope, i, theta, Math.max(1, context - TAIL), context - 1, reach, LOOKBACK, delta, tailPositions);
+        long tailFrom = Math.max(1, context - TAIL);
+        // the tail's witness from the runs of equal positions where that is exact, else from every position
+        OptionalDouble runs = BlockWitness.bottom(rope, i, PhaseScan.split(rope, i, theta), passStart(tailFrom, reach, LOOKBACK),
+                tailFrom, context - 1, reach, tailPositions);
+        Pass tail = runs.isPresent() ? new Pass(OptionalLong.empty(), runs.getAsDouble(), runs.getAsDouble(), false, true)
+                : pass(rope, i, theta, tailFrom, context - 1, reach, LOOKBACK, delta, tailPositions);
         witness = witness.max(tail.lowerBound());
         PhaseErrorBound top = nonFinite || tail.nonFinite ? PhaseErrorBound.unbounded() : bound.at(context - 1);
         return new RelativeErrorReport.Mode(i, horizon, top.max(PhaseErrorBound.of(witness, witness)));
+    }
+
+    /**
+     * The tail pass's witness (its pass's {@code bottom}) computed from every position, for the test of
+     * {@link BlockWitness}; positions are those of the tail, as {@link #analyse} visits them.
+     */
+    static double tailBottomByEveryPosition(RopeEmulator rope, int i, long context, long reach, Rational delta) {
+        long tailFrom = Math.max(1, context - TAIL);
+        return pass(rope, i, rope.thetaEnclosure(i), tailFrom, context - 1, reach, LOOKBACK, delta).maxLo();
+    }
+
+    /** {@link BlockWitness#bottom} for the same tail, empty where it does not apply. */
+    static OptionalDouble tailBottomByRuns(RopeEmulator rope, int i, long context, long reach) {
+        long tailFrom = Math.max(1, context - TAIL);
+        long s = passStart(tailFrom, reach, LOOKBACK);
+        return BlockWitness.bottom(rope, i, rope.splitTheta(i), s, tailFrom, context - 1, reach, PhaseScan.positions(rope, s, context - 1));
     }
 
     /**
@@ -203,7 +225,7 @@ public final class RelativeErrorAnalysis {
      */
     private static Pass pass(RopeEmulator rope, int i, Enclosure thetaEnclosure, long from, long to, long reach, long lookback,
                              Rational delta, double[] positions) {
-        PhaseScan.SplitTheta theta = PhaseScan.SplitTheta.of(thetaEnclosure);
+        PhaseScan.SplitTheta theta = PhaseScan.split(rope, i, thetaEnclosure);
         double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
         double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long s = passStart(from, reach, lookback);

@@ -212,6 +212,11 @@ public final class RopeEmulator {
         return java.util.Arrays.equals(invFreq, other.invFreq) && java.util.Arrays.equals(invFreqInPhase, other.invFreqInPhase);
     }
 
+    /** theta_i split for the scans ({@link PhaseScan.SplitTheta}) from {@link #thetaEnclosure}, computed once likewise. */
+    PhaseScan.SplitTheta splitTheta(int i) {
+        return thetaEnclosures.split(i, theta[i]);
+    }
+
     public Rational base() {
         return base;
     }

@@ -17,10 +17,12 @@ final class ThetaEnclosures {
     static final int BITS = 160;
 
     private final AtomicReferenceArray<Enclosure> cache;
+    private final AtomicReferenceArray<PhaseScan.SplitTheta> splits;
 
     /** An empty table for {@code modes} modes. */
     ThetaEnclosures(int modes) {
         this.cache = new AtomicReferenceArray<>(modes);
+        this.splits = new AtomicReferenceArray<>(modes);
     }
 
     /** theta_i enclosed at {@value #BITS} bits; {@code theta} must be the table's expression of mode i. */
@@ -31,6 +33,16 @@ final class ThetaEnclosures {
             cache.set(i, e);
         }
         return e;
+    }
+
+    /** {@link PhaseScan.SplitTheta#of} of {@link #get}, kept likewise. */
+    PhaseScan.SplitTheta split(int i, RealExpression theta) {
+        PhaseScan.SplitTheta t = splits.get(i);
+        if (t == null) {
+            t = PhaseScan.SplitTheta.of(get(i, theta));
+            splits.set(i, t);
+        }
+        return t;
     }
 
     int modes() {

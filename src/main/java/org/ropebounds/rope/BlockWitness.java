@@ -1,0 +1,106 @@
+package org.ropebounds.rope;
+
+import java.util.OptionalDouble;
+
+/**
+ * The relative-position pass's witness (the largest certain lower end of |e_i(p, r)| over the pairs it sees,
+ * {@code bottom} in RelativeErrorAnalysis's pass) from a few positions instead of all, where the positions as they
+ * enter the product are constant over runs of p: past the exact positions (the context's tail, in every format but
+ * fp64) a run of p shares one value T, so one phase, and the error enclosures [lo(p), hi(p)] computed there are
+ * non-increasing in p -- unconditionally when theta's residual enclosure lies above theta0, else under a condition
+ * checked per run. The largest pair difference is then attained at the runs' ends, and the result is the double the
+ * full pass computes, bit for bit. Derivation: proofs/relative-position-error.md, "Runs of equal positions".
+ */
+final class BlockWitness {
+    /** More runs than this and the positions are nearly all distinct: the full pass is as fast. */
+    static final int MAX_RUNS = 64;
+
+    private BlockWitness() {
+    }
+
+    /**
+     * The pass's {@code bottom} over p in [from, to] and every visited q in [s, p - 1] (and q = 0 when s &gt; 0), or
+     * empty when the shortcut does not apply: a phase that is not finite, positions from 2^53 on, more than
+     * {@value #MAX_RUNS} runs, a run whose monotonicity condition fails, or a distance R &lt; to (pairs dropping out of
+     * reach). {@code positions[k]} is position s + k as it enters the product.
+     */
+    static OptionalDouble bottom(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, long from, long to, long reach,
+                                 double[] positions) {
+        if (reach < to || to >= PhaseScan.EXACT_DOUBLES || from <= s || positions.length != to - s + 1) {
+            return OptionalDouble.empty();
+        }
+        double zeroPhase = rope.phaseValue(i, rope.positionInPhaseValue(0));
+        if (!Double.isFinite(zeroPhase)) {
+            return OptionalDouble.empty();
+        }
+        boolean withZero = s > 0;
+        // the window's extremes over the earlier runs (and q = 0): the largest lo and the least hi
+        double maxLo = withZero ? theta.signedErrorLo(zeroPhase, 0) : Double.NEGATIVE_INFINITY;
+        double minHi = withZero ? theta.signedErrorHi(zeroPhase, 0) : Double.POSITIVE_INFINITY;
+        double best = Double.NEGATIVE_INFINITY;
+        int runs = 0;
+        int k = 0;
+        int n = positions.length;
+        while (k < n) {
+            // a run: equal positions, and split where the scored positions begin
+            int end = k;
+            int split = (int) (from - s);
+            while (end + 1 < n && positions[end + 1] == positions[k] && end + 1 != split) {
+                end++;
+            }
+            if (++runs > MAX_RUNS) {
+                return OptionalDouble.empty();
+            }
+            double phase = rope.phaseValue(i, positions[k]);
+            if (!Double.isFinite(phase)) {
+                return OptionalDouble.empty();
+            }
+            long first = s + k;
+            long last = s + end;
+            if (last > first && !nonIncreasing(theta, phase, first, last)) {
+                return OptionalDouble.empty();
+            }
+            double loFirst = theta.signedErrorLo(phase, first);
+            double hiLast = theta.signedErrorHi(phase, last);
+            if (first >= from) {
+                // pairs with q in an earlier run: largest at p = first (lo) and at p = last (hi); within the run,
+                // q = first and p = last; lo(p) - hi(q) within a run is <= 0 and cannot raise the witness
+                best = Math.max(best, loFirst - minHi);
+                best = Math.max(best, maxLo - hiLast);
+                if (last > first) {
+                    best = Math.max(best, loFirst - hiLast);
+                }
+            }
+            maxLo = Math.max(maxLo, loFirst);
+            minHi = Math.min(minHi, hiLast);
+            k = end + 1;
+        }
+        return OptionalDouble.of(Math.max(0, Math.nextDown(best)));
+    }
+
+    /**
+     * Whether lo(p) and hi(p) ({@link PhaseScan.SplitTheta#signedErrorLo}, {@code signedErrorHi}) with this phase are
+     * non-increasing over p in [first, last] (0 &lt;= first &lt; last &lt; 2^53). main(p) = RN(phase - p theta0) falls by at least
+     * theta0 - u per step and each of the two nextDown (nextUp) moves it by at most u more, u bounding every ulp
+     * involved; the subtracted product term c(p) = RN(p rest) moves by at most |rest| + 3v (v bounding its ulps), and in
+     * the direction that helps when rest &gt;= 0. So theta0 - 3u &gt;= |rest| + 3v (rounded against us) suffices.
+     */
+    static boolean nonIncreasing(PhaseScan.SplitTheta theta, double phase, long first, long last) {
+        double mainFirst = Math.fma(-(double) first, theta.theta0(), phase);
+        double mainLast = Math.fma(-(double) last, theta.theta0(), phase);
+        double m = Math.max(Math.abs(mainFirst), Math.abs(mainLast));
+        double u = Math.ulp(2 * m) + Double.MIN_VALUE; // >= the ulp of every value of magnitude <= 2m
+        double fall = Math.nextDown(theta.theta0() - Math.nextUp(3 * u));
+        return rises(theta.restHi(), fall, last) && rises(theta.restLo(), fall, last);
+    }
+
+    /** Whether the product term with residual {@code rest} moves by at most {@code fall} per step (always when rest >= 0). */
+    private static boolean rises(double rest, double fall, long last) {
+        if (rest >= 0) {
+            return true; // c(p) is non-decreasing and is subtracted: it only helps
+        }
+        double c = Math.abs((double) last * rest);
+        double v = Math.ulp(2 * c) + Double.MIN_VALUE;
+        return Math.nextUp(Math.abs(rest) + Math.nextUp(3 * v)) <= fall;
+    }
+}
