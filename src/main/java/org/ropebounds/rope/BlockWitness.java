@@ -1,5 +1,6 @@
 package org.ropebounds.rope;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -26,19 +27,50 @@ final class BlockWitness {
      */
     static OptionalDouble bottom(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, long from, long to, long reach,
                                  double[] positions) {
+        Optional<Witness> w = witness(rope, i, theta, s, from, to, reach, positions);
+        return w.isPresent() && !w.get().nonFinite() ? OptionalDouble.of(w.get().bottom()) : OptionalDouble.empty();
+    }
+
+    /**
+     * What the pass reports of its pairs when only its witness is wanted: {@code nonFinite} when some phase it visits
+     * is not finite (every pair from there on is then unbounded, and so is the maximum: {@code bottom} is 0 and
+     * unused), else the witness.
+     */
+    record Witness(double bottom, boolean nonFinite) {
+    }
+
+    /**
+     * {@link #bottom}, and the pass's {@code nonFinite}: with every pair within reach (R >= to), the pass sees a phase
+     * that is not finite exactly when one of positions s .. to (or 0, when s > 0) has one, and then marks the pairs of
+     * the last position at least; empty where {@link #bottom} falls back to the pass for a finite tail.
+     */
+    static Optional<Witness> witness(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, long from, long to, long reach,
+                                     double[] positions) {
         if (reach < to || to >= PhaseScan.EXACT_DOUBLES || from <= s || positions.length != to - s + 1) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         double zeroPhase = rope.phaseValue(i, rope.positionInPhaseValue(0));
-        if (!Double.isFinite(zeroPhase)) {
-            return OptionalDouble.empty();
-        }
         boolean withZero = s > 0;
+        if (withZero && !Double.isFinite(zeroPhase)) {
+            return Optional.of(new Witness(0, true));
+        }
+        // the runs' phases first: one that is not finite decides, whatever the number of runs
+        int runCount = 0;
+        for (int k = 0; k < positions.length; k++) {
+            if (k == 0 || positions[k] != positions[k - 1]) {
+                runCount++;
+                if (!Double.isFinite(rope.phaseValue(i, positions[k]))) {
+                    return Optional.of(new Witness(0, true));
+                }
+            }
+        }
+        if (runCount + 1 > MAX_RUNS) {
+            return Optional.empty();
+        }
         // the window's extremes over the earlier runs (and q = 0): the largest lo and the least hi
         double maxLo = withZero ? theta.signedErrorLo(zeroPhase, 0) : Double.NEGATIVE_INFINITY;
         double minHi = withZero ? theta.signedErrorHi(zeroPhase, 0) : Double.POSITIVE_INFINITY;
         double best = Double.NEGATIVE_INFINITY;
-        int runs = 0;
         int k = 0;
         int n = positions.length;
         while (k < n) {
@@ -48,17 +80,11 @@ final class BlockWitness {
             while (end + 1 < n && positions[end + 1] == positions[k] && end + 1 != split) {
                 end++;
             }
-            if (++runs > MAX_RUNS) {
-                return OptionalDouble.empty();
-            }
             double phase = rope.phaseValue(i, positions[k]);
-            if (!Double.isFinite(phase)) {
-                return OptionalDouble.empty();
-            }
             long first = s + k;
             long last = s + end;
             if (last > first && !nonIncreasing(theta, phase, first, last)) {
-                return OptionalDouble.empty();
+                return Optional.empty();
             }
             double loFirst = theta.signedErrorLo(phase, first);
             double hiLast = theta.signedErrorHi(phase, last);
@@ -75,7 +101,7 @@ final class BlockWitness {
             minHi = Math.min(minHi, hiLast);
             k = end + 1;
         }
-        return OptionalDouble.of(Math.max(0, Math.nextDown(best)));
+        return Optional.of(new Witness(Math.max(0, Math.nextDown(best)), false));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.ropebounds.rope;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.ropebounds.InvalidInputException;
@@ -162,9 +163,9 @@ public final class RelativeErrorAnalysis {
         }
         long tailFrom = Math.max(1, context - TAIL);
         // the tail's witness from the runs of equal positions where that is exact, else from every position
-        OptionalDouble runs = BlockWitness.bottom(rope, i, PhaseScan.split(rope, i, theta), passStart(tailFrom, reach, LOOKBACK),
-                tailFrom, context - 1, reach, tailPositions);
-        Pass tail = runs.isPresent() ? new Pass(OptionalLong.empty(), runs.getAsDouble(), runs.getAsDouble(), false, true)
+        Optional<BlockWitness.Witness> runs = BlockWitness.witness(rope, i, PhaseScan.split(rope, i, theta),
+                passStart(tailFrom, reach, LOOKBACK), tailFrom, context - 1, reach, tailPositions);
+        Pass tail = runs.isPresent() ? new Pass(OptionalLong.empty(), runs.get().bottom(), runs.get().bottom(), runs.get().nonFinite(), true)
                 : pass(rope, i, theta, tailFrom, context - 1, reach, LOOKBACK, delta, tailPositions);
         witness = witness.max(tail.lowerBound());
         PhaseErrorBound top = nonFinite || tail.nonFinite ? PhaseErrorBound.unbounded() : bound.at(context - 1);
@@ -175,16 +176,17 @@ public final class RelativeErrorAnalysis {
      * The tail pass's witness (its pass's {@code bottom}) computed from every position, for the test of
      * {@link BlockWitness}; positions are those of the tail, as {@link #analyse} visits them.
      */
-    static double tailBottomByEveryPosition(RopeEmulator rope, int i, long context, long reach, Rational delta) {
+    static BlockWitness.Witness tailBottomByEveryPosition(RopeEmulator rope, int i, long context, long reach, Rational delta) {
         long tailFrom = Math.max(1, context - TAIL);
-        return pass(rope, i, rope.thetaEnclosure(i), tailFrom, context - 1, reach, LOOKBACK, delta).maxLo();
+        Pass p = pass(rope, i, rope.thetaEnclosure(i), tailFrom, context - 1, reach, LOOKBACK, delta);
+        return new BlockWitness.Witness(Math.max(0, p.maxLo()), p.nonFinite());
     }
 
-    /** {@link BlockWitness#bottom} for the same tail, empty where it does not apply. */
-    static OptionalDouble tailBottomByRuns(RopeEmulator rope, int i, long context, long reach) {
+    /** {@link BlockWitness#witness} for the same tail, empty where it does not apply. */
+    static Optional<BlockWitness.Witness> tailBottomByRuns(RopeEmulator rope, int i, long context, long reach) {
         long tailFrom = Math.max(1, context - TAIL);
         long s = passStart(tailFrom, reach, LOOKBACK);
-        return BlockWitness.bottom(rope, i, rope.splitTheta(i), s, tailFrom, context - 1, reach, PhaseScan.positions(rope, s, context - 1));
+        return BlockWitness.witness(rope, i, rope.splitTheta(i), s, tailFrom, context - 1, reach, PhaseScan.positions(rope, s, context - 1));
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
@@ -20,22 +20,28 @@ class BlockWitnessTest {
     void runsGiveTheWitnessOfEveryPosition() {
         Rational delta = Rational.parse("0.1");
         int applied = 0;
+        int nonFinite = 0;
         int modes = 0;
         for (String base : List.of("500000", "10000", "1e7")) {
             Frequencies freq = Frequencies.plain(Rational.parse(base), 64);
             for (Pipeline pl : List.of(Pipeline.preset("hf", Format.BF16), Pipeline.preset("hf-bf16-inv-freq", Format.BF16),
-                    Pipeline.preset("bf16-all", Format.BF16), Pipeline.uniform("tf32", Format.TF32))) {
+                    Pipeline.preset("bf16-all", Format.BF16), Pipeline.uniform("tf32", Format.TF32), Pipeline.preset("fp16-all", Format.BF16),
+                    Pipeline.uniform("fp8-e5m2", Format.FP8_E5M2))) {
                 RopeEmulator rope = freq.emulator(pl);
                 for (long context : new long[] {1L << 40, (1L << 33) + 12345, 100_000_000L}) {
                     for (int i = 0; i < rope.modes(); i++) {
-                        OptionalDouble runs = RelativeErrorAnalysis.tailBottomByRuns(rope, i, context, Long.MAX_VALUE);
+                        Optional<BlockWitness.Witness> runs = RelativeErrorAnalysis.tailBottomByRuns(rope, i, context, Long.MAX_VALUE);
                         modes++;
                         if (runs.isPresent()) {
                             applied++;
-                            double all = Math.max(0, RelativeErrorAnalysis.tailBottomByEveryPosition(rope, i, context, Long.MAX_VALUE, delta));
+                            BlockWitness.Witness all = RelativeErrorAnalysis.tailBottomByEveryPosition(rope, i, context, Long.MAX_VALUE, delta);
                             int mode = i;
-                            assertEquals(Double.doubleToLongBits(all), Double.doubleToLongBits(runs.getAsDouble()),
-                                    () -> pl.name() + " b = " + base + " L = " + context + " mode " + mode + ": " + all + " vs " + runs.getAsDouble());
+                            assertEquals(all.nonFinite(), runs.get().nonFinite());
+                            nonFinite += all.nonFinite() ? 1 : 0;
+                            if (!all.nonFinite()) {
+                                assertEquals(Double.doubleToLongBits(all.bottom()), Double.doubleToLongBits(runs.get().bottom()),
+                                        () -> pl.name() + " b = " + base + " L = " + context + " mode " + mode + ": " + all + " vs " + runs.get());
+                            }
                         }
                     }
                 }
@@ -44,6 +50,7 @@ class BlockWitnessTest {
         int a = applied;
         int m = modes;
         assertTrue(a >= m / 2, () -> "the runs' shortcut applied in only " + a + " of " + m + " modes");
+        assertTrue(nonFinite > 0 && nonFinite < a, "both finite and non-finite tails are compared");
     }
 
     @Test
@@ -51,6 +58,7 @@ class BlockWitnessTest {
         Frequencies freq = Frequencies.plain(Rational.of(500000), 16);
         RopeEmulator hf = freq.emulator(Pipeline.preset("hf", Format.BF16));
         assertTrue(RelativeErrorAnalysis.tailBottomByRuns(hf, 3, 1L << 40, 100).isEmpty());
+        assertTrue(RelativeErrorAnalysis.tailBottomByRuns(hf, 3, 100_000_000L, Long.MAX_VALUE).isEmpty()); // spacing 8: too many runs
         RopeEmulator fp64 = freq.emulator(Pipeline.preset("fp64", Format.BF16));
         assertTrue(RelativeErrorAnalysis.tailBottomByRuns(fp64, 3, 1L << 40, Long.MAX_VALUE).isEmpty()); // every position its own run
     }
