@@ -42,47 +42,61 @@ final class BlockWitness {
     /**
      * {@link #bottom}, and the pass's {@code nonFinite}: with every pair within reach (R >= to), the pass sees a phase
      * that is not finite exactly when one of positions s .. to (or 0, when s > 0) has one, and then marks the pairs of
-     * the last position at least; empty where {@link #bottom} falls back to the pass for a finite tail.
+     * the last position at least; empty where the shortcut does not apply (as {@link #bottom}, and also for more than
+     * {@value #MAX_RUNS} runs whatever the phases).
      */
     static Optional<Witness> witness(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, long from, long to, long reach,
                                      double[] positions) {
         if (reach < to || to >= PhaseScan.EXACT_DOUBLES || from <= s || positions.length != to - s + 1) {
             return Optional.empty();
         }
-        double zeroPhase = rope.phaseValue(i, rope.positionInPhaseValue(0));
-        boolean withZero = s > 0;
-        if (withZero && !Double.isFinite(zeroPhase)) {
-            return Optional.of(new Witness(0, true));
-        }
-        // the runs' phases first: one that is not finite decides, whatever the number of runs
-        int runCount = 0;
+        Optional<int[]> runs = runs(positions, (int) (from - s));
+        return runs.isEmpty() ? Optional.empty() : witness(rope, i, theta, s, from, positions, runs.get());
+    }
+
+    /**
+     * The runs of equal values of {@code positions}, cut also at {@code split} (where the scored positions begin): their
+     * first indices, then {@code positions.length}; the same for every mode, so computed once per tail. Empty for more
+     * than {@value #MAX_RUNS} runs.
+     */
+    static Optional<int[]> runs(double[] positions, int split) {
+        int[] starts = new int[MAX_RUNS + 1];
+        int count = 0;
         for (int k = 0; k < positions.length; k++) {
-            if (k == 0 || positions[k] != positions[k - 1]) {
-                runCount++;
-                if (!Double.isFinite(rope.phaseValue(i, positions[k]))) {
-                    return Optional.of(new Witness(0, true));
+            if (k == 0 || positions[k] != positions[k - 1] || k == split) {
+                if (count == MAX_RUNS) {
+                    return Optional.empty();
                 }
+                starts[count++] = k;
             }
         }
-        if (runCount + 1 > MAX_RUNS) {
-            return Optional.empty();
+        starts[count] = positions.length;
+        return Optional.of(java.util.Arrays.copyOf(starts, count + 1));
+    }
+
+    /** {@link #witness} with the runs ({@link #runs}) given; the caller has checked R &gt;= to &lt; 2^53 and s &lt; from. */
+    static Optional<Witness> witness(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, long from, double[] positions,
+                                     int[] runStarts) {
+        double zeroPhase = rope.phaseValue(i, rope.positionInPhaseValue(0));
+        boolean withZero = s > 0;
+        int runs = runStarts.length - 1;
+        double[] phases = new double[runs];
+        boolean finite = !withZero || Double.isFinite(zeroPhase);
+        for (int r = 0; r < runs; r++) {
+            phases[r] = rope.phaseValue(i, positions[runStarts[r]]);
+            finite &= Double.isFinite(phases[r]);
+        }
+        if (!finite) {
+            return Optional.of(new Witness(0, true)); // every position of a run shares its phase: one is enough
         }
         // the window's extremes over the earlier runs (and q = 0): the largest lo and the least hi
         double maxLo = withZero ? theta.signedErrorLo(zeroPhase, 0) : Double.NEGATIVE_INFINITY;
         double minHi = withZero ? theta.signedErrorHi(zeroPhase, 0) : Double.POSITIVE_INFINITY;
         double best = Double.NEGATIVE_INFINITY;
-        int k = 0;
-        int n = positions.length;
-        while (k < n) {
-            // a run: equal positions, and split where the scored positions begin
-            int end = k;
-            int split = (int) (from - s);
-            while (end + 1 < n && positions[end + 1] == positions[k] && end + 1 != split) {
-                end++;
-            }
-            double phase = rope.phaseValue(i, positions[k]);
-            long first = s + k;
-            long last = s + end;
+        for (int r = 0; r < runs; r++) {
+            double phase = phases[r];
+            long first = s + runStarts[r];
+            long last = s + runStarts[r + 1] - 1;
             if (last > first && !nonIncreasing(theta, phase, first, last)) {
                 return Optional.empty();
             }
@@ -99,7 +113,6 @@ final class BlockWitness {
             }
             maxLo = Math.max(maxLo, loFirst);
             minHi = Math.min(minHi, hiLast);
-            k = end + 1;
         }
         return Optional.of(new Witness(Math.max(0, Math.nextDown(best)), false));
     }

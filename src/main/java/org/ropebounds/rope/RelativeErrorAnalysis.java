@@ -90,11 +90,15 @@ public final class RelativeErrorAnalysis {
         PhaseErrorBound max = PhaseErrorBound.of(Rational.ZERO, Rational.ZERO);
         long tailFrom = Math.max(1, context - TAIL);
         // the tail's positions as they enter the product: the same for every mode
-        double[] tail = visitAll ? null : PhaseScan.positions(rope, passStart(tailFrom, reach, LOOKBACK), context - 1);
+        long tailStart = passStart(tailFrom, reach, LOOKBACK);
+        double[] tail = visitAll ? null : PhaseScan.positions(rope, tailStart, context - 1);
+        // the tail's runs of equal positions, for BlockWitness: the same for every mode
+        Optional<int[]> tailRuns = visitAll || reach < context - 1 || context - 1 >= PhaseScan.EXACT_DOUBLES || tailFrom <= tailStart
+                ? Optional.empty() : BlockWitness.runs(tail, (int) (tailFrom - tailStart));
         for (int i = 0; i < rope.modes(); i++) {
             Enclosure theta = PhaseScan.theta(rope, i, 160);
             RelativeErrorReport.Mode m = visitAll ? scanAll(rope, i, theta, context, reach, delta)
-                    : boundAndWindows(rope, i, theta, context, reach, delta, tail);
+                    : boundAndWindows(rope, i, theta, context, reach, delta, tail, tailRuns);
             modes.add(m);
             horizons[i] = m.horizon();
             max = max.max(m.maxError());
@@ -139,7 +143,7 @@ public final class RelativeErrorAnalysis {
     }
 
     private static RelativeErrorReport.Mode boundAndWindows(RopeEmulator rope, int i, Enclosure theta, long context, long reach,
-                                                            Rational delta, double[] tailPositions) {
+                                                            Rational delta, double[] tailPositions, Optional<int[]> tailRuns) {
         DistanceBound bound = new DistanceBound(rope, i, theta, reach);
         // position 0 has no pairs
         long start = ErasureAnalysis.firstNotShownSafe(bound::upperBound, 1, context, delta);
@@ -163,8 +167,8 @@ public final class RelativeErrorAnalysis {
         }
         long tailFrom = Math.max(1, context - TAIL);
         // the tail's witness from the runs of equal positions where that is exact, else from every position
-        Optional<BlockWitness.Witness> runs = BlockWitness.witness(rope, i, PhaseScan.split(rope, i, theta),
-                passStart(tailFrom, reach, LOOKBACK), tailFrom, context - 1, reach, tailPositions);
+        Optional<BlockWitness.Witness> runs = tailRuns.flatMap(r -> BlockWitness.witness(rope, i, PhaseScan.split(rope, i, theta),
+                passStart(tailFrom, reach, LOOKBACK), tailFrom, tailPositions, r));
         Pass tail = runs.isPresent() ? new Pass(OptionalLong.empty(), runs.get().bottom(), runs.get().bottom(), runs.get().nonFinite(), true)
                 : pass(rope, i, theta, tailFrom, context - 1, reach, LOOKBACK, delta, tailPositions);
         witness = witness.max(tail.lowerBound());
@@ -228,18 +232,28 @@ public final class RelativeErrorAnalysis {
     private static Pass pass(RopeEmulator rope, int i, Enclosure thetaEnclosure, long from, long to, long reach, long lookback,
                              Rational delta, double[] positions) {
         PhaseScan.SplitTheta theta = PhaseScan.split(rope, i, thetaEnclosure);
-        double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
-        double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long s = passStart(from, reach, lookback);
         boolean complete = s == Math.max(0, from - reach);
         int n = Math.toIntExact(to - s + 1);
         double[] lo = new double[n];
         double[] hi = new double[n];
-        for (int k = 0; k < n; k++) {
+        errors(rope, i, theta, s, positions, lo, hi);
+        Scan scan = new Scan(rope, i, s, from, reach, lo, hi, errorAt(rope, i, theta, 0), delta);
+        if (to - reach > s) {
+            scan.sliding(to);
+        } else {
+            scan.running(to);
+        }
+        return new Pass(scan.first < 0 ? OptionalLong.empty() : OptionalLong.of(scan.first), scan.bottom, scan.top, scan.nonFinite, complete);
+    }
+
+    /** lo[k], hi[k]: the signed enclosure of err_i(s + k); lo[k] NaN when the phase is not finite (a finite one's is finite). */
+    private static void errors(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, double[] positions, double[] lo, double[] hi) {
+        for (int k = 0; k < lo.length; k++) {
             long p = s + k;
             double phase = rope.phaseValue(i, positions != null ? positions[k] : rope.positionInPhaseValue(p));
             if (!Double.isFinite(phase)) {
-                lo[k] = Double.NaN; // not finite: no enclosure (a finite phase's enclosure is finite)
+                lo[k] = Double.NaN;
             } else if (p < PhaseScan.EXACT_DOUBLES) {
                 lo[k] = theta.signedErrorLo(phase, p);
                 hi[k] = theta.signedErrorHi(phase, p);
@@ -249,72 +263,118 @@ public final class RelativeErrorAnalysis {
                 hi[k] = e[1];
             }
         }
-        double[] zero = errorAt(rope, i, theta, 0); // err(0), for the pairs (p, 0) when 0 is before the history
-        boolean zeroFinite = zero != null;
-        boolean sliding = to - reach > s;
-        Extreme minLo = sliding ? new Extreme(lo, false) : null;
-        Extreme minHi = sliding ? new Extreme(hi, false) : null;
-        Extreme maxLo = sliding ? new Extreme(lo, true) : null;
-        Extreme maxHi = sliding ? new Extreme(hi, true) : null;
-        double runMinLo = Double.POSITIVE_INFINITY;
-        double runMinHi = Double.POSITIVE_INFINITY;
-        double runMaxLo = Double.NEGATIVE_INFINITY;
-        double runMaxHi = Double.NEGATIVE_INFINITY;
-        long lastNonFinite = -1;
+    }
+
+    /**
+     * One pass's decisions over positions s .. to given their enclosures: for each p >= from, the pairs (p, q) with q
+     * visited in [max(s, p - R), p - 1] (and 0 when s &gt; 0 and p &lt;= R). {@link #running} when no pair's window loses a
+     * position (to - R &lt;= s), {@link #sliding} (monotone queues) otherwise; the two compute the same values, the first
+     * in a smaller loop.
+     */
+    private static final class Scan {
+        private final RopeEmulator rope;
+        private final int i;
+        private final long s;
+        private final long from;
+        private final long reach;
+        private final double[] lo;
+        private final double[] hi;
+        private final double[] zero;
+        private final Rational delta;
+        private final double deltaLo;
+        private final double deltaHi;
         long first = -1;
-        boolean nonFinite = false;
-        double top = 0;
-        double bottom = 0;
-        for (long p = s; p <= to; p++) {
-            int k = (int) (p - s);
-            boolean finite = !Double.isNaN(lo[k]);
-            if (p >= from) {
-                long qMin = Math.max(s, p - reach);
-                if (sliding) {
+        boolean nonFinite;
+        double top;
+        double bottom;
+        private long lastNonFinite = -1;
+
+        Scan(RopeEmulator rope, int i, long s, long from, long reach, double[] lo, double[] hi, double[] zero, Rational delta) {
+            this.rope = rope;
+            this.i = i;
+            this.s = s;
+            this.from = from;
+            this.reach = reach;
+            this.lo = lo;
+            this.hi = hi;
+            this.zero = zero;
+            this.delta = delta;
+            this.deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
+            this.deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
+        }
+
+        void running(long to) {
+            double minLo = Double.POSITIVE_INFINITY;
+            double minHi = Double.POSITIVE_INFINITY;
+            double maxLo = Double.NEGATIVE_INFINITY;
+            double maxHi = Double.NEGATIVE_INFINITY;
+            for (long p = s; p <= to; p++) {
+                int k = (int) (p - s);
+                boolean finite = !Double.isNaN(lo[k]);
+                if (p >= from) {
+                    decide(p, finite, Math.max(s, p - reach), minLo, minHi, maxLo, maxHi);
+                }
+                if (!finite) {
+                    lastNonFinite = p;
+                } else {
+                    minLo = Math.min(minLo, lo[k]);
+                    minHi = Math.min(minHi, hi[k]);
+                    maxLo = Math.max(maxLo, lo[k]);
+                    maxHi = Math.max(maxHi, hi[k]);
+                }
+            }
+        }
+
+        void sliding(long to) {
+            Extreme minLo = new Extreme(lo, false);
+            Extreme minHi = new Extreme(hi, false);
+            Extreme maxLo = new Extreme(lo, true);
+            Extreme maxHi = new Extreme(hi, true);
+            for (long p = s; p <= to; p++) {
+                int k = (int) (p - s);
+                boolean finite = !Double.isNaN(lo[k]);
+                if (p >= from) {
+                    long qMin = Math.max(s, p - reach);
                     int kMin = (int) (qMin - s);
                     minLo.dropBefore(kMin);
                     minHi.dropBefore(kMin);
                     maxLo.dropBefore(kMin);
                     maxHi.dropBefore(kMin);
+                    decide(p, finite, qMin, minLo.value(), minHi.value(), maxLo.value(), maxHi.value());
                 }
-                boolean withZero = s > 0 && p <= reach;
-                if (!finite || lastNonFinite >= qMin || (withZero && !zeroFinite)) {
-                    nonFinite = true;
-                    first = first < 0 ? p : first;
+                if (!finite) {
+                    lastNonFinite = p;
                 } else {
-                    double vMinLo = sliding ? minLo.value() : runMinLo;
-                    double vMinHi = sliding ? minHi.value() : runMinHi;
-                    double vMaxLo = sliding ? maxLo.value() : runMaxLo;
-                    double vMaxHi = sliding ? maxHi.value() : runMaxHi;
-                    double wMinLo = withZero ? Math.min(zero[0], vMinLo) : vMinLo;
-                    double wMinHi = withZero ? Math.min(zero[1], vMinHi) : vMinHi;
-                    double wMaxLo = withZero ? Math.max(zero[0], vMaxLo) : vMaxLo;
-                    double wMaxHi = withZero ? Math.max(zero[1], vMaxHi) : vMaxHi;
-                    double up = Math.nextUp(Math.max(hi[k] - wMinLo, wMaxHi - lo[k]));
-                    double down = Math.nextDown(Math.max(lo[k] - wMinHi, wMaxLo - hi[k]));
-                    top = Math.max(top, up);
-                    bottom = Math.max(bottom, down);
-                    if (first < 0 && (down > deltaHi
-                            || (up > deltaLo && exceedsSomewhere(rope, i, p, s, qMin, withZero, zero, lo, hi, deltaLo, deltaHi, delta)))) {
-                        first = p;
-                    }
+                    minLo.push(k);
+                    minHi.push(k);
+                    maxLo.push(k);
+                    maxHi.push(k);
                 }
-            }
-            if (!finite) {
-                lastNonFinite = p;
-            } else if (sliding) {
-                minLo.push(k);
-                minHi.push(k);
-                maxLo.push(k);
-                maxHi.push(k);
-            } else {
-                runMinLo = Math.min(runMinLo, lo[k]);
-                runMinHi = Math.min(runMinHi, hi[k]);
-                runMaxLo = Math.max(runMaxLo, lo[k]);
-                runMaxHi = Math.max(runMaxHi, hi[k]);
             }
         }
-        return new Pass(first < 0 ? OptionalLong.empty() : OptionalLong.of(first), bottom, top, nonFinite, complete);
+
+        /** The pairs of p against its window, whose extremes (over visited finite q) are given; +-infinity when empty. */
+        private void decide(long p, boolean finite, long qMin, double vMinLo, double vMinHi, double vMaxLo, double vMaxHi) {
+            int k = (int) (p - s);
+            boolean withZero = s > 0 && p <= reach;
+            if (!finite || lastNonFinite >= qMin || (withZero && zero == null)) {
+                nonFinite = true;
+                first = first < 0 ? p : first;
+                return;
+            }
+            double wMinLo = withZero ? Math.min(zero[0], vMinLo) : vMinLo;
+            double wMinHi = withZero ? Math.min(zero[1], vMinHi) : vMinHi;
+            double wMaxLo = withZero ? Math.max(zero[0], vMaxLo) : vMaxLo;
+            double wMaxHi = withZero ? Math.max(zero[1], vMaxHi) : vMaxHi;
+            double up = Math.nextUp(Math.max(hi[k] - wMinLo, wMaxHi - lo[k]));
+            double down = Math.nextDown(Math.max(lo[k] - wMinHi, wMaxLo - hi[k]));
+            top = Math.max(top, up);
+            bottom = Math.max(bottom, down);
+            if (first < 0 && (down > deltaHi
+                    || (up > deltaLo && exceedsSomewhere(rope, i, p, s, qMin, withZero, zero, lo, hi, deltaLo, deltaHi, delta)))) {
+                first = p;
+            }
+        }
     }
 
     /** The signed enclosure [lo, hi] of err_i(p), or null when phase_i(p) is not finite. */
