@@ -48,8 +48,8 @@ public final class RopeEmulator {
         this(base, rotaryDim, pipeline, Optional.empty());
     }
 
-    /** The emulator of {@code pipeline}, sharing {@code plainThetas} (theta_i = b^(-2i/d) for this b and d) when given. */
-    RopeEmulator(Rational base, int rotaryDim, Pipeline pipeline, Optional<ThetaEnclosures> plainThetas) {
+    /** The emulator of {@code pipeline}, sharing {@code shared} (theta_i = b^(-2i/d) and inv_freq's stages for this b and d) when given. */
+    RopeEmulator(Rational base, int rotaryDim, Pipeline pipeline, Optional<SharedSpectrum> shared) {
         if (base.compareTo(Rational.ONE) <= 0) {
             throw new InvalidInputException("base " + base.toCompactDecimalStringOrFraction() + " is out of range; accepted: b > 1");
         }
@@ -60,18 +60,16 @@ public final class RopeEmulator {
         this.rotaryDim = rotaryDim;
         this.pipeline = pipeline;
         int modes = rotaryDim / 2;
-        Format c = pipeline.invFreqCompute();
-        FloatValue b = Ieee.round(base, c);
-        FloatValue dim = Ieee.round(Rational.of(rotaryDim), c);
-        FloatValue one = Ieee.round(Rational.ONE, c);
-        exponent = new FloatValue[modes];
-        pow = new FloatValue[modes];
+        Optional<SharedSpectrum> sharing = shared.filter(t -> t.thetas().modes() == modes);
+        SharedSpectrum.InvFreqStage stage = sharing.isPresent()
+                ? sharing.get().stage(pipeline.invFreqCompute(), c -> invFreqStage(base, rotaryDim, c))
+                : invFreqStage(base, rotaryDim, pipeline.invFreqCompute());
+        exponent = stage.exponent();
+        pow = stage.pow();
         invFreq = new FloatValue[modes];
         invFreqInPhase = new FloatValue[modes];
         for (int i = 0; i < modes; i++) {
-            exponent[i] = Ieee.divide(Ieee.round(Rational.of(2L * i), c), dim, c);
-            pow[i] = Ieee.pow(b, exponent[i], c);
-            invFreq[i] = Ieee.convert(Ieee.divide(one, pow[i], c), pipeline.invFreq());
+            invFreq[i] = Ieee.convert(stage.quotient()[i], pipeline.invFreq());
             invFreqInPhase[i] = Ieee.convert(invFreq[i], pipeline.phase());
         }
         theta = new RealExpression[modes];
@@ -84,7 +82,7 @@ public final class RopeEmulator {
                 }
             };
         }
-        thetaEnclosures = plainThetas.filter(t -> t.modes() == modes).orElseGet(() -> new ThetaEnclosures(modes));
+        thetaEnclosures = sharing.map(SharedSpectrum::thetas).orElseGet(() -> new ThetaEnclosures(modes));
         phaseIsFp64 = pipeline.phase().equals(Format.FP64);
         positionRounding = new NearestDoubles(pipeline.position());
         phaseRounding = new NearestDoubles(pipeline.phase());
@@ -100,6 +98,23 @@ public final class RopeEmulator {
         } else {
             invFreqInPhaseDoubles = null;
         }
+    }
+
+    /** e_i, pow_i and 1/pow_i computed in format c (every operation rounded to nearest-even, pow correctly rounded). */
+    private static SharedSpectrum.InvFreqStage invFreqStage(Rational base, int rotaryDim, Format c) {
+        int modes = rotaryDim / 2;
+        FloatValue b = Ieee.round(base, c);
+        FloatValue dim = Ieee.round(Rational.of(rotaryDim), c);
+        FloatValue one = Ieee.round(Rational.ONE, c);
+        FloatValue[] exponent = new FloatValue[modes];
+        FloatValue[] pow = new FloatValue[modes];
+        FloatValue[] quotient = new FloatValue[modes];
+        for (int i = 0; i < modes; i++) {
+            exponent[i] = Ieee.divide(Ieee.round(Rational.of(2L * i), c), dim, c);
+            pow[i] = Ieee.pow(b, exponent[i], c);
+            quotient[i] = Ieee.divide(one, pow[i], c);
+        }
+        return new SharedSpectrum.InvFreqStage(exponent, pow, quotient);
     }
 
     /**
