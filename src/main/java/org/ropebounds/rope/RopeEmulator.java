@@ -127,6 +127,16 @@ public final class RopeEmulator {
         return withFrequencies(computedInvFreq, exactTheta, new ThetaEnclosures(modes()));
     }
 
+    /**
+     * The same pipeline storing other inv_freq values, measured against the same theta_i (whose enclosures it shares with
+     * this emulator, so they are computed once): {@link #withFrequencies} with this emulator's own theta.
+     *
+     * @throws IllegalArgumentException unless there is one value per mode
+     */
+    public RopeEmulator withStoredInvFreq(FloatValue[] storedInvFreq) {
+        return withFrequencies(storedInvFreq, theta, thetaEnclosures);
+    }
+
     /** {@link #withFrequencies(FloatValue[], RealExpression[])} sharing {@code thetas}, the table of exactly these theta_i. */
     RopeEmulator withFrequencies(FloatValue[] computedInvFreq, RealExpression[] exactTheta, ThetaEnclosures thetas) {
         if (computedInvFreq.length != modes() || exactTheta.length != modes() || thetas.modes() != modes()) {
