@@ -203,6 +203,6 @@ final class PhaseErrorSearch {
     }
 
     private static long ceilDiv(BinaryRational x, BinaryRational f) {
-        return x.toRational().divide(f.toRational()).ceil().min(BigInteger.valueOf(Long.MAX_VALUE / 2)).longValueExact();
+        return CollisionHorizons.ceilDiv(x, f);
     }
 }
