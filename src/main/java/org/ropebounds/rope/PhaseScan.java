@@ -168,6 +168,19 @@ public final class PhaseScan {
             return Math.nextDown(Math.nextDown(Math.nextDown(Math.fma(-p, theta0, phase))) - cHi);
         }
 
+        /**
+         * Both ends of {@link #signedError}'s enclosure for 0 <= p < 2^53 into {@code lo[k]} and {@code hi[k]}: the
+         * operations of {@link #signedErrorLo} and {@link #signedErrorHi}, sharing the fma and the products.
+         */
+        void signedErrorInto(double phase, long p, double[] lo, double[] hi, int k) {
+            double x = p;
+            double main = Math.fma(-x, theta0, phase);
+            double c1 = x * restLo;
+            double c2 = x * restHi;
+            lo[k] = Math.nextDown(Math.nextDown(Math.nextDown(main)) - Math.nextUp(Math.max(c1, c2)));
+            hi[k] = Math.nextUp(Math.nextUp(Math.nextUp(main)) - Math.nextDown(Math.min(c1, c2)));
+        }
+
         /** The upper end of {@link #signedError}'s enclosure for 0 <= p < 2^53 (see {@link #signedErrorLo}). */
         double signedErrorHi(double phase, double p) {
             double c1 = p * restLo;

@@ -70,22 +70,28 @@ public final class PipelineAnalyses {
             }
         }
         List<java.util.concurrent.Callable<Object>> tasks = new ArrayList<>();
+        // the relative analyses (the longer ones) first, so that two threads finish together
         for (int j : distinct) {
             RopeEmulator rope = ropes.get(j);
-            if (withHorizons) {
+            tasks.add(() -> RelativeErrorAnalysis.analyseChecked(rope, context, delta, maxDistance, RelativeErrorAnalysis.FULL_SCAN));
+        }
+        if (withHorizons) {
+            for (int j : distinct) {
+                RopeEmulator rope = ropes.get(j);
                 tasks.add(() -> ErasureAnalysis.analyseChecked(rope, context, delta, ErasureAnalysis.FULL_SCAN));
             }
-            tasks.add(() -> RelativeErrorAnalysis.analyseChecked(rope, context, delta, maxDistance, RelativeErrorAnalysis.FULL_SCAN));
         }
         List<Object> done = run(tasks);
         ErasureReport[] horizons = new ErasureReport[ropes.size()];
         RelativeErrorReport[] relative = new RelativeErrorReport[ropes.size()];
         int t = 0;
         for (int j : distinct) {
-            if (withHorizons) {
+            relative[j] = (RelativeErrorReport) done.get(t++);
+        }
+        if (withHorizons) {
+            for (int j : distinct) {
                 horizons[j] = (ErasureReport) done.get(t++);
             }
-            relative[j] = (RelativeErrorReport) done.get(t++);
         }
         for (int k = 0; k < ropes.size(); k++) {
             int j = representative[k];

@@ -255,8 +255,7 @@ public final class RelativeErrorAnalysis {
             if (!Double.isFinite(phase)) {
                 lo[k] = Double.NaN;
             } else if (p < PhaseScan.EXACT_DOUBLES) {
-                lo[k] = theta.signedErrorLo(phase, p);
-                hi[k] = theta.signedErrorHi(phase, p);
+                theta.signedErrorInto(phase, p, lo, hi, k);
             } else {
                 double[] e = theta.signedError(phase, p);
                 lo[k] = e[0];
