@@ -1,7 +1,6 @@
 package org.ropebounds.rope;
 
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * The relative-position pass's witness (the largest certain lower end of |e_i(p, r)| over the pairs it sees,
@@ -20,18 +19,6 @@ final class BlockWitness {
     }
 
     /**
-     * The pass's {@code bottom} over p in [from, to] and every visited q in [s, p - 1] (and q = 0 when s &gt; 0), or
-     * empty when the shortcut does not apply: a phase that is not finite, positions from 2^53 on, more than
-     * {@value #MAX_RUNS} runs, a run whose monotonicity condition fails, or a distance R &lt; to (pairs dropping out of
-     * reach). {@code positions[k]} is position s + k as it enters the product.
-     */
-    static OptionalDouble bottom(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, long from, long to, long reach,
-                                 double[] positions) {
-        Optional<Witness> w = witness(rope, i, theta, s, from, to, reach, positions);
-        return w.isPresent() && !w.get().nonFinite() ? OptionalDouble.of(w.get().bottom()) : OptionalDouble.empty();
-    }
-
-    /**
      * What the pass reports of its pairs when only its witness is wanted: {@code nonFinite} when some phase it visits
      * is not finite (every pair from there on is then unbounded, and so is the maximum: {@code bottom} is 0 and
      * unused), else the witness.
@@ -40,10 +27,12 @@ final class BlockWitness {
     }
 
     /**
-     * {@link #bottom}, and the pass's {@code nonFinite}: with every pair within reach (R >= to), the pass sees a phase
-     * that is not finite exactly when one of positions s .. to (or 0, when s > 0) has one, and then marks the pairs of
-     * the last position at least; empty where the shortcut does not apply (as {@link #bottom}, and also for more than
-     * {@value #MAX_RUNS} runs whatever the phases).
+     * The pass's {@code bottom} over p in [from, to] and every visited q in [s, p - 1] (and q = 0 when s &gt; 0), and its
+     * {@code nonFinite}: with every pair within reach (R &gt;= to), the pass sees a phase that is not finite exactly when
+     * one of positions s .. to (or 0, when s &gt; 0) has one, and then marks the pairs of the last position at least.
+     * Empty when the shortcut does not apply: positions from 2^53 on, more than {@value #MAX_RUNS} runs, a run whose
+     * monotonicity condition fails, or a distance R &lt; to (pairs dropping out of reach). {@code positions[k]} is
+     * position s + k as it enters the product.
      */
     static Optional<Witness> witness(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, long from, long to, long reach,
                                      double[] positions) {

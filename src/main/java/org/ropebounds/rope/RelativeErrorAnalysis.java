@@ -3,7 +3,6 @@ package org.ropebounds.rope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.BinaryRational;
