@@ -10,13 +10,12 @@ import org.ropebounds.bounds.ContextLength;
 import org.ropebounds.crosscheck.ErasureEnvelope;
 import org.ropebounds.format.Rational;
 import org.ropebounds.libm.LibmModels;
-import org.ropebounds.rope.ErasureAnalysis;
 import org.ropebounds.rope.ErasureReport;
 import org.ropebounds.rope.Frequencies;
 import org.ropebounds.rope.PhaseErrorBound;
-import org.ropebounds.rope.RelativeErrorAnalysis;
 import org.ropebounds.rope.RelativeErrorReport;
 import org.ropebounds.rope.Pipeline;
+import org.ropebounds.rope.PipelineAnalyses;
 import org.ropebounds.rope.RopeEmulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -99,9 +98,10 @@ final class ErasureCommand implements Callable<Integer> {
         List<RopeEmulator> emulators = pipelines.stream().map(freq::emulator).toList();
         List<ErasureEnvelope> envelopes = libm.map(m -> pipelines.stream()
                 .map(pl -> ErasureEnvelope.analyse(freq, pl, m, length, delta)).toList()).orElse(List.of());
+        PipelineAnalyses.Reports analysed = PipelineAnalyses.analyse(emulators, length, delta, reach, libm.isEmpty());
         List<ErasureReport> reports = libm.isPresent() ? envelopes.stream().map(ErasureEnvelope::implementation).toList()
-                : emulators.stream().map(e -> ErasureAnalysis.analyse(e, length, delta)).toList();
-        List<RelativeErrorReport> relative = emulators.stream().map(e -> RelativeErrorAnalysis.analyse(e, length, delta, reach)).toList();
+                : analysed.horizons().orElseThrow();
+        List<RelativeErrorReport> relative = analysed.relative();
         Json.putInteger(json, "max_distance", reach == Long.MAX_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(reach));
         json.put("relative_error", RelativeOutput.DEFINITION);
         TextTable t = new TextTable(new boolean[] {false, true, false, true, true, false},

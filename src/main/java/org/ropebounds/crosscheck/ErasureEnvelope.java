@@ -8,7 +8,6 @@ import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Rational;
 import org.ropebounds.libm.LibmModel;
 import org.ropebounds.libm.LibmModels;
-import org.ropebounds.real.RealExpression;
 import org.ropebounds.rope.ErasureAnalysis;
 import org.ropebounds.rope.ErasureReport;
 import org.ropebounds.rope.Frequencies;
@@ -235,11 +234,7 @@ public record ErasureEnvelope(ErasureReport implementation, LibmModels libm, Lis
 
     /** The emulator storing {@code v[i]} in mode i (values of the inv_freq format), measured against the same theta. */
     public static RopeEmulator withStored(RopeEmulator rope, FloatValue[] v) {
-        RealExpression[] theta = new RealExpression[rope.modes()];
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] = rope.theta(i);
-        }
-        return rope.withFrequencies(v, theta);
+        return rope.withStoredInvFreq(v); // the same theta_i, enclosed once for every candidate
     }
 
     private static PhaseErrorBound min(PhaseErrorBound a, PhaseErrorBound b) {

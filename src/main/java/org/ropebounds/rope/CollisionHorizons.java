@@ -188,9 +188,25 @@ public final class CollisionHorizons {
         return a.equals(b);
     }
 
-    /** ceil(x / f) for positive binary rationals, as a long (saturating). */
-    private static long ceilDiv(BinaryRational x, BinaryRational f) {
-        BigInteger c = x.toRational().divide(f.toRational()).ceil();
+    /** ceil(x / f) for positive binary rationals, as a long (saturating at Long.MAX_VALUE / 2). */
+    static long ceilDiv(BinaryRational x, BinaryRational f) {
+        // x / f = (a / b) 2^k with a, b the odd significands: shift the one side, one integer division, no gcd
+        BigInteger a = x.significand();
+        BigInteger b = f.significand();
+        if (a.signum() == 0) {
+            return 0;
+        }
+        long k = (long) x.exponent() - f.exponent();
+        if (k > 0) {
+            if (a.bitLength() + k - b.bitLength() > 64) {
+                return Long.MAX_VALUE / 2; // the quotient exceeds 2^63 > the saturation point
+            }
+            a = a.shiftLeft((int) k);
+        } else if (k < 0) {
+            b = b.shiftLeft(Math.toIntExact(-k));
+        }
+        BigInteger[] qr = a.divideAndRemainder(b);
+        BigInteger c = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
         return c.min(BigInteger.valueOf(Long.MAX_VALUE / 2)).longValue();
     }
 }

@@ -46,6 +46,12 @@ public final class ErasureAnalysis {
 
     /** {@link #analyse(RopeEmulator, long, Rational)} visiting every phase only when there are at most {@code fullScan}. */
     static ErasureReport analyse(RopeEmulator rope, long context, Rational delta, long fullScan) {
+        check(rope, context, delta);
+        return analyseChecked(rope, context, delta, fullScan);
+    }
+
+    /** The arguments {@link #analyse(RopeEmulator, long, Rational)} refuses, refused with its messages. */
+    static void check(RopeEmulator rope, long context, Rational delta) {
         if (context < 1 || context > (1L << 62)) {
             throw new InvalidInputException("context " + context + " is out of range; accepted: 1 <= L <= 2^62");
         }
@@ -56,6 +62,10 @@ public final class ErasureAnalysis {
             throw new InvalidInputException("pipeline " + rope.pipeline().name() + " uses a format whose values are not all doubles;"
                     + " the horizon analysis supports formats of at most 53 bits within fp64's range");
         }
+    }
+
+    /** {@link #analyse(RopeEmulator, long, Rational, long)} for arguments {@link #check} accepts. */
+    static ErasureReport analyseChecked(RopeEmulator rope, long context, Rational delta, long fullScan) {
         Pipeline pl = rope.pipeline();
         List<ErasureReport.Mode> modes = new ArrayList<>();
         boolean visitAll = context <= fullScan / rope.modes();
@@ -78,6 +88,16 @@ public final class ErasureAnalysis {
         }
         return new ErasureReport(pl, context, delta, positionHorizon < context ? Horizon.at(positionHorizon) : Horizon.none(),
                 collision, collisionMode, Horizon.of(outputCollision(rope, context)), overallHorizon(modes), overallMax(modes), modes);
+    }
+
+    /**
+     * {@code r}, the report of an emulator that computes the same phases as {@code rope} ({@link RopeEmulator#samePhases}),
+     * as {@code rope}'s own analysis would give it: the same horizons and errors, {@code rope}'s pipeline and its
+     * output-collision horizon (the only result that depends on the cos/sin and output stages).
+     */
+    static ErasureReport renamed(ErasureReport r, RopeEmulator rope) {
+        return new ErasureReport(rope.pipeline(), r.context(), r.delta(), r.positionHorizon(), r.collisionHorizon(), r.collisionMode(),
+                Horizon.of(outputCollision(rope, r.context())), r.phaseErrorHorizon(), r.maxPhaseError(), r.modes());
     }
 
     /**
@@ -153,7 +173,7 @@ public final class ErasureAnalysis {
                                                double[] tail) {
         Enclosure theta = PhaseScan.theta(rope, i, 160);
         ErrorBound bound = new ErrorBound(rope, i, theta);
-        long start = firstNotShownSafe(bound::at, 0, context, delta);
+        long start = firstNotShownSafe(bound::upperBound, 0, context, delta);
         Horizon horizon = Horizon.none();
         Rational witness = Rational.ZERO;
         long exactLimit = rope.exactPositions();
@@ -204,7 +224,7 @@ public final class ErasureAnalysis {
         }
 
         /** {@link #at} as a double, infinite where no finite bound holds. */
-        private double upperBound(long p) {
+        double upperBound(long p) {
             if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY; // non-finite phases: no finite bound
             }
@@ -252,20 +272,23 @@ public final class ErasureAnalysis {
     /**
      * The first position in [from, context) that a bound growing with P does not show safe: the least P >= from with
      * U(P) &gt; delta, found by bisection, or {@code context} when U(context - 1) &lt;= delta. Shared by the absolute and the
-     * relative-position analyses; U must be non-decreasing in P (each bound's derivation says why it is).
+     * relative-position analyses; U must be non-decreasing in P (each bound's derivation says why it is). U is a double
+     * (+infinity where unbounded) and delta enters as the largest double at most delta: for a double u, u &lt;= delta
+     * exactly when u &lt;= that double, so the comparisons are the exact ones.
      */
-    static long firstNotShownSafe(java.util.function.LongFunction<PhaseErrorBound> bound, long from, long context, Rational delta) {
-        if (bound.apply(context - 1).isAtMost(delta)) {
+    static long firstNotShownSafe(java.util.function.LongToDoubleFunction bound, long from, long context, Rational delta) {
+        double limit = delta.toDouble(org.ropebounds.format.RoundingMode.TOWARD_NEGATIVE);
+        if (bound.applyAsDouble(context - 1) <= limit) {
             return context;
         }
-        if (!bound.apply(from).isAtMost(delta)) {
+        if (!(bound.applyAsDouble(from) <= limit)) {
             return from;
         }
         long lo = from; // U(lo) <= delta < U(hi)
         long hi = context - 1;
         while (hi - lo > 1) {
             long mid = lo + (hi - lo) / 2;
-            if (bound.apply(mid).isAtMost(delta)) {
+            if (bound.applyAsDouble(mid) <= limit) {
                 lo = mid;
             } else {
                 hi = mid;

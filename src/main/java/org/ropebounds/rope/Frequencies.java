@@ -26,6 +26,8 @@ public final class Frequencies {
     private final Optional<List<RealExpression>> theta;
     private final Optional<AttentionFactor> attentionFactor;
     private final Optional<PowSteps> powSteps;
+    /** theta_i's enclosures and inv_freq's stages, shared by every emulator of this spectrum; created on first use. */
+    private volatile SharedSpectrum shared;
 
     /**
      * How a model's code turns its pow results into inv_freq: the pow stage (base and exponents as {@code powSource}
@@ -177,9 +179,16 @@ public final class Frequencies {
             pipeline = new Pipeline(pipeline.name(), computed, pipeline.invFreq(), pipeline.position(), pipeline.phase(),
                     pipeline.trig(), pipeline.output());
         }
-        RopeEmulator plain = new RopeEmulator(base, rotaryDim, pipeline);
+        SharedSpectrum common = shared;
+        if (common == null) {
+            common = new SharedSpectrum(Math.max(1, rotaryDim / 2)); // a race makes two tables of equal values
+            shared = common;
+        }
+        // a model's emulator keeps the plain stages (its pipeline's compute format) but measures against its own theta'
+        RopeEmulator plain = new RopeEmulator(base, rotaryDim, pipeline, Optional.of(common));
         RopeEmulator out = theta.isPresent()
-                ? plain.withFrequencies(computedInvFreq.get().toArray(FloatValue[]::new), theta.get().toArray(RealExpression[]::new))
+                ? plain.withFrequencies(computedInvFreq.get().toArray(FloatValue[]::new), theta.get().toArray(RealExpression[]::new),
+                        common.scaledThetas())
                 : plain;
         return attentionFactor.map(out::withAttentionFactor).orElse(out);
     }

@@ -57,6 +57,13 @@ final class PhaseBoundTerms {
 
     /** ulp(v)/2 in format fm for a double v >= 0 (the format's ulp), rounded up to a double. */
     static double halfUlp(Format fm, double v) {
+        if (v >= 0 && v <= Double.MAX_VALUE && fm.valuesAreDoubles()) {
+            // ulp(v)/2 = 2^(max(min(floor(log2 v), emax), emin) - p), and 2^(emin - p) for v = 0 (Format.ulp); a power
+            // of two, so rounding it up to a double is exact down to 2^-1074 and gives 2^-1074 below
+            int e = v == 0 ? fm.emin() : Math.max(Math.min(Math.getExponent(v), fm.emax()), fm.emin());
+            int k = e - fm.precision();
+            return k < -1074 ? Double.MIN_VALUE : Math.scalb(1.0, k);
+        }
         return fm.ulp(BinaryRational.ofDouble(v)).scaleByPowerOfTwo(-1).toRational().toDouble(RoundingMode.TOWARD_POSITIVE);
     }
 }

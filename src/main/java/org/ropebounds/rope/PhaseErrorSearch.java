@@ -60,7 +60,7 @@ final class PhaseErrorSearch {
         Rational fr = f.toRational();
         Rational driftLo = fr.subtract(theta.hi()); // f - theta lies in [driftLo, driftHi]
         Rational driftHi = fr.subtract(theta.lo());
-        PhaseScan.SplitTheta split = PhaseScan.SplitTheta.of(theta);
+        PhaseScan.SplitTheta split = PhaseScan.split(rope, i, theta);
         long p = Math.max(from, 1);
         if (from == 0 && exceeds(rope, i, split, 0, delta)) {
             return new Result(Optional.of(0L), 0);
@@ -203,6 +203,6 @@ final class PhaseErrorSearch {
     }
 
     private static long ceilDiv(BinaryRational x, BinaryRational f) {
-        return x.toRational().divide(f.toRational()).ceil().min(BigInteger.valueOf(Long.MAX_VALUE / 2)).longValueExact();
+        return CollisionHorizons.ceilDiv(x, f);
     }
 }

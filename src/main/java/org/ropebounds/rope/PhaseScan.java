@@ -29,6 +29,9 @@ public final class PhaseScan {
     public record WindowScan(OptionalLong firstAbove, Rational maxErrorLowerBound, boolean nonFinite) {
     }
 
+    /** 2^53: positions below it are doubles exactly. */
+    static final long EXACT_DOUBLES = 1L << 53;
+
     private PhaseScan() {
     }
 
@@ -125,21 +128,21 @@ public final class PhaseScan {
 
     /** The largest error seen at the given positions (a lower bound on the maximum), and whether a phase was not finite. */
     static WindowScan witness(RopeEmulator rope, int i, Enclosure thetaEnclosure, long[] ps, double[] positions) {
-        SplitTheta theta = SplitTheta.of(thetaEnclosure);
+        SplitTheta theta = split(rope, i, thetaEnclosure);
         double maxLo = 0;
         for (int k = 0; k < ps.length; k++) {
             double phase = rope.phaseValue(i, positions[k]);
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
-            maxLo = Math.max(maxLo, theta.error(phase, ps[k])[0]);
+            maxLo = Math.max(maxLo, theta.errorLo(phase, ps[k]));
         }
         return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), false);
     }
 
     /** The same, with the positions' values given ({@link #positions}), or null to compute them. */
     static WindowScan window(RopeEmulator rope, int i, Enclosure thetaEnclosure, long start, long end, Rational delta, double[] positions) {
-        SplitTheta theta = SplitTheta.of(thetaEnclosure);
+        SplitTheta theta = split(rope, i, thetaEnclosure);
         double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
         double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long above = -1;
@@ -149,9 +152,9 @@ public final class PhaseScan {
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.of(above < 0 ? p : above), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
-            double[] err = theta.error(phase, p);
-            maxLo = Math.max(maxLo, err[0]);
-            if (above < 0 && (err[0] > deltaHi || (err[1] > deltaLo && exceedsExactly(rope, i, p, delta)))) {
+            double errLo = theta.errorLo(phase, p);
+            maxLo = Math.max(maxLo, errLo);
+            if (above < 0 && (errLo > deltaHi || (theta.errorHi(phase, p) > deltaLo && exceedsExactly(rope, i, p, delta)))) {
                 above = p;
             }
         }
@@ -191,6 +194,59 @@ public final class PhaseScan {
             return new double[] {absLo, Math.max(Math.abs(errLo), Math.abs(errHi))};
         }
 
+        /**
+         * The lower end of {@link #signedError}'s enclosure for 0 <= p < 2^53, without allocating: the same operations
+         * on the same values (there p is a double, low = 0 and pLo = pHi = p, so c3 = c1 and c4 = c2).
+         */
+        double signedErrorLo(double phase, double p) {
+            double c1 = p * restLo;
+            double c2 = p * restHi;
+            double cHi = Math.nextUp(Math.max(c1, c2));
+            return Math.nextDown(Math.nextDown(Math.nextDown(Math.fma(-p, theta0, phase))) - cHi);
+        }
+
+        /**
+         * Both ends of {@link #signedError}'s enclosure for 0 <= p < 2^53 into {@code lo[k]} and {@code hi[k]}: the
+         * operations of {@link #signedErrorLo} and {@link #signedErrorHi}, sharing the fma and the products.
+         */
+        void signedErrorInto(double phase, long p, double[] lo, double[] hi, int k) {
+            double x = p;
+            double main = Math.fma(-x, theta0, phase);
+            double c1 = x * restLo;
+            double c2 = x * restHi;
+            lo[k] = Math.nextDown(Math.nextDown(Math.nextDown(main)) - Math.nextUp(Math.max(c1, c2)));
+            hi[k] = Math.nextUp(Math.nextUp(Math.nextUp(main)) - Math.nextDown(Math.min(c1, c2)));
+        }
+
+        /** The upper end of {@link #signedError}'s enclosure for 0 <= p < 2^53 (see {@link #signedErrorLo}). */
+        double signedErrorHi(double phase, double p) {
+            double c1 = p * restLo;
+            double c2 = p * restHi;
+            double cLo = Math.nextDown(Math.min(c1, c2));
+            return Math.nextUp(Math.nextUp(Math.nextUp(Math.fma(-p, theta0, phase))) - cLo);
+        }
+
+        /** The lower end of {@link #error}'s enclosure of |phase - p theta| (p >= 0), allocating nothing below 2^53. */
+        double errorLo(double phase, long p) {
+            if (p >= EXACT_DOUBLES) {
+                return error(phase, p)[0];
+            }
+            double lo = signedErrorLo(phase, p);
+            if (lo >= 0) {
+                return lo;
+            }
+            double hi = signedErrorHi(phase, p);
+            return hi <= 0 ? -hi : 0;
+        }
+
+        /** The upper end of {@link #error}'s enclosure (p >= 0), allocating nothing below 2^53. */
+        double errorHi(double phase, long p) {
+            if (p >= EXACT_DOUBLES) {
+                return error(phase, p)[1];
+            }
+            return Math.max(Math.abs(signedErrorLo(phase, p)), Math.abs(signedErrorHi(phase, p)));
+        }
+
         /** [lo, hi] enclosing phase - p theta (signed); every rounded operation is widened by one step. */
         double[] signedError(double phase, long p) {
             // p = high + low exactly: high the double nearest p (exact below 2^53), low a small integer
@@ -223,7 +279,7 @@ public final class PhaseScan {
         if (!rope.hasFastPath()) {
             throw new UnsupportedOperationException("the pipeline's formats are not all doubles");
         }
-        SplitTheta theta = SplitTheta.of(theta(rope, i, 160));
+        SplitTheta theta = rope.splitTheta(i);
         double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
         double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long collision = -1;
@@ -238,9 +294,8 @@ public final class PhaseScan {
                 collision = p; // the second position of the pair (p - 1, p)
             }
             previous = phase;
-            double[] err = theta.error(phase, p);
-            double absLo = err[0];
-            double absHi = err[1];
+            double absLo = theta.errorLo(phase, p);
+            double absHi = theta.errorHi(phase, p);
             if (!Double.isFinite(phase)) {
                 absLo = Double.POSITIVE_INFINITY;
                 absHi = Double.POSITIVE_INFINITY;
@@ -262,8 +317,16 @@ public final class PhaseScan {
                 above < 0 ? OptionalLong.empty() : OptionalLong.of(above), max);
     }
 
+    /** {@link SplitTheta#of}, kept per mode when {@code theta} is the emulator's own enclosure at 160 bits. */
+    static SplitTheta split(RopeEmulator rope, int i, Enclosure theta) {
+        return theta == rope.thetaEnclosure(i) ? rope.splitTheta(i) : SplitTheta.of(theta);
+    }
+
     /** theta_i = b^(-2i/d), enclosed at the given precision. */
     static Enclosure theta(RopeEmulator rope, int i, int bits) {
+        if (bits == ThetaEnclosures.BITS) {
+            return rope.thetaEnclosure(i); // computed once per mode and spectrum
+        }
         return rope.theta(i).enclose(new EnclosureArithmetic(bits));
     }
 

@@ -2,6 +2,7 @@ package org.ropebounds.rope;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.BinaryRational;
@@ -58,6 +59,12 @@ public final class RelativeErrorAnalysis {
 
     /** {@link #analyse(RopeEmulator, long, Rational, long)} visiting every phase only when there are at most {@code fullScan}. */
     static RelativeErrorReport analyse(RopeEmulator rope, long context, Rational delta, long maxDistance, long fullScan) {
+        check(rope, context, delta, maxDistance);
+        return analyseChecked(rope, context, delta, maxDistance, fullScan);
+    }
+
+    /** The arguments {@link #analyse(RopeEmulator, long, Rational, long)} refuses, refused with its messages. */
+    static void check(RopeEmulator rope, long context, Rational delta, long maxDistance) {
         if (context < 1 || context > (1L << 62)) {
             throw new InvalidInputException("context " + context + " is out of range; accepted: 1 <= L <= 2^62");
         }
@@ -71,15 +78,26 @@ public final class RelativeErrorAnalysis {
             throw new InvalidInputException("pipeline " + rope.pipeline().name() + " uses a format whose values are not all doubles;"
                     + " the relative-error analysis supports formats of at most 53 bits within fp64's range");
         }
+    }
+
+    /** {@link #analyse(RopeEmulator, long, Rational, long, long)} for arguments {@link #check} accepts. */
+    static RelativeErrorReport analyseChecked(RopeEmulator rope, long context, Rational delta, long maxDistance, long fullScan) {
         long reach = Math.min(maxDistance, Math.max(1, context - 1));
         boolean visitAll = context <= fullScan / rope.modes();
         List<RelativeErrorReport.Mode> modes = new ArrayList<>();
         Horizon[] horizons = new Horizon[rope.modes()];
         PhaseErrorBound max = PhaseErrorBound.of(Rational.ZERO, Rational.ZERO);
+        long tailFrom = Math.max(1, context - TAIL);
+        // the tail's positions as they enter the product: the same for every mode
+        long tailStart = passStart(tailFrom, reach, LOOKBACK);
+        double[] tail = visitAll ? null : PhaseScan.positions(rope, tailStart, context - 1);
+        // the tail's runs of equal positions, for BlockWitness: the same for every mode
+        Optional<int[]> tailRuns = visitAll || reach < context - 1 || context - 1 >= PhaseScan.EXACT_DOUBLES || tailFrom <= tailStart
+                ? Optional.empty() : BlockWitness.runs(tail, (int) (tailFrom - tailStart));
         for (int i = 0; i < rope.modes(); i++) {
             Enclosure theta = PhaseScan.theta(rope, i, 160);
             RelativeErrorReport.Mode m = visitAll ? scanAll(rope, i, theta, context, reach, delta)
-                    : boundAndWindows(rope, i, theta, context, reach, delta);
+                    : boundAndWindows(rope, i, theta, context, reach, delta, tail, tailRuns);
             modes.add(m);
             horizons[i] = m.horizon();
             max = max.max(m.maxError());
@@ -134,10 +152,10 @@ public final class RelativeErrorAnalysis {
     }
 
     private static RelativeErrorReport.Mode boundAndWindows(RopeEmulator rope, int i, Enclosure theta, long context, long reach,
-                                                            Rational delta) {
+                                                            Rational delta, double[] tailPositions, Optional<int[]> tailRuns) {
         DistanceBound bound = new DistanceBound(rope, i, theta, reach);
         // position 0 has no pairs
-        long start = ErasureAnalysis.firstNotShownSafe(bound::at, 1, context, delta);
+        long start = ErasureAnalysis.firstNotShownSafe(bound::upperBound, 1, context, delta);
         Horizon horizon = Horizon.none();
         Rational witness = Rational.ZERO;
         boolean nonFinite = false;
@@ -156,10 +174,32 @@ public final class RelativeErrorAnalysis {
                 horizon = Horizon.within(end + 1, context - 1);
             }
         }
-        Pass tail = pass(rope, i, theta, Math.max(1, context - TAIL), context - 1, reach, LOOKBACK, delta);
+        long tailFrom = Math.max(1, context - TAIL);
+        // the tail's witness from the runs of equal positions where that is exact, else from every position
+        Optional<BlockWitness.Witness> runs = tailRuns.flatMap(r -> BlockWitness.witness(rope, i, PhaseScan.split(rope, i, theta),
+                passStart(tailFrom, reach, LOOKBACK), tailFrom, tailPositions, r));
+        Pass tail = runs.isPresent() ? new Pass(OptionalLong.empty(), runs.get().bottom(), runs.get().bottom(), runs.get().nonFinite(), true)
+                : pass(rope, i, theta, tailFrom, context - 1, reach, LOOKBACK, delta, tailPositions);
         witness = witness.max(tail.lowerBound());
         PhaseErrorBound top = nonFinite || tail.nonFinite ? PhaseErrorBound.unbounded() : bound.at(context - 1);
         return new RelativeErrorReport.Mode(i, horizon, top.max(PhaseErrorBound.of(witness, witness)));
+    }
+
+    /**
+     * The tail pass's witness (its pass's {@code bottom}) computed from every position, for the test of
+     * {@link BlockWitness}; positions are those of the tail, as {@link #analyse} visits them.
+     */
+    static BlockWitness.Witness tailBottomByEveryPosition(RopeEmulator rope, int i, long context, long reach, Rational delta) {
+        long tailFrom = Math.max(1, context - TAIL);
+        Pass p = pass(rope, i, rope.thetaEnclosure(i), tailFrom, context - 1, reach, LOOKBACK, delta);
+        return new BlockWitness.Witness(Math.max(0, p.maxLo()), p.nonFinite());
+    }
+
+    /** {@link BlockWitness#witness} for the same tail, empty where it does not apply. */
+    static Optional<BlockWitness.Witness> tailBottomByRuns(RopeEmulator rope, int i, long context, long reach) {
+        long tailFrom = Math.max(1, context - TAIL);
+        long s = passStart(tailFrom, reach, LOOKBACK);
+        return BlockWitness.witness(rope, i, rope.splitTheta(i), s, tailFrom, context - 1, reach, PhaseScan.positions(rope, s, context - 1));
     }
 
     /**
@@ -185,68 +225,164 @@ public final class RelativeErrorAnalysis {
      */
     private static Pass pass(RopeEmulator rope, int i, Enclosure thetaEnclosure, long from, long to, long reach, long lookback,
                              Rational delta) {
-        PhaseScan.SplitTheta theta = PhaseScan.SplitTheta.of(thetaEnclosure);
-        double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
-        double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
-        long s = Math.max(0, from - Math.min(reach, lookback));
+        return pass(rope, i, thetaEnclosure, from, to, reach, lookback, delta, null);
+    }
+
+    /** The first position {@link #pass} visits: s = max(0, from - min(R, lookback)). */
+    private static long passStart(long from, long reach, long lookback) {
+        return Math.max(0, from - Math.min(reach, lookback));
+    }
+
+    /**
+     * {@link #pass} with the positions s .. to as they enter the product given ({@link PhaseScan#positions}), or null to
+     * compute them. While no pair's window loses a position (to - R <= s: every q in [s, p - 1] is within reach), the
+     * window's extremes are running ones; otherwise monotone queues drop what falls out of reach.
+     */
+    private static Pass pass(RopeEmulator rope, int i, Enclosure thetaEnclosure, long from, long to, long reach, long lookback,
+                             Rational delta, double[] positions) {
+        PhaseScan.SplitTheta theta = PhaseScan.split(rope, i, thetaEnclosure);
+        long s = passStart(from, reach, lookback);
         boolean complete = s == Math.max(0, from - reach);
         int n = Math.toIntExact(to - s + 1);
         double[] lo = new double[n];
         double[] hi = new double[n];
-        double[] zero = errorAt(rope, i, theta, 0); // err(0), for the pairs (p, 0) when 0 is before the history
-        boolean zeroFinite = zero != null;
-        Extreme minLo = new Extreme(lo, false);
-        Extreme minHi = new Extreme(hi, false);
-        Extreme maxLo = new Extreme(lo, true);
-        Extreme maxHi = new Extreme(hi, true);
-        long lastNonFinite = -1;
-        long first = -1;
-        boolean nonFinite = false;
-        double top = 0;
-        double bottom = 0;
-        for (long p = s; p <= to; p++) {
-            int k = (int) (p - s);
-            double[] e = errorAt(rope, i, theta, p);
-            if (e != null) {
+        errors(rope, i, theta, s, positions, lo, hi);
+        Scan scan = new Scan(rope, i, s, from, reach, lo, hi, errorAt(rope, i, theta, 0), delta);
+        if (to - reach > s) {
+            scan.sliding(to);
+        } else {
+            scan.running(to);
+        }
+        return new Pass(scan.first < 0 ? OptionalLong.empty() : OptionalLong.of(scan.first), scan.bottom, scan.top, scan.nonFinite, complete);
+    }
+
+    /** lo[k], hi[k]: the signed enclosure of err_i(s + k); lo[k] NaN when the phase is not finite (a finite one's is finite). */
+    private static void errors(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, double[] positions, double[] lo, double[] hi) {
+        for (int k = 0; k < lo.length; k++) {
+            long p = s + k;
+            double phase = rope.phaseValue(i, positions != null ? positions[k] : rope.positionInPhaseValue(p));
+            if (!Double.isFinite(phase)) {
+                lo[k] = Double.NaN;
+            } else if (p < PhaseScan.EXACT_DOUBLES) {
+                theta.signedErrorInto(phase, p, lo, hi, k);
+            } else {
+                double[] e = theta.signedError(phase, p);
                 lo[k] = e[0];
                 hi[k] = e[1];
             }
-            if (p >= from) {
-                long qMin = Math.max(s, p - reach);
-                int kMin = (int) (qMin - s);
-                minLo.dropBefore(kMin);
-                minHi.dropBefore(kMin);
-                maxLo.dropBefore(kMin);
-                maxHi.dropBefore(kMin);
-                boolean withZero = s > 0 && p <= reach;
-                if (e == null || lastNonFinite >= qMin || (withZero && !zeroFinite)) {
-                    nonFinite = true;
-                    first = first < 0 ? p : first;
+        }
+    }
+
+    /**
+     * One pass's decisions over positions s .. to given their enclosures: for each p >= from, the pairs (p, q) with q
+     * visited in [max(s, p - R), p - 1] (and 0 when s &gt; 0 and p &lt;= R). {@link #running} when no pair's window loses a
+     * position (to - R &lt;= s), {@link #sliding} (monotone queues) otherwise; the two compute the same values, the first
+     * in a smaller loop.
+     */
+    private static final class Scan {
+        private final RopeEmulator rope;
+        private final int i;
+        private final long s;
+        private final long from;
+        private final long reach;
+        private final double[] lo;
+        private final double[] hi;
+        private final double[] zero;
+        private final Rational delta;
+        private final double deltaLo;
+        private final double deltaHi;
+        long first = -1;
+        boolean nonFinite;
+        double top;
+        double bottom;
+        private long lastNonFinite = -1;
+
+        Scan(RopeEmulator rope, int i, long s, long from, long reach, double[] lo, double[] hi, double[] zero, Rational delta) {
+            this.rope = rope;
+            this.i = i;
+            this.s = s;
+            this.from = from;
+            this.reach = reach;
+            this.lo = lo;
+            this.hi = hi;
+            this.zero = zero;
+            this.delta = delta;
+            this.deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
+            this.deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
+        }
+
+        void running(long to) {
+            double minLo = Double.POSITIVE_INFINITY;
+            double minHi = Double.POSITIVE_INFINITY;
+            double maxLo = Double.NEGATIVE_INFINITY;
+            double maxHi = Double.NEGATIVE_INFINITY;
+            for (long p = s; p <= to; p++) {
+                int k = (int) (p - s);
+                boolean finite = !Double.isNaN(lo[k]);
+                if (p >= from) {
+                    decide(p, finite, Math.max(s, p - reach), minLo, minHi, maxLo, maxHi);
+                }
+                if (!finite) {
+                    lastNonFinite = p;
                 } else {
-                    double wMinLo = withZero ? Math.min(zero[0], minLo.value()) : minLo.value();
-                    double wMinHi = withZero ? Math.min(zero[1], minHi.value()) : minHi.value();
-                    double wMaxLo = withZero ? Math.max(zero[0], maxLo.value()) : maxLo.value();
-                    double wMaxHi = withZero ? Math.max(zero[1], maxHi.value()) : maxHi.value();
-                    double up = Math.nextUp(Math.max(hi[k] - wMinLo, wMaxHi - lo[k]));
-                    double down = Math.nextDown(Math.max(lo[k] - wMinHi, wMaxLo - hi[k]));
-                    top = Math.max(top, up);
-                    bottom = Math.max(bottom, down);
-                    if (first < 0 && (down > deltaHi
-                            || (up > deltaLo && exceedsSomewhere(rope, i, p, s, qMin, withZero, zero, lo, hi, deltaLo, deltaHi, delta)))) {
-                        first = p;
-                    }
+                    minLo = Math.min(minLo, lo[k]);
+                    minHi = Math.min(minHi, hi[k]);
+                    maxLo = Math.max(maxLo, lo[k]);
+                    maxHi = Math.max(maxHi, hi[k]);
                 }
             }
-            if (e == null) {
-                lastNonFinite = p;
-            } else {
-                minLo.push(k);
-                minHi.push(k);
-                maxLo.push(k);
-                maxHi.push(k);
+        }
+
+        void sliding(long to) {
+            Extreme minLo = new Extreme(lo, false);
+            Extreme minHi = new Extreme(hi, false);
+            Extreme maxLo = new Extreme(lo, true);
+            Extreme maxHi = new Extreme(hi, true);
+            for (long p = s; p <= to; p++) {
+                int k = (int) (p - s);
+                boolean finite = !Double.isNaN(lo[k]);
+                if (p >= from) {
+                    long qMin = Math.max(s, p - reach);
+                    int kMin = (int) (qMin - s);
+                    minLo.dropBefore(kMin);
+                    minHi.dropBefore(kMin);
+                    maxLo.dropBefore(kMin);
+                    maxHi.dropBefore(kMin);
+                    decide(p, finite, qMin, minLo.value(), minHi.value(), maxLo.value(), maxHi.value());
+                }
+                if (!finite) {
+                    lastNonFinite = p;
+                } else {
+                    minLo.push(k);
+                    minHi.push(k);
+                    maxLo.push(k);
+                    maxHi.push(k);
+                }
             }
         }
-        return new Pass(first < 0 ? OptionalLong.empty() : OptionalLong.of(first), bottom, top, nonFinite, complete);
+
+        /** The pairs of p against its window, whose extremes (over visited finite q) are given; +-infinity when empty. */
+        private void decide(long p, boolean finite, long qMin, double vMinLo, double vMinHi, double vMaxLo, double vMaxHi) {
+            int k = (int) (p - s);
+            boolean withZero = s > 0 && p <= reach;
+            if (!finite || lastNonFinite >= qMin || (withZero && zero == null)) {
+                nonFinite = true;
+                first = first < 0 ? p : first;
+                return;
+            }
+            double wMinLo = withZero ? Math.min(zero[0], vMinLo) : vMinLo;
+            double wMinHi = withZero ? Math.min(zero[1], vMinHi) : vMinHi;
+            double wMaxLo = withZero ? Math.max(zero[0], vMaxLo) : vMaxLo;
+            double wMaxHi = withZero ? Math.max(zero[1], vMaxHi) : vMaxHi;
+            double up = Math.nextUp(Math.max(hi[k] - wMinLo, wMaxHi - lo[k]));
+            double down = Math.nextDown(Math.max(lo[k] - wMinHi, wMaxLo - hi[k]));
+            top = Math.max(top, up);
+            bottom = Math.max(bottom, down);
+            if (first < 0 && (down > deltaHi
+                    || (up > deltaLo && exceedsSomewhere(rope, i, p, s, qMin, withZero, zero, lo, hi, deltaLo, deltaHi, delta)))) {
+                first = p;
+            }
+        }
     }
 
     /** The signed enclosure [lo, hi] of err_i(p), or null when phase_i(p) is not finite. */
@@ -350,7 +486,8 @@ public final class RelativeErrorAnalysis {
             return Double.isFinite(bound) ? PhaseErrorBound.atMost(BinaryRational.ofDouble(bound).toRational()) : PhaseErrorBound.unbounded();
         }
 
-        private double upperBound(long p) {
+        /** {@link #at} as a double, infinite where no finite bound holds. */
+        double upperBound(long p) {
             if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY;
             }

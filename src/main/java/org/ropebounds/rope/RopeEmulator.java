@@ -4,10 +4,9 @@ import java.util.Optional;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Format;
-import org.ropebounds.format.OverflowPolicy;
 import org.ropebounds.format.Rational;
-import org.ropebounds.format.RoundingMode;
 import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.Ieee;
 import org.ropebounds.real.RealExpression;
 
@@ -33,9 +32,12 @@ public final class RopeEmulator {
     private final FloatValue[] invFreq;
     private final FloatValue[] invFreqInPhase;
     private final RealExpression[] theta;
+    private final ThetaEnclosures thetaEnclosures;
     private final double[] invFreqInPhaseDoubles; // null without the fast path
     private final long exactPositions;
     private final boolean phaseIsFp64;
+    private final NearestDoubles positionRounding;
+    private final NearestDoubles phaseRounding;
     private final Optional<Frequencies.AttentionFactor> attention;
     private final Optional<FloatValue> attentionInTrig;
 
@@ -43,6 +45,11 @@ public final class RopeEmulator {
      * @throws InvalidInputException unless {@code b > 1} and d is even, {@code 2 <= d <= 1024}
      */
     public RopeEmulator(Rational base, int rotaryDim, Pipeline pipeline) {
+        this(base, rotaryDim, pipeline, Optional.empty());
+    }
+
+    /** The emulator of {@code pipeline}, sharing {@code shared} (theta_i = b^(-2i/d) and inv_freq's stages for this b and d) when given. */
+    RopeEmulator(Rational base, int rotaryDim, Pipeline pipeline, Optional<SharedSpectrum> shared) {
         if (base.compareTo(Rational.ONE) <= 0) {
             throw new InvalidInputException("base " + base.toCompactDecimalStringOrFraction() + " is out of range; accepted: b > 1");
         }
@@ -53,18 +60,16 @@ public final class RopeEmulator {
         this.rotaryDim = rotaryDim;
         this.pipeline = pipeline;
         int modes = rotaryDim / 2;
-        Format c = pipeline.invFreqCompute();
-        FloatValue b = Ieee.round(base, c);
-        FloatValue dim = Ieee.round(Rational.of(rotaryDim), c);
-        FloatValue one = Ieee.round(Rational.ONE, c);
-        exponent = new FloatValue[modes];
-        pow = new FloatValue[modes];
+        Optional<SharedSpectrum> sharing = shared.filter(t -> t.thetas().modes() == modes);
+        SharedSpectrum.InvFreqStage stage = sharing.isPresent()
+                ? sharing.get().stage(pipeline.invFreqCompute(), c -> invFreqStage(base, rotaryDim, c))
+                : invFreqStage(base, rotaryDim, pipeline.invFreqCompute());
+        exponent = stage.exponent();
+        pow = stage.pow();
         invFreq = new FloatValue[modes];
         invFreqInPhase = new FloatValue[modes];
         for (int i = 0; i < modes; i++) {
-            exponent[i] = Ieee.divide(Ieee.round(Rational.of(2L * i), c), dim, c);
-            pow[i] = Ieee.pow(b, exponent[i], c);
-            invFreq[i] = Ieee.convert(Ieee.divide(one, pow[i], c), pipeline.invFreq());
+            invFreq[i] = Ieee.convert(stage.quotient()[i], pipeline.invFreq());
             invFreqInPhase[i] = Ieee.convert(invFreq[i], pipeline.phase());
         }
         theta = new RealExpression[modes];
@@ -77,7 +82,10 @@ public final class RopeEmulator {
                 }
             };
         }
+        thetaEnclosures = sharing.map(SharedSpectrum::thetas).orElseGet(() -> new ThetaEnclosures(modes));
         phaseIsFp64 = pipeline.phase().equals(Format.FP64);
+        positionRounding = new NearestDoubles(pipeline.position());
+        phaseRounding = new NearestDoubles(pipeline.phase());
         attention = Optional.empty();
         attentionInTrig = Optional.empty();
         exactPositions = pipeline.position().maxContiguousInteger().min(pipeline.phase().maxContiguousInteger())
@@ -92,6 +100,23 @@ public final class RopeEmulator {
         }
     }
 
+    /** e_i, pow_i and 1/pow_i computed in format c (every operation rounded to nearest-even, pow correctly rounded). */
+    private static SharedSpectrum.InvFreqStage invFreqStage(Rational base, int rotaryDim, Format c) {
+        int modes = rotaryDim / 2;
+        FloatValue b = Ieee.round(base, c);
+        FloatValue dim = Ieee.round(Rational.of(rotaryDim), c);
+        FloatValue one = Ieee.round(Rational.ONE, c);
+        FloatValue[] exponent = new FloatValue[modes];
+        FloatValue[] pow = new FloatValue[modes];
+        FloatValue[] quotient = new FloatValue[modes];
+        for (int i = 0; i < modes; i++) {
+            exponent[i] = Ieee.divide(Ieee.round(Rational.of(2L * i), c), dim, c);
+            pow[i] = Ieee.pow(b, exponent[i], c);
+            quotient[i] = Ieee.divide(one, pow[i], c);
+        }
+        return new SharedSpectrum.InvFreqStage(exponent, pow, quotient);
+    }
+
     /**
      * The same pipeline with other frequencies: a scaling retrofit's inv_freq as computed (converted to this
      * pipeline's inv_freq format) and its exact frequencies, against which phase errors are measured.
@@ -99,13 +124,28 @@ public final class RopeEmulator {
      * @throws IllegalArgumentException unless both arrays have one entry per mode
      */
     public RopeEmulator withFrequencies(FloatValue[] computedInvFreq, RealExpression[] exactTheta) {
-        if (computedInvFreq.length != modes() || exactTheta.length != modes()) {
-            throw new IllegalArgumentException("need " + modes() + " frequencies");
-        }
-        return new RopeEmulator(this, computedInvFreq, exactTheta);
+        return withFrequencies(computedInvFreq, exactTheta, new ThetaEnclosures(modes()));
     }
 
-    private RopeEmulator(RopeEmulator from, FloatValue[] computedInvFreq, RealExpression[] exactTheta) {
+    /**
+     * The same pipeline storing other inv_freq values, measured against the same theta_i (whose enclosures it shares with
+     * this emulator, so they are computed once): {@link #withFrequencies} with this emulator's own theta.
+     *
+     * @throws IllegalArgumentException unless there is one value per mode
+     */
+    public RopeEmulator withStoredInvFreq(FloatValue[] storedInvFreq) {
+        return withFrequencies(storedInvFreq, theta, thetaEnclosures);
+    }
+
+    /** {@link #withFrequencies(FloatValue[], RealExpression[])} sharing {@code thetas}, the table of exactly these theta_i. */
+    RopeEmulator withFrequencies(FloatValue[] computedInvFreq, RealExpression[] exactTheta, ThetaEnclosures thetas) {
+        if (computedInvFreq.length != modes() || exactTheta.length != modes() || thetas.modes() != modes()) {
+            throw new IllegalArgumentException("need " + modes() + " frequencies");
+        }
+        return new RopeEmulator(this, computedInvFreq, exactTheta, thetas);
+    }
+
+    private RopeEmulator(RopeEmulator from, FloatValue[] computedInvFreq, RealExpression[] exactTheta, ThetaEnclosures thetas) {
         this.base = from.base;
         this.rotaryDim = from.rotaryDim;
         this.pipeline = from.pipeline;
@@ -119,7 +159,10 @@ public final class RopeEmulator {
             invFreqInPhase[i] = Ieee.convert(invFreq[i], pipeline.phase());
         }
         this.theta = exactTheta.clone();
+        this.thetaEnclosures = thetas;
         this.phaseIsFp64 = from.phaseIsFp64;
+        this.positionRounding = from.positionRounding;
+        this.phaseRounding = from.phaseRounding;
         this.exactPositions = from.exactPositions;
         this.attention = from.attention;
         this.attentionInTrig = from.attentionInTrig;
@@ -151,7 +194,10 @@ public final class RopeEmulator {
         this.invFreq = from.invFreq;
         this.invFreqInPhase = from.invFreqInPhase;
         this.theta = from.theta;
+        this.thetaEnclosures = from.thetaEnclosures;
         this.phaseIsFp64 = from.phaseIsFp64;
+        this.positionRounding = from.positionRounding;
+        this.phaseRounding = from.phaseRounding;
         this.exactPositions = from.exactPositions;
         this.invFreqInPhaseDoubles = from.invFreqInPhaseDoubles;
         this.attention = Optional.of(factor);
@@ -171,6 +217,29 @@ public final class RopeEmulator {
     /** theta_i, the exact frequency of mode i (b^(-2i/d), or a retrofit's). */
     public RealExpression theta(int i) {
         return theta[i];
+    }
+
+    /** theta_i enclosed at {@value ThetaEnclosures#BITS} bits, computed once (and shared with the emulators of the same spectrum). */
+    Enclosure thetaEnclosure(int i) {
+        return thetaEnclosures.get(i, theta[i]);
+    }
+
+    /**
+     * Whether {@code other} computes the same phases against the same theta_i: the same position, phase and inv_freq
+     * formats, the same stored inv_freq in every mode and one shared table of theta_i (so one spectrum). The horizon and
+     * relative-position analyses of the two then differ only in the pipeline they name and the output stages.
+     */
+    boolean samePhases(RopeEmulator other) {
+        if (thetaEnclosures != other.thetaEnclosures || !pipeline.position().equals(other.pipeline.position())
+                || !pipeline.phase().equals(other.pipeline.phase()) || !pipeline.invFreq().equals(other.pipeline.invFreq())) {
+            return false;
+        }
+        return java.util.Arrays.equals(invFreq, other.invFreq) && java.util.Arrays.equals(invFreqInPhase, other.invFreqInPhase);
+    }
+
+    /** theta_i split for the scans ({@link PhaseScan.SplitTheta}) from {@link #thetaEnclosure}, computed once likewise. */
+    PhaseScan.SplitTheta splitTheta(int i) {
+        return thetaEnclosures.split(i, theta[i]);
     }
 
     public Rational base() {
@@ -258,8 +327,7 @@ public final class RopeEmulator {
         if (phaseIsFp64) {
             return product;
         }
-        Format ph = pipeline.phase();
-        return ph.roundNearestToDouble(product);
+        return phaseRounding.round(product);
     }
 
     /** The largest p such that every position 0..p is exact in the position and phase formats (at most 2^53). */
@@ -272,13 +340,9 @@ public final class RopeEmulator {
         if (p <= exactPositions) {
             return p; // every integer up to here is exact in both formats
         }
-        Format pos = pipeline.position();
-        Format ph = pipeline.phase();
         // (double) p is exact below 2^53; beyond, converting through double would round twice
-        long bits = p < (1L << 53) ? pos.roundToBits((double) p, RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY)
-                : position(p).bits().longValue();
-        double t = pos.toDouble(bits);
-        return ph.roundNearestToDouble(t);
+        double t = p < (1L << 53) ? positionRounding.round((double) p) : pipeline.position().toDouble(position(p).bits().longValue());
+        return phaseRounding.round(t);
     }
 
 }
