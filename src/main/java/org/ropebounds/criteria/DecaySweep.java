@@ -83,11 +83,11 @@ final class DecaySweep {
     DecayBaseBounds run(long context) {
         Optional<Double> tail = DecayTail.tailBase(n, maxDistance);
         double end = tail.filter(t -> t <= SEARCH_CAP).orElse(SEARCH_CAP);
-        Point one = evaluate(1);
+        Point one = evaluate(1, 0, 0);
         Extent h = rightExtent(1, one, end);
         items.add(new Piece(one.kind().orElseThrow(), 1, h.bound(), h.witness()));
         if (h.bound() < end) {
-            resolve(h.bound(), end);
+            resolve(h.bound(), end, h.witness(), 0, Math.log(h.bound()));
         }
         boolean complete = !exhausted && tail.isPresent() && tail.get() <= SEARCH_CAP;
         if (complete) {
@@ -98,55 +98,73 @@ final class DecaySweep {
 
     // ---- the search ----
 
-    private void resolve(double a, double c) {
-        if (exhausted) {
-            items.add(new Unsearched(a, c));
-            return;
-        }
-        if (work + (long) n * maxDistance > workLimit) {
-            exhausted = true;
-            items.add(new Unsearched(a, c));
-            return;
-        }
-        double z = c / a > 2 ? Math.sqrt(a) * Math.sqrt(c) : a + (c - a) / 2;
-        if (!(z > a && z < c)) {
-            items.add(new Gap(a, c));
-            return;
-        }
-        boolean last = c - a <= resolution(a);
-        Point p = evaluate(z);
-        if (p.kind().isEmpty()) {
-            if (last) {
+    /**
+     * Classifies (a, c), left to right: wa and wc are the witnesses of the infeasible pieces ending at a and starting
+     * at c (0: none), and step the log-width of the piece ending at a on its side (0: none). The next point is
+     * placed half that step beyond a (the piece around it then usually reaches back to a, and a's witness usually
+     * still holds there), else at the (geometric) midpoint; what a piece leaves uncovered on its left is resolved
+     * first, by bisection.
+     */
+    private void resolve(double a, double c, long wa, long wc, double step) {
+        while (true) {
+            if (exhausted) {
+                items.add(new Unsearched(a, c));
+                return;
+            }
+            if (work + (long) n * maxDistance > workLimit) {
+                exhausted = true;
+                items.add(new Unsearched(a, c));
+                return;
+            }
+            double z = c / a > 2 ? Math.sqrt(a) * Math.sqrt(c) : a + (c - a) / 2;
+            double near = step > 0 ? a * Math.exp(step / 2) : z;
+            if (near > a && near < z) {
+                z = near;
+            }
+            if (!(z > a && z < c)) {
                 items.add(new Gap(a, c));
                 return;
             }
-            resolve(a, z);
-            items.add(new Gap(z, z));
-            resolve(z, c);
-            return;
-        }
-        Extent l = leftExtent(z, p, a);
-        Extent h = rightExtent(z, p, c);
-        if (last) {
-            // below the resolution: a walk that covers the whole stretch closes it, else it stays unresolved
-            if (l.bound() == a && h.bound() == c) {
-                items.add(new Piece(p.kind().get(), a, z, l.witness()));
-                items.add(new Piece(p.kind().get(), z, c, h.witness()));
-            } else {
-                items.add(new Gap(a, c));
+            boolean last = c - a <= resolution(a);
+            Point p = evaluate(z, wa, wc);
+            if (p.kind().isEmpty()) {
+                if (last) {
+                    items.add(new Gap(a, c));
+                    return;
+                }
+                resolve(a, z, wa, 0, 0);
+                items.add(new Gap(z, z));
+                a = z;
+                wa = 0;
+                step = 0;
+                continue;
             }
-            return;
-        }
-        if (l.bound() > a) {
-            resolve(a, l.bound());
-        }
-        items.add(new Piece(p.kind().get(), l.bound(), z, l.witness()));
-        items.add(new Piece(p.kind().get(), z, h.bound(), h.witness()));
-        if (firstOnly && p.kind().get() == Kind.FEASIBLE) {
-            exhausted = true; // left first: everything below this piece is placed
-        }
-        if (h.bound() < c) {
-            resolve(h.bound(), c);
+            Extent l = leftExtent(z, p, a);
+            Extent h = rightExtent(z, p, c);
+            if (last) {
+                // below the resolution: a walk that covers the whole stretch closes it, else it stays unresolved
+                if (l.bound() == a && h.bound() == c) {
+                    items.add(new Piece(p.kind().get(), a, z, l.witness()));
+                    items.add(new Piece(p.kind().get(), z, c, h.witness()));
+                } else {
+                    items.add(new Gap(a, c));
+                }
+                return;
+            }
+            if (l.bound() > a) {
+                resolve(a, l.bound(), wa, l.witness(), 0);
+            }
+            items.add(new Piece(p.kind().get(), l.bound(), z, l.witness()));
+            items.add(new Piece(p.kind().get(), z, h.bound(), h.witness()));
+            if (firstOnly && p.kind().get() == Kind.FEASIBLE) {
+                exhausted = true; // left to right: everything below this piece is placed
+            }
+            if (!(h.bound() < c)) {
+                return;
+            }
+            step = Math.log(h.bound() / z);
+            a = h.bound();
+            wa = h.witness();
         }
     }
 
@@ -161,46 +179,153 @@ final class DecaySweep {
     private static final double R1 = 0.5323;
     private static final double R2 = 0.5666;
 
-    /** One walk at the base z (exact). */
-    private Point evaluate(double z) {
+    /** How many recent witnesses are tried directly before a walk, and the distances on each side of each. */
+    private static final int RECENT = 1;
+    private static final int WINDOW = 1;
+    /**
+     * The segment walks around a neighbour's witness: half-widths SMALL, SMALL * GROWTH, ... while below
+     * M / SEGMENT (each a walk over 2 half-widths of distances, section 8).
+     */
+    private static final long SMALL = 64;
+    private static final long GROWTH = 4;
+    private static final long SEGMENT = 8;
+    /** The witnesses of the latest infeasible points, most recent first (0: empty slot). */
+    private final long[] recent = new long[RECENT];
+
+    /**
+     * The certificate at the base z: first the recent witnesses and their neighbours, evaluated directly
+     * ({@link DecayProbe}); when one of them is proven negative the point is infeasible with the best of them
+     * (section 8 of the proof); otherwise one walk over every distance.
+     */
+    private Point evaluate(double z, long wa, long wc) {
         DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(z, z), n);
         DecayWalk walk = DecayWalk.of(theta);
         double p1 = walk.p1();
         double p2 = walk.p2();
-        double weightSum = walk.weightSum();
-        // 0 feasible ratio, 1 infeasible ratio, 2 its witness, 3 first undecided m,
-        // 4 feasible left, 5 feasible right, 6 infeasible left, 7 its witness, 8 infeasible right, 9 its witness
-        double[] st = {Double.POSITIVE_INFINITY, 0, 0, 0, TAU, TAU, 0, 0, 0, 0, 0};
-        walk.run(maxDistance, (m, v, e, slope, dErr) -> {
-            st[10] = m;
-            double lo = Math.nextDown(v - e);
-            double hi = Math.nextUp(v + e);
-            double sLo = Math.nextDown(m * Math.nextDown(slope - dErr));
-            double sHi = Math.nextUp(m * Math.nextUp(slope + dErr));
-            double curvature = Math.nextUp(Math.nextUp(m * p1 * R1) + Math.nextUp((double) m * m * p2 * R2));
-            if (lo > 0) {
-                st[0] = Math.min(st[0], Math.nextDown(lo / m));
-                st[4] = Math.min(st[4], Math.min(TAU, root(lo, -sHi, curvature)));
-                st[5] = Math.min(st[5], Math.min(TAU, root(lo, sLo, curvature)));
-            } else if (hi < 0) {
-                double r = Math.nextDown(-hi / m);
-                if (r > st[1]) {
-                    st[1] = r;
-                    st[2] = m;
+        if (recent[0] != 0 || wa != 0 || wc != 0) {
+            double[] st = fresh();
+            DecayProbe probe = new DecayProbe(theta);
+            long probes = 0;
+            long[] candidates = new long[RECENT + 2];
+            candidates[0] = wa;
+            candidates[1] = wc;
+            System.arraycopy(recent, 0, candidates, 2, RECENT);
+            for (long w : candidates) {
+                for (long m = Math.max(1, w - WINDOW); w != 0 && m <= Math.min(maxDistance, w + WINDOW); m++) {
+                    double[] e = probe.at(m);
+                    accumulate(st, m, e[0], e[1], e[2], e[3], p1, p2);
+                    probes++;
                 }
+            }
+            work += n * probes;
+            if (st[2] != 0) {
+                return remember(new Point(Optional.of(Kind.INFEASIBLE), st[1], (long) st[2], st[6], (long) st[7], st[8], (long) st[9], theta));
+            }
+        }
+        long near = wa != 0 ? wa : wc;
+        for (long half = SMALL; near != 0 && half / GROWTH < Math.max(SMALL, maxDistance / SEGMENT); half *= GROWTH) {
+            long first = Math.max(1, near - half);
+            long last = Math.min(maxDistance, near + half);
+            double[] st = fresh();
+            walk.run(first, last, (m, v, e, slope, dErr) -> {
+                accumulate(st, m, Math.nextDown(v - e), Math.nextUp(v + e), Math.nextDown(slope - dErr), Math.nextUp(slope + dErr), p1, p2);
+                return true;
+            });
+            work += n * (last - first + 1);
+            if (st[2] != 0) {
+                return remember(new Point(Optional.of(Kind.INFEASIBLE), st[1], (long) st[2], st[6], (long) st[7], st[8], (long) st[9], theta));
+            }
+        }
+        Point p = walk(z, theta, walk);
+        return p.kind().equals(Optional.of(Kind.INFEASIBLE)) ? remember(p) : p;
+    }
+
+    /** Puts an infeasible point's witnesses first in {@link #recent}. */
+    private Point remember(Point p) {
+        for (long w : new long[] {p.rightWitness(), p.leftWitness(), p.witness()}) {
+            if (w == 0) {
+                continue;
+            }
+            int at = 0;
+            while (at < RECENT - 1 && recent[at] != w) {
+                at++;
+            }
+            System.arraycopy(recent, 0, recent, 1, at);
+            recent[0] = w;
+        }
+        return p;
+    }
+
+    /**
+     * The accumulator of {@link #accumulate}: 0 feasible ratio, 1 infeasible ratio, 2 its witness, 3 first
+     * undecided m, 4 feasible left, 5 feasible right, 6 infeasible left, 7 its witness, 8 infeasible right, 9 its
+     * witness, 10 the last m visited.
+     */
+    private static double[] fresh() {
+        return new double[] {Double.POSITIVE_INFINITY, 0, 0, 0, TAU, TAU, 0, 0, 0, 0, 0};
+    }
+
+    /**
+     * Takes one distance m into the certificates (sections 4 and 5): B_m(z) in [lo, hi], S = sum_i (i/n) theta_i
+     * sin(m theta_i) in [slopeLo, slopeHi]. An extent is recomputed only when this m could change it: the
+     * concave quadratic q(t) = mu + sigma t - C t^2 (q(0) = mu &gt; 0) has its positive root beyond t* exactly when
+     * q(t*) &gt; 0, tested with a margin of 2^-40 of its terms for the minima (a bound that may only shrink).
+     */
+    private static void accumulate(double[] st, long m, double lo, double hi, double slopeLo, double slopeHi, double p1, double p2) {
+        st[10] = m;
+        double sLo = Math.nextDown(m * slopeLo);
+        double sHi = Math.nextUp(m * slopeHi);
+        double curvature = Math.nextUp(Math.nextUp(m * p1 * R1) + Math.nextUp((double) m * m * p2 * R2));
+        if (lo > 0) {
+            if (!(lo >= st[0] * m * (1 + 0x1p-40))) {
+                st[0] = Math.min(st[0], Math.nextDown(lo / m));
+            }
+            if (!beyond(lo, -sHi, curvature, st[4])) {
+                st[4] = Math.min(st[4], Math.min(TAU, root(lo, -sHi, curvature)));
+            }
+            if (!beyond(lo, sLo, curvature, st[5])) {
+                st[5] = Math.min(st[5], Math.min(TAU, root(lo, sLo, curvature)));
+            }
+        } else if (hi < 0) {
+            double r = Math.nextDown(-hi / m);
+            if (r > st[1]) {
+                st[1] = r;
+                st[2] = m;
+            }
+            if (-hi + sLo * st[6] - curvature * st[6] * st[6] > 0) {
                 double left = Math.min(TAU, root(-hi, sLo, curvature));
                 if (left > st[6]) {
                     st[6] = left;
                     st[7] = m;
                 }
+            }
+            if (-hi - sHi * st[8] - curvature * st[8] * st[8] > 0) {
                 double right = Math.min(TAU, root(-hi, -sHi, curvature));
                 if (right > st[8]) {
                     st[8] = right;
                     st[9] = m;
                 }
-            } else if (st[3] == 0) {
-                st[3] = m;
             }
+        } else if (st[3] == 0) {
+            st[3] = m;
+        }
+    }
+
+    /** Whether mu + sigma t - c t^2 &gt; 0 at t, with a margin covering the rounding of its evaluation. */
+    private static boolean beyond(double mu, double sigma, double c, double t) {
+        double a = sigma * t;
+        double b = c * t * t;
+        return mu + a - b > 0x1p-40 * (mu + Math.abs(a) + b);
+    }
+
+    /** One walk at the base z over every distance up to M (or, for an infeasible point, until no wider piece can come). */
+    private Point walk(double z, DoubleInterval[] theta, DecayWalk walk) {
+        double p1 = walk.p1();
+        double p2 = walk.p2();
+        double weightSum = walk.weightSum();
+        double[] st = fresh();
+        walk.run(maxDistance, (m, v, e, slope, dErr) -> {
+            accumulate(st, m, Math.nextDown(v - e), Math.nextUp(v + e), Math.nextDown(slope - dErr), Math.nextUp(slope + dErr), p1, p2);
             // no later distance can give a wider piece: an infeasible point needs only its best witness
             return st[2] == 0 || optimistic(m, n, weightSum, p2) >= Math.min(st[6], st[8]);
         });
@@ -324,7 +449,7 @@ final class DecaySweep {
      * left witness, right witness}. For tests of the certificates.
      */
     double[] pieceAround(double z, double a, double c) {
-        Point p = evaluate(z);
+        Point p = evaluate(z, 0, 0);
         if (p.kind().isEmpty()) {
             return new double[] {0, z, z, 0, 0};
         }
