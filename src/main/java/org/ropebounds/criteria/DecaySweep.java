@@ -449,7 +449,16 @@ final class DecaySweep {
      * left witness, right witness}. For tests of the certificates.
      */
     double[] pieceAround(double z, double a, double c) {
-        Point p = evaluate(z, 0, 0);
+        return pieceAround(z, a, c, 0);
+    }
+
+    /**
+     * {@link #pieceAround(double, double, double)} with {@code neighbour} as the witness of an infeasible piece
+     * next to z (0: none): the point is then certified by the probes and segment walks around it when they find a
+     * negative distance. For tests of those certificates.
+     */
+    double[] pieceAround(double z, double a, double c, long neighbour) {
+        Point p = evaluate(z, neighbour, 0);
         if (p.kind().isEmpty()) {
             return new double[] {0, z, z, 0, 0};
         }

@@ -166,12 +166,47 @@ final class DecayWalk {
             }
             offset = first - 1;
         }
+        int half = n / 2;
+        boolean parallel = last - first + 1 >= PARALLEL_FROM && n >= 16 && PARALLEL;
+        double[][] part = new double[4][CHUNK]; // sums and slopes of modes [0, half) and [half, n)
+        for (long m0 = first; m0 <= last; m0 += CHUNK) {
+            int len = (int) Math.min(CHUNK, last - m0 + 1);
+            if (parallel) {
+                java.util.concurrent.ForkJoinTask<?> upper = java.util.concurrent.ForkJoinTask.adapt(
+                        () -> rotate(x, y, half, n, len, part[2], part[3])).fork();
+                rotate(x, y, 0, half, len, part[0], part[1]);
+                upper.join();
+            } else {
+                rotate(x, y, 0, half, len, part[0], part[1]);
+                rotate(x, y, half, n, len, part[2], part[3]);
+            }
+            for (int k = 0; k < len; k++) {
+                long m = m0 + k;
+                double me = e0 == 0 ? modeError(m) : modeError(m - offset, e0);
+                if (!visitor.visit(m, part[0][k] + part[2][k], errorFrom(me), part[1][k] + part[3][k], slopeError(me))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Distances per block of the walk: the two halves of the modes are rotated through a block independently. */
+    private static final int CHUNK = 2048;
+    /** Walks over at least this many distances rotate the upper half of the modes in a second thread. */
+    private static final long PARALLEL_FROM = 1L << 13;
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+
+    /**
+     * Rotates the modes [from, to) through {@code len} steps, storing after step k the sum of their cosines in
+     * sums[k] and of w_i times their sines in slopes[k] (each summed in mode order).
+     */
+    private void rotate(double[] x, double[] y, int from, int to, int len, double[] sums, double[] slopes) {
         double[] c = cos;
         double[] s = sin;
         double[] w = weight;
-        for (long m = first; m <= last; m++) {
+        for (int k = 0; k < len; k++) {
             // two loops: the rotation has no loop-carried dependence, so the JIT can vectorise it
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 double xi = x[i];
                 double yi = y[i];
                 x[i] = c[i] * xi - s[i] * yi;
@@ -179,14 +214,12 @@ final class DecayWalk {
             }
             double sum = 0;
             double slope = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 sum += x[i];
                 slope += w[i] * y[i];
             }
-            double me = e0 == 0 ? modeError(m) : modeError(m - offset, e0);
-            if (!visitor.visit(m, sum, errorFrom(me), slope, slopeError(me))) {
-                return;
-            }
+            sums[k] = sum;
+            slopes[k] = slope;
         }
     }
 
