@@ -96,4 +96,21 @@ class DecayShortcutTest {
         // the shortcuts were used (a witness near the neighbour's), not only the full walk
         assertTrue(near >= 12, "only " + near + " ends certified near the neighbour's witness");
     }
+
+    @Test
+    void firstFeasibleBasesAtLargeContextsAgreeWithPlainWalks() {
+        // the shortcuts (probes, segment walks, continued pieces) against L_theta(b) by one plain walk from m = 1 at
+        // the printed base and one unit of its last digit below: every base below the first feasible one is
+        // infeasible, and the first feasible interval at these L is wider than one unit in the 6th digit
+        DecayCriterion c = DecayCriterion.of(128, DistanceRange.INCLUSIVE);
+        for (long context : new long[] {1L << 14, 1L << 16}) {
+            DecayBaseBounds r = c.firstFeasibleBase(context, 6, 1L << 40);
+            BigDecimal printed = r.firstFeasible().toBigDecimal().orElseThrow();
+            BigDecimal below = printed.subtract(printed.ulp());
+            assertTrue(c.maxContext(printed).maxContext() >= context, context + ": " + printed + " is not feasible");
+            DecayContext under = c.maxContext(below);
+            assertTrue(under.maxContextUpperBound() < context, context + ": " + below + " is feasible");
+            assertTrue(under.firstNegativeM() <= context);
+        }
+    }
 }
