@@ -174,8 +174,7 @@ final class DecaySweep {
     }
 
 
-    /** How many recent witnesses are tried directly before a walk, and the distances on each side of each. */
-    private static final int RECENT = 1;
+    /** The distances on each side of a candidate witness that are tried directly before any walk. */
     private static final int WINDOW = 1;
     /**
      * The segment walks around a neighbour's witness: half-widths SMALL, SMALL * GROWTH, ... while below
@@ -184,8 +183,8 @@ final class DecaySweep {
     private static final long SMALL = 64;
     private static final long GROWTH = 4;
     private static final long SEGMENT = 8;
-    /** The witnesses of the latest infeasible points, most recent first (0: empty slot). */
-    private final long[] recent = new long[RECENT];
+    /** The witness of the latest infeasible point (0: none yet). */
+    private long latest;
 
     /** Contexts up to this largest distance keep the last feasible walk's quadratics for {@link #extend}. */
     private static final long KEEP_LIMIT = 1L << 21;
@@ -258,24 +257,21 @@ final class DecaySweep {
     }
 
     /**
-     * The certificate at the base z: first the recent witnesses and their neighbours, evaluated directly
-     * ({@link DecayProbe}); when one of them is proven negative the point is infeasible with the best of them
-     * (section 8 of the proof); otherwise one walk over every distance.
+     * The certificate at the base z: first the neighbours' witnesses wa, wc and the latest one, each +- 1, evaluated
+     * directly ({@link DecayProbe}), then walks over the distances within 64, 256, ... of a neighbour's witness; when
+     * one of them proves a negative value the point is infeasible with the best of them (section 8 of the proof);
+     * otherwise one walk over every distance.
      */
     private Point evaluate(double z, long wa, long wc) {
         DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(z, z), n);
         DecayWalk walk = DecayWalk.of(theta);
         double p1 = walk.p1();
         double p2 = walk.p2();
-        if (recent[0] != 0 || wa != 0 || wc != 0) {
+        if (latest != 0 || wa != 0 || wc != 0) {
             double[] st = fresh();
             DecayProbe probe = new DecayProbe(theta);
             long probes = 0;
-            long[] candidates = new long[RECENT + 2];
-            candidates[0] = wa;
-            candidates[1] = wc;
-            System.arraycopy(recent, 0, candidates, 2, RECENT);
-            for (long w : candidates) {
+            for (long w : new long[] {wa, wc, latest}) {
                 for (long m = Math.max(1, w - WINDOW); w != 0 && m <= Math.min(maxDistance, w + WINDOW); m++) {
                     double[] e = probe.at(m);
                     accumulate(st, m, e[0], e[1], e[2], e[3], p1, p2);
@@ -310,18 +306,10 @@ final class DecaySweep {
         return new Point(Optional.of(Kind.INFEASIBLE), st[1], (long) st[2], st[6], (long) st[7], st[8], (long) st[9], theta);
     }
 
-    /** Puts an infeasible point's witnesses first in {@link #recent}. */
+    /** Records an infeasible point's witness as the latest one. */
     private Point remember(Point p) {
-        for (long w : new long[] {p.rightWitness(), p.leftWitness(), p.witness()}) {
-            if (w == 0) {
-                continue;
-            }
-            int at = 0;
-            while (at < RECENT - 1 && recent[at] != w) {
-                at++;
-            }
-            System.arraycopy(recent, 0, recent, 1, at);
-            recent[0] = w;
+        if (p.witness() != 0) {
+            latest = p.witness();
         }
         return p;
     }
