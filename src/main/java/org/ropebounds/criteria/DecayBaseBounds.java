@@ -19,7 +19,8 @@ import org.ropebounds.real.CertifiedDecimal;
  * @param witnessM a distance m with B_m(b) &lt; 0 proven for the bases just below {@code firstFeasible}
  * @param tailBase the base from which the tail argument proves every larger base feasible (rounded up), if it
  *        reaches below the search limit
- * @param work the work spent, in mode-steps of the recurrence (d/2 per distance per base visited)
+ * @param work the work spent, in mode-steps (d/2 per distance per base visited, by the recurrence or by a direct
+ *        evaluation of that distance)
  */
 public record DecayBaseBounds(long context, DistanceRange range, int headDim, CertifiedDecimal firstFeasible,
         RobustBound robust, List<FeasibleInterval> feasibleIntervals, long witnessM, Optional<CertifiedDecimal> tailBase, long work) {

@@ -22,6 +22,7 @@ final class DecayWalk {
     private static final double SLACK = 1 + 0x1p-40;
 
     private final int n;
+    private final DoubleInterval[] theta;
     private final double[] cos;
     private final double[] sin;
     /** w_i = (i/n) theta~_i: the weights of the slope sum_i w_i sin(m theta_i). */
@@ -33,8 +34,9 @@ final class DecayWalk {
     private final double p1;
     private final double p2;
 
-    private DecayWalk(int n, double[] cos, double[] sin, double[] weight, double growth) {
+    private DecayWalk(int n, DoubleInterval[] theta, double[] cos, double[] sin, double[] weight, double growth) {
         this.n = n;
+        this.theta = theta.clone();
         this.cos = cos;
         this.sin = sin;
         this.weight = weight;
@@ -77,18 +79,38 @@ final class DecayWalk {
             double gamma = Math.nextUp(3 * U * Math.nextUp(1 + delta));
             x = Math.max(x, Math.nextUp(Math.nextUp(delta + gamma) + ETA));
         }
-        return new DecayWalk(n, c, s, w, x);
+        return new DecayWalk(n, theta, c, s, w, x);
     }
 
     /** The certified frequencies theta_i = b^(-i/n) of a base b given as an enclosure. */
     static DoubleInterval[] thetas(DoubleInterval base, int n) {
         DoubleIntervalArithmetic a = DoubleIntervalArithmetic.INSTANCE;
+        DoubleInterval[] exponent = EXPONENTS.computeIfAbsent(n, DecayWalk::exponents);
         DoubleInterval[] t = new DoubleInterval[n];
         t[0] = new DoubleInterval(1, 1);
         for (int i = 1; i < n; i++) {
-            t[i] = a.pow(base, a.of(Rational.of(java.math.BigInteger.valueOf(-i), java.math.BigInteger.valueOf(n))));
+            DoubleInterval q = exponent[i];
+            if (base.isPoint() && q.isPoint() && 2 * i != n && base.lo() > 0) {
+                // what DoubleIntervalArithmetic.pow gives for a point base and a non-integer point exponent other
+                // than +-1/2 (its four corners coincide), with one pow instead of four
+                double p = StrictMath.pow(base.lo(), q.lo());
+                t[i] = new DoubleInterval(Math.max(0, Math.nextDown(Math.nextDown(p))), Math.nextUp(Math.nextUp(p)));
+            } else {
+                t[i] = a.pow(base, q);
+            }
         }
         return t;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, DoubleInterval[]> EXPONENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The enclosures of -i/n, i = 0..n-1. */
+    private static DoubleInterval[] exponents(int n) {
+        DoubleInterval[] q = new DoubleInterval[n];
+        for (int i = 0; i < n; i++) {
+            q[i] = DoubleIntervalArithmetic.INSTANCE.of(Rational.of(java.math.BigInteger.valueOf(-i), java.math.BigInteger.valueOf(n)));
+        }
+        return q;
     }
 
     /** What the walk reports at each m. */
@@ -107,18 +129,84 @@ final class DecayWalk {
      * @throws InsufficientPrecisionException if the error bound would pass its range of validity (m x &gt;= 1/2)
      */
     void run(long maxDistance, Visitor visitor) {
-        if (maxDistance * growth >= 0.5) {
-            throw new InsufficientPrecisionException("the rotation recurrence's error bound does not reach m = " + maxDistance);
+        run(1, maxDistance, visitor);
+    }
+
+    /**
+     * Visits m = first, first + 1, ..., last in order until the visitor stops (1 &lt;= first). For first &gt; 1 the
+     * walk starts from interval enclosures of (cos, sin)(first theta_i), within E_0 of the exact values, and after
+     * k more steps each mode is within (E_0 + k x)/(1 - k x) ({@code proofs/decay-bound.md} section 8); for first =
+     * 1 it starts from (1, 0) exactly (E_0 = 0, k = m).
+     *
+     * @throws InsufficientPrecisionException if the error bound would pass its range of validity (k x &gt;= 1/2)
+     */
+    void run(long first, long last, Visitor visitor) {
+        long steps = last - first + 1;
+        if (steps * growth >= 0.5) {
+            throw new InsufficientPrecisionException("the rotation recurrence's error bound does not reach m = " + last);
         }
         double[] x = new double[n];
         double[] y = new double[n];
-        java.util.Arrays.fill(x, 1);
+        double e0 = 0;
+        long offset = 0; // the step count k at m is m - offset
+        if (first == 1) {
+            java.util.Arrays.fill(x, 1);
+        } else {
+            DoubleIntervalArithmetic a = DoubleIntervalArithmetic.INSTANCE;
+            DoubleInterval mm = new DoubleInterval(first - 1, first - 1);
+            for (int i = 0; i < n; i++) {
+                DoubleInterval phase = a.multiply(mm, theta[i]);
+                DoubleInterval ce = a.cos(phase);
+                DoubleInterval se = a.sin(phase);
+                x[i] = ce.lo() + (ce.hi() - ce.lo()) / 2;
+                y[i] = se.lo() + (se.hi() - se.lo()) / 2;
+                double ec = Math.nextUp(Math.max(x[i] - ce.lo(), ce.hi() - x[i]));
+                double es = Math.nextUp(Math.max(y[i] - se.lo(), se.hi() - y[i]));
+                e0 = Math.max(e0, Math.nextUp(ec + es));
+            }
+            offset = first - 1;
+        }
+        int half = n / 2;
+        boolean parallel = last - first + 1 >= PARALLEL_FROM && n >= 16 && PARALLEL;
+        double[][] part = new double[4][CHUNK]; // sums and slopes of modes [0, half) and [half, n)
+        for (long m0 = first; m0 <= last; m0 += CHUNK) {
+            int len = (int) Math.min(CHUNK, last - m0 + 1);
+            if (parallel) {
+                java.util.concurrent.ForkJoinTask<?> upper = java.util.concurrent.ForkJoinTask.adapt(
+                        () -> rotate(x, y, half, n, len, part[2], part[3])).fork();
+                rotate(x, y, 0, half, len, part[0], part[1]);
+                upper.join();
+            } else {
+                rotate(x, y, 0, half, len, part[0], part[1]);
+                rotate(x, y, half, n, len, part[2], part[3]);
+            }
+            for (int k = 0; k < len; k++) {
+                long m = m0 + k;
+                double me = e0 == 0 ? modeError(m) : modeError(m - offset, e0);
+                if (!visitor.visit(m, part[0][k] + part[2][k], errorFrom(me), part[1][k] + part[3][k], slopeError(me))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Distances per block of the walk: the two halves of the modes are rotated through a block independently. */
+    private static final int CHUNK = 2048;
+    /** Walks over at least this many distances rotate the upper half of the modes in a second thread. */
+    private static final long PARALLEL_FROM = 1L << 13;
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+
+    /**
+     * Rotates the modes [from, to) through {@code len} steps, storing after step k the sum of their cosines in
+     * sums[k] and of w_i times their sines in slopes[k] (each summed in mode order).
+     */
+    private void rotate(double[] x, double[] y, int from, int to, int len, double[] sums, double[] slopes) {
         double[] c = cos;
         double[] s = sin;
         double[] w = weight;
-        for (long m = 1; m <= maxDistance; m++) {
+        for (int k = 0; k < len; k++) {
             // two loops: the rotation has no loop-carried dependence, so the JIT can vectorise it
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 double xi = x[i];
                 double yi = y[i];
                 x[i] = c[i] * xi - s[i] * yi;
@@ -126,15 +214,19 @@ final class DecayWalk {
             }
             double sum = 0;
             double slope = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 sum += x[i];
                 slope += w[i] * y[i];
             }
-            double me = modeError(m);
-            if (!visitor.visit(m, sum, errorFrom(me), slope, slopeError(me))) {
-                return;
-            }
+            sums[k] = sum;
+            slopes[k] = slope;
         }
+    }
+
+    /** The mode error after k steps from a start within e0: (e0 + k x)/(1 - k x), widened for its own rounding. */
+    double modeError(long k, double e0) {
+        double kx = k * growth * SLACK;
+        return (e0 + kx) / (1 - kx) * SLACK;
     }
 
     /** A bound on |cos~ - cos| and |sin~ - sin| of each mode after m steps: (1 + x)^m - 1 &lt;= m x / (1 - m x). */
