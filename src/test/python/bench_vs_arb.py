@@ -238,18 +238,23 @@ def numpy_hf_scan(L=1 << 24, d=128, base=500000):
 
 
 def bench_erasure(reps):
-    full = ["java", "-jar", JAR, "erasure", "--base", "500000", "--head-dim", "256", "--context", "2^40", "--pipeline",
+    """The 12-pipeline erasure run minus a trivial one, through ./ropebounds (the README's command) and plain
+    `java -jar` (for comparison), against numpy's brute-force hf scan; returns the launcher's ratio."""
+    args = ["erasure", "--base", "500000", "--head-dim", "256", "--context", "2^40", "--pipeline",
             "hf,hf-bf16-inv-freq,bf16-all,fp16-all,fp64", "--format", "all", "--json"]
-    trivial = ["java", "-jar", JAR, "erasure", "--base", "500000", "--head-dim", "8", "--context", "2", "--pipeline", "hf"]
+    trivial = ["erasure", "--base", "500000", "--head-dim", "8", "--context", "2", "--pipeline", "hf"]
+    plain = ["java", "-jar", JAR]
     numpy_times = []
-    (f, t) = alternate([full, trivial], reps)
+    f, t, fj, tj = alternate([[LAUNCHER] + args, [LAUNCHER] + trivial, plain + args, plain + trivial], reps)
     for _ in range(reps):
         start = time.perf_counter()
         numpy_hf_scan()
         numpy_times.append(time.perf_counter() - start)
-    show("erasure (12 pipelines)", f)
-    show("erasure (trivial)", t)
+    show("./ropebounds erasure (12 pipelines)", f)
+    show("./ropebounds erasure (trivial)", t)
     n = statistics.median(numpy_times)
+    show(f"java -jar erasure (12 pipelines): numpy / (this - trivial) = {n / max(fj[0] - tj[0], 1e-3):.2f}", fj)
+    show("java -jar erasure (trivial)", tj)
     print(f"  numpy brute-force hf scan, L = 2^24, d = 128: median {n:.3f} s (min {min(numpy_times):.3f}, max {max(numpy_times):.3f})")
     return n / max(f[0] - t[0], 1e-3)
 
