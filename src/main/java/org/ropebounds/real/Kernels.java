@@ -1,6 +1,7 @@
 package org.ropebounds.real;
 
 import java.math.BigInteger;
+import org.ropebounds.format.BinaryRational;
 import org.ropebounds.format.Rational;
 
 /**
@@ -34,9 +35,13 @@ final class Kernels {
         if (x.signum() > 0) {
             return e.toEnclosure();
         }
-        // exp(-|x|) = 1 / exp(|x|): exact rational endpoints keep the relative precision of tiny results
-        BigInteger scale = BigInteger.ONE.shiftLeft(w);
-        return Enclosure.of(Rational.of(scale, e.hi()), Rational.of(scale, e.lo()));
+        // exp(-|x|) = 1 / exp(|x|) = 2^w / E for E = e 2^w: floor and ceiling of 2^(2w+k) / E at 2^-(w+k), with k
+        // (about log2 exp|x|) chosen so that the quotients keep about w significant bits however tiny the result
+        int k = Math.max(0, e.hi().bitLength() - w);
+        BigInteger scale = BigInteger.ONE.shiftLeft(2 * w + k);
+        long exponent = -((long) w + k);
+        return Enclosure.of(BinaryRational.of(scale.divide(e.hi()), exponent).toRational(),
+                BinaryRational.of(FixedInterval.ceilDivide(scale, e.lo()), exponent).toRational());
     }
 
     /** Bound on exp(R 2^-w) for 0 <= R 2^-w <= 2^-10 (Taylor series; all terms positive). */
@@ -98,11 +103,12 @@ final class Kernels {
         }
         BigInteger sum = BigInteger.ZERO;
         BigInteger power = t; // a bound on t^(2j+1) * 2^w
+        BigInteger square = upper ? FixedInterval.ceilShiftRight(t.multiply(t), w) : t.multiply(t).shiftRight(w); // t^2 2^w, bounded
         for (int j = 0; ; j++) {
             BigInteger d = BigInteger.valueOf(2L * j + 1);
             sum = sum.add(upper ? FixedInterval.ceilDivide(power, d) : power.divide(d));
-            BigInteger next = power.multiply(t).multiply(t);
-            power = upper ? FixedInterval.ceilShiftRight(next, 2 * w) : next.shiftRight(2 * w);
+            BigInteger next = power.multiply(square);
+            power = upper ? FixedInterval.ceilShiftRight(next, w) : next.shiftRight(w);
             if (power.compareTo(BigInteger.ONE) <= 0) {
                 // the rest is at most power / (1 - t^2) <= (4/3) power <= 2 units
                 return upper ? sum.add(TWO) : sum;
@@ -190,6 +196,8 @@ final class Kernels {
         }
         BigInteger powerLo = t;
         BigInteger powerHi = t;
+        BigInteger squareLo = t.multiply(t).shiftRight(w); // t^2 2^w rounded down and up: each power stays a bound
+        BigInteger squareHi = FixedInterval.ceilShiftRight(t.multiply(t), w);
         BigInteger sum = BigInteger.ZERO;
         for (int j = 0; ; j++) {
             BigInteger d = BigInteger.valueOf(2L * j + 1);
@@ -205,8 +213,8 @@ final class Kernels {
             if (powerHi.compareTo(BigInteger.ONE) <= 0 && positive == upper) {
                 return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
             }
-            powerLo = powerLo.multiply(t).multiply(t).shiftRight(2 * w);
-            powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(t).multiply(t), 2 * w);
+            powerLo = powerLo.multiply(squareLo).shiftRight(w);
+            powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(squareHi), w);
         }
     }
 
@@ -327,6 +335,8 @@ final class Kernels {
         BigInteger termLo = start == 0 ? one : r; // bounds on r^n / n! * 2^w
         BigInteger termHi = termLo;
         BigInteger sum = BigInteger.ZERO;
+        BigInteger squareLo = r.multiply(r).shiftRight(w); // r^2 2^w rounded down and up
+        BigInteger squareHi = FixedInterval.ceilShiftRight(r.multiply(r), w);
         int n = start;
         for (int j = 0; ; j++) {
             boolean positive = j % 2 == 0;
@@ -336,10 +346,10 @@ final class Kernels {
             if (termHi.compareTo(BigInteger.ONE) <= 0 && positive == upper) {
                 return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
             }
-            // floor(floor(a / 2^2w) / c) = floor(a / (c 2^2w)), and the same for ceil: a shift and a one-word division
+            // floor(floor(a / 2^w) / c) = floor(a / (c 2^w)), and the same for ceil: a shift and a one-word division
             BigInteger c = BigInteger.valueOf((long) (n + 1) * (n + 2));
-            termLo = termLo.multiply(r).multiply(r).shiftRight(2 * w).divide(c);
-            termHi = FixedInterval.ceilDivide(FixedInterval.ceilShiftRight(termHi.multiply(r).multiply(r), 2 * w), c);
+            termLo = termLo.multiply(squareLo).shiftRight(w).divide(c);
+            termHi = FixedInterval.ceilDivide(FixedInterval.ceilShiftRight(termHi.multiply(squareHi), w), c);
             n += 2;
         }
     }
