@@ -91,27 +91,50 @@ final class Kernels {
     /** atanh of an interval within [-1/2, 1/2] (atanh is odd and increasing). */
     private static FixedInterval atanh(FixedInterval t) {
         int w = t.w();
-        BigInteger lo = t.lo().signum() >= 0 ? atanhPositive(t.lo(), w, false) : atanhPositive(t.lo().negate(), w, true).negate();
-        BigInteger hi = t.hi().signum() >= 0 ? atanhPositive(t.hi(), w, true) : atanhPositive(t.hi().negate(), w, false).negate();
-        return new FixedInterval(lo, hi, w);
+        // both bounds at t.lo; atanh is increasing with slope 1/(1 - t^2) <= 4/3 < 2 on [-1/2, 1/2]
+        BigInteger[] b = t.lo().signum() >= 0 ? atanhBounds(t.lo(), w) : negated(atanhBounds(t.lo().negate(), w));
+        return new FixedInterval(b[0], b[1].add(t.hi().subtract(t.lo()).shiftLeft(1)), w);
     }
 
-    /** Bound on atanh(T 2^-w) = sum t^(2j+1)/(2j+1) for 0 <= t <= 1/2 (all terms positive). */
-    private static BigInteger atanhPositive(BigInteger t, int w, boolean upper) {
+    /** {-upper, -lower}: the bounds of -y from those of y. */
+    private static BigInteger[] negated(BigInteger[] b) {
+        return new BigInteger[] {b[1].negate(), b[0].negate()};
+    }
+
+    /**
+     * {lower, upper} bounds on atanh(T 2^-w) 2^w = sum t^(2j+1)/(2j+1) 2^w for 0 <= t <= 1/2 (all terms positive),
+     * from one pass: the lower sum truncated, the upper with the tail bound of two units.
+     */
+    private static BigInteger[] atanhBounds(BigInteger t, int w) {
         if (t.signum() == 0) {
-            return BigInteger.ZERO;
+            return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
         }
-        BigInteger sum = BigInteger.ZERO;
-        BigInteger power = t; // a bound on t^(2j+1) * 2^w
-        BigInteger square = upper ? FixedInterval.ceilShiftRight(t.multiply(t), w) : t.multiply(t).shiftRight(w); // t^2 2^w, bounded
+        BigInteger powerLo = t;
+        BigInteger powerHi = t;
+        BigInteger squareLo = t.multiply(t).shiftRight(w);
+        BigInteger squareHi = FixedInterval.ceilShiftRight(t.multiply(t), w);
+        BigInteger sumLo = BigInteger.ZERO;
+        BigInteger sumHi = BigInteger.ZERO;
+        BigInteger lower = null;
+        BigInteger upper = null;
         for (int j = 0; ; j++) {
             BigInteger d = BigInteger.valueOf(2L * j + 1);
-            sum = sum.add(upper ? FixedInterval.ceilDivide(power, d) : power.divide(d));
-            BigInteger next = power.multiply(square);
-            power = upper ? FixedInterval.ceilShiftRight(next, w) : next.shiftRight(w);
-            if (power.compareTo(BigInteger.ONE) <= 0) {
-                // the rest is at most power / (1 - t^2) <= (4/3) power <= 2 units
-                return upper ? sum.add(TWO) : sum;
+            if (lower == null) {
+                sumLo = sumLo.add(powerLo.divide(d));
+                powerLo = powerLo.multiply(squareLo).shiftRight(w);
+                if (powerLo.compareTo(BigInteger.ONE) <= 0) {
+                    lower = sumLo;
+                }
+            }
+            if (upper == null) {
+                sumHi = sumHi.add(FixedInterval.ceilDivide(powerHi, d));
+                powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(squareHi), w);
+                if (powerHi.compareTo(BigInteger.ONE) <= 0) {
+                    upper = sumHi.add(TWO); // the rest is at most powerHi / (1 - t^2) <= (4/3) powerHi <= 2 units
+                }
+            }
+            if (lower != null && upper != null) {
+                return new BigInteger[] {lower, upper};
             }
         }
     }
@@ -182,36 +205,47 @@ final class Kernels {
 
     /** atan of an interval within [0, 1/8]: alternating series with decreasing terms. */
     private static FixedInterval atanSmall(FixedInterval t) {
-        return new FixedInterval(atanSeries(t.lo(), t.w(), false), atanSeries(t.hi(), t.w(), true), t.w());
+        // both bounds at t.lo from one pass; atan is increasing and 1-Lipschitz, so atan(t.hi) <= atan(t.lo) + (t.hi - t.lo)
+        BigInteger[] b = atanSeriesBounds(t.lo(), t.w());
+        return new FixedInterval(b[0], b[1].add(t.hi().subtract(t.lo())), t.w());
     }
 
     /**
-     * Bound on atan(T 2^-w) = t - t^3/3 + t^5/5 - ... for 0 <= t <= 1. The exact sum lies between
-     * consecutive partial sums; the upper bound stops after a positive term, the lower after a negative
-     * one, each term rounded in the direction of the bound.
+     * {lower, upper} bounds on atan(T 2^-w) 2^w = (t - t^3/3 + t^5/5 - ...) 2^w for 0 <= t <= 1, from one pass. The
+     * exact sum lies between consecutive partial sums; the upper bound stops after a positive term, the lower after a
+     * negative one, each term rounded in the direction of its bound (positive terms from the power's upper bound,
+     * negative from its lower bound for the upper sum, the other way round for the lower), with one unit to spare.
      */
-    private static BigInteger atanSeries(BigInteger t, int w, boolean upper) {
+    private static BigInteger[] atanSeriesBounds(BigInteger t, int w) {
         if (t.signum() == 0) {
-            return BigInteger.ZERO;
+            return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
         }
         BigInteger powerLo = t;
         BigInteger powerHi = t;
-        BigInteger squareLo = t.multiply(t).shiftRight(w); // t^2 2^w rounded down and up: each power stays a bound
+        BigInteger squareLo = t.multiply(t).shiftRight(w);
         BigInteger squareHi = FixedInterval.ceilShiftRight(t.multiply(t), w);
-        BigInteger sum = BigInteger.ZERO;
+        BigInteger sumLo = BigInteger.ZERO;
+        BigInteger sumHi = BigInteger.ZERO;
+        BigInteger lower = null;
+        BigInteger upper = null;
         for (int j = 0; ; j++) {
             BigInteger d = BigInteger.valueOf(2L * j + 1);
             boolean positive = j % 2 == 0;
-            // to bound the sum from above, add positive terms rounded up and subtract negative terms rounded down
-            boolean roundUp = upper == positive;
-            BigInteger term = roundUp ? FixedInterval.ceilDivide(powerHi, d) : powerLo.divide(d);
-            sum = positive ? sum.add(term) : sum.subtract(term);
-            if (powerLo.signum() == 0 && positive == upper) {
-                // every further term is below one unit... after this term of the right sign we may stop
-                return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
+            boolean small = powerLo.signum() == 0 || powerHi.compareTo(BigInteger.ONE) <= 0;
+            if (upper == null) {
+                sumHi = positive ? sumHi.add(FixedInterval.ceilDivide(powerHi, d)) : sumHi.subtract(powerLo.divide(d));
+                if (small && positive) {
+                    upper = sumHi.add(BigInteger.ONE);
+                }
             }
-            if (powerHi.compareTo(BigInteger.ONE) <= 0 && positive == upper) {
-                return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
+            if (lower == null) {
+                sumLo = positive ? sumLo.add(powerLo.divide(d)) : sumLo.subtract(FixedInterval.ceilDivide(powerHi, d));
+                if (small && !positive) {
+                    lower = sumLo.subtract(BigInteger.ONE);
+                }
+            }
+            if (lower != null && upper != null) {
+                return new BigInteger[] {lower, upper};
             }
             powerLo = powerLo.multiply(squareLo).shiftRight(w);
             powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(squareHi), w);
@@ -301,7 +335,9 @@ final class Kernels {
     /** sin on an interval within [-1, 1] (increasing there). */
     private static FixedInterval sinReduced(FixedInterval r) {
         int w = r.w();
-        return new FixedInterval(sinPoint(r.lo(), w, false), sinPoint(r.hi(), w, true), w);
+        // both bounds at r.lo from one pass; sin is increasing on [-1, 1] and 1-Lipschitz: sin(hi) <= sin(lo) + (hi - lo)
+        BigInteger[] b = r.lo().signum() >= 0 ? taylorBounds(r.lo(), w, 1) : negated(taylorBounds(r.lo().negate(), w, 1));
+        return new FixedInterval(b[0], b[1].add(r.hi().subtract(r.lo())), w);
     }
 
     /** cos on an interval within [-1, 1] (even; decreasing in |r|). */
@@ -311,40 +347,44 @@ final class Kernels {
         BigInteger b = r.hi().abs();
         BigInteger far = a.max(b);
         BigInteger near = r.lo().signum() <= 0 && r.hi().signum() >= 0 ? BigInteger.ZERO : a.min(b);
-        return new FixedInterval(cosSeries(far, w, false), cosSeries(near, w, true), w);
+        // both bounds at the far end from one pass; cos is 1-Lipschitz: cos(near) <= cos(far) + (far - near)
+        BigInteger[] c = taylorBounds(far, w, 0);
+        return new FixedInterval(c[0], c[1].add(far.subtract(near)), w);
     }
 
-    private static BigInteger sinPoint(BigInteger r, int w, boolean upper) {
-        // sin is odd: a bound above for -|r| is minus a bound below for |r|
-        return r.signum() >= 0 ? sinSeries(r, w, upper) : sinSeries(r.negate(), w, !upper).negate();
-    }
-
-    /** Bound on sin(R 2^-w) for 0 <= r <= 1: r - r^3/3! + ..., alternating with decreasing terms. */
-    private static BigInteger sinSeries(BigInteger r, int w, boolean upper) {
-        return alternatingTaylor(r, w, upper, 1);
-    }
-
-    /** Bound on cos(R 2^-w) for 0 <= r <= 1: 1 - r^2/2! + ... */
-    private static BigInteger cosSeries(BigInteger r, int w, boolean upper) {
-        return alternatingTaylor(r, w, upper, 0);
-    }
-
-    /** Bound on sum_j (-1)^j r^(2j+start)/(2j+start)! for 0 <= r <= 1 and start 0 or 1. */
-    private static BigInteger alternatingTaylor(BigInteger r, int w, boolean upper, int start) {
+    /**
+     * {lower, upper} bounds on sum_j (-1)^j r^(2j+start)/(2j+start)! 2^w for 0 <= r <= 1 and start 0 (cos) or 1
+     * (sin), alternating with decreasing terms, from one pass: the upper sum stops after a positive term, the lower
+     * after a negative one, each term taken from the bound in its direction, with one unit to spare.
+     */
+    private static BigInteger[] taylorBounds(BigInteger r, int w, int start) {
         BigInteger one = BigInteger.ONE.shiftLeft(w);
         BigInteger termLo = start == 0 ? one : r; // bounds on r^n / n! * 2^w
         BigInteger termHi = termLo;
-        BigInteger sum = BigInteger.ZERO;
+        BigInteger sumLo = BigInteger.ZERO;
+        BigInteger sumHi = BigInteger.ZERO;
+        BigInteger lower = null;
+        BigInteger upper = null;
         BigInteger squareLo = r.multiply(r).shiftRight(w); // r^2 2^w rounded down and up
         BigInteger squareHi = FixedInterval.ceilShiftRight(r.multiply(r), w);
         int n = start;
         for (int j = 0; ; j++) {
             boolean positive = j % 2 == 0;
-            boolean roundUp = upper == positive;
-            BigInteger term = roundUp ? termHi : termLo;
-            sum = positive ? sum.add(term) : sum.subtract(term);
-            if (termHi.compareTo(BigInteger.ONE) <= 0 && positive == upper) {
-                return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
+            boolean small = termHi.compareTo(BigInteger.ONE) <= 0;
+            if (upper == null) {
+                sumHi = positive ? sumHi.add(termHi) : sumHi.subtract(termLo);
+                if (small && positive) {
+                    upper = sumHi.add(BigInteger.ONE);
+                }
+            }
+            if (lower == null) {
+                sumLo = positive ? sumLo.add(termLo) : sumLo.subtract(termHi);
+                if (small && !positive) {
+                    lower = sumLo.subtract(BigInteger.ONE);
+                }
+            }
+            if (lower != null && upper != null) {
+                return new BigInteger[] {lower, upper};
             }
             // floor(floor(a / 2^w) / c) = floor(a / (c 2^w)), and the same for ceil: a shift and a one-word division
             BigInteger c = BigInteger.valueOf((long) (n + 1) * (n + 2));
