@@ -188,9 +188,11 @@ final class Kernels {
         int halvings = 0;
         FixedInterval r = t;
         while (r.hi().compareTo(one.shiftRight(3)) > 0) {
+            // h(t) = t / (1 + sqrt(1 + t^2)) is increasing with h' = 1 / (sqrt(1 + t^2) (1 + sqrt(1 + t^2))) <= 1/2:
+            // h(r.hi) <= h(r.lo) + (r.hi - r.lo)/2, so one end is evaluated
             FixedInterval lo = halve(FixedInterval.point(r.lo(), w));
-            FixedInterval hi = halve(FixedInterval.point(r.hi(), w));
-            r = new FixedInterval(lo.lo(), hi.hi(), w);
+            BigInteger hi = lo.hi().add(FixedInterval.ceilShiftRight(r.hi().subtract(r.lo()), 1));
+            r = new FixedInterval(lo.lo(), hi, w);
             halvings++;
         }
         return atanSmall(r).shift(halvings);

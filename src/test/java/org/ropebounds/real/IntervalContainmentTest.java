@@ -72,6 +72,41 @@ class IntervalContainmentTest {
     }
 
     @Test
+    void theAtanKernelContainsTheRangeOverAWideFixedInterval() throws IOException {
+        // the kernel's own interval path (halvings and series bound the far end by a slope), on the fixture's atan rows
+        int checked = 0;
+        for (String[] row : org.ropebounds.Fixtures.rows("real/intervals.csv")) {
+            Rational lo = Rational.parse(row[1]);
+            if (!row[0].equals("atan") || lo.signum() < 0) {
+                continue;
+            }
+            for (int w : new int[] {80, 200, 280}) {
+                FixedInterval t = new FixedInterval(FixedInterval.of(lo, w).lo(), FixedInterval.of(Rational.parse(row[2]), w).hi(), w);
+                Enclosure ours = Kernels.atanNonNegative(t).toEnclosure();
+                Rational bLo = Rational.parse(row[4]);
+                Rational bHi = Rational.parse(row[5]);
+                assertTrue(ours.lo().compareTo(bLo) <= 0 && bHi.compareTo(ours.hi()) <= 0,
+                        () -> "atan kernel over [" + row[1] + ", " + row[2] + "] at " + w + " bits = " + ours + " misses the ball at " + row[3]);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 30, "atan rows checked: " + checked);
+        // and on intervals in (1/8, 1], where the halvings run, against the kernel at 800 bits at both ends
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        for (int i = 0; i < 300; i++) {
+            int w = 64 + random.nextInt(200);
+            Rational a = Rational.of(java.math.BigInteger.valueOf(random.nextLong(1L << 59, 1L << 62)), java.math.BigInteger.ONE.shiftLeft(62));
+            Rational b = a.add(Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.ONE.shiftLeft(random.nextInt(2, 60)))).min(Rational.ONE);
+            FixedInterval t = new FixedInterval(FixedInterval.of(a, w).lo(), FixedInterval.of(b, w).hi(), w);
+            Enclosure ours = Kernels.atanNonNegative(t).toEnclosure();
+            Enclosure atA = Kernels.atan(a, 800).toEnclosure();
+            Enclosure atB = Kernels.atan(b, 800).toEnclosure();
+            assertTrue(ours.lo().compareTo(atA.lo()) <= 0 && atB.hi().compareTo(ours.hi()) <= 0,
+                    () -> "atan kernel over [" + a + ", " + b + "] at " + w + " bits = " + ours + " misses " + atA + " or " + atB);
+        }
+    }
+
+    @Test
     void theDoubleDoubleLevelContainsTheRangeOverEachInterval() throws IOException {
         DoubleDoubleIntervalArithmetic a = new DoubleDoubleIntervalArithmetic(132);
         check((f, row) -> a.toEnclosure(apply(a, f, DoubleDoubleBalls.ballOf(Rational.parse(row[1]), Rational.parse(row[2])))),
