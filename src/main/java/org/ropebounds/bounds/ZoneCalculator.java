@@ -181,14 +181,14 @@ public final class ZoneCalculator {
              * How this value compares with {@code o}'s, as their enclosures decide it ({@link Enclosure#compareTo(Enclosure)}):
              * from the balls or double intervals themselves when they are apart, else from the enclosures.
              */
-            OptionalInt compareTo(Level<?>.Value o) {
-                OptionalInt fast = separated(t.get(), o.t.get());
+            OptionalInt compareTo(Value o) {
+                OptionalInt fast = a.compareIfApart(t.get(), o.t.get());
                 return fast.isPresent() ? fast : enclosure().compareTo(o.enclosure());
             }
 
             /** How this value compares with the exact x, as its enclosure decides it ({@link Enclosure#compareTo(Rational)}). */
-            OptionalInt compareTo(Rational x, Level<?>.Value xHere) {
-                OptionalInt fast = separated(t.get(), xHere.t.get());
+            OptionalInt compareTo(Rational x, Value xHere) {
+                OptionalInt fast = a.compareIfApart(t.get(), xHere.t.get());
                 return fast.isPresent() ? fast : enclosure().compareTo(x);
             }
 
@@ -311,21 +311,6 @@ public final class ZoneCalculator {
         }
     }
 
-    /**
-     * -1 or +1 when the level's values a and b are apart in their own representation (so that their
-     * enclosures, which lie inside it, compare the same way); empty otherwise.
-     */
-    private static OptionalInt separated(Object a, Object b) {
-        if (a instanceof DoubleDoubleInterval x && b instanceof DoubleDoubleInterval y) {
-            return x.compareIfSeparated(y);
-        }
-        if (a instanceof DoubleInterval x && b instanceof DoubleInterval y) {
-            OptionalInt c = x.compareTo(y);
-            return c.isPresent() && c.getAsInt() != 0 ? c : OptionalInt.empty();
-        }
-        return OptionalInt.empty();
-    }
-
     /** The decisions about one format. */
     private static final class FormatDecisions {
         final Format format;
@@ -398,7 +383,7 @@ public final class ZoneCalculator {
          * Takes what level {@code s} decides of the pending decisions; at the most precise level, every
          * pending decimal takes the digits it has.
          */
-        void absorb(Level<?> s, boolean last) {
+        <T> void absorb(Level<T> s, boolean last) {
             lower.forEach((b, d) -> decimal(d, () -> s.lower(b), UPWARD, last)); // minimums: up
             if (dominates.pending()) {
                 OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).compareTo(s.lower(Bounds.ALIASING));
@@ -411,7 +396,7 @@ public final class ZoneCalculator {
             }
             for (int i = 0; i < formats.size(); i++) {
                 FormatDecisions f = formats.get(i);
-                Level<?>.InFormat z = s.format(i);
+                Level<T>.InFormat z = s.format(i);
                 // each in its safe direction: the ceiling (b must stay below it) down, so a base below the printed value
                 // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
                 // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the

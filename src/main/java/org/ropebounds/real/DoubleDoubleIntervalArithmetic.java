@@ -276,6 +276,12 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
         return DoubleDoubleKernels.PI;
     }
 
+    /** From the balls' directed double bounds ({@link DoubleDoubleInterval#compareIfSeparated}). */
+    @Override
+    public java.util.OptionalInt compareIfApart(DoubleDoubleInterval a, DoubleDoubleInterval b) {
+        return a.compareIfSeparated(b);
+    }
+
     @Override
     public Enclosure toEnclosure(DoubleDoubleInterval x) {
         return enclosureOf(x);
