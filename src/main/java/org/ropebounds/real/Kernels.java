@@ -162,6 +162,7 @@ final class Kernels {
     private static FixedInterval cachedLn2;
     private static FixedInterval cachedPi;
     private static final FixedInterval[] CACHED_LOG_SIXTY_FOURTHS = new FixedInterval[49];
+    private static final FixedInterval[] CACHED_ATAN_THIRTY_SECONDS = new FixedInterval[33];
 
     /** ln 2 = 2 atanh(1/3), cached at the largest precision asked so far. */
     static FixedInterval ln2(int w) {
@@ -204,7 +205,38 @@ final class Kernels {
             FixedInterval high = atanNonNegative(FixedInterval.point(t.hi(), w));
             return new FixedInterval(low.lo(), high.hi(), w);
         }
-        // halve the argument: atan(t) = 2 atan(t / (1 + sqrt(1 + t^2))), until t <= 1/8
+        if (t.hi().compareTo(one.shiftRight(3)) > 0 && w >= 5) {
+            // atan(t) = atan(c) + atan(u), c = j/32 <= t (j = floor(32 t_lo)), u = (t - c)/(1 + t c) in [0, 1/32] for a
+            // narrow t, increasing in t; with T = t 2^w integers, u 2^w = (T - j 2^(w-5)) 2^(w+5) / (2^(w+5) + T j) exactly
+            long j = t.lo().shiftRight(w - 5).longValue();
+            BigInteger c = BigInteger.valueOf(j).shiftLeft(w - 5);
+            BigInteger scale = BigInteger.ONE.shiftLeft(w + 5);
+            BigInteger uLo = t.lo().subtract(c).multiply(scale).divide(scale.add(t.lo().multiply(BigInteger.valueOf(j))));
+            BigInteger uHi = FixedInterval.ceilDivide(t.hi().subtract(c).multiply(scale), scale.add(t.hi().multiply(BigInteger.valueOf(j))));
+            if (uHi.compareTo(one.shiftRight(3)) <= 0) {
+                return atanSmall(new FixedInterval(uLo, uHi, w)).add(atanOfThirtySeconds((int) j, w));
+            }
+        }
+        return atanByHalvings(t);
+    }
+
+    /** atan(j/32) for j in [0, 32], by halvings, cached per j at the largest precision asked. */
+    private static FixedInterval atanOfThirtySeconds(int j, int w) {
+        synchronized (CACHE_LOCK) {
+            FixedInterval c = CACHED_ATAN_THIRTY_SECONDS[j];
+            if (c == null || c.w() < w) {
+                int cw = Math.max(w, 256) + 16;
+                c = atanByHalvings(FixedInterval.of(Rational.of(BigInteger.valueOf(j), BigInteger.valueOf(32)), cw));
+                CACHED_ATAN_THIRTY_SECONDS[j] = c;
+            }
+            return c.rescale(w);
+        }
+    }
+
+    /** atan of an interval within [0, 1] by halving the argument: atan(t) = 2 atan(t / (1 + sqrt(1 + t^2))), until t <= 1/8. */
+    private static FixedInterval atanByHalvings(FixedInterval t) {
+        int w = t.w();
+        BigInteger one = BigInteger.ONE.shiftLeft(w);
         int halvings = 0;
         FixedInterval r = t;
         while (r.hi().compareTo(one.shiftRight(3)) > 0) {
