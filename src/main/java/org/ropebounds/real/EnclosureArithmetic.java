@@ -235,7 +235,7 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
         if (x.isExact()) {
             return outward(atHi.lo(), atHi.hi());
         }
-        // acos is decreasing with |acos'| = 1/sqrt(1 - t^2) <= inverseCosBound over the enclosure
+        // acos is decreasing with |acos'| = 1/sqrt(1 - t^2) <= arcSlope(x) over the enclosure
         double slope = arcSlope(x);
         return outward(atHi.lo(), Double.isFinite(slope) ? plusWidthTimes(atHi.hi(), x, slope) : Kernels.acos(x.lo(), bits + 4).toEnclosure().hi());
     }
