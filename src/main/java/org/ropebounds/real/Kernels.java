@@ -115,6 +115,12 @@ final class Kernels {
         return new FixedInterval(b[0], b[1].add(t.hi().subtract(t.lo()).shiftLeft(1)), w);
     }
 
+    /** {floor, ceiling} of t^2 2^-w: t^2's fixed-point bounds, by which the series multiply their power bounds. */
+    private static BigInteger[] squareBounds(BigInteger t, int w) {
+        BigInteger sq = t.multiply(t);
+        return new BigInteger[] {sq.shiftRight(w), FixedInterval.ceilShiftRight(sq, w)};
+    }
+
     /** {-upper, -lower}: the bounds of -y from those of y. */
     private static BigInteger[] negated(BigInteger[] b) {
         return new BigInteger[] {b[1].negate(), b[0].negate()};
@@ -130,8 +136,9 @@ final class Kernels {
         }
         BigInteger powerLo = t;
         BigInteger powerHi = t;
-        BigInteger squareLo = t.multiply(t).shiftRight(w);
-        BigInteger squareHi = FixedInterval.ceilShiftRight(t.multiply(t), w);
+        BigInteger[] square = squareBounds(t, w);
+        BigInteger squareLo = square[0];
+        BigInteger squareHi = square[1];
         BigInteger sumLo = BigInteger.ZERO;
         BigInteger sumHi = BigInteger.ZERO;
         BigInteger lower = null;
@@ -276,8 +283,9 @@ final class Kernels {
         }
         BigInteger powerLo = t;
         BigInteger powerHi = t;
-        BigInteger squareLo = t.multiply(t).shiftRight(w);
-        BigInteger squareHi = FixedInterval.ceilShiftRight(t.multiply(t), w);
+        BigInteger[] square = squareBounds(t, w);
+        BigInteger squareLo = square[0];
+        BigInteger squareHi = square[1];
         BigInteger sumLo = BigInteger.ZERO;
         BigInteger sumHi = BigInteger.ZERO;
         BigInteger lower = null;
@@ -419,8 +427,9 @@ final class Kernels {
         BigInteger sumHi = BigInteger.ZERO;
         BigInteger lower = null;
         BigInteger upper = null;
-        BigInteger squareLo = r.multiply(r).shiftRight(w); // r^2 2^w rounded down and up
-        BigInteger squareHi = FixedInterval.ceilShiftRight(r.multiply(r), w);
+        BigInteger[] square = squareBounds(r, w);
+        BigInteger squareLo = square[0];
+        BigInteger squareHi = square[1];
         int n = start;
         for (int j = 0; ; j++) {
             boolean positive = j % 2 == 0;
