@@ -19,6 +19,7 @@ import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.CertifiedDecimal.Direction;
 import org.ropebounds.real.DoubleDoubleInterval;
+import org.ropebounds.real.DoubleInterval;
 import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.Ziv;
 
@@ -97,6 +98,7 @@ public final class ZoneCalculator {
         private final Lazy<T> length;
         private final Value depthApprox;
         private final Value marginLower;
+        private final Value baseValue;
         private final Lazy<T> phase;
         private final Lazy<Enclosure> phaseOverHalfPi;
         private final Lazy<Enclosure> depthQuotient;
@@ -120,6 +122,7 @@ public final class ZoneCalculator {
             length = new Lazy<>(() -> a.of(q.context().longValueExact()));
             depthApprox = new Value(() -> a.divide(length.get(), acosRoot.get()));
             marginLower = new Value(() -> a.divide(this.base.orElseThrow(), zoneLower.t()));
+            baseValue = new Value(() -> this.base.orElseThrow());
             phase = new Lazy<>(() -> {
                 T b = this.base.orElseThrow();
                 T theta = q.spectrum() == Spectrum.APPROX ? a.divide(a.of(1), b)
@@ -158,10 +161,35 @@ public final class ZoneCalculator {
                 return enclosure.get();
             }
 
-            /** The decimal the enclosure decides in {@code direction} (CertifiedDecimal.decide, from the ball when there is one). */
-            Optional<CertifiedDecimal> decide(int digits, Direction direction) {
-                return t.get() instanceof DoubleDoubleInterval ball ? CertifiedDecimal.decide(ball, digits, direction)
-                        : CertifiedDecimal.decide(enclosure(), digits, direction);
+            /**
+             * The decimal the enclosure decides in {@code direction} (CertifiedDecimal.decide, from the ball when there
+             * is one); at a double or double-double level that is not the last, from the ball test alone (a more
+             * precise level follows and decides the same digits).
+             */
+            Optional<CertifiedDecimal> decide(int digits, Direction direction, boolean last) {
+                T v = t.get();
+                if (v instanceof DoubleDoubleInterval ball) {
+                    return last ? CertifiedDecimal.decide(ball, digits, direction) : CertifiedDecimal.decideByBall(ball, digits, direction);
+                }
+                if (v instanceof DoubleInterval d) {
+                    return last ? CertifiedDecimal.decide(d, digits, direction) : CertifiedDecimal.decideByBall(d, digits, direction);
+                }
+                return CertifiedDecimal.decide(enclosure(), digits, direction);
+            }
+
+            /**
+             * How this value compares with {@code o}'s, as their enclosures decide it ({@link Enclosure#compareTo(Enclosure)}):
+             * from the balls or double intervals themselves when they are apart, else from the enclosures.
+             */
+            OptionalInt compareTo(Value o) {
+                OptionalInt fast = a.compareIfApart(t.get(), o.t.get());
+                return fast.isPresent() ? fast : enclosure().compareTo(o.enclosure());
+            }
+
+            /** How this value compares with the exact x, as its enclosure decides it ({@link Enclosure#compareTo(Rational)}). */
+            OptionalInt compareTo(Rational x, Value xHere) {
+                OptionalInt fast = a.compareIfApart(t.get(), xHere.t.get());
+                return fast.isPresent() ? fast : enclosure().compareTo(x);
             }
 
             /** The ceiling every point of the enclosure shares, if they share one. */
@@ -208,6 +236,11 @@ public final class ZoneCalculator {
         /** base / zone lower; only with a base. */
         Value marginLower() {
             return marginLower;
+        }
+
+        /** The base, in this level's arithmetic; only with a base. */
+        Value base() {
+            return baseValue;
         }
 
         /** The phase L theta_min over pi/2 (cos of it is positive below 1), theta_min = 1/b (approx) or b^(-(d-2)/d) (exact). */
@@ -350,10 +383,10 @@ public final class ZoneCalculator {
          * Takes what level {@code s} decides of the pending decisions; at the most precise level, every
          * pending decimal takes the digits it has.
          */
-        void absorb(Level<?> s, boolean last) {
+        <T> void absorb(Level<T> s, boolean last) {
             lower.forEach((b, d) -> decimal(d, () -> s.lower(b), UPWARD, last)); // minimums: up
             if (dominates.pending()) {
-                OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).enclosure().compareTo(s.lower(Bounds.ALIASING).enclosure());
+                OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).compareTo(s.lower(Bounds.ALIASING));
                 if (c.isPresent()) {
                     dominates.take(c.getAsInt() > 0);
                     // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md): the larger of
@@ -363,7 +396,7 @@ public final class ZoneCalculator {
             }
             for (int i = 0; i < formats.size(); i++) {
                 FormatDecisions f = formats.get(i);
-                Level<?>.InFormat z = s.format(i);
+                Level<T>.InFormat z = s.format(i);
                 // each in its safe direction: the ceiling (b must stay below it) down, so a base below the printed value
                 // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
                 // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the
@@ -374,7 +407,7 @@ public final class ZoneCalculator {
                 decimal(f.maxContextBound, z::maxContextBound, DOWNWARD, last);
                 if (f.empty.pending()) {
                     // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
-                    OptionalInt c = s.zoneLower().enclosure().compareTo(z.ceiling().enclosure());
+                    OptionalInt c = s.zoneLower().compareTo(z.ceiling());
                     if (c.isPresent()) {
                         f.empty.take(c.getAsInt() >= 0);
                     }
@@ -398,8 +431,8 @@ public final class ZoneCalculator {
                 if (base.isPresent()) {
                     decimal(f.marginUpper, z::marginUpper, DOWNWARD, last); // ceiling/b, a margin: never overstated
                     if (f.verdict.pending()) {
-                        OptionalInt belowLower = s.zoneLower().enclosure().compareTo(base.get()); // > 0: b < lower
-                        OptionalInt vsCeiling = z.ceiling().enclosure().compareTo(base.get()); // <= 0: b >= ceiling
+                        OptionalInt belowLower = s.zoneLower().compareTo(base.get(), s.base()); // > 0: b < lower
+                        OptionalInt vsCeiling = z.ceiling().compareTo(base.get(), s.base()); // <= 0: b >= ceiling
                         if (belowLower.isPresent() && vsCeiling.isPresent()) {
                             f.verdict.take(Verdict.of(belowLower.getAsInt() > 0, vsCeiling.getAsInt() <= 0));
                         }
@@ -431,7 +464,7 @@ public final class ZoneCalculator {
                 return;
             }
             Level<?>.Value x = value.get();
-            Optional<CertifiedDecimal> decided = x.decide(digits, direction);
+            Optional<CertifiedDecimal> decided = x.decide(digits, direction, last);
             if (decided.isPresent()) {
                 d.take(decided.get());
             } else if (last) {

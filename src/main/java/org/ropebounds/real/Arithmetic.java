@@ -65,4 +65,13 @@ public interface Arithmetic<T> {
 
     /** The enclosure as exact rational endpoints. */
     Enclosure toEnclosure(T x);
+
+    /**
+     * -1 or +1 when the level's own representation proves every point of a's enclosure below, or above, every
+     * point of b's ({@link Enclosure#compareTo(Enclosure)} on {@link #toEnclosure} then answers the same); empty
+     * when it cannot tell cheaply (the enclosures may still decide). Never 0.
+     */
+    default java.util.OptionalInt compareIfApart(T a, T b) {
+        return java.util.OptionalInt.empty();
+    }
 }

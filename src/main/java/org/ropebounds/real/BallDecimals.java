@@ -126,6 +126,32 @@ final class BallDecimals {
     }
 
     /**
+     * The rounding up or down of every point of the non-point double interval [lo, hi] to n significant digits,
+     * as {@link CertifiedDecimal#decide(Enclosure, int, Direction)} would give it from that interval's enclosure
+     * (the same BigDecimal, scale included), when the double-double ball covering it decides; empty otherwise.
+     * The ball has the midpoint (lo + hi)/2 exactly and a radius at least (hi - lo)/2, so it contains [lo, hi]:
+     * every point of [lo, hi] rounds to the ball's decimal, and lo lies strictly inside the ball's cell, so it
+     * is not itself an n-digit decimal (proofs/double-double-interval.md section 8, the double interval).
+     *
+     * @throws IllegalArgumentException for {@link Direction#NEAREST} or a point interval
+     */
+    static Optional<BigDecimal> rounded(DoubleInterval x, int n, Direction direction) {
+        if (direction == Direction.NEAREST || x.isPoint()) {
+            throw new IllegalArgumentException("the double interval's ball test is for directed roundings of non-point intervals");
+        }
+        double s = x.lo() + x.hi();
+        double e = ErrorFreeTransforms.twoSumError(x.lo(), x.hi(), s);
+        double h = s / 2;
+        double l = e / 2;
+        double r = Math.nextUp(x.hi() - x.lo()) / 2; // nextUp(RN(w)) >= w, and halving a normal double is exact
+        if (!Double.isFinite(s) || (h != 0 && Math.abs(h) < 0x1p-900) || (l != 0 && Math.abs(l) < Double.MIN_NORMAL)
+                || !(r >= Double.MIN_NORMAL) || (h == 0 && l != 0)) {
+            return Optional.empty();
+        }
+        return rounded(new DoubleDoubleInterval(h, l, r, Optional.empty()), n, direction);
+    }
+
+    /**
      * The midpoint mh + ml of a ball with 1 <= mh < 2^101 split exactly as F + (fs + fe): F = fh + fl an integer
      * (fh, fl integer doubles) and |fs + fe| < 1.
      */

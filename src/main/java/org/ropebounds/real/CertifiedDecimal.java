@@ -56,11 +56,14 @@ public final class CertifiedDecimal {
     private volatile Enclosure enclosure;
     /** The double-double ball it was decided from, when it came from one (its enclosure is built on demand). */
     private final DoubleDoubleInterval ball;
+    /** The double interval it was decided from, when it came from one by the ball test (its enclosure is built on demand). */
+    private final DoubleInterval interval;
     private final int digits;
     private final int requested;
     private final boolean exact;
     private final Direction direction;
-    private final String text;
+    /** {@link #text()}, laid out on first use (a benign race: every thread computes the same string). */
+    private String text;
 
     private CertifiedDecimal(BigDecimal value, Enclosure enclosure, int digits, int requested, boolean exact, Direction direction) {
         this(value, enclosure, null, digits, requested, exact, direction);
@@ -68,14 +71,19 @@ public final class CertifiedDecimal {
 
     private CertifiedDecimal(BigDecimal value, Enclosure enclosure, DoubleDoubleInterval ball, int digits, int requested, boolean exact,
             Direction direction) {
+        this(value, enclosure, ball, null, digits, requested, exact, direction);
+    }
+
+    private CertifiedDecimal(BigDecimal value, Enclosure enclosure, DoubleDoubleInterval ball, DoubleInterval interval, int digits,
+            int requested, boolean exact, Direction direction) {
         this.value = value;
         this.enclosure = enclosure;
         this.ball = ball;
+        this.interval = interval;
         this.digits = digits;
         this.requested = requested;
         this.exact = exact;
         this.direction = direction;
-        this.text = value == null ? UNDECIDED_TEXT : layout(value, Math.max(1, digits));
     }
 
     /**
@@ -95,7 +103,12 @@ public final class CertifiedDecimal {
      * "?" when undecided.
      */
     public String text() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = value == null ? UNDECIDED_TEXT : layout(value, Math.max(1, digits));
+            text = t;
+        }
+        return t;
     }
 
     /** Significant digits certified: 0 when undecided; for an exact value, the digits it has. */
@@ -147,8 +160,8 @@ public final class CertifiedDecimal {
 
     private Enclosure materialised() {
         Enclosure e = enclosure;
-        if (e == null && ball != null) {
-            e = DoubleDoubleIntervalArithmetic.enclosureOf(ball);
+        if (e == null && (ball != null || interval != null)) {
+            e = ball != null ? DoubleDoubleIntervalArithmetic.enclosureOf(ball) : DoubleIntervalArithmetic.INSTANCE.toEnclosure(interval);
             enclosure = e;
         }
         return e;
@@ -184,7 +197,7 @@ public final class CertifiedDecimal {
     /** {@link #text()}. */
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 
     @Override
@@ -255,6 +268,77 @@ public final class CertifiedDecimal {
     }
 
     /**
+     * {@link #decide(Enclosure, int, Direction)} for the enclosure [lo, hi] of a double interval, the same
+     * decision (value, scale and enclosure). Rounded up or down, it is decided from the double-double ball
+     * covering [lo, hi] when that ball decides ({@code BallDecimals}); and an interval too wide for any n-digit
+     * rounding to cover it is declined without rational arithmetic: the reals that round to one n-digit decimal (in any direction) form an interval no longer
+     * than 10^(1-n) times the largest magnitude in it, so a wider [lo, hi] cannot have both ends round alike
+     * ({@code proofs/double-double-interval.md} section 8, the double interval's quick test).
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decide(DoubleInterval x, int n, Direction direction) {
+        checkRequested(n);
+        Objects.requireNonNull(direction);
+        if (!x.isPoint()) {
+            if (direction != Direction.NEAREST) {
+                Optional<BigDecimal> d = BallDecimals.rounded(x, n, direction);
+                if (d.isPresent()) {
+                    return Optional.of(new CertifiedDecimal(d.get(), null, null, x, n, n, false, direction));
+                }
+            }
+            if (tooWideToDecide(x.lo(), x.hi(), n)) {
+                return Optional.empty();
+            }
+        }
+        return decide(DoubleIntervalArithmetic.INSTANCE.toEnclosure(x), n, direction);
+    }
+
+    /**
+     * {@link #decide(DoubleInterval, int, Direction)} without its rational fallback: the same decision when
+     * it answers, but empty whenever the ball test of a non-point interval rounded up or down does not
+     * decide (the enclosure might still have). For a caller with a more precise level after this one, which
+     * then decides the same digits; a point interval (an exact value) and {@link Direction#NEAREST} take the
+     * full path.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decideByBall(DoubleInterval x, int n, Direction direction) {
+        checkRequested(n);
+        if (x.isPoint() || direction == Direction.NEAREST) {
+            return decide(x, n, direction);
+        }
+        return BallDecimals.rounded(x, n, direction).map(d -> new CertifiedDecimal(d, null, null, x, n, n, false, direction));
+    }
+
+    /**
+     * {@link #decide(DoubleDoubleInterval, int, Direction)} without its rational fallback: the same decision when
+     * it answers, but empty whenever the ball test of a ball without an exact value does not decide (the
+     * enclosure might still have). For a caller with a more precise level after this one; a ball with an exact
+     * value takes the full path.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decideByBall(DoubleDoubleInterval x, int n, Direction direction) {
+        checkRequested(n);
+        Objects.requireNonNull(direction);
+        if (x.exact().isPresent()) {
+            return decide(x, n, direction);
+        }
+        return BallDecimals.rounded(x, n, direction).map(d -> new CertifiedDecimal(d, null, x, n, n, false, direction));
+    }
+
+    /**
+     * Whether hi - lo exceeds 10^(1-n) max(|lo|, |hi|) (proven with a factor 4 to spare: the double width
+     * and bound are each within a few ulps of the real ones).
+     */
+    private static boolean tooWideToDecide(double lo, double hi, int n) {
+        double width = hi - lo;
+        double magnitude = Math.max(Math.abs(lo), Math.abs(hi));
+        return n <= 300 && width > 4 * magnitude * Math.pow(10, 1 - n);
+    }
+
+    /**
      * The value rounded up (toward +infinity) to n digits, the safe form of a minimum:
      * {@link #decide(Enclosure, int, Direction)} with {@link Direction#UPWARD}.
      *
@@ -297,7 +381,7 @@ public final class CertifiedDecimal {
             Optional<CertifiedDecimal> d = decide(x, k, direction);
             if (d.isPresent()) {
                 CertifiedDecimal c = d.get();
-                return new CertifiedDecimal(c.value, c.enclosure, c.ball, c.digits, n, c.exact, direction);
+                return new CertifiedDecimal(c.value, c.enclosure, c.ball, c.interval, c.digits, n, c.exact, direction);
             }
         }
         return undecided(n);

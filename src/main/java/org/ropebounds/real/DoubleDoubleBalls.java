@@ -36,6 +36,19 @@ final class DoubleDoubleBalls {
         return new DoubleDoubleInterval(h, l, r, Optional.empty());
     }
 
+    /**
+     * The ball of p/q for integers p and q with |p| < 2^53 and 1 <= q < 2^53 (exact doubles): h = RN(p/q),
+     * l = RN((p - hq)/q), radius |(p - hq) - lq| / q rounded up; both remainders are exact by fma
+     * (proofs/double-double-interval.md section 1, the division remainder). Radius 0 when p/q = h + l.
+     */
+    static DoubleDoubleInterval ratio(double p, double q) {
+        double h = p / q;
+        double rem = Math.fma(-h, q, p); // p - hq exactly: the remainder of a correctly rounded quotient is a double
+        double l = rem / q;
+        double rem2 = Math.fma(-l, q, rem); // rem - lq exactly, for the same reason
+        return ball(h, l, rem2 == 0 ? 0 : divUp(Math.abs(rem2), q));
+    }
+
     static Rational exact(double x) {
         return BinaryRational.ofDouble(x).toRational();
     }

@@ -61,6 +61,32 @@ public record DoubleDoubleInterval(double hi, double lo, double radius, Optional
         return java.util.OptionalLong.empty();
     }
 
+    /**
+     * -1 or +1 when every point of this ball's enclosure ({@link Arithmetic#toEnclosure}) is below, or above,
+     * every point of {@code o}'s, proven in doubles; empty otherwise (the enclosures may still decide, and
+     * they decide equal points). When it answers, {@link Enclosure#compareTo(Enclosure)} on the two
+     * enclosures gives the same answer: each enclosure lies within the directed double bounds used here.
+     */
+    public java.util.OptionalInt compareIfSeparated(DoubleDoubleInterval o) {
+        if (upperBound() < o.lowerBound()) {
+            return java.util.OptionalInt.of(-1);
+        }
+        if (lowerBound() > o.upperBound()) {
+            return java.util.OptionalInt.of(1);
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    /** A double at or above every point of the enclosure [m - r', m + r'] (r' = max(r, 2^-1074)). */
+    private double upperBound() {
+        return Math.nextUp(Math.nextUp(hi + lo) + Math.max(radius, Double.MIN_VALUE));
+    }
+
+    /** A double at or below every point of the enclosure. */
+    private double lowerBound() {
+        return Math.nextDown(Math.nextDown(hi + lo) - Math.max(radius, Double.MIN_VALUE));
+    }
+
     /** An upper bound on |x| for every x in the ball. */
     double magnitudeBound() {
         return Math.nextUp(Math.nextUp(Math.abs(hi) + Math.abs(lo)) + radius);

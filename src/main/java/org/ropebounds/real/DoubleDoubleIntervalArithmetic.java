@@ -10,6 +10,7 @@ import static org.ropebounds.real.DoubleDoubleBalls.negated;
 import static org.ropebounds.real.DoubleDoubleBalls.point;
 import static org.ropebounds.real.DoubleDoubleBalls.product;
 import static org.ropebounds.real.DoubleDoubleBalls.quotient;
+import static org.ropebounds.real.DoubleDoubleBalls.ratio;
 import static org.ropebounds.real.DoubleDoubleBalls.root;
 import static org.ropebounds.real.DoubleDoubleBalls.strip;
 import static org.ropebounds.real.DoubleDoubleBalls.sum;
@@ -108,8 +109,9 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
     @Override
     public DoubleDoubleInterval of(Rational x) {
         BigInteger n = x.numerator();
-        DoubleDoubleInterval b = x.denominator().equals(BigInteger.ONE) && n.bitLength() <= 53
-                ? point(n.doubleValue()) : ballOf(x, x);
+        BigInteger d = x.denominator();
+        DoubleDoubleInterval b = n.bitLength() <= 53 && d.bitLength() <= 53
+                ? (d.equals(BigInteger.ONE) ? point(n.doubleValue()) : ratio(n.doubleValue(), d.doubleValue())) : ballOf(x, x);
         return new DoubleDoubleInterval(b.hi(), b.lo(), b.radius(), Optional.of(x));
     }
 
@@ -272,6 +274,12 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
     @Override
     public DoubleDoubleInterval pi() {
         return DoubleDoubleKernels.PI;
+    }
+
+    /** From the balls' directed double bounds ({@link DoubleDoubleInterval#compareIfSeparated}). */
+    @Override
+    public java.util.OptionalInt compareIfApart(DoubleDoubleInterval a, DoubleDoubleInterval b) {
+        return a.compareIfSeparated(b);
     }
 
     @Override

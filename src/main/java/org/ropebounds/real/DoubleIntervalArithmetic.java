@@ -212,6 +212,13 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
         return new DoubleInterval(Math.PI, Math.nextUp(Math.PI)); // Math.PI = 3.14159265358979311... < pi
     }
 
+    /** From the doubles themselves: the enclosure of a double interval is [lo, hi] exactly. */
+    @Override
+    public java.util.OptionalInt compareIfApart(DoubleInterval a, DoubleInterval b) {
+        java.util.OptionalInt c = a.compareTo(b);
+        return c.isPresent() && c.getAsInt() != 0 ? c : java.util.OptionalInt.empty();
+    }
+
     @Override
     public Enclosure toEnclosure(DoubleInterval x) {
         return Enclosure.of(BinaryRational.ofDouble(x.lo()).toRational(), BinaryRational.ofDouble(x.hi()).toRational());

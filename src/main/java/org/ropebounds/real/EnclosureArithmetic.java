@@ -2,6 +2,7 @@ package org.ropebounds.real;
 
 import java.math.BigInteger;
 import java.util.Optional;
+import org.ropebounds.format.BinaryRational;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Rational;
@@ -65,8 +66,35 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
             Rational p = a.lo().multiply(b.lo());
             return outward(p, p);
         }
+        int sa = strictSign(a);
+        int sb = strictSign(b);
+        if (sa != 0 && sb != 0) {
+            // no end is zero and not both are points, so the product's ends differ; the lower end is the product of
+            // the ends nearest zero when the signs agree, of the farthest when they differ (and the upper the other pair)
+            Rational l1;
+            Rational l2;
+            Rational h1;
+            Rational h2;
+            if (sa > 0 && sb > 0) {
+                l1 = a.lo(); l2 = b.lo(); h1 = a.hi(); h2 = b.hi();
+            } else if (sa > 0) {
+                l1 = a.hi(); l2 = b.lo(); h1 = a.lo(); h2 = b.hi();
+            } else if (sb > 0) {
+                l1 = a.lo(); l2 = b.hi(); h1 = a.hi(); h2 = b.lo();
+            } else {
+                l1 = a.hi(); l2 = b.hi(); h1 = a.lo(); h2 = b.lo();
+            }
+            return Enclosure.of(rounded(l1.numerator().multiply(l2.numerator()), l1.denominator().multiply(l2.denominator()),
+                    RoundingMode.TOWARD_NEGATIVE), rounded(h1.numerator().multiply(h2.numerator()),
+                    h1.denominator().multiply(h2.denominator()), RoundingMode.TOWARD_POSITIVE));
+        }
         Rational[] p = {a.lo().multiply(b.lo()), a.lo().multiply(b.hi()), a.hi().multiply(b.lo()), a.hi().multiply(b.hi())};
         return outward(min(p), max(p));
+    }
+
+    /** +1 or -1 when every point of x, ends included, is above or below zero; 0 otherwise. */
+    private static int strictSign(Enclosure x) {
+        return x.lo().signum() > 0 ? 1 : x.hi().signum() < 0 ? -1 : 0;
     }
 
     @Override
@@ -94,8 +122,13 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
     public Enclosure sqrt(Enclosure x) {
         requireNotBelow(x, Rational.ZERO, "sqrt");
         Enclosure lo = sqrtPoint(x.lo());
-        Enclosure hi = x.isExact() ? lo : sqrtPoint(x.hi());
-        return outward(lo.lo(), hi.hi());
+        if (x.isExact()) {
+            return outward(lo.lo(), lo.hi());
+        }
+        // sqrt(hi) - sqrt(lo) = w / (sqrt(hi) + sqrt(lo)) <= w / (2 sqrt(lo))
+        double root = lo.lo().signum() > 0 ? lo.lo().toDouble(RoundingMode.TOWARD_NEGATIVE) : 0; // <= sqrt(lo)
+        double slope = root >= 0x1p-500 && root <= 0x1p500 ? Math.nextUp(1 / (2 * root)) : Double.NaN;
+        return outward(lo.lo(), Double.isFinite(slope) ? plusWidthTimes(lo.hi(), x, slope) : sqrtPoint(x.hi()).hi());
     }
 
     private Enclosure sqrtPoint(Rational x) {
@@ -110,15 +143,25 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
     @Override
     public Enclosure exp(Enclosure x) {
         Enclosure lo = Kernels.exp(x.lo(), bits + 4);
-        Enclosure hi = x.isExact() ? lo : Kernels.exp(x.hi(), bits + 4);
-        return outward(lo.lo(), hi.hi());
+        if (x.isExact()) {
+            return outward(lo.lo(), lo.hi());
+        }
+        // exp(hi) = exp(lo) e^w, and e^w - 1 <= w (1 + 2w) for w <= 1
+        Rational w = x.width();
+        return outward(lo.lo(), w.compareTo(Rational.ONE) <= 0
+                ? product(lo.hi(), Rational.ONE.add(product(w, Rational.ONE.add(w.add(w))))) : Kernels.exp(x.hi(), bits + 4).hi());
     }
 
     @Override
     public Enclosure expm1(Enclosure x) {
         Enclosure lo = expm1Point(x.lo());
-        Enclosure hi = x.isExact() ? lo : expm1Point(x.hi());
-        return outward(lo.lo(), hi.hi());
+        if (x.isExact()) {
+            return outward(lo.lo(), lo.hi());
+        }
+        // expm1(hi) - expm1(lo) = exp(lo) (e^w - 1) <= (1 + expm1(lo)) w (1 + 2w) for w <= 1
+        Rational w = x.width();
+        return outward(lo.lo(), w.compareTo(Rational.ONE) <= 0
+                ? lo.hi().add(product(Rational.ONE.add(lo.hi()), product(w, Rational.ONE.add(w.add(w))))) : expm1Point(x.hi()).hi());
     }
 
     /** exp(x) - 1 with -log2|x| more bits, so that the subtraction keeps `bits` relative bits. */
@@ -135,8 +178,13 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
     public Enclosure log(Enclosure x) {
         requireAbove(x, Rational.ZERO, "log");
         Enclosure lo = Kernels.log(x.lo(), bits + 4).toEnclosure();
-        Enclosure hi = x.isExact() ? lo : Kernels.log(x.hi(), bits + 4).toEnclosure();
-        return outward(lo.lo(), hi.hi());
+        if (x.isExact()) {
+            return outward(lo.lo(), lo.hi());
+        }
+        // log(hi) - log(lo) = log(1 + w/lo) <= w / lo
+        double low = x.lo().toDouble(RoundingMode.TOWARD_NEGATIVE);
+        double slope = low >= 0x1p-500 && low <= 0x1p500 ? Math.nextUp(1 / low) : Double.NaN;
+        return outward(lo.lo(), Double.isFinite(slope) ? plusWidthTimes(lo.hi(), x, slope) : Kernels.log(x.hi(), bits + 4).toEnclosure().hi());
     }
 
     @Override
@@ -184,8 +232,12 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
         requireNotBelow(x, Rational.ONE.negate(), "acos");
         requireNotAbove(x, Rational.ONE, "acos");
         Enclosure atHi = Kernels.acos(x.hi(), bits + 4).toEnclosure();
-        Enclosure atLo = x.isExact() ? atHi : Kernels.acos(x.lo(), bits + 4).toEnclosure();
-        return outward(atHi.lo(), atLo.hi());
+        if (x.isExact()) {
+            return outward(atHi.lo(), atHi.hi());
+        }
+        // acos is decreasing with |acos'| = 1/sqrt(1 - t^2) <= arcSlope(x) over the enclosure
+        double slope = arcSlope(x);
+        return outward(atHi.lo(), Double.isFinite(slope) ? plusWidthTimes(atHi.hi(), x, slope) : Kernels.acos(x.lo(), bits + 4).toEnclosure().hi());
     }
 
     @Override
@@ -193,15 +245,20 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
         requireNotBelow(x, Rational.ONE.negate(), "asin");
         requireNotAbove(x, Rational.ONE, "asin");
         Enclosure lo = Kernels.asin(x.lo(), bits + 4).toEnclosure();
-        Enclosure hi = x.isExact() ? lo : Kernels.asin(x.hi(), bits + 4).toEnclosure();
-        return outward(lo.lo(), hi.hi());
+        if (x.isExact()) {
+            return outward(lo.lo(), lo.hi());
+        }
+        double slope = arcSlope(x);
+        return outward(lo.lo(), Double.isFinite(slope) ? plusWidthTimes(lo.hi(), x, slope) : Kernels.asin(x.hi(), bits + 4).toEnclosure().hi());
     }
 
     @Override
     public Enclosure atan(Enclosure x) {
         Enclosure lo = Kernels.atan(x.lo(), bits + 4).toEnclosure();
-        Enclosure hi = x.isExact() ? lo : Kernels.atan(x.hi(), bits + 4).toEnclosure();
-        return outward(lo.lo(), hi.hi());
+        if (x.isExact()) {
+            return outward(lo.lo(), lo.hi());
+        }
+        return outward(lo.lo(), plusWidthTimes(lo.hi(), x, 1)); // atan' = 1/(1 + t^2) <= 1
     }
 
     @Override
@@ -225,7 +282,48 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
         if (lo.equals(hi) && lo.numerator().bitLength() + lo.denominator().bitLength() <= 4L * bits + 256) {
             return Enclosure.exact(lo);
         }
-        return Enclosure.of(onGrid(lo, RoundingMode.TOWARD_NEGATIVE), onGrid(hi, RoundingMode.TOWARD_POSITIVE));
+        return Enclosure.of(rounded(lo.numerator(), lo.denominator(), RoundingMode.TOWARD_NEGATIVE),
+                rounded(hi.numerator(), hi.denominator(), RoundingMode.TOWARD_POSITIVE));
+    }
+
+    /**
+     * n/d (d > 0, not necessarily in lowest terms) rounded onto the grid in {@code mode} (toward -infinity or
+     * +infinity): {@code onGrid(Rational.of(n, d), mode)}, the same value, computed by one integer division when
+     * the result is comfortably inside the grid's exponent range (no subnormal or overflow case to mirror).
+     */
+    private Rational rounded(BigInteger n, BigInteger d, RoundingMode mode) {
+        if (n.signum() == 0 || d.signum() <= 0) {
+            return onGrid(Rational.of(n, d), mode);
+        }
+        boolean negative = n.signum() < 0;
+        BigInteger a = n.abs();
+        long k = (long) a.bitLength() - d.bitLength(); // a/d in [2^(k-1), 2^(k+1))
+        if (Math.abs(k) > Format.MAX_EXPONENT / 2) {
+            return onGrid(Rational.of(n, d), mode);
+        }
+        // t = floor(a 2^s / d) with `bits` significant bits: s = bits - k gives t in [2^(bits-1), 2^(bits+1))
+        long s = bits - k;
+        BigInteger[] qr = divide(a, d, s);
+        BigInteger t = qr[0];
+        boolean inexact = qr[1].signum() != 0;
+        if (t.bitLength() > bits) {
+            inexact |= t.testBit(0);
+            t = t.shiftRight(1);
+            s--;
+        }
+        boolean magnitudeUp = (mode == RoundingMode.TOWARD_POSITIVE) != negative;
+        if (inexact && magnitudeUp) {
+            t = t.add(BigInteger.ONE);
+        }
+        if (negative) {
+            t = t.negate();
+        }
+        return s >= 0 ? Rational.of(t, BigInteger.ONE.shiftLeft((int) s)) : Rational.of(t.shiftLeft((int) -s), BigInteger.ONE);
+    }
+
+    /** {floor(a 2^s / d), remainder} for a, d > 0 and any shift s. */
+    private static BigInteger[] divide(BigInteger a, BigInteger d, long s) {
+        return s >= 0 ? a.shiftLeft((int) s).divideAndRemainder(d) : a.divideAndRemainder(d.shiftLeft((int) -s));
     }
 
     private Rational onGrid(Rational x, RoundingMode mode) {
@@ -234,6 +332,36 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
             throw new ArithmeticException("magnitude beyond 2^" + Format.MAX_EXPONENT);
         }
         return v.value().toRational();
+    }
+
+    /**
+     * f(hi) bounded from above for an increasing f (or f(lo) for a decreasing one) by the mean value theorem:
+     * {@code above + w slope}, w = hi - lo, for {@code above} >= f at the other end and {@code slope} >= |f'|
+     * over x (proofs/double-double-interval.md section 11). One kernel evaluation instead of two.
+     */
+    private static Rational plusWidthTimes(Rational above, Enclosure x, double slope) {
+        return above.add(product(x.width(), Rational.of(BinaryRational.ofDouble(slope))));
+    }
+
+    /**
+     * A double {@code >= 1/sqrt(1 - t^2)} for every t in x, the slope of asin and acos there; NaN when x
+     * reaches too near +-1 (the caller then evaluates the other end).
+     */
+    private static double arcSlope(Enclosure x) {
+        double m = x.lo().abs().max(x.hi().abs()).toDouble(RoundingMode.TOWARD_POSITIVE); // >= |t|
+        double oneMinus = Math.nextDown(1 - Math.nextUp(m * m)); // <= 1 - m^2
+        if (!(oneMinus >= 0x1p-60)) {
+            return Double.NaN;
+        }
+        return Math.nextUp(1 / Math.nextDown(Math.sqrt(oneMinus)));
+    }
+
+    /** x y, exactly; binary rationals multiplied without a gcd (Rational.of divides out the shared power of two). */
+    private static Rational product(Rational x, Rational y) {
+        if (x.denominator().bitCount() == 1 && y.denominator().bitCount() == 1) {
+            return Rational.of(x.numerator().multiply(y.numerator()), x.denominator().multiply(y.denominator()));
+        }
+        return x.multiply(y);
     }
 
     private static Rational bound(Enclosure y) {

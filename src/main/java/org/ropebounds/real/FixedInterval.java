@@ -63,6 +63,10 @@ record FixedInterval(BigInteger lo, BigInteger hi, int w) {
     }
 
     FixedInterval multiply(FixedInterval o) {
+        if (lo.signum() >= 0 && o.lo.signum() >= 0) {
+            // both non-negative: the four products' minimum is lo o.lo and their maximum hi o.hi
+            return new FixedInterval(lo.multiply(o.lo).shiftRight(w), ceilShiftRight(hi.multiply(o.hi), w), w);
+        }
         BigInteger[] p = {lo.multiply(o.lo), lo.multiply(o.hi), hi.multiply(o.lo), hi.multiply(o.hi)};
         BigInteger min = p[0];
         BigInteger max = p[0];

@@ -1,6 +1,7 @@
 package org.ropebounds.real;
 
 import java.math.BigInteger;
+import org.ropebounds.format.BinaryRational;
 import org.ropebounds.format.Rational;
 
 /**
@@ -34,9 +35,13 @@ final class Kernels {
         if (x.signum() > 0) {
             return e.toEnclosure();
         }
-        // exp(-|x|) = 1 / exp(|x|): exact rational endpoints keep the relative precision of tiny results
-        BigInteger scale = BigInteger.ONE.shiftLeft(w);
-        return Enclosure.of(Rational.of(scale, e.hi()), Rational.of(scale, e.lo()));
+        // exp(-|x|) = 1 / exp(|x|) = 2^w / E for E = e 2^w: floor and ceiling of 2^(2w+k) / E at 2^-(w+k), with k
+        // (about log2 exp|x|) chosen so that the quotients keep about w significant bits however tiny the result
+        int k = Math.max(0, e.hi().bitLength() - w);
+        BigInteger scale = BigInteger.ONE.shiftLeft(2 * w + k);
+        long exponent = -((long) w + k);
+        return Enclosure.of(BinaryRational.of(scale.divide(e.hi()), exponent).toRational(),
+                BinaryRational.of(FixedInterval.ceilDivide(scale, e.lo()), exponent).toRational());
     }
 
     /** Bound on exp(R 2^-w) for 0 <= R 2^-w <= 2^-10 (Taylor series; all terms positive). */
@@ -77,35 +82,85 @@ final class Kernels {
             k++;
         }
         w += 64 - Long.numberOfLeadingZeros(Math.abs(k)); // k * ln 2 multiplies ln 2's error by |k|
-        // log m = 2 atanh(t), t = (m - 1) / (m + 1) in [-1/7, 1/5]
-        Rational t = m.subtract(Rational.ONE).divide(m.add(Rational.ONE));
+        // log m = log c + 2 atanh(t), t = (m - c) / (m + c), c = j/64 the nearest sixty-fourth (j in [48, 96]):
+        // |t| <= (1/128) / (3/2) = 1/192, about three times fewer series terms than c = 1; near 1, c = 1 exactly
+        int j = (int) Math.max(48, Math.min(96, m.multiply(Rational.of(64)).add(Rational.of(BigInteger.ONE, TWO)).floor().longValue()));
+        Rational c = Rational.of(BigInteger.valueOf(j), BigInteger.valueOf(64));
+        Rational t = m.subtract(c).divide(m.add(c));
         FixedInterval logM = atanh(FixedInterval.of(t, w)).shift(1);
+        if (j != 64) {
+            logM = logM.add(logOfSixtyFourths(j, w));
+        }
         return logM.add(ln2(w).multiply(BigInteger.valueOf(k)));
+    }
+
+    /** log(j/64) = 2 atanh((j - 64)/(j + 64)) for j in [48, 96] (the argument within [-1/7, 1/5]), cached per j at the largest precision asked. */
+    private static FixedInterval logOfSixtyFourths(int j, int w) {
+        synchronized (CACHE_LOCK) {
+            FixedInterval c = CACHED_LOG_SIXTY_FOURTHS[j - 48];
+            if (c == null || c.w() < w) {
+                int cw = Math.max(w, 256) + 16;
+                c = atanh(FixedInterval.of(Rational.of(BigInteger.valueOf(j - 64), BigInteger.valueOf(j + 64)), cw)).shift(1);
+                CACHED_LOG_SIXTY_FOURTHS[j - 48] = c;
+            }
+            return c.rescale(w);
+        }
     }
 
     /** atanh of an interval within [-1/2, 1/2] (atanh is odd and increasing). */
     private static FixedInterval atanh(FixedInterval t) {
         int w = t.w();
-        BigInteger lo = t.lo().signum() >= 0 ? atanhPositive(t.lo(), w, false) : atanhPositive(t.lo().negate(), w, true).negate();
-        BigInteger hi = t.hi().signum() >= 0 ? atanhPositive(t.hi(), w, true) : atanhPositive(t.hi().negate(), w, false).negate();
-        return new FixedInterval(lo, hi, w);
+        // both bounds at t.lo; atanh is increasing with slope 1/(1 - t^2) <= 4/3 < 2 on [-1/2, 1/2]
+        BigInteger[] b = t.lo().signum() >= 0 ? atanhBounds(t.lo(), w) : negated(atanhBounds(t.lo().negate(), w));
+        return new FixedInterval(b[0], b[1].add(t.hi().subtract(t.lo()).shiftLeft(1)), w);
     }
 
-    /** Bound on atanh(T 2^-w) = sum t^(2j+1)/(2j+1) for 0 <= t <= 1/2 (all terms positive). */
-    private static BigInteger atanhPositive(BigInteger t, int w, boolean upper) {
+    /** {floor, ceiling} of t^2 2^-w: t^2's fixed-point bounds, by which the series multiply their power bounds. */
+    private static BigInteger[] squareBounds(BigInteger t, int w) {
+        BigInteger sq = t.multiply(t);
+        return new BigInteger[] {sq.shiftRight(w), FixedInterval.ceilShiftRight(sq, w)};
+    }
+
+    /** {-upper, -lower}: the bounds of -y from those of y. */
+    private static BigInteger[] negated(BigInteger[] b) {
+        return new BigInteger[] {b[1].negate(), b[0].negate()};
+    }
+
+    /**
+     * {lower, upper} bounds on atanh(T 2^-w) 2^w = sum t^(2j+1)/(2j+1) 2^w for 0 <= t <= 1/2 (all terms positive),
+     * from one pass: the lower sum truncated, the upper with the tail bound of two units.
+     */
+    private static BigInteger[] atanhBounds(BigInteger t, int w) {
         if (t.signum() == 0) {
-            return BigInteger.ZERO;
+            return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
         }
-        BigInteger sum = BigInteger.ZERO;
-        BigInteger power = t; // a bound on t^(2j+1) * 2^w
+        BigInteger powerLo = t;
+        BigInteger powerHi = t;
+        BigInteger[] square = squareBounds(t, w);
+        BigInteger squareLo = square[0];
+        BigInteger squareHi = square[1];
+        BigInteger sumLo = BigInteger.ZERO;
+        BigInteger sumHi = BigInteger.ZERO;
+        BigInteger lower = null;
+        BigInteger upper = null;
         for (int j = 0; ; j++) {
             BigInteger d = BigInteger.valueOf(2L * j + 1);
-            sum = sum.add(upper ? FixedInterval.ceilDivide(power, d) : power.divide(d));
-            BigInteger next = power.multiply(t).multiply(t);
-            power = upper ? FixedInterval.ceilShiftRight(next, 2 * w) : next.shiftRight(2 * w);
-            if (power.compareTo(BigInteger.ONE) <= 0) {
-                // the rest is at most power / (1 - t^2) <= (4/3) power <= 2 units
-                return upper ? sum.add(TWO) : sum;
+            if (lower == null) {
+                sumLo = sumLo.add(powerLo.divide(d));
+                powerLo = powerLo.multiply(squareLo).shiftRight(w);
+                if (powerLo.compareTo(BigInteger.ONE) <= 0) {
+                    lower = sumLo;
+                }
+            }
+            if (upper == null) {
+                sumHi = sumHi.add(FixedInterval.ceilDivide(powerHi, d));
+                powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(squareHi), w);
+                if (powerHi.compareTo(BigInteger.ONE) <= 0) {
+                    upper = sumHi.add(TWO); // the rest is at most powerHi / (1 - t^2) <= (4/3) powerHi <= 2 units
+                }
+            }
+            if (lower != null && upper != null) {
+                return new BigInteger[] {lower, upper};
             }
         }
     }
@@ -113,6 +168,8 @@ final class Kernels {
     private static final Object CACHE_LOCK = new Object();
     private static FixedInterval cachedLn2;
     private static FixedInterval cachedPi;
+    private static final FixedInterval[] CACHED_LOG_SIXTY_FOURTHS = new FixedInterval[49];
+    private static final FixedInterval[] CACHED_ATAN_THIRTY_SECONDS = new FixedInterval[33];
 
     /** ln 2 = 2 atanh(1/3), cached at the largest precision asked so far. */
     static FixedInterval ln2(int w) {
@@ -155,13 +212,46 @@ final class Kernels {
             FixedInterval high = atanNonNegative(FixedInterval.point(t.hi(), w));
             return new FixedInterval(low.lo(), high.hi(), w);
         }
-        // halve the argument: atan(t) = 2 atan(t / (1 + sqrt(1 + t^2))), until t <= 1/8
+        if (t.hi().compareTo(one.shiftRight(3)) > 0 && w >= 5) {
+            // atan(t) = atan(c) + atan(u), c = j/32 <= t (j = floor(32 t_lo)), u = (t - c)/(1 + t c) in [0, 1/32] for a
+            // narrow t, increasing in t; with T = t 2^w integers, u 2^w = (T - j 2^(w-5)) 2^(w+5) / (2^(w+5) + T j) exactly
+            long j = t.lo().shiftRight(w - 5).longValue();
+            BigInteger c = BigInteger.valueOf(j).shiftLeft(w - 5);
+            BigInteger scale = BigInteger.ONE.shiftLeft(w + 5);
+            BigInteger uLo = t.lo().subtract(c).multiply(scale).divide(scale.add(t.lo().multiply(BigInteger.valueOf(j))));
+            BigInteger uHi = FixedInterval.ceilDivide(t.hi().subtract(c).multiply(scale), scale.add(t.hi().multiply(BigInteger.valueOf(j))));
+            if (uHi.compareTo(one.shiftRight(3)) <= 0) {
+                return atanSmall(new FixedInterval(uLo, uHi, w)).add(atanOfThirtySeconds((int) j, w));
+            }
+        }
+        return atanByHalvings(t);
+    }
+
+    /** atan(j/32) for j in [0, 32], by halvings, cached per j at the largest precision asked. */
+    private static FixedInterval atanOfThirtySeconds(int j, int w) {
+        synchronized (CACHE_LOCK) {
+            FixedInterval c = CACHED_ATAN_THIRTY_SECONDS[j];
+            if (c == null || c.w() < w) {
+                int cw = Math.max(w, 256) + 16;
+                c = atanByHalvings(FixedInterval.of(Rational.of(BigInteger.valueOf(j), BigInteger.valueOf(32)), cw));
+                CACHED_ATAN_THIRTY_SECONDS[j] = c;
+            }
+            return c.rescale(w);
+        }
+    }
+
+    /** atan of an interval within [0, 1] by halving the argument: atan(t) = 2 atan(t / (1 + sqrt(1 + t^2))), until t <= 1/8. */
+    private static FixedInterval atanByHalvings(FixedInterval t) {
+        int w = t.w();
+        BigInteger one = BigInteger.ONE.shiftLeft(w);
         int halvings = 0;
         FixedInterval r = t;
         while (r.hi().compareTo(one.shiftRight(3)) > 0) {
+            // h(t) = t / (1 + sqrt(1 + t^2)) is increasing with h' = 1 / (sqrt(1 + t^2) (1 + sqrt(1 + t^2))) <= 1/2:
+            // h(r.hi) <= h(r.lo) + (r.hi - r.lo)/2, so one end is evaluated
             FixedInterval lo = halve(FixedInterval.point(r.lo(), w));
-            FixedInterval hi = halve(FixedInterval.point(r.hi(), w));
-            r = new FixedInterval(lo.lo(), hi.hi(), w);
+            BigInteger hi = lo.hi().add(FixedInterval.ceilShiftRight(r.hi().subtract(r.lo()), 1));
+            r = new FixedInterval(lo.lo(), hi, w);
             halvings++;
         }
         return atanSmall(r).shift(halvings);
@@ -176,37 +266,51 @@ final class Kernels {
 
     /** atan of an interval within [0, 1/8]: alternating series with decreasing terms. */
     private static FixedInterval atanSmall(FixedInterval t) {
-        return new FixedInterval(atanSeries(t.lo(), t.w(), false), atanSeries(t.hi(), t.w(), true), t.w());
+        // both bounds at t.lo from one pass; atan is increasing and 1-Lipschitz, so atan(t.hi) <= atan(t.lo) + (t.hi - t.lo)
+        BigInteger[] b = atanSeriesBounds(t.lo(), t.w());
+        return new FixedInterval(b[0], b[1].add(t.hi().subtract(t.lo())), t.w());
     }
 
     /**
-     * Bound on atan(T 2^-w) = t - t^3/3 + t^5/5 - ... for 0 <= t <= 1. The exact sum lies between
-     * consecutive partial sums; the upper bound stops after a positive term, the lower after a negative
-     * one, each term rounded in the direction of the bound.
+     * {lower, upper} bounds on atan(T 2^-w) 2^w = (t - t^3/3 + t^5/5 - ...) 2^w for 0 <= t <= 1, from one pass. The
+     * exact sum lies between consecutive partial sums; the upper bound stops after a positive term, the lower after a
+     * negative one, each term rounded in the direction of its bound (positive terms from the power's upper bound,
+     * negative from its lower bound for the upper sum, the other way round for the lower), with one unit to spare.
      */
-    private static BigInteger atanSeries(BigInteger t, int w, boolean upper) {
+    private static BigInteger[] atanSeriesBounds(BigInteger t, int w) {
         if (t.signum() == 0) {
-            return BigInteger.ZERO;
+            return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
         }
         BigInteger powerLo = t;
         BigInteger powerHi = t;
-        BigInteger sum = BigInteger.ZERO;
+        BigInteger[] square = squareBounds(t, w);
+        BigInteger squareLo = square[0];
+        BigInteger squareHi = square[1];
+        BigInteger sumLo = BigInteger.ZERO;
+        BigInteger sumHi = BigInteger.ZERO;
+        BigInteger lower = null;
+        BigInteger upper = null;
         for (int j = 0; ; j++) {
             BigInteger d = BigInteger.valueOf(2L * j + 1);
             boolean positive = j % 2 == 0;
-            // to bound the sum from above, add positive terms rounded up and subtract negative terms rounded down
-            boolean roundUp = upper == positive;
-            BigInteger term = roundUp ? FixedInterval.ceilDivide(powerHi, d) : powerLo.divide(d);
-            sum = positive ? sum.add(term) : sum.subtract(term);
-            if (powerLo.signum() == 0 && positive == upper) {
-                // every further term is below one unit... after this term of the right sign we may stop
-                return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
+            boolean small = powerLo.signum() == 0 || powerHi.compareTo(BigInteger.ONE) <= 0;
+            if (upper == null) {
+                sumHi = positive ? sumHi.add(FixedInterval.ceilDivide(powerHi, d)) : sumHi.subtract(powerLo.divide(d));
+                if (small && positive) {
+                    upper = sumHi.add(BigInteger.ONE);
+                }
             }
-            if (powerHi.compareTo(BigInteger.ONE) <= 0 && positive == upper) {
-                return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
+            if (lower == null) {
+                sumLo = positive ? sumLo.add(powerLo.divide(d)) : sumLo.subtract(FixedInterval.ceilDivide(powerHi, d));
+                if (small && !positive) {
+                    lower = sumLo.subtract(BigInteger.ONE);
+                }
             }
-            powerLo = powerLo.multiply(t).multiply(t).shiftRight(2 * w);
-            powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(t).multiply(t), 2 * w);
+            if (lower != null && upper != null) {
+                return new BigInteger[] {lower, upper};
+            }
+            powerLo = powerLo.multiply(squareLo).shiftRight(w);
+            powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(squareHi), w);
         }
     }
 
@@ -293,7 +397,9 @@ final class Kernels {
     /** sin on an interval within [-1, 1] (increasing there). */
     private static FixedInterval sinReduced(FixedInterval r) {
         int w = r.w();
-        return new FixedInterval(sinPoint(r.lo(), w, false), sinPoint(r.hi(), w, true), w);
+        // both bounds at r.lo from one pass; sin is increasing on [-1, 1] and 1-Lipschitz: sin(hi) <= sin(lo) + (hi - lo)
+        BigInteger[] b = r.lo().signum() >= 0 ? taylorBounds(r.lo(), w, 1) : negated(taylorBounds(r.lo().negate(), w, 1));
+        return new FixedInterval(b[0], b[1].add(r.hi().subtract(r.lo())), w);
     }
 
     /** cos on an interval within [-1, 1] (even; decreasing in |r|). */
@@ -303,43 +409,50 @@ final class Kernels {
         BigInteger b = r.hi().abs();
         BigInteger far = a.max(b);
         BigInteger near = r.lo().signum() <= 0 && r.hi().signum() >= 0 ? BigInteger.ZERO : a.min(b);
-        return new FixedInterval(cosSeries(far, w, false), cosSeries(near, w, true), w);
+        // both bounds at the far end from one pass; cos is 1-Lipschitz: cos(near) <= cos(far) + (far - near)
+        BigInteger[] c = taylorBounds(far, w, 0);
+        return new FixedInterval(c[0], c[1].add(far.subtract(near)), w);
     }
 
-    private static BigInteger sinPoint(BigInteger r, int w, boolean upper) {
-        // sin is odd: a bound above for -|r| is minus a bound below for |r|
-        return r.signum() >= 0 ? sinSeries(r, w, upper) : sinSeries(r.negate(), w, !upper).negate();
-    }
-
-    /** Bound on sin(R 2^-w) for 0 <= r <= 1: r - r^3/3! + ..., alternating with decreasing terms. */
-    private static BigInteger sinSeries(BigInteger r, int w, boolean upper) {
-        return alternatingTaylor(r, w, upper, 1);
-    }
-
-    /** Bound on cos(R 2^-w) for 0 <= r <= 1: 1 - r^2/2! + ... */
-    private static BigInteger cosSeries(BigInteger r, int w, boolean upper) {
-        return alternatingTaylor(r, w, upper, 0);
-    }
-
-    /** Bound on sum_j (-1)^j r^(2j+start)/(2j+start)! for 0 <= r <= 1 and start 0 or 1. */
-    private static BigInteger alternatingTaylor(BigInteger r, int w, boolean upper, int start) {
+    /**
+     * {lower, upper} bounds on sum_j (-1)^j r^(2j+start)/(2j+start)! 2^w for 0 <= r <= 1 and start 0 (cos) or 1
+     * (sin), alternating with decreasing terms, from one pass: the upper sum stops after a positive term, the lower
+     * after a negative one, each term taken from the bound in its direction, with one unit to spare.
+     */
+    private static BigInteger[] taylorBounds(BigInteger r, int w, int start) {
         BigInteger one = BigInteger.ONE.shiftLeft(w);
         BigInteger termLo = start == 0 ? one : r; // bounds on r^n / n! * 2^w
         BigInteger termHi = termLo;
-        BigInteger sum = BigInteger.ZERO;
+        BigInteger sumLo = BigInteger.ZERO;
+        BigInteger sumHi = BigInteger.ZERO;
+        BigInteger lower = null;
+        BigInteger upper = null;
+        BigInteger[] square = squareBounds(r, w);
+        BigInteger squareLo = square[0];
+        BigInteger squareHi = square[1];
         int n = start;
         for (int j = 0; ; j++) {
             boolean positive = j % 2 == 0;
-            boolean roundUp = upper == positive;
-            BigInteger term = roundUp ? termHi : termLo;
-            sum = positive ? sum.add(term) : sum.subtract(term);
-            if (termHi.compareTo(BigInteger.ONE) <= 0 && positive == upper) {
-                return upper ? sum.add(BigInteger.ONE) : sum.subtract(BigInteger.ONE);
+            boolean small = termHi.compareTo(BigInteger.ONE) <= 0;
+            if (upper == null) {
+                sumHi = positive ? sumHi.add(termHi) : sumHi.subtract(termLo);
+                if (small && positive) {
+                    upper = sumHi.add(BigInteger.ONE);
+                }
             }
-            // floor(floor(a / 2^2w) / c) = floor(a / (c 2^2w)), and the same for ceil: a shift and a one-word division
+            if (lower == null) {
+                sumLo = positive ? sumLo.add(termLo) : sumLo.subtract(termHi);
+                if (small && !positive) {
+                    lower = sumLo.subtract(BigInteger.ONE);
+                }
+            }
+            if (lower != null && upper != null) {
+                return new BigInteger[] {lower, upper};
+            }
+            // floor(floor(a / 2^w) / c) = floor(a / (c 2^w)), and the same for ceil: a shift and a one-word division
             BigInteger c = BigInteger.valueOf((long) (n + 1) * (n + 2));
-            termLo = termLo.multiply(r).multiply(r).shiftRight(2 * w).divide(c);
-            termHi = FixedInterval.ceilDivide(FixedInterval.ceilShiftRight(termHi.multiply(r).multiply(r), 2 * w), c);
+            termLo = termLo.multiply(squareLo).shiftRight(w).divide(c);
+            termHi = FixedInterval.ceilDivide(FixedInterval.ceilShiftRight(termHi.multiply(squareHi), w), c);
             n += 2;
         }
     }

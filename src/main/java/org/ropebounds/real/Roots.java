@@ -14,9 +14,12 @@ final class Roots {
         if (x.signum() < 0 || q < 1) {
             return Optional.empty();
         }
+        Optional<BigInteger> d = integerRoot(x.denominator(), q); // first: often a power of two, settled at once
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<BigInteger> n = integerRoot(x.numerator(), q);
-        Optional<BigInteger> d = integerRoot(x.denominator(), q);
-        return n.isPresent() && d.isPresent() ? Optional.of(Rational.of(n.get(), d.get())) : Optional.empty();
+        return n.isPresent() ? Optional.of(Rational.of(n.get(), d.get())) : Optional.empty();
     }
 
     /** The integer r >= 0 with r^q = n exactly, if there is one. */
@@ -28,6 +31,13 @@ final class Roots {
             return Optional.of(n);
         }
         if (q == 2) {
+            if (n.bitCount() == 1) { // 2^k: a square iff k is even
+                int k = n.bitLength() - 1;
+                return k % 2 == 0 ? Optional.of(BigInteger.ONE.shiftLeft(k / 2)) : Optional.empty();
+            }
+            if (!mayBeSquare(n)) {
+                return Optional.empty();
+            }
             BigInteger r = n.sqrt();
             return r.multiply(r).equals(n) ? Optional.of(r) : Optional.empty();
         }
@@ -42,6 +52,32 @@ final class Roots {
             r = next;
         }
         return r.pow(q).equals(n) ? Optional.of(r) : Optional.empty();
+    }
+
+    /** Squares mod 64, and mod 63 * 65 * 11 = 45045, as bit sets. */
+    private static final long SQUARES_MOD_64;
+    private static final java.util.BitSet SQUARES_MOD_45045 = new java.util.BitSet(45045);
+
+    static {
+        long m = 0;
+        for (int i = 0; i < 64; i++) {
+            m |= 1L << (i * i % 64);
+        }
+        SQUARES_MOD_64 = m;
+        for (long i = 0; i < 45045; i++) {
+            SQUARES_MOD_45045.set((int) (i * i % 45045));
+        }
+    }
+
+    /**
+     * False only when n >= 0 is certainly not a perfect square: a square is a square residue modulo every
+     * modulus (here 64 and 45045), so a non-residue proves n is none; true says nothing.
+     */
+    static boolean mayBeSquare(BigInteger n) {
+        if ((SQUARES_MOD_64 >>> (n.intValue() & 63) & 1) == 0) { // the low 32 bits of n, in two's complement: n mod 64
+            return false;
+        }
+        return n.bitLength() < 20 || SQUARES_MOD_45045.get(n.mod(BigInteger.valueOf(45045)).intValue());
     }
 
     /**
