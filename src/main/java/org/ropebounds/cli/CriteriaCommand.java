@@ -8,6 +8,7 @@ import org.ropebounds.bounds.ContextLength;
 import org.ropebounds.bounds.EpsilonConvention;
 import org.ropebounds.criteria.Criteria;
 import org.ropebounds.criteria.CriteriaQuery;
+import org.ropebounds.criteria.DecaySearch;
 import org.ropebounds.criteria.CriteriaReport.MaxContexts;
 import org.ropebounds.criteria.CriteriaReport.MinimumBases;
 import org.ropebounds.criteria.Criterion;
@@ -75,8 +76,21 @@ final class CriteriaCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}; each digit past about 10 multiplies the search's time).")
     int decayDigits;
 
+    @Option(names = "--decay-search", paramLabel = "S", defaultValue = "full",
+            description = "full (default: the decay bound's first feasible base, robust bound and feasible intervals; minutes beyond L = 2^15) "
+                    + "or first (the first feasible base alone, the robust bound as a searched range; seconds even at L = 2^20).")
+    String decaySearch;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private DecaySearch decaySearch() {
+        try {
+            return DecaySearch.parse(decaySearch);
+        } catch (org.ropebounds.InvalidInputException e) {
+            throw new org.ropebounds.InvalidInputException("--decay-search: " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -93,7 +107,7 @@ final class CriteriaCommand implements Callable<Integer> {
             }
         });
         CriteriaQuery q = new CriteriaQuery(headDim, Optional.ofNullable(layers), Optional.ofNullable(tolerance), train, distances,
-                digits, decayDigits);
+                digits, decayDigits, decaySearch());
         PrintWriter out = spec.commandLine().getOut();
         if (subject.context != null) {
             BigInteger l = ContextLength.parse(subject.context);

@@ -88,6 +88,7 @@ final class CriteriaJson {
         o.put("range", q.range().toString());
         o.put("digits", q.digits());
         o.put("decay_digits", q.decayDigits());
+        o.put("decay_search", q.decaySearch().label());
         q.layers().ifPresentOrElse(n -> o.put("layers", n), () -> o.putNull("layers"));
         q.tolerance().ifPresentOrElse(e -> o.put("tolerance", Json.exact(e)), () -> o.putNull("tolerance"));
         q.trainContext().ifPresentOrElse(t -> o.put("train_context", t.toString()), () -> o.putNull("train_context"));

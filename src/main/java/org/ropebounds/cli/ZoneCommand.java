@@ -112,11 +112,14 @@ final class ZoneCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** Men et al.'s decay bound for the zone's context and head dim (inclusive range), to the zone's digits (at most the search's 15). */
+    /**
+     * Men et al.'s decay bound for the zone's context and head dim (inclusive range), to the zone's digits (at most the
+     * search's 15): the first feasible base alone, which is all the line prints (seconds even at L = 2^20).
+     */
     private org.ropebounds.criteria.CriteriaReport.MinimumBase decay(ZoneQuery q) {
         org.ropebounds.criteria.CriteriaQuery cq = new org.ropebounds.criteria.CriteriaQuery(q.rotaryDim(), Optional.empty(), Optional.empty(),
                 Optional.empty(), org.ropebounds.criteria.DistanceRange.INCLUSIVE, Math.min(digits, org.ropebounds.criteria.CriteriaQuery.MAX_DIGITS),
-                org.ropebounds.criteria.CriteriaQuery.DEFAULT_DECAY_DIGITS);
+                org.ropebounds.criteria.CriteriaQuery.DEFAULT_DECAY_DIGITS, org.ropebounds.criteria.DecaySearch.FIRST_FEASIBLE);
         return org.ropebounds.criteria.Criteria.minimumBases(q.context(), cq, java.util.EnumSet.of(org.ropebounds.criteria.Criterion.DECAY))
                 .get(org.ropebounds.criteria.Criterion.DECAY);
     }

@@ -19,9 +19,11 @@ import org.ropebounds.format.Rational;
  * @param digits significant digits of every decimal, 1..{@value #MAX_DIGITS}
  * @param decayDigits significant digits to which the decay search locates bases, 1..{@value DecayCriterion#MAX_BASE_DIGITS}
  *     (each digit past about 10 multiplies its work; {@value #DEFAULT_DECAY_DIGITS} by default)
+ * @param decaySearch whether the decay search gives the robust bound and the intervals too, or the first feasible
+ *     base alone ({@link DecaySearch})
  */
 public record CriteriaQuery(int headDim, Optional<Integer> layers, Optional<Rational> tolerance, Optional<BigInteger> trainContext, DistanceRange range,
-                            int digits, int decayDigits) {
+                            int digits, int decayDigits, DecaySearch decaySearch) {
     /** Most digits accepted. */
     public static final int MAX_DIGITS = 1000;
     /** The decay search's digits unless asked otherwise: seconds at L = 2^15 (12 digits take minutes at L = 1024). */
@@ -43,6 +45,7 @@ public record CriteriaQuery(int headDim, Optional<Integer> layers, Optional<Rati
             }
         });
         java.util.Objects.requireNonNull(range);
+        java.util.Objects.requireNonNull(decaySearch);
         trainContext.ifPresent(CriticalDimension::checkTrainContext);
         if (trainContext.isPresent() && headDim < 4) {
             throw new InvalidInputException("head dim " + headDim + " with a train context: Liu et al.'s law needs d >= 4 (d = 2 has one mode)");

@@ -29,7 +29,9 @@ final class LongTermDecay {
         DecayBaseBounds r;
         try {
             DecayCriterion decay = DecayCriterion.of(q.headDim(), range);
-            r = decay.minBase(context.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact(), Math.min(q.digits(), q.decayDigits()));
+            long l = context.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+            int digits = Math.min(q.digits(), q.decayDigits());
+            r = q.decaySearch() == DecaySearch.FULL ? decay.minBase(l, digits) : decay.firstFeasibleBase(l, digits, DecayCriterion.DEFAULT_WORK);
         } catch (InvalidInputException e) {
             return MinimumBase.notComputed(Criterion.DECAY, e.getMessage());
         }
@@ -37,7 +39,8 @@ final class LongTermDecay {
         String guarantee = first.guarantee() + (q.digits() > q.decayDigits() ? " (the decay search locates bases to the "
                 + q.decayDigits() + " decay digits asked, at most " + DecayCriterion.MAX_BASE_DIGITS + ")" : "") + "; the first feasible base (Men et al.'s base_L, the infimum of the bases"
                 + " with B_m(b) >= 0 for every m of the " + range + " range), every base below it proven infeasible; feasibility is not"
-                + " monotone in b: see the robust bound and the feasible intervals";
+                + " monotone in b: see the robust bound and the feasible intervals"
+                + (q.decaySearch() == DecaySearch.FULL ? "" : " (the search stopped at the first feasible base, so the robust bound is a range)");
         List<Interval> intervals = r.feasibleIntervals().stream().map(i -> new Interval(i.lo().text() + (i.loIsEnd() ? "" : "*"),
                 i.hi().map(h -> h.text() + (i.hiIsEnd() ? "" : "*")).orElse("inf"))).toList();
         return new MinimumBase(Criterion.DECAY, Optional.of(first), guarantee, Optional.of(robust(r)), intervals,

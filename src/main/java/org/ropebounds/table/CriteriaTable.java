@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ropebounds.criteria.Criteria;
 import org.ropebounds.criteria.CriteriaQuery;
+import org.ropebounds.criteria.DecaySearch;
 import org.ropebounds.criteria.CriteriaReport.MinimumBase;
 import org.ropebounds.criteria.CriteriaReport.MinimumBases;
 import org.ropebounds.criteria.Criterion;
@@ -83,7 +84,7 @@ final class CriteriaTable {
     private static List<String> row(GridSpec s, BigInteger l, Optional<Integer> tunedDimension) {
         CriteriaQuery q = new CriteriaQuery(s.rotaryDim(), Optional.of(s.criteriaLayers()), Optional.of(s.criteriaTolerance()),
                 s.rotaryDim() >= 4 ? Optional.of(BigInteger.valueOf(s.criteriaTrainContext())) : Optional.empty(), DistanceRange.INCLUSIVE,
-                s.digits(), Math.min(s.digits(), CriteriaQuery.DEFAULT_DECAY_DIGITS));
+                s.digits(), Math.min(s.digits(), CriteriaQuery.DEFAULT_DECAY_DIGITS), DecaySearch.FULL);
         boolean searchDecay = s.criteriaDecayMaxContext().map(m -> l.compareTo(m) <= 0).orElse(false);
         MinimumBases r = Criteria.minimumBases(l, q, searchDecay ? EnumSet.allOf(Criterion.class) : EnumSet.complementOf(EnumSet.of(Criterion.DECAY)));
         MinimumBase decay = r.get(Criterion.DECAY);
