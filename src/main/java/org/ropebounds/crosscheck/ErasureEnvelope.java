@@ -164,7 +164,8 @@ public record ErasureEnvelope(ErasureReport implementation, LibmModels libm, Lis
 
     /**
      * The inv_freq values mode i can store under {@code libm}, per mode and ascending: the values of the inv_freq
-     * format in the pow envelope's interval (the emulator's own value alone for a correct pow).
+     * format in the pow envelope's interval (the emulator's own value alone for a correct pow; NaN alone where the
+     * envelope and the correct pipeline both give only NaN).
      *
      * @throws InvalidInputException as {@link #analyse} says
      */
@@ -174,6 +175,12 @@ public record ErasureEnvelope(ErasureReport implementation, LibmModels libm, Lis
         for (int i = 0; i < rope.modes(); i++) {
             List<FloatValue> c = new ArrayList<>();
             FloatValue hi = ends[1][i];
+            if (ends[0][i].isNaN() && hi.isNaN() && rope.invFreq(i).isNaN()) {
+                // the envelope's only value is NaN (a NaN input, such as a base beyond the format's range: pow(NaN, y) = NaN
+                // for y != 0 in every C99 libm), and the correct pipeline stores it too: one candidate, analysed as it is
+                out.add(List.of(hi));
+                continue;
+            }
             for (FloatValue v = ends[0][i]; hi.isFinite() && v.isFinite() && v.value().compareTo(hi.value()) <= 0; v = v.nextUp()) {
                 if (c.size() == MAX_CANDIDATES) {
                     break;
