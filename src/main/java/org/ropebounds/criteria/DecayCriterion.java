@@ -118,8 +118,8 @@ public final class DecayCriterion {
      * a sign could not be decided.
      *
      * @throws InvalidInputException unless 1 &lt; base &lt;= 10^{@value #MAX_BASE_LOG10}; and when L_theta(b)
-     *         exceeds {@value #MAX_CONTEXT} (no negative B_m up to that distance: a base that large is out of the
-     *         search's reach)
+     *         exceeds {@value #MAX_CONTEXT} (no negative B_m up to that distance: {@link #reach} gives that as a
+     *         typed lower bound)
      */
     public DecayContext maxContext(BigDecimal base) {
         return maxContext(checkedBase(base));
@@ -131,6 +131,23 @@ public final class DecayCriterion {
      * @throws InvalidInputException as {@link #maxContext(BigDecimal)}
      */
     public DecayContext maxContext(Rational base) {
+        DecayReach r = reach(base);
+        if (r instanceof DecayReach.Found f) {
+            return f.context();
+        }
+        DecayReach.BeyondLimit beyond = (DecayReach.BeyondLimit) r;
+        throw new InvalidInputException("base " + checkedBase(base).toCompactDecimalStringOrFraction() + " keeps B_m >= 0 (as far as decided) for every distance up to "
+                + beyond.lastDistance() + " at d = " + headDim + ", so L_theta is beyond the search limit; accepted: bases whose L_theta is at most 2^24");
+    }
+
+    /**
+     * The search for L_theta(b) up to the distance limit of contexts {@value #MAX_CONTEXT}: the certified
+     * {@link DecayContext} when some B_m(b) &lt; 0 is proven within it, else how far B_m(b) &gt;= 0 was proven
+     * ({@link DecayReach.BeyondLimit}, a lower bound on L_theta(b)).
+     *
+     * @throws InvalidInputException unless 1 &lt; base &lt;= 10^{@value #MAX_BASE_LOG10}
+     */
+    public DecayReach reach(Rational base) {
         Rational b = checkedBase(base);
         int n = headDim / 2;
         long limit = range.maxDistance(MAX_CONTEXT) + 1;
@@ -153,16 +170,16 @@ public final class DecayCriterion {
             }
             return true;
         });
+        OptionalLong undecided = found[1] == 0 ? OptionalLong.empty() : OptionalLong.of(found[1]);
         if (found[0] == 0) {
-            throw new InvalidInputException("base " + b.toCompactDecimalStringOrFraction() + " keeps B_m >= 0 (as far as decided) for every distance up to "
-                    + limit + " at d = " + headDim + ", so L_theta is beyond the search limit; accepted: bases whose L_theta is at most 2^24");
+            long proven = range.contextFor(undecided.isPresent() ? undecided.getAsLong() - 1 : limit);
+            return new DecayReach.BeyondLimit(limit, proven, undecided, range);
         }
         long firstNegative = found[0];
-        OptionalLong undecided = found[1] == 0 ? OptionalLong.empty() : OptionalLong.of(found[1]);
         long proven = range.contextFor((undecided.isPresent() ? undecided.getAsLong() : firstNegative) - 1);
         CertifiedDecimal witness = Ziv.refine(6, (a, last) -> CertifiedDecimal.best(enclose(a, b, n, firstNegative), 6,
                 CertifiedDecimal.Direction.UPWARD), CertifiedDecimal::complete).orElseThrow();
-        return new DecayContext(proven, firstNegative, range, witness, undecided);
+        return new DecayReach.Found(new DecayContext(proven, firstNegative, range, witness, undecided));
     }
 
     /**

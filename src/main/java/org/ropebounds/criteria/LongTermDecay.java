@@ -60,14 +60,28 @@ final class LongTermDecay {
                         .orElse("the tail argument does not reach") + "; the search classified every base up to " + s.searchedUpTo().text());
     }
 
-    /** L_theta(b) and the first negative m; not computed where the decay search refuses the base. */
+    /**
+     * L_theta(b) and the first negative m; a lower bound where no negative B_m turns up within the search limit; not
+     * computed where the decay search refuses the base.
+     */
     static MaxContext maxContext(Rational base, CriteriaQuery q) {
-        DecayContext c;
+        DecayReach reach;
         try {
-            c = DecayCriterion.of(q.headDim(), q.range()).maxContext(base);
+            reach = DecayCriterion.of(q.headDim(), q.range()).reach(base);
         } catch (InvalidInputException e) {
             return MaxContext.of(Criterion.DECAY, Optional.empty(), "not computed: " + e.getMessage());
         }
+        if (reach instanceof DecayReach.BeyondLimit beyond) {
+            String why = beyond.firstUndecidedM().isPresent()
+                    ? "the sign of B_m at m = " + beyond.firstUndecidedM().getAsLong() + " could not be decided and no B_m < 0 was found up to m = "
+                            + beyond.lastDistance()
+                    : "B_m(b) > 0 is proven for every m up to " + beyond.lastDistance() + ", the search limit (contexts up to 2^24), and no"
+                            + " B_m < 0 was found";
+            return new MaxContext(Criterion.DECAY, Optional.of(BigInteger.valueOf(beyond.provenContext())), "a lower bound: " + why
+                    + ", so L_theta(b) is at least this (" + q.range() + " range); its first negative m is beyond the search",
+                    Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        DecayContext c = ((DecayReach.Found) reach).context();
         String guarantee = c.exact() ? "exact integer: L_theta(b), the longest context whose distances m (" + q.range()
                 + " range) all have B_m(b) >= 0; B_m < 0 is proven at first_negative_m"
                 : "a lower bound: the sign of B_m at m = " + c.firstUndecidedM().getAsLong() + " could not be decided, so L_theta(b) lies in ["
