@@ -93,6 +93,7 @@ public final class CollisionHorizons {
         BinaryRational top = f.multiply(BinaryRational.of(lastP));
         int lastBinade = Math.max(firstBinade, Math.min(top.floorLog2(), ph.emax()));
         Optional<Long> overflow = firstInfinitePair(f, ph, lastP);
+        double fd = exactDouble(f);
         for (int k = firstBinade; k <= lastBinade; k++) {
             boolean subnormal = k < emin;
             BinaryRational lo = subnormal ? BinaryRational.ZERO : BinaryRational.powerOfTwo(k);
@@ -103,12 +104,12 @@ public final class CollisionHorizons {
                 continue;
             }
             BinaryRational quantum = BinaryRational.powerOfTwo((subnormal ? emin : k) - precision + 1L);
-            Optional<Long> inside = firstInsideRegion(f, quantum, pa, pb, ph);
+            Optional<Long> inside = firstInsideRegion(f, fd, quantum, pa, pb, ph);
             if (inside.isPresent()) {
                 return overflow.isPresent() && overflow.get() < inside.get() ? overflow : inside;
             }
             // the pair (pb, pb + 1) straddling into the next region, when pb + 1 is still a position
-            if (pb + 1 <= lastP && collides(f, pb, ph)) {
+            if (pb + 1 <= lastP && collides(f, fd, pb, ph)) {
                 return overflow.isPresent() && overflow.get() < pb ? overflow : Optional.of(pb);
             }
         }
@@ -128,7 +129,7 @@ public final class CollisionHorizons {
     }
 
     /** The first p in [pa, pb - 1] with rne(p r) == rne((p + 1) r), r = f / quantum. */
-    private static Optional<Long> firstInsideRegion(BinaryRational f, BinaryRational quantum, long pa, long pb, Format ph) {
+    private static Optional<Long> firstInsideRegion(BinaryRational f, double fd, BinaryRational quantum, long pa, long pb, Format ph) {
         if (pb - pa < 1) {
             return Optional.empty();
         }
@@ -156,7 +157,7 @@ public final class CollisionHorizons {
             if (p.compareTo(BigInteger.valueOf(pb - 1)) > 0) {
                 break;
             }
-            if (collides(f, p.longValueExact(), ph)) {
+            if (collides(f, fd, p.longValueExact(), ph)) {
                 best = p.longValueExact();
                 break;
             }
@@ -173,7 +174,7 @@ public final class CollisionHorizons {
                 if (p.compareTo(BigInteger.valueOf(Math.min(pb - 1, best - 1))) > 0) {
                     break;
                 }
-                if (collides(f, p.longValueExact(), ph)) {
+                if (collides(f, fd, p.longValueExact(), ph)) {
                     best = Math.min(best, p.longValueExact());
                 }
             }
@@ -183,6 +184,43 @@ public final class CollisionHorizons {
 
     /** Whether RN(p f) == RN((p + 1) f) in ph, exactly. */
     static boolean collides(BinaryRational f, long p, Format ph) {
+        return collides(f, exactDouble(f), p, ph);
+    }
+
+    /**
+     * {@link #collides(BinaryRational, long, Format)} given {@code fd}, f as a double ({@link #exactDouble}; NaN when f is
+     * none). In doubles when ph is fp64, or both products are exact doubles and both results finite
+     * (proofs/collision-horizons.md, section 2, "In doubles"); by exact rational rounding otherwise.
+     */
+    static boolean collides(BinaryRational f, double fd, long p, Format ph) {
+        if (fd > 0 && p >= 1 && p < (1L << 53) - 1 && ph.valuesAreDoubles()) {
+            double a = p * fd; // RN_64(p f), +infinity on overflow: p and p + 1 are doubles
+            double b = (p + 1) * fd;
+            if (ph.equals(Format.FP64)) {
+                return a == b;
+            }
+            if (Math.fma(p, fd, -a) == 0 && Math.fma(p + 1, fd, -b) == 0) { // both exact (an infinite one is not)
+                double ra = ph.roundNearestToDouble(a);
+                double rb = ph.roundNearestToDouble(b);
+                if (Double.isFinite(ra) && Double.isFinite(rb)) {
+                    return ra == rb;
+                }
+            }
+        }
+        return collidesExactly(f, p, ph);
+    }
+
+    /** f as a double when it is one exactly, else NaN. */
+    static double exactDouble(BinaryRational f) {
+        if (f.significand().bitLength() > 53) {
+            return Double.NaN;
+        }
+        double d = Math.scalb((double) f.significand().longValueExact(), f.exponent());
+        return Double.isFinite(d) && BinaryRational.ofDouble(d).equals(f) ? d : Double.NaN;
+    }
+
+    /** {@link #collides(BinaryRational, long, Format)} by exact rational rounding alone. */
+    static boolean collidesExactly(BinaryRational f, long p, Format ph) {
         FloatValue a = ph.round(f.multiply(BinaryRational.of(p)), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value();
         FloatValue b = ph.round(f.multiply(BinaryRational.of(p + 1)), RoundingMode.NEAREST_EVEN, OverflowPolicy.INFINITY).value();
         return a.equals(b);

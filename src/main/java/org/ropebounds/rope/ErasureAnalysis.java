@@ -211,7 +211,7 @@ public final class ErasureAnalysis {
         private final PhaseBoundTerms t;
 
         ErrorBound(RopeEmulator rope, int i, Enclosure theta) {
-            this.t = new PhaseBoundTerms(rope, i, theta);
+            this.t = rope.boundTerms(i, theta);
         }
 
         /**

@@ -16,6 +16,8 @@ import org.ropebounds.real.Enclosure;
  */
 final class PhaseBoundTerms {
     final Pipeline pl;
+    /** The enclosure of theta_i the terms were made from. */
+    final Enclosure theta;
     /** The stored frequency in the phase format, rounded up; NaN when it is not finite. */
     final double f;
     final double thetaHi;
@@ -29,6 +31,7 @@ final class PhaseBoundTerms {
 
     PhaseBoundTerms(RopeEmulator rope, int i, Enclosure theta) {
         this.pl = rope.pipeline();
+        this.theta = theta;
         FloatValue fv = rope.invFreqInPhase(i);
         this.f = fv.isFinite() ? fv.value().toRational().toDouble(RoundingMode.TOWARD_POSITIVE) : Double.NaN;
         this.thetaHi = theta.hi().toDouble(RoundingMode.TOWARD_POSITIVE);

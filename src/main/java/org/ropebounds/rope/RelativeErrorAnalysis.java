@@ -463,7 +463,7 @@ public final class RelativeErrorAnalysis {
         private final boolean frequencyNormal;
 
         DistanceBound(RopeEmulator rope, int i, Enclosure theta, long reach) {
-            this.t = new PhaseBoundTerms(rope, i, theta);
+            this.t = rope.boundTerms(i, theta);
             this.reach = reach;
             FloatValue fv = rope.invFreqInPhase(i);
             this.frequencyBits = fv.isFinite() && !fv.isZero() ? fv.value().significand().abs().bitLength() : Integer.MAX_VALUE / 2;

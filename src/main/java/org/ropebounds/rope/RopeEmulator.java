@@ -40,6 +40,8 @@ public final class RopeEmulator {
     private final NearestDoubles phaseRounding;
     private final Optional<Frequencies.AttentionFactor> attention;
     private final Optional<FloatValue> attentionInTrig;
+    /** Per mode, the bound terms of the phase-error bounds, made on first use (both analyses of a mode use them). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<PhaseBoundTerms> boundTerms;
 
     /**
      * @throws InvalidInputException unless {@code b > 1} and d is even, {@code 2 <= d <= 1024}
@@ -88,6 +90,7 @@ public final class RopeEmulator {
         phaseRounding = new NearestDoubles(pipeline.phase());
         attention = Optional.empty();
         attentionInTrig = Optional.empty();
+        boundTerms = new java.util.concurrent.atomic.AtomicReferenceArray<>(modes);
         exactPositions = pipeline.position().maxContiguousInteger().min(pipeline.phase().maxContiguousInteger())
                 .min(java.math.BigInteger.ONE.shiftLeft(53)).longValueExact();
         if (hasFastPath()) {
@@ -166,6 +169,7 @@ public final class RopeEmulator {
         this.exactPositions = from.exactPositions;
         this.attention = from.attention;
         this.attentionInTrig = from.attentionInTrig;
+        this.boundTerms = new java.util.concurrent.atomic.AtomicReferenceArray<>(modes);
         if (hasFastPath()) {
             invFreqInPhaseDoubles = new double[modes];
             for (int i = 0; i < modes; i++) {
@@ -200,6 +204,7 @@ public final class RopeEmulator {
         this.phaseRounding = from.phaseRounding;
         this.exactPositions = from.exactPositions;
         this.invFreqInPhaseDoubles = from.invFreqInPhaseDoubles;
+        this.boundTerms = from.boundTerms; // the same phases, frequencies and theta: the same terms
         this.attention = Optional.of(factor);
         this.attentionInTrig = Optional.of(Ieee.convert(factor.computed(), pipeline.trig()));
     }
@@ -235,6 +240,21 @@ public final class RopeEmulator {
             return false;
         }
         return java.util.Arrays.equals(invFreq, other.invFreq) && java.util.Arrays.equals(invFreqInPhase, other.invFreqInPhase);
+    }
+
+    /**
+     * The terms of mode i's phase-error bounds against {@code theta} ({@link PhaseBoundTerms}): the same values as
+     * {@code new PhaseBoundTerms(this, i, theta)}, kept per mode for the last enclosure asked for (both analyses ask for
+     * {@link #thetaEnclosure}(i), the same object) and made afresh for another. Thread-safe: the terms are immutable
+     * (final fields), and a race only makes equal ones twice.
+     */
+    PhaseBoundTerms boundTerms(int i, Enclosure theta) {
+        PhaseBoundTerms t = boundTerms.get(i);
+        if (t == null || t.theta != theta) {
+            t = new PhaseBoundTerms(this, i, theta);
+            boundTerms.set(i, t);
+        }
+        return t;
     }
 
     /** theta_i split for the scans ({@link PhaseScan.SplitTheta}) from {@link #thetaEnclosure}, computed once likewise. */
