@@ -3,6 +3,7 @@ package org.ropebounds.crosscheck;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import org.ropebounds.rope.RopeEmulator;
  * rounded to its format and, when the request names a pipeline, with what that pipeline computes. Streams:
  * the source is read in chunks that worker threads check while the next is read, so memory does not grow
  * with the array (each of {@link CrosscheckRequest#threads()} workers holds at most two chunks of
- * 65536 doubles, 512 KiB each).
+ * 65536 doubles, 512 KiB each). A source that declares at most one chunk's entries is checked on the
+ * calling thread.
  *
  * <pre>{@code
  * CrosscheckReport report = Crosscheck.run(request, ArraySource.ofFloats(cos, positions, 64));
@@ -129,15 +131,21 @@ public final class Crosscheck {
         EnvelopeTally envelope = withPipeline ? new EnvelopeTally(values, keepWorst) : null;
         long[] joint = new long[2]; // explained by and beyond the pipeline; guarded by exact's lock, like the tallies
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        ArrayBlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * threads + 1);
-        for (int k = 0; k < 2 * threads + 1; k++) {
-            free.add(new double[CHUNK]);
+        // a source that declares at most one chunk is checked on this thread, in one buffer of its size: starting
+        // workers and zeroing their chunks was a visible part of a small file's run (issue 17); one chunk either way
+        long declared = source.entries().orElse(Long.MAX_VALUE);
+        boolean oneChunk = declared <= CHUNK;
+        int buffers = oneChunk ? 1 : 2 * threads + 1;
+        ArrayBlockingQueue<double[]> free = new ArrayBlockingQueue<>(buffers);
+        for (int k = 0; k < buffers; k++) {
+            free.add(new double[oneChunk ? (int) Math.max(1, declared) : CHUNK]);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = oneChunk ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "crosscheck");
             t.setDaemon(true);
             return t;
         });
+        Executor workers = oneChunk ? Runnable::run : pool;
         UlpsNpyWriter out = ulpsOut.orElse(null);
         long read = 0;
         try {
@@ -150,7 +158,7 @@ public final class Crosscheck {
                 g.checkCapacity(read + n);
                 long start = read;
                 read += n;
-                pool.execute(() -> {
+                workers.execute(() -> {
                     try {
                         UlpTally e = new UlpTally(values, keepWorst);
                         UlpTally p = pipeline != null ? new UlpTally(values, keepWorst) : null;
@@ -182,11 +190,13 @@ public final class Crosscheck {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } finally {
-            pool.shutdown();
-            try {
-                pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (pool != null) {
+                pool.shutdown();
+                try {
+                    pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         Throwable t = failure.get();

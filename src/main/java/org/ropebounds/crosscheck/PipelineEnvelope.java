@@ -1,5 +1,7 @@
 package org.ropebounds.crosscheck;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Format;
@@ -42,10 +44,9 @@ public final class PipelineEnvelope {
     private final Quantity quantity;
     private final RopeEmulator rope;
     private final LibmModels libm;
-    private final FloatValue[] invLo; // in the inv_freq format
-    private final FloatValue[] invHi;
-    private final double[] invLoPhase;
-    private final double[] invHiPhase;
+    /** Each mode's inv_freq interval, made at its first use from {@code interval} (a race makes it twice, the same). */
+    private final AtomicReferenceArray<ModeInterval> modeIntervals;
+    private final IntFunction<FloatValue[]> interval; // mode i -> {lo, hi} in the inv_freq format
     private final FormatDoubles file;
     private final FormatDoubles trig;
     private final FormatDoubles output;
@@ -57,7 +58,21 @@ public final class PipelineEnvelope {
     private final Allowance trigAllowance;
     private final double attention; // fl_trig(a), the attention factor the trig stage multiplies by; 1 when there is none
 
+    /** A mode's inv_freq interval in the inv_freq format, and its ends converted to the phase format (as doubles). */
+    private record ModeInterval(FloatValue lo, FloatValue hi, double loPhase, double hiPhase) { }
+
     private PipelineEnvelope(Quantity quantity, RopeEmulator rope, LibmModels libm, FloatValue[] invLo, FloatValue[] invHi, Format fileFormat) {
+        this(quantity, rope, libm, i -> new FloatValue[] {invLo[i], invHi[i]}, fileFormat);
+        for (int i = 0; i < rope.modes(); i++) {
+            mode(i);
+        }
+    }
+
+    /**
+     * The envelope whose mode i has the inv_freq interval {@code interval.apply(i)} ({lo, hi}), asked for at the mode's first
+     * use: {@code interval} must be deterministic, thread-safe and throw nothing for 0 &lt;= i &lt; modes.
+     */
+    private PipelineEnvelope(Quantity quantity, RopeEmulator rope, LibmModels libm, IntFunction<FloatValue[]> interval, Format fileFormat) {
         Pipeline p = rope.pipeline();
         if (quantity.hasPositions() && !rope.hasFastPath()) {
             throw new InvalidInputException("libm envelopes need a pipeline whose phase products are exact in doubles (phase format "
@@ -66,8 +81,7 @@ public final class PipelineEnvelope {
         this.quantity = quantity;
         this.rope = rope;
         this.libm = libm;
-        this.invLo = invLo;
-        this.invHi = invHi;
+        this.interval = interval;
         this.file = fileFormat.doubles();
         this.trig = p.trig().doubles();
         this.output = p.output().doubles();
@@ -76,13 +90,7 @@ public final class PipelineEnvelope {
         this.trigIsPhase = p.trig().equals(phase);
         this.trigFp64 = p.trig().equals(Format.FP64);
         this.fileIsOutput = fileFormat.equals(p.output());
-        int modes = rope.modes();
-        invLoPhase = new double[modes];
-        invHiPhase = new double[modes];
-        for (int i = 0; i < modes; i++) {
-            invLoPhase[i] = asDouble(Ieee.convert(invLo[i], phase));
-            invHiPhase[i] = asDouble(Ieee.convert(invHi[i], phase));
-        }
+        this.modeIntervals = new AtomicReferenceArray<>(rope.modes());
         this.trigAllowance = (quantity == Quantity.SIN ? libm.sin() : libm.cos()).in(p.trig());
         this.attention = rope.attentionFactorInTrig().map(PipelineEnvelope::asDouble).orElse(1.0);
     }
@@ -98,19 +106,33 @@ public final class PipelineEnvelope {
         int modes = rope.modes();
         Format c = rope.pipeline().invFreqCompute();
         FloatValue one = Ieee.round(Rational.ONE, c);
+        if (libm.pow() instanceof org.ropebounds.libm.LibmModel.Faithful) {
+            // a faithful pow's interval of a mode ([RD, RU] of an enclosure) throws nothing: each mode's is made when it is
+            // first needed (a small file's check asks for few: the 128-bit enclosures were much of its start, issue 17)
+            FloatValue b = Ieee.round(rope.base(), c);
+            return new PipelineEnvelope(quantity, rope, libm, i -> invFreqInterval(rope, one, powInterval(rope, libm, b, one,
+                    new EnclosureArithmetic(POW_BITS), i)), fileFormat);
+        }
         FloatValue[][] pow = powInterval(rope, libm);
         FloatValue[] lo = new FloatValue[modes];
         FloatValue[] hi = new FloatValue[modes];
         for (int i = 0; i < modes; i++) {
-            if (pow[0][i] == null) { // unbounded: inv_freq anywhere in [0, inf]
-                lo[i] = Ieee.convert(Ieee.round(Rational.ZERO, c), rope.pipeline().invFreq());
-                hi[i] = rope.pipeline().invFreq().infinity(false);
-            } else {
-                lo[i] = Ieee.convert(Ieee.divide(one, pow[1][i], c), rope.pipeline().invFreq());
-                hi[i] = Ieee.convert(Ieee.divide(one, pow[0][i], c), rope.pipeline().invFreq());
-            }
+            FloatValue[] inv = invFreqInterval(rope, one, new FloatValue[] {pow[0][i], pow[1][i]});
+            lo[i] = inv[0];
+            hi[i] = inv[1];
         }
         return new PipelineEnvelope(quantity, rope, libm, lo, hi, fileFormat);
+    }
+
+    /** The inv_freq interval {lo, hi} (inv_freq format) from a mode's pow interval {lo, hi} (compute format; nulls when unbounded). */
+    private static FloatValue[] invFreqInterval(RopeEmulator rope, FloatValue one, FloatValue[] pow) {
+        Format c = rope.pipeline().invFreqCompute();
+        if (pow[0] == null) { // unbounded: inv_freq anywhere in [0, inf]
+            return new FloatValue[] {Ieee.convert(Ieee.round(Rational.ZERO, c), rope.pipeline().invFreq()),
+                rope.pipeline().invFreq().infinity(false)};
+        }
+        return new FloatValue[] {Ieee.convert(Ieee.divide(one, pow[1], c), rope.pipeline().invFreq()),
+            Ieee.convert(Ieee.divide(one, pow[0], c), rope.pipeline().invFreq())};
     }
 
     /**
@@ -127,20 +149,27 @@ public final class PipelineEnvelope {
         FloatValue[][] out = new FloatValue[2][modes];
         EnclosureArithmetic a = new EnclosureArithmetic(POW_BITS);
         for (int i = 0; i < modes; i++) {
-            FloatValue e = rope.exponent(i);
-            FloatValue[] pow;
-            if (libm.pow() instanceof org.ropebounds.libm.LibmModel.Correct || !b.isFinite()) {
-                pow = new FloatValue[] {rope.pow(i), rope.pow(i)}; // a base that overflowed: pow(inf, e > 0) = inf is exact in C99
-            } else if (e.isZero() && !(libm.pow() instanceof org.ropebounds.libm.LibmModel.Unbounded)) {
-                pow = new FloatValue[] {one, one}; // pow(x, +-0) = 1 for every x (C99 Annex F.9.4.4): a bounded model does not widen it
-            } else {
-                Enclosure exact = a.pow(a.of(b.value().toRational()), a.of(e.value().toRational()));
-                pow = libm.pow().allowExact(exact.lo(), exact.hi(), c).orElse(null);
-            }
-            out[0][i] = pow == null ? null : pow[0];
-            out[1][i] = pow == null ? null : pow[1];
+            FloatValue[] pow = powInterval(rope, libm, b, one, a, i);
+            out[0][i] = pow[0];
+            out[1][i] = pow[1];
         }
         return out;
+    }
+
+    /** {@link #powInterval(RopeEmulator, LibmModels)} of mode i: {lo, hi}, both null when unbounded; b and one in the compute format. */
+    private static FloatValue[] powInterval(RopeEmulator rope, LibmModels libm, FloatValue b, FloatValue one, EnclosureArithmetic a, int i) {
+        Format c = rope.pipeline().invFreqCompute();
+        FloatValue e = rope.exponent(i);
+        FloatValue[] pow;
+        if (libm.pow() instanceof org.ropebounds.libm.LibmModel.Correct || !b.isFinite()) {
+            pow = new FloatValue[] {rope.pow(i), rope.pow(i)}; // a base that overflowed: pow(inf, e > 0) = inf is exact in C99
+        } else if (e.isZero() && !(libm.pow() instanceof org.ropebounds.libm.LibmModel.Unbounded)) {
+            pow = new FloatValue[] {one, one}; // pow(x, +-0) = 1 for every x (C99 Annex F.9.4.4): a bounded model does not widen it
+        } else {
+            Enclosure exact = a.pow(a.of(b.value().toRational()), a.of(e.value().toRational()));
+            pow = libm.pow().allowExact(exact.lo(), exact.hi(), c).orElse(null);
+        }
+        return pow == null ? new FloatValue[2] : pow;
     }
 
     /** Most pow results per mode followed one by one through a model's scaling steps ({@link #modelInvFreqInterval}). */
@@ -216,12 +245,23 @@ public final class PipelineEnvelope {
 
     /** The smallest inv_freq of mode i the pipeline can store, in its inv_freq format (0 when unbounded). */
     public FloatValue invFreqLow(int i) {
-        return invLo[i];
+        return mode(i).lo();
     }
 
     /** The largest inv_freq of mode i the pipeline can store, in its inv_freq format (+inf when unbounded). */
     public FloatValue invFreqHigh(int i) {
-        return invHi[i];
+        return mode(i).hi();
+    }
+
+    /** Mode i's interval, made at its first use. */
+    private ModeInterval mode(int i) {
+        ModeInterval m = modeIntervals.get(i);
+        if (m == null) {
+            FloatValue[] inv = interval.apply(i);
+            m = new ModeInterval(inv[0], inv[1], asDouble(Ieee.convert(inv[0], phase)), asDouble(Ieee.convert(inv[1], phase)));
+            modeIntervals.compareAndSet(i, null, m);
+        }
+        return m;
     }
 
     /**
@@ -235,10 +275,11 @@ public final class PipelineEnvelope {
 
     /** {@link #envelope(int, long, double[])} with a caller's scratch array of 2 doubles (the hot path allocates nothing). */
     boolean envelope(int i, long p, double[] out, double[] scratch) {
+        ModeInterval m = mode(i);
         if (quantity == Quantity.INV_FREQ) {
-            double lo = file.round(asDouble(invLo[i]));
-            double hi = file.round(asDouble(invHi[i]));
-            if (Double.isInfinite(hi) && !invHi[i].isFinite()) {
+            double lo = file.round(asDouble(m.lo()));
+            double hi = file.round(asDouble(m.hi()));
+            if (Double.isInfinite(hi) && !m.hi().isFinite()) {
                 return false;
             }
             out[0] = lo;
@@ -246,10 +287,10 @@ public final class PipelineEnvelope {
             return true;
         }
         double t = rope.positionInPhaseValue(p);
-        double a = phaseOf(t * invLoPhase[i]);
-        double b = phaseOf(t * invHiPhase[i]);
+        double a = phaseOf(t * m.loPhase());
+        double b = phaseOf(t * m.hiPhase());
         if (quantity == Quantity.PHASE) {
-            if (Double.isNaN(a) || Double.isNaN(b) || (Double.isInfinite(b) && Double.isInfinite(invHiPhase[i]))) {
+            if (Double.isNaN(a) || Double.isNaN(b) || (Double.isInfinite(b) && Double.isInfinite(m.hiPhase()))) {
                 return false; // inf * 0 (an overflowed position times an underflowed inv_freq), or an unbounded inv_freq
             }
             out[0] = file.round(a);

@@ -2,7 +2,6 @@ package org.ropebounds.real;
 
 import static org.ropebounds.real.DoubleDoubleBalls.addUp;
 import static org.ropebounds.real.DoubleDoubleBalls.ball;
-import static org.ropebounds.real.DoubleDoubleBalls.ballOf;
 import static org.ropebounds.real.DoubleDoubleBalls.divUp;
 import static org.ropebounds.real.DoubleDoubleBalls.lowerMagnitude;
 import static org.ropebounds.real.DoubleDoubleBalls.mulUp;
@@ -17,7 +16,6 @@ import static org.ropebounds.real.DoubleDoubleBalls.sum;
 import static org.ropebounds.real.DoubleDoubleBalls.widened;
 
 import java.util.Optional;
-import org.ropebounds.format.Rational;
 
 /**
  * The transcendental kernels of {@link DoubleDoubleIntervalArithmetic} on double-double balls, with their
@@ -46,12 +44,8 @@ final class DoubleDoubleKernels {
 
     static {
         ONE = new DoubleDoubleInterval(1, 0, 0, Optional.empty());
-        Rational f = Rational.ONE;
-        for (int n = 0; n < INV_FACT.length; n++) {
-            if (n > 0) {
-                f = f.divide(Rational.of(n));
-            }
-            INV_FACT[n] = ballOf(f, f);
+        for (int n = 0; n < INV_FACT.length; n++) { // the balls ballOf(1/n!, 1/n!) makes, written out
+            INV_FACT[n] = new DoubleDoubleInterval(InverseFactorials.HI[n], InverseFactorials.LO[n], InverseFactorials.ERR[n], Optional.empty());
         }
     }
 

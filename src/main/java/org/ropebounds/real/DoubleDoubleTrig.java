@@ -1,9 +1,6 @@
 package org.ropebounds.real;
 
 import java.util.Optional;
-import org.ropebounds.format.BinaryRational;
-import org.ropebounds.format.Rational;
-import org.ropebounds.format.RoundingMode;
 
 /**
  * cos and sin of a double-double argument in double-double arithmetic, with an error bound tracked at
@@ -27,26 +24,13 @@ public final class DoubleDoubleTrig {
     static final double P3 = -0x1.f1976b7ed8fbcp-110;
     static final double RHO = 0x1.4cf98e804177ep-164;
     /** 1/n! as double-doubles for n = 0 .. TERMS, and a bound on each pair's representation error. */
-    private static final int TERMS = 31;
-    private static final double[] INV_FACT_HI = new double[TERMS + 1];
-    private static final double[] INV_FACT_LO = new double[TERMS + 1];
-    private static final double[] INV_FACT_ERR = new double[TERMS + 1];
+    private static final int TERMS = InverseFactorials.TERMS;
+    private static final double[] INV_FACT_HI = InverseFactorials.HI;
+    private static final double[] INV_FACT_LO = InverseFactorials.LO;
+    private static final double[] INV_FACT_ERR = InverseFactorials.ERR;
     /** Arguments are reduced with k = rint(x 2/pi) only while |x| &lt; 2^40 (k times pi/2's error stays tiny). */
     public static final double MAX_ARGUMENT = 0x1p40;
     private static final double SLACK = 1 + 0x1p-40;
-
-    static {
-        Rational f = Rational.ONE;
-        for (int n = 0; n <= TERMS; n++) {
-            if (n > 0) {
-                f = f.divide(Rational.of(n));
-            }
-            INV_FACT_HI[n] = f.toDouble(RoundingMode.NEAREST_EVEN);
-            Rational r = f.subtract(exact(INV_FACT_HI[n]));
-            INV_FACT_LO[n] = r.toDouble(RoundingMode.NEAREST_EVEN);
-            INV_FACT_ERR[n] = r.subtract(exact(INV_FACT_LO[n])).abs().toDouble(RoundingMode.TOWARD_POSITIVE);
-        }
-    }
 
     private DoubleDoubleTrig() {
     }
@@ -154,9 +138,5 @@ public final class DoubleDoubleTrig {
 
     private static double sign(int j) {
         return (j & 1) == 0 ? 1 : -1;
-    }
-
-    private static Rational exact(double x) {
-        return BinaryRational.ofDouble(x).toRational();
     }
 }
