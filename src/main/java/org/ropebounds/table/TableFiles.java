@@ -44,15 +44,39 @@ public final class TableFiles {
     private TableFiles() {
     }
 
-    /** File name to content, sorted by name: the tables, the figures, and the manifest. */
+    /**
+     * File name to content, sorted by name: the tables, the figures, and the manifest. The forms of the tables and the
+     * figures are rendered at the same time on the common pool; each is a pure function of its input, so the bytes are
+     * those of rendering one after another.
+     */
     public static Map<String, byte[]> render(List<Table> tables, GridSpec spec, String version) {
+        // the figures are drawn while the tables are written out (each writer is a pure function of its table)
+        java.util.concurrent.CompletableFuture<Map<String, byte[]>> figures =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> Plots.render(spec, tables));
         TreeMap<String, byte[]> files = new TreeMap<>();
+        record Form(Table table, String extension, java.util.function.Function<Table, String> writer) {
+        }
+        List<Form> forms = new ArrayList<>();
         for (Table t : tables) {
             for (var w : TableWriters.ALL) {
-                files.put(t.id() + "." + w.getKey(), w.getValue().apply(t).getBytes(StandardCharsets.UTF_8));
+                forms.add(new Form(t, w.getKey(), w.getValue()));
             }
         }
-        files.putAll(Plots.render(spec, tables));
+        List<byte[]> written = forms.parallelStream().map(f -> f.writer().apply(f.table()).getBytes(StandardCharsets.UTF_8)).toList();
+        for (int k = 0; k < forms.size(); k++) {
+            files.put(forms.get(k).table().id() + "." + forms.get(k).extension(), written.get(k));
+        }
+        try {
+            files.putAll(figures.join());
+        } catch (java.util.concurrent.CompletionException e) { // what drawing threw, as a drawing on this thread would throw it
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
         files.put(MANIFEST, manifest(files, spec, version));
         return files;
     }

@@ -1,12 +1,9 @@
 package org.ropebounds.table;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +35,19 @@ public final class TableWriters {
         sb.append("| ").append(t.columns().stream().map(TableWriters::md).collect(Collectors.joining(" | "))).append(" |\n|");
         sb.append(" --- |".repeat(t.columns().size())).append('\n');
         for (List<String> r : t.rows()) {
-            sb.append("| ").append(r.stream().map(TableWriters::md).collect(Collectors.joining(" | "))).append(" |\n");
+            sb.append("| ");
+            for (int k = 0; k < r.size(); k++) {
+                sb.append(k == 0 ? "" : " | ").append(md(r.get(k)));
+            }
+            sb.append(" |\n");
         }
         return sb.toString();
     }
 
     private static String md(String s) {
+        if (!needsEscape(s, '|')) {
+            return s; // the common case: a number
+        }
         return s.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>");
     }
 
@@ -55,12 +59,29 @@ public final class TableWriters {
         StringBuilder sb = new StringBuilder();
         sb.append(t.columns().stream().map(TableWriters::csvCell).collect(Collectors.joining(","))).append('\n');
         for (List<String> r : t.rows()) {
-            sb.append(r.stream().map(TableWriters::csvCell).collect(Collectors.joining(","))).append('\n');
+            for (int k = 0; k < r.size(); k++) {
+                sb.append(k == 0 ? "" : ",").append(csvCell(r.get(k)));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
 
+    /** Whether s holds a line break or {@code special}. */
+    private static boolean needsEscape(String s, char special) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == special || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String csvCell(String c) {
+        if (!needsEscape(c, ',') && c.indexOf('"') < 0) {
+            return c;
+        }
         return c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r") ? "\"" + c.replace("\"", "\"\"") + "\"" : c;
     }
 
@@ -96,7 +117,11 @@ public final class TableWriters {
         sb.append("}\n\\toprule\n");
         sb.append(t.columns().stream().map(TableWriters::texText).collect(Collectors.joining(" & "))).append(" \\\\\n\\midrule\n");
         for (List<String> r : t.rows()) {
-            sb.append(r.stream().map(TableWriters::texCell).collect(Collectors.joining(" & "))).append(" \\\\\n");
+            for (int k = 0; k < r.size(); k++) {
+                sb.append(k == 0 ? "" : " & ");
+                texCell(sb, r.get(k));
+            }
+            sb.append(" \\\\\n");
         }
         sb.append("\\bottomrule\n\\end{tabular}");
         if (wide) {
@@ -128,19 +153,42 @@ public final class TableWriters {
         return t.rows().stream().mapToInt(r -> r.get(column).length()).max().orElse(0);
     }
 
-    /** A decimal cell as the tables print them (compiled once: a table has as many cells as a grid). */
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?[0-9.]+(e[+-][0-9]+)?");
+    /** A decimal cell as the tables print them: {@code -?[0-9.]+(e[+-][0-9]+)?}. */
+    static boolean isDecimal(String c) {
+        int k = c.startsWith("-") ? 1 : 0;
+        int mantissa = k;
+        while (k < c.length() && (c.charAt(k) >= '0' && c.charAt(k) <= '9' || c.charAt(k) == '.')) {
+            k++;
+        }
+        if (k == mantissa) {
+            return false;
+        }
+        if (k == c.length()) {
+            return true;
+        }
+        if (c.charAt(k) != 'e' || k + 2 >= c.length() || c.charAt(k + 1) != '+' && c.charAt(k + 1) != '-') {
+            return false;
+        }
+        for (k += 2; k < c.length(); k++) {
+            if (c.charAt(k) < '0' || c.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
 
-    private static String texCell(String c) {
-        if (DECIMAL.matcher(c).matches()) {
+    private static void texCell(StringBuilder sb, String c) {
+        if (isDecimal(c)) {
             int e = c.indexOf('e');
             if (e < 0) {
-                return "$" + c + "$";
+                sb.append('$').append(c).append('$');
+                return;
             }
             String exponent = c.substring(e + 1);
-            return "$" + c.substring(0, e) + "\\times 10^{" + (exponent.startsWith("+") ? exponent.substring(1) : exponent) + "}$";
+            sb.append('$').append(c, 0, e).append("\\times 10^{").append(exponent.startsWith("+") ? exponent.substring(1) : exponent).append("}$");
+            return;
         }
-        return texText(c);
+        sb.append(texText(c));
     }
 
     /**
@@ -179,23 +227,32 @@ public final class TableWriters {
      * strings in column order, indented by two spaces, with a final LF.
      */
     public static String json(Table t) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("id", t.id());
-        o.put("title", t.title());
-        o.put("caption", t.caption());
-        ArrayNode cols = o.putArray("columns");
-        t.columns().forEach(cols::add);
-        ArrayNode rows = o.putArray("rows");
-        for (List<String> r : t.rows()) {
-            ObjectNode row = rows.addObject();
-            for (int k = 0; k < r.size(); k++) {
-                row.put(t.columns().get(k), r.get(k));
+        // streamed (no node per cell) through the pretty printer a tree of nodes was written with: the same bytes;
+        // a row's keys are distinct, since a Table's columns are
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("id", t.id());
+            g.writeStringField("title", t.title());
+            g.writeStringField("caption", t.caption());
+            g.writeArrayFieldStart("columns");
+            for (String c : t.columns()) {
+                g.writeString(c);
             }
-        }
-        try {
-            return JSON.writeValueAsString(o) + "\n";
-        } catch (JsonProcessingException e) {
+            g.writeEndArray();
+            g.writeArrayFieldStart("rows");
+            for (List<String> r : t.rows()) {
+                g.writeStartObject();
+                for (int k = 0; k < r.size(); k++) {
+                    g.writeStringField(t.columns().get(k), r.get(k));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out + "\n";
     }
 }
