@@ -23,8 +23,9 @@ import org.ropebounds.real.Ziv;
  * d/(d-2) for the exact spectrum, rounded up to the grid's digits, exactly as {@link ZoneCalculator} prints
  * {@code bindingLower()} for the query. The work a row shares with its neighbours is done once: per (N, eps)
  * the ball of 1/acos(eps^(1/N)) (the depth bound at L = 1) and its logarithm, per L its ball and logarithm,
- * and 1/(2 pi); a cell is then one product (L times a threshold at L = 1, the bounds being linear in L), for
- * the exact spectrum one exponential exp(d/(d-2) (log L - log acos)), and a decimal decision from the ball
+ * and 1/(2 pi), and for the exact spectrum their powers x^(d/(d-2)) = exp(d/(d-2) log x); a cell is then one product
+ * (L times a threshold at L = 1, the bounds being linear in L; for the exact spectrum L^(d/(d-2)) times the threshold's
+ * power), and a decimal decision from the ball
  * ({@link CertifiedDecimal#decide(DoubleDoubleInterval, int, CertifiedDecimal.Direction)}). A cell this cannot
  * decide (a ball too wide, a comparison or rounding too close to call) goes to {@link ZoneCalculator}, so
  * every printed digit is one the reference computation prints (proofs/double-double-interval.md section 9).
@@ -41,6 +42,12 @@ final class GridCells {
     private final Shared[] perDepth;
     /** Per context index: L and log L, or null until built. */
     private final Shared[] perContext;
+    /** (1/(2 pi))^(d/(d-2)), the aliasing bound's exact-spectrum factor at L = 1. */
+    private final DoubleDoubleInterval inverseTwoPiPower;
+    /** Per (layer index, tolerance index): (1/acos(eps^(1/N)))^(d/(d-2)), or null until built (exact spectrum only). */
+    private final DoubleDoubleInterval[] perDepthPower;
+    /** Per context index: L^(d/(d-2)), or null until built (exact spectrum only). */
+    private final DoubleDoubleInterval[] perContextPower;
 
     /** A ball and a logarithm (final fields: safely published to every thread). */
     private record Shared(DoubleDoubleInterval value, DoubleDoubleInterval log) {
@@ -54,14 +61,21 @@ final class GridCells {
         DoubleDoubleInterval inv = null;
         DoubleDoubleInterval log = null;
         DoubleDoubleInterval exponent = null;
+        DoubleDoubleInterval power = null;
         if (fast) {
             inv = Bounds.ALIASING.approxThreshold(a, one, null);
             log = a.log(a.divide(a.of(1), inv));
             exponent = a.of(one.exactSpectrumExponent());
+            if (spec.spectra().contains(Spectrum.EXACT)) {
+                power = a.exp(a.multiply(exponent, a.subtract(a.of(0), log)));
+            }
         }
         this.inverseTwoPi = inv;
         this.logTwoPi = log;
         this.exactExponent = exponent;
+        this.inverseTwoPiPower = power;
+        this.perDepthPower = new DoubleDoubleInterval[spec.layers().size() * spec.tolerances().size()];
+        this.perContextPower = new DoubleDoubleInterval[spec.contexts().size()];
         this.perDepth = new Shared[spec.layers().size() * spec.tolerances().size()];
         this.perContext = new Shared[spec.contexts().size()];
     }
@@ -122,8 +136,8 @@ final class GridCells {
         if (sp == Spectrum.APPROX) {
             value = depthBinds ? stability : aliasing;
         } else {
-            DoubleDoubleInterval logValue = a.subtract(ctx.log(), depthBinds ? depth.log() : logTwoPi);
-            value = a.exp(a.multiply(exactExponent, logValue));
+            // (L B1)^(d/(d-2)) = L^(d/(d-2)) B1^(d/(d-2)): one product of shared powers, no exponential per cell
+            value = a.multiply(contextPower(contextIndex), depthBinds ? depthPower(layerIndex, toleranceIndex) : inverseTwoPiPower);
         }
         return Optional.of(value);
     }
@@ -180,6 +194,27 @@ final class GridCells {
             perContext[i] = c;
         }
         return c;
+    }
+
+    /** L^(d/(d-2)) = exp(d/(d-2) log L). @throws InsufficientPrecisionException if the ball cannot be formed */
+    private DoubleDoubleInterval contextPower(int i) {
+        DoubleDoubleInterval p = perContextPower[i];
+        if (p == null) {
+            p = a.exp(a.multiply(exactExponent, context(i).log()));
+            perContextPower[i] = p;
+        }
+        return p;
+    }
+
+    /** (1/acos(eps^(1/N)))^(d/(d-2)) = exp(-d/(d-2) log acos(eps^(1/N))). @throws InsufficientPrecisionException as above */
+    private DoubleDoubleInterval depthPower(int layerIndex, int toleranceIndex) {
+        int i = layerIndex * spec.tolerances().size() + toleranceIndex;
+        DoubleDoubleInterval p = perDepthPower[i];
+        if (p == null) {
+            p = a.exp(a.multiply(exactExponent, a.subtract(a.of(0), depth(layerIndex, toleranceIndex).log())));
+            perDepthPower[i] = p;
+        }
+        return p;
     }
 
     private Shared depth(int layerIndex, int toleranceIndex) {
