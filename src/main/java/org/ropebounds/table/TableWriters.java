@@ -227,6 +227,9 @@ public final class TableWriters {
      * strings in column order, indented by two spaces, with a final LF.
      */
     public static String json(Table t) {
+        if (!t.rows().isEmpty() && !t.columns().isEmpty() && plain(t)) { // empty arrays and objects print as [ ] and { }: left to the writer
+            return plainJson(t);
+        }
         // streamed (no node per cell) through the pretty printer a tree of nodes was written with: the same bytes;
         // a row's keys are distinct, since a Table's columns are
         java.io.StringWriter out = new java.io.StringWriter();
@@ -254,5 +257,58 @@ public final class TableWriters {
             throw new UncheckedIOException(e);
         }
         return out + "\n";
+    }
+
+    /** Whether every text of the table is one the JSON writer copies as it is: no control character, double quote or backslash. */
+    private static boolean plain(Table t) {
+        if (!plain(t.id()) || !plain(t.title()) || !plain(t.caption())) {
+            return false;
+        }
+        for (String c : t.columns()) {
+            if (!plain(c)) {
+                return false;
+            }
+        }
+        for (List<String> r : t.rows()) {
+            for (String c : r) {
+                if (!plain(c)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean plain(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #json} of a table with rows and columns whose texts are all {@link #plain}: the layout of the pretty
+     * printer ({@code "key" : value}, two spaces per level, LF) written directly, no text needing an escape.
+     */
+    private static String plainJson(Table t) {
+        StringBuilder sb = new StringBuilder(64 + t.caption().length() + t.rows().size() * t.columns().size() * 32);
+        sb.append("{\n  \"id\" : \"").append(t.id()).append("\",\n  \"title\" : \"").append(t.title())
+                .append("\",\n  \"caption\" : \"").append(t.caption()).append("\",\n  \"columns\" : [\n");
+        List<String> columns = t.columns();
+        for (int k = 0; k < columns.size(); k++) {
+            sb.append("    \"").append(columns.get(k)).append(k + 1 < columns.size() ? "\",\n" : "\"\n");
+        }
+        sb.append("  ],\n  \"rows\" : [\n");
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> row = t.rows().get(r);
+            sb.append(r == 0 ? "    {\n" : "    },\n    {\n");
+            for (int k = 0; k < row.size(); k++) {
+                sb.append("      \"").append(columns.get(k)).append("\" : \"").append(row.get(k)).append(k + 1 < row.size() ? "\",\n" : "\"\n");
+            }
+        }
+        return sb.append("    }\n  ]\n}\n").toString();
     }
 }

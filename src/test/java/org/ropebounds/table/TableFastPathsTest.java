@@ -50,4 +50,39 @@ class TableFastPathsTest {
             assertEquals(expected, tables.get(t).rows(), specs.get(t).id());
         }
     }
+
+    @Test
+    void aTableWithNothingToEscapeIsWrittenInThePrettyPrintersLayout() {
+        // the layout of TableWritersTest's hand-written JSON, here with no text needing an escape (the direct path)
+        Table t = new Table("min-base", "T (x)", "50% of L/b; e^-1 < 1", List.of("L", "eps=0.5 approx"),
+                List.of(List.of("2048", "1.5e+6"), List.of("4096", "undecided")));
+        assertEquals("{\n"
+                + "  \"id\" : \"min-base\",\n"
+                + "  \"title\" : \"T (x)\",\n"
+                + "  \"caption\" : \"50% of L/b; e^-1 < 1\",\n"
+                + "  \"columns\" : [\n"
+                + "    \"L\",\n"
+                + "    \"eps=0.5 approx\"\n"
+                + "  ],\n"
+                + "  \"rows\" : [\n"
+                + "    {\n"
+                + "      \"L\" : \"2048\",\n"
+                + "      \"eps=0.5 approx\" : \"1.5e+6\"\n"
+                + "    },\n"
+                + "    {\n"
+                + "      \"L\" : \"4096\",\n"
+                + "      \"eps=0.5 approx\" : \"undecided\"\n"
+                + "    }\n"
+                + "  ]\n"
+                + "}\n", TableWriters.json(t));
+    }
+
+    @Test
+    void aTableWithoutRowsOrWithABackslashIsEscapedAndLaidOutByTheWriter() {
+        Table empty = new Table("e", "E", "c", List.of("a"), List.of());
+        assertEquals("{\n  \"id\" : \"e\",\n  \"title\" : \"E\",\n  \"caption\" : \"c\",\n  \"columns\" : [\n    \"a\"\n  ],\n"
+                + "  \"rows\" : [ ]\n}\n", TableWriters.json(empty));
+        Table slash = new Table("s", "S", "c", List.of("a"), List.of(List.of("x\\y\u0001")));
+        assertTrue(TableWriters.json(slash).contains("\"a\" : \"x\\\\y\\u0001\"\n"), TableWriters.json(slash));
+    }
 }
