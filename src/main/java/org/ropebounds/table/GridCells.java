@@ -49,6 +49,9 @@ final class GridCells {
     /** Per context index: L^(d/(d-2)), or null until built (exact spectrum only). */
     private final DoubleDoubleInterval[] perContextPower;
 
+    /** Per format: the ball of its ceiling 1/resolution (machine convention), built on first use. */
+    private final java.util.Map<Format, DoubleDoubleInterval> ceilings = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A ball and a logarithm (final fields: safely published to every thread). */
     private record Shared(DoubleDoubleInterval value, DoubleDoubleInterval log) {
     }
@@ -151,7 +154,8 @@ final class GridCells {
     String maxContext(Format f, int layerIndex, int toleranceIndex) {
         if (fast) {
             try {
-                DoubleDoubleInterval ceiling = a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(f).toRational()));
+                DoubleDoubleInterval ceiling = ceilings.computeIfAbsent(f,
+                        g -> a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(g).toRational())));
                 Optional<BigInteger> k = a.divide(ceiling, depth(layerIndex, toleranceIndex).value()).commonCeiling();
                 if (k.isPresent()) {
                     return k.get().subtract(BigInteger.ONE).max(BigInteger.ZERO).toString(); // the largest integer strictly below

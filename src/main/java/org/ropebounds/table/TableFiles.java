@@ -88,11 +88,13 @@ public final class TableFiles {
         o.put("version", version);
         o.set("parameters", mapper.valueToTree(new TreeMap<>(spec.describe())));
         ArrayNode list = o.putArray("files");
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        List<Map.Entry<String, byte[]>> entries = List.copyOf(files.entrySet());
+        List<String> digests = entries.parallelStream().map(f -> sha256(f.getValue())).toList(); // in name order
+        for (int k = 0; k < entries.size(); k++) {
             ObjectNode e = list.addObject();
-            e.put("name", f.getKey());
-            e.put("bytes", f.getValue().length);
-            e.put("sha256", sha256(f.getValue()));
+            e.put("name", entries.get(k).getKey());
+            e.put("bytes", entries.get(k).getValue().length);
+            e.put("sha256", digests.get(k));
         }
         try {
             return (mapper.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
