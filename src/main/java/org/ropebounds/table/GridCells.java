@@ -38,8 +38,8 @@ final class GridCells {
     private final DoubleDoubleInterval inverseTwoPi;
     private final DoubleDoubleInterval logTwoPi;
     private final DoubleDoubleInterval exactExponent;
-    /** Per (layer index, tolerance index): 1/acos(eps^(1/N)) and log acos(eps^(1/N)), or null until built. */
-    private final Shared[] perDepth;
+    /** Per (layer index, tolerance index): 1/acos(eps^(1/N)), log acos(eps^(1/N)) and which bound binds, or null until built. */
+    private final Depth[] perDepth;
     /** Per context index: L and log L, or null until built. */
     private final Shared[] perContext;
     /** (1/(2 pi))^(d/(d-2)), the aliasing bound's exact-spectrum factor at L = 1. */
@@ -54,6 +54,13 @@ final class GridCells {
 
     /** A ball and a logarithm (final fields: safely published to every thread). */
     private record Shared(DoubleDoubleInterval value, DoubleDoubleInterval log) {
+    }
+
+    /**
+     * A depth's ball B1 = 1/acos(eps^(1/N)), its logarithm's negation, and the sign of B1 - 1/(2 pi) as the balls
+     * decide it (0: not decided): at any L &gt; 0 the sign of L B1 - L/(2 pi), so which bound binds at every context.
+     */
+    private record Depth(DoubleDoubleInterval value, DoubleDoubleInterval log, int bindingSign) {
     }
 
     /** The cells of the grid's minimum-base table (nothing is computed yet). */
@@ -79,7 +86,7 @@ final class GridCells {
         this.inverseTwoPiPower = power;
         this.perDepthPower = new DoubleDoubleInterval[spec.layers().size() * spec.tolerances().size()];
         this.perContextPower = new DoubleDoubleInterval[spec.contexts().size()];
-        this.perDepth = new Shared[spec.layers().size() * spec.tolerances().size()];
+        this.perDepth = new Depth[spec.layers().size() * spec.tolerances().size()];
         this.perContext = new Shared[spec.contexts().size()];
     }
 
@@ -123,21 +130,18 @@ final class GridCells {
      * @throws InsufficientPrecisionException when a ball cannot be formed (the reference computation decides then)
      */
     Optional<DoubleDoubleInterval> ball(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
-        Shared ctx = context(contextIndex);
-        Shared depth = depth(layerIndex, toleranceIndex);
-        DoubleDoubleInterval aliasing = a.multiply(ctx.value(), inverseTwoPi);
-        DoubleDoubleInterval stability = a.multiply(ctx.value(), depth.value());
-        // which binds: the sign of depth - aliasing, decided by the ball (x^(d/(d-2)) is increasing, so the
-        // approx-spectrum comparison decides the exact spectrum's too); dc stability never binds (proofs/depth-stability.md)
-        DoubleDoubleInterval difference = a.subtract(stability, aliasing);
-        int sign = difference.signum().orElse(0);
+        Depth depth = depth(layerIndex, toleranceIndex);
+        // which binds: the sign of L B1 - L/(2 pi), that of B1 - 1/(2 pi) for L > 0, decided once per depth by the balls
+        // (x^(d/(d-2)) is increasing, so the approx-spectrum comparison decides the exact spectrum's too); dc stability
+        // never binds (proofs/depth-stability.md)
+        int sign = depth.bindingSign();
         if (sign == 0) {
             return Optional.empty();
         }
         boolean depthBinds = sign > 0;
         DoubleDoubleInterval value;
         if (sp == Spectrum.APPROX) {
-            value = depthBinds ? stability : aliasing;
+            value = a.multiply(context(contextIndex).value(), depthBinds ? depth.value() : inverseTwoPi);
         } else {
             // (L B1)^(d/(d-2)) = L^(d/(d-2)) B1^(d/(d-2)): one product of shared powers, no exponential per cell
             value = a.multiply(contextPower(contextIndex), depthBinds ? depthPower(layerIndex, toleranceIndex) : inverseTwoPiPower);
@@ -221,13 +225,13 @@ final class GridCells {
         return p;
     }
 
-    private Shared depth(int layerIndex, int toleranceIndex) {
+    private Depth depth(int layerIndex, int toleranceIndex) {
         int i = layerIndex * spec.tolerances().size() + toleranceIndex;
-        Shared d = perDepth[i];
+        Depth d = perDepth[i];
         if (d == null) {
             ZoneQuery q = query(BigInteger.ONE, spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex), Spectrum.APPROX);
             DoubleDoubleInterval inverse = Bounds.DEPTH_STABILITY.approxThreshold(a, q, null); // 1/acos(eps^(1/N))
-            d = new Shared(inverse, a.subtract(a.of(0), a.log(inverse)));
+            d = new Depth(inverse, a.subtract(a.of(0), a.log(inverse)), a.subtract(inverse, inverseTwoPi).signum().orElse(0));
             perDepth[i] = d;
         }
         return d;
