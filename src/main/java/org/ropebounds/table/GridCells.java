@@ -36,7 +36,6 @@ final class GridCells {
     private final boolean fast;
     private final DoubleDoubleIntervalArithmetic a = new DoubleDoubleIntervalArithmetic(64);
     private final DoubleDoubleInterval inverseTwoPi;
-    private final DoubleDoubleInterval logTwoPi;
     private final DoubleDoubleInterval exactExponent;
     /** Per (layer index, tolerance index): 1/acos(eps^(1/N)), log acos(eps^(1/N)) and which bound binds, or null until built. */
     private final Depth[] perDepth;
@@ -81,7 +80,6 @@ final class GridCells {
             }
         }
         this.inverseTwoPi = inv;
-        this.logTwoPi = log;
         this.exactExponent = exponent;
         this.inverseTwoPiPower = power;
         this.perDepthPower = new DoubleDoubleInterval[spec.layers().size() * spec.tolerances().size()];
