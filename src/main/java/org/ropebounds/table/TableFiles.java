@@ -45,15 +45,13 @@ public final class TableFiles {
     }
 
     /**
-     * File name to content, sorted by name: the tables, the figures, and the manifest. The forms of the tables and the
-     * figures are rendered at the same time on the common pool; each is a pure function of its input, so the bytes are
-     * those of rendering one after another.
+     * File name to content, sorted by name: the tables, the figures, and the manifest. The forms of the tables (on the
+     * common pool) and the figures (on the calling thread and the pool) are rendered at the same time; each is a pure
+     * function of its input, so the bytes are those of rendering one after another.
      */
     public static Map<String, byte[]> render(List<Table> tables, GridSpec spec, String version) {
-        // the figures are drawn while the tables are written out (each writer is a pure function of its table)
-        java.util.concurrent.CompletableFuture<Map<String, byte[]>> figures =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> Plots.render(spec, tables));
-        TreeMap<String, byte[]> files = new TreeMap<>();
+        // the tables are written out (each writer a pure function of its table) while the figures are drawn on this
+        // thread and the pool's (a thread waiting on a future would not help draw them)
         record Form(Table table, String extension, java.util.function.Function<Table, String> writer) {
         }
         List<Form> forms = new ArrayList<>();
@@ -62,13 +60,13 @@ public final class TableFiles {
                 forms.add(new Form(t, w.getKey(), w.getValue()));
             }
         }
-        List<byte[]> written = forms.parallelStream().map(f -> f.writer().apply(f.table()).getBytes(StandardCharsets.UTF_8)).toList();
-        for (int k = 0; k < forms.size(); k++) {
-            files.put(forms.get(k).table().id() + "." + forms.get(k).extension(), written.get(k));
-        }
+        java.util.concurrent.CompletableFuture<List<byte[]>> written = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> forms.parallelStream().map(f -> f.writer().apply(f.table()).getBytes(StandardCharsets.UTF_8)).toList());
+        Map<String, byte[]> figures = Plots.render(spec, tables);
+        List<byte[]> bytes;
         try {
-            files.putAll(figures.join());
-        } catch (java.util.concurrent.CompletionException e) { // what drawing threw, as a drawing on this thread would throw it
+            bytes = written.join();
+        } catch (java.util.concurrent.CompletionException e) { // what a writer threw, as writing on this thread would throw it
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -77,6 +75,11 @@ public final class TableFiles {
             }
             throw e;
         }
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        for (int k = 0; k < forms.size(); k++) {
+            files.put(forms.get(k).table().id() + "." + forms.get(k).extension(), bytes.get(k));
+        }
+        files.putAll(figures);
         files.put(MANIFEST, manifest(files, spec, version));
         return files;
     }
