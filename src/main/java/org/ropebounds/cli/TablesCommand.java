@@ -105,7 +105,7 @@ final class TablesCommand implements Callable<Integer> {
             }
         } else {
             try (Progress p = Progress.of(specs.stream().mapToLong(org.ropebounds.table.TableSpec::rowCount).sum(), quiet)) {
-                tables = org.ropebounds.table.TableSpec.computeAll(specs, p::step);
+                tables = specs.stream().map(t -> t.assemble(t.compute(r -> true, p::step))).toList();
             }
         }
         Map<String, byte[]> files = TableFiles.render(tables, grid, version);

@@ -29,44 +29,6 @@ public record TableSpec(String id, String title, String caption, List<String> co
         return out;
     }
 
-    /**
-     * Every table of {@code specs} with all its rows, computed together on all cores: the rows of every table
-     * are one pool of work, so that a table of a few slow rows (the erasure horizons) leaves no core idle while
-     * a large one (the minimum-base grid) has rows left. The same tables as computing each spec alone, in the
-     * order of {@code specs}.
-     *
-     * @param onRow run once after each row (from any thread)
-     */
-    public static List<Table> computeAll(List<TableSpec> specs, Runnable onRow) {
-        int[] start = new int[specs.size() + 1];
-        for (int t = 0; t < specs.size(); t++) {
-            start[t + 1] = Math.addExact(start[t], specs.get(t).rowCount());
-        }
-        List<Map<Integer, List<String>>> computed = new ArrayList<>();
-        for (int t = 0; t < specs.size(); t++) {
-            computed.add(new java.util.concurrent.ConcurrentHashMap<>());
-        }
-        IntStream.range(0, start[specs.size()]).parallel().forEach(k -> {
-            int t = java.util.Arrays.binarySearch(start, k);
-            t = t >= 0 ? lastStartingAt(start, t) : -t - 2; // the table whose rows start at or before k
-            computed.get(t).put(k - start[t], List.copyOf(specs.get(t).rows.apply(k - start[t])));
-            onRow.run();
-        });
-        List<Table> out = new ArrayList<>();
-        for (int t = 0; t < specs.size(); t++) {
-            out.add(specs.get(t).assemble(computed.get(t)));
-        }
-        return out;
-    }
-
-    /** Among equal starts (tables of no rows), the last: the table that owns the row at that start. */
-    private static int lastStartingAt(int[] start, int t) {
-        while (t + 1 < start.length - 1 && start[t + 1] == start[t]) {
-            t++;
-        }
-        return t;
-    }
-
     /** The table from all its rows. @throws IllegalArgumentException if a row is missing */
     public Table assemble(Map<Integer, List<String>> computed) {
         List<List<String>> ordered = new ArrayList<>();

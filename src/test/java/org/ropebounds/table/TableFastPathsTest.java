@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written decimal test of the LaTeX writer and the pooled computation of several tables. */
+/** The writers' fast paths: the hand-written decimal test of the LaTeX writer and the JSON form of a table with nothing to escape. */
 class TableFastPathsTest {
 
     @Test
@@ -28,27 +26,6 @@ class TableFastPathsTest {
         Table t = new Table("t", "T", "c", List.of("a", "b", "c"), List.of(List.of("1.5e-6", "-0.25", "x_1")));
         String tex = TableWriters.latex(t);
         assertTrue(tex.contains("$1.5\\times 10^{-6}$ & $-0.25$ & x\\_1 \\\\\n"), tex);
-    }
-
-    private static TableSpec squares(String id, int rows) {
-        return new TableSpec(id, id, "c", List.of("r", "r^2"), rows, r -> List.of(Integer.toString(r), Integer.toString(r * r)));
-    }
-
-    @Test
-    void tablesComputedTogetherHaveEveryRowOfTheirOwnInOrder() {
-        List<TableSpec> specs = List.of(squares("a", 5), squares("empty", 0), squares("b", 1), squares("c", 300));
-        AtomicInteger calls = new AtomicInteger();
-        List<Table> tables = TableSpec.computeAll(specs, calls::incrementAndGet);
-        assertEquals(306, calls.get());
-        assertEquals(List.of("a", "empty", "b", "c"), tables.stream().map(Table::id).toList());
-        int[] sizes = {5, 0, 1, 300};
-        for (int t = 0; t < sizes.length; t++) {
-            List<List<String>> expected = new ArrayList<>();
-            for (int r = 0; r < sizes[t]; r++) {
-                expected.add(List.of(Integer.toString(r), Integer.toString(r * r)));
-            }
-            assertEquals(expected, tables.get(t).rows(), specs.get(t).id());
-        }
     }
 
     @Test
