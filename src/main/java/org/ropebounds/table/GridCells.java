@@ -23,8 +23,9 @@ import org.ropebounds.real.Ziv;
  * d/(d-2) for the exact spectrum, rounded up to the grid's digits, exactly as {@link ZoneCalculator} prints
  * {@code bindingLower()} for the query. The work a row shares with its neighbours is done once: per (N, eps)
  * the ball of 1/acos(eps^(1/N)) (the depth bound at L = 1) and its logarithm, per L its ball and logarithm,
- * and 1/(2 pi); a cell is then one product (L times a threshold at L = 1, the bounds being linear in L), for
- * the exact spectrum one exponential exp(d/(d-2) (log L - log acos)), and a decimal decision from the ball
+ * and 1/(2 pi), and for the exact spectrum their powers x^(d/(d-2)) = exp(d/(d-2) log x); a cell is then one product
+ * (L times a threshold at L = 1, the bounds being linear in L; for the exact spectrum L^(d/(d-2)) times the threshold's
+ * power), and a decimal decision from the ball
  * ({@link CertifiedDecimal#decide(DoubleDoubleInterval, int, CertifiedDecimal.Direction)}). A cell this cannot
  * decide (a ball too wide, a comparison or rounding too close to call) goes to {@link ZoneCalculator}, so
  * every printed digit is one the reference computation prints (proofs/double-double-interval.md section 9).
@@ -35,15 +36,30 @@ final class GridCells {
     private final boolean fast;
     private final DoubleDoubleIntervalArithmetic a = new DoubleDoubleIntervalArithmetic(64);
     private final DoubleDoubleInterval inverseTwoPi;
-    private final DoubleDoubleInterval logTwoPi;
     private final DoubleDoubleInterval exactExponent;
-    /** Per (layer index, tolerance index): 1/acos(eps^(1/N)) and log acos(eps^(1/N)), or null until built. */
-    private final Shared[] perDepth;
+    /** Per (layer index, tolerance index): 1/acos(eps^(1/N)), log acos(eps^(1/N)) and which bound binds, or null until built. */
+    private final Depth[] perDepth;
     /** Per context index: L and log L, or null until built. */
     private final Shared[] perContext;
+    /** (1/(2 pi))^(d/(d-2)), the aliasing bound's exact-spectrum factor at L = 1. */
+    private final DoubleDoubleInterval inverseTwoPiPower;
+    /** Per (layer index, tolerance index): (1/acos(eps^(1/N)))^(d/(d-2)), or null until built (exact spectrum only). */
+    private final DoubleDoubleInterval[] perDepthPower;
+    /** Per context index: L^(d/(d-2)), or null until built (exact spectrum only). */
+    private final DoubleDoubleInterval[] perContextPower;
+
+    /** Per format: the ball of its ceiling 1/resolution (machine convention), built on first use. */
+    private final java.util.Map<Format, DoubleDoubleInterval> ceilings = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A ball and a logarithm (final fields: safely published to every thread). */
     private record Shared(DoubleDoubleInterval value, DoubleDoubleInterval log) {
+    }
+
+    /**
+     * A depth's ball B1 = 1/acos(eps^(1/N)), its logarithm's negation, and the sign of B1 - 1/(2 pi) as the balls
+     * decide it (0: not decided): at any L &gt; 0 the sign of L B1 - L/(2 pi), so which bound binds at every context.
+     */
+    private record Depth(DoubleDoubleInterval value, DoubleDoubleInterval log, int bindingSign) {
     }
 
     /** The cells of the grid's minimum-base table (nothing is computed yet). */
@@ -54,15 +70,21 @@ final class GridCells {
         DoubleDoubleInterval inv = null;
         DoubleDoubleInterval log = null;
         DoubleDoubleInterval exponent = null;
+        DoubleDoubleInterval power = null;
         if (fast) {
             inv = Bounds.ALIASING.approxThreshold(a, one, null);
             log = a.log(a.divide(a.of(1), inv));
             exponent = a.of(one.exactSpectrumExponent());
+            if (spec.spectra().contains(Spectrum.EXACT)) {
+                power = a.exp(a.multiply(exponent, a.subtract(a.of(0), log)));
+            }
         }
         this.inverseTwoPi = inv;
-        this.logTwoPi = log;
         this.exactExponent = exponent;
-        this.perDepth = new Shared[spec.layers().size() * spec.tolerances().size()];
+        this.inverseTwoPiPower = power;
+        this.perDepthPower = new DoubleDoubleInterval[spec.layers().size() * spec.tolerances().size()];
+        this.perContextPower = new DoubleDoubleInterval[spec.contexts().size()];
+        this.perDepth = new Depth[spec.layers().size() * spec.tolerances().size()];
         this.perContext = new Shared[spec.contexts().size()];
     }
 
@@ -106,24 +128,21 @@ final class GridCells {
      * @throws InsufficientPrecisionException when a ball cannot be formed (the reference computation decides then)
      */
     Optional<DoubleDoubleInterval> ball(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
-        Shared ctx = context(contextIndex);
-        Shared depth = depth(layerIndex, toleranceIndex);
-        DoubleDoubleInterval aliasing = a.multiply(ctx.value(), inverseTwoPi);
-        DoubleDoubleInterval stability = a.multiply(ctx.value(), depth.value());
-        // which binds: the sign of depth - aliasing, decided by the ball (x^(d/(d-2)) is increasing, so the
-        // approx-spectrum comparison decides the exact spectrum's too); dc stability never binds (proofs/depth-stability.md)
-        DoubleDoubleInterval difference = a.subtract(stability, aliasing);
-        int sign = difference.signum().orElse(0);
+        Depth depth = depth(layerIndex, toleranceIndex);
+        // which binds: the sign of L B1 - L/(2 pi), that of B1 - 1/(2 pi) for L > 0, decided once per depth by the balls
+        // (x^(d/(d-2)) is increasing, so the approx-spectrum comparison decides the exact spectrum's too); dc stability
+        // never binds (proofs/depth-stability.md)
+        int sign = depth.bindingSign();
         if (sign == 0) {
             return Optional.empty();
         }
         boolean depthBinds = sign > 0;
         DoubleDoubleInterval value;
         if (sp == Spectrum.APPROX) {
-            value = depthBinds ? stability : aliasing;
+            value = a.multiply(context(contextIndex).value(), depthBinds ? depth.value() : inverseTwoPi);
         } else {
-            DoubleDoubleInterval logValue = a.subtract(ctx.log(), depthBinds ? depth.log() : logTwoPi);
-            value = a.exp(a.multiply(exactExponent, logValue));
+            // (L B1)^(d/(d-2)) = L^(d/(d-2)) B1^(d/(d-2)): one product of shared powers, no exponential per cell
+            value = a.multiply(contextPower(contextIndex), depthBinds ? depthPower(layerIndex, toleranceIndex) : inverseTwoPiPower);
         }
         return Optional.of(value);
     }
@@ -137,7 +156,8 @@ final class GridCells {
     String maxContext(Format f, int layerIndex, int toleranceIndex) {
         if (fast) {
             try {
-                DoubleDoubleInterval ceiling = a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(f).toRational()));
+                DoubleDoubleInterval ceiling = ceilings.computeIfAbsent(f,
+                        g -> a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(g).toRational())));
                 Optional<BigInteger> k = a.divide(ceiling, depth(layerIndex, toleranceIndex).value()).commonCeiling();
                 if (k.isPresent()) {
                     return k.get().subtract(BigInteger.ONE).max(BigInteger.ZERO).toString(); // the largest integer strictly below
@@ -182,13 +202,34 @@ final class GridCells {
         return c;
     }
 
-    private Shared depth(int layerIndex, int toleranceIndex) {
+    /** L^(d/(d-2)) = exp(d/(d-2) log L). @throws InsufficientPrecisionException if the ball cannot be formed */
+    private DoubleDoubleInterval contextPower(int i) {
+        DoubleDoubleInterval p = perContextPower[i];
+        if (p == null) {
+            p = a.exp(a.multiply(exactExponent, context(i).log()));
+            perContextPower[i] = p;
+        }
+        return p;
+    }
+
+    /** (1/acos(eps^(1/N)))^(d/(d-2)) = exp(-d/(d-2) log acos(eps^(1/N))). @throws InsufficientPrecisionException as above */
+    private DoubleDoubleInterval depthPower(int layerIndex, int toleranceIndex) {
         int i = layerIndex * spec.tolerances().size() + toleranceIndex;
-        Shared d = perDepth[i];
+        DoubleDoubleInterval p = perDepthPower[i];
+        if (p == null) {
+            p = a.exp(a.multiply(exactExponent, a.subtract(a.of(0), depth(layerIndex, toleranceIndex).log())));
+            perDepthPower[i] = p;
+        }
+        return p;
+    }
+
+    private Depth depth(int layerIndex, int toleranceIndex) {
+        int i = layerIndex * spec.tolerances().size() + toleranceIndex;
+        Depth d = perDepth[i];
         if (d == null) {
             ZoneQuery q = query(BigInteger.ONE, spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex), Spectrum.APPROX);
             DoubleDoubleInterval inverse = Bounds.DEPTH_STABILITY.approxThreshold(a, q, null); // 1/acos(eps^(1/N))
-            d = new Shared(inverse, a.subtract(a.of(0), a.log(inverse)));
+            d = new Depth(inverse, a.subtract(a.of(0), a.log(inverse)), a.subtract(inverse, inverseTwoPi).signum().orElse(0));
             perDepth[i] = d;
         }
         return d;

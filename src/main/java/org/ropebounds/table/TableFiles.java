@@ -44,15 +44,42 @@ public final class TableFiles {
     private TableFiles() {
     }
 
-    /** File name to content, sorted by name: the tables, the figures, and the manifest. */
+    /**
+     * File name to content, sorted by name: the tables, the figures, and the manifest. The forms of the tables (on the
+     * common pool) and the figures (on the calling thread and the pool) are rendered at the same time; each is a pure
+     * function of its input, so the bytes are those of rendering one after another.
+     */
     public static Map<String, byte[]> render(List<Table> tables, GridSpec spec, String version) {
-        TreeMap<String, byte[]> files = new TreeMap<>();
+        // the tables are written out (each writer a pure function of its table) while the figures are drawn on this
+        // thread and the pool's (a thread waiting on a future would not help draw them)
+        record Form(Table table, String extension, java.util.function.Function<Table, String> writer) {
+        }
+        List<Form> forms = new ArrayList<>();
         for (Table t : tables) {
             for (var w : TableWriters.ALL) {
-                files.put(t.id() + "." + w.getKey(), w.getValue().apply(t).getBytes(StandardCharsets.UTF_8));
+                forms.add(new Form(t, w.getKey(), w.getValue()));
             }
         }
-        files.putAll(Plots.render(spec, tables));
+        java.util.concurrent.CompletableFuture<List<byte[]>> written = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> forms.parallelStream().map(f -> f.writer().apply(f.table()).getBytes(StandardCharsets.UTF_8)).toList());
+        Map<String, byte[]> figures = Plots.render(spec, tables);
+        List<byte[]> bytes;
+        try {
+            bytes = written.join();
+        } catch (java.util.concurrent.CompletionException e) { // what a writer threw, as writing on this thread would throw it
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        for (int k = 0; k < forms.size(); k++) {
+            files.put(forms.get(k).table().id() + "." + forms.get(k).extension(), bytes.get(k));
+        }
+        files.putAll(figures);
         files.put(MANIFEST, manifest(files, spec, version));
         return files;
     }
@@ -64,11 +91,13 @@ public final class TableFiles {
         o.put("version", version);
         o.set("parameters", mapper.valueToTree(new TreeMap<>(spec.describe())));
         ArrayNode list = o.putArray("files");
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        List<Map.Entry<String, byte[]>> entries = List.copyOf(files.entrySet());
+        List<String> digests = entries.parallelStream().map(f -> sha256(f.getValue())).toList(); // in name order
+        for (int k = 0; k < entries.size(); k++) {
             ObjectNode e = list.addObject();
-            e.put("name", f.getKey());
-            e.put("bytes", f.getValue().length);
-            e.put("sha256", sha256(f.getValue()));
+            e.put("name", entries.get(k).getKey());
+            e.put("bytes", entries.get(k).getValue().length);
+            e.put("sha256", digests.get(k));
         }
         try {
             return (mapper.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))

@@ -1,12 +1,9 @@
 package org.ropebounds.table;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +35,19 @@ public final class TableWriters {
         sb.append("| ").append(t.columns().stream().map(TableWriters::md).collect(Collectors.joining(" | "))).append(" |\n|");
         sb.append(" --- |".repeat(t.columns().size())).append('\n');
         for (List<String> r : t.rows()) {
-            sb.append("| ").append(r.stream().map(TableWriters::md).collect(Collectors.joining(" | "))).append(" |\n");
+            sb.append("| ");
+            for (int k = 0; k < r.size(); k++) {
+                sb.append(k == 0 ? "" : " | ").append(md(r.get(k)));
+            }
+            sb.append(" |\n");
         }
         return sb.toString();
     }
 
     private static String md(String s) {
+        if (!needsEscape(s, '|')) {
+            return s; // the common case: a number
+        }
         return s.replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>");
     }
 
@@ -55,12 +59,29 @@ public final class TableWriters {
         StringBuilder sb = new StringBuilder();
         sb.append(t.columns().stream().map(TableWriters::csvCell).collect(Collectors.joining(","))).append('\n');
         for (List<String> r : t.rows()) {
-            sb.append(r.stream().map(TableWriters::csvCell).collect(Collectors.joining(","))).append('\n');
+            for (int k = 0; k < r.size(); k++) {
+                sb.append(k == 0 ? "" : ",").append(csvCell(r.get(k)));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
 
+    /** Whether s holds a line break or {@code special}. */
+    private static boolean needsEscape(String s, char special) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == special || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String csvCell(String c) {
+        if (!needsEscape(c, ',') && c.indexOf('"') < 0) {
+            return c;
+        }
         return c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r") ? "\"" + c.replace("\"", "\"\"") + "\"" : c;
     }
 
@@ -96,7 +117,11 @@ public final class TableWriters {
         sb.append("}\n\\toprule\n");
         sb.append(t.columns().stream().map(TableWriters::texText).collect(Collectors.joining(" & "))).append(" \\\\\n\\midrule\n");
         for (List<String> r : t.rows()) {
-            sb.append(r.stream().map(TableWriters::texCell).collect(Collectors.joining(" & "))).append(" \\\\\n");
+            for (int k = 0; k < r.size(); k++) {
+                sb.append(k == 0 ? "" : " & ");
+                texCell(sb, r.get(k));
+            }
+            sb.append(" \\\\\n");
         }
         sb.append("\\bottomrule\n\\end{tabular}");
         if (wide) {
@@ -128,19 +153,42 @@ public final class TableWriters {
         return t.rows().stream().mapToInt(r -> r.get(column).length()).max().orElse(0);
     }
 
-    /** A decimal cell as the tables print them (compiled once: a table has as many cells as a grid). */
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?[0-9.]+(e[+-][0-9]+)?");
+    /** A decimal cell as the tables print them: {@code -?[0-9.]+(e[+-][0-9]+)?}. */
+    static boolean isDecimal(String c) {
+        int k = c.startsWith("-") ? 1 : 0;
+        int mantissa = k;
+        while (k < c.length() && (c.charAt(k) >= '0' && c.charAt(k) <= '9' || c.charAt(k) == '.')) {
+            k++;
+        }
+        if (k == mantissa) {
+            return false;
+        }
+        if (k == c.length()) {
+            return true;
+        }
+        if (c.charAt(k) != 'e' || k + 2 >= c.length() || c.charAt(k + 1) != '+' && c.charAt(k + 1) != '-') {
+            return false;
+        }
+        for (k += 2; k < c.length(); k++) {
+            if (c.charAt(k) < '0' || c.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
 
-    private static String texCell(String c) {
-        if (DECIMAL.matcher(c).matches()) {
+    private static void texCell(StringBuilder sb, String c) {
+        if (isDecimal(c)) {
             int e = c.indexOf('e');
             if (e < 0) {
-                return "$" + c + "$";
+                sb.append('$').append(c).append('$');
+                return;
             }
             String exponent = c.substring(e + 1);
-            return "$" + c.substring(0, e) + "\\times 10^{" + (exponent.startsWith("+") ? exponent.substring(1) : exponent) + "}$";
+            sb.append('$').append(c, 0, e).append("\\times 10^{").append(exponent.startsWith("+") ? exponent.substring(1) : exponent).append("}$");
+            return;
         }
-        return texText(c);
+        sb.append(texText(c));
     }
 
     /**
@@ -179,23 +227,88 @@ public final class TableWriters {
      * strings in column order, indented by two spaces, with a final LF.
      */
     public static String json(Table t) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("id", t.id());
-        o.put("title", t.title());
-        o.put("caption", t.caption());
-        ArrayNode cols = o.putArray("columns");
-        t.columns().forEach(cols::add);
-        ArrayNode rows = o.putArray("rows");
-        for (List<String> r : t.rows()) {
-            ObjectNode row = rows.addObject();
-            for (int k = 0; k < r.size(); k++) {
-                row.put(t.columns().get(k), r.get(k));
-            }
+        if (!t.rows().isEmpty() && !t.columns().isEmpty() && plain(t)) { // empty arrays and objects print as [ ] and { }: left to the writer
+            return plainJson(t);
         }
-        try {
-            return JSON.writeValueAsString(o) + "\n";
-        } catch (JsonProcessingException e) {
+        // streamed (no node per cell) through the pretty printer a tree of nodes was written with: the same bytes;
+        // a row's keys are distinct, since a Table's columns are
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("id", t.id());
+            g.writeStringField("title", t.title());
+            g.writeStringField("caption", t.caption());
+            g.writeArrayFieldStart("columns");
+            for (String c : t.columns()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("rows");
+            for (List<String> r : t.rows()) {
+                g.writeStartObject();
+                for (int k = 0; k < r.size(); k++) {
+                    g.writeStringField(t.columns().get(k), r.get(k));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out + "\n";
+    }
+
+    /** Whether every text of the table is one the JSON writer copies as it is: no control character, double quote or backslash. */
+    private static boolean plain(Table t) {
+        if (!plain(t.id()) || !plain(t.title()) || !plain(t.caption())) {
+            return false;
+        }
+        for (String c : t.columns()) {
+            if (!plain(c)) {
+                return false;
+            }
+        }
+        for (List<String> r : t.rows()) {
+            for (String c : r) {
+                if (!plain(c)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean plain(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #json} of a table with rows and columns whose texts are all {@link #plain}: the layout of the pretty
+     * printer ({@code "key" : value}, two spaces per level, LF) written directly, no text needing an escape.
+     */
+    private static String plainJson(Table t) {
+        StringBuilder sb = new StringBuilder(64 + t.caption().length() + t.rows().size() * t.columns().size() * 32);
+        sb.append("{\n  \"id\" : \"").append(t.id()).append("\",\n  \"title\" : \"").append(t.title())
+                .append("\",\n  \"caption\" : \"").append(t.caption()).append("\",\n  \"columns\" : [\n");
+        List<String> columns = t.columns();
+        for (int k = 0; k < columns.size(); k++) {
+            sb.append("    \"").append(columns.get(k)).append(k + 1 < columns.size() ? "\",\n" : "\"\n");
+        }
+        sb.append("  ],\n  \"rows\" : [\n");
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> row = t.rows().get(r);
+            sb.append(r == 0 ? "    {\n" : "    },\n    {\n");
+            for (int k = 0; k < row.size(); k++) {
+                sb.append("      \"").append(columns.get(k)).append("\" : \"").append(row.get(k)).append(k + 1 < row.size() ? "\",\n" : "\"\n");
+            }
+        }
+        return sb.append("    }\n  ]\n}\n").toString();
     }
 }
