@@ -334,10 +334,10 @@ public final class RelativeErrorAnalysis {
         }
 
         void sliding(long to) {
-            Extreme minLo = new Extreme(lo, false);
-            Extreme minHi = new Extreme(hi, false);
-            Extreme maxLo = new Extreme(lo, true);
-            Extreme maxHi = new Extreme(hi, true);
+            SlidingExtreme minLo = new SlidingExtreme(lo, false);
+            SlidingExtreme minHi = new SlidingExtreme(hi, false);
+            SlidingExtreme maxLo = new SlidingExtreme(lo, true);
+            SlidingExtreme maxHi = new SlidingExtreme(hi, true);
             for (long p = s; p <= to; p++) {
                 int k = (int) (p - s);
                 boolean finite = !Double.isNaN(lo[k]);
@@ -415,39 +415,6 @@ public final class RelativeErrorAnalysis {
         }
         double down = Math.nextDown(Math.max(pLo - qHi, qLo - pHi));
         return down > deltaHi || RelativePhaseError.exceedsExactly(rope, i, p, q, delta);
-    }
-
-    /** The least (or largest) value over a sliding window of indices pushed in increasing order: a monotone queue. */
-    private static final class Extreme {
-        private final double[] values;
-        private final boolean largest;
-        private final int[] queue;
-        private int head;
-        private int tail;
-
-        Extreme(double[] values, boolean largest) {
-            this.values = values;
-            this.largest = largest;
-            this.queue = new int[values.length];
-        }
-
-        void push(int k) {
-            while (tail > head && (largest ? values[queue[tail - 1]] <= values[k] : values[queue[tail - 1]] >= values[k])) {
-                tail--;
-            }
-            queue[tail++] = k;
-        }
-
-        void dropBefore(int k) {
-            while (head < tail && queue[head] < k) {
-                head++;
-            }
-        }
-
-        /** The window's extreme; +-infinity (neutral) when the window is empty. */
-        double value() {
-            return head < tail ? values[queue[head]] : largest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
     }
 
     /**
