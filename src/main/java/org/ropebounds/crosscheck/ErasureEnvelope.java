@@ -187,9 +187,9 @@ public record ErasureEnvelope(ErasureReport implementation, LibmModels libm, Lis
                 }
                 c.add(v);
             }
-            if (!hi.isFinite() || c.get(c.size() - 1).value().compareTo(hi.value()) < 0) {
+            if (!hi.isFinite() || c.isEmpty() || c.get(c.size() - 1).value().compareTo(hi.value()) < 0) {
                 throw new InvalidInputException("pow model " + libm.pow().label() + " lets mode " + i + " store "
-                        + (hi.isFinite() ? "more than " + MAX_CANDIDATES : "unboundedly many") + " values of "
+                        + (hi.isFinite() && ends[0][i].isFinite() ? "more than " + MAX_CANDIDATES : "unboundedly many") + " values of "
                         + rope.pipeline().invFreq().name() + " (from " + ends[0][i].toHexString() + " to " + hi.toHexString()
                         + "); accepted: at most " + MAX_CANDIDATES + " per mode (faithful, or ulps:K with small K)");
             }
