@@ -9,11 +9,8 @@ import java.awt.Font;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.ropebounds.format.Format;
@@ -68,13 +65,7 @@ final class PhaseErrorFigure {
         y.setSmallestValue(1e-18);
         XYLineAndShapeRenderer lines = lines(data);
         XYPlot plot = new XYPlot(data, x, y, lines);
-        ValueMarker delta = new ValueMarker(spec.delta().numerator().doubleValue() / spec.delta().denominator().doubleValue(), Color.GRAY,
-                new BasicStroke(1f));
-        delta.setLabel("phase tolerance delta");
-        delta.setLabelFont(font(Font.PLAIN, 10));
-        delta.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        delta.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        plot.addRangeMarker(delta);
+        plot.addRangeMarker(Plots.deltaMarker(spec, "phase tolerance delta"));
         JFreeChart chart = new JFreeChart("Phase error by format and pipeline: b = " + base.toCompactDecimalStringOrFraction() + ", d = " + spec.rotaryDim(),
                 font(Font.BOLD, 14), plot, true);
         machineIndependentText(chart);

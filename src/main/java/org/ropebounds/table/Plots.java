@@ -75,6 +75,20 @@ public final class Plots {
     }
 
     /**
+     * The horizontal line at the phase tolerance delta of a figure with a phase-error axis, labelled {@code label}
+     * (a plot position: delta rounded to the nearest double is exact enough to draw).
+     */
+    static org.jfree.chart.plot.ValueMarker deltaMarker(GridSpec spec, String label) {
+        org.jfree.chart.plot.ValueMarker delta = new org.jfree.chart.plot.ValueMarker(
+                spec.delta().toDouble(org.ropebounds.format.RoundingMode.NEAREST_EVEN), java.awt.Color.GRAY, new java.awt.BasicStroke(1f));
+        delta.setLabel(label);
+        delta.setLabelFont(font(Font.PLAIN, 10));
+        delta.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+        delta.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+        return delta;
+    }
+
+    /**
      * File name to content: zone.svg, zone.png, criteria.svg, criteria.png, phase-error.svg, phase-error.png,
      * relative-error.svg, relative-error.png. The four figures are computed and drawn at the same time (on the
      * common pool and the calling thread: most of a small table run's time); each is its own chart and its own

@@ -2,18 +2,14 @@ package org.ropebounds.table;
 
 import static org.ropebounds.table.Plots.font;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.ropebounds.format.Rational;
@@ -92,13 +88,7 @@ final class RelativeErrorFigure {
         Plots.machineIndependentAxis(y);
         XYLineAndShapeRenderer lines = PhaseErrorFigure.lines(data);
         XYPlot p = new XYPlot(data, null, y, lines);
-        ValueMarker delta = new ValueMarker(spec.delta().toDouble(org.ropebounds.format.RoundingMode.NEAREST_EVEN), Color.GRAY,
-                new BasicStroke(1f));
-        delta.setLabel("tolerance delta");
-        delta.setLabelFont(font(Font.PLAIN, 10));
-        delta.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        delta.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        p.addRangeMarker(delta);
+        p.addRangeMarker(Plots.deltaMarker(spec, "tolerance delta"));
         p.setBackgroundPaint(Color.WHITE);
         return p;
     }
