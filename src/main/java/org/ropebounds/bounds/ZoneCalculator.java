@@ -53,7 +53,7 @@ public final class ZoneCalculator {
      */
     public static ZoneReport compute(ZoneQuery q, List<Format> formats, Optional<Rational> base, int digits) {
         base.ifPresent(b -> {
-            if (b.compareTo(Rational.ONE) <= 0) {
+            if (!aboveOne(b)) {
                 throw new org.ropebounds.InvalidInputException("base " + b.toCompactDecimalStringOrFraction()
                         + " is out of range; accepted: b > 1");
             }
@@ -64,6 +64,82 @@ public final class ZoneCalculator {
             return d.settled();
         }, settled -> settled);
         return d.report();
+    }
+
+    /** Whether x > 1: its numerator exceeds its (positive) denominator, with no product formed. */
+    private static boolean aboveOne(Rational x) {
+        return x.numerator().compareTo(x.denominator()) > 0;
+    }
+
+    /** An integer-valued double as a BigInteger, exactly. */
+    private static BigInteger integer(double v) {
+        return Math.abs(v) < 0x1p62 ? BigInteger.valueOf((long) v) : new java.math.BigDecimal(v).toBigIntegerExact();
+    }
+
+    /**
+     * The sign of x - 1 on every point of x's enclosure: +1 when every point is at least 1, -1 when every point is
+     * below 1, empty when the enclosure reaches over 1 (its lo below 1, its hi at or above). From the doubles
+     * themselves where the level has them: a double interval's enclosure is [lo, hi] exactly, and a double-double
+     * ball's lies within [lowerBound, upperBound] (proofs/double-double-interval.md section 12).
+     */
+    private static OptionalInt versusOne(Object x, Supplier<Enclosure> enclosure) {
+        if (x instanceof DoubleInterval d) {
+            return d.lo() >= 1 ? OptionalInt.of(1) : d.hi() < 1 ? OptionalInt.of(-1) : OptionalInt.empty();
+        }
+        if (x instanceof DoubleDoubleInterval ball) {
+            if (ball.lowerBound() >= 1) {
+                return OptionalInt.of(1);
+            }
+            if (ball.upperBound() < 1) {
+                return OptionalInt.of(-1);
+            }
+        }
+        Enclosure e = enclosure.get();
+        return e.lo().compareTo(Rational.ONE) >= 0 ? OptionalInt.of(1) : e.hi().compareTo(Rational.ONE) < 0 ? OptionalInt.of(-1)
+                : OptionalInt.empty();
+    }
+
+    /**
+     * The floor every point of x's enclosure shares, if they share one; from the doubles where the level has them,
+     * as {@link #versusOne} (Math.floor is exact on doubles).
+     */
+    private static Optional<BigInteger> commonFloor(Object x, Supplier<Enclosure> enclosure) {
+        if (x instanceof DoubleInterval d) {
+            double f = Math.floor(d.lo());
+            return f == Math.floor(d.hi()) ? Optional.of(integer(f)) : Optional.empty();
+        }
+        if (x instanceof DoubleDoubleInterval ball) {
+            double low = ball.lowerBound();
+            double high = ball.upperBound();
+            if (Double.isFinite(low) && Double.isFinite(high) && Math.floor(low) == Math.floor(high)) {
+                return Optional.of(integer(Math.floor(low)));
+            }
+        }
+        Enclosure e = enclosure.get();
+        return e.lo().floor().equals(e.hi().floor()) ? Optional.of(e.lo().floor()) : Optional.empty();
+    }
+
+    /**
+     * A per-format constant of one arithmetic: the precision ceiling in a spectrum (with its rotary dimension), or
+     * the resolution; the same for every query, so computed once per arithmetic instance (Ziv's levels are shared).
+     */
+    private record Constant(Arithmetic<?> arithmetic, Format format, EpsilonConvention convention, Spectrum spectrum, int rotaryDim,
+            boolean ceiling) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Constant, Object> CONSTANTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The constant, computed on first use and kept (a bounded cache: past 4096 entries it is recomputed each time). */
+    @SuppressWarnings("unchecked")
+    private static <T> T constant(Constant key, Supplier<T> compute) {
+        Object v = CONSTANTS.get(key);
+        if (v == null) {
+            v = compute.get();
+            if (CONSTANTS.size() < 4096) {
+                CONSTANTS.putIfAbsent(key, v);
+            }
+        }
+        return (T) v;
     }
 
     /** A value computed on first use and kept (a failed computation is not kept). */
@@ -100,8 +176,8 @@ public final class ZoneCalculator {
         private final Value marginLower;
         private final Value baseValue;
         private final Lazy<T> phase;
-        private final Lazy<Enclosure> phaseOverHalfPi;
-        private final Lazy<Enclosure> depthQuotient;
+        private final Lazy<T> phaseOverHalfPi;
+        private final Lazy<T> depthQuotient;
         private final List<InFormat> perFormat = new ArrayList<>();
 
         Level(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
@@ -129,8 +205,8 @@ public final class ZoneCalculator {
                         : a.pow(b, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim()))));
                 return a.multiply(length.get(), theta);
             });
-            phaseOverHalfPi = new Lazy<>(() -> a.toEnclosure(a.divide(phase.get(), a.divide(a.pi(), a.of(2)))));
-            depthQuotient = new Lazy<>(() -> a.toEnclosure(a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase.get())))));
+            phaseOverHalfPi = new Lazy<>(() -> a.divide(phase.get(), a.divide(a.pi(), a.of(2))));
+            depthQuotient = new Lazy<>(() -> a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase.get()))));
             for (Format f : formats) {
                 perFormat.add(new InFormat(f));
             }
@@ -194,6 +270,11 @@ public final class ZoneCalculator {
 
             /** The ceiling every point of the enclosure shares, if they share one. */
             Optional<BigInteger> commonCeiling() {
+                if (t.get() instanceof DoubleInterval d) {
+                    // the enclosure is [lo, hi] exactly, and Math.ceil is exact on doubles
+                    double c = Math.ceil(d.lo());
+                    return c == Math.ceil(d.hi()) ? Optional.of(integer(c)) : Optional.empty();
+                }
                 if (t.get() instanceof DoubleDoubleInterval ball) {
                     Optional<BigInteger> c = ball.commonCeiling();
                     if (c.isPresent()) {
@@ -206,6 +287,11 @@ public final class ZoneCalculator {
 
             /** floor(log2) every point of the enclosure shares, if every point is positive and they share one. */
             java.util.OptionalLong commonFloorLog2() {
+                if (t.get() instanceof DoubleInterval d && d.lo() >= Double.MIN_NORMAL) {
+                    // the enclosure is [lo, hi] exactly; for a normal positive double, floor(log2) is its exponent
+                    return Math.getExponent(d.lo()) == Math.getExponent(d.hi()) ? java.util.OptionalLong.of(Math.getExponent(d.lo()))
+                            : java.util.OptionalLong.empty();
+                }
                 if (t.get() instanceof DoubleDoubleInterval ball) {
                     java.util.OptionalLong c = ball.commonFloorLog2();
                     if (c.isPresent()) {
@@ -243,14 +329,19 @@ public final class ZoneCalculator {
             return baseValue;
         }
 
-        /** The phase L theta_min over pi/2 (cos of it is positive below 1), theta_min = 1/b (approx) or b^(-(d-2)/d) (exact). */
-        Enclosure phaseOverHalfPi() {
-            return phaseOverHalfPi.get();
+        /**
+         * How the phase L theta_min over pi/2 compares with 1 on its whole enclosure ({@link #versusOne}; cos of the
+         * phase is positive below 1), theta_min = 1/b (approx) or b^(-(d-2)/d) (exact).
+         */
+        OptionalInt phaseOverHalfPiVersusOne() {
+            T x = phaseOverHalfPi.get();
+            return versusOne(x, () -> a.toEnclosure(x));
         }
 
-        /** log(eps) / log(cos(L theta_min)), for a phase below pi/2: cos^N >= eps iff N <= it. */
-        Enclosure depthQuotient() {
-            return depthQuotient.get();
+        /** The floor shared by log(eps) / log(cos(L theta_min)) on its enclosure, for a phase below pi/2: cos^N >= eps iff N <= it. */
+        Optional<BigInteger> depthQuotientFloor() {
+            T x = depthQuotient.get();
+            return commonFloor(x, () -> a.toEnclosure(x));
         }
 
         /** The i-th format's quantities. */
@@ -266,8 +357,10 @@ public final class ZoneCalculator {
             private final Value marginUpper;
 
             InFormat(Format f) {
-                ceiling = new Value(() -> Bounds.PRECISION_CEILING.threshold(a, q, f));
-                maxContextBound = new Value(() -> a.divide(acosRoot.get(), a.of(q.convention().resolution(f).toRational())));
+                ceiling = new Value(() -> constant(new Constant(a, f, q.convention(), q.spectrum(), q.rotaryDim(), true),
+                        () -> Bounds.PRECISION_CEILING.threshold(a, q, f)));
+                maxContextBound = new Value(() -> a.divide(acosRoot.get(), constant(new Constant(a, f, q.convention(), Spectrum.APPROX, 0, false),
+                        () -> a.of(q.convention().resolution(f).toRational()))));
                 ratio = new Value(() -> a.divide(ceiling.t(), zoneLower.t()));
                 marginUpper = new Value(() -> a.divide(ceiling.t(), base.orElseThrow()));
             }
@@ -442,14 +535,11 @@ public final class ZoneCalculator {
             if (base.isPresent()) {
                 decimal(marginLower, s::marginLower, DOWNWARD, last); // b/lower, a margin: never overstated
                 if (maxDepth.pending()) {
-                    Enclosure ratioToHalfPi = s.phaseOverHalfPi();
-                    if (ratioToHalfPi.lo().compareTo(Rational.ONE) >= 0) {
+                    OptionalInt ratioToHalfPi = s.phaseOverHalfPiVersusOne();
+                    if (ratioToHalfPi.isPresent() && ratioToHalfPi.getAsInt() > 0) {
                         maxDepth.take(BigInteger.ZERO); // cos(L theta_min) <= 0: no depth keeps cos^N >= eps
-                    } else if (ratioToHalfPi.hi().compareTo(Rational.ONE) < 0) {
-                        Enclosure quotient = s.depthQuotient();
-                        if (quotient.lo().floor().equals(quotient.hi().floor())) {
-                            maxDepth.take(quotient.lo().floor().max(BigInteger.ZERO));
-                        }
+                    } else if (ratioToHalfPi.isPresent()) {
+                        s.depthQuotientFloor().ifPresent(floor -> maxDepth.take(floor.max(BigInteger.ZERO)));
                     }
                 }
             }

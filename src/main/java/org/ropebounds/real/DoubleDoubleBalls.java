@@ -129,6 +129,70 @@ final class DoubleDoubleBalls {
         return ball(h, l, r);
     }
 
+    /**
+     * Horner's rule {@code p = c[last]; for n = last - 1 down to first: p = sum(c[n], product(x, p))}, the very
+     * floating-point operations of {@link #sum} and {@link #product} in that order (the same midpoint and radius,
+     * bit for bit, and the same refusals), with the intermediate balls kept in local doubles instead of records
+     * (proofs/double-double-interval.md section 12). Used by the exp and expm1 series.
+     *
+     * @throws InsufficientPrecisionException wherever the composed sum and product would
+     */
+    static DoubleDoubleInterval horner(DoubleDoubleInterval x, DoubleDoubleInterval[] c, int last, int first) {
+        double xh = x.hi();
+        double xl = x.lo();
+        double xr = x.radius();
+        double xm = Math.nextUp(Math.abs(xh) + Math.abs(xl));
+        double ph = c[last].hi();
+        double pl = c[last].lo();
+        double pr = c[last].radius();
+        for (int n = last - 1; n >= first; n--) {
+            // product(x, p)
+            double p = xh * ph;
+            if (p == 0 ? xh != 0 && ph != 0 : Math.abs(p) < 0x1p-960) {
+                throw new InsufficientPrecisionException("product too small for an exact TwoProduct");
+            }
+            double e = ErrorFreeTransforms.twoProductError(xh, ph, p);
+            double c1 = xh * pl;
+            double c2 = xl * ph;
+            double cs = c1 + c2;
+            double w = e + cs;
+            double qh = p + w;
+            double ql = ErrorFreeTransforms.twoSumError(p, w, qh);
+            double rounding = addUp(addUp(productError(xh, pl, c1), productError(xl, ph, c2)),
+                    addUp(addUp(Math.abs(ErrorFreeTransforms.twoSumError(c1, c2, cs)), Math.abs(ErrorFreeTransforms.twoSumError(e, cs, w))),
+                            mulUp(Math.abs(xl), Math.abs(pl))));
+            double pm = Math.nextUp(Math.abs(ph) + Math.abs(pl));
+            double qr = addUp(addUp(mulUp(xm, pr), mulUp(pm, xr)), addUp(mulUp(xr, pr), rounding));
+            check(qh, ql, qr);
+            // sum(c[n], q)
+            DoubleDoubleInterval a = c[n];
+            double s = a.hi() + qh;
+            double se = ErrorFreeTransforms.twoSumError(a.hi(), qh, s);
+            double t = a.lo() + ql;
+            double u = se + t;
+            double h = s + u;
+            double l = ErrorFreeTransforms.twoSumError(s, u, h);
+            double sumRounding = addUp(Math.abs(ErrorFreeTransforms.twoSumError(a.lo(), ql, t)), Math.abs(ErrorFreeTransforms.twoSumError(se, t, u)));
+            double r = addUp(addUp(a.radius(), qr), sumRounding);
+            check(h, l, r);
+            ph = h;
+            pl = l;
+            pr = r;
+        }
+        return new DoubleDoubleInterval(ph, pl, pr, Optional.empty());
+    }
+
+    /** The checks of {@link #ball} and of the record's constructor, without building the ball. */
+    private static void check(double h, double l, double r) {
+        double a = Math.abs(h);
+        if (!(a <= MAX_MAGNITUDE) || (a != 0 && a < MIN_MAGNITUDE) || (a == 0 && l != 0)) {
+            throw new InsufficientPrecisionException("magnitude outside the double-double level's range");
+        }
+        if (!Double.isFinite(l) || !(r >= 0) || !Double.isFinite(r)) {
+            throw new InsufficientPrecisionException("no finite double-double enclosure " + h + " + " + l + " +/- " + r);
+        }
+    }
+
     /** |x y - p| for p = RN(x y): exact by fma when |p| >= 2^-960, else ulp(p) (at least twice the error). */
     private static double productError(double x, double y, double p) {
         return Math.abs(p) >= 0x1p-960 ? Math.abs(ErrorFreeTransforms.twoProductError(x, y, p)) : p == 0 && (x == 0 || y == 0) ? 0 : Math.ulp(p);

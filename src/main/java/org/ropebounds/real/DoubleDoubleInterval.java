@@ -77,13 +77,17 @@ public record DoubleDoubleInterval(double hi, double lo, double radius, Optional
         return java.util.OptionalInt.empty();
     }
 
-    /** A double at or above every point of the enclosure [m - r', m + r'] (r' = max(r, 2^-1074)). */
-    private double upperBound() {
+    /**
+     * A double at or above every point of the enclosure ({@link Arithmetic#toEnclosure}: the exact value, or
+     * [m - r', m + r'] with r' = max(r, 2^-1074)): nextUp(RN(h + l)) >= m and nextUp(RN(s)) >= s for the sum s,
+     * and the exact value lies in the ball. Infinite when the bound overflows (never NaN: the parts are finite).
+     */
+    public double upperBound() {
         return Math.nextUp(Math.nextUp(hi + lo) + Math.max(radius, Double.MIN_VALUE));
     }
 
-    /** A double at or below every point of the enclosure. */
-    private double lowerBound() {
+    /** A double at or below every point of the enclosure ({@link #upperBound()} mirrored). */
+    public double lowerBound() {
         return Math.nextDown(Math.nextDown(hi + lo) - Math.max(radius, Double.MIN_VALUE));
     }
 
