@@ -60,7 +60,7 @@ public final class ZoneCalculator {
         });
         Decisions d = new Decisions(q, formats, base, digits);
         Ziv.refine(digits, (a, mostPrecise) -> {
-            d.absorb(Level.of(a, q, formats, base), mostPrecise);
+            d.absorb(Level.of(a, q, formats, base, mostPrecise ? Optional.empty() : d.binding.value()), mostPrecise);
             return d.settled();
         }, settled -> settled);
         return d.report();
@@ -122,8 +122,9 @@ public final class ZoneCalculator {
     /**
      * A per-format constant of one arithmetic: the precision ceiling in a spectrum (with its rotary dimension), or
      * the resolution; the same for every query, so computed once per arithmetic instance (Ziv's levels are shared).
+     * Both depend on the format only through its precision p (resolution 2^(1-p) or 2^-p).
      */
-    private record Constant(Arithmetic<?> arithmetic, Format format, EpsilonConvention convention, Spectrum spectrum, int rotaryDim,
+    private record Constant(Arithmetic<?> arithmetic, int precision, EpsilonConvention convention, Spectrum spectrum, int rotaryDim,
             boolean ceiling) {
     }
 
@@ -180,14 +181,21 @@ public final class ZoneCalculator {
         private final Lazy<T> depthQuotient;
         private final List<InFormat> perFormat = new ArrayList<>();
 
-        Level(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
+        /**
+         * @param binding the bound already decided to bind (the largest lower bound), if it is; the zone's lower end is
+         *        then that bound's value (the max of the three as reals), else their max in this arithmetic
+         */
+        Level(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base, Optional<Bound> binding) {
             this.a = a;
             this.q = q;
             this.base = base.map(a::of);
             for (Bound b : Bounds.lower()) {
                 lower.put(b, new Value(() -> b.threshold(a, q, null)));
             }
-            zoneLower = new Value(() -> {
+            // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md), so when the larger of aliasing and
+            // depth stability is decided, max(aliasing, dc, depth) is that bound's value (proofs/double-double-interval.md
+            // section 12; not at the last level, where the digits settled for come from the enclosure itself)
+            zoneLower = binding.isPresent() ? lower.get(binding.get()) : new Value(() -> {
                 T m = null;
                 for (Value t : lower.values()) {
                     m = m == null ? t.t() : a.max(m, t.t());
@@ -212,8 +220,8 @@ public final class ZoneCalculator {
             }
         }
 
-        static Level<?> of(Arithmetic<?> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
-            return new Level<>(a, q, formats, base);
+        static Level<?> of(Arithmetic<?> a, ZoneQuery q, List<Format> formats, Optional<Rational> base, Optional<Bound> binding) {
+            return new Level<>(a, q, formats, base, binding);
         }
 
         /**
@@ -357,10 +365,10 @@ public final class ZoneCalculator {
             private final Value marginUpper;
 
             InFormat(Format f) {
-                ceiling = new Value(() -> constant(new Constant(a, f, q.convention(), q.spectrum(), q.rotaryDim(), true),
+                ceiling = new Value(() -> constant(new Constant(a, f.precision(), q.convention(), q.spectrum(), q.rotaryDim(), true),
                         () -> Bounds.PRECISION_CEILING.threshold(a, q, f)));
-                maxContextBound = new Value(() -> a.divide(acosRoot.get(), constant(new Constant(a, f, q.convention(), Spectrum.APPROX, 0, false),
-                        () -> a.of(q.convention().resolution(f).toRational()))));
+                maxContextBound = new Value(() -> a.divide(acosRoot.get(), constant(new Constant(a, f.precision(), q.convention(),
+                        Spectrum.APPROX, 0, false), () -> a.of(q.convention().resolution(f).toRational()))));
                 ratio = new Value(() -> a.divide(ceiling.t(), zoneLower.t()));
                 marginUpper = new Value(() -> a.divide(ceiling.t(), base.orElseThrow()));
             }

@@ -92,4 +92,85 @@ class DoubleDoubleHornerTest {
         assertTrue(DoubleDoubleBalls.exact(tenth.lowerBound()).compareTo(Rational.parse("0.1")) <= 0);
         assertTrue(DoubleDoubleBalls.exact(tenth.upperBound()).compareTo(Rational.parse("0.1")) >= 0);
     }
+
+    // ---- the ball operations as they were written before the register (commit ea0f58c), verbatim but for names
+
+    private static double addUp(double a, double b) {
+        return a == 0 ? b : b == 0 ? a : Math.nextUp(a + b);
+    }
+
+    private static double mulUp(double a, double b) {
+        return a == 0 || b == 0 ? 0 : Math.nextUp(a * b);
+    }
+
+    private static double divUp(double a, double b) {
+        return a == 0 ? 0 : Math.nextUp(a / b);
+    }
+
+    private static double productError(double x, double y, double p) {
+        return Math.abs(p) >= 0x1p-960 ? Math.abs(ErrorFreeTransforms.twoProductError(x, y, p)) : p == 0 && (x == 0 || y == 0) ? 0 : Math.ulp(p);
+    }
+
+    private static DoubleDoubleInterval sumBefore(DoubleDoubleInterval a, DoubleDoubleInterval b) {
+        double s = a.hi() + b.hi();
+        double e = ErrorFreeTransforms.twoSumError(a.hi(), b.hi(), s);
+        double t = a.lo() + b.lo();
+        double u = e + t;
+        double h = s + u;
+        double l = ErrorFreeTransforms.twoSumError(s, u, h);
+        double rounding = addUp(Math.abs(ErrorFreeTransforms.twoSumError(a.lo(), b.lo(), t)), Math.abs(ErrorFreeTransforms.twoSumError(e, t, u)));
+        return DoubleDoubleBalls.ball(h, l, addUp(addUp(a.radius(), b.radius()), rounding));
+    }
+
+    private static DoubleDoubleInterval productBefore(DoubleDoubleInterval a, DoubleDoubleInterval b) {
+        double p = a.hi() * b.hi();
+        if (p == 0 ? a.hi() != 0 && b.hi() != 0 : Math.abs(p) < 0x1p-960) {
+            throw new InsufficientPrecisionException("product too small for an exact TwoProduct");
+        }
+        double e = ErrorFreeTransforms.twoProductError(a.hi(), b.hi(), p);
+        double c1 = a.hi() * b.lo();
+        double c2 = a.lo() * b.hi();
+        double c = c1 + c2;
+        double w = e + c;
+        double h = p + w;
+        double l = ErrorFreeTransforms.twoSumError(p, w, h);
+        double rounding = addUp(addUp(productError(a.hi(), b.lo(), c1), productError(a.lo(), b.hi(), c2)),
+                addUp(addUp(Math.abs(ErrorFreeTransforms.twoSumError(c1, c2, c)), Math.abs(ErrorFreeTransforms.twoSumError(e, c, w))),
+                        mulUp(Math.abs(a.lo()), Math.abs(b.lo()))));
+        double am = Math.nextUp(Math.abs(a.hi()) + Math.abs(a.lo()));
+        double bm = Math.nextUp(Math.abs(b.hi()) + Math.abs(b.lo()));
+        double r = addUp(addUp(mulUp(am, b.radius()), mulUp(bm, a.radius())), addUp(mulUp(a.radius(), b.radius()), rounding));
+        return DoubleDoubleBalls.ball(h, l, r);
+    }
+
+    private static DoubleDoubleInterval quotientBefore(DoubleDoubleInterval a, DoubleDoubleInterval b, double bLow) {
+        double q1 = a.hi() / b.hi();
+        DoubleDoubleInterval r1 = sumBefore(DoubleDoubleBalls.strip(a),
+                DoubleDoubleBalls.negated(productBefore(DoubleDoubleBalls.point(q1), DoubleDoubleBalls.strip(b))));
+        double q2 = r1.hi() / b.hi();
+        double qh = q1 + q2;
+        double ql = ErrorFreeTransforms.twoSumError(q1, q2, qh);
+        DoubleDoubleInterval q = DoubleDoubleBalls.ball(qh, ql, 0);
+        DoubleDoubleInterval residual = sumBefore(DoubleDoubleBalls.strip(a), DoubleDoubleBalls.negated(productBefore(q, DoubleDoubleBalls.strip(b))));
+        double bMidLow = DoubleDoubleBalls.lowerMagnitude(DoubleDoubleBalls.strip(b));
+        double delta = divUp(residual.magnitudeBound(), bMidLow);
+        double qBound = addUp(q.magnitudeBound(), delta);
+        double spread = divUp(addUp(a.radius(), mulUp(qBound, b.radius())), bLow);
+        return DoubleDoubleBalls.ball(qh, ql, addUp(delta, spread));
+    }
+
+    @Test
+    void sumProductAndQuotientAreTheOperationsTheyWere() {
+        int refused = 0;
+        for (int i = 0; i < 30000; i++) {
+            DoubleDoubleInterval a = i % 3 == 0 ? randomBall(-40, 40) : randomBall(-700, 700);
+            DoubleDoubleInterval b = i % 3 == 0 ? randomBall(-40, 40) : randomBall(-700, 700);
+            assertEquals(outcome(() -> sumBefore(a, b)), outcome(() -> DoubleDoubleBalls.sum(a, b)), () -> a + " + " + b);
+            assertEquals(outcome(() -> productBefore(a, b)), outcome(() -> DoubleDoubleBalls.product(a, b)), () -> a + " * " + b);
+            String q = outcome(() -> quotientBefore(a, b, DoubleDoubleBalls.divisorLowerBound(b)));
+            assertEquals(q, outcome(() -> DoubleDoubleBalls.quotient(a, b)), () -> a + " / " + b);
+            refused += q.equals("refused") ? 1 : 0;
+        }
+        assertTrue(refused > 100 && refused < 29000, refused + " refused quotients: both outcomes must be exercised");
+    }
 }
