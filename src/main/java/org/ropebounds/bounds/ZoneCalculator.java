@@ -53,7 +53,7 @@ public final class ZoneCalculator {
      */
     public static ZoneReport compute(ZoneQuery q, List<Format> formats, Optional<Rational> base, int digits) {
         base.ifPresent(b -> {
-            if (!aboveOne(b)) {
+            if (!ZoneShortcuts.aboveOne(b)) {
                 throw new org.ropebounds.InvalidInputException("base " + b.toCompactDecimalStringOrFraction()
                         + " is out of range; accepted: b > 1");
             }
@@ -66,101 +66,6 @@ public final class ZoneCalculator {
         return d.report();
     }
 
-    /** Whether x > 1: its numerator exceeds its (positive) denominator, with no product formed. */
-    private static boolean aboveOne(Rational x) {
-        return x.numerator().compareTo(x.denominator()) > 0;
-    }
-
-    /** An integer-valued double as a BigInteger, exactly. */
-    private static BigInteger integer(double v) {
-        return Math.abs(v) < 0x1p62 ? BigInteger.valueOf((long) v) : new java.math.BigDecimal(v).toBigIntegerExact();
-    }
-
-    /**
-     * The sign of x - 1 on every point of x's enclosure: +1 when every point is at least 1, -1 when every point is
-     * below 1, empty when the enclosure reaches over 1 (its lo below 1, its hi at or above). From the doubles
-     * themselves where the level has them: a double interval's enclosure is [lo, hi] exactly, and a double-double
-     * ball's lies within [lowerBound, upperBound] (proofs/double-double-interval.md section 12).
-     */
-    private static OptionalInt versusOne(Object x, Supplier<Enclosure> enclosure) {
-        if (x instanceof DoubleInterval d) {
-            return d.lo() >= 1 ? OptionalInt.of(1) : d.hi() < 1 ? OptionalInt.of(-1) : OptionalInt.empty();
-        }
-        if (x instanceof DoubleDoubleInterval ball) {
-            if (ball.lowerBound() >= 1) {
-                return OptionalInt.of(1);
-            }
-            if (ball.upperBound() < 1) {
-                return OptionalInt.of(-1);
-            }
-        }
-        Enclosure e = enclosure.get();
-        return e.lo().compareTo(Rational.ONE) >= 0 ? OptionalInt.of(1) : e.hi().compareTo(Rational.ONE) < 0 ? OptionalInt.of(-1)
-                : OptionalInt.empty();
-    }
-
-    /**
-     * The floor every point of x's enclosure shares, if they share one; from the doubles where the level has them,
-     * as {@link #versusOne} (Math.floor is exact on doubles).
-     */
-    private static Optional<BigInteger> commonFloor(Object x, Supplier<Enclosure> enclosure) {
-        if (x instanceof DoubleInterval d) {
-            double f = Math.floor(d.lo());
-            return f == Math.floor(d.hi()) ? Optional.of(integer(f)) : Optional.empty();
-        }
-        if (x instanceof DoubleDoubleInterval ball) {
-            double low = ball.lowerBound();
-            double high = ball.upperBound();
-            if (Double.isFinite(low) && Double.isFinite(high) && Math.floor(low) == Math.floor(high)) {
-                return Optional.of(integer(Math.floor(low)));
-            }
-        }
-        Enclosure e = enclosure.get();
-        return e.lo().floor().equals(e.hi().floor()) ? Optional.of(e.lo().floor()) : Optional.empty();
-    }
-
-    /**
-     * A per-format constant of one arithmetic: the precision ceiling in a spectrum (with its rotary dimension), or
-     * the resolution; the same for every query, so computed once per arithmetic instance (Ziv's levels are shared).
-     * Both depend on the format only through its precision p (resolution 2^(1-p) or 2^-p).
-     */
-    private record Constant(Arithmetic<?> arithmetic, int precision, EpsilonConvention convention, Spectrum spectrum, int rotaryDim,
-            boolean ceiling) {
-    }
-
-    private static final java.util.concurrent.ConcurrentHashMap<Constant, Object> CONSTANTS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The constant, computed on first use and kept (a bounded cache: past 4096 entries it is recomputed each time). */
-    @SuppressWarnings("unchecked")
-    private static <T> T constant(Constant key, Supplier<T> compute) {
-        Object v = CONSTANTS.get(key);
-        if (v == null) {
-            v = compute.get();
-            if (CONSTANTS.size() < 4096) {
-                CONSTANTS.putIfAbsent(key, v);
-            }
-        }
-        return (T) v;
-    }
-
-    /** A value computed on first use and kept (a failed computation is not kept). */
-    private static final class Lazy<V> implements Supplier<V> {
-        private final Supplier<V> compute;
-        private V value;
-
-        Lazy(Supplier<V> compute) {
-            this.compute = compute;
-        }
-
-        @Override
-        public V get() {
-            if (value == null) {
-                value = compute.get();
-            }
-            return value;
-        }
-    }
-
     /**
      * Every enclosure the decisions need, at one precision, computed on first use and kept: a level
      * evaluates only what the decisions still pending ask of it.
@@ -171,14 +76,14 @@ public final class ZoneCalculator {
         private final Optional<T> base;
         private final Map<Bound, Value> lower = new LinkedHashMap<>();
         private final Value zoneLower;
-        private final Lazy<T> acosRoot;
-        private final Lazy<T> length;
+        private final ZoneShortcuts.Lazy<T> acosRoot;
+        private final ZoneShortcuts.Lazy<T> length;
         private final Value depthApprox;
         private final Value marginLower;
         private final Value baseValue;
-        private final Lazy<T> phase;
-        private final Lazy<T> phaseOverHalfPi;
-        private final Lazy<T> depthQuotient;
+        private final ZoneShortcuts.Lazy<T> phase;
+        private final ZoneShortcuts.Lazy<T> phaseOverHalfPi;
+        private final ZoneShortcuts.Lazy<T> depthQuotient;
         private final List<InFormat> perFormat = new ArrayList<>();
 
         /**
@@ -202,19 +107,19 @@ public final class ZoneCalculator {
                 }
                 return m;
             });
-            acosRoot = new Lazy<>(() -> DepthStabilityBound.acosOfRoot(a, q));
-            length = new Lazy<>(() -> a.of(q.context().longValueExact()));
+            acosRoot = new ZoneShortcuts.Lazy<>(() -> DepthStabilityBound.acosOfRoot(a, q));
+            length = new ZoneShortcuts.Lazy<>(() -> a.of(q.context().longValueExact()));
             depthApprox = new Value(() -> a.divide(length.get(), acosRoot.get()));
             marginLower = new Value(() -> a.divide(this.base.orElseThrow(), zoneLower.t()));
             baseValue = new Value(() -> this.base.orElseThrow());
-            phase = new Lazy<>(() -> {
+            phase = new ZoneShortcuts.Lazy<>(() -> {
                 T b = this.base.orElseThrow();
                 T theta = q.spectrum() == Spectrum.APPROX ? a.divide(a.of(1), b)
                         : a.pow(b, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim()))));
                 return a.multiply(length.get(), theta);
             });
-            phaseOverHalfPi = new Lazy<>(() -> a.divide(phase.get(), a.divide(a.pi(), a.of(2))));
-            depthQuotient = new Lazy<>(() -> a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase.get()))));
+            phaseOverHalfPi = new ZoneShortcuts.Lazy<>(() -> a.divide(phase.get(), a.divide(a.pi(), a.of(2))));
+            depthQuotient = new ZoneShortcuts.Lazy<>(() -> a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase.get()))));
             for (Format f : formats) {
                 perFormat.add(new InFormat(f));
             }
@@ -229,12 +134,19 @@ public final class ZoneCalculator {
          * asked), and the decisions taken from it, from the double-double ball itself where the level has one.
          */
         final class Value {
-            private final Lazy<T> t;
-            private final Lazy<Enclosure> enclosure;
+            private final ZoneShortcuts.Lazy<T> t;
+            private final ZoneShortcuts.Lazy<Enclosure> enclosure;
+            /** For a per-level constant: the key its value is kept under, so its decimal decisions are kept too; else null. */
+            private final ZoneShortcuts.Constant constant;
 
             Value(Supplier<T> compute) {
-                t = new Lazy<>(compute);
-                enclosure = new Lazy<>(() -> a.toEnclosure(t.get()));
+                this(compute, null);
+            }
+
+            Value(Supplier<T> compute, ZoneShortcuts.Constant constant) {
+                t = new ZoneShortcuts.Lazy<>(compute);
+                enclosure = new ZoneShortcuts.Lazy<>(() -> a.toEnclosure(t.get()));
+                this.constant = constant;
             }
 
             T t() {
@@ -251,6 +163,15 @@ public final class ZoneCalculator {
              * precise level follows and decides the same digits).
              */
             Optional<CertifiedDecimal> decide(int digits, Direction direction, boolean last) {
+                if (constant != null) {
+                    // a pure function of the constant's (kept) value and the arguments: the same decision every time
+                    return ZoneShortcuts.decision(new ZoneShortcuts.ConstantDecision(constant, digits, direction, last),
+                            () -> decideNow(digits, direction, last));
+                }
+                return decideNow(digits, direction, last);
+            }
+
+            private Optional<CertifiedDecimal> decideNow(int digits, Direction direction, boolean last) {
                 T v = t.get();
                 if (v instanceof DoubleDoubleInterval ball) {
                     return last ? CertifiedDecimal.decide(ball, digits, direction) : CertifiedDecimal.decideByBall(ball, digits, direction);
@@ -276,39 +197,14 @@ public final class ZoneCalculator {
                 return fast.isPresent() ? fast : enclosure().compareTo(x);
             }
 
-            /** The ceiling every point of the enclosure shares, if they share one. */
+            /** The ceiling every point of the enclosure shares, if they share one ({@link ZoneShortcuts#commonCeiling}). */
             Optional<BigInteger> commonCeiling() {
-                if (t.get() instanceof DoubleInterval d) {
-                    // the enclosure is [lo, hi] exactly, and Math.ceil is exact on doubles
-                    double c = Math.ceil(d.lo());
-                    return c == Math.ceil(d.hi()) ? Optional.of(integer(c)) : Optional.empty();
-                }
-                if (t.get() instanceof DoubleDoubleInterval ball) {
-                    Optional<BigInteger> c = ball.commonCeiling();
-                    if (c.isPresent()) {
-                        return c;
-                    }
-                }
-                Enclosure x = enclosure();
-                return x.lo().ceil().equals(x.hi().ceil()) ? Optional.of(x.lo().ceil()) : Optional.empty();
+                return ZoneShortcuts.commonCeiling(t.get(), this::enclosure);
             }
 
             /** floor(log2) every point of the enclosure shares, if every point is positive and they share one. */
             java.util.OptionalLong commonFloorLog2() {
-                if (t.get() instanceof DoubleInterval d && d.lo() >= Double.MIN_NORMAL) {
-                    // the enclosure is [lo, hi] exactly; for a normal positive double, floor(log2) is its exponent
-                    return Math.getExponent(d.lo()) == Math.getExponent(d.hi()) ? java.util.OptionalLong.of(Math.getExponent(d.lo()))
-                            : java.util.OptionalLong.empty();
-                }
-                if (t.get() instanceof DoubleDoubleInterval ball) {
-                    java.util.OptionalLong c = ball.commonFloorLog2();
-                    if (c.isPresent()) {
-                        return c;
-                    }
-                }
-                Enclosure x = enclosure();
-                return x.lo().signum() > 0 && x.lo().floorLog2() == x.hi().floorLog2() ? java.util.OptionalLong.of(x.lo().floorLog2())
-                        : java.util.OptionalLong.empty();
+                return ZoneShortcuts.commonFloorLog2(t.get(), this::enclosure);
             }
         }
 
@@ -343,13 +239,13 @@ public final class ZoneCalculator {
          */
         OptionalInt phaseOverHalfPiVersusOne() {
             T x = phaseOverHalfPi.get();
-            return versusOne(x, () -> a.toEnclosure(x));
+            return ZoneShortcuts.versusOne(x, () -> a.toEnclosure(x));
         }
 
         /** The floor shared by log(eps) / log(cos(L theta_min)) on its enclosure, for a phase below pi/2: cos^N >= eps iff N <= it. */
         Optional<BigInteger> depthQuotientFloor() {
             T x = depthQuotient.get();
-            return commonFloor(x, () -> a.toEnclosure(x));
+            return ZoneShortcuts.commonFloor(x, () -> a.toEnclosure(x));
         }
 
         /** The i-th format's quantities. */
@@ -365,9 +261,9 @@ public final class ZoneCalculator {
             private final Value marginUpper;
 
             InFormat(Format f) {
-                ceiling = new Value(() -> constant(new Constant(a, f.precision(), q.convention(), q.spectrum(), q.rotaryDim(), true),
-                        () -> Bounds.PRECISION_CEILING.threshold(a, q, f)));
-                maxContextBound = new Value(() -> a.divide(acosRoot.get(), constant(new Constant(a, f.precision(), q.convention(),
+                ZoneShortcuts.Constant ceilingKey = new ZoneShortcuts.Constant(a, f.precision(), q.convention(), q.spectrum(), q.rotaryDim(), true);
+                ceiling = new Value(() -> ZoneShortcuts.constant(ceilingKey, () -> Bounds.PRECISION_CEILING.threshold(a, q, f)), ceilingKey);
+                maxContextBound = new Value(() -> a.divide(acosRoot.get(), ZoneShortcuts.constant(new ZoneShortcuts.Constant(a, f.precision(), q.convention(),
                         Spectrum.APPROX, 0, false), () -> a.of(q.convention().resolution(f).toRational()))));
                 ratio = new Value(() -> a.divide(ceiling.t(), zoneLower.t()));
                 marginUpper = new Value(() -> a.divide(ceiling.t(), base.orElseThrow()));
