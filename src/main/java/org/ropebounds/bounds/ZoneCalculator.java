@@ -134,27 +134,38 @@ public final class ZoneCalculator {
          * asked), and the decisions taken from it, from the double-double ball itself where the level has one.
          */
         final class Value {
-            private final ZoneShortcuts.Lazy<T> t;
-            private final ZoneShortcuts.Lazy<Enclosure> enclosure;
+            private final Supplier<T> compute;
             /** For a per-level constant: the key its value is kept under, so its decimal decisions are kept too; else null. */
             private final ZoneShortcuts.Constant constant;
+            /** The value and its enclosure, each computed on first use and kept (a failed computation is not kept). */
+            private T value;
+            private Enclosure enclosure;
 
             Value(Supplier<T> compute) {
                 this(compute, null);
             }
 
             Value(Supplier<T> compute, ZoneShortcuts.Constant constant) {
-                t = new ZoneShortcuts.Lazy<>(compute);
-                enclosure = new ZoneShortcuts.Lazy<>(() -> a.toEnclosure(t.get()));
+                this.compute = compute;
                 this.constant = constant;
             }
 
             T t() {
-                return t.get();
+                T v = value;
+                if (v == null) {
+                    v = compute.get();
+                    value = v;
+                }
+                return v;
             }
 
             Enclosure enclosure() {
-                return enclosure.get();
+                Enclosure e = enclosure;
+                if (e == null) {
+                    e = a.toEnclosure(t());
+                    enclosure = e;
+                }
+                return e;
             }
 
             /**
@@ -172,7 +183,7 @@ public final class ZoneCalculator {
             }
 
             private Optional<CertifiedDecimal> decideNow(int digits, Direction direction, boolean last) {
-                T v = t.get();
+                T v = t();
                 if (v instanceof DoubleDoubleInterval ball) {
                     return last ? CertifiedDecimal.decide(ball, digits, direction) : CertifiedDecimal.decideByBall(ball, digits, direction);
                 }
@@ -187,24 +198,24 @@ public final class ZoneCalculator {
              * from the balls or double intervals themselves when they are apart, else from the enclosures.
              */
             OptionalInt compareTo(Value o) {
-                OptionalInt fast = a.compareIfApart(t.get(), o.t.get());
+                OptionalInt fast = a.compareIfApart(t(), o.t());
                 return fast.isPresent() ? fast : enclosure().compareTo(o.enclosure());
             }
 
             /** How this value compares with the exact x, as its enclosure decides it ({@link Enclosure#compareTo(Rational)}). */
             OptionalInt compareTo(Rational x, Value xHere) {
-                OptionalInt fast = a.compareIfApart(t.get(), xHere.t.get());
+                OptionalInt fast = a.compareIfApart(t(), xHere.t());
                 return fast.isPresent() ? fast : enclosure().compareTo(x);
             }
 
             /** The ceiling every point of the enclosure shares, if they share one ({@link ZoneShortcuts#commonCeiling}). */
             Optional<BigInteger> commonCeiling() {
-                return ZoneShortcuts.commonCeiling(t.get(), this::enclosure);
+                return ZoneShortcuts.commonCeiling(t(), this::enclosure);
             }
 
             /** floor(log2) every point of the enclosure shares, if every point is positive and they share one. */
             java.util.OptionalLong commonFloorLog2() {
-                return ZoneShortcuts.commonFloorLog2(t.get(), this::enclosure);
+                return ZoneShortcuts.commonFloorLog2(t(), this::enclosure);
             }
         }
 
@@ -325,9 +336,10 @@ public final class ZoneCalculator {
             this.format = format;
         }
 
-        /** What must be decided whatever the query. */
-        List<Decision<?>> required() {
-            return List.of(ceiling, zoneLower, empty, ratio, maxContextBound, maxContext, minBits);
+        /** Whether what must be decided whatever the query, and with a base the verdict and ceiling/b, is not all decided. */
+        boolean pending(boolean withBase) {
+            return ceiling.pending() || zoneLower.pending() || empty.pending() || ratio.pending() || maxContextBound.pending()
+                    || maxContext.pending() || minBits.pending() || withBase && (verdict.pending() || marginUpper.pending());
         }
     }
 
@@ -361,19 +373,17 @@ public final class ZoneCalculator {
             if (settledAtLastLevel) {
                 return true;
             }
-            List<Decision<?>> required = new ArrayList<>(lower.values());
-            formats.forEach(f -> required.addAll(f.required()));
-            required.add(binding);
-            required.add(dominates);
-            if (base.isPresent()) {
-                formats.forEach(f -> {
-                    required.add(f.verdict);
-                    required.add(f.marginUpper);
-                });
-                required.add(marginLower);
-                required.add(maxDepth);
+            for (Decision<CertifiedDecimal> d : lower.values()) {
+                if (d.pending()) {
+                    return false;
+                }
             }
-            return required.stream().noneMatch(Decision::pending);
+            for (FormatDecisions f : formats) {
+                if (f.pending(base.isPresent())) {
+                    return false;
+                }
+            }
+            return !binding.pending() && !dominates.pending() && (base.isEmpty() || !marginLower.pending() && !maxDepth.pending());
         }
 
         /**
