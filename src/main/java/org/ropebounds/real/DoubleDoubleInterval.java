@@ -52,9 +52,8 @@ public record DoubleDoubleInterval(double hi, double lo, double radius, Optional
         if (exact.isPresent()) {
             return exact.get().signum() > 0 ? java.util.OptionalLong.of(exact.get().floorLog2()) : java.util.OptionalLong.empty();
         }
-        double r = radius > 0 ? radius : Double.MIN_VALUE; // the enclosure of a radius-0 ball is m +/- 2^-1074
-        double low = Math.nextDown(Math.nextDown(hi + lo) - r); // <= every point
-        double high = Math.nextUp(Math.nextUp(hi + lo) + r); // >= every point
+        double low = lowerBound(); // <= every point (the enclosure of a radius-0 ball is m +/- 2^-1074)
+        double high = upperBound(); // >= every point
         if (low > 0 && Double.isFinite(high) && Math.getExponent(low) == Math.getExponent(high) && low >= Double.MIN_NORMAL) {
             return java.util.OptionalLong.of(Math.getExponent(low));
         }
