@@ -53,35 +53,17 @@ public final class ZoneCalculator {
      */
     public static ZoneReport compute(ZoneQuery q, List<Format> formats, Optional<Rational> base, int digits) {
         base.ifPresent(b -> {
-            if (b.compareTo(Rational.ONE) <= 0) {
+            if (!ZoneShortcuts.aboveOne(b)) {
                 throw new org.ropebounds.InvalidInputException("base " + b.toCompactDecimalStringOrFraction()
                         + " is out of range; accepted: b > 1");
             }
         });
         Decisions d = new Decisions(q, formats, base, digits);
         Ziv.refine(digits, (a, mostPrecise) -> {
-            d.absorb(Level.of(a, q, formats, base), mostPrecise);
+            d.absorb(Level.of(a, q, formats, base, mostPrecise ? Optional.empty() : d.binding.value()), mostPrecise);
             return d.settled();
         }, settled -> settled);
         return d.report();
-    }
-
-    /** A value computed on first use and kept (a failed computation is not kept). */
-    private static final class Lazy<V> implements Supplier<V> {
-        private final Supplier<V> compute;
-        private V value;
-
-        Lazy(Supplier<V> compute) {
-            this.compute = compute;
-        }
-
-        @Override
-        public V get() {
-            if (value == null) {
-                value = compute.get();
-            }
-            return value;
-        }
     }
 
     /**
@@ -94,50 +76,57 @@ public final class ZoneCalculator {
         private final Optional<T> base;
         private final Map<Bound, Value> lower = new LinkedHashMap<>();
         private final Value zoneLower;
-        private final Lazy<T> acosRoot;
-        private final Lazy<T> length;
+        private final ZoneShortcuts.Lazy<T> acosRoot;
+        private final ZoneShortcuts.Lazy<T> length;
         private final Value depthApprox;
         private final Value marginLower;
         private final Value baseValue;
-        private final Lazy<T> phase;
-        private final Lazy<Enclosure> phaseOverHalfPi;
-        private final Lazy<Enclosure> depthQuotient;
+        private final ZoneShortcuts.Lazy<T> phase;
+        private final ZoneShortcuts.Lazy<T> phaseOverHalfPi;
+        private final ZoneShortcuts.Lazy<T> depthQuotient;
         private final List<InFormat> perFormat = new ArrayList<>();
 
-        Level(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
+        /**
+         * @param binding the bound already decided to bind (the largest lower bound), if it is; the zone's lower end is
+         *        then that bound's value (the max of the three as reals), else their max in this arithmetic
+         */
+        Level(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base, Optional<Bound> binding) {
             this.a = a;
             this.q = q;
             this.base = base.map(a::of);
             for (Bound b : Bounds.lower()) {
                 lower.put(b, new Value(() -> b.threshold(a, q, null)));
             }
-            zoneLower = new Value(() -> {
+            // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md), so when the larger of aliasing and
+            // depth stability is decided, max(aliasing, dc, depth) is that bound's value (proofs/double-double-interval.md
+            // section 12; not at the last level, where the digits settled for come from the enclosure itself)
+            zoneLower = binding.isPresent() ? lower.get(binding.get()) : new Value(() -> {
                 T m = null;
                 for (Value t : lower.values()) {
                     m = m == null ? t.t() : a.max(m, t.t());
                 }
                 return m;
             });
-            acosRoot = new Lazy<>(() -> DepthStabilityBound.acosOfRoot(a, q));
-            length = new Lazy<>(() -> a.of(q.context().longValueExact()));
+            acosRoot = new ZoneShortcuts.Lazy<>(() -> DepthStabilityBound.acosOfRoot(a, q));
+            length = new ZoneShortcuts.Lazy<>(() -> a.of(q.context().longValueExact()));
             depthApprox = new Value(() -> a.divide(length.get(), acosRoot.get()));
             marginLower = new Value(() -> a.divide(this.base.orElseThrow(), zoneLower.t()));
             baseValue = new Value(() -> this.base.orElseThrow());
-            phase = new Lazy<>(() -> {
+            phase = new ZoneShortcuts.Lazy<>(() -> {
                 T b = this.base.orElseThrow();
                 T theta = q.spectrum() == Spectrum.APPROX ? a.divide(a.of(1), b)
                         : a.pow(b, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim()))));
                 return a.multiply(length.get(), theta);
             });
-            phaseOverHalfPi = new Lazy<>(() -> a.toEnclosure(a.divide(phase.get(), a.divide(a.pi(), a.of(2)))));
-            depthQuotient = new Lazy<>(() -> a.toEnclosure(a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase.get())))));
+            phaseOverHalfPi = new ZoneShortcuts.Lazy<>(() -> a.divide(phase.get(), a.divide(a.pi(), a.of(2))));
+            depthQuotient = new ZoneShortcuts.Lazy<>(() -> a.divide(a.log(a.of(q.tolerance())), a.log(a.cos(phase.get()))));
             for (Format f : formats) {
                 perFormat.add(new InFormat(f));
             }
         }
 
-        static Level<?> of(Arithmetic<?> a, ZoneQuery q, List<Format> formats, Optional<Rational> base) {
-            return new Level<>(a, q, formats, base);
+        static Level<?> of(Arithmetic<?> a, ZoneQuery q, List<Format> formats, Optional<Rational> base, Optional<Bound> binding) {
+            return new Level<>(a, q, formats, base, binding);
         }
 
         /**
@@ -145,20 +134,38 @@ public final class ZoneCalculator {
          * asked), and the decisions taken from it, from the double-double ball itself where the level has one.
          */
         final class Value {
-            private final Lazy<T> t;
-            private final Lazy<Enclosure> enclosure;
+            private final Supplier<T> compute;
+            /** For a per-level constant: the key its value is kept under, so its decimal decisions are kept too; else null. */
+            private final ZoneShortcuts.Constant constant;
+            /** The value and its enclosure, each computed on first use and kept (a failed computation is not kept). */
+            private T value;
+            private Enclosure enclosure;
 
             Value(Supplier<T> compute) {
-                t = new Lazy<>(compute);
-                enclosure = new Lazy<>(() -> a.toEnclosure(t.get()));
+                this(compute, null);
+            }
+
+            Value(Supplier<T> compute, ZoneShortcuts.Constant constant) {
+                this.compute = compute;
+                this.constant = constant;
             }
 
             T t() {
-                return t.get();
+                T v = value;
+                if (v == null) {
+                    v = compute.get();
+                    value = v;
+                }
+                return v;
             }
 
             Enclosure enclosure() {
-                return enclosure.get();
+                Enclosure e = enclosure;
+                if (e == null) {
+                    e = a.toEnclosure(t());
+                    enclosure = e;
+                }
+                return e;
             }
 
             /**
@@ -167,7 +174,16 @@ public final class ZoneCalculator {
              * precise level follows and decides the same digits).
              */
             Optional<CertifiedDecimal> decide(int digits, Direction direction, boolean last) {
-                T v = t.get();
+                if (constant != null) {
+                    // a pure function of the constant's (kept) value and the arguments: the same decision every time
+                    return ZoneShortcuts.decision(new ZoneShortcuts.ConstantDecision(constant, digits, direction, last),
+                            () -> decideNow(digits, direction, last));
+                }
+                return decideNow(digits, direction, last);
+            }
+
+            private Optional<CertifiedDecimal> decideNow(int digits, Direction direction, boolean last) {
+                T v = t();
                 if (v instanceof DoubleDoubleInterval ball) {
                     return last ? CertifiedDecimal.decide(ball, digits, direction) : CertifiedDecimal.decideByBall(ball, digits, direction);
                 }
@@ -182,39 +198,24 @@ public final class ZoneCalculator {
              * from the balls or double intervals themselves when they are apart, else from the enclosures.
              */
             OptionalInt compareTo(Value o) {
-                OptionalInt fast = a.compareIfApart(t.get(), o.t.get());
+                OptionalInt fast = a.compareIfApart(t(), o.t());
                 return fast.isPresent() ? fast : enclosure().compareTo(o.enclosure());
             }
 
             /** How this value compares with the exact x, as its enclosure decides it ({@link Enclosure#compareTo(Rational)}). */
             OptionalInt compareTo(Rational x, Value xHere) {
-                OptionalInt fast = a.compareIfApart(t.get(), xHere.t.get());
+                OptionalInt fast = a.compareIfApart(t(), xHere.t());
                 return fast.isPresent() ? fast : enclosure().compareTo(x);
             }
 
-            /** The ceiling every point of the enclosure shares, if they share one. */
+            /** The ceiling every point of the enclosure shares, if they share one ({@link ZoneShortcuts#commonCeiling}). */
             Optional<BigInteger> commonCeiling() {
-                if (t.get() instanceof DoubleDoubleInterval ball) {
-                    Optional<BigInteger> c = ball.commonCeiling();
-                    if (c.isPresent()) {
-                        return c;
-                    }
-                }
-                Enclosure x = enclosure();
-                return x.lo().ceil().equals(x.hi().ceil()) ? Optional.of(x.lo().ceil()) : Optional.empty();
+                return ZoneShortcuts.commonCeiling(t(), this::enclosure);
             }
 
             /** floor(log2) every point of the enclosure shares, if every point is positive and they share one. */
             java.util.OptionalLong commonFloorLog2() {
-                if (t.get() instanceof DoubleDoubleInterval ball) {
-                    java.util.OptionalLong c = ball.commonFloorLog2();
-                    if (c.isPresent()) {
-                        return c;
-                    }
-                }
-                Enclosure x = enclosure();
-                return x.lo().signum() > 0 && x.lo().floorLog2() == x.hi().floorLog2() ? java.util.OptionalLong.of(x.lo().floorLog2())
-                        : java.util.OptionalLong.empty();
+                return ZoneShortcuts.commonFloorLog2(t(), this::enclosure);
             }
         }
 
@@ -243,14 +244,19 @@ public final class ZoneCalculator {
             return baseValue;
         }
 
-        /** The phase L theta_min over pi/2 (cos of it is positive below 1), theta_min = 1/b (approx) or b^(-(d-2)/d) (exact). */
-        Enclosure phaseOverHalfPi() {
-            return phaseOverHalfPi.get();
+        /**
+         * How the phase L theta_min over pi/2 compares with 1 on its whole enclosure ({@link #versusOne}; cos of the
+         * phase is positive below 1), theta_min = 1/b (approx) or b^(-(d-2)/d) (exact).
+         */
+        OptionalInt phaseOverHalfPiVersusOne() {
+            T x = phaseOverHalfPi.get();
+            return ZoneShortcuts.versusOne(x, () -> a.toEnclosure(x));
         }
 
-        /** log(eps) / log(cos(L theta_min)), for a phase below pi/2: cos^N >= eps iff N <= it. */
-        Enclosure depthQuotient() {
-            return depthQuotient.get();
+        /** The floor shared by log(eps) / log(cos(L theta_min)) on its enclosure, for a phase below pi/2: cos^N >= eps iff N <= it. */
+        Optional<BigInteger> depthQuotientFloor() {
+            T x = depthQuotient.get();
+            return ZoneShortcuts.commonFloor(x, () -> a.toEnclosure(x));
         }
 
         /** The i-th format's quantities. */
@@ -266,8 +272,10 @@ public final class ZoneCalculator {
             private final Value marginUpper;
 
             InFormat(Format f) {
-                ceiling = new Value(() -> Bounds.PRECISION_CEILING.threshold(a, q, f));
-                maxContextBound = new Value(() -> a.divide(acosRoot.get(), a.of(q.convention().resolution(f).toRational())));
+                ZoneShortcuts.Constant ceilingKey = new ZoneShortcuts.Constant(a, f.precision(), q.convention(), q.spectrum(), q.rotaryDim(), true);
+                ceiling = new Value(() -> ZoneShortcuts.constant(ceilingKey, () -> Bounds.PRECISION_CEILING.threshold(a, q, f)), ceilingKey);
+                maxContextBound = new Value(() -> a.divide(acosRoot.get(), ZoneShortcuts.constant(new ZoneShortcuts.Constant(a, f.precision(), q.convention(),
+                        Spectrum.APPROX, 0, false), () -> a.of(q.convention().resolution(f).toRational()))));
                 ratio = new Value(() -> a.divide(ceiling.t(), zoneLower.t()));
                 marginUpper = new Value(() -> a.divide(ceiling.t(), base.orElseThrow()));
             }
@@ -328,9 +336,10 @@ public final class ZoneCalculator {
             this.format = format;
         }
 
-        /** What must be decided whatever the query. */
-        List<Decision<?>> required() {
-            return List.of(ceiling, zoneLower, empty, ratio, maxContextBound, maxContext, minBits);
+        /** Whether what must be decided whatever the query, and with a base the verdict and ceiling/b, is not all decided. */
+        boolean pending(boolean withBase) {
+            return ceiling.pending() || zoneLower.pending() || empty.pending() || ratio.pending() || maxContextBound.pending()
+                    || maxContext.pending() || minBits.pending() || withBase && (verdict.pending() || marginUpper.pending());
         }
     }
 
@@ -364,19 +373,17 @@ public final class ZoneCalculator {
             if (settledAtLastLevel) {
                 return true;
             }
-            List<Decision<?>> required = new ArrayList<>(lower.values());
-            formats.forEach(f -> required.addAll(f.required()));
-            required.add(binding);
-            required.add(dominates);
-            if (base.isPresent()) {
-                formats.forEach(f -> {
-                    required.add(f.verdict);
-                    required.add(f.marginUpper);
-                });
-                required.add(marginLower);
-                required.add(maxDepth);
+            for (Decision<CertifiedDecimal> d : lower.values()) {
+                if (d.pending()) {
+                    return false;
+                }
             }
-            return required.stream().noneMatch(Decision::pending);
+            for (FormatDecisions f : formats) {
+                if (f.pending(base.isPresent())) {
+                    return false;
+                }
+            }
+            return !binding.pending() && !dominates.pending() && (base.isEmpty() || !marginLower.pending() && !maxDepth.pending());
         }
 
         /**
@@ -442,14 +449,11 @@ public final class ZoneCalculator {
             if (base.isPresent()) {
                 decimal(marginLower, s::marginLower, DOWNWARD, last); // b/lower, a margin: never overstated
                 if (maxDepth.pending()) {
-                    Enclosure ratioToHalfPi = s.phaseOverHalfPi();
-                    if (ratioToHalfPi.lo().compareTo(Rational.ONE) >= 0) {
+                    OptionalInt ratioToHalfPi = s.phaseOverHalfPiVersusOne();
+                    if (ratioToHalfPi.isPresent() && ratioToHalfPi.getAsInt() > 0) {
                         maxDepth.take(BigInteger.ZERO); // cos(L theta_min) <= 0: no depth keeps cos^N >= eps
-                    } else if (ratioToHalfPi.hi().compareTo(Rational.ONE) < 0) {
-                        Enclosure quotient = s.depthQuotient();
-                        if (quotient.lo().floor().equals(quotient.hi().floor())) {
-                            maxDepth.take(quotient.lo().floor().max(BigInteger.ZERO));
-                        }
+                    } else if (ratioToHalfPi.isPresent()) {
+                        s.depthQuotientFloor().ifPresent(floor -> maxDepth.take(floor.max(BigInteger.ZERO)));
                     }
                 }
             }

@@ -189,9 +189,7 @@ final class BallDecimals {
         double r = x.radius() > 0 ? x.radius() : Double.MIN_VALUE;
         if (x.hi() < 1) {
             // every point in (0, 1]: ceiling 1
-            double low = Math.nextDown(Math.nextDown(x.hi() + x.lo()) - r);
-            double high = Math.nextUp(Math.nextUp(x.hi() + x.lo()) + r);
-            return low > 0 && high <= 1 ? Optional.of(BigInteger.ONE) : Optional.empty();
+            return x.lowerBound() > 0 && x.upperBound() <= 1 ? Optional.of(BigInteger.ONE) : Optional.empty();
         }
         Split m = Split.of(x.hi(), x.lo());
         double above = Math.nextUp(Math.nextUp(m.fs + r) + m.fe);

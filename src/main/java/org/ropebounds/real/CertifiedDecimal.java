@@ -445,7 +445,9 @@ public final class CertifiedDecimal {
         String sign = x.signum() < 0 ? "-" : "";
         BigDecimal a = x.abs();
         int exponent = a.precision() - a.scale() - 1; // floor(log10 |x|)
-        String digits = a.unscaledValue().toString();
+        // the unscaled value's decimal digits; through a long when it has at most 18 (the same digits, without
+        // BigInteger's general conversion)
+        String digits = a.precision() <= 18 ? Long.toString(a.unscaledValue().longValue()) : a.unscaledValue().toString();
         digits = digits.length() >= n ? digits.substring(0, n) : digits + "0".repeat(n - digits.length());
         if (exponent > -7 && exponent < n) {
             if (exponent >= 0) {

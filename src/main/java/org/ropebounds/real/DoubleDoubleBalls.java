@@ -88,18 +88,67 @@ final class DoubleDoubleBalls {
 
     // ---------------------------------------------------------------- the double-double core (midpoints; radius = rounding only)
 
+    /**
+     * A ball held in three fields: the working register of {@link #sum}, {@link #product}, {@link #horner} and
+     * {@link #quotient}, so that a chain of operations builds one record at its end instead of one per step. Each
+     * method performs exactly the operations its ball counterpart is defined by (section 2), in the same order, and
+     * leaves the result in (h, l, r); the range checks of {@link #ball} are {@link #check}. Not shared between threads.
+     */
+    private static final class Register {
+        double h;
+        double l;
+        double r;
+
+        /** (ah + al) + (bh + bl), both radii carried. */
+        void sum(double ah, double al, double ar, double bh, double bl, double br) {
+            double s = ah + bh;
+            double e = ErrorFreeTransforms.twoSumError(ah, bh, s);
+            double t = al + bl;
+            double u = e + t;
+            double hh = s + u;
+            double ll = ErrorFreeTransforms.twoSumError(s, u, hh);
+            // the two rounded additions' errors, exactly (TwoSum): exact additions add nothing
+            double rounding = addUp(Math.abs(ErrorFreeTransforms.twoSumError(al, bl, t)), Math.abs(ErrorFreeTransforms.twoSumError(e, t, u)));
+            h = hh;
+            l = ll;
+            r = addUp(addUp(ar, br), rounding);
+        }
+
+        /** (ah + al)(bh + bl), radii propagated: |ab - a_m b_m| <= |a_m| r_b + |b_m| r_a + r_a r_b. */
+        void product(double ah, double al, double ar, double bh, double bl, double br) {
+            double p = ah * bh;
+            if (p == 0 ? ah != 0 && bh != 0 : Math.abs(p) < 0x1p-960) {
+                throw new InsufficientPrecisionException("product too small for an exact TwoProduct");
+            }
+            double e = ErrorFreeTransforms.twoProductError(ah, bh, p);
+            double c1 = ah * bl;
+            double c2 = al * bh;
+            double c = c1 + c2;
+            double w = e + c;
+            double hh = p + w;
+            double ll = ErrorFreeTransforms.twoSumError(p, w, hh);
+            // each rounded operation's error, exactly where an error-free transform gives it, else its result's ulp
+            double rounding = addUp(addUp(productError(ah, bl, c1), productError(al, bh, c2)),
+                    addUp(addUp(Math.abs(ErrorFreeTransforms.twoSumError(c1, c2, c)), Math.abs(ErrorFreeTransforms.twoSumError(e, c, w))),
+                            mulUp(Math.abs(al), Math.abs(bl))));
+            double am = Math.nextUp(Math.abs(ah) + Math.abs(al));
+            double bm = Math.nextUp(Math.abs(bh) + Math.abs(bl));
+            h = hh;
+            l = ll;
+            r = addUp(addUp(mulUp(am, br), mulUp(bm, ar)), addUp(mulUp(ar, br), rounding));
+        }
+
+        /** The register as a checked ball. */
+        DoubleDoubleInterval ball() {
+            return DoubleDoubleBalls.ball(h, l, r);
+        }
+    }
+
     /** (a.hi + a.lo) + (b.hi + b.lo), both radii carried. */
     static DoubleDoubleInterval sum(DoubleDoubleInterval a, DoubleDoubleInterval b) {
-        double s = a.hi() + b.hi();
-        double e = ErrorFreeTransforms.twoSumError(a.hi(), b.hi(), s);
-        double t = a.lo() + b.lo();
-        double u = e + t;
-        double h = s + u;
-        double l = ErrorFreeTransforms.twoSumError(s, u, h);
-        // the two rounded additions' errors, exactly (TwoSum): exact additions add nothing
-        double rounding = addUp(Math.abs(ErrorFreeTransforms.twoSumError(a.lo(), b.lo(), t)),
-                Math.abs(ErrorFreeTransforms.twoSumError(e, t, u)));
-        return ball(h, l, addUp(addUp(a.radius(), b.radius()), rounding));
+        Register x = new Register();
+        x.sum(a.hi(), a.lo(), a.radius(), b.hi(), b.lo(), b.radius());
+        return x.ball();
     }
 
     static DoubleDoubleInterval negated(DoubleDoubleInterval a) {
@@ -108,25 +157,43 @@ final class DoubleDoubleBalls {
 
     /** (a.hi + a.lo)(b.hi + b.lo), radii propagated: |ab - a_m b_m| <= |a_m| r_b + |b_m| r_a + r_a r_b. */
     static DoubleDoubleInterval product(DoubleDoubleInterval a, DoubleDoubleInterval b) {
-        double p = a.hi() * b.hi();
-        if (p == 0 ? a.hi() != 0 && b.hi() != 0 : Math.abs(p) < 0x1p-960) {
-            throw new InsufficientPrecisionException("product too small for an exact TwoProduct");
+        Register x = new Register();
+        x.product(a.hi(), a.lo(), a.radius(), b.hi(), b.lo(), b.radius());
+        return x.ball();
+    }
+
+    /**
+     * Horner's rule {@code p = c[last]; for n = last - 1 down to first: p = sum(c[n], product(x, p))}: the very
+     * operations of {@link #sum} and {@link #product} in that order (the same midpoint and radius, bit for bit, and
+     * the same refusals), the intermediate balls kept in a {@link Register} (proofs/double-double-interval.md
+     * section 12). Used by the exp and expm1 series.
+     *
+     * @throws InsufficientPrecisionException wherever the composed sum and product would
+     */
+    static DoubleDoubleInterval horner(DoubleDoubleInterval x, DoubleDoubleInterval[] c, int last, int first) {
+        Register p = new Register();
+        p.h = c[last].hi();
+        p.l = c[last].lo();
+        p.r = c[last].radius();
+        for (int n = last - 1; n >= first; n--) {
+            p.product(x.hi(), x.lo(), x.radius(), p.h, p.l, p.r);
+            check(p.h, p.l, p.r);
+            DoubleDoubleInterval a = c[n];
+            p.sum(a.hi(), a.lo(), a.radius(), p.h, p.l, p.r);
+            check(p.h, p.l, p.r);
         }
-        double e = ErrorFreeTransforms.twoProductError(a.hi(), b.hi(), p);
-        double c1 = a.hi() * b.lo();
-        double c2 = a.lo() * b.hi();
-        double c = c1 + c2;
-        double w = e + c;
-        double h = p + w;
-        double l = ErrorFreeTransforms.twoSumError(p, w, h);
-        // each rounded operation's error, exactly where an error-free transform gives it, else its result's ulp
-        double rounding = addUp(addUp(productError(a.hi(), b.lo(), c1), productError(a.lo(), b.hi(), c2)),
-                addUp(addUp(Math.abs(ErrorFreeTransforms.twoSumError(c1, c2, c)), Math.abs(ErrorFreeTransforms.twoSumError(e, c, w))),
-                        mulUp(Math.abs(a.lo()), Math.abs(b.lo()))));
-        double am = Math.nextUp(Math.abs(a.hi()) + Math.abs(a.lo()));
-        double bm = Math.nextUp(Math.abs(b.hi()) + Math.abs(b.lo()));
-        double r = addUp(addUp(mulUp(am, b.radius()), mulUp(bm, a.radius())), addUp(mulUp(a.radius(), b.radius()), rounding));
-        return ball(h, l, r);
+        return new DoubleDoubleInterval(p.h, p.l, p.r, Optional.empty());
+    }
+
+    /** The checks of {@link #ball} and of the record's constructor, without building the ball. */
+    private static void check(double h, double l, double r) {
+        double a = Math.abs(h);
+        if (!(a <= MAX_MAGNITUDE) || (a != 0 && a < MIN_MAGNITUDE) || (a == 0 && l != 0)) {
+            throw new InsufficientPrecisionException("magnitude outside the double-double level's range");
+        }
+        if (!Double.isFinite(l) || !(r >= 0) || !Double.isFinite(r)) {
+            throw new InsufficientPrecisionException("no finite double-double enclosure " + h + " + " + l + " +/- " + r);
+        }
     }
 
     /** |x y - p| for p = RN(x y): exact by fma when |p| >= 2^-960, else ulp(p) (at least twice the error). */
@@ -170,20 +237,33 @@ final class DoubleDoubleBalls {
         return quotient(a, b, divisorLowerBound(b));
     }
 
-    /** a / b as a ball, for {@code bLow = divisorLowerBound(b)}. */
+    /**
+     * a / b as a ball, for {@code bLow = divisorLowerBound(b)}: Q ~ a_m / b_m by one correction step, certified by
+     * the residual, |a_m/b_m - Q| <= |a_m - Q b_m| / |b_m| (section 3). The residuals sum(strip(a),
+     * negated(product(point(q1), strip(b)))) and sum(strip(a), negated(product(Q, strip(b)))) are formed in a
+     * {@link Register}, operation for operation, with the checks the intermediate balls made (section 12).
+     */
     static DoubleDoubleInterval quotient(DoubleDoubleInterval a, DoubleDoubleInterval b, double bLow) {
-        // Q ~ a_m / b_m by one correction step, certified by the residual: |a_m/b_m - Q| <= |a_m - Q b_m| / |b_m|
+        Register x = new Register();
         double q1 = a.hi() / b.hi();
-        DoubleDoubleInterval r1 = sum(strip(a), negated(product(point(q1), strip(b))));
-        double q2 = r1.hi() / b.hi();
+        check(q1, 0, 0); // point(q1)
+        x.product(q1, 0, 0, b.hi(), b.lo(), 0);
+        check(x.h, x.l, x.r);
+        x.sum(a.hi(), a.lo(), 0, -x.h, -x.l, x.r);
+        check(x.h, x.l, x.r);
+        double q2 = x.h / b.hi();
         double qh = q1 + q2;
         double ql = ErrorFreeTransforms.twoSumError(q1, q2, qh);
-        DoubleDoubleInterval q = ball(qh, ql, 0);
-        DoubleDoubleInterval residual = sum(strip(a), negated(product(q, strip(b))));
-        double bMidLow = lowerMagnitude(strip(b));
-        double delta = divUp(residual.magnitudeBound(), bMidLow);
+        check(qh, ql, 0); // ball(qh, ql, 0)
+        x.product(qh, ql, 0, b.hi(), b.lo(), 0);
+        check(x.h, x.l, x.r);
+        x.sum(a.hi(), a.lo(), 0, -x.h, -x.l, x.r);
+        check(x.h, x.l, x.r);
+        double residualBound = Math.nextUp(Math.nextUp(Math.abs(x.h) + Math.abs(x.l)) + x.r); // magnitudeBound()
+        double bMidLow = Math.max(0, Math.nextDown(Math.nextDown(Math.abs(b.hi()) - Math.abs(b.lo())))); // lowerMagnitude(strip(b))
+        double delta = divUp(residualBound, bMidLow);
         // |a/b - a_m/b_m| <= (r_a + |a_m/b_m| r_b) / (|b_m| - r_b)
-        double qBound = addUp(q.magnitudeBound(), delta);
+        double qBound = addUp(Math.nextUp(Math.nextUp(Math.abs(qh) + Math.abs(ql))), delta); // q.magnitudeBound(), radius 0
         double spread = divUp(addUp(a.radius(), mulUp(qBound, b.radius())), bLow);
         return ball(qh, ql, addUp(delta, spread));
     }

@@ -52,9 +52,8 @@ public record DoubleDoubleInterval(double hi, double lo, double radius, Optional
         if (exact.isPresent()) {
             return exact.get().signum() > 0 ? java.util.OptionalLong.of(exact.get().floorLog2()) : java.util.OptionalLong.empty();
         }
-        double r = radius > 0 ? radius : Double.MIN_VALUE; // the enclosure of a radius-0 ball is m +/- 2^-1074
-        double low = Math.nextDown(Math.nextDown(hi + lo) - r); // <= every point
-        double high = Math.nextUp(Math.nextUp(hi + lo) + r); // >= every point
+        double low = lowerBound(); // <= every point (the enclosure of a radius-0 ball is m +/- 2^-1074)
+        double high = upperBound(); // >= every point
         if (low > 0 && Double.isFinite(high) && Math.getExponent(low) == Math.getExponent(high) && low >= Double.MIN_NORMAL) {
             return java.util.OptionalLong.of(Math.getExponent(low));
         }
@@ -77,13 +76,17 @@ public record DoubleDoubleInterval(double hi, double lo, double radius, Optional
         return java.util.OptionalInt.empty();
     }
 
-    /** A double at or above every point of the enclosure [m - r', m + r'] (r' = max(r, 2^-1074)). */
-    private double upperBound() {
+    /**
+     * A double at or above every point of the enclosure ({@link Arithmetic#toEnclosure}: the exact value, or
+     * [m - r', m + r'] with r' = max(r, 2^-1074)): nextUp(RN(h + l)) >= m and nextUp(RN(s)) >= s for the sum s,
+     * and the exact value lies in the ball. Infinite when the bound overflows (never NaN: the parts are finite).
+     */
+    public double upperBound() {
         return Math.nextUp(Math.nextUp(hi + lo) + Math.max(radius, Double.MIN_VALUE));
     }
 
-    /** A double at or below every point of the enclosure. */
-    private double lowerBound() {
+    /** A double at or below every point of the enclosure ({@link #upperBound()} mirrored). */
+    public double lowerBound() {
         return Math.nextDown(Math.nextDown(hi + lo) - Math.max(radius, Double.MIN_VALUE));
     }
 

@@ -78,10 +78,7 @@ final class DoubleDoubleKernels {
         if (!(rho <= 0.36)) {
             throw new InsufficientPrecisionException("exp reduction failed");
         }
-        DoubleDoubleInterval p = INV_FACT[EXP_TERMS];
-        for (int n = EXP_TERMS - 1; n >= 0; n--) {
-            p = sum(INV_FACT[n], product(r, p));
-        }
+        DoubleDoubleInterval p = DoubleDoubleBalls.horner(r, INV_FACT, EXP_TERMS, 0); // p = 1/24! ... then p = 1/n! + r p
         p = widened(p, taylorRemainder(rho, EXP_TERMS + 1));
         return scaled(p, (int) k);
     }
@@ -103,10 +100,7 @@ final class DoubleDoubleKernels {
             v = widened(m, mulUp(b, b)); // |expm1(m) - m| <= m^2 for |m| <= 1
         } else if (m.magnitudeBound() <= 0.35) {
             // expm1(m) = m sum_{n >= 0} m^n / (n+1)!, the remainder past n = EXP_TERMS - 1 as for exp
-            DoubleDoubleInterval p = INV_FACT[EXP_TERMS];
-            for (int n = EXP_TERMS - 1; n >= 1; n--) {
-                p = sum(INV_FACT[n], product(m, p));
-            }
+            DoubleDoubleInterval p = DoubleDoubleBalls.horner(m, INV_FACT, EXP_TERMS, 1); // p = 1/n! + m p down to n = 1
             v = widened(product(m, p), taylorRemainder(m.magnitudeBound(), EXP_TERMS + 1));
         } else {
             v = sum(expOfMidpoint(m), negated(ONE));

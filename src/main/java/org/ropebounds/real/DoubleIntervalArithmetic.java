@@ -32,6 +32,15 @@ public final class DoubleIntervalArithmetic implements Arithmetic<DoubleInterval
         return new DoubleInterval(x.toDouble(RoundingMode.TOWARD_NEGATIVE), x.toDouble(RoundingMode.TOWARD_POSITIVE));
     }
 
+    /** The point x for |x| <= 2^53 (every such long is a double), as {@link #of(Rational)} gives it; else through the rational. */
+    @Override
+    public DoubleInterval of(long x) {
+        if (Math.abs(x) <= 1L << 53) {
+            return new DoubleInterval(x, x);
+        }
+        return of(Rational.of(x));
+    }
+
     @Override
     public DoubleInterval add(DoubleInterval a, DoubleInterval b) {
         if (a.isPoint() && b.isPoint()) {

@@ -60,10 +60,16 @@ public final class TableFiles {
                 forms.add(new Form(t, w.getKey(), w.getValue()));
             }
         }
-        java.util.concurrent.CompletableFuture<List<byte[]>> written = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> forms.parallelStream().map(f -> f.writer().apply(f.table()).getBytes(StandardCharsets.UTF_8)).toList());
+        // each form's SHA-256 is taken as soon as its bytes exist, on the pool, while the figures are drawn
+        record Written(byte[] bytes, String sha256) {
+        }
+        java.util.concurrent.CompletableFuture<List<Written>> written = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> forms.parallelStream().map(f -> {
+                    byte[] b = f.writer().apply(f.table()).getBytes(StandardCharsets.UTF_8);
+                    return new Written(b, sha256(b));
+                }).toList());
         Map<String, byte[]> figures = Plots.render(spec, tables);
-        List<byte[]> bytes;
+        List<Written> bytes;
         try {
             bytes = written.join();
         } catch (java.util.concurrent.CompletionException e) { // what a writer threw, as writing on this thread would throw it
@@ -76,15 +82,19 @@ public final class TableFiles {
             throw e;
         }
         TreeMap<String, byte[]> files = new TreeMap<>();
+        Map<String, String> digests = new java.util.HashMap<>();
         for (int k = 0; k < forms.size(); k++) {
-            files.put(forms.get(k).table().id() + "." + forms.get(k).extension(), bytes.get(k));
+            String name = forms.get(k).table().id() + "." + forms.get(k).extension();
+            files.put(name, bytes.get(k).bytes());
+            digests.put(name, bytes.get(k).sha256());
         }
         files.putAll(figures);
-        files.put(MANIFEST, manifest(files, spec, version));
+        files.put(MANIFEST, manifest(files, digests, spec, version));
         return files;
     }
 
-    private static byte[] manifest(TreeMap<String, byte[]> files, GridSpec spec, String version) {
+    /** The manifest of the files; {@code known} holds the SHA-256 of some of them already (the rest are taken here). */
+    private static byte[] manifest(TreeMap<String, byte[]> files, Map<String, String> known, GridSpec spec, String version) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode o = mapper.createObjectNode();
         o.put("tool", "ropebounds");
@@ -92,7 +102,10 @@ public final class TableFiles {
         o.set("parameters", mapper.valueToTree(new TreeMap<>(spec.describe())));
         ArrayNode list = o.putArray("files");
         List<Map.Entry<String, byte[]>> entries = List.copyOf(files.entrySet());
-        List<String> digests = entries.parallelStream().map(f -> sha256(f.getValue())).toList(); // in name order
+        List<String> digests = entries.parallelStream().map(f -> {
+            String d = known.get(f.getKey());
+            return d != null ? d : sha256(f.getValue());
+        }).toList(); // in name order
         for (int k = 0; k < entries.size(); k++) {
             ObjectNode e = list.addObject();
             e.put("name", entries.get(k).getKey());

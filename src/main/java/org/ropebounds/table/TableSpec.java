@@ -21,7 +21,7 @@ public record TableSpec(String id, String title, String caption, List<String> co
 
     /** The rows r with {@code include.test(r)}, computed on all cores, keyed by r. */
     public Map<Integer, List<String>> compute(IntPredicate include, Runnable onRow) {
-        Map<Integer, List<String>> out = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, List<String>> out = new java.util.concurrent.ConcurrentHashMap<>(rowCount); // sized once: no resizing while the rows arrive
         IntStream.range(0, rowCount).filter(include).parallel().forEach(r -> {
             out.put(r, List.copyOf(rows.apply(r)));
             onRow.run();
