@@ -43,6 +43,38 @@ public final class BallArithmetic implements Arithmetic<Ball> {
         return bits;
     }
 
+    // ---------------------------------------------------------------- remembered values at exact arguments
+
+    /** A function and the exact arguments it was evaluated at. */
+    private record Evaluation(String function, Rational x, Rational y) {
+    }
+
+    /** Most values remembered per arithmetic; past it the memory starts again. */
+    private static final int REMEMBERED = 4096;
+
+    private final java.util.concurrent.ConcurrentHashMap<Evaluation, Ball> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@code compute}, remembered when x and y are exact (a function of exact arguments has one value at a
+     * precision: the tolerance's logarithm and arc cosine recur in every zone of a table, as pi and ln 2 do in the
+     * kernels). Exceptions are not remembered.
+     */
+    private Ball remembered(String function, Ball x, Ball y, java.util.function.Supplier<Ball> compute) {
+        if (x.exact().isEmpty() || y.exact().isEmpty()) {
+            return compute.get();
+        }
+        Evaluation key = new Evaluation(function, x.exact().get(), y.exact().get());
+        Ball v = remembered.get(key);
+        if (v == null) {
+            v = compute.get();
+            if (remembered.size() >= REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(key, v);
+        }
+        return v;
+    }
+
     // ---------------------------------------------------------------- rounding and conversions
 
     /** m 2^e with the midpoint rounded to {@code bits} bits (toward -infinity), the error added to r. */
@@ -293,6 +325,10 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball exp(Ball x) {
+        return remembered("exp", x, x, () -> expAt(x));
+    }
+
+    private Ball expAt(Ball x) {
         if (x.isExactZero()) {
             return atExactPoint(exactLevel::exp, x);
         }
@@ -316,6 +352,10 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball expm1(Ball x) {
+        return remembered("expm1", x, x, () -> expm1At(x));
+    }
+
+    private Ball expm1At(Ball x) {
         if (x.isExactZero()) {
             return EXACT_ZERO; // as the enclosure level
         }
@@ -334,6 +374,10 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball log(Ball x) {
+        return remembered("log", x, x, () -> logAt(x));
+    }
+
+    private Ball logAt(Ball x) {
         if (isExactly(x, 1)) {
             return atExactPoint(exactLevel::log, x);
         }
@@ -350,6 +394,10 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball pow(Ball x, Ball y) {
+        return remembered("pow", x, y, () -> powAt(x, y));
+    }
+
+    private Ball powAt(Ball x, Ball y) {
         if (x.exact().isPresent() && y.exact().isPresent()) {
             Optional<Rational> exact = Roots.exactPower(x.exact().get(), y.exact().get(), 8L * bits + 1024);
             if (exact.isPresent()) {
@@ -374,12 +422,12 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball cos(Ball x) {
-        return periodic(x, 0, exactLevel::cos);
+        return remembered("cos", x, x, () -> periodic(x, 0, exactLevel::cos));
     }
 
     @Override
     public Ball sin(Ball x) {
-        return periodic(x, 1, exactLevel::sin);
+        return remembered("sin", x, x, () -> periodic(x, 1, exactLevel::sin));
     }
 
     /** cos or sin at the midpoint, widened by the radius (both are 1-Lipschitz). */
@@ -392,12 +440,12 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball acos(Ball x) {
-        return arc(x, true);
+        return remembered("acos", x, x, () -> arc(x, true));
     }
 
     @Override
     public Ball asin(Ball x) {
-        return arc(x, false);
+        return remembered("asin", x, x, () -> arc(x, false));
     }
 
     /** acos or asin at the midpoint, widened by the radius times a bound on 1/sqrt(1 - t^2) over the ball. */
@@ -433,6 +481,10 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball atan(Ball x) {
+        return remembered("atan", x, x, () -> atanAt(x));
+    }
+
+    private Ball atanAt(Ball x) {
         if (x.isExactZero()) {
             return atExactPoint(exactLevel::atan, x);
         }

@@ -132,40 +132,31 @@ final class Kernels {
     }
 
     /**
-     * {lower, upper} bounds on atanh(T 2^-w) 2^w = sum t^(2j+1)/(2j+1) 2^w for 0 <= t <= 1/2 (all terms positive),
-     * from one pass: the lower sum truncated, the upper with the tail bound of two units.
+     * {lower, upper} bounds on atanh(T 2^-w) 2^w = sum t^(2j+1)/(2j+1) 2^w for 0 <= t <= 1/2 (all terms positive), from
+     * one pass over one sequence of powers P_j = floor(P_(j-1) S 2^-w), S = floor(T^2 2^-w), with P_j <= t^(2j+1) 2^w <
+     * P_j + 2 (proofs/ball-arithmetic.md section 5): the lower sum of floor(P_j / d) truncated, the upper sum of
+     * ceil((P_j + 2) / d) with the tail bound of four units.
      */
     private static BigInteger[] atanhBounds(BigInteger t, int w) {
         if (t.signum() == 0) {
             return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
         }
-        BigInteger powerLo = t;
-        BigInteger powerHi = t;
-        BigInteger[] square = squareBounds(t, w);
-        BigInteger squareLo = square[0];
-        BigInteger squareHi = square[1];
+        if (t.compareTo(BigInteger.ONE.shiftLeft(w - 1)) > 0) {
+            throw new IllegalArgumentException("atanh series argument above 1/2");
+        }
+        BigInteger power = t;
+        BigInteger square = t.multiply(t).shiftRight(w);
         BigInteger sumLo = BigInteger.ZERO;
         BigInteger sumHi = BigInteger.ZERO;
-        BigInteger lower = null;
-        BigInteger upper = null;
         for (int j = 0; ; j++) {
-            BigInteger d = BigInteger.valueOf(2L * j + 1);
-            if (lower == null) {
-                sumLo = sumLo.add(powerLo.divide(d));
-                powerLo = powerLo.multiply(squareLo).shiftRight(w);
-                if (powerLo.compareTo(BigInteger.ONE) <= 0) {
-                    lower = sumLo;
-                }
-            }
-            if (upper == null) {
-                sumHi = sumHi.add(FixedInterval.ceilDivide(powerHi, d));
-                powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(squareHi), w);
-                if (powerHi.compareTo(BigInteger.ONE) <= 0) {
-                    upper = sumHi.add(TWO); // the rest is at most powerHi / (1 - t^2) <= (4/3) powerHi <= 2 units
-                }
-            }
-            if (lower != null && upper != null) {
-                return new BigInteger[] {lower, upper};
+            long d = 2L * j + 1;
+            BigInteger[] qr = power.divideAndRemainder(BigInteger.valueOf(d));
+            sumLo = sumLo.add(qr[0]);
+            sumHi = sumHi.add(qr[0]).add(BigInteger.valueOf((qr[1].longValue() + 2 + d - 1) / d));
+            power = power.multiply(square).shiftRight(w);
+            if (power.compareTo(BigInteger.ONE) <= 0) {
+                // the rest is at most t^(2j+3) 2^w / (1 - t^2) < (P + 2) (4/3) <= 4 units
+                return new BigInteger[] {sumLo, sumHi.add(BigInteger.valueOf(4))};
             }
         }
     }
@@ -270,7 +261,7 @@ final class Kernels {
         return t.multiply(denominator.reciprocal());
     }
 
-    /** atan of an interval within [0, 1/8]: alternating series with decreasing terms. */
+    /** atan of an interval within [0, 1/2] (the callers': within [0, 1/5]): alternating series with decreasing terms. */
     private static FixedInterval atanSmall(FixedInterval t) {
         // both bounds at t.lo from one pass; atan is increasing and 1-Lipschitz, so atan(t.hi) <= atan(t.lo) + (t.hi - t.lo)
         BigInteger[] b = atanSeriesBounds(t.lo(), t.w());
@@ -278,36 +269,40 @@ final class Kernels {
     }
 
     /**
-     * {lower, upper} bounds on atan(T 2^-w) 2^w = (t - t^3/3 + t^5/5 - ...) 2^w for 0 <= t <= 1, from one pass. The
-     * exact sum lies between consecutive partial sums; the upper bound stops after a positive term, the lower after a
-     * negative one, each term rounded in the direction of its bound (positive terms from the power's upper bound,
-     * negative from its lower bound for the upper sum, the other way round for the lower), with one unit to spare.
+     * {lower, upper} bounds on atan(T 2^-w) 2^w = (t - t^3/3 + t^5/5 - ...) 2^w for 0 <= t <= 1/2, from one pass over
+     * one sequence of powers. The exact sum lies between consecutive partial sums; the upper bound stops after a
+     * positive term, the lower after a negative one, each term rounded in the direction of its bound, with one unit to
+     * spare. The powers P_j = floor(P_(j-1) S 2^-w), S = floor(T^2 2^-w), satisfy P_j <= t^(2j+1) 2^w < P_j + 2
+     * (proofs/ball-arithmetic.md section 5), so floor(P_j / d) and ceil((P_j + 2) / d) bound each term.
      */
     private static BigInteger[] atanSeriesBounds(BigInteger t, int w) {
         if (t.signum() == 0) {
             return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
         }
-        BigInteger powerLo = t;
-        BigInteger powerHi = t;
-        BigInteger[] square = squareBounds(t, w);
-        BigInteger squareLo = square[0];
-        BigInteger squareHi = square[1];
+        if (t.compareTo(BigInteger.ONE.shiftLeft(w - 1)) > 0) {
+            throw new IllegalArgumentException("atan series argument above 1/2");
+        }
+        BigInteger power = t;
+        BigInteger square = t.multiply(t).shiftRight(w);
         BigInteger sumLo = BigInteger.ZERO;
         BigInteger sumHi = BigInteger.ZERO;
         BigInteger lower = null;
         BigInteger upper = null;
         for (int j = 0; ; j++) {
-            BigInteger d = BigInteger.valueOf(2L * j + 1);
+            long d = 2L * j + 1;
+            BigInteger[] qr = power.divideAndRemainder(BigInteger.valueOf(d));
+            BigInteger down = qr[0]; // <= t^(2j+1) 2^w / d
+            BigInteger up = down.add(BigInteger.valueOf((qr[1].longValue() + 2 + d - 1) / d)); // ceil((P + 2) / d) >= it
             boolean positive = j % 2 == 0;
-            boolean small = powerLo.signum() == 0 || powerHi.compareTo(BigInteger.ONE) <= 0;
+            boolean small = power.compareTo(BigInteger.ONE) <= 0;
             if (upper == null) {
-                sumHi = positive ? sumHi.add(FixedInterval.ceilDivide(powerHi, d)) : sumHi.subtract(powerLo.divide(d));
+                sumHi = positive ? sumHi.add(up) : sumHi.subtract(down);
                 if (small && positive) {
                     upper = sumHi.add(BigInteger.ONE);
                 }
             }
             if (lower == null) {
-                sumLo = positive ? sumLo.add(powerLo.divide(d)) : sumLo.subtract(FixedInterval.ceilDivide(powerHi, d));
+                sumLo = positive ? sumLo.add(down) : sumLo.subtract(up);
                 if (small && !positive) {
                     lower = sumLo.subtract(BigInteger.ONE);
                 }
@@ -315,8 +310,7 @@ final class Kernels {
             if (lower != null && upper != null) {
                 return new BigInteger[] {lower, upper};
             }
-            powerLo = powerLo.multiply(squareLo).shiftRight(w);
-            powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(squareHi), w);
+            power = power.multiply(square).shiftRight(w);
         }
     }
 
