@@ -60,6 +60,27 @@ public final class Ball {
         return exponent + mid.bitLength();
     }
 
+    /**
+     * A double {@code >= |m|}: the top 53 bits of |mid| truncated, plus one unit (exact in a double), scaled;
+     * +infinity beyond the double range, 2^-1000 for anything smaller.
+     */
+    double magnitudeUp() {
+        BigInteger a = mid.abs();
+        int length = a.bitLength();
+        if (length == 0) {
+            return 0;
+        }
+        long scale = exponent + length - 53;
+        if (scale + 53 > 1000) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (scale + 53 < -1000) {
+            return 0x1p-1000;
+        }
+        long top = length <= 53 ? a.longValue() << (53 - length) : a.shiftRight(length - 53).longValue();
+        return Math.scalb((double) (top + 1), (int) scale); // top + 1 <= 2^53, a normal double
+    }
+
     /** The midpoint as an exact rational. */
     Rational midpoint() {
         return exponent >= 0 ? Rational.of(mid.shiftLeft((int) exponent), BigInteger.ONE)

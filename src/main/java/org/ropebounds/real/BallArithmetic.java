@@ -168,13 +168,16 @@ public final class BallArithmetic implements Arithmetic<Ball> {
         return around(x).withExact(x);
     }
 
-    /** a + b without exactness: the exact sum of the midpoints, rounded, or a far smaller one as radius. */
+    /**
+     * a + b without exactness: the exact sum of the midpoints, rounded, or, for a midpoint below the other's
+     * rounding unit (2^(top - bits - 4)), the larger midpoint with the smaller one's magnitude as radius.
+     */
     private Ball sum(Ball a, Ball b) {
-        if (b.mid().signum() == 0 || a.mid().signum() != 0 && b.top() < a.exponent() - 2) {
+        if (b.mid().signum() == 0 || a.mid().signum() != 0 && b.top() < a.top() - bits - 4) {
             return new Ball(a.mid(), a.exponent(), a.radius().plus(b.radius()).plus(b.mid().signum() == 0 ? Radius.ZERO
                     : Radius.powerOfTwo(b.top())), Optional.empty()); // |m_b| <= 2^top(b)
         }
-        if (a.mid().signum() == 0 || a.top() < b.exponent() - 2) {
+        if (a.mid().signum() == 0 || a.top() < b.top() - bits - 4) {
             return sum(b, a);
         }
         long k = Math.min(a.exponent(), b.exponent());
@@ -457,11 +460,14 @@ public final class BallArithmetic implements Arithmetic<Ball> {
                 return atExactPoint(exactF, x); // the trivial points, and the domain errors, as the enclosure level
             }
         }
+        Rational m = x.midpoint();
+        if (x.radius().isZero() && m.abs().compareTo(Rational.ONE) <= 0) {
+            return around(acos ? Kernels.acos(m, bits + 4) : Kernels.asin(m, bits + 4)); // a point: nothing to propagate
+        }
         double slope = arcSlope(x);
         if (!Double.isFinite(slope)) {
             return viaEnclosure(exactF, x);
         }
-        Rational m = x.midpoint();
         FixedInterval v = acos ? Kernels.acos(m, bits + 4) : Kernels.asin(m, bits + 4);
         return widened(around(v), x.radius().times(Radius.ofDouble(slope)));
     }
@@ -471,7 +477,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
      * ball reaches too near +-1 (or beyond), which the enclosure level then handles.
      */
     private static double arcSlope(Ball x) {
-        double m = Radius.up(x.mid(), x.exponent()).plus(x.radius()).toDoubleUp(); // >= |t|
+        double m = Math.nextUp(x.magnitudeUp() + x.radius().toDoubleUp()); // >= |t|
         double oneMinus = Math.nextDown(1 - Math.nextUp(m * m)); // <= 1 - m^2
         if (!(oneMinus >= 0x1p-60)) {
             return Double.NaN;
