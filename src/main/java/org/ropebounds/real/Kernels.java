@@ -28,7 +28,8 @@ final class Kernels {
         int s = (int) Math.max(0, ax.floorLog2() + 11);
         int w = bits + s + 24;
         FixedInterval r = FixedInterval.ofQuotient(ax.numerator(), ax.denominator().shiftLeft(s), w); // |x| / 2^s
-        FixedInterval e = new FixedInterval(expSmall(r.lo(), w, false), expSmall(r.hi(), w, true), w);
+        FixedInterval e = r.lo().equals(r.hi()) ? expSmallPoint(r.lo(), w)
+                : new FixedInterval(expSmall(r.lo(), w, false), expSmall(r.hi(), w, true), w);
         for (int i = 0; i < s; i++) {
             e = e.multiply(e);
         }
@@ -42,6 +43,26 @@ final class Kernels {
         long exponent = -((long) w + k);
         return Enclosure.of(BinaryRational.of(scale.divide(e.hi()), exponent).toRational(),
                 BinaryRational.of(FixedInterval.ceilDivide(scale, e.lo()), exponent).toRational());
+    }
+
+    /**
+     * Bounds on exp(R 2^-w) 2^w for an exact point 0 <= R 2^-w <= 2^-10 from one sequence of terms: L_0 = 2^w,
+     * L_n = floor(L_(n-1) R 2^-w / n) satisfy L_n <= (R 2^-w)^n / n! 2^w < L_n + 2 (proofs/ball-arithmetic.md
+     * section 8): the lower sum truncated, the upper sum of L_n + 2 with one unit for the tail.
+     */
+    private static FixedInterval expSmallPoint(BigInteger r, int w) {
+        BigInteger term = BigInteger.ONE.shiftLeft(w);
+        BigInteger lo = term;
+        BigInteger hi = term;
+        for (int n = 1; ; n++) {
+            term = term.multiply(r).shiftRight(w).divide(BigInteger.valueOf(n)); // floor(floor(a) / n) = floor(a / n)
+            lo = lo.add(term);
+            hi = hi.add(term).add(TWO);
+            if (term.compareTo(BigInteger.ONE) <= 0) {
+                // the rest is at most (L_n + 2) r / (1 - r) < 3 2^-10 / (1 - 2^-10) < 1 unit
+                return new FixedInterval(lo, hi.add(BigInteger.ONE), w);
+            }
+        }
     }
 
     /** Bound on exp(R 2^-w) for 0 <= R 2^-w <= 2^-10 (Taylor series; all terms positive). */
