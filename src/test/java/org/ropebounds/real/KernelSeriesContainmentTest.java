@@ -53,14 +53,19 @@ class KernelSeriesContainmentTest {
 
     @Test
     void ballsOfNonBinaryRationalsContainThem() {
-        // 1/3, 2/7, 99/100 and -1/10 have no binary expansion: the ball's midpoint is truncated and its radius must
+        // n/3, n/7, n/10, ... have no binary expansion: the ball's midpoint is truncated and its radius must
         // cover the rest (the exact value forgotten, as after any operation with an inexact operand)
         for (int bits : BITS) {
             BallArithmetic a = new BallArithmetic(bits);
-            for (long[] q : new long[][] {{1, 3}, {2, 7}, {99, 100}, {-1, 10}, {1, 3L << 40}}) {
-                Rational x = Rational.of(BigInteger.valueOf(q[0]), BigInteger.valueOf(q[1]));
-                Enclosure e = a.toEnclosure(a.of(x).inexact());
-                assertTrue(e.contains(x) && !e.isExact(), bits + " bits: " + x + " outside " + e);
+            for (long d : new long[] {3, 7, 10, 100, 999, 3L << 40}) {
+                for (long n = -40; n <= 40; n++) {
+                    Rational x = Rational.of(BigInteger.valueOf(n), BigInteger.valueOf(d));
+                    if (x.denominator().bitCount() == 1) {
+                        continue;
+                    }
+                    Enclosure e = a.toEnclosure(a.of(x).inexact());
+                    assertTrue(e.contains(x) && !e.isExact(), bits + " bits: " + x + " outside " + e);
+                }
             }
         }
     }
