@@ -28,6 +28,7 @@ import mpmath
 import flint
 from flint import arb, ctx
 from fixture_files import write_or_check  # noqa: E402
+from gen_interval_fixtures import binary, hex_text  # noqa: E402  (the same exact texts and roundings)
 
 PREC = 640
 MP_PREC = 720
@@ -46,29 +47,6 @@ UNARY = {
 }
 BINARY = ["add", "sub", "mul", "div", "pow"]
 WIDTHS = [None, 1, 2, 8, 30, 60, 100, 150, 200, 300, 400]  # relative width 2^-k; None: a point; 1: width 1/2
-
-
-def hex_text(q):
-    """The exact C99 hex text of a binary rational."""
-    assert q.denominator & (q.denominator - 1) == 0, q
-    sign = "-" if q < 0 else ""
-    n = abs(q.numerator)
-    e = -(q.denominator.bit_length() - 1)
-    if n == 0:
-        return "0x0p+0"
-    return f"{sign}0x{n:x}p{e:+d}"
-
-
-def binary(q, bits):
-    """q rounded toward zero to a binary rational with `bits` significant bits (exact arithmetic)."""
-    if q == 0:
-        return Fraction(0)
-    sign = -1 if q < 0 else 1
-    a = abs(q)
-    e = a.numerator.bit_length() - a.denominator.bit_length()
-    shift = bits - e
-    n = (a.numerator << shift) // a.denominator if shift >= 0 else a.numerator // (a.denominator << -shift)
-    return sign * Fraction(n) * Fraction(2) ** (-shift)
 
 
 def magnitude(rnd, low_exp, high_exp):

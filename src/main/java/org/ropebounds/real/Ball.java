@@ -134,6 +134,20 @@ public final class Ball {
         return a.compareTo(b) > 0;
     }
 
+    /** The exact value, or the ball's rational ends [m - r', m + r'] with r' the {@link #enclosureRadius()}. */
+    Enclosure toEnclosure() {
+        if (exact.isPresent()) {
+            return Enclosure.exact(exact.get());
+        }
+        Radius r = enclosureRadius();
+        long k = Math.min(exponent, r.exponent());
+        BigInteger m = mid.shiftLeft((int) (exponent - k));
+        BigInteger rr = BigInteger.valueOf(r.mantissa()).shiftLeft((int) (r.exponent() - k));
+        BigInteger scale = BigInteger.ONE.shiftLeft((int) Math.max(0, -k));
+        BigInteger up = BigInteger.ONE.shiftLeft((int) Math.max(0, k));
+        return Enclosure.of(Rational.of(m.subtract(rr).multiply(up), scale), Rational.of(m.add(rr).multiply(up), scale));
+    }
+
     @Override
     public String toString() {
         return exact.map(Rational::toString).orElseGet(() -> midpoint() + " +/- " + radius.toRational());

@@ -27,6 +27,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
     private final int bits;
     private final EnclosureArithmetic exactLevel;
     private volatile Ball pi;
+    private final RememberedValues remembered = new RememberedValues();
 
     /**
      * Balls with {@code bits}-bit midpoints whose exact values follow {@link EnclosureArithmetic}{@code (bits)}.
@@ -41,38 +42,6 @@ public final class BallArithmetic implements Arithmetic<Ball> {
     /** The working precision in bits (the midpoint's significand, and the exactness rules' precision). */
     public int bits() {
         return bits;
-    }
-
-    // ---------------------------------------------------------------- remembered values at exact arguments
-
-    /** A function and the exact arguments it was evaluated at. */
-    private record Evaluation(String function, Rational x, Rational y) {
-    }
-
-    /** Most values remembered per arithmetic; past it the memory starts again. */
-    private static final int REMEMBERED = 4096;
-
-    private final java.util.concurrent.ConcurrentHashMap<Evaluation, Ball> remembered = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * {@code compute}, remembered when x and y are exact (a function of exact arguments has one value at a
-     * precision: the tolerance's logarithm and arc cosine recur in every zone of a table, as pi and ln 2 do in the
-     * kernels). Exceptions are not remembered.
-     */
-    private Ball remembered(String function, Ball x, Ball y, java.util.function.Supplier<Ball> compute) {
-        if (x.exact().isEmpty() || y.exact().isEmpty()) {
-            return compute.get();
-        }
-        Evaluation key = new Evaluation(function, x.exact().get(), y.exact().get());
-        Ball v = remembered.get(key);
-        if (v == null) {
-            v = compute.get();
-            if (remembered.size() >= REMEMBERED) {
-                remembered.clear();
-            }
-            remembered.put(key, v);
-        }
-        return v;
     }
 
     // ---------------------------------------------------------------- rounding and conversions
@@ -254,43 +223,9 @@ public final class BallArithmetic implements Arithmetic<Ball> {
         if (!a.radius().isZero() || !b.radius().isZero()) {
             Radius qBound = Radius.up(q.abs().add(BigInteger.ONE), qe); // >= |m_a / m_b|
             Radius numerator = a.radius().plus(qBound.times(b.radius()));
-            r = r.plus(numerator.times(reciprocalOfLowerEnd(b.mid(), b.exponent(), b.radius())));
+            r = r.plus(numerator.times(Radius.reciprocalOfLowerEnd(b.mid(), b.exponent(), b.radius())));
         }
         return rounded(q, qe, r);
-    }
-
-    /**
-     * A bound {@code >= 1 / (|m 2^e| - r)} when |m 2^e| > r: the magnitude's top 31 bits truncated, r in the
-     * same units rounded up, the difference's reciprocal rounded up.
-     *
-     * @throws InsufficientPrecisionException if that difference is not positive (the caller checked |m| > r: only
-     *         when the two are within one unit of 31 bits of each other)
-     */
-    static Radius reciprocalOfLowerEnd(BigInteger m, long e, Radius r) {
-        BigInteger a = m.abs();
-        int length = a.bitLength();
-        long unit = e + length - 31; // |m 2^e| >= low 2^unit
-        long low = a.shiftRight(length - 31).longValue();
-        long rUnits;
-        long shift = unit - r.exponent();
-        if (r.isZero()) {
-            rUnits = 0;
-        } else if (shift >= 31) {
-            rUnits = 1; // r < 2^(31 + r.exponent) <= 2^unit
-        } else if (shift <= -33) {
-            throw new InsufficientPrecisionException("radius above the magnitude");
-        } else if (shift >= 0) {
-            rUnits = (r.mantissa() + (1L << shift) - 1) >> shift;
-        } else {
-            rUnits = r.mantissa() << -shift; // < 2^64? mantissa < 2^31, -shift <= 32: < 2^63
-        }
-        long d = low - rUnits;
-        if (d <= 0) {
-            throw new InsufficientPrecisionException("a ball too near zero for its reciprocal");
-        }
-        // 1 / (d 2^unit) <= ceil(2^62 / d) 2^(-62 - unit)
-        long inv = (1L << 62) / d + 1;
-        return Radius.up(inv, -62 - unit);
     }
 
     @Override
@@ -319,7 +254,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
         long se = (x.exponent() - k) / 2;
         Radius r = s.multiply(s).equals(scaled) && !truncated ? Radius.ZERO : Radius.powerOfTwo(se);
         if (!x.radius().isZero()) {
-            r = r.plus(x.radius().times(reciprocalOfLowerEnd(s, se, Radius.ZERO)));
+            r = r.plus(x.radius().times(Radius.reciprocalOfLowerEnd(s, se, Radius.ZERO)));
         }
         return rounded(s, se, r);
     }
@@ -328,7 +263,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball exp(Ball x) {
-        return remembered("exp", x, x, () -> expAt(x));
+        return remembered.get("exp", x, x, () -> expAt(x));
     }
 
     private Ball expAt(Ball x) {
@@ -355,7 +290,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball expm1(Ball x) {
-        return remembered("expm1", x, x, () -> expm1At(x));
+        return remembered.get("expm1", x, x, () -> expm1At(x));
     }
 
     private Ball expm1At(Ball x) {
@@ -377,7 +312,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball log(Ball x) {
-        return remembered("log", x, x, () -> logAt(x));
+        return remembered.get("log", x, x, () -> logAt(x));
     }
 
     private Ball logAt(Ball x) {
@@ -392,12 +327,12 @@ public final class BallArithmetic implements Arithmetic<Ball> {
             return v;
         }
         // |log y - log m| <= r / (m - r) for |y - m| <= r < m
-        return widened(v, x.radius().times(reciprocalOfLowerEnd(x.mid(), x.exponent(), x.radius())));
+        return widened(v, x.radius().times(Radius.reciprocalOfLowerEnd(x.mid(), x.exponent(), x.radius())));
     }
 
     @Override
     public Ball pow(Ball x, Ball y) {
-        return remembered("pow", x, y, () -> powAt(x, y));
+        return remembered.get("pow", x, y, () -> powAt(x, y));
     }
 
     private Ball powAt(Ball x, Ball y) {
@@ -425,12 +360,12 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball cos(Ball x) {
-        return remembered("cos", x, x, () -> periodic(x, 0, exactLevel::cos));
+        return remembered.get("cos", x, x, () -> periodic(x, 0, exactLevel::cos));
     }
 
     @Override
     public Ball sin(Ball x) {
-        return remembered("sin", x, x, () -> periodic(x, 1, exactLevel::sin));
+        return remembered.get("sin", x, x, () -> periodic(x, 1, exactLevel::sin));
     }
 
     /** cos or sin at the midpoint, widened by the radius (both are 1-Lipschitz). */
@@ -443,12 +378,12 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball acos(Ball x) {
-        return remembered("acos", x, x, () -> arc(x, true));
+        return remembered.get("acos", x, x, () -> arc(x, true));
     }
 
     @Override
     public Ball asin(Ball x) {
-        return remembered("asin", x, x, () -> arc(x, false));
+        return remembered.get("asin", x, x, () -> arc(x, false));
     }
 
     /** acos or asin at the midpoint, widened by the radius times a bound on 1/sqrt(1 - t^2) over the ball. */
@@ -487,7 +422,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball atan(Ball x) {
-        return remembered("atan", x, x, () -> atanAt(x));
+        return remembered.get("atan", x, x, () -> atanAt(x));
     }
 
     private Ball atanAt(Ball x) {
@@ -524,18 +459,9 @@ public final class BallArithmetic implements Arithmetic<Ball> {
         return java.util.OptionalInt.of(d.mid().signum());
     }
 
-    /** The exact value, or the ball's rational ends (never a point without an exact value). */
+    /** The exact value, or the ball's rational ends (never a point without an exact value): {@link Ball#toEnclosure()}. */
     @Override
     public Enclosure toEnclosure(Ball x) {
-        if (x.exact().isPresent()) {
-            return Enclosure.exact(x.exact().get());
-        }
-        Radius r = x.enclosureRadius();
-        long k = Math.min(x.exponent(), r.exponent());
-        BigInteger m = x.mid().shiftLeft((int) (x.exponent() - k));
-        BigInteger rr = BigInteger.valueOf(r.mantissa()).shiftLeft((int) (r.exponent() - k));
-        BigInteger scale = BigInteger.ONE.shiftLeft((int) Math.max(0, -k));
-        BigInteger up = BigInteger.ONE.shiftLeft((int) Math.max(0, k));
-        return Enclosure.of(Rational.of(m.subtract(rr).multiply(up), scale), Rational.of(m.add(rr).multiply(up), scale));
+        return x.toEnclosure();
     }
 }

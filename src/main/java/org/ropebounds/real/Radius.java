@@ -146,4 +146,38 @@ record Radius(long mantissa, long exponent) {
         return exponent >= 0 ? Rational.of(m.shiftLeft((int) exponent), BigInteger.ONE)
                 : Rational.of(m, BigInteger.ONE.shiftLeft((int) -exponent));
     }
+
+    /**
+     * A bound {@code >= 1 / (|m 2^e| - r)} when |m 2^e| > r: the magnitude's top 31 bits truncated, r in the
+     * same units rounded up, the difference's reciprocal rounded up.
+     *
+     * @throws InsufficientPrecisionException if that difference is not positive (the caller checked |m| > r: only
+     *         when the two are within one unit of 31 bits of each other)
+     */
+    static Radius reciprocalOfLowerEnd(BigInteger m, long e, Radius r) {
+        BigInteger a = m.abs();
+        int length = a.bitLength();
+        long unit = e + length - 31; // |m 2^e| >= low 2^unit
+        long low = a.shiftRight(length - 31).longValue();
+        long rUnits;
+        long shift = unit - r.exponent();
+        if (r.isZero()) {
+            rUnits = 0;
+        } else if (shift >= 31) {
+            rUnits = 1; // r < 2^(31 + r.exponent) <= 2^unit
+        } else if (shift <= -33) {
+            throw new InsufficientPrecisionException("radius above the magnitude");
+        } else if (shift >= 0) {
+            rUnits = (r.mantissa() + (1L << shift) - 1) >> shift;
+        } else {
+            rUnits = r.mantissa() << -shift; // < 2^64? mantissa < 2^31, -shift <= 32: < 2^63
+        }
+        long d = low - rUnits;
+        if (d <= 0) {
+            throw new InsufficientPrecisionException("a ball too near zero for its reciprocal");
+        }
+        // 1 / (d 2^unit) <= ceil(2^62 / d) 2^(-62 - unit)
+        long inv = (1L << 62) / d + 1;
+        return Radius.up(inv, -62 - unit);
+    }
 }
