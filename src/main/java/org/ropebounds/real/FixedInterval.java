@@ -19,8 +19,25 @@ record FixedInterval(BigInteger lo, BigInteger hi, int w) {
 
     /** The tightest fixed-point interval around the rational x. */
     static FixedInterval of(Rational x, int w) {
-        BigInteger scaled = x.numerator().shiftLeft(w);
-        BigInteger[] qr = scaled.divideAndRemainder(x.denominator());
+        return ofQuotient(x.numerator(), x.denominator(), w);
+    }
+
+    /**
+     * The tightest fixed-point interval around n/d for d > 0 (not necessarily in lowest terms): floor and
+     * ceiling of n 2^w / d, by shifts alone when d is a power of two.
+     */
+    static FixedInterval ofQuotient(BigInteger n, BigInteger d, int w) {
+        if (d.bitCount() == 1) {
+            int k = d.bitLength() - 1; // n 2^w / 2^k
+            if (k <= w) {
+                BigInteger v = n.shiftLeft(w - k);
+                return new FixedInterval(v, v, w);
+            }
+            BigInteger floor = n.shiftRight(k - w); // toward -infinity, for either sign
+            return new FixedInterval(floor, n.getLowestSetBit() >= k - w ? floor : floor.add(BigInteger.ONE), w);
+        }
+        BigInteger scaled = n.shiftLeft(w);
+        BigInteger[] qr = scaled.divideAndRemainder(d);
         BigInteger floor = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
         return new FixedInterval(floor, qr[1].signum() == 0 ? floor : floor.add(BigInteger.ONE), w);
     }

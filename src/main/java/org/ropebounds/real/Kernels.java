@@ -27,8 +27,9 @@ final class Kernels {
         // exp(x) = exp(x / 2^s)^(2^s) with |x / 2^s| <= 2^-10; each squaring doubles the relative error
         int s = (int) Math.max(0, ax.floorLog2() + 11);
         int w = bits + s + 24;
-        FixedInterval r = FixedInterval.of(ax.multiply(powerOfTwo(-s)), w);
-        FixedInterval e = new FixedInterval(expSmall(r.lo(), w, false), expSmall(r.hi(), w, true), w);
+        FixedInterval r = FixedInterval.ofQuotient(ax.numerator(), ax.denominator().shiftLeft(s), w); // |x| / 2^s
+        FixedInterval e = r.lo().equals(r.hi()) ? expSmallPoint(r.lo(), w)
+                : new FixedInterval(expSmall(r.lo(), w, false), expSmall(r.hi(), w, true), w);
         for (int i = 0; i < s; i++) {
             e = e.multiply(e);
         }
@@ -42,6 +43,26 @@ final class Kernels {
         long exponent = -((long) w + k);
         return Enclosure.of(BinaryRational.of(scale.divide(e.hi()), exponent).toRational(),
                 BinaryRational.of(FixedInterval.ceilDivide(scale, e.lo()), exponent).toRational());
+    }
+
+    /**
+     * Bounds on exp(R 2^-w) 2^w for an exact point 0 <= R 2^-w <= 2^-10 from one sequence of terms: L_0 = 2^w,
+     * L_n = floor(L_(n-1) R 2^-w / n) satisfy L_n <= (R 2^-w)^n / n! 2^w < L_n + 2 (proofs/ball-arithmetic.md
+     * section 8): the lower sum truncated, the upper sum of L_n + 2 with one unit for the tail.
+     */
+    private static FixedInterval expSmallPoint(BigInteger r, int w) {
+        BigInteger term = BigInteger.ONE.shiftLeft(w);
+        BigInteger lo = term;
+        BigInteger hi = term;
+        for (int n = 1; ; n++) {
+            term = term.multiply(r).shiftRight(w).divide(BigInteger.valueOf(n)); // floor(floor(a) / n) = floor(a / n)
+            lo = lo.add(term);
+            hi = hi.add(term).add(TWO);
+            if (term.compareTo(BigInteger.ONE) <= 0) {
+                // the rest is at most (L_n + 2) r / (1 - r) < 3 2^-10 / (1 - 2^-10) < 1 unit
+                return new FixedInterval(lo, hi.add(BigInteger.ONE), w);
+            }
+        }
     }
 
     /** Bound on exp(R 2^-w) for 0 <= R 2^-w <= 2^-10 (Taylor series; all terms positive). */
@@ -73,21 +94,26 @@ final class Kernels {
             return FixedInterval.point(BigInteger.ZERO, bits);
         }
         // near 1 the result is about x - 1: carry enough fraction bits for it to have `bits` relative bits
-        Rational delta = x.subtract(Rational.ONE);
-        int w = (int) (bits + Math.max(0, -delta.floorLog2()) + 32);
+        // (-floorLog2|x - 1| <= bitLength(d) - bitLength(|n - d|) + 1 for x = n/d: at most one bit more than needed)
+        BigInteger n = x.numerator();
+        BigInteger d = x.denominator();
+        int w = (int) (bits + Math.max(0, d.bitLength() - n.subtract(d).abs().bitLength() + 1) + 32);
         long k = x.floorLog2();
-        Rational m = x.multiply(powerOfTwo(-k));
-        if (m.compareTo(Rational.of(BigInteger.valueOf(3), TWO)) > 0) { // keep m in [3/4, 3/2]
-            m = m.multiply(Rational.of(BigInteger.ONE, TWO));
+        // m = x / 2^k = mn / md in [1, 2), then kept in [3/4, 3/2]: all in integers, no gcd
+        BigInteger mn = k >= 0 ? n : n.shiftLeft((int) -k);
+        BigInteger md = k >= 0 ? d.shiftLeft((int) k) : d;
+        if (mn.shiftLeft(1).compareTo(md.multiply(BigInteger.valueOf(3))) > 0) { // m > 3/2
+            md = md.shiftLeft(1);
             k++;
         }
         w += 64 - Long.numberOfLeadingZeros(Math.abs(k)); // k * ln 2 multiplies ln 2's error by |k|
         // log m = log c + 2 atanh(t), t = (m - c) / (m + c), c = j/64 the nearest sixty-fourth (j in [48, 96]):
-        // |t| <= (1/128) / (3/2) = 1/192, about three times fewer series terms than c = 1; near 1, c = 1 exactly
-        int j = (int) Math.max(48, Math.min(96, m.multiply(Rational.of(64)).add(Rational.of(BigInteger.ONE, TWO)).floor().longValue()));
-        Rational c = Rational.of(BigInteger.valueOf(j), BigInteger.valueOf(64));
-        Rational t = m.subtract(c).divide(m.add(c));
-        FixedInterval logM = atanh(FixedInterval.of(t, w)).shift(1);
+        // |t| <= (1/128) / (3/2) = 1/192, about three times fewer series terms than c = 1; near 1, c = 1 exactly.
+        // j = floor(64 m + 1/2) = floor((128 mn + md) / (2 md)); t = (64 mn - j md) / (64 mn + j md)
+        int j = (int) Math.max(48, Math.min(96, mn.shiftLeft(7).add(md).divide(md.shiftLeft(1)).longValue()));
+        BigInteger jmd = md.multiply(BigInteger.valueOf(j));
+        BigInteger m64 = mn.shiftLeft(6);
+        FixedInterval logM = atanh(FixedInterval.ofQuotient(m64.subtract(jmd), m64.add(jmd), w)).shift(1);
         if (j != 64) {
             logM = logM.add(logOfSixtyFourths(j, w));
         }
@@ -127,40 +153,31 @@ final class Kernels {
     }
 
     /**
-     * {lower, upper} bounds on atanh(T 2^-w) 2^w = sum t^(2j+1)/(2j+1) 2^w for 0 <= t <= 1/2 (all terms positive),
-     * from one pass: the lower sum truncated, the upper with the tail bound of two units.
+     * {lower, upper} bounds on atanh(T 2^-w) 2^w = sum t^(2j+1)/(2j+1) 2^w for 0 <= t <= 1/2 (all terms positive), from
+     * one pass over one sequence of powers P_j = floor(P_(j-1) S 2^-w), S = floor(T^2 2^-w), with P_j <= t^(2j+1) 2^w <
+     * P_j + 2 (proofs/ball-arithmetic.md section 5): the lower sum of floor(P_j / d) truncated, the upper sum of
+     * ceil((P_j + 2) / d) with the tail bound of four units.
      */
     private static BigInteger[] atanhBounds(BigInteger t, int w) {
         if (t.signum() == 0) {
             return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
         }
-        BigInteger powerLo = t;
-        BigInteger powerHi = t;
-        BigInteger[] square = squareBounds(t, w);
-        BigInteger squareLo = square[0];
-        BigInteger squareHi = square[1];
+        if (t.compareTo(BigInteger.ONE.shiftLeft(w - 1)) > 0) {
+            throw new IllegalArgumentException("atanh series argument above 1/2");
+        }
+        BigInteger power = t;
+        BigInteger square = t.multiply(t).shiftRight(w);
         BigInteger sumLo = BigInteger.ZERO;
         BigInteger sumHi = BigInteger.ZERO;
-        BigInteger lower = null;
-        BigInteger upper = null;
         for (int j = 0; ; j++) {
-            BigInteger d = BigInteger.valueOf(2L * j + 1);
-            if (lower == null) {
-                sumLo = sumLo.add(powerLo.divide(d));
-                powerLo = powerLo.multiply(squareLo).shiftRight(w);
-                if (powerLo.compareTo(BigInteger.ONE) <= 0) {
-                    lower = sumLo;
-                }
-            }
-            if (upper == null) {
-                sumHi = sumHi.add(FixedInterval.ceilDivide(powerHi, d));
-                powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(squareHi), w);
-                if (powerHi.compareTo(BigInteger.ONE) <= 0) {
-                    upper = sumHi.add(TWO); // the rest is at most powerHi / (1 - t^2) <= (4/3) powerHi <= 2 units
-                }
-            }
-            if (lower != null && upper != null) {
-                return new BigInteger[] {lower, upper};
+            long d = 2L * j + 1;
+            BigInteger[] qr = power.divideAndRemainder(BigInteger.valueOf(d));
+            sumLo = sumLo.add(qr[0]);
+            sumHi = sumHi.add(qr[0]).add(BigInteger.valueOf((qr[1].longValue() + 2 + d - 1) / d));
+            power = power.multiply(square).shiftRight(w);
+            if (power.compareTo(BigInteger.ONE) <= 0) {
+                // the rest is at most t^(2j+3) 2^w / (1 - t^2) < (P + 2) (4/3) <= 4 units
+                return new BigInteger[] {sumLo, sumHi.add(BigInteger.valueOf(4))};
             }
         }
     }
@@ -169,7 +186,7 @@ final class Kernels {
     private static FixedInterval cachedLn2;
     private static FixedInterval cachedPi;
     private static final FixedInterval[] CACHED_LOG_SIXTY_FOURTHS = new FixedInterval[49];
-    private static final FixedInterval[] CACHED_ATAN_THIRTY_SECONDS = new FixedInterval[33];
+    private static final FixedInterval[] CACHED_ATAN_256THS = new FixedInterval[257];
 
     /** ln 2 = 2 atanh(1/3), cached at the largest precision asked so far. */
     static FixedInterval ln2(int w) {
@@ -212,29 +229,30 @@ final class Kernels {
             FixedInterval high = atanNonNegative(FixedInterval.point(t.hi(), w));
             return new FixedInterval(low.lo(), high.hi(), w);
         }
-        if (t.hi().compareTo(one.shiftRight(3)) > 0 && w >= 5) {
-            // atan(t) = atan(c) + atan(u), c = j/32 <= t (j = floor(32 t_lo)), u = (t - c)/(1 + t c) in [0, 1/32] for a
-            // narrow t, increasing in t; with T = t 2^w integers, u 2^w = (T - j 2^(w-5)) 2^(w+5) / (2^(w+5) + T j) exactly
-            long j = t.lo().shiftRight(w - 5).longValue();
-            BigInteger c = BigInteger.valueOf(j).shiftLeft(w - 5);
-            BigInteger scale = BigInteger.ONE.shiftLeft(w + 5);
+        if (t.hi().compareTo(one.shiftRight(8)) > 0 && w >= 8) {
+            // atan(t) = atan(c) + atan(u), c = j/256 <= t (j = floor(256 t_lo)), u = (t - c)/(1 + t c) in [0, 1/256] for a
+            // narrow t, increasing in t; with T = t 2^w integers, u 2^w = (T - j 2^(w-8)) 2^(w+8) / (2^(w+8) + T j) exactly
+            long j = t.lo().shiftRight(w - 8).longValue();
+            BigInteger c = BigInteger.valueOf(j).shiftLeft(w - 8);
+            BigInteger scale = BigInteger.ONE.shiftLeft(w + 8);
             BigInteger uLo = t.lo().subtract(c).multiply(scale).divide(scale.add(t.lo().multiply(BigInteger.valueOf(j))));
             BigInteger uHi = FixedInterval.ceilDivide(t.hi().subtract(c).multiply(scale), scale.add(t.hi().multiply(BigInteger.valueOf(j))));
             if (uHi.compareTo(one.shiftRight(3)) <= 0) {
-                return atanSmall(new FixedInterval(uLo, uHi, w)).add(atanOfThirtySeconds((int) j, w));
+                FixedInterval u = atanSmall(new FixedInterval(uLo, uHi, w));
+                return j == 0 ? u : u.add(atanOfTwoHundredFiftySixths((int) j, w));
             }
         }
         return atanByHalvings(t);
     }
 
-    /** atan(j/32) for j in [0, 32], by halvings, cached per j at the largest precision asked. */
-    private static FixedInterval atanOfThirtySeconds(int j, int w) {
+    /** atan(j/256) for j in [1, 256], by halvings, cached per j at the largest precision asked (rounded up to 128 bits). */
+    private static FixedInterval atanOfTwoHundredFiftySixths(int j, int w) {
         synchronized (CACHE_LOCK) {
-            FixedInterval c = CACHED_ATAN_THIRTY_SECONDS[j];
+            FixedInterval c = CACHED_ATAN_256THS[j];
             if (c == null || c.w() < w) {
-                int cw = Math.max(w, 256) + 16;
-                c = atanByHalvings(FixedInterval.of(Rational.of(BigInteger.valueOf(j), BigInteger.valueOf(32)), cw));
-                CACHED_ATAN_THIRTY_SECONDS[j] = c;
+                int cw = (Math.max(w, 256) + 16 + 127) / 128 * 128;
+                c = atanByHalvings(FixedInterval.of(Rational.of(BigInteger.valueOf(j), BigInteger.valueOf(256)), cw));
+                CACHED_ATAN_256THS[j] = c;
             }
             return c.rescale(w);
         }
@@ -264,7 +282,7 @@ final class Kernels {
         return t.multiply(denominator.reciprocal());
     }
 
-    /** atan of an interval within [0, 1/8]: alternating series with decreasing terms. */
+    /** atan of an interval within [0, 1/2] (the callers': within [0, 1/5]): alternating series with decreasing terms. */
     private static FixedInterval atanSmall(FixedInterval t) {
         // both bounds at t.lo from one pass; atan is increasing and 1-Lipschitz, so atan(t.hi) <= atan(t.lo) + (t.hi - t.lo)
         BigInteger[] b = atanSeriesBounds(t.lo(), t.w());
@@ -272,36 +290,40 @@ final class Kernels {
     }
 
     /**
-     * {lower, upper} bounds on atan(T 2^-w) 2^w = (t - t^3/3 + t^5/5 - ...) 2^w for 0 <= t <= 1, from one pass. The
-     * exact sum lies between consecutive partial sums; the upper bound stops after a positive term, the lower after a
-     * negative one, each term rounded in the direction of its bound (positive terms from the power's upper bound,
-     * negative from its lower bound for the upper sum, the other way round for the lower), with one unit to spare.
+     * {lower, upper} bounds on atan(T 2^-w) 2^w = (t - t^3/3 + t^5/5 - ...) 2^w for 0 <= t <= 1/2, from one pass over
+     * one sequence of powers. The exact sum lies between consecutive partial sums; the upper bound stops after a
+     * positive term, the lower after a negative one, each term rounded in the direction of its bound, with one unit to
+     * spare. The powers P_j = floor(P_(j-1) S 2^-w), S = floor(T^2 2^-w), satisfy P_j <= t^(2j+1) 2^w < P_j + 2
+     * (proofs/ball-arithmetic.md section 5), so floor(P_j / d) and ceil((P_j + 2) / d) bound each term.
      */
     private static BigInteger[] atanSeriesBounds(BigInteger t, int w) {
         if (t.signum() == 0) {
             return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
         }
-        BigInteger powerLo = t;
-        BigInteger powerHi = t;
-        BigInteger[] square = squareBounds(t, w);
-        BigInteger squareLo = square[0];
-        BigInteger squareHi = square[1];
+        if (t.compareTo(BigInteger.ONE.shiftLeft(w - 1)) > 0) {
+            throw new IllegalArgumentException("atan series argument above 1/2");
+        }
+        BigInteger power = t;
+        BigInteger square = t.multiply(t).shiftRight(w);
         BigInteger sumLo = BigInteger.ZERO;
         BigInteger sumHi = BigInteger.ZERO;
         BigInteger lower = null;
         BigInteger upper = null;
         for (int j = 0; ; j++) {
-            BigInteger d = BigInteger.valueOf(2L * j + 1);
+            long d = 2L * j + 1;
+            BigInteger[] qr = power.divideAndRemainder(BigInteger.valueOf(d));
+            BigInteger down = qr[0]; // <= t^(2j+1) 2^w / d
+            BigInteger up = down.add(BigInteger.valueOf((qr[1].longValue() + 2 + d - 1) / d)); // ceil((P + 2) / d) >= it
             boolean positive = j % 2 == 0;
-            boolean small = powerLo.signum() == 0 || powerHi.compareTo(BigInteger.ONE) <= 0;
+            boolean small = power.compareTo(BigInteger.ONE) <= 0;
             if (upper == null) {
-                sumHi = positive ? sumHi.add(FixedInterval.ceilDivide(powerHi, d)) : sumHi.subtract(powerLo.divide(d));
+                sumHi = positive ? sumHi.add(up) : sumHi.subtract(down);
                 if (small && positive) {
                     upper = sumHi.add(BigInteger.ONE);
                 }
             }
             if (lower == null) {
-                sumLo = positive ? sumLo.add(powerLo.divide(d)) : sumLo.subtract(FixedInterval.ceilDivide(powerHi, d));
+                sumLo = positive ? sumLo.add(down) : sumLo.subtract(up);
                 if (small && !positive) {
                     lower = sumLo.subtract(BigInteger.ONE);
                 }
@@ -309,8 +331,7 @@ final class Kernels {
             if (lower != null && upper != null) {
                 return new BigInteger[] {lower, upper};
             }
-            powerLo = powerLo.multiply(squareLo).shiftRight(w);
-            powerHi = FixedInterval.ceilShiftRight(powerHi.multiply(squareHi), w);
+            power = power.multiply(square).shiftRight(w);
         }
     }
 
@@ -328,9 +349,11 @@ final class Kernels {
         }
         // acos(x) = 2 atan(sqrt((1 - x) / (1 + x))). Near x = 1, q = (1 - x)/(1 + x) is tiny and the
         // fixed-point error of q is amplified by 1/(2 sqrt q) in its root: carry -log2(q) more bits
-        Rational q = Rational.ONE.subtract(x).divide(Rational.ONE.add(x));
-        w += (int) Math.max(0, -q.floorLog2());
-        return atanNonNegative(FixedInterval.of(q, w).sqrt()).shift(1);
+        // q = (d - n) / (d + n) for x = n/d; -floorLog2(q) <= bitLength(d + n) - bitLength(d - n) + 1
+        BigInteger qn = x.denominator().subtract(x.numerator());
+        BigInteger qd = x.denominator().add(x.numerator());
+        w += Math.max(0, qd.bitLength() - qn.bitLength() + 1);
+        return atanNonNegative(FixedInterval.ofQuotient(qn, qd, w).sqrt()).shift(1);
     }
 
     /** asin(x) = 2 atan(x / (1 + sqrt(1 - x^2))) for an exact rational x in [-1, 1] (no cancellation near 0). */
@@ -344,8 +367,11 @@ final class Kernels {
         int w = (int) (bits + Math.max(0, -x.abs().floorLog2()) + 32);
         Rational ax = x.abs();
         FixedInterval one = FixedInterval.one(w);
-        FixedInterval root = FixedInterval.of(Rational.ONE.subtract(ax.multiply(ax)), w).sqrt();
-        FixedInterval t = FixedInterval.of(ax, w).multiply(one.add(root).reciprocal()); // in [0, 1], increasing in |x|
+        BigInteger an = ax.numerator();
+        BigInteger ad = ax.denominator();
+        BigInteger ad2 = ad.multiply(ad);
+        FixedInterval root = FixedInterval.ofQuotient(ad2.subtract(an.multiply(an)), ad2, w).sqrt(); // sqrt(1 - x^2)
+        FixedInterval t = FixedInterval.ofQuotient(an, ad, w).multiply(one.add(root).reciprocal()); // in [0, 1], increasing in |x|
         FixedInterval a = atanNonNegative(t).shift(1);
         return x.signum() < 0 ? a.negate() : a;
     }

@@ -11,9 +11,11 @@ import java.util.function.Predicate;
  * asked, raise the precision and evaluate again, up to a limit; past the limit, say so. The first level
  * is double interval arithmetic when at most 15 digits are asked (its proven error margin often
  * decides them), then double-double balls ({@link DoubleDoubleIntervalArithmetic}) when at most
- * {@value #DOUBLE_DOUBLE_DIGITS} are, then {@link EnclosureArithmetic} from about 3.33 bits per digit plus
- * guard bits, doubling. A level only answers when its enclosure decides, and the double-double level keeps
- * exact what the first enclosure level would, so what is decided does not depend on which level decided it.
+ * {@value #DOUBLE_DOUBLE_DIGITS} are, then midpoint-radius balls ({@link BallArithmetic}) from about 3.33 bits
+ * per digit plus guard bits, doubling, and last {@link EnclosureArithmetic} at the limit. A level only answers
+ * when its enclosure decides, and the ball levels keep exact what {@link EnclosureArithmetic} at their
+ * precision would, so what is decided does not depend on which level decided it; what is not decided comes
+ * from the last level, an enclosure level as before.
  */
 public final class Ziv {
     /** Most significant digits anyone may ask for. */
@@ -41,27 +43,36 @@ public final class Ziv {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * {@link #levels} without the double-double level: only arithmetics whose enclosures and precision a
-     * caller reports as such ({@link DoubleIntervalArithmetic}, 53 bits, and {@link EnclosureArithmetic}).
+     * The levels a caller reports as such, by their enclosures and precision: {@link DoubleIntervalArithmetic}
+     * (53 bits) when at most 15 digits are asked, then {@link EnclosureArithmetic} at the precisions of
+     * {@link #levels} (the same bits, doubling, up to the same limit), without the ball levels.
      *
      * @throws IllegalArgumentException unless digits is within 1..{@value #MAX_DIGITS}
      */
     public static List<Arithmetic<?>> reportableLevels(int digits) {
-        return levels(digits).stream().filter(a -> !(a instanceof DoubleDoubleIntervalArithmetic)).toList();
+        levels(digits); // the range check
+        return REPORTABLE.computeIfAbsent(digits, d -> computeLevels(d, false));
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, List<Arithmetic<?>>> REPORTABLE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<Arithmetic<?>> computeLevels(int digits) {
+        return computeLevels(digits, true);
+    }
+
+    private static List<Arithmetic<?>> computeLevels(int digits, boolean balls) {
         List<Arithmetic<?>> out = new ArrayList<>();
         if (digits <= 15) {
             out.add(DoubleIntervalArithmetic.INSTANCE);
         }
         int bits = Math.max(64, (int) Math.ceil(digits * 3.3219280948873626) + 32);
-        if (digits <= DOUBLE_DOUBLE_DIGITS) {
+        if (balls && digits <= DOUBLE_DOUBLE_DIGITS) {
             out.add(new DoubleDoubleIntervalArithmetic(bits)); // exact where EnclosureArithmetic(bits), the next level, is
         }
         int limit = Math.min(EnclosureArithmetic.MAX_BITS, Math.max(8 * bits, 4096));
         for (; bits < limit; bits *= 2) {
-            out.add(new EnclosureArithmetic(bits));
+            out.add(balls ? new BallArithmetic(bits) : new EnclosureArithmetic(bits)); // balls: exact where EnclosureArithmetic(bits) is
         }
         out.add(new EnclosureArithmetic(limit));
         return List.copyOf(out);

@@ -209,13 +209,18 @@ class CertifiedDecimalTest {
         Optional<Arithmetic<?>> first256 = Ziv.refine(30, (a, mostPrecise) -> {
             tried.add(a);
             return a;
-        }, a -> a instanceof EnclosureArithmetic e && e.bits() >= 256);
-        EnclosureArithmetic chosen = (EnclosureArithmetic) first256.orElseThrow();
-        assertTrue(chosen.bits() >= 256);
+        }, a -> bitsOf(a) >= 256);
+        Arithmetic<?> chosen = first256.orElseThrow();
+        assertTrue(bitsOf(chosen) >= 256);
         assertEquals(levels.subList(0, tried.size()), tried);
-        // no earlier level qualified (at 30 digits the first is the double-double level, then enclosures)
+        // no earlier level qualified (at 30 digits the first is the double-double level, then balls)
         assertTrue(tried.get(0) instanceof DoubleDoubleIntervalArithmetic);
-        assertTrue(tried.subList(1, tried.size() - 1).stream().allMatch(a -> ((EnclosureArithmetic) a).bits() < 256));
+        assertTrue(tried.subList(1, tried.size() - 1).stream().allMatch(a -> a instanceof BallArithmetic && bitsOf(a) < 256));
+    }
+
+    /** The working precision of an enclosure or ball level, 0 for the others. */
+    private static int bitsOf(Arithmetic<?> a) {
+        return a instanceof EnclosureArithmetic e ? e.bits() : a instanceof BallArithmetic b ? b.bits() : 0;
     }
 
     @Test

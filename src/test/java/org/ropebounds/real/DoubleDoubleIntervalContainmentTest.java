@@ -291,7 +291,7 @@ class DoubleDoubleIntervalContainmentTest {
         assertTrue(Ziv.levels(10).get(1) instanceof DoubleDoubleIntervalArithmetic);
         assertEquals(Ziv.levels(31).stream().filter(a -> a instanceof DoubleDoubleIntervalArithmetic).count(), 0);
         assertEquals(Ziv.reportableLevels(20).stream().filter(a -> a instanceof DoubleDoubleIntervalArithmetic).count(), 0);
-        // the level's exactness follows the enclosure level after it
-        assertEquals(((EnclosureArithmetic) Ziv.levels(20).get(1)).bits(), ((DoubleDoubleIntervalArithmetic) Ziv.levels(20).get(0)).exactBits());
+        // the level's exactness follows the precision of the (ball) level after it
+        assertEquals(((BallArithmetic) Ziv.levels(20).get(1)).bits(), ((DoubleDoubleIntervalArithmetic) Ziv.levels(20).get(0)).exactBits());
     }
 }
