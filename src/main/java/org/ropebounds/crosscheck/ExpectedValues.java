@@ -110,27 +110,34 @@ public final class ExpectedValues {
         DoubleDoubleIntervalArithmetic ddArithmetic = new DoubleDoubleIntervalArithmetic(THETA_BITS);
         for (int i = 0; i < modes; i++) {
             RealExpression theta = rope.theta(i);
-            Optional<DoubleDoubleInterval> ball = narrowBall(theta, ddArithmetic);
-            if (ball.isPresent()) {
-                // hi + lo renormalised by TwoSum (s + t = hi + lo exactly, |t| <= ulp(s)/2); the ball's radius bounds the rest
-                DoubleDoubleInterval b = ball.get();
-                double s = b.hi() + b.lo();
-                thetaHi[i] = s;
-                thetaLo[i] = ErrorFreeTransforms.twoSumError(b.hi(), b.lo(), s);
-                thetaErr[i] = b.radius();
-            } else {
-                Enclosure e = thetaEnclosure(i);
-                Rational mid = e.lo();
-                thetaHi[i] = mid.toDouble(RoundingMode.NEAREST_EVEN);
-                Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
-                thetaLo[i] = rest.toDouble(RoundingMode.NEAREST_EVEN);
-                Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
-                thetaErr[i] = err.toDouble(RoundingMode.TOWARD_POSITIVE);
+            if (quantity.hasPositions()) { // an inv_freq array's expected values are exactInvFreq and pipelineInvFreq alone
+                splitTheta(i, theta, ddArithmetic);
             }
             // Ziv's levels from doubles up: almost always decided by the double or double-double ball
             exactInvFreq[i] = correctlyRounded(theta::enclose, "inv_freq");
             FloatValue f = rope.invFreq(i);
             pipelineInvFreq[i] = file.round(f.format().toDouble(f.bits().longValue()));
+        }
+    }
+
+    /** theta_i as thetaHi + thetaLo, within thetaErr: from its double-double ball when narrow, else its enclosure at THETA_BITS. */
+    private void splitTheta(int i, RealExpression theta, DoubleDoubleIntervalArithmetic ddArithmetic) {
+        Optional<DoubleDoubleInterval> ball = narrowBall(theta, ddArithmetic);
+        if (ball.isPresent()) {
+            // hi + lo renormalised by TwoSum (s + t = hi + lo exactly, |t| <= ulp(s)/2); the ball's radius bounds the rest
+            DoubleDoubleInterval b = ball.get();
+            double s = b.hi() + b.lo();
+            thetaHi[i] = s;
+            thetaLo[i] = ErrorFreeTransforms.twoSumError(b.hi(), b.lo(), s);
+            thetaErr[i] = b.radius();
+        } else {
+            Enclosure e = thetaEnclosure(i);
+            Rational mid = e.lo();
+            thetaHi[i] = mid.toDouble(RoundingMode.NEAREST_EVEN);
+            Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
+            thetaLo[i] = rest.toDouble(RoundingMode.NEAREST_EVEN);
+            Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
+            thetaErr[i] = err.toDouble(RoundingMode.TOWARD_POSITIVE);
         }
     }
 
