@@ -230,23 +230,43 @@ public final class Crosscheck {
         Expected wantExact = new Expected(modes);
         Expected wantPipeline = new Expected(modes);
         EnvelopeChecks.EnvelopeCache bounds = env == null ? null : new EnvelopeChecks.EnvelopeCache(modes, env);
-        for (int k = 0; k < n; k++) {
-            long s = start + k;
-            long row;
-            int col;
+        // C order: rows in turn, so the exact cos and sin come from the rotation walk where it decides them
+        RotationWalk walk = !g.fortran && ev.walks() ? new RotationWalk(ev) : null;
+        double[] walked = new double[modes];
+        long walkedRow = -1;
+        int[] modeOf = new int[g.columns];
+        for (int c = 0; c < modeOf.length; c++) {
+            modeOf[c] = g.layout.mode(c, modes);
+        }
+        long row = g.fortran ? 0 : start / g.columns;
+        int col = g.fortran ? 0 : (int) (start % g.columns);
+        for (int k = 0; k < n; k++, col++) {
             if (g.fortran) {
+                long s = start + k;
                 row = s % g.rows;
                 col = (int) (s / g.rows);
-            } else {
-                row = s / g.columns;
-                col = (int) (s % g.columns);
+            } else if (col == g.columns) {
+                col = 0;
+                row++;
             }
-            int mode = g.layout.mode(col, modes);
+            int mode = modeOf[col];
             long p = positions ? g.request.firstPosition() + row : 0;
             long index = row * g.columns + col;
             long shownPosition = positions ? p : -1;
             double got = chunk[k];
-            double want = wantExact.get(row, mode, p, ev, true, exact);
+            double want;
+            if (walk != null) {
+                if (row != walkedRow) {
+                    walk.row(p, walked);
+                    walkedRow = row;
+                }
+                want = walked[mode];
+                if (Double.isNaN(want)) {
+                    want = wantExact.get(row, mode, p, ev, true, exact);
+                }
+            } else {
+                want = wantExact.get(row, mode, p, ev, true, exact);
+            }
             long distance = values.ulpDistance(got, want);
             exact.add(index, shownPosition, mode, got, want, distance);
             if (pipeline != null) {

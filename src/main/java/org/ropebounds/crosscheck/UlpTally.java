@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.PriorityQueue;
 import org.ropebounds.format.FormatDoubles;
 
 /**
@@ -14,7 +13,8 @@ import org.ropebounds.format.FormatDoubles;
 final class UlpTally {
     private final FormatDoubles values;
     private final int keepWorst;
-    private final PriorityQueue<Entry> worst; // the least severe on top
+    private final Entry[] worst; // a binary heap of the worst entries seen, the least severe at [0]
+    private int kept;
     private long entries;
     private long exactMatches;
     private long oneUlp;
@@ -31,6 +31,12 @@ final class UlpTally {
             int c = Long.compareUnsigned(b.ulps, a.ulps);
             return c != 0 ? c : Long.compare(a.index, b.index);
         }
+
+        /** Whether an entry at {@code index} off by {@code ulps} is worse than {@code e}: {@code compareSeverity(it, e) < 0}. */
+        static boolean worse(long ulps, long index, Entry e) {
+            int c = Long.compareUnsigned(e.ulps, ulps);
+            return c != 0 ? c < 0 : index < e.index;
+        }
     }
 
     /**
@@ -40,7 +46,7 @@ final class UlpTally {
     UlpTally(FormatDoubles values, int keepWorst) {
         this.values = values;
         this.keepWorst = keepWorst;
-        this.worst = new PriorityQueue<>(Math.max(1, keepWorst + 1), (a, b) -> Entry.compareSeverity(b, a));
+        this.worst = new Entry[keepWorst];
     }
 
     /**
@@ -70,18 +76,37 @@ final class UlpTally {
             sumHigh++;
         }
         sumLow = s;
-        if (keepWorst > 0) {
+        if (keepWorst > 0 && (kept < keepWorst || Entry.worse(ulps, index, worst[0]))) { // no allocation for the rest
             offer(new Entry(index, position, mode, got, want, ulps));
         }
     }
 
-    /** Keeps e if it is among the keepWorst worst seen. */
+    /** Keeps e if it is among the keepWorst worst seen (keepWorst > 0). */
     private void offer(Entry e) {
-        if (worst.size() < keepWorst) {
-            worst.add(e);
-        } else if (Entry.compareSeverity(e, worst.peek()) < 0) {
-            worst.poll();
-            worst.add(e);
+        if (kept < keepWorst) {
+            int k = kept++;
+            while (k > 0 && Entry.compareSeverity(worst[(k - 1) / 2], e) < 0) { // the parent is worse: e moves up
+                worst[k] = worst[(k - 1) / 2];
+                k = (k - 1) / 2;
+            }
+            worst[k] = e;
+        } else if (Entry.compareSeverity(e, worst[0]) < 0) { // e replaces the least severe and moves down
+            int k = 0;
+            while (true) {
+                int child = 2 * k + 1;
+                if (child >= kept) {
+                    break;
+                }
+                if (child + 1 < kept && Entry.compareSeverity(worst[child + 1], worst[child]) > 0) {
+                    child++; // the less severe child
+                }
+                if (Entry.compareSeverity(worst[child], e) <= 0) {
+                    break;
+                }
+                worst[k] = worst[child];
+                k = child;
+            }
+            worst[k] = e;
         }
     }
 
@@ -101,13 +126,13 @@ final class UlpTally {
         sumHigh += o.sumHigh + (Long.compareUnsigned(s, sumLow) < 0 ? 1 : 0);
         sumLow = s;
         decidedExactly += o.decidedExactly;
-        for (Entry e : o.worst) {
-            offer(e);
+        for (int k = 0; k < o.kept; k++) {
+            offer(o.worst[k]);
         }
     }
 
     UlpSummary summary() {
-        List<Entry> w = new ArrayList<>(worst);
+        List<Entry> w = new ArrayList<>(java.util.Arrays.asList(worst).subList(0, kept));
         w.sort(Entry::compareSeverity);
         List<Discrepancy> out = new ArrayList<>(w.size());
         for (Entry e : w) {
