@@ -113,10 +113,12 @@ public final class ExpectedValues {
             if (quantity.hasPositions()) { // an inv_freq array's expected values are exactInvFreq and pipelineInvFreq alone
                 splitTheta(i, theta, ddArithmetic);
             }
-            // Ziv's levels from doubles up: almost always decided by the double or double-double ball
-            exactInvFreq[i] = correctlyRounded(theta::enclose, "inv_freq");
-            FloatValue f = rope.invFreq(i);
-            pipelineInvFreq[i] = file.round(f.format().toDouble(f.bits().longValue()));
+            if (!quantity.hasPositions()) { // the expected values of an inv_freq array; the other quantities never read them
+                // Ziv's levels from doubles up: almost always decided by the double or double-double ball
+                exactInvFreq[i] = correctlyRounded(theta::enclose, "inv_freq");
+                FloatValue f = rope.invFreq(i);
+                pipelineInvFreq[i] = file.round(f.format().toDouble(f.bits().longValue()));
+            }
         }
     }
 

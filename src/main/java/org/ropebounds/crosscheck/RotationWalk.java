@@ -83,8 +83,11 @@ final class RotationWalk {
         leftInBlock--;
         double[] main = sine ? sin : cos;
         if (fp32) {
-            for (int i = 0; i < modes; i++) {
-                want[i] = ExpectedValues.decideFp32(main[i], accept[i]);
+            for (int i = 0; i < modes; i++) { // decideFp32 without its nextDown/nextUp: accept carries their 2^-51 (see restart)
+                double v = main[i];
+                float lo = (float) (v - accept[i]);
+                float hi = (float) (v + accept[i]);
+                want[i] = Float.floatToRawIntBits(lo) == Float.floatToRawIntBits(hi) ? lo : Double.NaN;
             }
         } else {
             for (int i = 0; i < modes; i++) {
@@ -113,7 +116,8 @@ final class RotationWalk {
             }
             double walked = (y / (1 - y) * (1 + start) + start) * SLACK; // E_k <= ((1 + x)^k - 1)(1 + E_0) + E_0
             double filter = ev.filterMarginBound(i, last);
-            accept[i] = (walked + 2 * (filter + 0x1p-50)) * SLACK;
+            // + 2^-51: v -+ accept are rounded (by at most 2^-52 while |v -+ accept| < 4; past that no value is decided)
+            accept[i] = (walked + 2 * (filter + 0x1p-50) + 0x1p-51) * SLACK;
         }
     }
 }

@@ -13,7 +13,13 @@ import org.ropebounds.format.FormatDoubles;
 final class UlpTally {
     private final FormatDoubles values;
     private final int keepWorst;
-    private final Entry[] worst; // a binary heap of the worst entries seen, the least severe at [0]
+    // a binary heap of the worst entries seen, the least severe at slot 0, as arrays (no allocation per entry)
+    private final long[] hIndex;
+    private final long[] hPosition;
+    private final int[] hMode;
+    private final double[] hGot;
+    private final double[] hWant;
+    private final long[] hUlps;
     private int kept;
     private long entries;
     private long exactMatches;
@@ -32,10 +38,10 @@ final class UlpTally {
             return c != 0 ? c : Long.compare(a.index, b.index);
         }
 
-        /** Whether an entry at {@code index} off by {@code ulps} is worse than {@code e}: {@code compareSeverity(it, e) < 0}. */
-        static boolean worse(long ulps, long index, Entry e) {
-            int c = Long.compareUnsigned(e.ulps, ulps);
-            return c != 0 ? c < 0 : index < e.index;
+        /** Whether an entry at {@code index} off by {@code ulps} is worse than one at {@code thanIndex} off by {@code thanUlps} (compareSeverity < 0). */
+        static boolean worse(long ulps, long index, long thanUlps, long thanIndex) {
+            int c = Long.compareUnsigned(thanUlps, ulps);
+            return c != 0 ? c < 0 : index < thanIndex;
         }
     }
 
@@ -46,7 +52,12 @@ final class UlpTally {
     UlpTally(FormatDoubles values, int keepWorst) {
         this.values = values;
         this.keepWorst = keepWorst;
-        this.worst = new Entry[keepWorst];
+        this.hIndex = new long[keepWorst];
+        this.hPosition = new long[keepWorst];
+        this.hMode = new int[keepWorst];
+        this.hGot = new double[keepWorst];
+        this.hWant = new double[keepWorst];
+        this.hUlps = new long[keepWorst];
     }
 
     /**
@@ -76,38 +87,96 @@ final class UlpTally {
             sumHigh++;
         }
         sumLow = s;
-        if (keepWorst > 0 && (kept < keepWorst || Entry.worse(ulps, index, worst[0]))) { // no allocation for the rest
-            offer(new Entry(index, position, mode, got, want, ulps));
+        // the test against the least severe kept entry stays here, in the hot loop; offer runs for entries that enter
+        if (keepWorst > 0 && (kept < keepWorst || Entry.worse(ulps, index, hUlps[0], hIndex[0]))) {
+            offer(index, position, mode, got, want, ulps);
         }
     }
 
-    /** Keeps e if it is among the keepWorst worst seen (keepWorst > 0). */
-    private void offer(Entry e) {
-        if (kept < keepWorst) {
-            int k = kept++;
-            while (k > 0 && Entry.compareSeverity(worst[(k - 1) / 2], e) < 0) { // the parent is worse: e moves up
-                worst[k] = worst[(k - 1) / 2];
+    /** Keeps the entry if it is among the keepWorst worst seen (keepWorst > 0). */
+    private void offer(long index, long position, int mode, double got, double want, long ulps) {
+        int k;
+        if (kept < keepWorst) { // a new leaf, moved up past parents that are worse
+            k = kept++;
+            while (k > 0 && slotWorse((k - 1) / 2, ulps, index)) {
+                move((k - 1) / 2, k);
                 k = (k - 1) / 2;
             }
-            worst[k] = e;
-        } else if (Entry.compareSeverity(e, worst[0]) < 0) { // e replaces the least severe and moves down
-            int k = 0;
+        } else if (Entry.worse(ulps, index, hUlps[0], hIndex[0])) { // replaces the least severe, moved down past less severe children
+            k = 0;
             while (true) {
                 int child = 2 * k + 1;
                 if (child >= kept) {
                     break;
                 }
-                if (child + 1 < kept && Entry.compareSeverity(worst[child + 1], worst[child]) > 0) {
+                if (child + 1 < kept && Entry.worse(hUlps[child], hIndex[child], hUlps[child + 1], hIndex[child + 1])) {
                     child++; // the less severe child
                 }
-                if (Entry.compareSeverity(worst[child], e) <= 0) {
+                if (!Entry.worse(ulps, index, hUlps[child], hIndex[child])) {
                     break;
                 }
-                worst[k] = worst[child];
+                move(child, k);
                 k = child;
             }
-            worst[k] = e;
+        } else {
+            return;
         }
+        hIndex[k] = index;
+        hPosition[k] = position;
+        hMode[k] = mode;
+        hGot[k] = got;
+        hWant[k] = want;
+        hUlps[k] = ulps;
+    }
+
+    /** Whether the entry in the heap's slot {@code k} is worse than one at {@code index} off by {@code ulps}. */
+    private boolean slotWorse(int k, long ulps, long index) {
+        return Entry.worse(hUlps[k], hIndex[k], ulps, index);
+    }
+
+    private void move(int from, int to) {
+        hIndex[to] = hIndex[from];
+        hPosition[to] = hPosition[from];
+        hMode[to] = hMode[from];
+        hGot[to] = hGot[from];
+        hWant[to] = hWant[from];
+        hUlps[to] = hUlps[from];
+    }
+
+    /**
+     * {@link #add} for {@code count} entries of one row in order: entry j is {@code got[from + j]}, at index
+     * {@code firstIndex + j} and column {@code firstColumn + j} (mode {@code modeOf[column]}), expected {@code want[j]},
+     * {@code distance[j]} ulps away. One loop over the row with the running counts in locals.
+     */
+    void addRow(long firstIndex, long position, int[] modeOf, int firstColumn, double[] got, int from, double[] want, long[] distance,
+                int count) {
+        long exact = 0;
+        long one = 0;
+        long max = maxUlps;
+        double maxAbs = maxAbsError;
+        long low = sumLow;
+        long high = sumHigh;
+        for (int j = 0; j < count; j++) { // without a branch on d == 0 (a quarter of a typical cache): an exact match adds nothing below
+            long d = distance[j];
+            exact += d == 0 ? 1 : 0;
+            one += d == 1 ? 1 : 0;
+            max = Long.compareUnsigned(d, max) > 0 ? d : max;
+            double abs = d == 0 ? 0 : Math.abs(got[from + j] - want[j]);
+            maxAbs = abs > maxAbs ? abs : maxAbs;
+            long s = low + d;
+            high += Long.compareUnsigned(s, low) < 0 ? 1 : 0;
+            low = s;
+            if (d != 0 && keepWorst > 0 && (kept < keepWorst || Entry.worse(d, firstIndex + j, hUlps[0], hIndex[0]))) {
+                offer(firstIndex + j, position, modeOf[firstColumn + j], got[from + j], want[j], d);
+            }
+        }
+        entries += count;
+        exactMatches += exact;
+        oneUlp += one;
+        maxUlps = max;
+        maxAbsError = maxAbs;
+        sumLow = low;
+        sumHigh = high;
     }
 
     void countDecidedExactly() {
@@ -127,12 +196,15 @@ final class UlpTally {
         sumLow = s;
         decidedExactly += o.decidedExactly;
         for (int k = 0; k < o.kept; k++) {
-            offer(o.worst[k]);
+            offer(o.hIndex[k], o.hPosition[k], o.hMode[k], o.hGot[k], o.hWant[k], o.hUlps[k]);
         }
     }
 
     UlpSummary summary() {
-        List<Entry> w = new ArrayList<>(java.util.Arrays.asList(worst).subList(0, kept));
+        List<Entry> w = new ArrayList<>(kept);
+        for (int k = 0; k < kept; k++) {
+            w.add(new Entry(hIndex[k], hPosition[k], hMode[k], hGot[k], hWant[k], hUlps[k]));
+        }
         w.sort(Entry::compareSeverity);
         List<Discrepancy> out = new ArrayList<>(w.size());
         for (Entry e : w) {
