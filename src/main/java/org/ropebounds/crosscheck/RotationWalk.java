@@ -31,6 +31,7 @@ final class RotationWalk {
     private final double[] cos; // (cos, sin)(p theta_i) as walked
     private final double[] sin;
     private final double[] accept; // per mode, this block: the margin that decides a value (+inf: the walk gives none)
+    private final double[] walkBound; // per mode, this block: the bound on |walked - exact| (section 1 of the proof; +inf: none)
     private final double[] scratch = new double[4];
     private long nextPosition = -1; // the position the state is one step before; -1 before the first row
     private int leftInBlock;
@@ -52,6 +53,7 @@ final class RotationWalk {
         cos = new double[modes];
         sin = new double[modes];
         accept = new double[modes];
+        walkBound = new double[modes];
         for (int i = 0; i < modes; i++) {
             walks[i] = ev.walks(i) && ev.cosSinAt(i, 1, scratch);
             if (walks[i]) {
@@ -96,12 +98,23 @@ final class RotationWalk {
         }
     }
 
+    /** The walked cos (or sin) of mode i at the last row's position, before rounding to the file's format (for tests). */
+    double walked(int i) {
+        return sine ? sin[i] : cos[i];
+    }
+
+    /** The proven bound on |{@link #walked}(i) - the exact value| in the current block; +inf where the walk does not run. */
+    double walkBound(int i) {
+        return walkBound[i];
+    }
+
     /** Starts a block at position p: each mode from the filter's cos and sin there, and its margin for the block. */
     private void restart(long p) {
         leftInBlock = BLOCK;
         long last = p + (BLOCK - 1) < 0 ? Long.MAX_VALUE : p + (BLOCK - 1);
         for (int i = 0; i < modes; i++) {
             accept[i] = Double.POSITIVE_INFINITY;
+            walkBound[i] = Double.POSITIVE_INFINITY;
             if (!walks[i] || last >= 1L << 53 || !ev.cosSinAt(i, p, scratch)) {
                 cos[i] = 0;
                 sin[i] = 0;
@@ -115,6 +128,7 @@ final class RotationWalk {
                 continue;
             }
             double walked = (y / (1 - y) * (1 + start) + start) * SLACK; // E_k <= ((1 + x)^k - 1)(1 + E_0) + E_0
+            walkBound[i] = walked;
             double filter = ev.filterMarginBound(i, last);
             // + 2^-51: v -+ accept are rounded (by at most 2^-52 while |v -+ accept| < 4; past that no value is decided)
             accept[i] = (walked + 2 * (filter + 0x1p-50) + 0x1p-51) * SLACK;

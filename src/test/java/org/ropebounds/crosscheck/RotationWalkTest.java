@@ -23,6 +23,8 @@ import org.ropebounds.format.Format;
 import org.ropebounds.format.FormatDoubles;
 import org.ropebounds.format.Rational;
 import org.ropebounds.rope.Pipeline;
+import org.ropebounds.real.Enclosure;
+import org.ropebounds.real.EnclosureArithmetic;
 import org.ropebounds.rope.RopeEmulator;
 
 /**
@@ -104,6 +106,39 @@ class RotationWalkTest {
                     }
                     // most values: past p = 10^11 the filter's own margin (|t| + err)^2 nears fp32's spacing, so fewer
                     assertTrue(decided > 600 * 64 * 3 / 4, "the walk decides most values: " + decided);
+                });
+    }
+
+    @Test
+    void theWalkedDoublesStayWithinTheirProvenBoundOf300BitEnclosures() {
+        // the raw walked values, before rounding, against cos/sin(p theta_i) enclosed at 300 bits, through whole blocks
+        props(6).forAll(integers().between(0, BASES.size() - 1), integers().between(0, 1), longs().between(0, 1L << 32))
+                .checkAssert((b, q, first) -> {
+                    ExpectedValues ev = values(b, q, 0);
+                    RotationWalk walk = new RotationWalk(ev);
+                    EnclosureArithmetic a = new EnclosureArithmetic(300);
+                    double[] row = new double[64];
+                    for (long p = first; p < first + 2 * RotationWalk.BLOCK; p++) {
+                        walk.row(p, row);
+                        if ((p - first) % 51 != 0 && (p - first) % RotationWalk.BLOCK != RotationWalk.BLOCK - 1) {
+                            continue; // about 12 rows of each walk, the last of each block among them
+                        }
+                        for (int i = 0; i < 64; i += 9) {
+                            long pos = p;
+                            int mode = i;
+                            Rational pr = Rational.of(p);
+                            var theta = ev.rope().theta(i);
+                            Enclosure x = a.multiply(a.of(pr), theta.enclose(a));
+                            Enclosure exact = q == 0 ? a.cos(x) : a.sin(x);
+                            Rational v = Rational.of(new java.math.BigDecimal(walk.walked(i)));
+                            Rational off = v.subtract(exact.lo()).abs().max(v.subtract(exact.hi()).abs());
+                            double bound = walk.walkBound(i);
+                            assertTrue(Double.isFinite(bound), () -> "the walk runs at mode " + mode + ", p " + pos);
+                            assertTrue(off.compareTo(Rational.of(new java.math.BigDecimal(bound))) <= 0,
+                                    () -> "mode " + mode + ", p " + pos + ": off by " + off.toDouble(org.ropebounds.format.RoundingMode.NEAREST_EVEN)
+                                            + ", bound " + bound);
+                        }
+                    }
                 });
     }
 
