@@ -49,13 +49,28 @@ final class Converters {
     }
 
     private static <T> ITypeConverter<T> wrap(Function<String, T> parser) {
-        return text -> {
+        return new Parsing<>(parser);
+    }
+
+    /**
+     * A library parser as a picocli converter, its {@link InvalidInputException} as picocli's conversion error. A
+     * named class, not a lambda: a lambda implementing a picocli interface is spun at run time (see {@link Main#run}).
+     */
+    private static final class Parsing<T> implements ITypeConverter<T> {
+        private final Function<String, T> parser;
+
+        Parsing(Function<String, T> parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public T convert(String text) {
             try {
                 return parser.apply(text);
             } catch (InvalidInputException e) {
                 throw new TypeConversionException(e.getMessage());
             }
-        };
+        }
     }
 
     /** The formats named, in order and without repeats; {@code all} stands for every standard format. */

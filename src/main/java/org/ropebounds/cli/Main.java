@@ -22,8 +22,16 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs {@code args} on the standard streams and exits the JVM with the command's exit code. */
+    /**
+     * Runs {@code args} on the standard streams and exits the JVM with the command's exit code. Sets
+     * {@code picocli.disable.closures} (unless given): ropebounds has no Groovy closures in its annotations, and
+     * without it picocli's first command line looks for {@code groovy.lang.Closure} on the class path, which
+     * opens and indexes the whole jar (27,000 entries) that {@code ./ropebounds} keeps out of a short command's start.
+     */
     public static void main(String[] args) {
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -40,12 +48,47 @@ public final class Main {
             check.setUnmatchedOptionsArePositionalParams(true);
         }
         cl.setUsageHelpWidth(120); // help text is laid out in lines of up to ~115 characters; 80 would break them mid-sentence
-        cl.setParameterExceptionHandler((ex, badArgs) -> {
-            err.println("ropebounds: " + oneLine(unwrapMessage(ex)) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+        // named classes, not lambdas: a lambda implementing a picocli interface cannot be in the start-up archive
+        // (see the pom), so it would be spun and linked at run time, a visible part of a short command's start
+        cl.setParameterExceptionHandler(new UsageErrors(err));
+        cl.setExecutionExceptionHandler(new ExecutionErrors(err, debug));
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Bad command lines: one line naming the problem and where the command's help is; exit {@link #EXIT_USAGE}. */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        private final PrintWriter err;
+
+        UsageErrors(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            err.println("ropebounds: " + oneLine(ex.getMessage()) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");
             return EXIT_USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        }
+    }
+
+    /**
+     * Exceptions from a command: {@link InvalidInputException} is bad input (its one line, exit {@link #EXIT_USAGE}),
+     * anything else an internal error (exit {@link #EXIT_FAILURE}); the stack trace only with {@code --debug}.
+     */
+    private static final class ExecutionErrors implements CommandLine.IExecutionExceptionHandler {
+        private final PrintWriter err;
+        private final boolean debug;
+
+        ExecutionErrors(PrintWriter err, boolean debug) {
+            this.err = err;
+            this.debug = debug;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             if (ex instanceof InvalidInputException) {
                 err.println("ropebounds: " + oneLine(ex.getMessage()));
                 if (debug) {
@@ -58,15 +101,7 @@ public final class Main {
                 ex.printStackTrace(err);
             }
             return EXIT_FAILURE;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
-    }
-
-    private static String unwrapMessage(CommandLine.ParameterException ex) {
-        return ex.getMessage();
+        }
     }
 
     /** Longest error message printed, in characters: the last defence against echoing a huge argument whole. */

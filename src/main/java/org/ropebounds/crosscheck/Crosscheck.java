@@ -12,6 +12,7 @@ import java.util.function.LongConsumer;
 import org.ropebounds.InvalidInputException;
 import org.ropebounds.crosscheck.InvalidParameterException.Parameter;
 import org.ropebounds.format.FloatValue;
+import org.ropebounds.format.Format;
 import org.ropebounds.format.FormatDoubles;
 import org.ropebounds.real.RealExpression;
 import org.ropebounds.rope.RopeEmulator;
@@ -230,23 +231,47 @@ public final class Crosscheck {
         Expected wantExact = new Expected(modes);
         Expected wantPipeline = new Expected(modes);
         EnvelopeChecks.EnvelopeCache bounds = env == null ? null : new EnvelopeChecks.EnvelopeCache(modes, env);
-        for (int k = 0; k < n; k++) {
-            long s = start + k;
-            long row;
-            int col;
+        // C order: rows in turn, so the exact cos and sin come from the rotation walk where it decides them
+        RotationWalk walk = !g.fortran && ev.walks() ? new RotationWalk(ev) : null;
+        if (walk != null && pipeline == null && values.format().equals(Format.FP32)) {
+            checkWalkedFp32(chunk, start, n, g, ev, exact, ulps, walk, wantExact);
+            return;
+        }
+        double[] walked = new double[modes];
+        long walkedRow = -1;
+        int[] modeOf = new int[g.columns];
+        for (int c = 0; c < modeOf.length; c++) {
+            modeOf[c] = g.layout.mode(c, modes);
+        }
+        long row = g.fortran ? 0 : start / g.columns;
+        int col = g.fortran ? 0 : (int) (start % g.columns);
+        for (int k = 0; k < n; k++, col++) {
             if (g.fortran) {
+                long s = start + k;
                 row = s % g.rows;
                 col = (int) (s / g.rows);
-            } else {
-                row = s / g.columns;
-                col = (int) (s % g.columns);
+            } else if (col == g.columns) {
+                col = 0;
+                row++;
             }
-            int mode = g.layout.mode(col, modes);
+            int mode = modeOf[col];
             long p = positions ? g.request.firstPosition() + row : 0;
             long index = row * g.columns + col;
             long shownPosition = positions ? p : -1;
             double got = chunk[k];
-            double want = wantExact.get(row, mode, p, ev, true, exact);
+            double want;
+            if (walk != null) {
+                if (row != walkedRow) {
+                    walk.row(p, walked);
+                    walkedRow = row;
+                }
+                want = walked[mode];
+                if (Double.isNaN(want)) {
+                    want = wantExact.get(row, mode, p, ev, true, exact);
+                }
+            } else {
+                want = wantExact.get(row, mode, p, ev, true, exact);
+            }
             long distance = values.ulpDistance(got, want);
             exact.add(index, shownPosition, mode, got, want, distance);
             if (pipeline != null) {
@@ -263,6 +288,62 @@ public final class Crosscheck {
                 ulps[k] = distance;
             }
         }
+    }
+
+    /**
+     * {@link #check} of a C-order fp32 chunk against the exact values alone, row by row from the rotation walk: the same
+     * counts, entry by entry, as the general loop (exact matches are counted together), in a loop small enough to compile well.
+     */
+    private static void checkWalkedFp32(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, UlpTally exact, long[] ulps,
+                                        RotationWalk walk, Expected fallback) {
+        int modes = ev.rope().modes();
+        int columns = g.columns;
+        int[] modeOf = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            modeOf[c] = g.layout.mode(c, modes);
+        }
+        double[] walked = new double[modes];
+        double[] want = new double[columns];
+        long[] distance = new long[columns];
+        long first = g.request.firstPosition();
+        long row = start / columns;
+        int col = (int) (start % columns);
+        int k = 0;
+        while (k < n) {
+            long p = first + row;
+            walk.row(p, walked);
+            int count = (int) Math.min(n - k, (long) (columns - col));
+            for (int j = 0; j < count; j++) {
+                int mode = modeOf[col + j];
+                double w = walked[mode];
+                if (Double.isNaN(w)) {
+                    w = fallback.get(row, mode, p, ev, true, exact);
+                }
+                want[j] = w;
+                distance[j] = fp32UlpDistance(chunk[k + j], w);
+            }
+            if (ulps != null) {
+                System.arraycopy(distance, 0, ulps, k, count);
+            }
+            exact.addRow(row * columns + col, p, modeOf, col, chunk, k, want, distance, count);
+            k += count;
+            row++;
+            col = 0;
+        }
+    }
+
+    /**
+     * {@link FormatDoubles#ulpDistance} for two fp32 values (as doubles, not NaN): the fp32 values between them, +0 and -0
+     * equal, infinity the value after the largest finite one.
+     */
+    static long fp32UlpDistance(double a, double b) {
+        return Math.abs(fp32Ordinal(a) - fp32Ordinal(b));
+    }
+
+    private static long fp32Ordinal(double v) {
+        int bits = Float.floatToRawIntBits((float) v);
+        long magnitude = bits & 0x7fffffff;
+        return bits < 0 ? -magnitude : magnitude;
     }
 
     /** The expected values of the row last seen for each mode, and whether the certified path decided them. */

@@ -110,27 +110,36 @@ public final class ExpectedValues {
         DoubleDoubleIntervalArithmetic ddArithmetic = new DoubleDoubleIntervalArithmetic(THETA_BITS);
         for (int i = 0; i < modes; i++) {
             RealExpression theta = rope.theta(i);
-            Optional<DoubleDoubleInterval> ball = narrowBall(theta, ddArithmetic);
-            if (ball.isPresent()) {
-                // hi + lo renormalised by TwoSum (s + t = hi + lo exactly, |t| <= ulp(s)/2); the ball's radius bounds the rest
-                DoubleDoubleInterval b = ball.get();
-                double s = b.hi() + b.lo();
-                thetaHi[i] = s;
-                thetaLo[i] = ErrorFreeTransforms.twoSumError(b.hi(), b.lo(), s);
-                thetaErr[i] = b.radius();
-            } else {
-                Enclosure e = thetaEnclosure(i);
-                Rational mid = e.lo();
-                thetaHi[i] = mid.toDouble(RoundingMode.NEAREST_EVEN);
-                Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
-                thetaLo[i] = rest.toDouble(RoundingMode.NEAREST_EVEN);
-                Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
-                thetaErr[i] = err.toDouble(RoundingMode.TOWARD_POSITIVE);
+            if (quantity.hasPositions()) { // an inv_freq array's expected values are exactInvFreq and pipelineInvFreq alone
+                splitTheta(i, theta, ddArithmetic);
             }
-            // Ziv's levels from doubles up: almost always decided by the double or double-double ball
-            exactInvFreq[i] = correctlyRounded(theta::enclose, "inv_freq");
-            FloatValue f = rope.invFreq(i);
-            pipelineInvFreq[i] = file.round(f.format().toDouble(f.bits().longValue()));
+            if (!quantity.hasPositions()) { // the expected values of an inv_freq array; the other quantities never read them
+                // Ziv's levels from doubles up: almost always decided by the double or double-double ball
+                exactInvFreq[i] = correctlyRounded(theta::enclose, "inv_freq");
+                FloatValue f = rope.invFreq(i);
+                pipelineInvFreq[i] = file.round(f.format().toDouble(f.bits().longValue()));
+            }
+        }
+    }
+
+    /** theta_i as thetaHi + thetaLo, within thetaErr: from its double-double ball when narrow, else its enclosure at THETA_BITS. */
+    private void splitTheta(int i, RealExpression theta, DoubleDoubleIntervalArithmetic ddArithmetic) {
+        Optional<DoubleDoubleInterval> ball = narrowBall(theta, ddArithmetic);
+        if (ball.isPresent()) {
+            // hi + lo renormalised by TwoSum (s + t = hi + lo exactly, |t| <= ulp(s)/2); the ball's radius bounds the rest
+            DoubleDoubleInterval b = ball.get();
+            double s = b.hi() + b.lo();
+            thetaHi[i] = s;
+            thetaLo[i] = ErrorFreeTransforms.twoSumError(b.hi(), b.lo(), s);
+            thetaErr[i] = b.radius();
+        } else {
+            Enclosure e = thetaEnclosure(i);
+            Rational mid = e.lo();
+            thetaHi[i] = mid.toDouble(RoundingMode.NEAREST_EVEN);
+            Rational rest = mid.subtract(Rational.of(new java.math.BigDecimal(thetaHi[i])));
+            thetaLo[i] = rest.toDouble(RoundingMode.NEAREST_EVEN);
+            Rational err = e.width().add(rest.subtract(Rational.of(new java.math.BigDecimal(thetaLo[i]))).abs());
+            thetaErr[i] = err.toDouble(RoundingMode.TOWARD_POSITIVE);
         }
     }
 
@@ -221,6 +230,63 @@ public final class ExpectedValues {
             return decide(w, scaledMargin, file);
         }
         return decide(v, margin, file);
+    }
+
+    /** Whether {@link RotationWalk} may give this array's exact values: cos or sin without an attention factor, in a format narrower than fp64. */
+    boolean walks() {
+        return (quantity == Quantity.COS || quantity == Quantity.SIN) && !fp64File && !scaledTrig;
+    }
+
+    /** Whether the walk may run for mode {@code i}: theta_i's high part keeps p theta_i clear of the filter's underflow guard for p >= 1. */
+    boolean walks(int i) {
+        return walks() && thetaHi[i] >= 0x1p-900;
+    }
+
+    /**
+     * cos and sin of p theta_i as doubles with the bounds of {@code proofs/crosscheck-filter.md} section 4, computed as
+     * {@link #exactFast} computes them: {@code out} = {cos, bound, sin, bound}, |cos(p theta_i) - out[0]| <= out[1] and
+     * |sin(p theta_i) - out[2]| <= out[3]. False (out unchanged) where the filter declines (TwoProduct near underflow).
+     * Only for arrays that {@link #walks()}.
+     */
+    boolean cosSinAt(int i, long p, double[] out) {
+        double pd = p;
+        double h = pd * thetaHi[i];
+        if (h != 0 && Math.abs(h) < 0x1p-960) {
+            return false;
+        }
+        double e1 = ErrorFreeTransforms.twoProductError(pd, thetaHi[i], h);
+        double pl = pd * thetaLo[i];
+        double l = e1 + pl;
+        double plErr = pd == 0 || thetaLo[i] == 0 ? 0 : Math.ulp(pl);
+        double err = (pd * thetaErr[i] + plErr + (l == 0 ? 0 : Math.ulp(l))) * SLACK;
+        double s = h + l;
+        double t = ErrorFreeTransforms.fastTwoSumError(h, l, s);
+        double cs = Math.cos(s);
+        double sn = Math.sin(s);
+        double tau = Math.abs(t) + err;
+        double vc = cs + -sn * t;
+        double vs = sn + cs * t;
+        out[0] = vc;
+        out[1] = (2 * Math.ulp(cs) + 2 * Math.ulp(sn) * Math.abs(t) + Math.ulp(t) + Math.ulp(vc) + err + tau * tau) * SLACK;
+        out[2] = vs;
+        out[3] = (2 * Math.ulp(sn) + 2 * Math.ulp(cs) * Math.abs(t) + Math.ulp(t) + Math.ulp(vs) + err + tau * tau) * SLACK;
+        return true;
+    }
+
+    /**
+     * An upper bound on the margin {@link #exactFast} computes for mode {@code i} at every position 0 <= p <= pMax
+     * (cos or sin, an array that {@link #walks()}): the same sum, term by term over bounds of its terms
+     * ({@code proofs/crosscheck-rotation.md} section 4). Rounding is monotone, so the computed sum bounds the computed margin.
+     */
+    double filterMarginBound(int i, long pMax) {
+        double pd = pMax;
+        double sMax = 2 * pd * Math.abs(thetaHi[i]); // >= |s| for every p <= pMax (p >= 1; s = 0 at p = 0)
+        double tMax = Math.ulp(sMax); // >= 2|t|: |t| <= ulp(s)/2
+        double lMax = (Math.ulp(sMax) + 2 * pd * Math.abs(thetaLo[i])) * 2; // >= |l| and >= |pl|
+        double errMax = (pd * thetaErr[i] + Math.ulp(lMax) + Math.ulp(lMax)) * SLACK;
+        double tauMax = tMax + errMax;
+        // |Math.cos|, |Math.sin| <= 1 and |v| < 2, so each of their ulps is at most 2^-52
+        return (2 * 0x1p-52 + 2 * 0x1p-52 * tMax + Math.ulp(tMax) + 0x1p-52 + errMax + tauMax * tauMax) * SLACK;
     }
 
     /**
@@ -350,10 +416,23 @@ public final class ExpectedValues {
     }
 
     /** The value of F that every point of [v - margin, v + margin] rounds to, or NaN if they differ. */
-    private static double decide(double v, double margin, FormatDoubles f) {
+    static double decide(double v, double margin, FormatDoubles f) {
+        if (f.format().equals(Format.FP32)) {
+            return decideFp32(v, margin);
+        }
         long lo = f.bits(Math.nextDown(v - margin));
         long hi = f.bits(Math.nextUp(v + margin));
         return lo == hi ? f.value(lo) : Double.NaN;
+    }
+
+    /**
+     * {@link #decide} for fp32: Java's narrowing is RN_fp32 (what {@link FormatDoubles#bits} computes for fp32), and the
+     * float's value as a double is exact, without the general decoding of {@link FormatDoubles#value}.
+     */
+    static double decideFp32(double v, double margin) {
+        float lo = (float) Math.nextDown(v - margin);
+        float hi = (float) Math.nextUp(v + margin);
+        return Float.floatToRawIntBits(lo) == Float.floatToRawIntBits(hi) ? lo : Double.NaN;
     }
 
     /** RN_64(s + t + e) for every |e| <= err, when that is s (s + t being a normalised double-double), else NaN. */

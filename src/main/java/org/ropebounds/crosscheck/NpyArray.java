@@ -38,6 +38,7 @@ public final class NpyArray implements ArraySource {
     private final long[] shape;
     private final long entries;
     private final ByteBuffer buffer;
+    private float[] floats = new float[0]; // fp32 entries of one buffer, before widening (grown when needed)
     private final String description;
     private long delivered;
 
@@ -190,8 +191,14 @@ public final class NpyArray implements ArraySource {
 
     private void decode(double[] into, int offset, int count) {
         if (kind == 'f' && itemBytes == 4 && format.equals(Format.FP32)) {
+            // in bulk (a copy, or a byte swap, of the whole run), then widened: per-entry getFloat was a visible part of a check
+            if (floats.length < count) {
+                floats = new float[count];
+            }
+            buffer.asFloatBuffer().get(floats, 0, count);
+            buffer.position(buffer.position() + 4 * count);
             for (int k = 0; k < count; k++) {
-                into[offset + k] = buffer.getFloat();
+                into[offset + k] = floats[k];
             }
         } else if (kind == 'f' && itemBytes == 8) {
             for (int k = 0; k < count; k++) {

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.PriorityQueue;
 import org.ropebounds.format.FormatDoubles;
 
 /**
@@ -14,7 +13,14 @@ import org.ropebounds.format.FormatDoubles;
 final class UlpTally {
     private final FormatDoubles values;
     private final int keepWorst;
-    private final PriorityQueue<Entry> worst; // the least severe on top
+    // a binary heap of the worst entries seen, the least severe at slot 0, as arrays (no allocation per entry)
+    private final long[] hIndex;
+    private final long[] hPosition;
+    private final int[] hMode;
+    private final double[] hGot;
+    private final double[] hWant;
+    private final long[] hUlps;
+    private int kept;
     private long entries;
     private long exactMatches;
     private long oneUlp;
@@ -31,6 +37,12 @@ final class UlpTally {
             int c = Long.compareUnsigned(b.ulps, a.ulps);
             return c != 0 ? c : Long.compare(a.index, b.index);
         }
+
+        /** Whether an entry at {@code index} off by {@code ulps} is worse than one at {@code thanIndex} off by {@code thanUlps} (compareSeverity < 0). */
+        static boolean worse(long ulps, long index, long thanUlps, long thanIndex) {
+            int c = Long.compareUnsigned(thanUlps, ulps);
+            return c != 0 ? c < 0 : index < thanIndex;
+        }
     }
 
     /**
@@ -40,7 +52,12 @@ final class UlpTally {
     UlpTally(FormatDoubles values, int keepWorst) {
         this.values = values;
         this.keepWorst = keepWorst;
-        this.worst = new PriorityQueue<>(Math.max(1, keepWorst + 1), (a, b) -> Entry.compareSeverity(b, a));
+        this.hIndex = new long[keepWorst];
+        this.hPosition = new long[keepWorst];
+        this.hMode = new int[keepWorst];
+        this.hGot = new double[keepWorst];
+        this.hWant = new double[keepWorst];
+        this.hUlps = new long[keepWorst];
     }
 
     /**
@@ -70,19 +87,96 @@ final class UlpTally {
             sumHigh++;
         }
         sumLow = s;
-        if (keepWorst > 0) {
-            offer(new Entry(index, position, mode, got, want, ulps));
+        // the test against the least severe kept entry stays here, in the hot loop; offer runs for entries that enter
+        if (keepWorst > 0 && (kept < keepWorst || Entry.worse(ulps, index, hUlps[0], hIndex[0]))) {
+            offer(index, position, mode, got, want, ulps);
         }
     }
 
-    /** Keeps e if it is among the keepWorst worst seen. */
-    private void offer(Entry e) {
-        if (worst.size() < keepWorst) {
-            worst.add(e);
-        } else if (Entry.compareSeverity(e, worst.peek()) < 0) {
-            worst.poll();
-            worst.add(e);
+    /** Keeps the entry if it is among the keepWorst worst seen (keepWorst > 0). */
+    private void offer(long index, long position, int mode, double got, double want, long ulps) {
+        int k;
+        if (kept < keepWorst) { // a new leaf, moved up past parents that are worse
+            k = kept++;
+            while (k > 0 && slotWorse((k - 1) / 2, ulps, index)) {
+                move((k - 1) / 2, k);
+                k = (k - 1) / 2;
+            }
+        } else if (Entry.worse(ulps, index, hUlps[0], hIndex[0])) { // replaces the least severe, moved down past less severe children
+            k = 0;
+            while (true) {
+                int child = 2 * k + 1;
+                if (child >= kept) {
+                    break;
+                }
+                if (child + 1 < kept && Entry.worse(hUlps[child], hIndex[child], hUlps[child + 1], hIndex[child + 1])) {
+                    child++; // the less severe child
+                }
+                if (!Entry.worse(ulps, index, hUlps[child], hIndex[child])) {
+                    break;
+                }
+                move(child, k);
+                k = child;
+            }
+        } else {
+            return;
         }
+        hIndex[k] = index;
+        hPosition[k] = position;
+        hMode[k] = mode;
+        hGot[k] = got;
+        hWant[k] = want;
+        hUlps[k] = ulps;
+    }
+
+    /** Whether the entry in the heap's slot {@code k} is worse than one at {@code index} off by {@code ulps}. */
+    private boolean slotWorse(int k, long ulps, long index) {
+        return Entry.worse(hUlps[k], hIndex[k], ulps, index);
+    }
+
+    private void move(int from, int to) {
+        hIndex[to] = hIndex[from];
+        hPosition[to] = hPosition[from];
+        hMode[to] = hMode[from];
+        hGot[to] = hGot[from];
+        hWant[to] = hWant[from];
+        hUlps[to] = hUlps[from];
+    }
+
+    /**
+     * {@link #add} for {@code count} entries of one row in order: entry j is {@code got[from + j]}, at index
+     * {@code firstIndex + j} and column {@code firstColumn + j} (mode {@code modeOf[column]}), expected {@code want[j]},
+     * {@code distance[j]} ulps away. One loop over the row with the running counts in locals.
+     */
+    void addRow(long firstIndex, long position, int[] modeOf, int firstColumn, double[] got, int from, double[] want, long[] distance,
+                int count) {
+        long exact = 0;
+        long one = 0;
+        long max = maxUlps;
+        double maxAbs = maxAbsError;
+        long low = sumLow;
+        long high = sumHigh;
+        for (int j = 0; j < count; j++) { // without a branch on d == 0 (a quarter of a typical cache): an exact match adds nothing below
+            long d = distance[j];
+            exact += d == 0 ? 1 : 0;
+            one += d == 1 ? 1 : 0;
+            max = Long.compareUnsigned(d, max) > 0 ? d : max;
+            double abs = d == 0 ? 0 : Math.abs(got[from + j] - want[j]);
+            maxAbs = abs > maxAbs ? abs : maxAbs;
+            long s = low + d;
+            high += Long.compareUnsigned(s, low) < 0 ? 1 : 0;
+            low = s;
+            if (d != 0 && keepWorst > 0 && (kept < keepWorst || Entry.worse(d, firstIndex + j, hUlps[0], hIndex[0]))) {
+                offer(firstIndex + j, position, modeOf[firstColumn + j], got[from + j], want[j], d);
+            }
+        }
+        entries += count;
+        exactMatches += exact;
+        oneUlp += one;
+        maxUlps = max;
+        maxAbsError = maxAbs;
+        sumLow = low;
+        sumHigh = high;
     }
 
     void countDecidedExactly() {
@@ -101,13 +195,16 @@ final class UlpTally {
         sumHigh += o.sumHigh + (Long.compareUnsigned(s, sumLow) < 0 ? 1 : 0);
         sumLow = s;
         decidedExactly += o.decidedExactly;
-        for (Entry e : o.worst) {
-            offer(e);
+        for (int k = 0; k < o.kept; k++) {
+            offer(o.hIndex[k], o.hPosition[k], o.hMode[k], o.hGot[k], o.hWant[k], o.hUlps[k]);
         }
     }
 
     UlpSummary summary() {
-        List<Entry> w = new ArrayList<>(worst);
+        List<Entry> w = new ArrayList<>(kept);
+        for (int k = 0; k < kept; k++) {
+            w.add(new Entry(hIndex[k], hPosition[k], hMode[k], hGot[k], hWant[k], hUlps[k]));
+        }
         w.sort(Entry::compareSeverity);
         List<Discrepancy> out = new ArrayList<>(w.size());
         for (Entry e : w) {
