@@ -129,7 +129,7 @@ final class ErasureCommand implements Callable<Integer> {
             t.add(pl.name(), r.positionHorizon().describe(), collision, r.outputCollisionHorizon().describe(), phaseError, max);
         }
         if (common.json) {
-            Json.print(out, json);
+            ErasureJson.print(out, json);
             return Main.EXIT_OK;
         }
         out.print(sb);
