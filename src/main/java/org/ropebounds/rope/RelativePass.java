@@ -14,6 +14,14 @@ import org.ropebounds.real.Enclosure;
 final class RelativePass {
     /** Positions whose errors are computed at a time, ahead of the positions the pass decides. */
     private static final int CHUNK = 256;
+    /**
+     * Per thread, the two arrays of the errors' enclosures, kept from pass to pass (a pass is never nested in another on one
+     * thread, and reads no entry it has not written): a long context's passes would allocate tens of megabytes otherwise.
+     * Only arrays of at most {@value #MAX_KEPT} entries are kept (a megabyte per thread); a longer pass allocates its own.
+     */
+    private static final int MAX_KEPT = 1 << 16;
+    /** The kept arrays of this thread (see {@link #MAX_KEPT}). */
+    private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 
     private RelativePass() {
     }
@@ -80,8 +88,10 @@ final class RelativePass {
         private final PhaseScan.SplitTheta theta;
         private final long s;
         private final double[] positions;
+        /** Entries 0 .. n - 1 are the pass's (the arrays may be longer). */
         final double[] lo;
         final double[] hi;
+        private final int n;
         private int computed;
 
         Errors(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, double[] positions, int n) {
@@ -90,8 +100,14 @@ final class RelativePass {
             this.theta = theta;
             this.s = s;
             this.positions = positions;
-            this.lo = new double[n];
-            this.hi = new double[n];
+            this.n = n;
+            double[][] buffers = n <= MAX_KEPT ? BUFFERS.get() : new double[][] {new double[n], new double[n]};
+            if (buffers[0].length < n) {
+                buffers[0] = new double[n];
+                buffers[1] = new double[n];
+            }
+            this.lo = buffers[0];
+            this.hi = buffers[1];
         }
 
         /** Makes lo[k] and hi[k] available (and those before them). */
@@ -99,7 +115,7 @@ final class RelativePass {
             if (k < computed) {
                 return;
             }
-            int until = Math.min(lo.length, Math.max(k + 1, computed + CHUNK));
+            int until = Math.min(n, Math.max(k + 1, computed + CHUNK));
             for (int j = computed; j < until; j++) {
                 long p = s + j;
                 double phase = rope.phaseValue(i, positions != null ? positions[j] : rope.positionInPhaseValue(p));
@@ -183,10 +199,10 @@ final class RelativePass {
         }
 
         void sliding(long to) {
-            SlidingExtreme minLo = new SlidingExtreme(lo, false);
-            SlidingExtreme minHi = new SlidingExtreme(hi, false);
-            SlidingExtreme maxLo = new SlidingExtreme(lo, true);
-            SlidingExtreme maxHi = new SlidingExtreme(hi, true);
+            SlidingExtreme minLo = new SlidingExtreme(lo, errors.n, false);
+            SlidingExtreme minHi = new SlidingExtreme(hi, errors.n, false);
+            SlidingExtreme maxLo = new SlidingExtreme(lo, errors.n, true);
+            SlidingExtreme maxHi = new SlidingExtreme(hi, errors.n, true);
             for (long p = s; p <= to && !(untilFirst && first >= 0); p++) {
                 int k = (int) (p - s);
                 errors.reach(k);
