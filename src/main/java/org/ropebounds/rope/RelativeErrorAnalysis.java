@@ -331,19 +331,7 @@ public final class RelativeErrorAnalysis {
 
         /** {@link #at} as a double, infinite where no finite bound holds. */
         double upperBound(long p) {
-            if (Double.isNaN(t.f)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double position = Math.nextUp((double) p);
-            double tau = t.tau(p, position);
-            double tMax = Math.nextUp(position + tau);
-            double phaseMax = Math.nextUp(tMax * t.f);
-            if (tMax >= t.maxPosition || phaseMax >= t.maxPhase) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double distance = Math.nextUp(Math.nextUp((double) Math.min(reach, p)) + 2 * tau);
-            double sum = Math.nextUp(Math.nextUp(2 * tau * t.thetaHi) + Math.nextUp(distance * t.drift));
-            return productsExact(p) ? sum : Math.nextUp(sum + 2 * PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax));
+            return bound(p, Math.min(reach, p), p, false);
         }
 
         /**
@@ -353,6 +341,11 @@ public final class RelativeErrorAnalysis {
          * Infinite where no finite bound holds.
          */
         double upperBound(long p, long distance, long key) {
+            return bound(p, distance, key, true);
+        }
+
+        /** The bound with distance D; the products' roundings as one ulp at T_max(P) f, or apart (at P and at the key Q). */
+        private double bound(long p, long distance, long key, boolean keyApart) {
             if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -363,12 +356,18 @@ public final class RelativeErrorAnalysis {
             if (tMax >= t.maxPosition || phaseMax >= t.maxPhase) {
                 return Double.POSITIVE_INFINITY;
             }
-            double keyPosition = Math.nextUp((double) key);
-            double keyPhaseMax = Math.nextUp(Math.nextUp(keyPosition + t.tau(key, keyPosition)) * t.f);
             double span = Math.nextUp(Math.nextUp((double) distance) + 2 * tau);
             double sum = Math.nextUp(Math.nextUp(2 * tau * t.thetaHi) + Math.nextUp(span * t.drift));
-            double roundings = Math.nextUp(PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax) + PhaseBoundTerms.halfUlp(t.pl.phase(), keyPhaseMax));
-            return productsExact(p) ? sum : Math.nextUp(sum + roundings);
+            if (productsExact(p)) {
+                return sum;
+            }
+            double halfUlp = PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax);
+            if (!keyApart) {
+                return Math.nextUp(sum + 2 * halfUlp);
+            }
+            double keyPosition = Math.nextUp((double) key);
+            double keyPhaseMax = Math.nextUp(Math.nextUp(keyPosition + t.tau(key, keyPosition)) * t.f);
+            return Math.nextUp(sum + Math.nextUp(halfUlp + PhaseBoundTerms.halfUlp(t.pl.phase(), keyPhaseMax)));
         }
     }
 }

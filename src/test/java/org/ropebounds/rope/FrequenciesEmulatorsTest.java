@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ropebounds.InvalidInputException;
@@ -18,14 +17,7 @@ import org.ropebounds.format.Rational;
 class FrequenciesEmulatorsTest {
 
     private static List<Pipeline> pipelines() {
-        List<Pipeline> out = new ArrayList<>();
-        for (String p : Pipeline.PRESETS) {
-            out.add(Pipeline.preset(p, Format.BF16));
-        }
-        for (Format f : Format.standard()) {
-            out.add(Pipeline.uniform(f.name(), f));
-        }
-        return out;
+        return WindowShortcutsTest.pipelines();
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.ropebounds.real.Enclosure;
 class WindowShortcutsTest {
     private static final Rational DELTA = Rational.parse("0.1");
 
-    private static List<Pipeline> pipelines() {
+    /** The five presets (bf16 activations) and a pipeline computing every stage in each standard format. */
+    static List<Pipeline> pipelines() {
         List<Pipeline> out = new ArrayList<>();
         for (String p : Pipeline.PRESETS) {
             out.add(Pipeline.preset(p, Format.BF16));
