@@ -95,7 +95,7 @@ final class ErasureCommand implements Callable<Integer> {
         // analyse everything before printing anything: bad input must not leave half an output
         // one emulator per pipeline: its theta_i are computed once for both analyses
         long reach = RelativeOutput.distance("--max-distance", maxDistance, Long.MAX_VALUE);
-        List<RopeEmulator> emulators = pipelines.stream().map(freq::emulator).toList();
+        List<RopeEmulator> emulators = freq.emulators(pipelines);
         List<ErasureEnvelope> envelopes = libm.map(m -> pipelines.stream()
                 .map(pl -> ErasureEnvelope.analyse(freq, pl, m, length, delta)).toList()).orElse(List.of());
         PipelineAnalyses.Reports analysed = PipelineAnalyses.analyse(emulators, length, delta, reach, libm.isEmpty());
@@ -106,17 +106,22 @@ final class ErasureCommand implements Callable<Integer> {
         json.put("relative_error", RelativeOutput.DEFINITION);
         TextTable t = new TextTable(new boolean[] {false, true, false, true, true, false},
                 "pipeline", "position", "phase collision (mode)", "output collision", "phase error > delta", "max phase error (rad)");
+        // each pipeline's result object on its own (their certified decimals are most of the work), in order
+        List<ObjectNode> built = java.util.stream.IntStream.range(0, reports.size()).parallel().mapToObj(k -> {
+            ObjectNode o = ErasureJson.of(reports.get(k), digits);
+            RelativeOutput.putErasure(o, relative.get(k), digits);
+            libm.ifPresent(m -> ErasureEnvelopeOutput.put(o, envelopes.get(k), digits));
+            return o;
+        }).toList();
+        built.forEach(results::add);
         for (int k = 0; k < reports.size(); k++) {
             ErasureReport r = reports.get(k);
             Pipeline pl = r.pipeline();
-            results.add(ErasureJson.of(r, digits));
-            RelativeOutput.putErasure((ObjectNode) results.get(k), relative.get(k), digits);
             String collision = r.collisionHorizon().describe() + (r.collisionMode().isPresent() ? " (mode " + r.collisionMode().getAsInt() + ")" : "");
             String phaseError = r.phaseErrorHorizon().describeHedged();
             String max = maxError(r.maxPhaseError());
             if (libm.isPresent()) {
                 ErasureEnvelope e = envelopes.get(k);
-                ErasureEnvelopeOutput.put((ObjectNode) results.get(k), e, digits);
                 collision = e.collision().isPoint() ? collision : ErasureEnvelopeOutput.describe(e.collision());
                 phaseError = ErasureEnvelopeOutput.describe(e.phaseErrorHorizon());
                 max = ErasureEnvelopeOutput.describe(e.maxPhaseError(), digits);
@@ -124,7 +129,7 @@ final class ErasureCommand implements Callable<Integer> {
             t.add(pl.name(), r.positionHorizon().describe(), collision, r.outputCollisionHorizon().describe(), phaseError, max);
         }
         if (common.json) {
-            Json.print(out, json);
+            ErasureJson.print(out, json);
             return Main.EXIT_OK;
         }
         out.print(sb);

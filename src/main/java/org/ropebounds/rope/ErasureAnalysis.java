@@ -66,6 +66,15 @@ public final class ErasureAnalysis {
 
     /** {@link #analyse(RopeEmulator, long, Rational, long)} for arguments {@link #check} accepts. */
     static ErasureReport analyseChecked(RopeEmulator rope, long context, Rational delta, long fullScan) {
+        return analyseChecked(rope, context, delta, fullScan, true);
+    }
+
+    /**
+     * {@link #analyseChecked(RopeEmulator, long, Rational, long)}, with or without the window's shortcut (it stops at the
+     * first failure when its witness cannot change the maximum; proofs/relative-position-error.md, section 6): the reports
+     * are equal either way (the test compares them).
+     */
+    static ErasureReport analyseChecked(RopeEmulator rope, long context, Rational delta, long fullScan, boolean shortcuts) {
         Pipeline pl = rope.pipeline();
         List<ErasureReport.Mode> modes = new ArrayList<>();
         boolean visitAll = context <= fullScan / rope.modes();
@@ -73,7 +82,7 @@ public final class ErasureAnalysis {
         double[] tail = visitAll ? null : PhaseScan.positions(rope, tailPositions);
         for (int i = 0; i < rope.modes(); i++) {
             Horizon collision = Horizon.of(CollisionHorizons.modeCollision(rope, i, context));
-            PhaseErrors e = visitAll ? scanAll(rope, i, context, delta) : boundAndWindows(rope, i, context, delta, tailPositions, tail);
+            PhaseErrors e = visitAll ? scanAll(rope, i, context, delta) : boundAndWindows(rope, i, context, delta, tailPositions, tail, shortcuts);
             modes.add(new ErasureReport.Mode(i, rope.invFreq(i), collision, e.horizon, e.max));
         }
         long positionHorizon = CollisionHorizons.positionHorizon(pl.position());
@@ -170,7 +179,7 @@ public final class ErasureAnalysis {
      * @param tailPositions {@link #tailPositions}, the same for every mode; tail: those positions as they enter the product
      */
     private static PhaseErrors boundAndWindows(RopeEmulator rope, int i, long context, Rational delta, long[] tailPositions,
-                                               double[] tail) {
+                                               double[] tail, boolean shortcuts) {
         Enclosure theta = PhaseScan.theta(rope, i, 160);
         ErrorBound bound = new ErrorBound(rope, i, theta);
         long start = firstNotShownSafe(bound::upperBound, 0, context, delta);
@@ -187,17 +196,23 @@ public final class ErasureAnalysis {
             }
             start = found.searchedTo() + 1; // where the search stopped, if its budget ran out; else past the exact positions
         }
+        // the tail first: its witness may make the window's irrelevant
+        PhaseScan.WindowScan end = PhaseScan.witness(rope, i, theta, tailPositions, tail);
         if (horizon instanceof Horizon.None && start <= context - 1) {
-            long end = Math.min(context - 1, start + WINDOW - 1);
-            PhaseScan.WindowScan w = PhaseScan.window(rope, i, theta, start, end, delta);
+            long last = Math.min(context - 1, start + WINDOW - 1);
+            // the window's witness cannot change the maximum when it is unbounded (a tail phase is not finite) or when
+            // U(last), which bounds every error the window sees, is at most the tail's witness: only its first failure is wanted
+            double windowTop = bound.upperBound(last);
+            boolean firstOnly = shortcuts && (end.nonFinite() || (Double.isFinite(windowTop)
+                    && BinaryRational.ofDouble(windowTop).toRational().compareTo(end.maxErrorLowerBound()) <= 0));
+            PhaseScan.WindowScan w = PhaseScan.window(rope, i, theta, start, last, delta, null, firstOnly);
             witness = witness.max(w.maxErrorLowerBound());
             if (w.firstAbove().isPresent()) {
                 horizon = Horizon.at(w.firstAbove().getAsLong());
-            } else if (end < context - 1) {
-                horizon = Horizon.within(end + 1, context - 1);
+            } else if (last < context - 1) {
+                horizon = Horizon.within(last + 1, context - 1);
             }
         }
-        PhaseScan.WindowScan end = PhaseScan.witness(rope, i, theta, tailPositions, tail);
         witness = witness.max(end.maxErrorLowerBound());
         PhaseErrorBound top = end.nonFinite() ? PhaseErrorBound.unbounded() : bound.at(context - 1);
         return new PhaseErrors(horizon, top.max(PhaseErrorBound.of(witness, witness)));

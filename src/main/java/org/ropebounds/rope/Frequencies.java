@@ -173,17 +173,8 @@ public final class Frequencies {
      * @throws InvalidInputException unless b > 1 and d is even with 2 <= d <= 1024
      */
     public RopeEmulator emulator(Pipeline pipeline) {
-        if (computedInvFreq.isPresent()) {
-            // the stages say where inv_freq was computed: "inv_freq fp32 -> bf16" for bf16-all with a model
-            Format computed = computedInvFreq.get().get(0).format();
-            pipeline = new Pipeline(pipeline.name(), computed, pipeline.invFreq(), pipeline.position(), pipeline.phase(),
-                    pipeline.trig(), pipeline.output());
-        }
-        SharedSpectrum common = shared;
-        if (common == null) {
-            common = new SharedSpectrum(Math.max(1, rotaryDim / 2)); // a race makes two tables of equal values
-            shared = common;
-        }
+        pipeline = effective(pipeline);
+        SharedSpectrum common = shared();
         // a model's emulator keeps the plain stages (its pipeline's compute format) but measures against its own theta'
         RopeEmulator plain = new RopeEmulator(base, rotaryDim, pipeline, Optional.of(common));
         RopeEmulator out = theta.isPresent()
@@ -191,6 +182,51 @@ public final class Frequencies {
                         common.scaledThetas())
                 : plain;
         return attentionFactor.map(out::withAttentionFactor).orElse(out);
+    }
+
+    /**
+     * {@link #emulator} of each pipeline, in order: the same emulators, with the inv_freq stages they need (one per
+     * computation format, the costly part: a correctly rounded pow per mode) computed first, on up to two threads.
+     *
+     * @throws InvalidInputException as {@link #emulator} does (for the first pipeline, as every one is refused alike)
+     */
+    public List<RopeEmulator> emulators(List<Pipeline> pipelines) {
+        if (!pipelines.isEmpty()) {
+            RopeEmulator.checkSpectrum(base, rotaryDim);
+            SharedSpectrum common = shared();
+            List<java.util.concurrent.Callable<Object>> stages = new java.util.ArrayList<>();
+            for (Format f : new java.util.LinkedHashSet<>(pipelines.stream().map(p -> effective(p).invFreqCompute()).toList())) {
+                stages.add(() -> RopeEmulator.stage(common, base, rotaryDim, f));
+            }
+            PipelineAnalyses.run(stages);
+        }
+        return pipelines.stream().map(this::emulator).toList();
+    }
+
+    /** The pipeline as this spectrum's emulators run it: for a model, inv_freq computed in the format its code computed in. */
+    private Pipeline effective(Pipeline pipeline) {
+        if (computedInvFreq.isEmpty()) {
+            return pipeline;
+        }
+        // the stages say where inv_freq was computed: "inv_freq fp32 -> bf16" for bf16-all with a model
+        Format computed = computedInvFreq.get().get(0).format();
+        return new Pipeline(pipeline.name(), computed, pipeline.invFreq(), pipeline.position(), pipeline.phase(), pipeline.trig(),
+                pipeline.output());
+    }
+
+    /** The table every emulator of this spectrum shares, made once (thread-safe). */
+    private SharedSpectrum shared() {
+        SharedSpectrum common = shared;
+        if (common == null) {
+            synchronized (this) {
+                common = shared;
+                if (common == null) {
+                    common = new SharedSpectrum(Math.max(1, rotaryDim / 2));
+                    shared = common;
+                }
+            }
+        }
+        return common;
     }
 
     @Override

@@ -142,12 +142,22 @@ public final class PhaseScan {
 
     /** The same, with the positions' values given ({@link #positions}), or null to compute them. */
     static WindowScan window(RopeEmulator rope, int i, Enclosure thetaEnclosure, long start, long end, Rational delta, double[] positions) {
+        return window(rope, i, thetaEnclosure, start, end, delta, positions, false);
+    }
+
+    /**
+     * {@link #window(RopeEmulator, int, Enclosure, long, long, Rational, double[])}, stopping after the first position whose
+     * error exceeds delta when {@code untilFirst}: the same {@code firstAbove}; the largest error is then that of the
+     * positions up to it (a lower bound on the window's), and {@code nonFinite} whether one of them has a phase that is not finite.
+     */
+    static WindowScan window(RopeEmulator rope, int i, Enclosure thetaEnclosure, long start, long end, Rational delta, double[] positions,
+                             boolean untilFirst) {
         SplitTheta theta = split(rope, i, thetaEnclosure);
         double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
         double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long above = -1;
         double maxLo = 0;
-        for (long p = start; p <= end; p++) {
+        for (long p = start; p <= end && !(untilFirst && above >= 0); p++) {
             double phase = rope.phaseValue(i, positions != null ? positions[(int) (p - start)] : rope.positionInPhaseValue(p));
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.of(above < 0 ? p : above), BinaryRational.ofDouble(maxLo).toRational(), true);

@@ -107,8 +107,11 @@ public final class PipelineAnalyses {
         return new Reports(withHorizons ? Optional.of(List.of(horizons)) : Optional.empty(), List.of(relative));
     }
 
-    /** Runs the tasks on up to {@value #THREADS} threads; a task's unchecked exception is rethrown as it was thrown. */
-    private static List<Object> run(List<java.util.concurrent.Callable<Object>> tasks) {
+    /**
+     * Runs the tasks on up to {@value #THREADS} threads and returns their results in order; the unchecked exception of the
+     * first task (in order) that throws one is rethrown as it was thrown.
+     */
+    static List<Object> run(List<java.util.concurrent.Callable<Object>> tasks) {
         int threads = Math.min(THREADS, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
         List<Object> out = new ArrayList<>();
         if (threads <= 1) {

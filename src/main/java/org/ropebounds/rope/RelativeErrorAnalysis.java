@@ -10,6 +10,7 @@ import org.ropebounds.format.FloatValue;
 import org.ropebounds.format.Rational;
 import org.ropebounds.format.RoundingMode;
 import org.ropebounds.real.Enclosure;
+import org.ropebounds.rope.RelativePass.Pass;
 
 /**
  * The relative-position error of a pipeline over a context (see {@link RelativeErrorReport}). Since
@@ -82,6 +83,15 @@ public final class RelativeErrorAnalysis {
 
     /** {@link #analyse(RopeEmulator, long, Rational, long, long)} for arguments {@link #check} accepts. */
     static RelativeErrorReport analyseChecked(RopeEmulator rope, long context, Rational delta, long maxDistance, long fullScan) {
+        return analyseChecked(rope, context, delta, maxDistance, fullScan, true);
+    }
+
+    /**
+     * {@link #analyseChecked(RopeEmulator, long, Rational, long, long)}, with or without the shortcuts of the window and
+     * tail passes (proofs/relative-position-error.md, section 6): the reports are equal either way (the test compares them).
+     */
+    static RelativeErrorReport analyseChecked(RopeEmulator rope, long context, Rational delta, long maxDistance, long fullScan,
+                                              boolean shortcuts) {
         long reach = Math.min(maxDistance, Math.max(1, context - 1));
         boolean visitAll = context <= fullScan / rope.modes();
         List<RelativeErrorReport.Mode> modes = new ArrayList<>();
@@ -89,7 +99,7 @@ public final class RelativeErrorAnalysis {
         PhaseErrorBound max = PhaseErrorBound.of(Rational.ZERO, Rational.ZERO);
         long tailFrom = Math.max(1, context - TAIL);
         // the tail's positions as they enter the product: the same for every mode
-        long tailStart = passStart(tailFrom, reach, LOOKBACK);
+        long tailStart = RelativePass.passStart(tailFrom, reach, LOOKBACK);
         double[] tail = visitAll ? null : PhaseScan.positions(rope, tailStart, context - 1);
         // the tail's runs of equal positions, for BlockWitness: the same for every mode
         Optional<int[]> tailRuns = visitAll || reach < context - 1 || context - 1 >= PhaseScan.EXACT_DOUBLES || tailFrom <= tailStart
@@ -97,7 +107,7 @@ public final class RelativeErrorAnalysis {
         for (int i = 0; i < rope.modes(); i++) {
             Enclosure theta = PhaseScan.theta(rope, i, 160);
             RelativeErrorReport.Mode m = visitAll ? scanAll(rope, i, theta, context, reach, delta)
-                    : boundAndWindows(rope, i, theta, context, reach, delta, tail, tailRuns);
+                    : boundAndWindows(rope, i, theta, context, reach, delta, tail, tailRuns, shortcuts);
             modes.add(m);
             horizons[i] = m.horizon();
             max = max.max(m.maxError());
@@ -146,43 +156,123 @@ public final class RelativeErrorAnalysis {
         if (context < 2) {
             return new RelativeErrorReport.Mode(i, Horizon.none(), PhaseErrorBound.of(Rational.ZERO, Rational.ZERO));
         }
-        Pass s = pass(rope, i, theta, 1, context - 1, reach, Long.MAX_VALUE, delta);
-        PhaseErrorBound max = s.nonFinite ? PhaseErrorBound.unbounded() : PhaseErrorBound.of(s.lowerBound(), s.upperBound());
-        return new RelativeErrorReport.Mode(i, Horizon.of(s.first), max);
+        Pass s = RelativePass.pass(rope, i, theta, 1, context - 1, reach, Long.MAX_VALUE, delta, null, false);
+        PhaseErrorBound max = s.nonFinite() ? PhaseErrorBound.unbounded() : PhaseErrorBound.of(s.lowerBound(), s.upperBound());
+        return new RelativeErrorReport.Mode(i, Horizon.of(s.first()), max);
     }
 
     private static RelativeErrorReport.Mode boundAndWindows(RopeEmulator rope, int i, Enclosure theta, long context, long reach,
-                                                            Rational delta, double[] tailPositions, Optional<int[]> tailRuns) {
+                                                            Rational delta, double[] tailPositions, Optional<int[]> tailRuns,
+                                                            boolean shortcuts) {
         DistanceBound bound = new DistanceBound(rope, i, theta, reach);
         // position 0 has no pairs
         long start = ErasureAnalysis.firstNotShownSafe(bound::upperBound, 1, context, delta);
+        // the tail first: its witness may make the window's irrelevant
+        Pass tail = tail(rope, i, theta, context, reach, delta, tailPositions, tailRuns, shortcuts);
         Horizon horizon = Horizon.none();
         Rational witness = Rational.ZERO;
         boolean nonFinite = false;
         if (start <= context - 1) {
             long end = Math.min(context - 1, start + WINDOW - 1);
-            Pass w = pass(rope, i, theta, start, end, reach, LOOKBACK, delta);
+            Pass w = window(rope, i, theta, bound, start, end, reach, delta, tail, shortcuts);
             witness = witness.max(w.lowerBound());
-            nonFinite = w.nonFinite;
-            if (w.first.isPresent()) {
-                long p = w.first.getAsLong();
+            nonFinite = w.nonFinite();
+            if (w.first().isPresent()) {
+                long p = w.first().getAsLong();
                 // a pair the window saw fails at p; with history missing, a pair it did not see may fail earlier
-                horizon = w.complete || p == start ? Horizon.at(p) : Horizon.within(start, p);
-            } else if (!w.complete) {
+                horizon = w.complete() || p == start ? Horizon.at(p) : Horizon.within(start, p);
+            } else if (!w.complete()) {
                 horizon = Horizon.within(start, context - 1);
             } else if (end < context - 1) {
                 horizon = Horizon.within(end + 1, context - 1);
             }
         }
-        long tailFrom = Math.max(1, context - TAIL);
-        // the tail's witness from the runs of equal positions where that is exact, else from every position
-        Optional<BlockWitness.Witness> runs = tailRuns.flatMap(r -> BlockWitness.witness(rope, i, PhaseScan.split(rope, i, theta),
-                passStart(tailFrom, reach, LOOKBACK), tailFrom, tailPositions, r));
-        Pass tail = runs.isPresent() ? new Pass(OptionalLong.empty(), runs.get().bottom(), runs.get().bottom(), runs.get().nonFinite(), true)
-                : pass(rope, i, theta, tailFrom, context - 1, reach, LOOKBACK, delta, tailPositions);
         witness = witness.max(tail.lowerBound());
-        PhaseErrorBound top = nonFinite || tail.nonFinite ? PhaseErrorBound.unbounded() : bound.at(context - 1);
+        PhaseErrorBound top = nonFinite || tail.nonFinite() ? PhaseErrorBound.unbounded() : bound.at(context - 1);
         return new RelativeErrorReport.Mode(i, horizon, top.max(PhaseErrorBound.of(witness, witness)));
+    }
+
+    /**
+     * The window pass after the bound's crossing: positions start .. end with {@value #LOOKBACK} positions of history.
+     * With {@code shortcuts}, when its witness cannot change the mode's maximum (the tail's phases are not all finite,
+     * so the maximum is unbounded, or U(end), which bounds every pair it sees, is at most the tail's witness) only its
+     * first failure is wanted: it stops there, and skips the history when no pair with a key in the history can fail
+     * (proofs/relative-position-error.md, section 6). The result's first failure and completeness are then those of the
+     * whole pass; its witness is 0.
+     */
+    private static Pass window(RopeEmulator rope, int i, Enclosure theta, DistanceBound bound, long start, long end, long reach,
+                               Rational delta, Pass tail, boolean shortcuts) {
+        WindowPlan plan = shortcuts ? plan(rope, i, bound, start, end, reach, delta, tail) : WindowPlan.EVERY_PAIR;
+        if (plan == WindowPlan.EVERY_PAIR) {
+            return RelativePass.pass(rope, i, theta, start, end, reach, LOOKBACK, delta, null, false);
+        }
+        boolean complete = RelativePass.passStart(start, reach, LOOKBACK) == Math.max(0, start - reach);
+        long lookback = plan == WindowPlan.FIRST_FAILURE_WITHOUT_HISTORY ? 0 : LOOKBACK;
+        return RelativePass.pass(rope, i, theta, start, end, reach, lookback, delta, null, true).firstOnly(complete);
+    }
+
+    /** How the window pass runs: every pair, only up to its first failure, or that without its history. */
+    enum WindowPlan { EVERY_PAIR, FIRST_FAILURE, FIRST_FAILURE_WITHOUT_HISTORY }
+
+    /**
+     * The window's plan: {@link WindowPlan#EVERY_PAIR} unless its witness cannot change the mode's maximum (a tail phase is
+     * not finite, or U(end) is at most the tail's witness); then without the history when no pair with a key in it,
+     * q in [max(1, s), start - 1], can fail: every phase is finite (phase(0) and phase(end) are, and |phase| grows with p)
+     * and the bound of such pairs (distance at most end - max(1, s), key at most start - 1) is at most delta.
+     */
+    private static WindowPlan plan(RopeEmulator rope, int i, DistanceBound bound, long start, long end, long reach, Rational delta,
+                                   Pass tail) {
+        if (!(tail.nonFinite() || bound.upperBound(end) <= Math.max(0, tail.maxLo()))) {
+            return WindowPlan.EVERY_PAIR;
+        }
+        long firstKey = Math.max(1, RelativePass.passStart(start, reach, LOOKBACK));
+        boolean historySafe = firstKey >= start || (finitePhase(rope, i, 0) && finitePhase(rope, i, end)
+                && bound.upperBound(end, end - firstKey, start - 1) <= delta.toDouble(RoundingMode.TOWARD_NEGATIVE));
+        return historySafe ? WindowPlan.FIRST_FAILURE_WITHOUT_HISTORY : WindowPlan.FIRST_FAILURE;
+    }
+
+    /**
+     * The plan of mode i's window in {@link #analyse} (empty when the context is visited whole or the bound leaves no
+     * window), for the test that the shortcuts are exercised.
+     */
+    static Optional<WindowPlan> windowPlan(RopeEmulator rope, int i, long context, Rational delta, long maxDistance) {
+        long reach = Math.min(maxDistance, Math.max(1, context - 1));
+        Enclosure theta = PhaseScan.theta(rope, i, ThetaEnclosures.BITS);
+        DistanceBound bound = new DistanceBound(rope, i, theta, reach);
+        long start = ErasureAnalysis.firstNotShownSafe(bound::upperBound, 1, context, delta);
+        if (context <= FULL_SCAN / rope.modes() || start > context - 1) {
+            return Optional.empty();
+        }
+        long tailFrom = Math.max(1, context - TAIL);
+        long tailStart = RelativePass.passStart(tailFrom, reach, LOOKBACK);
+        double[] positions = PhaseScan.positions(rope, tailStart, context - 1);
+        Optional<int[]> runs = reach < context - 1 || context - 1 >= PhaseScan.EXACT_DOUBLES || tailFrom <= tailStart
+                ? Optional.empty() : BlockWitness.runs(positions, (int) (tailFrom - tailStart));
+        Pass tail = tail(rope, i, theta, context, reach, delta, positions, runs, true);
+        return Optional.of(plan(rope, i, bound, start, Math.min(context - 1, start + WINDOW - 1), reach, delta, tail));
+    }
+
+    /**
+     * The tail's pass (the last {@value #TAIL} positions with {@value #LOOKBACK} of history), for its witness and whether a
+     * phase is not finite: from the runs of equal positions where that is exact, else from every position; with
+     * {@code shortcuts}, nothing when the last phase is not finite (the pass then reports a phase that is not finite, and
+     * the maximum is unbounded whatever its witness).
+     */
+    private static Pass tail(RopeEmulator rope, int i, Enclosure theta, long context, long reach, Rational delta,
+                             double[] tailPositions, Optional<int[]> tailRuns, boolean shortcuts) {
+        if (shortcuts && !finitePhase(rope, i, context - 1)) {
+            return new Pass(OptionalLong.empty(), 0, 0, true, true);
+        }
+        long tailFrom = Math.max(1, context - TAIL);
+        Optional<BlockWitness.Witness> runs = tailRuns.flatMap(r -> BlockWitness.witness(rope, i, PhaseScan.split(rope, i, theta),
+                RelativePass.passStart(tailFrom, reach, LOOKBACK), tailFrom, tailPositions, r));
+        return runs.isPresent() ? new Pass(OptionalLong.empty(), runs.get().bottom(), runs.get().bottom(), runs.get().nonFinite(), true)
+                : RelativePass.pass(rope, i, theta, tailFrom, context - 1, reach, LOOKBACK, delta, tailPositions, false);
+    }
+
+    /** Whether phase_i(p) is finite. */
+    private static boolean finitePhase(RopeEmulator rope, int i, long p) {
+        return Double.isFinite(rope.phaseValue(i, rope.positionInPhaseValue(p)));
     }
 
     /**
@@ -191,231 +281,17 @@ public final class RelativeErrorAnalysis {
      */
     static BlockWitness.Witness tailBottomByEveryPosition(RopeEmulator rope, int i, long context, long reach, Rational delta) {
         long tailFrom = Math.max(1, context - TAIL);
-        Pass p = pass(rope, i, rope.thetaEnclosure(i), tailFrom, context - 1, reach, LOOKBACK, delta);
+        Pass p = RelativePass.pass(rope, i, rope.thetaEnclosure(i), tailFrom, context - 1, reach, LOOKBACK, delta, null, false);
         return new BlockWitness.Witness(Math.max(0, p.maxLo()), p.nonFinite());
     }
 
     /** {@link BlockWitness#witness} for the same tail, empty where it does not apply. */
     static Optional<BlockWitness.Witness> tailBottomByRuns(RopeEmulator rope, int i, long context, long reach) {
         long tailFrom = Math.max(1, context - TAIL);
-        long s = passStart(tailFrom, reach, LOOKBACK);
+        long s = RelativePass.passStart(tailFrom, reach, LOOKBACK);
         return BlockWitness.witness(rope, i, rope.splitTheta(i), s, tailFrom, context - 1, reach, PhaseScan.positions(rope, s, context - 1));
     }
 
-    /**
-     * What one pass found: the first failing p among the pairs it saw, an enclosure [maxLo, maxHi] of the largest
-     * |e| over them, whether a phase was not finite, and whether it saw every pair of its positions.
-     */
-    private record Pass(OptionalLong first, double maxLo, double maxHi, boolean nonFinite, boolean complete) {
-        Rational lowerBound() {
-            return BinaryRational.ofDouble(Math.max(0, maxLo)).toRational();
-        }
-
-        Rational upperBound() {
-            return BinaryRational.ofDouble(maxHi).toRational();
-        }
-    }
-
-    /**
-     * Visits positions s .. to, s = max(0, from - min(R, lookback)), and position 0; for every p in [from, to]
-     * (from >= 1) it decides every pair (p, q) with q visited and p - R <= q < p. Each err(q) is a double
-     * enclosure [lo, hi]; the window's least lo and hi and largest lo and hi (monotone queues) enclose
-     * max over q of |err(p) - err(q)|, and a comparison with delta the doubles cannot settle is decided
-     * pair by pair, exactly.
-     */
-    private static Pass pass(RopeEmulator rope, int i, Enclosure thetaEnclosure, long from, long to, long reach, long lookback,
-                             Rational delta) {
-        return pass(rope, i, thetaEnclosure, from, to, reach, lookback, delta, null);
-    }
-
-    /** The first position {@link #pass} visits: s = max(0, from - min(R, lookback)). */
-    private static long passStart(long from, long reach, long lookback) {
-        return Math.max(0, from - Math.min(reach, lookback));
-    }
-
-    /**
-     * {@link #pass} with the positions s .. to as they enter the product given ({@link PhaseScan#positions}), or null to
-     * compute them. While no pair's window loses a position (to - R <= s: every q in [s, p - 1] is within reach), the
-     * window's extremes are running ones; otherwise monotone queues drop what falls out of reach.
-     */
-    private static Pass pass(RopeEmulator rope, int i, Enclosure thetaEnclosure, long from, long to, long reach, long lookback,
-                             Rational delta, double[] positions) {
-        PhaseScan.SplitTheta theta = PhaseScan.split(rope, i, thetaEnclosure);
-        long s = passStart(from, reach, lookback);
-        boolean complete = s == Math.max(0, from - reach);
-        int n = Math.toIntExact(to - s + 1);
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        errors(rope, i, theta, s, positions, lo, hi);
-        Scan scan = new Scan(rope, i, s, from, reach, lo, hi, errorAt(rope, i, theta, 0), delta);
-        if (to - reach > s) {
-            scan.sliding(to);
-        } else {
-            scan.running(to);
-        }
-        return new Pass(scan.first < 0 ? OptionalLong.empty() : OptionalLong.of(scan.first), scan.bottom, scan.top, scan.nonFinite, complete);
-    }
-
-    /** lo[k], hi[k]: the signed enclosure of err_i(s + k); lo[k] NaN when the phase is not finite (a finite one's is finite). */
-    private static void errors(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, double[] positions, double[] lo, double[] hi) {
-        for (int k = 0; k < lo.length; k++) {
-            long p = s + k;
-            double phase = rope.phaseValue(i, positions != null ? positions[k] : rope.positionInPhaseValue(p));
-            if (!Double.isFinite(phase)) {
-                lo[k] = Double.NaN;
-            } else if (p < PhaseScan.EXACT_DOUBLES) {
-                theta.signedErrorInto(phase, p, lo, hi, k);
-            } else {
-                double[] e = theta.signedError(phase, p);
-                lo[k] = e[0];
-                hi[k] = e[1];
-            }
-        }
-    }
-
-    /**
-     * One pass's decisions over positions s .. to given their enclosures: for each p >= from, the pairs (p, q) with q
-     * visited in [max(s, p - R), p - 1] (and 0 when s &gt; 0 and p &lt;= R). {@link #running} when no pair's window loses a
-     * position (to - R &lt;= s), {@link #sliding} (monotone queues) otherwise; the two compute the same values, the first
-     * in a smaller loop.
-     */
-    private static final class Scan {
-        private final RopeEmulator rope;
-        private final int i;
-        private final long s;
-        private final long from;
-        private final long reach;
-        private final double[] lo;
-        private final double[] hi;
-        private final double[] zero;
-        private final Rational delta;
-        private final double deltaLo;
-        private final double deltaHi;
-        long first = -1;
-        boolean nonFinite;
-        double top;
-        double bottom;
-        private long lastNonFinite = -1;
-
-        Scan(RopeEmulator rope, int i, long s, long from, long reach, double[] lo, double[] hi, double[] zero, Rational delta) {
-            this.rope = rope;
-            this.i = i;
-            this.s = s;
-            this.from = from;
-            this.reach = reach;
-            this.lo = lo;
-            this.hi = hi;
-            this.zero = zero;
-            this.delta = delta;
-            this.deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
-            this.deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
-        }
-
-        void running(long to) {
-            double minLo = Double.POSITIVE_INFINITY;
-            double minHi = Double.POSITIVE_INFINITY;
-            double maxLo = Double.NEGATIVE_INFINITY;
-            double maxHi = Double.NEGATIVE_INFINITY;
-            for (long p = s; p <= to; p++) {
-                int k = (int) (p - s);
-                boolean finite = !Double.isNaN(lo[k]);
-                if (p >= from) {
-                    decide(p, finite, Math.max(s, p - reach), minLo, minHi, maxLo, maxHi);
-                }
-                if (!finite) {
-                    lastNonFinite = p;
-                } else {
-                    minLo = Math.min(minLo, lo[k]);
-                    minHi = Math.min(minHi, hi[k]);
-                    maxLo = Math.max(maxLo, lo[k]);
-                    maxHi = Math.max(maxHi, hi[k]);
-                }
-            }
-        }
-
-        void sliding(long to) {
-            SlidingExtreme minLo = new SlidingExtreme(lo, false);
-            SlidingExtreme minHi = new SlidingExtreme(hi, false);
-            SlidingExtreme maxLo = new SlidingExtreme(lo, true);
-            SlidingExtreme maxHi = new SlidingExtreme(hi, true);
-            for (long p = s; p <= to; p++) {
-                int k = (int) (p - s);
-                boolean finite = !Double.isNaN(lo[k]);
-                if (p >= from) {
-                    long qMin = Math.max(s, p - reach);
-                    int kMin = (int) (qMin - s);
-                    minLo.dropBefore(kMin);
-                    minHi.dropBefore(kMin);
-                    maxLo.dropBefore(kMin);
-                    maxHi.dropBefore(kMin);
-                    decide(p, finite, qMin, minLo.value(), minHi.value(), maxLo.value(), maxHi.value());
-                }
-                if (!finite) {
-                    lastNonFinite = p;
-                } else {
-                    minLo.push(k);
-                    minHi.push(k);
-                    maxLo.push(k);
-                    maxHi.push(k);
-                }
-            }
-        }
-
-        /** The pairs of p against its window, whose extremes (over visited finite q) are given; +-infinity when empty. */
-        private void decide(long p, boolean finite, long qMin, double vMinLo, double vMinHi, double vMaxLo, double vMaxHi) {
-            int k = (int) (p - s);
-            boolean withZero = s > 0 && p <= reach;
-            if (!finite || lastNonFinite >= qMin || (withZero && zero == null)) {
-                nonFinite = true;
-                first = first < 0 ? p : first;
-                return;
-            }
-            double wMinLo = withZero ? Math.min(zero[0], vMinLo) : vMinLo;
-            double wMinHi = withZero ? Math.min(zero[1], vMinHi) : vMinHi;
-            double wMaxLo = withZero ? Math.max(zero[0], vMaxLo) : vMaxLo;
-            double wMaxHi = withZero ? Math.max(zero[1], vMaxHi) : vMaxHi;
-            double up = Math.nextUp(Math.max(hi[k] - wMinLo, wMaxHi - lo[k]));
-            double down = Math.nextDown(Math.max(lo[k] - wMinHi, wMaxLo - hi[k]));
-            top = Math.max(top, up);
-            bottom = Math.max(bottom, down);
-            if (first < 0 && (down > deltaHi
-                    || (up > deltaLo && exceedsSomewhere(rope, i, p, s, qMin, withZero, zero, lo, hi, deltaLo, deltaHi, delta)))) {
-                first = p;
-            }
-        }
-    }
-
-    /** The signed enclosure [lo, hi] of err_i(p), or null when phase_i(p) is not finite. */
-    private static double[] errorAt(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long p) {
-        double phase = rope.phaseValue(i, rope.positionInPhaseValue(p));
-        return Double.isFinite(phase) ? theta.signedError(phase, p) : null;
-    }
-
-    /** Whether some visited q in [qMin, p - 1] (and 0, if {@code withZero}) has |err(p) - err(q)| > delta, pair by pair. */
-    private static boolean exceedsSomewhere(RopeEmulator rope, int i, long p, long s, long qMin, boolean withZero, double[] zero,
-                                            double[] lo, double[] hi, double deltaLo, double deltaHi, Rational delta) {
-        int k = (int) (p - s);
-        if (withZero && exceedsPair(rope, i, p, 0, lo[k], hi[k], zero[0], zero[1], deltaLo, deltaHi, delta)) {
-            return true;
-        }
-        for (long q = qMin; q < p; q++) {
-            int j = (int) (q - s);
-            if (exceedsPair(rope, i, p, q, lo[k], hi[k], lo[j], hi[j], deltaLo, deltaHi, delta)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean exceedsPair(RopeEmulator rope, int i, long p, long q, double pLo, double pHi, double qLo, double qHi,
-                                       double deltaLo, double deltaHi, Rational delta) {
-        double up = Math.nextUp(Math.max(pHi - qLo, qHi - pLo));
-        if (up <= deltaLo) {
-            return false;
-        }
-        double down = Math.nextDown(Math.max(pLo - qHi, qLo - pHi));
-        return down > deltaHi || RelativePhaseError.exceedsExactly(rope, i, p, q, delta);
-    }
 
     /**
      * U(P), an upper bound on |e_i(p, r)| over 1 <= r <= min(R, p) <= p <= P, non-decreasing in P: with T(p) the
@@ -423,7 +299,7 @@ public final class RelativeErrorAnalysis {
      * rounding, e = (T(p) - T(q)) (f - theta) + (T(p) - T(q) - r) theta + rho(p) - rho(q), so
      * |e| <= (min(R, P) + 2 tau) |f - theta| + 2 tau theta + ulp(T_max f). Computed in doubles rounded up.
      */
-    private static final class DistanceBound {
+    static final class DistanceBound {
         private final PhaseBoundTerms t;
         private final long reach;
         private final int frequencyBits;
@@ -455,6 +331,21 @@ public final class RelativeErrorAnalysis {
 
         /** {@link #at} as a double, infinite where no finite bound holds. */
         double upperBound(long p) {
+            return bound(p, Math.min(reach, p), p, false);
+        }
+
+        /**
+         * An upper bound on |e_i(p, r)| over the pairs with p &lt;= P, 1 &lt;= r &lt;= D and key p - r &lt;= Q (0 &lt;= Q &lt;= P,
+         * D &gt;= 1): {@link #upperBound(long)}'s terms with D for min(R, P), and the two products' roundings bounded apart,
+         * half an ulp at T_max(P) f and half an ulp at T_max(Q) f (proofs/relative-position-error.md, section 6).
+         * Infinite where no finite bound holds.
+         */
+        double upperBound(long p, long distance, long key) {
+            return bound(p, distance, key, true);
+        }
+
+        /** The bound with distance D; the products' roundings as one ulp at T_max(P) f, or apart (at P and at the key Q). */
+        private double bound(long p, long distance, long key, boolean keyApart) {
             if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -465,9 +356,18 @@ public final class RelativeErrorAnalysis {
             if (tMax >= t.maxPosition || phaseMax >= t.maxPhase) {
                 return Double.POSITIVE_INFINITY;
             }
-            double distance = Math.nextUp(Math.nextUp((double) Math.min(reach, p)) + 2 * tau);
-            double sum = Math.nextUp(Math.nextUp(2 * tau * t.thetaHi) + Math.nextUp(distance * t.drift));
-            return productsExact(p) ? sum : Math.nextUp(sum + 2 * PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax));
+            double span = Math.nextUp(Math.nextUp((double) distance) + 2 * tau);
+            double sum = Math.nextUp(Math.nextUp(2 * tau * t.thetaHi) + Math.nextUp(span * t.drift));
+            if (productsExact(p)) {
+                return sum;
+            }
+            double halfUlp = PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax);
+            if (!keyApart) {
+                return Math.nextUp(sum + 2 * halfUlp);
+            }
+            double keyPosition = Math.nextUp((double) key);
+            double keyPhaseMax = Math.nextUp(Math.nextUp(keyPosition + t.tau(key, keyPosition)) * t.f);
+            return Math.nextUp(sum + Math.nextUp(halfUlp + PhaseBoundTerms.halfUlp(t.pl.phase(), keyPhaseMax)));
         }
     }
 }

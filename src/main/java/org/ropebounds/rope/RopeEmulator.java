@@ -52,19 +52,14 @@ public final class RopeEmulator {
 
     /** The emulator of {@code pipeline}, sharing {@code shared} (theta_i = b^(-2i/d) and inv_freq's stages for this b and d) when given. */
     RopeEmulator(Rational base, int rotaryDim, Pipeline pipeline, Optional<SharedSpectrum> shared) {
-        if (base.compareTo(Rational.ONE) <= 0) {
-            throw new InvalidInputException("base " + base.toCompactDecimalStringOrFraction() + " is out of range; accepted: b > 1");
-        }
-        if (rotaryDim < 2 || rotaryDim % 2 != 0 || rotaryDim > 1024) {
-            throw new InvalidInputException("head dim " + rotaryDim + " is not accepted; need an even d with 2 <= d <= 1024");
-        }
+        checkSpectrum(base, rotaryDim);
         this.base = base;
         this.rotaryDim = rotaryDim;
         this.pipeline = pipeline;
         int modes = rotaryDim / 2;
         Optional<SharedSpectrum> sharing = shared.filter(t -> t.thetas().modes() == modes);
         SharedSpectrum.InvFreqStage stage = sharing.isPresent()
-                ? sharing.get().stage(pipeline.invFreqCompute(), c -> invFreqStage(base, rotaryDim, c))
+                ? stage(sharing.get(), base, rotaryDim, pipeline.invFreqCompute())
                 : invFreqStage(base, rotaryDim, pipeline.invFreqCompute());
         exponent = stage.exponent();
         pow = stage.pow();
@@ -101,6 +96,25 @@ public final class RopeEmulator {
         } else {
             invFreqInPhaseDoubles = null;
         }
+    }
+
+    /**
+     * Refuses what the constructor refuses, with its messages.
+     *
+     * @throws InvalidInputException unless {@code b > 1} and d is even, {@code 2 <= d <= 1024}
+     */
+    static void checkSpectrum(Rational base, int rotaryDim) {
+        if (base.compareTo(Rational.ONE) <= 0) {
+            throw new InvalidInputException("base " + base.toCompactDecimalStringOrFraction() + " is out of range; accepted: b > 1");
+        }
+        if (rotaryDim < 2 || rotaryDim % 2 != 0 || rotaryDim > 1024) {
+            throw new InvalidInputException("head dim " + rotaryDim + " is not accepted; need an even d with 2 <= d <= 1024");
+        }
+    }
+
+    /** The inv_freq stage of b and d in format c, from {@code shared} (computed there the first time); b and d as checkSpectrum accepts. */
+    static SharedSpectrum.InvFreqStage stage(SharedSpectrum shared, Rational base, int rotaryDim, Format c) {
+        return shared.stage(c, f -> invFreqStage(base, rotaryDim, f));
     }
 
     /** e_i, pow_i and 1/pow_i computed in format c (every operation rounded to nearest-even, pow correctly rounded). */

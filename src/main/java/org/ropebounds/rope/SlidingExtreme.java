@@ -8,10 +8,11 @@ final class SlidingExtreme {
     private int head;
     private int tail;
 
-    SlidingExtreme(double[] values, boolean largest) {
+    /** Over indices 0 .. size - 1 of {@code values} (size <= values.length). */
+    SlidingExtreme(double[] values, int size, boolean largest) {
         this.values = values;
         this.largest = largest;
-        this.queue = new int[values.length];
+        this.queue = new int[size];
     }
 
     void push(int k) {
