@@ -74,7 +74,7 @@ final class DecaySweep {
     DecayBaseBounds run(long context) {
         Optional<Double> tail = DecayTail.tailBase(n, maxDistance);
         double end = tail.filter(t -> t <= SEARCH_CAP).orElse(SEARCH_CAP);
-        Point one = evaluate(1, 0, 0);
+        Point one = evaluate(1, 0, 0, 1, end);
         Extent h = rightExtent(1, one, end);
         items.add(new Piece(one.kind().orElseThrow(), 1, h.bound(), h.witness()));
         if (h.bound() < end) {
@@ -117,7 +117,7 @@ final class DecaySweep {
                 return;
             }
             boolean last = c - a <= resolution(a);
-            Point p = evaluate(z, wa, wc);
+            Point p = evaluate(z, wa, wc, a, c);
             if (p.kind().isEmpty()) {
                 if (last) {
                     items.add(new Gap(a, c));
@@ -185,6 +185,39 @@ final class DecaySweep {
     private static final long SEGMENT = 8;
     /** The witness of the latest infeasible point (0: none yet). */
     private long latest;
+
+    /**
+     * The half-width T (in log b) of the box [z e^-T, z e^T] the next full walk tries to certify feasible at once
+     * (section 10 of the proof; 0: none): doubled after a box that held, else a quarter of it or BOX_START times the
+     * walk's own second-order extent, whichever is larger; reset by an infeasible walk.
+     */
+    private double boxHalfWidth;
+    /** Whether the last box tried held. */
+    private boolean boxHeld;
+    /** After a box failed from scratch, none is tried again below this base. */
+    private double boxRetry;
+    private static final double BOX_START = 4;
+    private static final double MAX_BOX = 1;
+
+    /**
+     * Chooses the next box after a feasible walk at z (only the cost depends on it): a box that held with a wide margin
+     * (its bound above a quarter of min_m B_m(z)) is doubled, one that held narrowly is kept, one that failed after
+     * one that held is halved; a box that failed from scratch is not tried again until the base has grown by e^(1/4).
+     */
+    private void nextBox(double z, double tried, boolean held, double boxMinimum, double minimum, double taylor) {
+        double start = BOX_START * taylor;
+        if (tried > 0 && held) {
+            boxHalfWidth = boxMinimum > minimum / 4 ? Math.min(MAX_BOX, 2 * tried) : tried;
+        } else if (tried > 0 && boxHeld) {
+            boxHalfWidth = tried / 2 > taylor ? tried / 2 : 0;
+        } else if (tried > 0) {
+            boxHalfWidth = 0;
+            boxRetry = z * Math.exp(0.25);
+        } else {
+            boxHalfWidth = z >= boxRetry ? Math.min(MAX_BOX, start) : 0;
+        }
+        boxHeld = tried > 0 && held;
+    }
 
     /** Contexts up to this largest distance keep the last feasible walk's quadratics for {@link #extend}. */
     private static final long KEEP_LIMIT = 1L << 21;
@@ -262,7 +295,7 @@ final class DecaySweep {
      * one of them proves a negative value the point is infeasible with the best of them (section 8 of the proof);
      * otherwise one walk over every distance.
      */
-    private Point evaluate(double z, long wa, long wc) {
+    private Point evaluate(double z, long wa, long wc, double a, double c) {
         DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(z, z), n);
         DecayWalk walk = DecayWalk.of(theta);
         double p1 = walk.p1();
@@ -297,9 +330,62 @@ final class DecaySweep {
                 return remember(infeasible(st, theta));
             }
         }
+        Optional<Point> kept = fromKept(z, a, c, theta, walk);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         Point p = walk(z, theta, walk);
         return p.kind().equals(Optional.of(Kind.INFEASIBLE)) ? remember(p) : p;
     }
+
+    /**
+     * A feasible point at z in the stretch (a, c) without a walk (section 11 of the proof): when the last full
+     * feasible walk at z0 = keptBase &lt; a is within TAU of c, every distance whose quadratic from z0 stays positive
+     * up to t2 = log(c/z0) is positive on [z0, z0 e^t2]; the others (at most M/64 of them) are evaluated directly at
+     * z, and their own extents from z, clipped to [z0, z0 e^t2], are the point's. Empty when that does not apply or
+     * a weak distance is not proven positive at z (the walk then decides).
+     */
+    private Optional<Point> fromKept(double z, double a, double c, DoubleInterval[] theta, DecayWalk walk) {
+        double z0 = keptBase;
+        if (!(z0 < a) || !(z > a && z < c)) {
+            return Optional.empty();
+        }
+        double t2 = Math.log(c / z0);
+        if (!(t2 <= TAU)) {
+            return Optional.empty();
+        }
+        int cap = (int) Math.max(2, maxDistance / 64);
+        int[] weak = new int[cap];
+        int count = 0;
+        for (int m = 1; m <= maxDistance; m++) {
+            if (!beyond(kept[0][m], kept[1][m], kept[2][m], t2)) {
+                if (count == cap) {
+                    return Optional.empty();
+                }
+                weak[count++] = m;
+            }
+        }
+        double fromZ0 = Math.log(z / z0);
+        double left = fromZ0 - 0x1p-45;
+        double right = t2 - fromZ0 - 0x1p-45;
+        if (!(left > 0 && right > 0)) {
+            return Optional.empty();
+        }
+        DecayProbe probe = new DecayProbe(theta);
+        work += (long) n * count;
+        for (int k = 0; k < count; k++) {
+            long m = weak[k];
+            double[] e = probe.at(m);
+            if (!(e[0] > 0)) {
+                return Optional.empty();
+            }
+            double cm = curvature(m, walk.p1(), walk.p2());
+            left = Math.min(left, root(e[0], -Math.nextUp(m * e[3]), cm));
+            right = Math.min(right, root(e[0], Math.nextDown(m * e[2]), cm));
+        }
+        return Optional.of(new Point(Optional.of(Kind.FEASIBLE), 0, 0, left, 0, right, 0, theta));
+    }
+
 
     /** The infeasible point an accumulator with a proven negative distance describes. */
     private static Point infeasible(double[] st, DoubleInterval[] theta) {
@@ -325,7 +411,12 @@ final class DecaySweep {
             kept = new double[3][(int) maxDistance + 1];
         }
         keptBase = Double.NaN;
-        walk.run(maxDistance, (m, v, e, slope, dErr) -> {
+        double box = boxHalfWidth;
+        double[] kappa = box > 0 ? walk.boxReach(box) : null;
+        double[] boxMin = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}; // the box bound's and B_m(z)'s minima
+        DecayWalk.BoxVisitor visitor = (m, v, e, slope, dErr, boxLower) -> {
+            boxMin[0] = Math.min(boxMin[0], boxLower);
+            boxMin[1] = Math.min(boxMin[1], v - e);
             double lo = Math.nextDown(v - e);
             double slopeLo = Math.nextDown(slope - dErr);
             accumulate(st, m, lo, Math.nextUp(v + e), slopeLo, Math.nextUp(slope + dErr), p1, p2);
@@ -336,16 +427,28 @@ final class DecaySweep {
             }
             // no later distance can give a wider piece: an infeasible point needs only its best witness
             return st[2] == 0 || optimistic(m, n, weightSum, p2) >= Math.min(st[6], st[8]);
-        });
+        };
+        if (kappa != null) {
+            walk.runBox(maxDistance, kappa, visitor);
+        } else {
+            walk.run(maxDistance, (m, v, e, slope, dErr) -> visitor.visit(m, v, e, slope, dErr, Double.NEGATIVE_INFINITY));
+        }
         work += (long) n * (long) st[10];
         if (st[2] != 0) {
+            boxHalfWidth = 0;
+            boxHeld = false;
             return infeasible(st, theta);
         }
         if (st[3] == 0) {
             if (keep) {
                 keptBase = z; // every B_m(z) > 0 proven: the quadratics of all m are certificates from z
             }
-            return new Point(Optional.of(Kind.FEASIBLE), st[0], 0, st[4], 0, st[5], 0, theta);
+            // the box holds when its bound is positive at every m <= M (the walk visited them all): section 10
+            boolean boxHolds = kappa != null && (long) st[10] == maxDistance && boxMin[0] > 0;
+            double left = boxHolds ? Math.max(st[4], box) : st[4];
+            double right = boxHolds ? Math.max(st[5], box) : st[5];
+            nextBox(z, box, boxHolds, boxMin[0], boxMin[1], st[5]);
+            return new Point(Optional.of(Kind.FEASIBLE), st[0], 0, left, 0, right, 0, theta);
         }
         // a value the recurrence's bound could not sign: one more precise look (rare); the point gets no width
         long m = (long) st[3];
@@ -447,7 +550,7 @@ final class DecaySweep {
      * negative distance. For tests of those certificates.
      */
     double[] pieceAround(double z, double a, double c, long neighbour) {
-        Point p = evaluate(z, neighbour, 0);
+        Point p = evaluate(z, neighbour, 0, a, c);
         if (p.kind().isEmpty()) {
             return new double[] {0, z, z, 0, 0};
         }
