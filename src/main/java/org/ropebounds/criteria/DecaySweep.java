@@ -545,6 +545,25 @@ final class DecaySweep {
     }
 
     /**
+     * For tests of section 11: the full walk at z0, then the point z of the stretch (a, c) certified from that walk's
+     * quadratics and the weak distances alone: {1, lo, hi} (the certified piece inside [a, c]), or {0, z, z} when
+     * the walk at z0 does not prove every B_m &gt; 0 or the point is not certified that way.
+     */
+    double[] keptPieceAround(double z0, double z, double a, double c) {
+        DoubleInterval[] theta0 = thetas(z0);
+        walk(z0, theta0, DecayWalk.of(theta0));
+        if (keptBase != z0) {
+            return new double[] {0, z, z};
+        }
+        DoubleInterval[] theta = thetas(z);
+        Optional<Point> p = fromKept(z, a, c, theta, DecayWalk.of(theta));
+        if (p.isEmpty()) {
+            return new double[] {0, z, z};
+        }
+        return new double[] {1, leftExtent(z, p.get(), a).bound(), rightExtent(z, p.get(), c).bound()};
+    }
+
+    /**
      * {@link #pieceAround(double, double, double)} with {@code neighbour} as the witness of an infeasible piece
      * next to z (0: none): the point is then certified by the probes and segment walks around it when they find a
      * negative distance. For tests of those certificates.
