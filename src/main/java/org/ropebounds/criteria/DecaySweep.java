@@ -69,6 +69,7 @@ final class DecaySweep {
         this.maxDistance = maxDistance;
         this.digits = digits;
         this.workLimit = workLimit;
+        this.kept = new DecayKept(n, maxDistance);
     }
 
     DecayBaseBounds run(long context) {
@@ -156,7 +157,7 @@ final class DecaySweep {
             step = Math.log(h.bound() / z);
             a = h.bound();
             wa = h.witness();
-            if (p.kind().get() == Kind.FEASIBLE && keptBase == z) {
+            if (p.kind().get() == Kind.FEASIBLE && kept.base() == z) {
                 for (Optional<Double> e = extend(a, c); e.isPresent(); e = extend(a, c)) {
                     items.add(new Piece(Kind.FEASIBLE, a, e.get(), 0));
                     a = e.get();
@@ -219,74 +220,17 @@ final class DecaySweep {
         boxHeld = tried > 0 && held;
     }
 
-    /** Contexts up to this largest distance keep the last feasible walk's quadratics for {@link #extend}. */
-    private static final long KEEP_LIMIT = 1L << 21;
-    /** Per distance m (index): mu_m, sigma_m (right side) and C_m of the last full walk; valid when keptBase is. */
-    private double[][] kept;
-    /** The base of the last full walk that proved every B_m &gt; 0 (NaN: none since the last walk). */
-    private double keptBase = Double.NaN;
+    /** The last feasible walk's quadratics, for continuing its piece and certifying points near it (sections 9, 11). */
+    private final DecayKept kept;
 
-    /**
-     * A feasible piece [a, end] continuing the piece that the last feasible walk (at z = keptBase &lt; a) certified,
-     * without a new walk (section 9): for a target t2 &gt; log(a/z), the distances whose quadratic from z is not
-     * positive up to t2 (the weak ones) are evaluated directly at a point z' between a and z e^t2, and their
-     * certificates from z' must cover [a, end]; every other distance is covered by z. Empty when there are more
-     * than M/128 weak distances (a walk is then cheaper) or their certificates do not reach back to a.
-     */
+    /** {@link DecayKept#extend}, its work counted; none once the work limit stopped the search. */
     private Optional<Double> extend(double a, double c) {
-        double z = keptBase;
-        if (!(z < a) || exhausted) {
+        if (exhausted) {
             return Optional.empty();
         }
-        double reached = Math.log(a / z);
-        int cap = (int) Math.max(2, maxDistance / 128);
-        for (double factor : new double[] {2, 1.5, 1.25}) {
-            double t2 = Math.min(TAU, reached * factor);
-            if (!(t2 > reached)) {
-                return Optional.empty();
-            }
-            int[] weak = new int[cap];
-            int count = 0;
-            for (int m = 1; m <= maxDistance && count <= cap; m++) {
-                if (!beyond(kept[0][m], kept[1][m], kept[2][m], t2)) {
-                    if (count < cap) {
-                        weak[count] = m;
-                    }
-                    count++;
-                }
-            }
-            if (count > cap) {
-                continue;
-            }
-            double zp = z * Math.exp(reached + (t2 - reached) / 3);
-            double end = Math.min(c, z * StrictMath.exp(t2 - 0x1p-50));
-            if (!(zp > a && zp < end)) {
-                return Optional.empty();
-            }
-            DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(zp, zp), n);
-            DecayWalk walk = DecayWalk.of(theta);
-            DecayProbe probe = new DecayProbe(theta);
-            double left = TAU;
-            double right = TAU;
-            work += (long) n * count;
-            for (int k = 0; k < count; k++) {
-                long m = weak[k];
-                double[] e = probe.at(m);
-                if (!(e[0] > 0)) {
-                    return Optional.empty();
-                }
-                double cm = curvature(m, walk.p1(), walk.p2());
-                left = Math.min(left, root(e[0], -Math.nextUp(m * e[3]), cm));
-                right = Math.min(right, root(e[0], Math.nextDown(m * e[2]), cm));
-            }
-            double from = zp * StrictMath.exp(-(left - 0x1p-50));
-            end = Math.min(end, zp * StrictMath.exp(right - 0x1p-50));
-            // at least a tenth more than reached, so that the extensions end
-            if (from <= a && Math.log(end / z) >= reached * 1.1) {
-                return Optional.of(end);
-            }
-        }
-        return Optional.empty();
+        Optional<Double> e = kept.extend(a, c);
+        work += kept.takeWork();
+        return e;
     }
 
     /**
@@ -330,62 +274,14 @@ final class DecaySweep {
                 return remember(infeasible(st, theta));
             }
         }
-        Optional<Point> kept = fromKept(z, a, c, theta, walk);
-        if (kept.isPresent()) {
-            return kept.get();
+        Optional<double[]> fromKept = kept.point(z, a, c, theta, walk);
+        work += kept.takeWork();
+        if (fromKept.isPresent()) {
+            return new Point(Optional.of(Kind.FEASIBLE), 0, 0, fromKept.get()[0], 0, fromKept.get()[1], 0, theta);
         }
         Point p = walk(z, theta, walk);
         return p.kind().equals(Optional.of(Kind.INFEASIBLE)) ? remember(p) : p;
     }
-
-    /**
-     * A feasible point at z in the stretch (a, c) without a walk (section 11 of the proof): when the last full
-     * feasible walk at z0 = keptBase &lt; a is within TAU of c, every distance whose quadratic from z0 stays positive
-     * up to t2 = log(c/z0) is positive on [z0, z0 e^t2]; the others (at most M/64 of them) are evaluated directly at
-     * z, and their own extents from z, clipped to [z0, z0 e^t2], are the point's. Empty when that does not apply or
-     * a weak distance is not proven positive at z (the walk then decides).
-     */
-    private Optional<Point> fromKept(double z, double a, double c, DoubleInterval[] theta, DecayWalk walk) {
-        double z0 = keptBase;
-        if (!(z0 < a) || !(z > a && z < c)) {
-            return Optional.empty();
-        }
-        double t2 = Math.log(c / z0);
-        if (!(t2 <= TAU)) {
-            return Optional.empty();
-        }
-        int cap = (int) Math.max(2, maxDistance / 64);
-        int[] weak = new int[cap];
-        int count = 0;
-        for (int m = 1; m <= maxDistance; m++) {
-            if (!beyond(kept[0][m], kept[1][m], kept[2][m], t2)) {
-                if (count == cap) {
-                    return Optional.empty();
-                }
-                weak[count++] = m;
-            }
-        }
-        double fromZ0 = Math.log(z / z0);
-        double left = fromZ0 - 0x1p-45;
-        double right = t2 - fromZ0 - 0x1p-45;
-        if (!(left > 0 && right > 0)) {
-            return Optional.empty();
-        }
-        DecayProbe probe = new DecayProbe(theta);
-        work += (long) n * count;
-        for (int k = 0; k < count; k++) {
-            long m = weak[k];
-            double[] e = probe.at(m);
-            if (!(e[0] > 0)) {
-                return Optional.empty();
-            }
-            double cm = curvature(m, walk.p1(), walk.p2());
-            left = Math.min(left, root(e[0], -Math.nextUp(m * e[3]), cm));
-            right = Math.min(right, root(e[0], Math.nextDown(m * e[2]), cm));
-        }
-        return Optional.of(new Point(Optional.of(Kind.FEASIBLE), 0, 0, left, 0, right, 0, theta));
-    }
-
 
     /** The infeasible point an accumulator with a proven negative distance describes. */
     private static Point infeasible(double[] st, DoubleInterval[] theta) {
@@ -406,11 +302,8 @@ final class DecaySweep {
         double p2 = walk.p2();
         double weightSum = walk.weightSum();
         double[] st = fresh();
-        boolean keep = maxDistance <= KEEP_LIMIT;
-        if (keep && kept == null) {
-            kept = new double[3][(int) maxDistance + 1];
-        }
-        keptBase = Double.NaN;
+        boolean keep = kept.enabled();
+        kept.clear();
         double box = boxHalfWidth;
         double[] kappa = box > 0 ? walk.boxReach(box) : null;
         double[] boxMin = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}; // the box bound's and B_m(z)'s minima
@@ -421,18 +314,12 @@ final class DecaySweep {
             double slopeLo = Math.nextDown(slope - dErr);
             accumulate(st, m, lo, Math.nextUp(v + e), slopeLo, Math.nextUp(slope + dErr), p1, p2);
             if (keep) {
-                kept[0][(int) m] = lo;
-                kept[1][(int) m] = Math.nextDown(m * slopeLo);
-                kept[2][(int) m] = curvature(m, p1, p2);
+                kept.record((int) m, lo, Math.nextDown(m * slopeLo), curvature(m, p1, p2));
             }
             // no later distance can give a wider piece: an infeasible point needs only its best witness
             return st[2] == 0 || optimistic(m, n, weightSum, p2) >= Math.min(st[6], st[8]);
         };
-        if (kappa != null) {
-            walk.runBox(maxDistance, kappa, visitor);
-        } else {
-            walk.run(maxDistance, (m, v, e, slope, dErr) -> visitor.visit(m, v, e, slope, dErr, Double.NEGATIVE_INFINITY));
-        }
+        walk.runBox(maxDistance, kappa, visitor);
         work += (long) n * (long) st[10];
         if (st[2] != 0) {
             boxHalfWidth = 0;
@@ -441,7 +328,7 @@ final class DecaySweep {
         }
         if (st[3] == 0) {
             if (keep) {
-                keptBase = z; // every B_m(z) > 0 proven: the quadratics of all m are certificates from z
+                kept.keep(z); // every B_m(z) > 0 proven: the quadratics of all m are certificates from z
             }
             // the box holds when its bound is positive at every m <= M (the walk visited them all): section 10
             boolean boxHolds = kappa != null && (long) st[10] == maxDistance && boxMin[0] > 0;
@@ -552,15 +439,16 @@ final class DecaySweep {
     double[] keptPieceAround(double z0, double z, double a, double c) {
         DoubleInterval[] theta0 = thetas(z0);
         walk(z0, theta0, DecayWalk.of(theta0));
-        if (keptBase != z0) {
+        if (kept.base() != z0) {
             return new double[] {0, z, z};
         }
         DoubleInterval[] theta = thetas(z);
-        Optional<Point> p = fromKept(z, a, c, theta, DecayWalk.of(theta));
-        if (p.isEmpty()) {
+        Optional<double[]> e = kept.point(z, a, c, theta, DecayWalk.of(theta));
+        if (e.isEmpty()) {
             return new double[] {0, z, z};
         }
-        return new double[] {1, leftExtent(z, p.get(), a).bound(), rightExtent(z, p.get(), c).bound()};
+        Point p = new Point(Optional.of(Kind.FEASIBLE), 0, 0, e.get()[0], 0, e.get()[1], 0, theta);
+        return new double[] {1, leftExtent(z, p, a).bound(), rightExtent(z, p, c).bound()};
     }
 
     /**

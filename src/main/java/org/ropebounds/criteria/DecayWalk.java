@@ -152,7 +152,8 @@ final class DecayWalk {
     /**
      * {@link #run(long, Visitor)} from m = 1 that also bounds B_m from below over the box of bases whose reach
      * {@link #boxReach} gave: per mode max(-1, cos~ - D |sin~| - D^2/2) with D = m kappa_i, summed, less the modes'
-     * and the summation's errors ({@code proofs/decay-bound.md} section 10).
+     * and the summation's errors ({@code proofs/decay-bound.md} section 10). With {@code kappa} null there is no box
+     * and {@code boxLower} is -infinity.
      *
      * @throws InsufficientPrecisionException as {@link #run(long, long, Visitor)}
      */
