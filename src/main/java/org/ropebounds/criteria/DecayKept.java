@@ -109,21 +109,12 @@ final class DecayKept {
                 return Optional.empty();
             }
             DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(zp, zp), n);
-            DecayWalk walk = DecayWalk.of(theta);
-            DecayProbe probe = new DecayProbe(theta);
-            double left = TAU;
-            double right = TAU;
-            work += (long) n * count;
-            for (int k = 0; k < count; k++) {
-                long m = weak[k];
-                double[] e = probe.at(m);
-                if (!(e[0] > 0)) {
-                    return Optional.empty();
-                }
-                double cm = curvature(m, walk.p1(), walk.p2());
-                left = Math.min(left, root(e[0], -Math.nextUp(m * e[3]), cm));
-                right = Math.min(right, root(e[0], Math.nextDown(m * e[2]), cm));
+            Optional<double[]> extents = weakExtents(theta, DecayWalk.of(theta), weak, count, TAU, TAU);
+            if (extents.isEmpty()) {
+                return Optional.empty();
             }
+            double left = extents.get()[0];
+            double right = extents.get()[1];
             double from = zp * StrictMath.exp(-(left - 0x1p-50));
             end = Math.min(end, zp * StrictMath.exp(right - 0x1p-50));
             // at least a tenth more than reached, so that the extensions end
@@ -168,8 +159,19 @@ final class DecayKept {
         if (!(left > 0 && right > 0)) {
             return Optional.empty();
         }
+        return weakExtents(theta, walk, weak, count, left, right);
+    }
+
+    /**
+     * The weak distances weak[0..count) evaluated directly at the base whose frequencies and walk are given (section
+     * 8(a)): {left, right}, the smallest of the given bounds and each distance's second-order roots on either side
+     * (section 5); empty when one of them is not proven positive there.
+     */
+    private Optional<double[]> weakExtents(DoubleInterval[] theta, DecayWalk walk, int[] weak, int count, double left, double right) {
         DecayProbe probe = new DecayProbe(theta);
         work += (long) n * count;
+        double l = left;
+        double r = right;
         for (int k = 0; k < count; k++) {
             long m = weak[k];
             double[] e = probe.at(m);
@@ -177,9 +179,9 @@ final class DecayKept {
                 return Optional.empty();
             }
             double cm = curvature(m, walk.p1(), walk.p2());
-            left = Math.min(left, root(e[0], -Math.nextUp(m * e[3]), cm));
-            right = Math.min(right, root(e[0], Math.nextDown(m * e[2]), cm));
+            l = Math.min(l, root(e[0], -Math.nextUp(m * e[3]), cm));
+            r = Math.min(r, root(e[0], Math.nextDown(m * e[2]), cm));
         }
-        return Optional.of(new double[] {left, right});
+        return Optional.of(new double[] {l, r});
     }
 }

@@ -30,9 +30,11 @@ import org.ropebounds.real.EnclosureArithmetic;
  * Delta(z, b) = sum_i |theta_i(b) - theta_i(z)| &lt;= r (strictly, for infeasibility) is of the same kind, and
  * second-order extents per distance do better ({@link DecayExtents}). The search runs left to right (each point half
  * a piece beyond the last, bisecting what a piece leaves on its left), so a work limit leaves a searched prefix; an
- * infeasible point is certified from its neighbours' witnesses before any full walk (section 8), and a feasible
- * piece is continued from its weak distances alone (section 9). Above the tail base T(b) &gt;= 0 proves every base
- * feasible. One use; not thread-safe.
+ * infeasible point is certified from its neighbours' witnesses before any full walk (section 8), a feasible
+ * piece is continued from its weak distances alone (section 9), a feasible walk far above the first feasible base
+ * may certify a whole box of bases [z e^-T, z e^T] (section 10), and a point right of the last feasible walk may be
+ * certified from that walk's quadratics and its weak distances (section 11, {@link DecayKept}). Above the tail base
+ * T(b) &gt;= 0 proves every base feasible. One use; not thread-safe.
  */
 final class DecaySweep {
     /** The search never goes above this base (the tail argument is used up to here). */

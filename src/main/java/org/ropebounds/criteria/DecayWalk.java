@@ -260,23 +260,28 @@ final class DecayWalk {
         return Math.nextDown(Math.nextDown(sum) - loss);
     }
 
+    /** One step of the recurrence for the modes [from, to): (x, y) multiplied by the computed rotation R~(theta~_i). */
+    private void turn(double[] x, double[] y, int from, int to) {
+        double[] c = cos;
+        double[] s = sin;
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            double yi = y[i];
+            x[i] = c[i] * xi - s[i] * yi;
+            y[i] = s[i] * xi + c[i] * yi;
+        }
+    }
+
     /**
      * {@link #rotate} that also stores, after the step to m = start + k, the sum over its modes of
      * max(-1, x_i - D_i |y_i| - D_i^2/2), D_i = m kappa_i, in boxes[k] (section 10 of the proof).
      */
     private void rotateBox(double[] x, double[] y, int from, int to, long start, int len, double[] kappa, double[] sums,
             double[] slopes, double[] boxes) {
-        double[] c = cos;
-        double[] s = sin;
         double[] w = weight;
         double[] bound = new double[to];
         for (int k = 0; k < len; k++) {
-            for (int i = from; i < to; i++) {
-                double xi = x[i];
-                double yi = y[i];
-                x[i] = c[i] * xi - s[i] * yi;
-                y[i] = s[i] * xi + c[i] * yi;
-            }
+            turn(x, y, from, to);
             double m = start + k;
             for (int i = from; i < to; i++) {
                 double reach = m * kappa[i];
@@ -307,17 +312,10 @@ final class DecayWalk {
      * sums[k] and of w_i times their sines in slopes[k] (each summed in mode order).
      */
     private void rotate(double[] x, double[] y, int from, int to, int len, double[] sums, double[] slopes) {
-        double[] c = cos;
-        double[] s = sin;
         double[] w = weight;
         for (int k = 0; k < len; k++) {
             // two loops: the rotation has no loop-carried dependence, so the JIT can vectorise it
-            for (int i = from; i < to; i++) {
-                double xi = x[i];
-                double yi = y[i];
-                x[i] = c[i] * xi - s[i] * yi;
-                y[i] = s[i] * xi + c[i] * yi;
-            }
+            turn(x, y, from, to);
             double sum = 0;
             double slope = 0;
             for (int i = from; i < to; i++) {
