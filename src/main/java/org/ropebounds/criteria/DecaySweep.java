@@ -191,8 +191,7 @@ final class DecaySweep {
 
     /**
      * The half-width T (in log b) of the box [z e^-T, z e^T] the next full walk tries to certify feasible at once
-     * (section 10 of the proof; 0: none): doubled after a box that held, else a quarter of it or BOX_START times the
-     * walk's own second-order extent, whichever is larger; reset by an infeasible walk.
+     * (section 10 of the proof; 0: none), chosen by {@link #nextBox}; reset by an infeasible walk.
      */
     private double boxHalfWidth;
     /** Whether the last box tried held. */
