@@ -30,9 +30,11 @@ import org.ropebounds.real.EnclosureArithmetic;
  * Delta(z, b) = sum_i |theta_i(b) - theta_i(z)| &lt;= r (strictly, for infeasibility) is of the same kind, and
  * second-order extents per distance do better ({@link DecayExtents}). The search runs left to right (each point half
  * a piece beyond the last, bisecting what a piece leaves on its left), so a work limit leaves a searched prefix; an
- * infeasible point is certified from its neighbours' witnesses before any full walk (section 8), and a feasible
- * piece is continued from its weak distances alone (section 9). Above the tail base T(b) &gt;= 0 proves every base
- * feasible. One use; not thread-safe.
+ * infeasible point is certified from its neighbours' witnesses before any full walk (section 8), a feasible
+ * piece is continued from its weak distances alone (section 9), a feasible walk far above the first feasible base
+ * may certify a whole box of bases [z e^-T, z e^T] (section 10), and a point right of the last feasible walk may be
+ * certified from that walk's quadratics and its weak distances (section 11, {@link DecayKept}). Above the tail base
+ * T(b) &gt;= 0 proves every base feasible. One use; not thread-safe.
  */
 final class DecaySweep {
     /** The search never goes above this base (the tail argument is used up to here). */
@@ -69,12 +71,13 @@ final class DecaySweep {
         this.maxDistance = maxDistance;
         this.digits = digits;
         this.workLimit = workLimit;
+        this.kept = new DecayKept(n, maxDistance);
     }
 
     DecayBaseBounds run(long context) {
         Optional<Double> tail = DecayTail.tailBase(n, maxDistance);
         double end = tail.filter(t -> t <= SEARCH_CAP).orElse(SEARCH_CAP);
-        Point one = evaluate(1, 0, 0);
+        Point one = evaluate(1, 0, 0, 1, end);
         Extent h = rightExtent(1, one, end);
         items.add(new Piece(one.kind().orElseThrow(), 1, h.bound(), h.witness()));
         if (h.bound() < end) {
@@ -117,7 +120,7 @@ final class DecaySweep {
                 return;
             }
             boolean last = c - a <= resolution(a);
-            Point p = evaluate(z, wa, wc);
+            Point p = evaluate(z, wa, wc, a, c);
             if (p.kind().isEmpty()) {
                 if (last) {
                     items.add(new Gap(a, c));
@@ -156,7 +159,7 @@ final class DecaySweep {
             step = Math.log(h.bound() / z);
             a = h.bound();
             wa = h.witness();
-            if (p.kind().get() == Kind.FEASIBLE && keptBase == z) {
+            if (p.kind().get() == Kind.FEASIBLE && kept.base() == z) {
                 for (Optional<Double> e = extend(a, c); e.isPresent(); e = extend(a, c)) {
                     items.add(new Piece(Kind.FEASIBLE, a, e.get(), 0));
                     a = e.get();
@@ -186,74 +189,49 @@ final class DecaySweep {
     /** The witness of the latest infeasible point (0: none yet). */
     private long latest;
 
-    /** Contexts up to this largest distance keep the last feasible walk's quadratics for {@link #extend}. */
-    private static final long KEEP_LIMIT = 1L << 21;
-    /** Per distance m (index): mu_m, sigma_m (right side) and C_m of the last full walk; valid when keptBase is. */
-    private double[][] kept;
-    /** The base of the last full walk that proved every B_m &gt; 0 (NaN: none since the last walk). */
-    private double keptBase = Double.NaN;
+    /**
+     * The half-width T (in log b) of the box [z e^-T, z e^T] the next full walk tries to certify feasible at once
+     * (section 10 of the proof; 0: none), chosen by {@link #nextBox}; reset by an infeasible walk.
+     */
+    private double boxHalfWidth;
+    /** Whether the last box tried held. */
+    private boolean boxHeld;
+    /** After a box failed from scratch, none is tried again below this base. */
+    private double boxRetry;
+    private static final double BOX_START = 4;
+    private static final double MAX_BOX = 1;
 
     /**
-     * A feasible piece [a, end] continuing the piece that the last feasible walk (at z = keptBase &lt; a) certified,
-     * without a new walk (section 9): for a target t2 &gt; log(a/z), the distances whose quadratic from z is not
-     * positive up to t2 (the weak ones) are evaluated directly at a point z' between a and z e^t2, and their
-     * certificates from z' must cover [a, end]; every other distance is covered by z. Empty when there are more
-     * than M/128 weak distances (a walk is then cheaper) or their certificates do not reach back to a.
+     * Chooses the next box after a feasible walk at z (only the cost depends on it): a box that held with a wide margin
+     * (its bound above a quarter of min_m B_m(z)) is doubled, one that held narrowly is kept, one that failed after
+     * one that held is halved; a box that failed from scratch is not tried again until the base has grown by e^(1/4).
      */
+    private void nextBox(double z, double tried, boolean held, double boxMinimum, double minimum, double taylor) {
+        double start = BOX_START * taylor;
+        if (tried > 0 && held) {
+            boxHalfWidth = boxMinimum > minimum / 4 ? Math.min(MAX_BOX, 2 * tried) : tried;
+        } else if (tried > 0 && boxHeld) {
+            boxHalfWidth = tried / 2 > taylor ? tried / 2 : 0;
+        } else if (tried > 0) {
+            boxHalfWidth = 0;
+            boxRetry = z * Math.exp(0.25);
+        } else {
+            boxHalfWidth = z >= boxRetry ? Math.min(MAX_BOX, start) : 0;
+        }
+        boxHeld = tried > 0 && held;
+    }
+
+    /** The last feasible walk's quadratics, for continuing its piece and certifying points near it (sections 9, 11). */
+    private final DecayKept kept;
+
+    /** {@link DecayKept#extend}, its work counted; none once the work limit stopped the search. */
     private Optional<Double> extend(double a, double c) {
-        double z = keptBase;
-        if (!(z < a) || exhausted) {
+        if (exhausted) {
             return Optional.empty();
         }
-        double reached = Math.log(a / z);
-        int cap = (int) Math.max(2, maxDistance / 128);
-        for (double factor : new double[] {2, 1.5, 1.25}) {
-            double t2 = Math.min(TAU, reached * factor);
-            if (!(t2 > reached)) {
-                return Optional.empty();
-            }
-            int[] weak = new int[cap];
-            int count = 0;
-            for (int m = 1; m <= maxDistance && count <= cap; m++) {
-                if (!beyond(kept[0][m], kept[1][m], kept[2][m], t2)) {
-                    if (count < cap) {
-                        weak[count] = m;
-                    }
-                    count++;
-                }
-            }
-            if (count > cap) {
-                continue;
-            }
-            double zp = z * Math.exp(reached + (t2 - reached) / 3);
-            double end = Math.min(c, z * StrictMath.exp(t2 - 0x1p-50));
-            if (!(zp > a && zp < end)) {
-                return Optional.empty();
-            }
-            DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(zp, zp), n);
-            DecayWalk walk = DecayWalk.of(theta);
-            DecayProbe probe = new DecayProbe(theta);
-            double left = TAU;
-            double right = TAU;
-            work += (long) n * count;
-            for (int k = 0; k < count; k++) {
-                long m = weak[k];
-                double[] e = probe.at(m);
-                if (!(e[0] > 0)) {
-                    return Optional.empty();
-                }
-                double cm = curvature(m, walk.p1(), walk.p2());
-                left = Math.min(left, root(e[0], -Math.nextUp(m * e[3]), cm));
-                right = Math.min(right, root(e[0], Math.nextDown(m * e[2]), cm));
-            }
-            double from = zp * StrictMath.exp(-(left - 0x1p-50));
-            end = Math.min(end, zp * StrictMath.exp(right - 0x1p-50));
-            // at least a tenth more than reached, so that the extensions end
-            if (from <= a && Math.log(end / z) >= reached * 1.1) {
-                return Optional.of(end);
-            }
-        }
-        return Optional.empty();
+        Optional<Double> e = kept.extend(a, c);
+        work += kept.takeWork();
+        return e;
     }
 
     /**
@@ -262,7 +240,7 @@ final class DecaySweep {
      * one of them proves a negative value the point is infeasible with the best of them (section 8 of the proof);
      * otherwise one walk over every distance.
      */
-    private Point evaluate(double z, long wa, long wc) {
+    private Point evaluate(double z, long wa, long wc, double a, double c) {
         DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(z, z), n);
         DecayWalk walk = DecayWalk.of(theta);
         double p1 = walk.p1();
@@ -297,6 +275,11 @@ final class DecaySweep {
                 return remember(infeasible(st, theta));
             }
         }
+        Optional<double[]> fromKept = kept.point(z, a, c, theta, walk);
+        work += kept.takeWork();
+        if (fromKept.isPresent()) {
+            return new Point(Optional.of(Kind.FEASIBLE), 0, 0, fromKept.get()[0], 0, fromKept.get()[1], 0, theta);
+        }
         Point p = walk(z, theta, walk);
         return p.kind().equals(Optional.of(Kind.INFEASIBLE)) ? remember(p) : p;
     }
@@ -320,32 +303,40 @@ final class DecaySweep {
         double p2 = walk.p2();
         double weightSum = walk.weightSum();
         double[] st = fresh();
-        boolean keep = maxDistance <= KEEP_LIMIT;
-        if (keep && kept == null) {
-            kept = new double[3][(int) maxDistance + 1];
-        }
-        keptBase = Double.NaN;
-        walk.run(maxDistance, (m, v, e, slope, dErr) -> {
+        boolean keep = kept.enabled();
+        kept.clear();
+        double box = boxHalfWidth;
+        double[] kappa = box > 0 ? walk.boxReach(box) : null;
+        double[] boxMin = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}; // the box bound's and B_m(z)'s minima
+        DecayWalk.BoxVisitor visitor = (m, v, e, slope, dErr, boxLower) -> {
+            boxMin[0] = Math.min(boxMin[0], boxLower);
+            boxMin[1] = Math.min(boxMin[1], v - e);
             double lo = Math.nextDown(v - e);
             double slopeLo = Math.nextDown(slope - dErr);
             accumulate(st, m, lo, Math.nextUp(v + e), slopeLo, Math.nextUp(slope + dErr), p1, p2);
             if (keep) {
-                kept[0][(int) m] = lo;
-                kept[1][(int) m] = Math.nextDown(m * slopeLo);
-                kept[2][(int) m] = curvature(m, p1, p2);
+                kept.record((int) m, lo, Math.nextDown(m * slopeLo), curvature(m, p1, p2));
             }
             // no later distance can give a wider piece: an infeasible point needs only its best witness
             return st[2] == 0 || optimistic(m, n, weightSum, p2) >= Math.min(st[6], st[8]);
-        });
+        };
+        walk.runBox(maxDistance, kappa, visitor);
         work += (long) n * (long) st[10];
         if (st[2] != 0) {
+            boxHalfWidth = 0;
+            boxHeld = false;
             return infeasible(st, theta);
         }
         if (st[3] == 0) {
             if (keep) {
-                keptBase = z; // every B_m(z) > 0 proven: the quadratics of all m are certificates from z
+                kept.keep(z); // every B_m(z) > 0 proven: the quadratics of all m are certificates from z
             }
-            return new Point(Optional.of(Kind.FEASIBLE), st[0], 0, st[4], 0, st[5], 0, theta);
+            // the box holds when its bound is positive at every m <= M (the walk visited them all): section 10
+            boolean boxHolds = kappa != null && (long) st[10] == maxDistance && boxMin[0] > 0;
+            double left = boxHolds ? Math.max(st[4], box) : st[4];
+            double right = boxHolds ? Math.max(st[5], box) : st[5];
+            nextBox(z, box, boxHolds, boxMin[0], boxMin[1], st[5]);
+            return new Point(Optional.of(Kind.FEASIBLE), st[0], 0, left, 0, right, 0, theta);
         }
         // a value the recurrence's bound could not sign: one more precise look (rare); the point gets no width
         long m = (long) st[3];
@@ -442,12 +433,32 @@ final class DecaySweep {
     }
 
     /**
+     * For tests of section 11: the full walk at z0, then the point z of the stretch (a, c) certified from that walk's
+     * quadratics and the weak distances alone: {1, lo, hi} (the certified piece inside [a, c]), or {0, z, z} when
+     * the walk at z0 does not prove every B_m &gt; 0 or the point is not certified that way.
+     */
+    double[] keptPieceAround(double z0, double z, double a, double c) {
+        DoubleInterval[] theta0 = thetas(z0);
+        walk(z0, theta0, DecayWalk.of(theta0));
+        if (kept.base() != z0) {
+            return new double[] {0, z, z};
+        }
+        DoubleInterval[] theta = thetas(z);
+        Optional<double[]> e = kept.point(z, a, c, theta, DecayWalk.of(theta));
+        if (e.isEmpty()) {
+            return new double[] {0, z, z};
+        }
+        Point p = new Point(Optional.of(Kind.FEASIBLE), 0, 0, e.get()[0], 0, e.get()[1], 0, theta);
+        return new double[] {1, leftExtent(z, p, a).bound(), rightExtent(z, p, c).bound()};
+    }
+
+    /**
      * {@link #pieceAround(double, double, double)} with {@code neighbour} as the witness of an infeasible piece
      * next to z (0: none): the point is then certified by the probes and segment walks around it when they find a
      * negative distance. For tests of those certificates.
      */
     double[] pieceAround(double z, double a, double c, long neighbour) {
-        Point p = evaluate(z, neighbour, 0);
+        Point p = evaluate(z, neighbour, 0, a, c);
         if (p.kind().isEmpty()) {
             return new double[] {0, z, z, 0, 0};
         }

@@ -123,6 +123,44 @@ final class DecayWalk {
         boolean visit(long m, double value, double error, double slope, double slopeError);
     }
 
+    /** What {@link #runBox} reports at each m: {@link Visitor}'s values and a lower bound over a box of bases. */
+    interface BoxVisitor {
+        /**
+         * As {@link Visitor#visit}, and {@code boxLower} &lt;= B_m(b) for every base b in [z e^-T, z e^T] (z this walk's
+         * base, T the box's half-width; {@code Double.NEGATIVE_INFINITY} when not proven). Return false to stop.
+         */
+        boolean visit(long m, double value, double error, double slope, double slopeError, double boxLower);
+    }
+
+    /**
+     * The reach of each mode over the box of bases [z e^-T, z e^T]: kappa_i &gt;= theta_i(z) (e^((i/n) T) - 1), so that
+     * |m theta_i(b) - m theta_i(z)| &lt;= m kappa_i on the box ({@code proofs/decay-bound.md} section 10), rounded up
+     * with a margin of 2^-40 that also covers the rounding of m kappa_i. For 0 &lt;= T &lt;= 4.
+     */
+    double[] boxReach(double halfWidth) {
+        if (!(halfWidth >= 0 && halfWidth <= 4)) {
+            throw new IllegalArgumentException("box half-width " + halfWidth + " is not in [0, 4]");
+        }
+        double[] kappa = new double[n];
+        for (int i = 1; i < n; i++) {
+            double arg = Math.nextUp((double) i / n * halfWidth * (1 + 0x1p-50));
+            kappa[i] = Math.nextUp(theta[i].hi() * Math.nextUp(Math.expm1(arg)) * (1 + 0x1p-40));
+        }
+        return kappa;
+    }
+
+    /**
+     * {@link #run(long, Visitor)} from m = 1 that also bounds B_m from below over the box of bases whose reach
+     * {@link #boxReach} gave: per mode max(-1, cos~ - D |sin~| - D^2/2) with D = m kappa_i, summed, less the modes'
+     * and the summation's errors ({@code proofs/decay-bound.md} section 10). With {@code kappa} null there is no box
+     * and {@code boxLower} is -infinity.
+     *
+     * @throws InsufficientPrecisionException as {@link #run(long, long, Visitor)}
+     */
+    void runBox(long maxDistance, double[] kappa, BoxVisitor visitor) {
+        walk(1, maxDistance, kappa, visitor);
+    }
+
     /**
      * Visits m = 1, 2, ..., maxDistance in order (B_0 = n is exact and not visited) until the visitor stops.
      *
@@ -141,6 +179,10 @@ final class DecayWalk {
      * @throws InsufficientPrecisionException if the error bound would pass its range of validity (k x &gt;= 1/2)
      */
     void run(long first, long last, Visitor visitor) {
+        walk(first, last, null, (m, v, e, slope, se, box) -> visitor.visit(m, v, e, slope, se));
+    }
+
+    private void walk(long first, long last, double[] kappa, BoxVisitor visitor) {
         long steps = last - first + 1;
         if (steps * growth >= 0.5) {
             throw new InsufficientPrecisionException("the rotation recurrence's error bound does not reach m = " + last);
@@ -168,10 +210,24 @@ final class DecayWalk {
         }
         int half = n / 2;
         boolean parallel = last - first + 1 >= PARALLEL_FROM && n >= 16 && PARALLEL;
-        double[][] part = new double[4][CHUNK]; // sums and slopes of modes [0, half) and [half, n)
+        // sums, slopes (and box bounds) of modes [0, half) and [half, n)
+        double[][] part = new double[kappa == null ? 4 : 6][CHUNK];
+        double[] lowerBox = kappa == null ? null : part[4];
+        double[] upperBox = kappa == null ? null : part[5];
         for (long m0 = first; m0 <= last; m0 += CHUNK) {
             int len = (int) Math.min(CHUNK, last - m0 + 1);
-            if (parallel) {
+            long start = m0;
+            if (kappa != null) {
+                if (parallel) {
+                    java.util.concurrent.ForkJoinTask<?> upper = java.util.concurrent.ForkJoinTask.adapt(
+                            () -> rotateBox(x, y, half, n, start, len, kappa, part[2], part[3], upperBox)).fork();
+                    rotateBox(x, y, 0, half, start, len, kappa, part[0], part[1], lowerBox);
+                    upper.join();
+                } else {
+                    rotateBox(x, y, 0, half, start, len, kappa, part[0], part[1], lowerBox);
+                    rotateBox(x, y, half, n, start, len, kappa, part[2], part[3], upperBox);
+                }
+            } else if (parallel) {
                 java.util.concurrent.ForkJoinTask<?> upper = java.util.concurrent.ForkJoinTask.adapt(
                         () -> rotate(x, y, half, n, len, part[2], part[3])).fork();
                 rotate(x, y, 0, half, len, part[0], part[1]);
@@ -183,10 +239,65 @@ final class DecayWalk {
             for (int k = 0; k < len; k++) {
                 long m = m0 + k;
                 double me = e0 == 0 ? modeError(m) : modeError(m - offset, e0);
-                if (!visitor.visit(m, part[0][k] + part[2][k], errorFrom(me), part[1][k] + part[3][k], slopeError(me))) {
+                double box = kappa == null ? Double.NEGATIVE_INFINITY : boxLower(part[4][k] + part[5][k], me);
+                if (!visitor.visit(m, part[0][k] + part[2][k], errorFrom(me), part[1][k] + part[3][k], slopeError(me), box)) {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * The proven lower bound over the box from the computed sum of max(-1, g_i): less n (3.01 E + 2^-46) for the
+     * modes' errors and the per-mode rounding, and n^2 2^-52 for the summation (section 10); -infinity when
+     * E &gt; 2^-20 (outside the lemma's range).
+     */
+    private double boxLower(double sum, double modeError) {
+        if (!(modeError <= 0x1p-20)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double loss = (n * (3.01 * modeError + 0x1p-46) + sumError) * SLACK;
+        return Math.nextDown(Math.nextDown(sum) - loss);
+    }
+
+    /** One step of the recurrence for the modes [from, to): (x, y) multiplied by the computed rotation R~(theta~_i). */
+    private void turn(double[] x, double[] y, int from, int to) {
+        double[] c = cos;
+        double[] s = sin;
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            double yi = y[i];
+            x[i] = c[i] * xi - s[i] * yi;
+            y[i] = s[i] * xi + c[i] * yi;
+        }
+    }
+
+    /**
+     * {@link #rotate} that also stores, after the step to m = start + k, the sum over its modes of
+     * max(-1, x_i - D_i |y_i| - D_i^2/2), D_i = m kappa_i, in boxes[k] (section 10 of the proof).
+     */
+    private void rotateBox(double[] x, double[] y, int from, int to, long start, int len, double[] kappa, double[] sums,
+            double[] slopes, double[] boxes) {
+        double[] w = weight;
+        double[] bound = new double[to];
+        for (int k = 0; k < len; k++) {
+            turn(x, y, from, to);
+            double m = start + k;
+            for (int i = from; i < to; i++) {
+                double reach = m * kappa[i];
+                bound[i] = Math.max(-1, x[i] - (reach * Math.abs(y[i]) + reach * reach * 0.5));
+            }
+            double sum = 0;
+            double slope = 0;
+            double box = 0;
+            for (int i = from; i < to; i++) {
+                sum += x[i];
+                slope += w[i] * y[i];
+                box += bound[i];
+            }
+            sums[k] = sum;
+            slopes[k] = slope;
+            boxes[k] = box;
         }
     }
 
@@ -201,17 +312,10 @@ final class DecayWalk {
      * sums[k] and of w_i times their sines in slopes[k] (each summed in mode order).
      */
     private void rotate(double[] x, double[] y, int from, int to, int len, double[] sums, double[] slopes) {
-        double[] c = cos;
-        double[] s = sin;
         double[] w = weight;
         for (int k = 0; k < len; k++) {
             // two loops: the rotation has no loop-carried dependence, so the JIT can vectorise it
-            for (int i = from; i < to; i++) {
-                double xi = x[i];
-                double yi = y[i];
-                x[i] = c[i] * xi - s[i] * yi;
-                y[i] = s[i] * xi + c[i] * yi;
-            }
+            turn(x, y, from, to);
             double sum = 0;
             double slope = 0;
             for (int i = from; i < to; i++) {

@@ -10,8 +10,10 @@ import org.ropebounds.criteria.DistanceRange;
 /**
  * The decay criterion's speed at d = 128 (long walks use two threads when two processors are available): L_theta(b)
  * for one base, base_L with the robust bound and the feasible intervals for L = 2^10..2^fullLog2 (default 15), and
- * the first feasible base alone for the larger L up to 2^maxLog2 (default 20). Run {@code java -cp
- * target/ropebounds.jar:target/test-classes org.ropebounds.bench.DecayBenchmark [maxLog2 [fullLog2]]}.
+ * the first feasible base alone for the larger L up to 2^maxLog2 (default 20), and, when robustLog2 &gt; fullLog2, the
+ * full search for L = 2^(fullLog2+1)..2^robustLog2 under the default work limit ({@link DecayCriterion#DEFAULT_WORK}:
+ * how far the robust bound gets). Run {@code java -cp target/ropebounds.jar:target/test-classes
+ * org.ropebounds.bench.DecayBenchmark [maxLog2 [fullLog2 [robustLog2]]]}.
  */
 public final class DecayBenchmark {
     private DecayBenchmark() {
@@ -21,6 +23,7 @@ public final class DecayBenchmark {
     public static void main(String[] args) {
         int maxLog2 = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int fullLog2 = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int robustLog2 = args.length > 2 ? Integer.parseInt(args[2]) : fullLog2;
         DecayCriterion c = DecayCriterion.of(128, DistanceRange.INCLUSIVE);
         System.out.printf(Locale.ROOT, "ropebounds decay benchmark: d = 128, %d processors, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
@@ -35,6 +38,12 @@ public final class DecayBenchmark {
             DecayBaseBounds r = c.minBase(1L << k, 6, Long.MAX_VALUE);
             System.out.printf(Locale.ROOT, "L = 2^%d: first feasible %s, robust %s, %d intervals, %.3g mode-steps: %.3f s%n", k,
                     r.firstFeasible(), r.robust(), r.feasibleIntervals().size(), (double) r.work(), (System.nanoTime() - t) / 1e9);
+        }
+        for (int k = fullLog2 + 1; k <= robustLog2; k++) {
+            long t = System.nanoTime();
+            DecayBaseBounds r = c.minBase(1L << k, 6, DecayCriterion.DEFAULT_WORK);
+            System.out.printf(Locale.ROOT, "L = 2^%d (work limit %.3g): first feasible %s, robust %s, %.3g mode-steps: %.3f s%n", k,
+                    (double) DecayCriterion.DEFAULT_WORK, r.firstFeasible(), r.robust(), (double) r.work(), (System.nanoTime() - t) / 1e9);
         }
         for (int k = fullLog2 + 1; k <= maxLog2; k++) {
             long t = System.nanoTime();
