@@ -16,6 +16,7 @@ import org.ropebounds.bounds.ZoneReport.LowerBound;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.Ball;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.CertifiedDecimal.Direction;
 import org.ropebounds.real.DoubleDoubleInterval;
@@ -189,6 +190,9 @@ public final class ZoneCalculator {
                 }
                 if (v instanceof DoubleInterval d) {
                     return last ? CertifiedDecimal.decide(d, digits, direction) : CertifiedDecimal.decideByBall(d, digits, direction);
+                }
+                if (v instanceof Ball b && enclosure == null) {
+                    return CertifiedDecimal.decide(b, digits, direction);
                 }
                 return CertifiedDecimal.decide(enclosure(), digits, direction);
             }
