@@ -171,7 +171,7 @@ public final class ZoneCalculator {
 
             /**
              * The decimal the enclosure decides in {@code direction} (CertifiedDecimal.decide, from the ball when there
-             * is one); at a double or double-double level that is not the last, from the ball test alone (a more
+             * is one); at a double, double-double or ball level that is not the last, from the ball test alone (a more
              * precise level follows and decides the same digits).
              */
             Optional<CertifiedDecimal> decide(int digits, Direction direction, boolean last) {
@@ -192,7 +192,7 @@ public final class ZoneCalculator {
                     return last ? CertifiedDecimal.decide(d, digits, direction) : CertifiedDecimal.decideByBall(d, digits, direction);
                 }
                 if (v instanceof Ball b && enclosure == null) {
-                    return CertifiedDecimal.decide(b, digits, direction);
+                    return last ? CertifiedDecimal.decide(b, digits, direction) : CertifiedDecimal.decideByBall(b, digits, direction);
                 }
                 return CertifiedDecimal.decide(enclosure(), digits, direction);
             }

@@ -25,6 +25,9 @@ final class BallDecimals {
     private static final DoubleDoubleInterval[] POW10 = new DoubleDoubleInterval[MAX_SCALE - MIN_SCALE + 1];
     private static final BigInteger[] TEN_POW = new BigInteger[MAX_DIGITS + 1];
     private static final long[] TEN_POW_LONG = new long[16];
+    /** 10^j for j below this are kept once computed (a benign race: each entry is immutable). */
+    private static final int KEPT_POWERS = 1200;
+    private static final BigInteger[] KEPT_TEN_POW = new BigInteger[KEPT_POWERS];
 
     static {
         for (int k = 0; k <= MAX_DIGITS; k++) {
@@ -190,7 +193,7 @@ final class BallDecimals {
         if (n > 1000 || Math.abs(k) > 1 << 20) {
             return Optional.empty();
         }
-        BigInteger low = BigInteger.TEN.pow(n - 1);
+        BigInteger low = tenPow(n - 1);
         BigInteger high = low.multiply(BigInteger.TEN);
         // a 2^k >= 2^(bitLength - 1 + k), so this is floor(log10(a 2^k)) or one less (or, by rounding of the double, one more)
         long e = (long) Math.floor((a.bitLength() - 1 + k) * 0.30102999566398120);
@@ -225,7 +228,7 @@ final class BallDecimals {
 
     /** {floor(2 y), 2 y - floor(2 y) == 0 ? 0 : 1} for y = c 2^k 10^j, c > 0, as BigIntegers. */
     private static BigInteger[] twiceScaled(BigInteger c, long k, long j) {
-        BigInteger num = j >= 0 ? c.multiply(BigInteger.TEN.pow((int) j)) : c;
+        BigInteger num = j >= 0 ? c.multiply(tenPow(j)) : c;
         long shift = k + 1;
         if (j >= 0) {
             if (shift >= 0) {
@@ -235,7 +238,7 @@ final class BallDecimals {
             boolean exact = num.getLowestSetBit() >= s;
             return new BigInteger[] {num.shiftRight(s), exact ? BigInteger.ZERO : BigInteger.ONE};
         }
-        BigInteger den = BigInteger.TEN.pow((int) -j);
+        BigInteger den = tenPow(-j);
         if (shift >= 0) {
             num = num.shiftLeft((int) shift);
         } else {
@@ -243,6 +246,19 @@ final class BallDecimals {
         }
         BigInteger[] qr = num.divideAndRemainder(den);
         return new BigInteger[] {qr[0], qr[1].signum() == 0 ? BigInteger.ZERO : BigInteger.ONE};
+    }
+
+    /** 10^j for 0 <= j <= 2^20. */
+    private static BigInteger tenPow(long j) {
+        if (j >= KEPT_POWERS) {
+            return BigInteger.TEN.pow((int) j);
+        }
+        BigInteger p = KEPT_TEN_POW[(int) j];
+        if (p == null) {
+            p = BigInteger.TEN.pow((int) j);
+            KEPT_TEN_POW[(int) j] = p;
+        }
+        return p;
     }
 
     /** The integer that y >= 0 rounds to in {@code direction}, from {@link #twiceScaled}'s {floor(2 y), inexact}. */

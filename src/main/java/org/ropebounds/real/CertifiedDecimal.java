@@ -357,6 +357,23 @@ public final class CertifiedDecimal {
     }
 
     /**
+     * {@link #decide(Ball, int, Direction)} without its rational fallback: the same decision when it answers,
+     * but empty whenever the integer test of a ball without an exact value does not decide (the enclosure might
+     * still have). For a caller with a more precise level after this one; a ball with an exact value takes the
+     * full path.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decideByBall(Ball x, int n, Direction direction) {
+        checkRequested(n);
+        Objects.requireNonNull(direction);
+        if (x.exact().isPresent()) {
+            return decide(x.toEnclosure(), n, direction);
+        }
+        return BallDecimals.rounded(x, n, direction).map(d -> new CertifiedDecimal(d, null, null, null, x, n, n, false, direction));
+    }
+
+    /**
      * Whether hi - lo exceeds 10^(1-n) max(|lo|, |hi|) (proven with a factor 4 to spare: the double width
      * and bound are each within a few ulps of the real ones).
      */
