@@ -52,10 +52,7 @@ final class BallDecimals {
             return Optional.empty();
         }
         if (x.hi() < 0) {
-            // up(x) = -down(-x), down(x) = -up(-x), nearest (ties to even) is symmetric
-            Direction mirrored = direction == Direction.UPWARD ? Direction.DOWNWARD
-                    : direction == Direction.DOWNWARD ? Direction.UPWARD : Direction.NEAREST;
-            return rounded(new DoubleDoubleInterval(-x.hi(), -x.lo(), x.radius(), Optional.empty()), n, mirrored).map(BigDecimal::negate);
+            return rounded(new DoubleDoubleInterval(-x.hi(), -x.lo(), x.radius(), Optional.empty()), n, mirror(direction)).map(BigDecimal::negate);
         }
         // the enclosure of a ball of radius 0 that is not exact is [m - 2^-1074, m + 2^-1074]: cover it
         DoubleDoubleInterval covering = x.radius() > 0 ? x : new DoubleDoubleInterval(x.hi(), x.lo(), Double.MIN_VALUE, Optional.empty());

@@ -340,27 +340,20 @@ public final class CertifiedDecimal {
     /**
      * {@link #decide(Enclosure, int, Direction)} for {@link Ball#toEnclosure() the enclosure of a midpoint-radius
      * ball}, the same decision (the same digits, value and enclosure), decided in integers from the ball's ends
-     * without rational arithmetic when it can be ({@code BallDecimals}, {@code proofs/ball-arithmetic.md},
-     * "Deciding decimals from a ball": always, unless the enclosure's lower end is itself an n-digit decimal
-     * or its ends round differently), else through the enclosure.
+     * without rational arithmetic when it can be ({@code BallDecimals}, {@code proofs/ball-arithmetic.md} section 10:
+     * unless the lower end is itself an n-digit decimal or the ends round differently), else through the enclosure.
      *
      * @throws IllegalArgumentException unless n >= 1
      */
     public static Optional<CertifiedDecimal> decide(Ball x, int n, Direction direction) {
-        checkRequested(n);
-        Objects.requireNonNull(direction);
-        Optional<BigDecimal> d = BallDecimals.rounded(x, n, direction);
-        if (d.isPresent()) {
-            return Optional.of(new CertifiedDecimal(d.get(), null, null, null, x, n, n, false, direction));
-        }
-        return decide(x.toEnclosure(), n, direction);
+        Optional<CertifiedDecimal> d = decideByBall(x, n, direction);
+        return d.isPresent() || x.exact().isPresent() ? d : decide(x.toEnclosure(), n, direction);
     }
 
     /**
-     * {@link #decide(Ball, int, Direction)} without its rational fallback: the same decision when it answers,
-     * but empty whenever the integer test of a ball without an exact value does not decide (the enclosure might
-     * still have). For a caller with a more precise level after this one; a ball with an exact value takes the
-     * full path.
+     * {@link #decide(Ball, int, Direction)} without its rational fallback: the same decision when it answers, but
+     * empty whenever the integer test does not decide; for a caller with a more precise level after this one. A
+     * ball with an exact value takes the full path.
      *
      * @throws IllegalArgumentException unless n >= 1
      */

@@ -89,6 +89,9 @@ class BallDecisionTest {
         assertEquals(new BigDecimal("2"), BallDecimals.rounded(ball(1537, -10, 1, -10), 1, Direction.NEAREST).orElseThrow());
         // [2.5, 2.501953125] to 1 digit nearest: the tie 2.5 goes to 2, the rest to 3: undecided
         assertEquals(Optional.empty(), CertifiedDecimal.decide(ball(2561, -10, 1, -10), 1, Direction.NEAREST));
+        // [1 - 2^-20, 1] to 3 digits up: the lower end carries to 1.00 and the upper end is 1 exactly, its own ceiling
+        assertEquals(new BigDecimal("1.00"), BallDecimals.rounded(ball((1L << 21) - 1, -21, 1, -21), 3, Direction.UPWARD).orElseThrow());
+        assertSameDecision(ball((1L << 21) - 1, -21, 1, -21), 3, Direction.UPWARD);
         // an exact ball is left to the enclosure
         assertEquals(Optional.empty(), BallDecimals.rounded(ball(3, 0, 0, 0).withExact(org.ropebounds.format.Rational.of(3)), 1, Direction.UPWARD));
     }
