@@ -16,6 +16,7 @@ import org.ropebounds.bounds.ZoneReport.LowerBound;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.Ball;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.CertifiedDecimal.Direction;
 import org.ropebounds.real.DoubleDoubleInterval;
@@ -170,7 +171,7 @@ public final class ZoneCalculator {
 
             /**
              * The decimal the enclosure decides in {@code direction} (CertifiedDecimal.decide, from the ball when there
-             * is one); at a double or double-double level that is not the last, from the ball test alone (a more
+             * is one); at a double, double-double or ball level that is not the last, from the ball test alone (a more
              * precise level follows and decides the same digits).
              */
             Optional<CertifiedDecimal> decide(int digits, Direction direction, boolean last) {
@@ -189,6 +190,9 @@ public final class ZoneCalculator {
                 }
                 if (v instanceof DoubleInterval d) {
                     return last ? CertifiedDecimal.decide(d, digits, direction) : CertifiedDecimal.decideByBall(d, digits, direction);
+                }
+                if (v instanceof Ball b && enclosure == null) {
+                    return last ? CertifiedDecimal.decide(b, digits, direction) : CertifiedDecimal.decideByBall(b, digits, direction);
                 }
                 return CertifiedDecimal.decide(enclosure(), digits, direction);
             }

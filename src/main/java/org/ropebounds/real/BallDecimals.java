@@ -25,6 +25,9 @@ final class BallDecimals {
     private static final DoubleDoubleInterval[] POW10 = new DoubleDoubleInterval[MAX_SCALE - MIN_SCALE + 1];
     private static final BigInteger[] TEN_POW = new BigInteger[MAX_DIGITS + 1];
     private static final long[] TEN_POW_LONG = new long[16];
+    /** 10^j for j below this are kept once computed (a benign race: each entry is immutable). */
+    private static final int KEPT_POWERS = 1200;
+    private static final BigInteger[] KEPT_TEN_POW = new BigInteger[KEPT_POWERS];
 
     static {
         for (int k = 0; k <= MAX_DIGITS; k++) {
@@ -49,10 +52,7 @@ final class BallDecimals {
             return Optional.empty();
         }
         if (x.hi() < 0) {
-            // up(x) = -down(-x), down(x) = -up(-x), nearest (ties to even) is symmetric
-            Direction mirrored = direction == Direction.UPWARD ? Direction.DOWNWARD
-                    : direction == Direction.DOWNWARD ? Direction.UPWARD : Direction.NEAREST;
-            return rounded(new DoubleDoubleInterval(-x.hi(), -x.lo(), x.radius(), Optional.empty()), n, mirrored).map(BigDecimal::negate);
+            return rounded(new DoubleDoubleInterval(-x.hi(), -x.lo(), x.radius(), Optional.empty()), n, mirror(direction)).map(BigDecimal::negate);
         }
         // the enclosure of a ball of radius 0 that is not exact is [m - 2^-1074, m + 2^-1074]: cover it
         DoubleDoubleInterval covering = x.radius() > 0 ? x : new DoubleDoubleInterval(x.hi(), x.lo(), Double.MIN_VALUE, Optional.empty());
@@ -149,6 +149,125 @@ final class BallDecimals {
             return Optional.empty();
         }
         return rounded(new DoubleDoubleInterval(h, l, r, Optional.empty()), n, direction);
+    }
+
+    /**
+     * The rounding of every point of {@link Ball#toEnclosure() x's enclosure} [A 2^k, B 2^k] to n significant
+     * digits in {@code direction}, as {@link CertifiedDecimal#decide(Enclosure, int, Direction)} would give it
+     * from that enclosure (the same BigDecimal, scale included), found in integers without building the
+     * rationals; empty when this test cannot tell (then the enclosure decides). {@code
+     * proofs/ball-arithmetic.md}, "Deciding decimals from a ball", proves the agreement. x must not be exact.
+     */
+    static Optional<BigDecimal> rounded(Ball x, int n, Direction direction) {
+        if (x.exact().isPresent()) {
+            return Optional.empty();
+        }
+        Radius r = x.enclosureRadius();
+        long k = Math.min(x.exponent(), r.exponent());
+        if (x.exponent() - k > 1 << 20 || r.exponent() - k > 1 << 20) {
+            return Optional.empty();
+        }
+        BigInteger m = x.mid().shiftLeft((int) (x.exponent() - k));
+        BigInteger rr = BigInteger.valueOf(r.mantissa()).shiftLeft((int) (r.exponent() - k));
+        BigInteger a = m.subtract(rr);
+        BigInteger b = m.add(rr);
+        if (a.signum() <= 0 && b.signum() >= 0) {
+            return Optional.empty(); // the ends differ in sign or one is 0: they round differently
+        }
+        if (b.signum() < 0) {
+            return roundedPositive(b.negate(), a.negate(), k, n, mirror(direction)).map(BigDecimal::negate);
+        }
+        return roundedPositive(a, b, k, n, direction);
+    }
+
+    /** The direction d of -x for rounding x: up(x) = -down(-x), down(x) = -up(-x), nearest (ties to even) symmetric. */
+    private static Direction mirror(Direction d) {
+        return d == Direction.UPWARD ? Direction.DOWNWARD : d == Direction.DOWNWARD ? Direction.UPWARD : Direction.NEAREST;
+    }
+
+    /** {@link #rounded(Ball, int, Direction)} for 0 < a 2^k < b 2^k. */
+    private static Optional<BigDecimal> roundedPositive(BigInteger a, BigInteger b, long k, int n, Direction direction) {
+        if (n > 1000 || Math.abs(k) > 1 << 20) {
+            return Optional.empty();
+        }
+        BigInteger low = tenPow(n - 1);
+        BigInteger high = low.multiply(BigInteger.TEN);
+        // a 2^k >= 2^(bitLength - 1 + k), so this is floor(log10(a 2^k)) or one less (or, by rounding of the double, one more)
+        long e = (long) Math.floor((a.bitLength() - 1 + k) * 0.30102999566398120);
+        long j = n - 1 - e;
+        BigInteger[] lo = null;
+        for (int tries = 0; tries < 4; tries++) {
+            lo = twiceScaled(a, k, j);
+            BigInteger q = lo[0].shiftRight(1);
+            if (q.compareTo(low) < 0) {
+                j++;
+            } else if (q.compareTo(high) >= 0) {
+                j--;
+            } else {
+                break;
+            }
+            lo = null;
+        }
+        if (lo == null || Math.abs(j) > 1 << 20) {
+            return Optional.empty();
+        }
+        boolean loIsDecimal = !lo[0].testBit(0) && lo[1].signum() == 0;
+        if (loIsDecimal) {
+            return Optional.empty(); // the enclosure's lower end is itself an n-digit decimal: its scale is the rationals' business
+        }
+        BigInteger[] hi = twiceScaled(b, k, j);
+        BigInteger roundedLo = roundedAtScale(lo, direction);
+        if (!roundedLo.equals(roundedAtScale(hi, direction))) {
+            return Optional.empty();
+        }
+        return Optional.of(roundedLo.equals(high) ? new BigDecimal(low, Math.toIntExact(j - 1)) : new BigDecimal(roundedLo, Math.toIntExact(j)));
+    }
+
+    /** {floor(2 y), 2 y - floor(2 y) == 0 ? 0 : 1} for y = c 2^k 10^j, c > 0, as BigIntegers. */
+    private static BigInteger[] twiceScaled(BigInteger c, long k, long j) {
+        BigInteger num = j >= 0 ? c.multiply(tenPow(j)) : c;
+        long shift = k + 1;
+        if (j >= 0) {
+            if (shift >= 0) {
+                return new BigInteger[] {num.shiftLeft((int) shift), BigInteger.ZERO};
+            }
+            int s = (int) -shift;
+            boolean exact = num.getLowestSetBit() >= s;
+            return new BigInteger[] {num.shiftRight(s), exact ? BigInteger.ZERO : BigInteger.ONE};
+        }
+        BigInteger den = tenPow(-j);
+        if (shift >= 0) {
+            num = num.shiftLeft((int) shift);
+        } else {
+            den = den.shiftLeft((int) -shift);
+        }
+        BigInteger[] qr = num.divideAndRemainder(den);
+        return new BigInteger[] {qr[0], qr[1].signum() == 0 ? BigInteger.ZERO : BigInteger.ONE};
+    }
+
+    /** 10^j for 0 <= j <= 2^20. */
+    private static BigInteger tenPow(long j) {
+        if (j >= KEPT_POWERS) {
+            return BigInteger.TEN.pow((int) j);
+        }
+        BigInteger p = KEPT_TEN_POW[(int) j];
+        if (p == null) {
+            p = BigInteger.TEN.pow((int) j);
+            KEPT_TEN_POW[(int) j] = p;
+        }
+        return p;
+    }
+
+    /** The integer that y >= 0 rounds to in {@code direction}, from {@link #twiceScaled}'s {floor(2 y), inexact}. */
+    private static BigInteger roundedAtScale(BigInteger[] twice, Direction direction) {
+        BigInteger q = twice[0].shiftRight(1);
+        boolean halfBit = twice[0].testBit(0);
+        boolean integral = !halfBit && twice[1].signum() == 0;
+        return switch (direction) {
+            case DOWNWARD -> q;
+            case UPWARD -> integral ? q : q.add(BigInteger.ONE);
+            case NEAREST -> !halfBit ? q : twice[1].signum() != 0 || q.testBit(0) ? q.add(BigInteger.ONE) : q;
+        };
     }
 
     /**

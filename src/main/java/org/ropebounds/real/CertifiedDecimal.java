@@ -58,6 +58,8 @@ public final class CertifiedDecimal {
     private final DoubleDoubleInterval ball;
     /** The double interval it was decided from, when it came from one by the ball test (its enclosure is built on demand). */
     private final DoubleInterval interval;
+    /** The midpoint-radius ball it was decided from, when it came from one by the ball test (its enclosure is built on demand). */
+    private final Ball wideBall;
     private final int digits;
     private final int requested;
     private final boolean exact;
@@ -76,6 +78,12 @@ public final class CertifiedDecimal {
 
     private CertifiedDecimal(BigDecimal value, Enclosure enclosure, DoubleDoubleInterval ball, DoubleInterval interval, int digits,
             int requested, boolean exact, Direction direction) {
+        this(value, enclosure, ball, interval, null, digits, requested, exact, direction);
+    }
+
+    private CertifiedDecimal(BigDecimal value, Enclosure enclosure, DoubleDoubleInterval ball, DoubleInterval interval, Ball wideBall,
+            int digits, int requested, boolean exact, Direction direction) {
+        this.wideBall = wideBall;
         this.value = value;
         this.enclosure = enclosure;
         this.ball = ball;
@@ -160,8 +168,9 @@ public final class CertifiedDecimal {
 
     private Enclosure materialised() {
         Enclosure e = enclosure;
-        if (e == null && (ball != null || interval != null)) {
-            e = ball != null ? DoubleDoubleIntervalArithmetic.enclosureOf(ball) : DoubleIntervalArithmetic.INSTANCE.toEnclosure(interval);
+        if (e == null && (ball != null || interval != null || wideBall != null)) {
+            e = ball != null ? DoubleDoubleIntervalArithmetic.enclosureOf(ball)
+                    : interval != null ? DoubleIntervalArithmetic.INSTANCE.toEnclosure(interval) : wideBall.toEnclosure();
             enclosure = e;
         }
         return e;
@@ -329,6 +338,35 @@ public final class CertifiedDecimal {
     }
 
     /**
+     * {@link #decide(Enclosure, int, Direction)} for {@link Ball#toEnclosure() the enclosure of a midpoint-radius
+     * ball}, the same decision (the same digits, value and enclosure), decided in integers from the ball's ends
+     * without rational arithmetic when it can be ({@code BallDecimals}, {@code proofs/ball-arithmetic.md} section 10:
+     * unless the lower end is itself an n-digit decimal or the ends round differently), else through the enclosure.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decide(Ball x, int n, Direction direction) {
+        Optional<CertifiedDecimal> d = decideByBall(x, n, direction);
+        return d.isPresent() || x.exact().isPresent() ? d : decide(x.toEnclosure(), n, direction);
+    }
+
+    /**
+     * {@link #decide(Ball, int, Direction)} without its rational fallback: the same decision when it answers, but
+     * empty whenever the integer test does not decide; for a caller with a more precise level after this one. A
+     * ball with an exact value takes the full path.
+     *
+     * @throws IllegalArgumentException unless n >= 1
+     */
+    public static Optional<CertifiedDecimal> decideByBall(Ball x, int n, Direction direction) {
+        checkRequested(n);
+        Objects.requireNonNull(direction);
+        if (x.exact().isPresent()) {
+            return decide(x.toEnclosure(), n, direction);
+        }
+        return BallDecimals.rounded(x, n, direction).map(d -> new CertifiedDecimal(d, null, null, null, x, n, n, false, direction));
+    }
+
+    /**
      * Whether hi - lo exceeds 10^(1-n) max(|lo|, |hi|) (proven with a factor 4 to spare: the double width
      * and bound are each within a few ulps of the real ones).
      */
@@ -381,7 +419,7 @@ public final class CertifiedDecimal {
             Optional<CertifiedDecimal> d = decide(x, k, direction);
             if (d.isPresent()) {
                 CertifiedDecimal c = d.get();
-                return new CertifiedDecimal(c.value, c.enclosure, c.ball, c.interval, c.digits, n, c.exact, direction);
+                return new CertifiedDecimal(c.value, c.enclosure, c.ball, c.interval, c.wideBall, c.digits, n, c.exact, direction);
             }
         }
         return undecided(n);
