@@ -107,9 +107,11 @@ final class ErasureCommand implements Callable<Integer> {
         TextTable t = new TextTable(new boolean[] {false, true, false, true, true, false},
                 "pipeline", "position", "phase collision (mode)", "output collision", "phase error > delta", "max phase error (rad)");
         // each pipeline's result object on its own (their certified decimals are most of the work), in order
+        // one table of decimals for the run: pipelines with the same phases report equal enclosures
+        ErasureDecimals decimals = new ErasureDecimals(digits);
         List<ObjectNode> built = java.util.stream.IntStream.range(0, reports.size()).parallel().mapToObj(k -> {
-            ObjectNode o = ErasureJson.of(reports.get(k), digits);
-            RelativeOutput.putErasure(o, relative.get(k), digits);
+            ObjectNode o = ErasureJson.of(reports.get(k), decimals);
+            RelativeOutput.putErasure(o, relative.get(k), decimals);
             libm.ifPresent(m -> ErasureEnvelopeOutput.put(o, envelopes.get(k), digits));
             return o;
         }).toList();

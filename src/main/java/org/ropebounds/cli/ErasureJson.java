@@ -12,8 +12,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
-import org.ropebounds.real.CertifiedDecimal;
-import org.ropebounds.real.Enclosure;
 import org.ropebounds.rope.ErasureReport;
 import org.ropebounds.rope.Horizon;
 import org.ropebounds.rope.PhaseErrorBound;
@@ -27,7 +25,13 @@ final class ErasureJson {
     private ErasureJson() {
     }
 
+    /** The result object of one pipeline's report, its decimals at {@code digits} (>= 1). */
     static ObjectNode of(ErasureReport r, int digits) {
+        return of(r, new ErasureDecimals(digits));
+    }
+
+    /** {@link #of(ErasureReport, int)} with the decimals of {@code decimals} (shared by the pipelines of one run). */
+    static ObjectNode of(ErasureReport r, ErasureDecimals decimals) {
         ObjectNode o = Json.object();
         o.put("pipeline", r.pipeline().name());
         o.put("stages", r.pipeline().describe());
@@ -41,7 +45,7 @@ final class ErasureJson {
         put(o, "output_collision_horizon", r.outputCollisionHorizon());
         put(o, "phase_error_horizon", r.phaseErrorHorizon());
         range(o, "phase_error_horizon_range", r.phaseErrorHorizon());
-        max(o, "max_phase_error", r.maxPhaseError(), digits);
+        max(o, "max_phase_error", r.maxPhaseError(), decimals);
         ArrayNode modes = o.putArray("modes");
         for (ErasureReport.Mode m : r.modes()) {
             ObjectNode mo = modes.addObject();
@@ -50,7 +54,7 @@ final class ErasureJson {
             put(mo, "collision_horizon", m.collision());
             put(mo, "phase_error_horizon", m.phaseErrorHorizon());
             range(mo, "phase_error_horizon_range", m.phaseErrorHorizon());
-            max(mo, "max_phase_error", m.maxPhaseError(), digits);
+            max(mo, "max_phase_error", m.maxPhaseError(), decimals);
         }
         return o;
     }
@@ -153,19 +157,24 @@ final class ErasureJson {
 
     /** key: certified digits (null if none are decided, or if unbounded); key_interval: outward-rounded bounds. */
     static void max(ObjectNode o, String key, PhaseErrorBound bound, int digits) {
+        put(o, key, bound, f -> ErasureDecimals.compute(f.enclosure(), digits));
+    }
+
+    /** {@link #max(ObjectNode, String, PhaseErrorBound, int)} with the texts of {@code decimals} (the same texts). */
+    static void max(ObjectNode o, String key, PhaseErrorBound bound, ErasureDecimals decimals) {
+        put(o, key, bound, f -> decimals.of(f.enclosure()));
+    }
+
+    private static void put(ObjectNode o, String key, PhaseErrorBound bound,
+                            java.util.function.Function<PhaseErrorBound.Finite, ErasureDecimals.Texts> texts) {
         if (!(bound instanceof PhaseErrorBound.Finite f)) {
             o.putNull(key);
             o.putNull(key + "_interval");
             return;
         }
-        Enclosure e = f.enclosure();
-        CertifiedDecimal d = CertifiedDecimal.best(e, digits);
-        if (d.digits() == 0 && !d.exact()) {
-            o.putNull(key);
-        } else {
-            o.put(key, d.text());
-        }
-        o.put(key + "_guarantee", d.guarantee());
-        o.put(key + "_interval", CertifiedDecimal.interval(e, digits));
+        ErasureDecimals.Texts t = texts.apply(f);
+        t.digits().ifPresentOrElse(d -> o.put(key, d), () -> o.putNull(key));
+        o.put(key + "_guarantee", t.guarantee());
+        o.put(key + "_interval", t.interval());
     }
 }

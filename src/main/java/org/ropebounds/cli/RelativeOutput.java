@@ -41,16 +41,16 @@ final class RelativeOutput {
     }
 
     /** The erasure result's keys: relative_horizon (and _range), max_relative_error (and _guarantee, _interval), per mode relative_horizon. */
-    static void putErasure(ObjectNode result, RelativeErrorReport r, int digits) {
+    static void putErasure(ObjectNode result, RelativeErrorReport r, ErasureDecimals decimals) {
         Json.putInteger(result, "relative_horizon", r.horizon().located());
         ErasureJson.range(result, "relative_horizon_range", r.horizon());
-        ErasureJson.max(result, "max_relative_error", r.maxError(), digits);
+        ErasureJson.max(result, "max_relative_error", r.maxError(), decimals);
         ArrayNode modes = (ArrayNode) result.get("modes");
         for (RelativeErrorReport.Mode m : r.modes()) {
             ObjectNode mo = (ObjectNode) modes.get(m.i());
             Json.putInteger(mo, "relative_horizon", m.horizon().located());
             ErasureJson.range(mo, "relative_horizon_range", m.horizon());
-            ErasureJson.max(mo, "max_relative_error", m.maxError(), digits);
+            ErasureJson.max(mo, "max_relative_error", m.maxError(), decimals);
         }
     }
 

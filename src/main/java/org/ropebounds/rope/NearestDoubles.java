@@ -18,9 +18,11 @@ import org.ropebounds.format.RoundingMode;
  * Tested against the exact rational rounding of {@link Format#round} in NearestDoublesTest.
  */
 final class NearestDoubles {
+    private static final double TWO_TO_52 = 0x1p52;
     private final Format format;
     private final boolean fast;
     private final boolean fp32;
+    private final boolean fp64;
     private final int precision;
     private final int emin;
     private final double maxFinite;
@@ -33,12 +35,16 @@ final class NearestDoubles {
         this.emin = format.emin();
         this.fast = format.valuesAreDoubles() && precision >= 2 && precision <= 52 && emin - precision + 1 >= -1022 && format.emax() <= 1022;
         this.fp32 = format.equals(Format.FP32);
+        this.fp64 = format.equals(Format.FP64);
         this.maxFinite = format.maxFinite().toRational().toDouble(RoundingMode.TOWARD_POSITIVE);
         this.overflow = format.hasInfinity() ? Double.POSITIVE_INFINITY : Double.NaN;
     }
 
     /** RN(x) in the format, as a double; equal to {@code format.roundNearestToDouble(x)}. */
     double round(double x) {
+        if (fp64) {
+            return x; // every double is an fp64 value: RN is the identity (NaN, infinities and signed zeros too)
+        }
         if (fp32) {
             return (float) x; // Java's conversion is RN into fp32
         }
@@ -50,7 +56,11 @@ final class NearestDoubles {
             return Double.isNaN(x) || a == 0 ? x : Math.copySign(overflow, x); // NaN, signed zero, or an infinity
         }
         int q = Math.max(Math.getExponent(a), emin) - precision + 1;
-        double n = Math.rint(a * powerOfTwo(-q));
+        // 0 < y < 2^p <= 2^52: 2^52 + y lies in [2^52, 2^53], where the doubles are the integers, so it rounds y to the
+        // nearest integer, ties to even (2^52 is even), and the subtraction is exact: Math.rint(y) for y >= 0, without
+        // the call the first-tier JIT does not inline
+        double y = a * powerOfTwo(-q);
+        double n = (TWO_TO_52 + y) - TWO_TO_52;
         double r = n * powerOfTwo(q);
         return Math.copySign(r > maxFinite ? overflow : r, x);
     }
