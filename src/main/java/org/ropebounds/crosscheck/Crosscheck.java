@@ -148,6 +148,7 @@ public final class Crosscheck {
         });
         Executor workers = oneChunk ? Runnable::run : pool;
         UlpsNpyWriter out = ulpsOut.orElse(null);
+        ThreadLocal<WalkScratch> scratch = ThreadLocal.withInitial(WalkScratch::new); // this run's, one per worker
         long read = 0;
         try {
             while (failure.get() == null) {
@@ -166,7 +167,7 @@ public final class Crosscheck {
                         EnvelopeTally en = envelope != null ? new EnvelopeTally(values, keepWorst) : null;
                         long[] ulps = out == null ? null : new long[n];
                         long[] jointHere = new long[2];
-                        check(chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere, env, en);
+                        check(chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere, env, en, scratch.get());
                         if (out != null) {
                             out.write(start, ulps, n);
                         }
@@ -224,7 +225,7 @@ public final class Crosscheck {
     /** Checks one chunk; adds to joint[0] the entries the pipeline explains and to joint[1] those beyond it (see {@link Report}). */
     private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
                               UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint, EnvelopeChecks.Envelopes env,
-                              EnvelopeTally envelope) {
+                              EnvelopeTally envelope, WalkScratch scratch) {
         int modes = ev.rope().modes();
         boolean positions = ev.quantity().hasPositions();
         // concat and interleave rows hold each mode twice: the expected values of a row are computed once
@@ -234,7 +235,7 @@ public final class Crosscheck {
         // C order: rows in turn, so the exact cos and sin come from the rotation walk where it decides them
         RotationWalk walk = !g.fortran && ev.walks() ? new RotationWalk(ev) : null;
         if (walk != null && pipeline == null && values.format().equals(Format.FP32)) {
-            checkWalkedFp32(chunk, start, n, g, ev, exact, ulps, walk, wantExact);
+            checkWalkedFp32(chunk, start, n, g, ev, exact, ulps, walk, wantExact, scratch);
             return;
         }
         double[] walked = new double[modes];
@@ -292,10 +293,12 @@ public final class Crosscheck {
 
     /**
      * {@link #check} of a C-order fp32 chunk against the exact values alone, row by row from the rotation walk: the same
-     * counts, entry by entry, as the general loop (exact matches are counted together), in a loop small enough to compile well.
+     * counts, entry by entry, as the general loop, in loops small enough to compile well: the expected values and distances of
+     * the chunk with the tally's counts in the same loop, then the offers to the kept worst entries of only those entries at least
+     * as far as the rows' maxima allow ({@link UlpTally#offerWorst}).
      */
     private static void checkWalkedFp32(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, UlpTally exact, long[] ulps,
-                                        RotationWalk walk, Expected fallback) {
+                                        RotationWalk walk, Expected fallback, WalkScratch scratch) {
         int modes = ev.rope().modes();
         int columns = g.columns;
         int[] modeOf = new int[columns];
@@ -303,33 +306,52 @@ public final class Crosscheck {
             modeOf[c] = g.layout.mode(c, modes);
         }
         double[] walked = new double[modes];
-        double[] want = new double[columns];
-        long[] distance = new long[columns];
+        float[] want = scratch.want(n);
+        long[] distance = ulps != null ? ulps : scratch.distance(n);
         long first = g.request.firstPosition();
         long row = start / columns;
-        int col = (int) (start % columns);
+        int firstColumn = (int) (start % columns);
+        long[] rowMax = scratch.rowMax(n / columns + 2);
+        int rows = 0;
+        // the tally's counts in locals, in the same loop: fp32 distances are below 2^32 and a chunk below 2^31 entries,
+        // so their sum fits a long and signed order is unsigned order
+        long exactMatches = 0;
+        long oneUlp = 0;
+        long max = 0;
+        double maxAbs = 0;
+        long sum = 0;
+        int col = firstColumn;
         int k = 0;
         while (k < n) {
             long p = first + row;
             walk.row(p, walked);
             int count = (int) Math.min(n - k, (long) (columns - col));
+            long mx = 0;
             for (int j = 0; j < count; j++) {
                 int mode = modeOf[col + j];
                 double w = walked[mode];
                 if (Double.isNaN(w)) {
                     w = fallback.get(row, mode, p, ev, true, exact);
                 }
-                want[j] = w;
-                distance[j] = fp32UlpDistance(chunk[k + j], w);
+                double v = chunk[k + j];
+                long d = fp32UlpDistance(v, w);
+                want[k + j] = (float) w; // an fp32 value: exact
+                distance[k + j] = d;
+                exactMatches += d == 0 ? 1 : 0;
+                oneUlp += d == 1 ? 1 : 0;
+                mx = Math.max(mx, d);
+                double abs = Math.abs(v - w); // 0 where d == 0: the same fp32 value, or zeros of either sign
+                maxAbs = abs > maxAbs ? abs : maxAbs;
+                sum += d;
             }
-            if (ulps != null) {
-                System.arraycopy(distance, 0, ulps, k, count);
-            }
-            exact.addRow(row * columns + col, p, modeOf, col, chunk, k, want, distance, count);
+            rowMax[rows++] = mx;
+            max = Math.max(max, mx);
             k += count;
             row++;
             col = 0;
         }
+        exact.addCounts(n, exactMatches, oneUlp, max, maxAbs, sum);
+        exact.offerWorst(start, first + start / columns, firstColumn, columns, modeOf, chunk, want, distance, n, rowMax, rows);
     }
 
     /**
@@ -344,6 +366,34 @@ public final class Crosscheck {
         int bits = Float.floatToRawIntBits((float) v);
         long magnitude = bits & 0x7fffffff;
         return bits < 0 ? -magnitude : magnitude;
+    }
+
+    /** A worker's arrays for {@link #checkWalkedFp32}, reused from chunk to chunk (allocating them per chunk kept the GC busy). */
+    private static final class WalkScratch {
+        private float[] want = new float[0];
+        private long[] distance = new long[0];
+        private long[] rowMax = new long[0];
+
+        float[] want(int n) {
+            if (want.length < n) {
+                want = new float[n];
+            }
+            return want;
+        }
+
+        long[] distance(int n) {
+            if (distance.length < n) {
+                distance = new long[n];
+            }
+            return distance;
+        }
+
+        long[] rowMax(int n) {
+            if (rowMax.length < n) {
+                rowMax = new long[n];
+            }
+            return rowMax;
+        }
     }
 
     /** The expected values of the row last seen for each mode, and whether the certified path decided them. */
