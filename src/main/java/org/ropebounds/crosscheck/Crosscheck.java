@@ -148,7 +148,7 @@ public final class Crosscheck {
         });
         Executor workers = oneChunk ? Runnable::run : pool;
         UlpsNpyWriter out = ulpsOut.orElse(null);
-        ThreadLocal<WalkScratch> scratch = ThreadLocal.withInitial(WalkScratch::new); // this run's, one per worker
+        ThreadLocal<WalkedChunk.Scratch> scratch = ThreadLocal.withInitial(WalkedChunk.Scratch::new); // this run's, one per worker
         long read = 0;
         try {
             while (failure.get() == null) {
@@ -225,7 +225,7 @@ public final class Crosscheck {
     /** Checks one chunk; adds to joint[0] the entries the pipeline explains and to joint[1] those beyond it (see {@link Report}). */
     private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
                               UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint, EnvelopeChecks.Envelopes env,
-                              EnvelopeTally envelope, WalkScratch scratch) {
+                              EnvelopeTally envelope, WalkedChunk.Scratch scratch) {
         int modes = ev.rope().modes();
         boolean positions = ev.quantity().hasPositions();
         // concat and interleave rows hold each mode twice: the expected values of a row are computed once
@@ -235,7 +235,7 @@ public final class Crosscheck {
         // C order: rows in turn, so the exact cos and sin come from the rotation walk where it decides them
         RotationWalk walk = !g.fortran && ev.walks() ? new RotationWalk(ev) : null;
         if (walk != null && pipeline == null && values.format().equals(Format.FP32)) {
-            checkWalkedFp32(chunk, start, n, g, ev, exact, ulps, walk, wantExact, scratch);
+            WalkedChunk.check(chunk, start, n, g.columns, g.layout, g.request.firstPosition(), ev, exact, ulps, walk, wantExact, scratch);
             return;
         }
         double[] walked = new double[modes];
@@ -292,69 +292,6 @@ public final class Crosscheck {
     }
 
     /**
-     * {@link #check} of a C-order fp32 chunk against the exact values alone, row by row from the rotation walk: the same
-     * counts, entry by entry, as the general loop, in loops small enough to compile well: the expected values and distances of
-     * the chunk with the tally's counts in the same loop, then the offers to the kept worst entries of only those entries at least
-     * as far as the rows' maxima allow ({@link UlpTally#offerWorst}).
-     */
-    private static void checkWalkedFp32(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, UlpTally exact, long[] ulps,
-                                        RotationWalk walk, Expected fallback, WalkScratch scratch) {
-        int modes = ev.rope().modes();
-        int columns = g.columns;
-        int[] modeOf = new int[columns];
-        for (int c = 0; c < columns; c++) {
-            modeOf[c] = g.layout.mode(c, modes);
-        }
-        double[] walked = new double[modes];
-        float[] want = scratch.want(n);
-        long[] distance = ulps != null ? ulps : scratch.distance(n);
-        long first = g.request.firstPosition();
-        long row = start / columns;
-        int firstColumn = (int) (start % columns);
-        long[] rowMax = scratch.rowMax(n / columns + 2);
-        int rows = 0;
-        // the tally's counts in locals, in the same loop: fp32 distances are below 2^32 and a chunk below 2^31 entries,
-        // so their sum fits a long and signed order is unsigned order
-        long exactMatches = 0;
-        long oneUlp = 0;
-        long max = 0;
-        double maxAbs = 0;
-        long sum = 0;
-        int col = firstColumn;
-        int k = 0;
-        while (k < n) {
-            long p = first + row;
-            walk.row(p, walked);
-            int count = (int) Math.min(n - k, (long) (columns - col));
-            long mx = 0;
-            for (int j = 0; j < count; j++) {
-                int mode = modeOf[col + j];
-                double w = walked[mode];
-                if (Double.isNaN(w)) {
-                    w = fallback.get(row, mode, p, ev, true, exact);
-                }
-                double v = chunk[k + j];
-                long d = fp32UlpDistance(v, w);
-                want[k + j] = (float) w; // an fp32 value: exact
-                distance[k + j] = d;
-                exactMatches += d == 0 ? 1 : 0;
-                oneUlp += d == 1 ? 1 : 0;
-                mx = Math.max(mx, d);
-                double abs = Math.abs(v - w); // 0 where d == 0: the same fp32 value, or zeros of either sign
-                maxAbs = abs > maxAbs ? abs : maxAbs;
-                sum += d;
-            }
-            rowMax[rows++] = mx;
-            max = Math.max(max, mx);
-            k += count;
-            row++;
-            col = 0;
-        }
-        exact.addCounts(n, exactMatches, oneUlp, max, maxAbs, sum);
-        exact.offerWorst(start, first + start / columns, firstColumn, columns, modeOf, chunk, want, distance, n, rowMax, rows);
-    }
-
-    /**
      * {@link FormatDoubles#ulpDistance} for two fp32 values (as doubles, not NaN): the fp32 values between them, +0 and -0
      * equal, infinity the value after the largest finite one.
      */
@@ -368,36 +305,8 @@ public final class Crosscheck {
         return bits < 0 ? -magnitude : magnitude;
     }
 
-    /** A worker's arrays for {@link #checkWalkedFp32}, reused from chunk to chunk (allocating them per chunk kept the GC busy). */
-    private static final class WalkScratch {
-        private float[] want = new float[0];
-        private long[] distance = new long[0];
-        private long[] rowMax = new long[0];
-
-        float[] want(int n) {
-            if (want.length < n) {
-                want = new float[n];
-            }
-            return want;
-        }
-
-        long[] distance(int n) {
-            if (distance.length < n) {
-                distance = new long[n];
-            }
-            return distance;
-        }
-
-        long[] rowMax(int n) {
-            if (rowMax.length < n) {
-                rowMax = new long[n];
-            }
-            return rowMax;
-        }
-    }
-
     /** The expected values of the row last seen for each mode, and whether the certified path decided them. */
-    private static final class Expected {
+    static final class Expected {
         private final long[] row;
         private final double[] value;
         private final boolean[] certified;
