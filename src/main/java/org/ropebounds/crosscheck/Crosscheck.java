@@ -148,6 +148,7 @@ public final class Crosscheck {
         });
         Executor workers = oneChunk ? Runnable::run : pool;
         UlpsNpyWriter out = ulpsOut.orElse(null);
+        ThreadLocal<WalkedChunk.Scratch> scratch = ThreadLocal.withInitial(WalkedChunk.Scratch::new); // this run's, one per worker
         long read = 0;
         try {
             while (failure.get() == null) {
@@ -166,7 +167,7 @@ public final class Crosscheck {
                         EnvelopeTally en = envelope != null ? new EnvelopeTally(values, keepWorst) : null;
                         long[] ulps = out == null ? null : new long[n];
                         long[] jointHere = new long[2];
-                        check(chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere, env, en);
+                        check(chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere, env, en, scratch.get());
                         if (out != null) {
                             out.write(start, ulps, n);
                         }
@@ -224,7 +225,7 @@ public final class Crosscheck {
     /** Checks one chunk; adds to joint[0] the entries the pipeline explains and to joint[1] those beyond it (see {@link Report}). */
     private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
                               UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint, EnvelopeChecks.Envelopes env,
-                              EnvelopeTally envelope) {
+                              EnvelopeTally envelope, WalkedChunk.Scratch scratch) {
         int modes = ev.rope().modes();
         boolean positions = ev.quantity().hasPositions();
         // concat and interleave rows hold each mode twice: the expected values of a row are computed once
@@ -234,7 +235,7 @@ public final class Crosscheck {
         // C order: rows in turn, so the exact cos and sin come from the rotation walk where it decides them
         RotationWalk walk = !g.fortran && ev.walks() ? new RotationWalk(ev) : null;
         if (walk != null && pipeline == null && values.format().equals(Format.FP32)) {
-            checkWalkedFp32(chunk, start, n, g, ev, exact, ulps, walk, wantExact);
+            WalkedChunk.check(chunk, start, n, g.columns, g.layout, g.request.firstPosition(), ev, exact, ulps, walk, wantExact, scratch);
             return;
         }
         double[] walked = new double[modes];
@@ -291,48 +292,6 @@ public final class Crosscheck {
     }
 
     /**
-     * {@link #check} of a C-order fp32 chunk against the exact values alone, row by row from the rotation walk: the same
-     * counts, entry by entry, as the general loop (exact matches are counted together), in a loop small enough to compile well.
-     */
-    private static void checkWalkedFp32(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, UlpTally exact, long[] ulps,
-                                        RotationWalk walk, Expected fallback) {
-        int modes = ev.rope().modes();
-        int columns = g.columns;
-        int[] modeOf = new int[columns];
-        for (int c = 0; c < columns; c++) {
-            modeOf[c] = g.layout.mode(c, modes);
-        }
-        double[] walked = new double[modes];
-        double[] want = new double[columns];
-        long[] distance = new long[columns];
-        long first = g.request.firstPosition();
-        long row = start / columns;
-        int col = (int) (start % columns);
-        int k = 0;
-        while (k < n) {
-            long p = first + row;
-            walk.row(p, walked);
-            int count = (int) Math.min(n - k, (long) (columns - col));
-            for (int j = 0; j < count; j++) {
-                int mode = modeOf[col + j];
-                double w = walked[mode];
-                if (Double.isNaN(w)) {
-                    w = fallback.get(row, mode, p, ev, true, exact);
-                }
-                want[j] = w;
-                distance[j] = fp32UlpDistance(chunk[k + j], w);
-            }
-            if (ulps != null) {
-                System.arraycopy(distance, 0, ulps, k, count);
-            }
-            exact.addRow(row * columns + col, p, modeOf, col, chunk, k, want, distance, count);
-            k += count;
-            row++;
-            col = 0;
-        }
-    }
-
-    /**
      * {@link FormatDoubles#ulpDistance} for two fp32 values (as doubles, not NaN): the fp32 values between them, +0 and -0
      * equal, infinity the value after the largest finite one.
      */
@@ -347,7 +306,7 @@ public final class Crosscheck {
     }
 
     /** The expected values of the row last seen for each mode, and whether the certified path decided them. */
-    private static final class Expected {
+    static final class Expected {
         private final long[] row;
         private final double[] value;
         private final boolean[] certified;

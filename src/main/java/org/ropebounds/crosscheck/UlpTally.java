@@ -179,6 +179,66 @@ final class UlpTally {
         sumHigh = high;
     }
 
+    /**
+     * Adds the counts a caller took in its own loop over {@code n} entries, as {@link #add} would have taken them: the
+     * entries at distance 0 and 1, the largest distance (unsigned), the largest |got - want| and the sum of the distances
+     * (unsigned, at most 2^64 - 1). The kept worst entries are {@link #offerWorst}'s.
+     */
+    void addCounts(long n, long exact, long one, long max, double maxAbs, long sum) {
+        entries += n;
+        exactMatches += exact;
+        oneUlp += one;
+        if (Long.compareUnsigned(max, maxUlps) > 0) {
+            maxUlps = max;
+        }
+        if (maxAbs > maxAbsError) {
+            maxAbsError = maxAbs;
+        }
+        long s = sumLow + sum;
+        sumHigh += Long.compareUnsigned(s, sumLow) < 0 ? 1 : 0;
+        sumLow = s;
+    }
+
+    /**
+     * The kept-worst part of {@link #add} for {@code n} consecutive entries of a C-order table whose counts
+     * {@link #addCounts} took: entry k is {@code got[k]} at index {@code firstIndex + k}, column c =
+     * ({@code firstColumn + k}) mod {@code columns} (mode {@code modeOf[c]}) and position
+     * {@code firstPosition + (firstColumn + k) / columns}, expected {@code want[k]} (an fp32 value), {@code distance[k]}
+     * ulps away (unsigned). {@code groupMax[0..groups)} are the largest distances of disjoint sets of these entries
+     * (rows, say). Only entries at least T away are offered, in order, T the keepWorst-th largest of those maxima (0 when
+     * there are fewer): an entry less than T away has keepWorst entries of these worse than it, so {@link #add} would
+     * not keep it either (proofs/crosscheck-rotation.md section 6). {@code groupMax} is reordered.
+     *
+     * @param firstColumn in [0, columns); firstColumn + n at most Integer.MAX_VALUE
+     */
+    void offerWorst(long firstIndex, long firstPosition, int firstColumn, int columns, int[] modeOf, double[] got, float[] want,
+                    long[] distance, int n, long[] groupMax, int groups) {
+        if (keepWorst == 0) {
+            return;
+        }
+        long least = leastKept(groupMax, groups, keepWorst);
+        for (int k = 0; k < n; k++) {
+            long d = distance[k];
+            if (d != 0 && Long.compareUnsigned(d, least) >= 0
+                    && (kept < keepWorst || Entry.worse(d, firstIndex + k, hUlps[0], hIndex[0]))) {
+                int c = firstColumn + k;
+                offer(firstIndex + k, firstPosition + c / columns, modeOf[c % columns], got[k], want[k], d);
+            }
+        }
+    }
+
+    /** The keep-th largest of {@code max[0..groups)} (unsigned), 0 when groups < keep; reorders them. */
+    static long leastKept(long[] max, int groups, int keep) {
+        if (groups < keep || keep == 0) {
+            return 0;
+        }
+        for (int g = 0; g < groups; g++) {
+            max[g] ^= Long.MIN_VALUE; // signed order of the flipped values is unsigned order of the values
+        }
+        java.util.Arrays.sort(max, 0, groups);
+        return max[groups - keep] ^ Long.MIN_VALUE;
+    }
+
     void countDecidedExactly() {
         decidedExactly++;
     }

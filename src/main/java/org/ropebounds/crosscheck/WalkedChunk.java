@@ -1,0 +1,99 @@
+package org.ropebounds.crosscheck;
+
+/**
+ * The check of a C-order fp32 chunk against the exact values alone, from the rotation walk: {@link Crosscheck}'s fastest
+ * loop, kept apart so that it compiles on its own (proofs/crosscheck-rotation.md, sections 1 to 6).
+ */
+final class WalkedChunk {
+    private WalkedChunk() {
+    }
+
+    /**
+     * Checks entries [start, start + n) of a C-order fp32 array of {@code columns} columns against the exact values, row by
+     * row from the rotation walk (where it decides none, {@code fallback}): the same counts, entry by entry, as the general
+     * loop. The distances and the tally's counts in one loop, then the offers to the kept worst entries of only those
+     * entries the rows' maxima allow ({@link UlpTally#offerWorst}). {@code ulps}, when not null, receives the distances.
+     */
+    static void check(double[] chunk, long start, int n, int columns, Layout layout, long first, ExpectedValues ev, UlpTally exact,
+                      long[] ulps, RotationWalk walk, Crosscheck.Expected fallback, Scratch scratch) {
+        int modes = ev.rope().modes();
+        int[] modeOf = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            modeOf[c] = layout.mode(c, modes);
+        }
+        double[] walked = new double[modes];
+        float[] want = scratch.want(n);
+        long[] distance = ulps != null ? ulps : scratch.distance(n);
+        long row = start / columns;
+        int firstColumn = (int) (start % columns);
+        long[] rowMax = scratch.rowMax(n / columns + 2);
+        int rows = 0;
+        // the tally's counts in locals, in the same loop: fp32 distances are below 2^32 and a chunk below 2^31 entries,
+        // so their sum fits a long and signed order is unsigned order
+        long exactMatches = 0;
+        long oneUlp = 0;
+        long max = 0;
+        double maxAbs = 0;
+        long sum = 0;
+        int col = firstColumn;
+        int k = 0;
+        while (k < n) {
+            long p = first + row;
+            walk.row(p, walked);
+            int count = (int) Math.min(n - k, (long) (columns - col));
+            long mx = 0;
+            for (int j = 0; j < count; j++) {
+                int mode = modeOf[col + j];
+                double w = walked[mode];
+                if (Double.isNaN(w)) {
+                    w = fallback.get(row, mode, p, ev, true, exact);
+                }
+                double v = chunk[k + j];
+                long d = Crosscheck.fp32UlpDistance(v, w);
+                want[k + j] = (float) w; // an fp32 value: exact
+                distance[k + j] = d;
+                exactMatches += d == 0 ? 1 : 0;
+                oneUlp += d == 1 ? 1 : 0;
+                mx = Math.max(mx, d);
+                double abs = Math.abs(v - w); // 0 where d == 0: the same fp32 value, or zeros of either sign
+                maxAbs = abs > maxAbs ? abs : maxAbs;
+                sum += d;
+            }
+            rowMax[rows++] = mx;
+            max = Math.max(max, mx);
+            k += count;
+            row++;
+            col = 0;
+        }
+        exact.addCounts(n, exactMatches, oneUlp, max, maxAbs, sum);
+        exact.offerWorst(start, first + start / columns, firstColumn, columns, modeOf, chunk, want, distance, n, rowMax, rows);
+    }
+
+    /** A worker's arrays for {@link #check}, reused from chunk to chunk (allocating them per chunk kept the GC busy). */
+    static final class Scratch {
+        private float[] want = new float[0];
+        private long[] distance = new long[0];
+        private long[] rowMax = new long[0];
+
+        float[] want(int n) {
+            if (want.length < n) {
+                want = new float[n];
+            }
+            return want;
+        }
+
+        long[] distance(int n) {
+            if (distance.length < n) {
+                distance = new long[n];
+            }
+            return distance;
+        }
+
+        long[] rowMax(int n) {
+            if (rowMax.length < n) {
+                rowMax = new long[n];
+            }
+            return rowMax;
+        }
+    }
+}
