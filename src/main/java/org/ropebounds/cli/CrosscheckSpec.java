@@ -7,8 +7,6 @@ import org.ropebounds.crosscheck.Layout;
 import org.ropebounds.crosscheck.Quantity;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
-import org.ropebounds.libm.LibmModel;
-import org.ropebounds.libm.LibmModels;
 import org.ropebounds.rope.PipelineSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +17,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * {@code ropebounds crosscheck} built through picocli's programmatic API: the same command as the annotated
  * {@link CrosscheckCommand} (with its mixins) and the top-level {@link RopeBoundsCommand}, without reading one
  * annotation. On JDK 17 every annotation type read spins a proxy class that no class-data-sharing archive can hold;
- * the eight a crosscheck's start read cost about 20 ms of a one-row crosscheck's 150 (issue 17). Used only when the
+ * without the eight a crosscheck's start read, a one-row crosscheck takes about 156 ms of CPU instead of 204 (issue 17;
+ * median of 15 alternated runs through {@code ./ropebounds}). Used only when the
  * first argument is {@code crosscheck}; {@code CrosscheckSpecParityTest} checks that every option, the usage help and
  * the parsed values are the annotated ones, so the annotations stay the definition.
  */
@@ -62,6 +61,7 @@ final class CrosscheckSpec {
 
     /** {@link RopeBoundsCommand}'s {@code footer}. */
     private static final String[] TOP_FOOTER = {"", "Exit codes: 0 ok, 1 failed check or internal error, 2 bad input, 3 a claim check could not decide."};
+
     private CrosscheckSpec() {
     }
 
@@ -73,7 +73,7 @@ final class CrosscheckSpec {
         RopeBoundsCommand top = new RopeBoundsCommand();
         CommandSpec topSpec = CommandSpec.wrapWithoutInspection(top).name("ropebounds").versionProvider(new RopeBoundsCommand.Version());
         topSpec.usageMessage().description(TOP_DESCRIPTION).footer(TOP_FOOTER);
-        addStandardHelpOptions(topSpec);
+        CrosscheckMixinSpecs.addStandardHelpOptions(topSpec);
         top.spec = topSpec;
         CommandLine cl = new CommandLine(topSpec);
         cl.addSubcommand("crosscheck", new CommandLine(crosscheck()));
@@ -86,10 +86,8 @@ final class CrosscheckSpec {
         CommandSpec s = CommandSpec.wrapWithoutInspection(run).name("crosscheck").versionProvider(new RopeBoundsCommand.Version());
         run.spec = s;
         s.usageMessage().header(HEADER).description(DESCRIPTION).footer(FOOTER);
-        addStandardHelpOptions(s);
-        // CommonOptions
-        s.addOption(flag("--json", "Print machine-readable JSON (same content as the text output)."));
-        s.addOption(flag("--debug", "Show stack traces of errors."));
+        CrosscheckMixinSpecs.addStandardHelpOptions(s);
+        CrosscheckMixinSpecs.addCommon(s);
         // the command's own, in its field order
         s.addOption(option("-q", "--quantity").required(true).paramLabel("Q").type(Quantity.class)
                 .description("What the file holds: inv_freq, phase, cos or sin.").build());
@@ -97,37 +95,14 @@ final class CrosscheckSpec {
                 .description("RoPE base b (rope_theta), b > 1 (or --config/--model).").build());
         s.addOption(option("-d", "--head-dim", "--rotary-dim").paramLabel("D").type(Integer.class)
                 .description("Rotary dimension d (even, 2..1024; default 128).").build());
-        // ModelOptions
-        s.addOption(option("-c", "--config").paramLabel("FILE").type(Path.class)
-                .description("Use this model's effective spectrum instead of --base/--head-dim: a Hugging Face config.json or a GGUF file.").build());
-        s.addOption(option("-m", "--model").paramLabel("ID").type(String.class)
-                .description("Use this registry model's effective spectrum instead of --base/--head-dim (see 'ropebounds models').").build());
+        CrosscheckMixinSpecs.addModel(s);
         s.addOption(option("--positions").paramLabel("A:B").type(Positions.Range.class).converters(new Positions.RangeConverter())
                 .description("The rows are positions A, A+1, ..., B-1 (half-open; 0 <= A < B <= 2^53). Default: 0 up to the number of rows.").build());
         s.addOption(option("-p", "--pipeline").paramLabel("NAME").type(PipelineSpec.class)
                 .description("Also compare with this emulated pipeline: hf, hf-bf16-inv-freq, bf16-all, fp16-all or fp64 "
                         + "(its output format is the file's).").build());
-        // PipelineOverrides
-        s.addOption(format("--inv-freq-dtype", "Override: the format inv_freq is computed and stored in."));
-        s.addOption(format("--position-dtype", "Override: the format positions are held in."));
-        s.addOption(format("--phase-dtype", "Override: the format of the phase product."));
-        s.addOption(format("--trig-dtype", "Override: the format cos and sin are computed in."));
-        s.addOption(format("--output-dtype", "Override: the format the cos/sin cache is cast to."));
-        // LibmOptions with its LibmModelOptions
-        s.addOption(option("--libm").paramLabel("MODEL").type(LibmModels.class).converters(new LibmModelOptions.ModelsConverter())
-                .description("The pipeline's libm: a preset (correct, faithful, glibc, sleef-u10, cuda, cuda-fast-math) or one model for "
-                        + "pow, cos and sin (correct, faithful, ulps:K, abs:E, with @R for |x| <= R, unbounded). crosscheck: the verdict "
-                        + "becomes every entry inside the envelope of what such an implementation can compute (needs --pipeline); erasure and phase: "
-                        + "horizons and phases become ranges over that envelope (only pow moves them); reference: the tolerance is taken over it.")
-                .build());
-        s.addOption(libmModel("--libm-pow", "The model of pow (after --libm)."));
-        s.addOption(libmModel("--libm-cos", "The model of cos (after --libm)."));
-        s.addOption(libmModel("--libm-sin", "The model of sin (after --libm)."));
-        s.addOption(option("--inv-freq").paramLabel("FILE").type(Path.class)
-                .description("The implementation's own inv_freq (d/2 entries, any file kind): the pipeline's phase, cos and sin start from it, "
-                        + "and it is checked itself (against exact and the pipeline's pow envelope). Needs --pipeline.").build());
-        s.addOption(option("--inv-freq-file-dtype").paramLabel("FORMAT").type(Format.class)
-                .description("The --inv-freq file's number format (needed for text and CSV; default: the .npy header, else --dtype).").build());
+        CrosscheckMixinSpecs.addOverrides(s);
+        CrosscheckMixinSpecs.addLibm(s);
         // the command's own again
         s.addOption(option("--dtype").paramLabel("FORMAT").type(Format.class)
                 .description("The file's number format. Needed for text, CSV and raw uint/V data (with --config/--model: the model's weights' "
@@ -146,39 +121,15 @@ final class CrosscheckSpec {
         s.addOption(option("--ulps-out").paramLabel("OUT.npy").type(Path.class)
                 .description("Also write every entry's distance in ulps (against the pipeline with --pipeline, else the exact value) "
                         + "as a .npy array of uint64 in the file's shape and order; written only when the run succeeds.").build());
-        s.addOption(flag("--quiet", "No progress bar (it shows on stderr for .npy and .safetensors files when stderr is a terminal)."));
+        s.addOption(CrosscheckMixinSpecs.flag("--quiet", "No progress bar (it shows on stderr for .npy and .safetensors files when stderr is a terminal)."));
         s.addOption(option("--threads").paramLabel("N").type(Integer.class)
                 .description("Worker threads (default: the number of cores).").build());
         s.addPositional(PositionalParamSpec.builder().descriptionKey("").index("0").arity("1").required(true).paramLabel("FILE").type(Path.class).description("The array to check.").build());
         return s;
     }
 
-    /** picocli's {@code mixinStandardHelpOptions}, which would read the annotations of its own mixin class. */
-    private static void addStandardHelpOptions(CommandSpec s) {
-        CommandSpec help = CommandSpec.create();
-        help.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).paramLabel("<helpRequested>").descriptionKey("mixinStandardHelpOptions.help")
-                .description("Show this help message and exit.").build());
-        help.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).paramLabel("<versionRequested>").descriptionKey("mixinStandardHelpOptions.version")
-                .description("Print version information and exit.").build());
-        s.addMixin("mixinStandardHelpOptions", help);
-    }
-
-    /** A builder with the annotation's defaults where picocli's builder has others (descriptionKey "" rather than null). */
     private static OptionSpec.Builder option(String... names) {
-        return OptionSpec.builder(names).descriptionKey("");
-    }
-
-    private static OptionSpec flag(String name, String description) {
-        return option(name).type(boolean.class).paramLabel("<" + name.substring(2) + ">").description(description).build(); // picocli labels a flag by its field
-    }
-
-    private static OptionSpec format(String name, String description) {
-        return option(name).paramLabel("FORMAT").type(Format.class).description(description).build();
-    }
-
-    private static OptionSpec libmModel(String name, String description) {
-        return option(name).paramLabel("MODEL").type(LibmModel.class).converters(new LibmModelOptions.ModelConverter())
-                .description(description).build();
+        return CrosscheckMixinSpecs.option(names);
     }
 
     /** What picocli executes: a {@link CrosscheckCommand} holding the values parsed into {@link #spec}. */
@@ -195,31 +146,15 @@ final class CrosscheckSpec {
     static CrosscheckCommand command(CommandSpec s) {
         CrosscheckCommand c = new CrosscheckCommand();
         c.spec = s;
-        c.common = new CommonOptions();
-        c.common.json = isSet(s, "--json");
-        c.common.debug = isSet(s, "--debug");
+        c.common = CrosscheckMixinSpecs.common(s);
         c.quantity = value(s, "--quantity");
         c.base = value(s, "--base");
         c.headDim = value(s, "--head-dim");
-        c.model = new ModelOptions();
-        c.model.config = value(s, "--config");
-        c.model.model = value(s, "--model");
+        c.model = CrosscheckMixinSpecs.model(s);
         c.positions = value(s, "--positions");
         c.pipeline = value(s, "--pipeline");
-        c.overrides = new PipelineOverrides();
-        c.overrides.invFreqDtype = value(s, "--inv-freq-dtype");
-        c.overrides.positionDtype = value(s, "--position-dtype");
-        c.overrides.phaseDtype = value(s, "--phase-dtype");
-        c.overrides.trigDtype = value(s, "--trig-dtype");
-        c.overrides.outputDtype = value(s, "--output-dtype");
-        c.libm = new LibmOptions();
-        c.libm.models = new LibmModelOptions();
-        c.libm.models.libm = value(s, "--libm");
-        c.libm.models.pow = value(s, "--libm-pow");
-        c.libm.models.cos = value(s, "--libm-cos");
-        c.libm.models.sin = value(s, "--libm-sin");
-        c.libm.invFreq = value(s, "--inv-freq");
-        c.libm.invFreqDtype = value(s, "--inv-freq-file-dtype");
+        c.overrides = CrosscheckMixinSpecs.overrides(s);
+        c.libm = CrosscheckMixinSpecs.libm(s);
         c.dtype = value(s, "--dtype");
         c.layout = value(s, "--layout");
         c.toleranceUlps = CrosscheckSpec.<Long>value(s, "--tolerance-ulps");
@@ -227,17 +162,13 @@ final class CrosscheckSpec {
         c.inputFormat = value(s, "--input-format");
         c.tensor = value(s, "--tensor");
         c.ulpsOut = value(s, "--ulps-out");
-        c.quiet = isSet(s, "--quiet");
+        c.quiet = CrosscheckMixinSpecs.isSet(s, "--quiet");
         c.threads = value(s, "--threads");
         c.file = s.positionalParameters().get(0).getValue();
         return c;
     }
 
     private static <T> T value(CommandSpec s, String option) {
-        return s.findOption(option).getValue();
-    }
-
-    private static boolean isSet(CommandSpec s, String option) {
-        return Boolean.TRUE.equals(s.findOption(option).getValue());
+        return CrosscheckMixinSpecs.value(s, option);
     }
 }
