@@ -49,8 +49,11 @@ final class RopeBoundsCommand implements Runnable {
      * no command, an unknown one, a top-level option) all of them, so help and errors list every command.
      */
     static CommandLine commandLine(String[] args) {
-        CommandLine cl = new CommandLine(new RopeBoundsCommand());
         Class<?> named = args.length > 0 ? BY_NAME.get(args[0]) : null;
+        if (named == CrosscheckCommand.class) {
+            return CrosscheckSpec.commandLine(); // the same command built without reading annotations (see there)
+        }
+        CommandLine cl = new CommandLine(new RopeBoundsCommand());
         if (named != null) {
             cl.addSubcommand(named);
             return cl;

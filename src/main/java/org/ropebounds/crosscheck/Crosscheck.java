@@ -301,8 +301,8 @@ public final class Crosscheck {
 
     private static long fp32Ordinal(double v) {
         int bits = Float.floatToRawIntBits((float) v);
-        long magnitude = bits & 0x7fffffff;
-        return bits < 0 ? -magnitude : magnitude;
+        long sign = bits >> 31; // 0 or -1: the magnitude negated without a branch (signs of cos and sin entries are not predictable)
+        return ((bits & 0x7fffffff) ^ sign) - sign;
     }
 
     /** The expected values of the row last seen for each mode, and whether the certified path decided them. */

@@ -31,6 +31,7 @@ public final class NpyArray implements ArraySource {
     private final Path path;
     private final FileChannel channel;
     private final Format format;
+    private final boolean fp32; // the format is fp32 (float32 data is widened in bulk)
     private final FormatDoubles values;
     private final int itemBytes;
     private final char kind; // f, u or V
@@ -47,6 +48,7 @@ public final class NpyArray implements ArraySource {
         this.path = path;
         this.channel = channel;
         this.format = format;
+        this.fp32 = format.equals(Format.FP32);
         this.values = format.doubles();
         this.itemBytes = itemBytes;
         this.kind = kind;
@@ -177,10 +179,12 @@ public final class NpyArray implements ArraySource {
                 buffer.flip();
             }
             int take = (int) Math.min(Math.min(into.length - n, entries - delivered), buffer.remaining() / itemBytes);
-            decode(into, n, take);
-            for (int k = n; k < n + take; k++) {
-                if (Double.isNaN(into[k])) {
-                    throw FormatDoubles.nanEntry(path.getFileName() + ", " + where(delivered + k - n));
+            if (!decodeFp32(into, n, take)) {
+                decode(into, n, take);
+                for (int k = n; k < n + take; k++) {
+                    if (Double.isNaN(into[k])) {
+                        throw nanEntry(k - n);
+                    }
                 }
             }
             n += take;
@@ -189,18 +193,43 @@ public final class NpyArray implements ArraySource {
         return n;
     }
 
-    private void decode(double[] into, int offset, int count) {
-        if (kind == 'f' && itemBytes == 4 && format.equals(Format.FP32)) {
-            // in bulk (a copy, or a byte swap, of the whole run), then widened: per-entry getFloat was a visible part of a check
-            if (floats.length < count) {
-                floats = new float[count];
-            }
-            buffer.asFloatBuffer().get(floats, 0, count);
-            buffer.position(buffer.position() + 4 * count);
+    /**
+     * fp32 data: the next {@code count} entries into {@code into[offset...]}, in bulk (a copy, or a byte swap, of the whole
+     * run; per-entry getFloat was a visible part of a check), then widened and checked for NaN in one pass; false, and
+     * nothing read, for other data.
+     */
+    private boolean decodeFp32(double[] into, int offset, int count) {
+        if (!(kind == 'f' && itemBytes == 4 && fp32)) {
+            return false;
+        }
+        if (floats.length < count) {
+            floats = new float[count];
+        }
+        buffer.asFloatBuffer().get(floats, 0, count);
+        buffer.position(buffer.position() + 4 * count);
+        int nan = 0;
+        for (int k = 0; k < count; k++) {
+            float v = floats[k];
+            into[offset + k] = v;
+            nan |= v != v ? 1 : 0; // one test after the loop: NaN entries are refused, so they are rare
+        }
+        if (nan != 0) {
             for (int k = 0; k < count; k++) {
-                into[offset + k] = floats[k];
+                if (Float.isNaN(floats[k])) {
+                    throw nanEntry(k);
+                }
             }
-        } else if (kind == 'f' && itemBytes == 8) {
+        }
+        return true;
+    }
+
+    /** The refusal of the NaN entry {@code k} entries after the next one to deliver. */
+    private InvalidInputException nanEntry(int k) {
+        return FormatDoubles.nanEntry(path.getFileName() + ", " + where(delivered + k));
+    }
+
+    private void decode(double[] into, int offset, int count) {
+        if (kind == 'f' && itemBytes == 8) {
             for (int k = 0; k < count; k++) {
                 into[offset + k] = buffer.getDouble();
             }

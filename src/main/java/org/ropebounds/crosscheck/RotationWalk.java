@@ -69,8 +69,10 @@ final class RotationWalk {
     /**
      * Fills {@code want[i]} (one per mode) with the exact value of mode i at position {@code p} correctly rounded to the
      * file's format, or NaN where the walk does not decide it. Fastest for consecutive positions.
+     *
+     * @return true when no entry of {@code want} is NaN (the walk decided every mode)
      */
-    void row(long p, double[] want) {
+    boolean row(long p, double[] want) {
         if (p != nextPosition || leftInBlock == 0) {
             restart(p);
         } else {
@@ -84,18 +86,23 @@ final class RotationWalk {
         nextPosition = p + 1;
         leftInBlock--;
         double[] main = sine ? sin : cos;
+        int undecided = 0;
         if (fp32) {
             for (int i = 0; i < modes; i++) { // decideFp32 without its nextDown/nextUp: accept carries their 2^-51 (see restart)
                 double v = main[i];
                 float lo = (float) (v - accept[i]);
                 float hi = (float) (v + accept[i]);
-                want[i] = Float.floatToRawIntBits(lo) == Float.floatToRawIntBits(hi) ? lo : Double.NaN;
+                boolean same = Float.floatToRawIntBits(lo) == Float.floatToRawIntBits(hi);
+                want[i] = same ? lo : Double.NaN;
+                undecided += same ? 0 : 1;
             }
         } else {
             for (int i = 0; i < modes; i++) {
                 want[i] = ExpectedValues.decide(main[i], accept[i], file);
+                undecided += Double.isNaN(want[i]) ? 1 : 0;
             }
         }
+        return undecided == 0;
     }
 
     /** The walked cos (or sin) of mode i at the last row's position, before rounding to the file's format (for tests). */

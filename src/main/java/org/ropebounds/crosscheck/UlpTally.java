@@ -199,30 +199,35 @@ final class UlpTally {
         sumLow = s;
     }
 
+    /** Whether this tally keeps any worst entries (keepWorst > 0). */
+    boolean keepsWorst() {
+        return keepWorst > 0;
+    }
+
+    /** How many of the worst entries this tally keeps. */
+    int keepWorst() {
+        return keepWorst;
+    }
+
     /**
-     * The kept-worst part of {@link #add} for {@code n} consecutive entries of a C-order table whose counts
-     * {@link #addCounts} took: entry k is {@code got[k]} at index {@code firstIndex + k}, column c =
-     * ({@code firstColumn + k}) mod {@code columns} (mode {@code modeOf[c]}) and position
-     * {@code firstPosition + (firstColumn + k) / columns}, expected {@code want[k]} (an fp32 value), {@code distance[k]}
-     * ulps away (unsigned). {@code groupMax[0..groups)} are the largest distances of disjoint sets of these entries
-     * (rows, say). Only entries at least T away are offered, in order, T the keepWorst-th largest of those maxima (0 when
-     * there are fewer): an entry less than T away has keepWorst entries of these worse than it, so {@link #add} would
-     * not keep it either (proofs/crosscheck-rotation.md section 6). {@code groupMax} is reordered.
-     *
-     * @param firstColumn in [0, columns); firstColumn + n at most Integer.MAX_VALUE
+     * The kept-worst part of {@link #add} for {@code count} consecutive fp32 entries of one row of a C-order table whose
+     * counts {@link #addCounts} took: entry j is {@code got[from + j]} at index {@code firstIndex + j}, column
+     * {@code firstColumn + j} (mode {@code modeOf[firstColumn + j]}), expected {@code want[from + j]} (an fp32 value), its
+     * distance {@link Crosscheck#fp32UlpDistance} computed here. Only entries at least {@code least} away are offered, in
+     * order: {@code least} is T of proofs/crosscheck-rotation.md section 6 (the keepWorst-th largest of the maxima of
+     * disjoint sets of the chunk's entries, 0 when there are fewer), below which {@link #add} would not keep an entry either.
      */
-    void offerWorst(long firstIndex, long firstPosition, int firstColumn, int columns, int[] modeOf, double[] got, float[] want,
-                    long[] distance, int n, long[] groupMax, int groups) {
+    void offerWorstRow(long firstIndex, long position, int firstColumn, int[] modeOf, double[] got, int from, float[] want, int count,
+                       long least) {
         if (keepWorst == 0) {
             return;
         }
-        long least = leastKept(groupMax, groups, keepWorst);
-        for (int k = 0; k < n; k++) {
-            long d = distance[k];
-            if (d != 0 && Long.compareUnsigned(d, least) >= 0
-                    && (kept < keepWorst || Entry.worse(d, firstIndex + k, hUlps[0], hIndex[0]))) {
-                int c = firstColumn + k;
-                offer(firstIndex + k, firstPosition + c / columns, modeOf[c % columns], got[k], want[k], d);
+        for (int j = 0; j < count; j++) {
+            double g = got[from + j];
+            double w = want[from + j];
+            long d = Crosscheck.fp32UlpDistance(g, w);
+            if (d != 0 && d >= least && (kept < keepWorst || Entry.worse(d, firstIndex + j, hUlps[0], hIndex[0]))) {
+                offer(firstIndex + j, position, modeOf[firstColumn + j], g, w, d);
             }
         }
     }

@@ -11,19 +11,22 @@ final class WalkedChunk {
     /**
      * Checks entries [start, start + n) of a C-order fp32 array of {@code columns} columns against the exact values, row by
      * row from the rotation walk (where it decides none, {@code fallback}): the same counts, entry by entry, as the general
-     * loop. The distances and the tally's counts in one loop, then the offers to the kept worst entries of only those
-     * entries the rows' maxima allow ({@link UlpTally#offerWorst}). {@code ulps}, when not null, receives the distances.
+     * loop. The distances and the tally's counts in one loop (without a branch per entry where the walk decided the whole
+     * row and the columns are the modes), then the offers to the kept worst entries of only the rows whose maxima allow
+     * them, their distances computed again there ({@link UlpTally#offerWorstRow}; proofs/crosscheck-rotation.md section 6).
+     * {@code ulps}, when not null, receives the distances.
      */
     static void check(double[] chunk, long start, int n, int columns, Layout layout, long first, ExpectedValues ev, UlpTally exact,
                       long[] ulps, RotationWalk walk, Crosscheck.Expected fallback, Scratch scratch) {
         int modes = ev.rope().modes();
         int[] modeOf = new int[columns];
+        boolean columnIsMode = columns == modes;
         for (int c = 0; c < columns; c++) {
             modeOf[c] = layout.mode(c, modes);
+            columnIsMode &= modeOf[c] == c;
         }
-        double[] walked = new double[modes];
+        double[] walked = scratch.walked(modes);
         float[] want = scratch.want(n);
-        long[] distance = ulps != null ? ulps : scratch.distance(n);
         long row = start / columns;
         int firstColumn = (int) (start % columns);
         long[] rowMax = scratch.rowMax(n / columns + 2);
@@ -39,25 +42,45 @@ final class WalkedChunk {
         int k = 0;
         while (k < n) {
             long p = first + row;
-            walk.row(p, walked);
+            boolean decided = walk.row(p, walked);
             int count = (int) Math.min(n - k, (long) (columns - col));
             long mx = 0;
-            for (int j = 0; j < count; j++) {
-                int mode = modeOf[col + j];
-                double w = walked[mode];
-                if (Double.isNaN(w)) {
-                    w = fallback.get(row, mode, p, ev, true, exact);
+            if (decided && columnIsMode) { // mode = column and no NaN: nothing to branch on
+                for (int j = 0; j < count; j++) {
+                    double w = walked[col + j];
+                    double v = chunk[k + j];
+                    long d = Crosscheck.fp32UlpDistance(v, w);
+                    want[k + j] = (float) w; // an fp32 value: exact
+                    if (ulps != null) {
+                        ulps[k + j] = d;
+                    }
+                    exactMatches += (d - 1) >>> 63; // d == 0 (0 <= d < 2^32), as arithmetic: a branch here is mispredicted
+                    oneUlp += ((d ^ 1) - 1) >>> 63; // d == 1
+                    mx = Math.max(mx, d);
+                    double abs = Math.abs(v - w); // 0 where d == 0: the same fp32 value, or zeros of either sign
+                    maxAbs = abs > maxAbs ? abs : maxAbs;
+                    sum += d;
                 }
-                double v = chunk[k + j];
-                long d = Crosscheck.fp32UlpDistance(v, w);
-                want[k + j] = (float) w; // an fp32 value: exact
-                distance[k + j] = d;
-                exactMatches += d == 0 ? 1 : 0;
-                oneUlp += d == 1 ? 1 : 0;
-                mx = Math.max(mx, d);
-                double abs = Math.abs(v - w); // 0 where d == 0: the same fp32 value, or zeros of either sign
-                maxAbs = abs > maxAbs ? abs : maxAbs;
-                sum += d;
+            } else {
+                for (int j = 0; j < count; j++) {
+                    int mode = modeOf[col + j];
+                    double w = walked[mode];
+                    if (Double.isNaN(w)) {
+                        w = fallback.get(row, mode, p, ev, true, exact);
+                    }
+                    double v = chunk[k + j];
+                    long d = Crosscheck.fp32UlpDistance(v, w);
+                    want[k + j] = (float) w;
+                    if (ulps != null) {
+                        ulps[k + j] = d;
+                    }
+                    exactMatches += (d - 1) >>> 63;
+                    oneUlp += ((d ^ 1) - 1) >>> 63;
+                    mx = Math.max(mx, d);
+                    double abs = Math.abs(v - w);
+                    maxAbs = abs > maxAbs ? abs : maxAbs;
+                    sum += d;
+                }
             }
             rowMax[rows++] = mx;
             max = Math.max(max, mx);
@@ -66,14 +89,36 @@ final class WalkedChunk {
             col = 0;
         }
         exact.addCounts(n, exactMatches, oneUlp, max, maxAbs, sum);
-        exact.offerWorst(start, first + start / columns, firstColumn, columns, modeOf, chunk, want, distance, n, rowMax, rows);
+        if (exact.keepsWorst()) {
+            long[] sorted = scratch.sortedMax(rows);
+            System.arraycopy(rowMax, 0, sorted, 0, rows);
+            long least = UlpTally.leastKept(sorted, rows, exact.keepWorst());
+            long firstPosition = first + start / columns;
+            int from = 0;
+            for (int r = 0; r < rows; r++) {
+                int c0 = r == 0 ? firstColumn : 0;
+                int count = (int) Math.min(n - from, (long) (columns - c0));
+                if (rowMax[r] != 0 && rowMax[r] >= least) { // fp32 distances: signed order is unsigned order
+                    exact.offerWorstRow(start + from, firstPosition + r, c0, modeOf, chunk, from, want, count, least);
+                }
+                from += count;
+            }
+        }
     }
 
     /** A worker's arrays for {@link #check}, reused from chunk to chunk (allocating them per chunk kept the GC busy). */
     static final class Scratch {
+        private double[] walked = new double[0];
         private float[] want = new float[0];
-        private long[] distance = new long[0];
         private long[] rowMax = new long[0];
+        private long[] sortedMax = new long[0];
+
+        double[] walked(int modes) {
+            if (walked.length != modes) {
+                walked = new double[modes];
+            }
+            return walked;
+        }
 
         float[] want(int n) {
             if (want.length < n) {
@@ -82,11 +127,11 @@ final class WalkedChunk {
             return want;
         }
 
-        long[] distance(int n) {
-            if (distance.length < n) {
-                distance = new long[n];
+        long[] sortedMax(int n) {
+            if (sortedMax.length < n) {
+                sortedMax = new long[n];
             }
-            return distance;
+            return sortedMax;
         }
 
         long[] rowMax(int n) {

@@ -13,7 +13,7 @@ import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 
 /**
- * The walked fp32 loop's tally ({@link UlpTally#addCounts} and {@link UlpTally#offerWorst}, proofs/crosscheck-rotation.md
+ * The walked fp32 loop's tally ({@link UlpTally#addCounts} and {@link UlpTally#offerWorstRow}, proofs/crosscheck-rotation.md
  * section 6) against {@link UlpTally#add} entry by entry, and the whole fast path against the general check loop.
  */
 class WalkedTallyTest {
@@ -58,7 +58,7 @@ class WalkedTallyTest {
                         long row = (firstColumn + k) / columns;
                         want[k] = r.nextInt(5) * 0.25f;
                         distance[k] = r.nextInt(3) == 0 ? 0 : growing ? row + r.nextInt(3) : r.nextInt(4);
-                        got[k] = want[k] + distance[k] * 0x1p-24;
+                        got[k] = Float.intBitsToFloat(Float.floatToRawIntBits(want[k]) + (int) distance[k]); // distance[k] fp32 steps up
                         if (k == 0 || c == 0) {
                             rowMax[rows++] = 0;
                         }
@@ -71,7 +71,15 @@ class WalkedTallyTest {
                         one.add(100 + k, 7 + row, modeOf[c], got[k], want[k], distance[k]);
                     }
                     chunk.addCounts(n, exact, ones, max, maxAbs, sum);
-                    chunk.offerWorst(100, 7, firstColumn, columns, modeOf, got, want, distance, n, rowMax, rows);
+                    long[] sorted = rowMax.clone();
+                    long least = UlpTally.leastKept(sorted, rows, keep);
+                    for (int g = 0, from = 0; g < rows; g++) {
+                        int c0 = g == 0 ? firstColumn : 0;
+                        int count = Math.min(n - from, columns - c0);
+                        assertEquals(distance[from], Crosscheck.fp32UlpDistance(got[from], want[from])); // the distances offerWorstRow computes
+                        chunk.offerWorstRow(100 + from, 7 + g, c0, modeOf, got, from, want, count, least);
+                        from += count;
+                    }
                     assertEquals(one.summary(), chunk.summary());
                 });
     }
