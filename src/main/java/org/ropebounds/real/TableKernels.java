@@ -41,7 +41,7 @@ final class TableKernels {
             a = atanOfInterval(FixedInterval.of(ax, w));
         } else {
             // atan(x) = pi/2 - atan(1/x), 1/x in (0, 1)
-            a = Kernels.pi(w).shift(-1).subtract(atanOfInterval(FixedInterval.ofQuotient(ax.denominator(), ax.numerator(), w)));
+            a = pi(w).shift(-1).subtract(atanOfInterval(FixedInterval.ofQuotient(ax.denominator(), ax.numerator(), w)));
         }
         return x.signum() < 0 ? a.negate() : a;
     }
@@ -72,7 +72,7 @@ final class TableKernels {
         int w = bits + 32;
         return quotientForAsin(x, w).map(t -> {
             FixedInterval a = atanOfInterval(t);
-            return Kernels.pi(w).shift(-1).subtract(x.signum() < 0 ? a.negate() : a);
+            return pi(w).shift(-1).subtract(x.signum() < 0 ? a.negate() : a);
         }).orElseGet(() -> Kernels.acos(x, bits));
     }
 
@@ -246,17 +246,17 @@ final class TableKernels {
         if (w > MAX_TABLE_BITS || shift < 1) {
             return Kernels.log(x, bits);
         }
-        // M = m 2^w = n 2^(w - dk - q), exact; above 3/2, one more halving (exact too: shift >= 1)
+        // M = m 2^w = n 2^(w - dk - q), exact; above 3/2, one more halving (exact too: shift >= 1), so m in [3/4, 3/2]
         BigInteger m = n.shiftLeft((int) shift);
         if (m.compareTo(BigInteger.valueOf(3).shiftLeft(w - 1)) > 0) {
             q++;
             m = m.shiftRight(1);
         }
-        int j = m.shiftRight(w - 8).intValue(); // in [192, 383]
+        int j = m.shiftRight(w - 8).intValue(); // in [192, 384]
         // k: floor(65536 (m/(j/256) - 1)) from the top bits, a guess (|z| < 2^-15 for a k off by one)
         int top = m.bitLength() - 60;
         double ratio = (double) m.shiftRight(top).longValue() / Math.scalb((double) j, w - 8 - top);
-        int k = (int) Math.max(0, Math.min(LOG_65536THS.length - 1, Math.floor((ratio - 1) * 65536)));
+        int k = (int) Math.max(0, Math.min(LOG_65536THS.entries.length - 1, Math.floor((ratio - 1) * 65536)));
         // c 2^(w+24) = j (65536 + k) 2^w; z = (m 2^24 - j (65536 + k) 2^w) / (m 2^24 + j (65536 + k) 2^w)
         BigInteger c = BigInteger.valueOf((long) j * (65536 + k)).shiftLeft(w);
         BigInteger m24 = m.shiftLeft(24);
@@ -272,7 +272,7 @@ final class TableKernels {
         if (k != 0) {
             sum = sum.add(table(LOG_65536THS, k, w, () -> Kernels.log(Rational.of(BigInteger.valueOf(65536 + k), BigInteger.valueOf(65536)), tableBits(w))));
         }
-        return q == 0 ? sum : sum.add(Kernels.ln2(w).multiply(BigInteger.valueOf(q)));
+        return q == 0 ? sum : sum.add(ln2(w).multiply(BigInteger.valueOf(q)));
     }
 
     // ---------------------------------------------------------------- exp
@@ -295,7 +295,7 @@ final class TableKernels {
         // X = x 2^wq exact when dk <= wq; else its floor, X <= x 2^wq < X + 1
         BigInteger xw = dk <= wq ? x.numerator().shiftLeft(wq - dk) : x.numerator().shiftRight(dk - wq);
         int xWidth = dk <= wq ? 0 : 1;
-        FixedInterval ln2 = Kernels.ln2(wq);
+        FixedInterval ln2 = ln2(wq);
         BigInteger rLo;
         BigInteger rHi;
         while (true) {
@@ -305,7 +305,7 @@ final class TableKernels {
             rHi = xw.add(BigInteger.valueOf(xWidth)).subtract(bq.multiply(q >= 0 ? ln2.lo() : ln2.hi()));
             if (rLo.signum() < 0) {
                 q--;
-            } else if (rLo.compareTo(ln2.lo()) >= 0) {
+            } else if (rLo.compareTo(ln2.hi()) >= 0) { // then rLo - ln 2 end >= 0: no oscillation
                 q++;
             } else {
                 break;
@@ -399,32 +399,59 @@ final class TableKernels {
 
     // ---------------------------------------------------------------- tables
 
-    private static final FixedInterval[] ATAN_256THS = new FixedInterval[257];
-    private static final FixedInterval[] ATAN_65536THS = new FixedInterval[256];
-    private static final FixedInterval[] EXP_256THS = new FixedInterval[256];
-    private static final FixedInterval[] EXP_65536THS = new FixedInterval[256];
-    private static final FixedInterval[] LOG_256THS = new FixedInterval[192];
-    private static final FixedInterval[] LOG_65536THS = new FixedInterval[344];
+    private static final Table ATAN_256THS = new Table(257);
+    private static final Table ATAN_65536THS = new Table(256);
+    private static final Table EXP_256THS = new Table(256);
+    private static final Table EXP_65536THS = new Table(256);
+    private static final Table LOG_256THS = new Table(193); // j in [192, 384]: m in [3/4, 3/2]
+    private static final Table LOG_65536THS = new Table(344);
+    private static final Table CONSTANTS = new Table(2); // ln 2, pi
+    private static final int LN2 = 0;
+    private static final int PI = 1;
 
-    /** The tables' precision for a request at w bits: w rounded up to 128 bits, at least 384, plus room for the kernels' own rescaling. */
+    /** The tables' precision for a request at w bits: w rounded up to 128 bits, at least 384. */
     private static int tableBits(int w) {
         return (Math.max(w, 384) + 127) / 128 * 128;
     }
 
-    /** Entry i of a table at 2^-w, computed (at tableBits(w)) when missing or coarser than w. */
-    private static FixedInterval table(FixedInterval[] t, int i, int w, java.util.function.Supplier<FixedInterval> compute) {
-        FixedInterval c;
-        synchronized (t) {
-            c = t[i];
+    /** ln 2 at 2^-w (Kernels' cached enclosure, rescaled once per w). */
+    private static FixedInterval ln2(int w) {
+        return table(CONSTANTS, LN2, w, () -> Kernels.ln2(tableBits(w)));
+    }
+
+    /** pi at 2^-w, as {@link #ln2}. */
+    private static FixedInterval pi(int w) {
+        return table(CONSTANTS, PI, w, () -> Kernels.pi(tableBits(w)));
+    }
+
+    /**
+     * Entries computed once at tableBits(w) and the last request's rescaling of each. Entries are immutable
+     * records published by plain array stores: a racing reader sees null or a whole entry, and at worst
+     * computes it again (the same interval).
+     */
+    private static final class Table {
+        final FixedInterval[] entries;
+        final FixedInterval[] views;
+
+        Table(int size) {
+            entries = new FixedInterval[size];
+            views = new FixedInterval[size];
         }
+    }
+
+    /** Entry i of a table at 2^-w, computed (at tableBits(w)) when missing or coarser than w. */
+    private static FixedInterval table(Table t, int i, int w, java.util.function.Supplier<FixedInterval> compute) {
+        FixedInterval v = t.views[i];
+        if (v != null && v.w() == w) {
+            return v;
+        }
+        FixedInterval c = t.entries[i];
         if (c == null || c.w() < w) {
             c = compute.get().rescale(tableBits(w));
-            synchronized (t) {
-                if (t[i] == null || t[i].w() < c.w()) {
-                    t[i] = c;
-                }
-            }
+            t.entries[i] = c;
         }
-        return c.rescale(w);
+        v = c.rescale(w);
+        t.views[i] = v;
+        return v;
     }
 }
