@@ -9,7 +9,7 @@ import org.ropebounds.format.Rational;
  * {@link Kernels}) to below 2^-16, and the short series left is summed by Horner's rule over integer
  * coefficients (lcm(1, 3, ..., 2n+1)/(2i+1) for atan, N!/m! for exp), one multiplication a term and one
  * division at the end, with a single error bound instead of two directed sums ({@code proofs/ball-arithmetic.md}
- * section 10 derives every term). Arguments outside the fast paths (not binary, too large, too near a domain
+ * section 11 derives every term). Arguments outside the fast paths (not binary, too large, too near a domain
  * boundary) go to {@link Kernels}. {@link EnclosureArithmetic} keeps {@link Kernels} throughout, so the last
  * level's enclosures, and what it prints when nothing decides, do not change. Stateless apart from the
  * tables; thread-safe.
@@ -80,7 +80,7 @@ final class TableKernels {
      * [T - 3, T + 1] 2^-w containing |x| / sqrt(1 - x^2), for a binary x = n / 2^d with d <= w and x^2 <= 1/2, w
      * within the tables' range; empty otherwise. X = |x| 2^w is exact; 1 - x^2 = (4^d - n^2) / 4^d exactly, Y its
      * floor at 2^-2w (exact when 2d <= 2w) and R = floor(sqrt(Y)), so R <= sqrt(1 - x^2) 2^w < R + 2; T = floor(X 2^w
-     * / R). Section 10.3 bounds the rest.
+     * / R). Section 11.3 bounds the rest.
      */
     private static java.util.Optional<FixedInterval> quotientForAsin(Rational x, int w) {
         BigInteger d = x.denominator();
@@ -110,7 +110,7 @@ final class TableKernels {
     /**
      * atan(T 2^-w) for 0 <= T <= 2^w: atan(t) = atan(j/256) + atan(k/65536) + atan(u), with j = floor(256 t),
      * u1 = (t - j/256)/(1 + t j/256) in [0, 1/256), k = floor(65536 u1) and u = (u1 - k/65536)/(1 + u1 k/65536) in
-     * [0, 2^-16), u computed from t in one exact quotient (section 10.1).
+     * [0, 2^-16), u computed from t in one exact quotient (section 11.1).
      */
     static FixedInterval atanAtPoint(BigInteger t, int w) {
         if (t.signum() == 0) {
@@ -150,7 +150,7 @@ final class TableKernels {
     /**
      * atan(U 2^-w) for 0 <= U 2^-w <= 2^-14: R = floor(floor(P U 2^-w) / L) where P is Horner's sum of
      * sum_{i<=n} (-1)^i L/(2i+1) s^i 2^w at S = floor(U^2 2^-w), L = lcm(1, 3, ..., 2n+1), n the least with
-     * u^(2n+3) < 2^-(w+1); then atan(u) 2^w lies in (R - 2, R + 3) (section 10.2), returned as [R - 3, R + 4].
+     * (2n + 3) e >= w + 2 (u^(2n+3) < 2^-(w+2)); then atan(u) 2^w lies in (R - 2, R + 3) (section 11.2), returned as [R - 3, R + 4].
      * Past the coefficient cache, Kernels' directed sums.
      */
     static FixedInterval atanSeries(BigInteger u, int w) {
@@ -180,7 +180,7 @@ final class TableKernels {
         BigInteger[] c = OddCoefficients.of(n, alternating);
         BigInteger s = u.multiply(u).shiftRight(w);
         // P_i at 2^-w_i, w_i = max(0, w - 2 e i): what P_i adds is multiplied by s^i < 2^-2ei, so coarser steps
-        // inside still err by at most a unit of 2^-w each (section 10.2), on ever shorter products
+        // inside still err by at most a unit of 2^-w each (section 11.2), on ever shorter products
         int wi = Math.max(0, w - 2 * e * n);
         BigInteger p = c[n].shiftLeft(wi);
         for (int i = n - 1; i >= 0; i--) {
@@ -230,7 +230,7 @@ final class TableKernels {
      * log(x) for an exact rational x > 0, as {@link Kernels#log}: an interval at 2^-w containing log(x), a few units
      * wide, w carrying the bits that cancel near x = 1. For a binary x: x = 2^q m with m in [3/4, 3/2), log(m) =
      * log(j/256) + log(1 + k/65536) + 2 atanh(z), z = (m - c)/(m + c) for c = (j/256)(1 + k/65536) with |z| < 2^-15,
-     * one exact quotient (section 10.5); elsewhere Kernels'.
+     * one exact quotient (section 11.5); elsewhere Kernels'.
      */
     static FixedInterval log(Rational x, int bits) {
         BigInteger n = x.numerator();
@@ -281,7 +281,7 @@ final class TableKernels {
      * exp(x) for an exact rational x as [lo, hi] 2^exponent, with at least {@code bits} correct bits relative to
      * the result (the ends' difference a few units of 2^-w, w >= bits + 32, against a value at least 2^-w 2^w).
      * For a binary |x| below 2^20: x = q ln 2 + r, r in [0, ln 2), exp(x) = 2^q exp(j/256) exp(k/65536) exp(r2) with
-     * r2 = r - j/256 - k/65536 in [0, 2^-16) (section 10.4); elsewhere {@link Kernels#exp}.
+     * r2 = r - j/256 - k/65536 in [0, 2^-16) (section 11.4); elsewhere {@link Kernels#exp}.
      */
     static ScaledInterval exp(Rational x, int bits) {
         int w = bits + 32;
@@ -331,7 +331,7 @@ final class TableKernels {
     /**
      * exp(R 2^-w) for 0 <= R 2^-w < 2^-14: E = floor(H / N!) with H Horner's sum of sum_{m<=N} N!/m! r^m 2^w (every
      * step floored), N the least with (N + 1) e + log2((N + 1)!) >= w + 2 for r < 2^-e; exp(r) 2^w lies in [E, E + 4)
-     * (section 10.4).
+     * (section 11.4).
      */
     static FixedInterval expSeries(BigInteger r, int w) {
         if (r.signum() == 0) {
@@ -348,7 +348,7 @@ final class TableKernels {
             log2Factorial += 63 - Long.numberOfLeadingZeros(n + 1);
         }
         // G_m at 2^-w_m, w_m = max(0, w - e m): G_m's share of the sum is multiplied by r^m < 2^-em, so each step
-        // errs by under a unit of 2^-w (section 10.4); r is cut to the bits the step uses, one more unit each
+        // errs by under a unit of 2^-w (section 11.4); r is cut to the bits the step uses, one more unit each
         int wm = Math.max(0, w - e * n);
         BigInteger h = BigInteger.ONE.shiftLeft(wm);
         BigInteger coefficient = BigInteger.ONE; // N!/m! for m = N, then down

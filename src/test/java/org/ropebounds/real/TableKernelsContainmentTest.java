@@ -14,7 +14,7 @@ import org.ropebounds.format.Rational;
  * {@link TableKernels} at exact points against the 640-bit python-flint balls of the committed fixture
  * (src/test/python/gen_ball_fixtures.py, ball_kernel_points.csv: random points and the edges of the table
  * reductions): every interval must contain the ball, be at most a few units of its fixed point wide (the
- * error terms of proofs/ball-arithmetic.md section 10 are a few units each), and carry the bits asked relative
+ * error terms of proofs/ball-arithmetic.md section 11 are a few units each), and carry the bits asked relative
  * to the value. The precisions are the ball level's at 30 and 100 digits (136 and 369 bits) and 128 and 540;
  * above the fixture's precision (730 bits, 100 digits' second try, and 1460) the same points are checked against
  * {@link Kernels}, the independent directed-sum kernels, at 256 more bits.
@@ -93,7 +93,7 @@ class TableKernelsContainmentTest {
 
     @Test
     void seriesRefuseArgumentsAboveTheirRange() {
-        // the Horner bounds of section 10 assume u <= 2^-14; a larger argument is a reduction's bug, not a value
+        // the Horner bounds of section 11 assume u <= 2^-14; a larger argument is a reduction's bug, not a value
         BigInteger big = BigInteger.ONE.shiftLeft(200 - 13);
         assertThrows(IllegalArgumentException.class, () -> TableKernels.atanSeries(big, 200));
         assertThrows(IllegalArgumentException.class, () -> TableKernels.atanhSeries(big, 200));
