@@ -138,11 +138,10 @@ final class TableKernels {
         FixedInterval s = atanSeries(u, w); // atan(U 2^-w); atan(u) <= that + 2^-w
         FixedInterval sum = new FixedInterval(s.lo(), s.hi().add(BigInteger.ONE), w);
         if (j > 0) {
-            sum = sum.add(table(ATAN_256THS, j, w, () -> Kernels.atan(Rational.of(BigInteger.valueOf(j), BigInteger.valueOf(256)), tableBits(w))));
+            sum = sum.add(table(ATAN_256THS, j, w));
         }
         if (k > 0) {
-            long kk = k;
-            sum = sum.add(table(ATAN_65536THS, (int) k, w, () -> Kernels.atan(Rational.of(BigInteger.valueOf(kk), BigInteger.valueOf(65536)), tableBits(w))));
+            sum = sum.add(table(ATAN_65536THS, (int) k, w));
         }
         return sum;
     }
@@ -267,10 +266,10 @@ final class TableKernels {
         a = new FixedInterval(a.lo(), a.hi().add(BigInteger.TWO), w).shift(1);
         FixedInterval sum = numerator.signum() < 0 ? a.negate() : a;
         if (j != 256) {
-            sum = sum.add(table(LOG_256THS, j - 192, w, () -> Kernels.log(Rational.of(BigInteger.valueOf(j), BigInteger.valueOf(256)), tableBits(w))));
+            sum = sum.add(table(LOG_256THS, j - 192, w));
         }
         if (k != 0) {
-            sum = sum.add(table(LOG_65536THS, k, w, () -> Kernels.log(Rational.of(BigInteger.valueOf(65536 + k), BigInteger.valueOf(65536)), tableBits(w))));
+            sum = sum.add(table(LOG_65536THS, k, w));
         }
         return q == 0 ? sum : sum.add(ln2(w).multiply(BigInteger.valueOf(q)));
     }
@@ -318,10 +317,10 @@ final class TableKernels {
         BigInteger r2 = r1.subtract(BigInteger.valueOf(k).shiftLeft(wq - 16));
         FixedInterval e = expSeries(r2, wq);
         if (j > 0) {
-            e = e.multiply(table(EXP_256THS, j, wq, () -> fixed(Kernels.exp(Rational.of(BigInteger.valueOf(j), BigInteger.valueOf(256)), tableBits(wq)), tableBits(wq))));
+            e = e.multiply(table(EXP_256THS, j, wq));
         }
         if (k > 0) {
-            e = e.multiply(table(EXP_65536THS, k, wq, () -> fixed(Kernels.exp(Rational.of(BigInteger.valueOf(k), BigInteger.valueOf(65536)), tableBits(wq)), tableBits(wq))));
+            e = e.multiply(table(EXP_65536THS, k, wq));
         }
         BigInteger widthUnits = rHi.subtract(rLo);
         BigInteger hi = e.hi().add(widthUnits.shiftLeft(2)).add(BigInteger.ONE);
@@ -399,15 +398,19 @@ final class TableKernels {
 
     // ---------------------------------------------------------------- tables
 
-    private static final Table ATAN_256THS = new Table(257);
-    private static final Table ATAN_65536THS = new Table(256);
-    private static final Table EXP_256THS = new Table(256);
-    private static final Table EXP_65536THS = new Table(256);
-    private static final Table LOG_256THS = new Table(193); // j in [192, 384]: m in [3/4, 3/2]
-    private static final Table LOG_65536THS = new Table(344);
-    private static final Table CONSTANTS = new Table(2); // ln 2, pi
+    private static final Table ATAN_256THS = new Table(257, (i, b) -> Kernels.atan(ratio(i, 256), b));
+    private static final Table ATAN_65536THS = new Table(256, (i, b) -> Kernels.atan(ratio(i, 65536), b));
+    private static final Table EXP_256THS = new Table(178, (i, b) -> fixed(Kernels.exp(ratio(i, 256), b), b));
+    private static final Table EXP_65536THS = new Table(256, (i, b) -> fixed(Kernels.exp(ratio(i, 65536), b), b));
+    private static final Table LOG_256THS = new Table(193, (i, b) -> Kernels.log(ratio(192 + i, 256), b)); // j in [192, 384]: m in [3/4, 3/2]
+    private static final Table LOG_65536THS = new Table(344, (i, b) -> Kernels.log(ratio(65536 + i, 65536), b));
+    private static final Table CONSTANTS = new Table(2, (i, b) -> i == 0 ? Kernels.ln2(b) : Kernels.pi(b)); // ln 2, pi
     private static final int LN2 = 0;
     private static final int PI = 1;
+
+    private static Rational ratio(long n, long d) {
+        return Rational.of(BigInteger.valueOf(n), BigInteger.valueOf(d));
+    }
 
     /** The tables' precision for a request at w bits: w rounded up to 128 bits, at least 384. */
     private static int tableBits(int w) {
@@ -416,42 +419,54 @@ final class TableKernels {
 
     /** ln 2 at 2^-w (Kernels' cached enclosure, rescaled once per w). */
     private static FixedInterval ln2(int w) {
-        return table(CONSTANTS, LN2, w, () -> Kernels.ln2(tableBits(w)));
+        return table(CONSTANTS, LN2, w);
     }
 
     /** pi at 2^-w, as {@link #ln2}. */
     private static FixedInterval pi(int w) {
-        return table(CONSTANTS, PI, w, () -> Kernels.pi(tableBits(w)));
+        return table(CONSTANTS, PI, w);
+    }
+
+    /** An entry of a table at (at least) the given fraction bits. */
+    @FunctionalInterface
+    private interface Entry {
+        FixedInterval at(int i, int bits);
     }
 
     /**
-     * Entries computed once at tableBits(w) and the last request's rescaling of each. Entries are immutable
-     * records published by plain array stores: a racing reader sees null or a whole entry, and at worst
-     * computes it again (the same interval).
+     * Entries computed once at tableBits(w) and, per entry, the rescalings to the last few w asked (one slot per w
+     * mod {@value #VIEWS}). Entries are immutable records published by plain array stores: a racing reader sees
+     * null or a whole entry, and at worst computes it again (the same interval).
      */
+    private static final int VIEWS = 16;
+
     private static final class Table {
         final FixedInterval[] entries;
         final FixedInterval[] views;
+        final Entry entry;
 
-        Table(int size) {
-            entries = new FixedInterval[size];
-            views = new FixedInterval[size];
+        Table(int size, Entry entry) {
+            this.entries = new FixedInterval[size];
+            this.views = new FixedInterval[size * VIEWS];
+            this.entry = entry;
         }
     }
 
     /** Entry i of a table at 2^-w, computed (at tableBits(w)) when missing or coarser than w. */
-    private static FixedInterval table(Table t, int i, int w, java.util.function.Supplier<FixedInterval> compute) {
-        FixedInterval v = t.views[i];
+    private static FixedInterval table(Table t, int i, int w) {
+        int slot = i * VIEWS + (w & (VIEWS - 1));
+        FixedInterval v = t.views[slot];
         if (v != null && v.w() == w) {
             return v;
         }
         FixedInterval c = t.entries[i];
         if (c == null || c.w() < w) {
-            c = compute.get().rescale(tableBits(w));
+            int bits = tableBits(w);
+            c = t.entry.at(i, bits).rescale(bits);
             t.entries[i] = c;
         }
         v = c.rescale(w);
-        t.views[i] = v;
+        t.views[slot] = v;
         return v;
     }
 }
