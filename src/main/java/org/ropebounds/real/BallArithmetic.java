@@ -273,19 +273,24 @@ public final class BallArithmetic implements Arithmetic<Ball> {
         if (x.radius().toDoubleUp() > 1) {
             return viaEnclosure(exactLevel::exp, x);
         }
-        Enclosure e = Kernels.exp(x.midpoint(), bits + 4);
-        return widened(around(e), lipschitzOfExp(e.hi(), x.radius()));
+        TableKernels.ScaledInterval e = TableKernels.exp(x.midpoint(), bits + 4);
+        return widened(around(e.lo(), e.hi(), e.exponent()), lipschitzOfExp(e, x.radius()));
     }
 
     /**
      * A bound on |exp(y) - exp(m)| over |y - m| <= r <= 1 from an upper bound on exp(m): exp(m)(e^r - 1), and
      * e^r - 1 <= r (1 + r) for r <= 1.
      */
-    private static Radius lipschitzOfExp(Rational expUpper, Radius r) {
+    private static Radius lipschitzOfExp(TableKernels.ScaledInterval exp, Radius r) {
         if (r.isZero()) {
             return Radius.ZERO;
         }
-        return Radius.above(expUpper).times(r).times(Radius.up(1, 0).plus(r));
+        return Radius.up(exp.hi(), exp.exponent()).times(r).times(Radius.up(1, 0).plus(r));
+    }
+
+    /** A ball containing [lo, hi] 2^e (lo <= hi). */
+    private Ball around(BigInteger lo, BigInteger hi, long e) {
+        return rounded(lo.add(hi), e - 1, Radius.up(hi.subtract(lo), e - 1));
     }
 
     @Override
@@ -305,9 +310,13 @@ public final class BallArithmetic implements Arithmetic<Ball> {
             return new Ball(BigInteger.ZERO, 0, x.radius().times(Radius.up(3, 0)), Optional.empty()); // e^r - 1 <= 2r
         }
         int extra = (int) Math.max(0, -m.floorLog2());
-        Enclosure e = Kernels.exp(m, bits + extra + 8);
-        Enclosure minusOne = Enclosure.of(e.lo().subtract(Rational.ONE), e.hi().subtract(Rational.ONE));
-        return widened(around(minusOne), lipschitzOfExp(e.hi(), x.radius()));
+        TableKernels.ScaledInterval e = TableKernels.exp(m, bits + extra + 8);
+        // exp(m) - 1 over the ends' common power of two: 1 = 2^-exponent of its units (or the ends scaled up to 1's)
+        long scale = Math.max(0, e.exponent());
+        BigInteger one = BigInteger.ONE.shiftLeft((int) (scale - e.exponent()));
+        BigInteger lo = e.lo().shiftLeft((int) scale).subtract(one);
+        BigInteger hi = e.hi().shiftLeft((int) scale).subtract(one);
+        return widened(around(lo, hi, e.exponent() - scale), lipschitzOfExp(e, x.radius()));
     }
 
     @Override
@@ -322,7 +331,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
         if (x.mid().signum() <= 0 || !Ball.magnitudeExceeds(x.mid(), x.exponent(), x.radius())) {
             return viaEnclosure(exactLevel::log, x);
         }
-        Ball v = around(Kernels.log(x.midpoint(), bits + 4));
+        Ball v = around(TableKernels.log(x.midpoint(), bits + 4));
         if (x.radius().isZero()) {
             return v;
         }
@@ -397,13 +406,13 @@ public final class BallArithmetic implements Arithmetic<Ball> {
         }
         Rational m = x.midpoint();
         if (x.radius().isZero() && m.abs().compareTo(Rational.ONE) <= 0) {
-            return around(acos ? Kernels.acos(m, bits + 4) : Kernels.asin(m, bits + 4)); // a point: nothing to propagate
+            return around(acos ? TableKernels.acos(m, bits + 4) : TableKernels.asin(m, bits + 4)); // a point: nothing to propagate
         }
         double slope = arcSlope(x);
         if (!Double.isFinite(slope)) {
             return viaEnclosure(exactF, x);
         }
-        FixedInterval v = acos ? Kernels.acos(m, bits + 4) : Kernels.asin(m, bits + 4);
+        FixedInterval v = acos ? TableKernels.acos(m, bits + 4) : TableKernels.asin(m, bits + 4);
         return widened(around(v), x.radius().times(Radius.ofDouble(slope)));
     }
 
@@ -429,7 +438,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
         if (x.isExactZero()) {
             return atExactPoint(exactLevel::atan, x);
         }
-        return widened(around(Kernels.atan(x.midpoint(), bits + 4)), x.radius()); // atan' = 1/(1 + t^2) <= 1
+        return widened(around(TableKernels.atan(x.midpoint(), bits + 4)), x.radius()); // atan' = 1/(1 + t^2) <= 1
     }
 
     @Override

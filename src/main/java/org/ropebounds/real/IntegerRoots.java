@@ -3,11 +3,10 @@ package org.ropebounds.real;
 import java.math.BigInteger;
 
 /**
- * floor(sqrt(n)) for big integers, by precision-doubling Newton: the root of n's top half (recursively) is
- * a first guess with about a quarter of n's bits right; one Newton step x' = floor((x + floor(n/x))/2)
- * doubles them; the last few units are settled by the defining test r^2 <= n < (r + 1)^2. The same result as
- * {@link BigInteger#sqrt()} (the test makes it exact whatever the guess), at about two full-size
- * divisions instead of one per Newton step from a 64-bit guess. Stateless; thread-safe.
+ * floor(sqrt(n)) for big integers: a guess from Newton's iteration for 1/sqrt at doubling precision (only
+ * multiplications: a division costs about six multiplications of the same size), the last few units settled
+ * by the defining test r^2 <= n < (r + 1)^2. The same result as {@link BigInteger#sqrt()} (the test makes it
+ * exact whatever the guess). Stateless; thread-safe.
  */
 final class IntegerRoots {
     /** Unit corrections allowed before the guess is declared bad and BigInteger.sqrt decides (never seen). */
@@ -29,10 +28,31 @@ final class IntegerRoots {
         if (bits <= 104) {
             return BigInteger.valueOf(floorSqrtSmall(n));
         }
-        int k = bits / 4; // the top n >> 2k has about half of n's bits
-        BigInteger x = floorSqrt(n.shiftRight(2 * k)).add(BigInteger.ONE).shiftLeft(k); // >= sqrt(n)
-        x = x.add(n.divide(x)).shiftRight(1); // Newton from above stays at or above floor(sqrt(n))
-        return settle(n, x);
+        return settle(n, guess(n));
+    }
+
+    /**
+     * A guess of sqrt(n) for n >= 2^104, within a few units (the callers settle it exactly), by multiplications
+     * alone: Newton's iteration y' = y (3 - a y^2)/2 for 1/sqrt(a), a = n/4^E in [1, 4), from a double's 50 bits
+     * and nearly doubling its bits each step, then sqrt(n) = n y 2^-E. Its accuracy is not part of any proof:
+     * {@link #settle} makes the result exact whatever the guess (IntegerRootsTest checks it stays within 4 units).
+     */
+    static BigInteger guess(BigInteger n) {
+        int length = n.bitLength();
+        int e = (length - 1) / 2; // 2e in {length - 2, length - 1}: a = n / 4^e in [1, 4)
+        int q = 50;
+        double a = Math.scalb((double) n.shiftRight(length - 62).longValue(), length - 62 - 2 * e);
+        BigInteger y = BigInteger.valueOf((long) Math.scalb(1 / Math.sqrt(a), q)); // 1/sqrt(a) at 2^-q
+        int target = e + 12;
+        while (q < target) {
+            int next = Math.min(2 * q - 4, target);
+            y = y.shiftLeft(next - q);
+            BigInteger scaled = 2 * e >= next ? n.shiftRight(2 * e - next) : n.shiftLeft(next - 2 * e); // a 2^next
+            BigInteger ay2 = y.multiply(y).shiftRight(next).multiply(scaled).shiftRight(next); // a y^2 2^next
+            y = y.multiply(BigInteger.valueOf(3).shiftLeft(next).subtract(ay2)).shiftRight(next + 1);
+            q = next;
+        }
+        return n.multiply(y).shiftRight(q + e);
     }
 
     /** floor(sqrt(n)) for 0 <= n < 2^104: a double's root (within a few units), settled exactly. */
@@ -41,21 +61,27 @@ final class IntegerRoots {
         return settle(n, BigInteger.valueOf(r)).longValueExact();
     }
 
-    /** The r with r^2 <= n < (r + 1)^2, from a guess x within a few units of it. */
+    /**
+     * The r with r^2 <= n < (r + 1)^2, from a guess x within a few units of it: one squaring, then the
+     * neighbours' squares by (r -+ 1)^2 = r^2 -+ 2r + 1.
+     */
     private static BigInteger settle(BigInteger n, BigInteger x) {
-        BigInteger r = x;
-        for (int i = 0; i < MAX_CORRECTIONS && r.multiply(r).compareTo(n) > 0; i++) {
+        BigInteger r = x.signum() < 0 ? BigInteger.ZERO : x;
+        BigInteger square = r.multiply(r);
+        int i = 0;
+        for (; i < MAX_CORRECTIONS && square.compareTo(n) > 0; i++) {
+            square = square.subtract(r.shiftLeft(1)).add(BigInteger.ONE);
             r = r.subtract(BigInteger.ONE);
         }
-        for (int i = 0; i < MAX_CORRECTIONS; i++) {
-            BigInteger next = r.add(BigInteger.ONE);
-            if (next.multiply(next).compareTo(n) > 0) {
-                if (r.multiply(r).compareTo(n) <= 0) {
+        if (square.compareTo(n) <= 0) {
+            for (; i < MAX_CORRECTIONS; i++) {
+                BigInteger next = square.add(r.shiftLeft(1)).add(BigInteger.ONE); // (r + 1)^2
+                if (next.compareTo(n) > 0) {
                     return r;
                 }
-                break;
+                square = next;
+                r = r.add(BigInteger.ONE);
             }
-            r = next;
         }
         return n.sqrt(); // the guess was far off: the library decides
     }

@@ -40,4 +40,21 @@ class IntegerRootsTest {
     void negativeIsRefused() {
         assertThrows(ArithmeticException.class, () -> IntegerRoots.floorSqrt(BigInteger.valueOf(-1)));
     }
+
+    @Test
+    void theGuessIsWithinFourUnits() {
+        // settle would repair any guess (falling back to BigInteger.sqrt past 64 units): the guess must stay close
+        java.util.Random random = new java.util.Random(1717);
+        for (int bits = 105; bits <= 4000; bits += 7) {
+            for (int i = 0; i < 5; i++) {
+                BigInteger n = new BigInteger(bits, random).setBit(bits - 1);
+                BigInteger d = IntegerRoots.guess(n).subtract(n.sqrt()).abs();
+                assertEquals(true, d.compareTo(BigInteger.valueOf(4)) <= 0, () -> "guess of sqrt(" + n + ") off by " + d);
+            }
+        }
+        BigInteger square = BigInteger.ONE.shiftLeft(300).subtract(BigInteger.ONE).pow(2); // (2^300 - 1)^2, and one below
+        assertEquals(true, IntegerRoots.guess(square).subtract(square.sqrt()).abs().compareTo(BigInteger.valueOf(4)) <= 0);
+        BigInteger below = square.subtract(BigInteger.ONE);
+        assertEquals(true, IntegerRoots.guess(below).subtract(below.sqrt()).abs().compareTo(BigInteger.valueOf(4)) <= 0);
+    }
 }
