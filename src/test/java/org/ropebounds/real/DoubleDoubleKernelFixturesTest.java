@@ -62,4 +62,47 @@ class DoubleDoubleKernelFixturesTest {
         }
         assertEquals(7, seen.size(), "every function: " + seen);
     }
+
+    /**
+     * Products with and quotients by an exact +/-2^k (section 13's scaling) against exact rationals: the midpoint is
+     * exactly x_m 2^(+/-k), the radius at least r 2^(+/-k), for random balls and k in -60 .. 60; and an exact argument
+     * still gives the exact result (as the enclosure level would).
+     */
+    @Test
+    void scalingByAnExactPowerOfTwoIsExact() {
+        DoubleDoubleIntervalArithmetic dd = new DoubleDoubleIntervalArithmetic(82);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        int scaled = 0;
+        for (int i = 0; i < 4000; i++) {
+            double h = Math.scalb(1 + random.nextDouble(), random.nextInt(-300, 300)) * (random.nextBoolean() ? 1 : -1);
+            double l = Math.ulp(h) * (random.nextDouble() - 0.5);
+            double hi = h + l;
+            l = ErrorFreeTransforms.twoSumError(h, l, hi);
+            DoubleDoubleInterval x = new DoubleDoubleInterval(hi, l, random.nextBoolean() ? 0 : Math.abs(hi) * 0x1p-80 * random.nextDouble(),
+                    Optional.empty());
+            int k = random.nextInt(-60, 61);
+            Rational p = Rational.of(java.math.BigInteger.ONE.shiftLeft(Math.abs(k)), java.math.BigInteger.ONE);
+            p = k < 0 ? Rational.ONE.divide(p) : p;
+            p = random.nextBoolean() ? p : p.negate();
+            DoubleDoubleInterval power = dd.of(p);
+            Rational xm = Rational.of(new java.math.BigDecimal(x.hi())).add(Rational.of(new java.math.BigDecimal(x.lo())));
+            for (boolean divide : new boolean[] {false, true}) {
+                DoubleDoubleInterval got = divide ? dd.divide(x, power) : random.nextBoolean() ? dd.multiply(x, power) : dd.multiply(power, x);
+                Rational want = divide ? xm.divide(p) : xm.multiply(p);
+                Rational mid = Rational.of(new java.math.BigDecimal(got.hi())).add(Rational.of(new java.math.BigDecimal(got.lo())));
+                Rational scale = p.abs();
+                scale = divide ? Rational.ONE.divide(scale) : scale;
+                Rational needed = Rational.of(new java.math.BigDecimal(x.radius())).multiply(scale);
+                assertTrue(want.subtract(mid).abs().add(needed).compareTo(Rational.of(new java.math.BigDecimal(got.radius()))) <= 0
+                        || want.equals(mid) && needed.compareTo(Rational.of(new java.math.BigDecimal(got.radius()))) <= 0,
+                        () -> x + (divide ? " / " : " * ") + power + " = " + got);
+                assertTrue(got.exact().isEmpty(), "a ball without an exact value stays inexact");
+                scaled++;
+            }
+        }
+        assertEquals(8000, scaled);
+        // by hand: (3/4) * 2^-3 = 3/32 and (3/4) / -2 = -3/8, exact as the enclosure level gives them
+        assertEquals(Optional.of(Rational.parse("3/32")), dd.multiply(dd.of(Rational.parse("3/4")), dd.of(Rational.parse("1/8"))).exact());
+        assertEquals(Optional.of(Rational.parse("-3/8")), dd.divide(dd.of(Rational.parse("3/4")), dd.of(Rational.of(-2))).exact());
+    }
 }
