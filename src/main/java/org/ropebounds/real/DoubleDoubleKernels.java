@@ -20,13 +20,14 @@ import java.util.Optional;
 /**
  * The transcendental kernels of {@link DoubleDoubleIntervalArithmetic} on double-double balls, with their
  * proven error terms and no exactness tracking (the trivial points are decided before these are called):
- * exp and expm1 (a Taylor series with a proven remainder), log (a guess certified through exp), cos and
- * sin ({@link DoubleDoubleTrig}), asin (a guess certified through sin and cos), and acos and atan by
- * identities over those. {@code proofs/double-double-interval.md} sections 4 to 6 derive every term.
+ * exp and expm1 (reduced by a 2^(j/64) table, {@link ExpTable}, then a Taylor series cut where its proven
+ * remainder falls below 2^-113), log (a guess certified through exp), cos and sin ({@link DoubleDoubleTrig}),
+ * asin (a guess certified through sin and cos), and acos and atan by identities over those. {@code
+ * proofs/double-double-interval.md} sections 4 to 6 and 13 derive every term.
  * Never throws anything but {@link InsufficientPrecisionException}. Stateless; thread-safe.
  */
 final class DoubleDoubleKernels {
-    /** Taylor terms of exp and expm1: the remainder, at most 2 |r|^25/25! for |r| <= 0.36, is below 2^-119. */
+    /** Most Taylor terms of exp and expm1 (for |r| <= 0.0055 about 11 are summed; see seriesTerms). */
     private static final int EXP_TERMS = 24;
     private static final DoubleDoubleInterval[] INV_FACT = new DoubleDoubleInterval[EXP_TERMS + 3];
     /*
@@ -217,9 +218,9 @@ final class DoubleDoubleKernels {
     }
 
     /**
-     * asin for |x_m| <= 1/2 (+ a little): y0 ~ asin(x_m) certified through S = sin(y0):
-     * asin(x_m) = y0 + D g(xi), D = x_m - sin(y0), g = 1/sqrt(1 - xi^2) between x_m and sin(y0), with 1/cos(y0) =
-     * g(sin y0) taken in doubles from S (proofs/double-double-interval.md section 13).
+     * asin for |x_m| <= 1/2 (+ a little): y0 ~ asin(x_m) certified through S = sin(y0) and C = cos(y0):
+     * asin(x_m) = y0 + D g(xi), D = x_m - sin(y0), g = 1/sqrt(1 - xi^2) between x_m and sin(y0); S and C by the
+     * truncated series (proofs/double-double-interval.md section 13).
      */
     private static DoubleDoubleInterval asinSmall(DoubleDoubleInterval x) {
         if (!(x.magnitudeBound() <= 0.75)) {
@@ -228,17 +229,17 @@ final class DoubleDoubleKernels {
         DoubleDoubleInterval xm = strip(x);
         double y0 = StrictMath.asin(x.hi());
         DoubleDoubleInterval s = truncatedTrig(DoubleDoubleTrig.Function.SIN, y0);
+        DoubleDoubleInterval cs = truncatedTrig(DoubleDoubleTrig.Function.COS, y0);
         // every xi between x_m and sin(y0), and every point of the ball x, has |xi| <= m
         double m = Math.nextUp(Math.max(x.magnitudeBound(), s.magnitudeBound()));
         DoubleDoubleInterval d = sum(xm, negated(s));
         // gmax >= 1/sqrt(1 - m^2) for every xi with |xi| <= m
         double oneMinus = Math.nextDown(1 - Math.nextUp(m * m));
         double gmax = Math.nextUp(1 / Math.nextDown(Math.sqrt(oneMinus)));
-        // c = RN(1/RN(sqrt(RN(1 - S_h^2)))): three roundings, |c - g(S_h)| <= 3 u g(S_h) <= 2^-52 1.5 gmax (u = 2^-53);
-        // |g(S_h) - g(sin y0)| <= |S_h - sin y0| sup|g'|, g' = xi g^3, so <= (|S_l| + r_S) m gmax^3
-        double c = 1 / Math.sqrt(Math.fma(-s.hi(), s.hi(), 1));
-        double gmax3 = mulUp(gmax, mulUp(gmax, gmax));
-        double secError = addUp(mulUp(0x1.8p-52, gmax), mulUp(addUp(Math.abs(s.lo()), s.radius()), mulUp(m, gmax3)));
+        double c = 1 / cs.hi();
+        // |1/cos(y0) - c| <= (|C_l| + r_C) / (C_h (C_h - |C_l| - r_C)) + ulp(c); cos(y0) >= 0.66 here
+        double cLow = lowerMagnitude(cs);
+        double secError = addUp(divUp(addUp(Math.abs(cs.lo()), cs.radius()), Math.nextDown(cs.hi() * cLow)), Math.ulp(c));
         // |g(xi) - 1/cos(y0)| <= |asin(xi) - y0| sup|sin/cos^2| <= |D| gmax (m gmax^2)
         double dBound = d.magnitudeBound();
         double gSpread = addUp(mulUp(mulUp(dBound, gmax), mulUp(m, mulUp(gmax, gmax))), secError);
