@@ -238,10 +238,10 @@ final class DoubleDoubleBalls {
     }
 
     /**
-     * a / b as a ball, for {@code bLow = divisorLowerBound(b)}: Q ~ a_m / b_m by one correction step, certified by
-     * the residual, |a_m/b_m - Q| <= |a_m - Q b_m| / |b_m| (section 3). The residuals sum(strip(a),
-     * negated(product(point(q1), strip(b)))) and sum(strip(a), negated(product(Q, strip(b)))) are formed in a
-     * {@link Register}, operation for operation, with the checks the intermediate balls made (section 12).
+     * a / b as a ball, for {@code bLow = divisorLowerBound(b)}: Q = q1 + q2, q1 = RN(a_h/b_h), q2 = RN(R_h/b_h) for the
+     * residual ball R of a_m - q1 b_m (formed in a {@link Register} with the checks its balls made), certified by
+     * |a_m/b_m - Q| = |a_m - Q b_m| / |b_m|, where a_m - Q b_m = R* - q2 b_m is bounded in doubles from R and one fma
+     * (proofs/double-double-interval.md section 13): one residual instead of two.
      */
     static DoubleDoubleInterval quotient(DoubleDoubleInterval a, DoubleDoubleInterval b, double bLow) {
         Register x = new Register();
@@ -255,11 +255,12 @@ final class DoubleDoubleBalls {
         double qh = q1 + q2;
         double ql = ErrorFreeTransforms.twoSumError(q1, q2, qh);
         check(qh, ql, 0); // ball(qh, ql, 0)
-        x.product(qh, ql, 0, b.hi(), b.lo(), 0);
-        check(x.h, x.l, x.r);
-        x.sum(a.hi(), a.lo(), 0, -x.h, -x.l, x.r);
-        check(x.h, x.l, x.r);
-        double residualBound = Math.nextUp(Math.nextUp(Math.abs(x.h) + Math.abs(x.l)) + x.r); // magnitudeBound()
+        // a_m - Q b_m = R* - q2 b_h - q2 b_l with |R* - (R_h + R_l)| <= r_R; RN(R_h - q2 b_h) by fma and RN(q2 b_l) are
+        // each within their ulp of the exact value
+        double rem = Math.fma(-q2, b.hi(), x.h);
+        double tail = q2 * b.lo();
+        double residualBound = addUp(addUp(addUp(Math.abs(rem), Math.ulp(rem)), addUp(Math.abs(tail), Math.ulp(tail))),
+                addUp(Math.abs(x.l), x.r));
         double bMidLow = Math.max(0, Math.nextDown(Math.nextDown(Math.abs(b.hi()) - Math.abs(b.lo())))); // lowerMagnitude(strip(b))
         double delta = divUp(residualBound, bMidLow);
         // |a/b - a_m/b_m| <= (r_a + |a_m/b_m| r_b) / (|b_m| - r_b)
@@ -275,14 +276,20 @@ final class DoubleDoubleBalls {
         }
         // S ~ sqrt(x_m) by one Newton step; |sqrt(x_m) - S| = |x_m - S^2| / (sqrt(x_m) + S) <= |x_m - S^2| / S
         double s0 = Math.sqrt(x.hi());
-        DoubleDoubleInterval r0 = sum(strip(x), negated(product(point(s0), point(s0))));
-        double c = r0.hi() / (2 * s0);
+        Register r0 = new Register();
+        r0.product(s0, 0, 0, s0, 0, 0);
+        check(r0.h, r0.l, r0.r);
+        r0.sum(x.hi(), x.lo(), 0, -r0.h, -r0.l, r0.r); // R0 contains x_m - s0^2
+        check(r0.h, r0.l, r0.r);
+        double c = r0.h / (2 * s0);
         double sh = s0 + c;
         double sl = ErrorFreeTransforms.twoSumError(s0, c, sh);
         DoubleDoubleInterval s = ball(sh, sl, 0);
-        DoubleDoubleInterval residual = sum(strip(x), negated(product(s, s)));
+        // x_m - S^2 = R0* - 2 s0 c - c^2 (S = s0 + c exactly); RN(R0_h - 2 s0 c) by fma is within its ulp
+        double rem = Math.fma(-2 * s0, c, r0.h);
+        double residualBound = addUp(addUp(addUp(Math.abs(rem), Math.ulp(rem)), mulUp(Math.abs(c), Math.abs(c))), addUp(Math.abs(r0.l), r0.r));
         double sLow = lowerMagnitude(s);
-        double delta = divUp(residual.magnitudeBound(), sLow);
+        double delta = divUp(residualBound, sLow);
         // |sqrt(x) - sqrt(x_m)| = |x - x_m| / (sqrt(x) + sqrt(x_m)) <= r_x / sqrt(x_m), sqrt(x_m) >= S - delta
         double rootLow = Math.nextDown(sLow - delta);
         if (!(rootLow > 0)) {

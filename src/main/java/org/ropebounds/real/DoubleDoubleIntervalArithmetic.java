@@ -130,7 +130,28 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
         if (isExactZero(a) || isExactZero(b)) {
             return new DoubleDoubleInterval(0, 0, 0, Optional.of(Rational.ZERO)); // as the enclosure level: 0 x [l, h] = 0
         }
-        return exactly(exactLevel::multiply, a, b, product(a, b));
+        return exactly(exactLevel::multiply, a, b, scaledIfPowerOfTwo(b, a, 1).orElseGet(() -> scaledIfPowerOfTwo(a, b, 1)
+                .orElseGet(() -> product(a, b))));
+    }
+
+    /**
+     * x 2^(sign e) when p is the exact ±2^e (a point, no tail) and the scaling keeps x's parts normal: exactly the
+     * product x p (sign 1) or the quotient x / p (sign -1), midpoint exact, radius rounded up (proofs/double-double-interval.md
+     * section 13); empty otherwise.
+     */
+    private static Optional<DoubleDoubleInterval> scaledIfPowerOfTwo(DoubleDoubleInterval p, DoubleDoubleInterval x, int sign) {
+        double h = p.hi();
+        if (p.exact().isEmpty() || p.lo() != 0 || p.radius() != 0 || h == 0 || Math.abs(h) != Math.scalb(1.0, Math.getExponent(h))
+                || Math.getExponent(h) < Double.MIN_EXPONENT) {
+            return Optional.empty();
+        }
+        int e = sign * Math.getExponent(h);
+        double l = Math.scalb(x.lo(), e);
+        if (l != 0 && Math.abs(l) < Double.MIN_NORMAL || Math.abs(Math.scalb(x.hi(), e)) > 0x1p900 || x.hi() != 0 && Math.abs(Math.scalb(x.hi(), e)) < 0x1p-900) {
+            return Optional.empty();
+        }
+        DoubleDoubleInterval y = DoubleDoubleBalls.scaled(x, e);
+        return Optional.of(h < 0 ? negated(y) : y);
     }
 
     @Override
@@ -167,7 +188,7 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
         if (isExactZero(a)) {
             return new DoubleDoubleInterval(0, 0, 0, Optional.of(Rational.ZERO));
         }
-        return exactly(exactLevel::divide, a, b, quotient(a, b, bLow));
+        return exactly(exactLevel::divide, a, b, scaledIfPowerOfTwo(b, a, -1).orElseGet(() -> quotient(a, b, bLow)));
     }
 
     @Override

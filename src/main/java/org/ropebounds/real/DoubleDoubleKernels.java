@@ -20,13 +20,14 @@ import java.util.Optional;
 /**
  * The transcendental kernels of {@link DoubleDoubleIntervalArithmetic} on double-double balls, with their
  * proven error terms and no exactness tracking (the trivial points are decided before these are called):
- * exp and expm1 (a Taylor series with a proven remainder), log (a guess certified through exp), cos and
- * sin ({@link DoubleDoubleTrig}), asin (a guess certified through sin and cos), and acos and atan by
- * identities over those. {@code proofs/double-double-interval.md} sections 4 to 6 derive every term.
+ * exp and expm1 (reduced by a 2^(j/64) table, {@link ExpTable}, then a Taylor series cut where its proven
+ * remainder falls below 2^-113), log (a guess certified through exp), cos and sin ({@link DoubleDoubleTrig}),
+ * asin (a guess certified through sin and cos), and acos and atan by identities over those. {@code
+ * proofs/double-double-interval.md} sections 4 to 6 and 13 derive every term.
  * Never throws anything but {@link InsufficientPrecisionException}. Stateless; thread-safe.
  */
 final class DoubleDoubleKernels {
-    /** Taylor terms of exp and expm1: the remainder, at most 2 |r|^25/25! for |r| <= 0.36, is below 2^-119. */
+    /** Most Taylor terms of exp and expm1 (for |r| <= 0.0055 about 11 are summed; see seriesTerms). */
     private static final int EXP_TERMS = 24;
     private static final DoubleDoubleInterval[] INV_FACT = new DoubleDoubleInterval[EXP_TERMS + 3];
     /*
@@ -41,15 +42,29 @@ final class DoubleDoubleKernels {
     static final DoubleDoubleInterval LN2 = new DoubleDoubleInterval(0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56, 0x1.7b57a079a1934p-111,
             Optional.empty());
     private static final DoubleDoubleInterval ONE;
+    /** (ln 2)/64, exactly LN2 scaled, and 64/ln 2 rounded (only to choose the reduction's k). */
+    private static final DoubleDoubleInterval LN2_OVER_STEPS = new DoubleDoubleInterval(LN2.hi() / ExpTable.STEPS,
+            LN2.lo() / ExpTable.STEPS, LN2.radius() / ExpTable.STEPS, Optional.empty());
+    private static final double STEPS_OVER_LN2 = ExpTable.STEPS / 0.6931471805599453;
+    /** 2^(j/64) - 1 as balls, j = -64 .. 64 at index j + 64. */
+    private static final DoubleDoubleInterval[] TABLE = new DoubleDoubleInterval[2 * ExpTable.STEPS + 1];
 
     static {
         ONE = new DoubleDoubleInterval(1, 0, 0, Optional.empty());
         for (int n = 0; n < INV_FACT.length; n++) { // the balls ballOf(1/n!, 1/n!) makes, written out
             INV_FACT[n] = new DoubleDoubleInterval(InverseFactorials.HI[n], InverseFactorials.LO[n], InverseFactorials.ERR[n], Optional.empty());
         }
+        for (int i = 0; i < TABLE.length; i++) {
+            TABLE[i] = new DoubleDoubleInterval(ExpTable.HI[i], ExpTable.LO[i], ExpTable.ERR[i], Optional.empty());
+        }
     }
 
     private DoubleDoubleKernels() {
+    }
+
+    /** The ball of 2^(j/64) - 1 the reductions use, j = -64 .. 64 (for the table's test). */
+    static DoubleDoubleInterval tableEntry(int j) {
+        return TABLE[j + ExpTable.STEPS];
     }
 
     /** exp(x) for a ball of radius at most 1/2 (else declined). */
@@ -62,7 +77,11 @@ final class DoubleDoubleKernels {
         return widened(e, mulUp(e.magnitudeBound(), mulUp(x.radius(), Math.nextUp(1 + 2 * x.radius()))));
     }
 
-    /** exp of the point m: exp(m) = 2^k exp(r), r = m - k ln 2, |r| <= 0.35, by Horner's rule with the remainder. */
+    /**
+     * exp of the point m: exp(m) = 2^e 2^(j/64) exp(r), k = rint(m 64/ln 2) = 64 e + j (0 <= j < 64),
+     * r = m - k (ln 2)/64, |r| <= 0.0055, by Horner's rule to the first term whose remainder is below 2^-113,
+     * times the table's 1 + (2^(j/64) - 1) ({@link ExpTable}); proofs/double-double-interval.md section 13.
+     */
     private static DoubleDoubleInterval expOfMidpoint(DoubleDoubleInterval m) {
         if (!(Math.abs(m.hi()) <= 600)) {
             throw new InsufficientPrecisionException("exp argument beyond the double-double level's range");
@@ -72,15 +91,43 @@ final class DoubleDoubleKernels {
             double b = m.magnitudeBound();
             return widened(sum(ONE, m), mulUp(b, b));
         }
-        double k = Math.rint(m.hi() / 0.6931471805599453);
-        DoubleDoubleInterval r = k == 0 ? m : sum(m, negated(product(point(k), LN2)));
+        double k = Math.rint(m.hi() * STEPS_OVER_LN2);
+        DoubleDoubleInterval r = reduced(m, k);
         double rho = r.magnitudeBound();
-        if (!(rho <= 0.36)) {
+        int n = seriesTerms(rho, 1);
+        DoubleDoubleInterval p = DoubleDoubleBalls.horner(r, INV_FACT, n, 0); // p = 1/n! ... then p = 1/j! + r p
+        p = widened(p, taylorRemainder(rho, n + 1));
+        int j = Math.floorMod((int) k, ExpTable.STEPS);
+        if (j != 0) {
+            p = sum(p, product(TABLE[j + ExpTable.STEPS], p)); // 2^(j/64) p = p + (2^(j/64) - 1) p
+        }
+        return scaled(p, Math.floorDiv((int) k, ExpTable.STEPS));
+    }
+
+    /** r = m - k (ln 2)/64 for an integer k with |k| <= 2^17, checked |r| <= 0.0055 (else declined). */
+    private static DoubleDoubleInterval reduced(DoubleDoubleInterval m, double k) {
+        DoubleDoubleInterval r = k == 0 ? m : sum(m, negated(product(point(k), LN2_OVER_STEPS)));
+        if (!(r.magnitudeBound() <= 0.0055)) {
             throw new InsufficientPrecisionException("exp reduction failed");
         }
-        DoubleDoubleInterval p = DoubleDoubleBalls.horner(r, INV_FACT, EXP_TERMS, 0); // p = 1/24! ... then p = 1/n! + r p
-        p = widened(p, taylorRemainder(rho, EXP_TERMS + 1));
-        return scaled(p, (int) k);
+        return r;
+    }
+
+    /**
+     * The number n of Taylor terms past the constant to sum for |r| <= rho: the least n with 2 rho^(n+1)/(n+1)! at
+     * most 2^-113 scale (at most {@link #EXP_TERMS}). Any n gives a proven ball (the remainder is added for the n
+     * chosen); this only chooses where the tail falls below the double-double's own rounding.
+     */
+    private static int seriesTerms(double rho, double scale) {
+        double target = 0x1p-114 * scale;
+        double term = 1; // rho^(n+1)/(n+1)! for the n tried
+        for (int n = 0; n < EXP_TERMS; n++) {
+            term *= rho / (n + 1);
+            if (term <= target) {
+                return n;
+            }
+        }
+        return EXP_TERMS;
     }
 
     /** A bound on sum_{n >= first} rho^n / n! for 0 <= rho <= 1: twice the first term (the ratios are <= 1/2). */
@@ -99,9 +146,20 @@ final class DoubleDoubleKernels {
             double b = m.magnitudeBound();
             v = widened(m, mulUp(b, b)); // |expm1(m) - m| <= m^2 for |m| <= 1
         } else if (m.magnitudeBound() <= 0.35) {
-            // expm1(m) = m sum_{n >= 0} m^n / (n+1)!, the remainder past n = EXP_TERMS - 1 as for exp
-            DoubleDoubleInterval p = DoubleDoubleBalls.horner(m, INV_FACT, EXP_TERMS, 1); // p = 1/n! + m p down to n = 1
-            v = widened(product(m, p), taylorRemainder(m.magnitudeBound(), EXP_TERMS + 1));
+            // m = k (ln 2)/64 + r, |k| <= 33: expm1(m) = D + (1 + D) expm1(r), D = 2^(k/64) - 1 (ExpTable), and
+            // expm1(r) = r sum_{n >= 0} r^n/(n+1)! to the term whose remainder is below 2^-113 |r| (section 13)
+            double k = Math.rint(m.hi() * STEPS_OVER_LN2);
+            DoubleDoubleInterval r = reduced(m, k);
+            double rho = r.magnitudeBound();
+            int n = seriesTerms(rho, rho);
+            DoubleDoubleInterval p = DoubleDoubleBalls.horner(r, INV_FACT, n, 1); // p = 1/n! + r p down to n = 1
+            DoubleDoubleInterval e = widened(product(r, p), taylorRemainder(rho, n + 1));
+            if (k == 0) {
+                v = e;
+            } else {
+                DoubleDoubleInterval d = TABLE[(int) k + ExpTable.STEPS];
+                v = sum(d, sum(e, product(d, e)));
+            }
         } else {
             v = sum(expOfMidpoint(m), negated(ONE));
         }
@@ -161,7 +219,8 @@ final class DoubleDoubleKernels {
 
     /**
      * asin for |x_m| <= 1/2 (+ a little): y0 ~ asin(x_m) certified through S = sin(y0) and C = cos(y0):
-     * asin(x_m) = y0 + D g(xi), D = x_m - sin(y0), g = 1/sqrt(1 - xi^2) between x_m and sin(y0).
+     * asin(x_m) = y0 + D g(xi), D = x_m - sin(y0), g = 1/sqrt(1 - xi^2) between x_m and sin(y0); S and C by the
+     * truncated series (proofs/double-double-interval.md section 13).
      */
     private static DoubleDoubleInterval asinSmall(DoubleDoubleInterval x) {
         if (!(x.magnitudeBound() <= 0.75)) {
@@ -169,8 +228,8 @@ final class DoubleDoubleKernels {
         }
         DoubleDoubleInterval xm = strip(x);
         double y0 = StrictMath.asin(x.hi());
-        DoubleDoubleInterval s = trig(DoubleDoubleTrig.Function.SIN, y0, 0, 0);
-        DoubleDoubleInterval cs = trig(DoubleDoubleTrig.Function.COS, y0, 0, 0);
+        DoubleDoubleInterval s = truncatedTrig(DoubleDoubleTrig.Function.SIN, y0);
+        DoubleDoubleInterval cs = truncatedTrig(DoubleDoubleTrig.Function.COS, y0);
         // every xi between x_m and sin(y0), and every point of the ball x, has |xi| <= m
         double m = Math.nextUp(Math.max(x.magnitudeBound(), s.magnitudeBound()));
         DoubleDoubleInterval d = sum(xm, negated(s));
@@ -189,6 +248,13 @@ final class DoubleDoubleKernels {
         double extra = addUp(mulUp(dBound, gSpread), mulUp(d.radius(), gmax));
         // |asin(x) - asin(x_m)| <= r_x gmax
         return widened(y, addUp(extra, mulUp(x.radius(), gmax)));
+    }
+
+    /** sin or cos of the point y by {@link DoubleDoubleTrig#evaluateTruncated} (|y| < 2^40). */
+    private static DoubleDoubleInterval truncatedTrig(DoubleDoubleTrig.Function f, double y) {
+        DoubleDouble v = DoubleDoubleTrig.evaluateTruncated(f, y, 0, 0)
+                .orElseThrow(() -> new InsufficientPrecisionException("cos/sin argument beyond 2^40"));
+        return ball(v.hi(), v.lo(), v.errorBound());
     }
 
     /** acos(x) by the identities over asin. */

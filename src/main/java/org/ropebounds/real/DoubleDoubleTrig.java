@@ -45,6 +45,19 @@ public final class DoubleDoubleTrig {
      * @param err a bound {@code >= 0} on the argument's own error
      */
     public static Optional<DoubleDouble> evaluate(Function f, double s, double t, double err) {
+        return evaluate(f, s, t, err, false);
+    }
+
+    /**
+     * {@link #evaluate}, with the series in r^2 stopped at the first term whose remainder bound (the one the bound
+     * adds) is at most 2^-113 instead of at the table's end: the same contract, a bound as proven (the remainder
+     * is the one for the terms summed), fewer terms for small reduced arguments.
+     */
+    static Optional<DoubleDouble> evaluateTruncated(Function f, double s, double t, double err) {
+        return evaluate(f, s, t, err, true);
+    }
+
+    private static Optional<DoubleDouble> evaluate(Function f, double s, double t, double err, boolean truncated) {
         if (!(Math.abs(s) < MAX_ARGUMENT) || !(err >= 0)) {
             return Optional.empty();
         }
@@ -84,6 +97,10 @@ public final class DoubleDoubleTrig {
         boolean wantCos = ((quadrant + which) & 1) == 0; // cos(k pi/2 + r) = cos r, -sin r, -cos r, sin r; sin: a quarter turn on
         int start = wantCos ? 0 : 1;
         int last = (TERMS - start) / 2; // the highest j with 2j + start <= TERMS
+        double rAbs = Math.abs(rh) + Math.abs(rl);
+        if (truncated) {
+            last = lastTerm(rAbs, start, last);
+        }
         double ph = sign(last) * INV_FACT_HI[2 * last + start];
         double pl = sign(last) * INV_FACT_LO[2 * last + start];
         double pErr = INV_FACT_ERR[2 * last + start];
@@ -111,7 +128,6 @@ public final class DoubleDoubleTrig {
         }
         // Taylor remainder of the sum in q: it alternates with decreasing terms for |r| < 1, so it is below the
         // first omitted term |r|^(2(last+1)) / (2(last+1) + start)!; 1/TERMS! (larger) stands in past the table
-        double rAbs = Math.abs(rh) + Math.abs(rl);
         int next = 2 * (last + 1) + start;
         double remainder = Math.pow(rAbs, 2 * (last + 1)) * INV_FACT_HI[Math.min(next, TERMS)] * 2;
         double vh = ph;
@@ -134,6 +150,19 @@ public final class DoubleDoubleTrig {
         }
         // the reduced argument's own error moves cos and sin by at most as much (both are 1-Lipschitz)
         return Optional.of(new DoubleDouble(vh, vl, (vErr + bound) * SLACK));
+    }
+
+    /** The least j <= max whose first omitted term, 2 rAbs^(2j+2)/(2j+2+start)!, is at most 2^-113 (else max). */
+    private static int lastTerm(double rAbs, int start, int max) {
+        double q = rAbs * rAbs;
+        double power = q; // rAbs^(2j+2)
+        for (int j = 0; j < max; j++) {
+            if (2 * power * INV_FACT_HI[2 * j + 2 + start] <= 0x1p-113) {
+                return j;
+            }
+            power *= q;
+        }
+        return max;
     }
 
     private static double sign(int j) {

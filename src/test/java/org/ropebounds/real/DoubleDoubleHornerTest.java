@@ -159,18 +159,88 @@ class DoubleDoubleHornerTest {
         return DoubleDoubleBalls.ball(qh, ql, addUp(delta, spread));
     }
 
+    private static Rational exact(double x) {
+        return org.ropebounds.format.BinaryRational.ofDouble(x).toRational();
+    }
+
+    /**
+     * sum and product are the operations they were, bit for bit. The quotient of section 13 keeps the midpoint of the
+     * two-residual quotient it replaces (the same q1, first residual and q2) and certifies it from that residual alone:
+     * its midpoint bits are the old ones, it refuses only where the old one refused, its radius stays within twice
+     * the old one's plus 2^-102 of the quotient, and its ball contains the exact a_m / b_m (exact rationals, every
+     * tenth pair).
+     */
     @Test
     void sumProductAndQuotientAreTheOperationsTheyWere() {
         int refused = 0;
+        int checkedExactly = 0;
         for (int i = 0; i < 30000; i++) {
             DoubleDoubleInterval a = i % 3 == 0 ? randomBall(-40, 40) : randomBall(-700, 700);
             DoubleDoubleInterval b = i % 3 == 0 ? randomBall(-40, 40) : randomBall(-700, 700);
             assertEquals(outcome(() -> sumBefore(a, b)), outcome(() -> DoubleDoubleBalls.sum(a, b)), () -> a + " + " + b);
             assertEquals(outcome(() -> productBefore(a, b)), outcome(() -> DoubleDoubleBalls.product(a, b)), () -> a + " * " + b);
-            String q = outcome(() -> quotientBefore(a, b, DoubleDoubleBalls.divisorLowerBound(b)));
-            assertEquals(q, outcome(() -> DoubleDoubleBalls.quotient(a, b)), () -> a + " / " + b);
-            refused += q.equals("refused") ? 1 : 0;
+            DoubleDoubleInterval before;
+            try {
+                before = quotientBefore(a, b, DoubleDoubleBalls.divisorLowerBound(b));
+            } catch (InsufficientPrecisionException e) {
+                before = null;
+            }
+            DoubleDoubleInterval now;
+            try {
+                now = DoubleDoubleBalls.quotient(a, b);
+            } catch (InsufficientPrecisionException e) {
+                assertTrue(before == null, () -> a + " / " + b + " refused where the two-residual quotient answered");
+                refused++;
+                continue;
+            }
+            if (before != null) {
+                assertEquals(Double.doubleToRawLongBits(before.hi()), Double.doubleToRawLongBits(now.hi()), () -> a + " / " + b + " hi");
+                assertEquals(Double.doubleToRawLongBits(before.lo()), Double.doubleToRawLongBits(now.lo()), () -> a + " / " + b + " lo");
+                double allowed = 2 * before.radius() + Math.abs(now.hi()) * 0x1p-102;
+                DoubleDoubleInterval n = now;
+                DoubleDoubleInterval o = before;
+                assertTrue(now.radius() <= allowed, () -> a + " / " + b + ": radius " + n.radius() + " against " + o.radius());
+            }
+            if (i % 10 == 0) {
+                Rational q = exact(a.hi()).add(exact(a.lo())).divide(exact(b.hi()).add(exact(b.lo())));
+                Rational mid = exact(now.hi()).add(exact(now.lo()));
+                assertTrue(q.subtract(mid).abs().compareTo(exact(now.radius())) <= 0, () -> a + " / " + b + " misses the exact quotient");
+                checkedExactly++;
+            }
         }
         assertTrue(refused > 100 && refused < 29000, refused + " refused quotients: both outcomes must be exercised");
+        assertTrue(checkedExactly > 500, checkedExactly + " quotients checked exactly");
+    }
+
+    /**
+     * The square root of section 13 against exact rationals: (S - r)^2 <= x_m <= (S + r)^2 for its ball S +/- r, and
+     * its radius at most 2^-100 of S for a point argument (tight enough to be useful), on 5,000 random balls.
+     */
+    @Test
+    void theSquareRootContainsTheExactRoot() {
+        int answered = 0;
+        for (int i = 0; i < 5000; i++) {
+            DoubleDoubleInterval x = randomBall(-600, 600);
+            x = new DoubleDoubleInterval(Math.abs(x.hi()), Math.signum(x.hi()) * x.lo(), i % 2 == 0 ? 0 : x.radius(), Optional.empty());
+            DoubleDoubleInterval s;
+            try {
+                s = DoubleDoubleBalls.root(x);
+            } catch (InsufficientPrecisionException e) {
+                continue;
+            }
+            answered++;
+            Rational xm = exact(x.hi()).add(exact(x.lo()));
+            Rational mid = exact(s.hi()).add(exact(s.lo()));
+            Rational r = exact(s.radius());
+            Rational low = mid.subtract(r);
+            Rational high = mid.add(r);
+            DoubleDoubleInterval arg = x;
+            assertTrue(low.multiply(low).compareTo(xm) <= 0 && xm.compareTo(high.multiply(high)) <= 0, () -> "sqrt " + arg + " misses");
+            if (x.radius() == 0) {
+                DoubleDoubleInterval got = s;
+                assertTrue(s.radius() <= Math.abs(s.hi()) * 0x1p-100, () -> "sqrt " + arg + " too wide: " + got);
+            }
+        }
+        assertTrue(answered > 4000, answered + " roots answered");
     }
 }
