@@ -2,7 +2,6 @@ package org.ropebounds.cli;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ropebounds.format.Rational;
 import org.ropebounds.real.CertifiedDecimal;
 import org.ropebounds.real.Enclosure;
 
@@ -46,48 +45,8 @@ final class ErasureDecimals {
      * @throws IllegalArgumentException unless digits >= 1
      */
     static Texts compute(Enclosure e, int digits) {
-        if (digits < 1) {
-            throw new IllegalArgumentException("need digits >= 1, not " + digits);
-        }
-        // best tries every k from digits down: where the width rules out all but the first K, an enclosure none of those
-        // decides is the undecided decimal without the tries that must fail
-        int most = mostDecidable(e, digits);
-        CertifiedDecimal d = most == digits || decidesSome(e, most) ? CertifiedDecimal.best(e, digits) : CertifiedDecimal.undecided(digits);
+        CertifiedDecimal d = CertifiedDecimal.best(e, digits);
         Optional<String> text = d.digits() == 0 && !d.exact() ? Optional.empty() : Optional.of(d.text());
         return new Texts(text, d.guarantee(), CertifiedDecimal.interval(e, digits));
-    }
-
-    /**
-     * An upper bound K &lt;= n on the significant digits [lo, hi] can decide (rounded to nearest): the largest k &lt;= n with
-     * w 10^(k-1) &lt;= 2m, w = hi - lo and m = max(|lo|, |hi|); n for a point. Two ends that round alike to a k-digit D != 0
-     * lie within u/2 of D, u = 10^(1-k) 10^floor(log10 |D|) &lt;= 10^(1-k) |D|, so w &lt;= u, and |D| &lt;= m + u/2 &lt;= m + |D|/2
-     * gives |D| &lt;= 2m: w &lt;= 2 10^(1-k) m; a wider enclosure decides no k digits, nor more (proofs/relative-position-error.md,
-     * section 9). 0 when not even one digit can be decided.
-     */
-    static int mostDecidable(Enclosure e, int n) {
-        Rational width = e.hi().subtract(e.lo());
-        if (width.signum() == 0) {
-            return n;
-        }
-        Rational twiceLargest = e.lo().abs().max(e.hi().abs()).multiply(Rational.of(2));
-        int k = 0;
-        Rational scaled = width; // w 10^k
-        while (k < n && scaled.compareTo(twiceLargest) <= 0) {
-            k++;
-            scaled = scaled.multiply(TEN);
-        }
-        return k;
-    }
-
-    private static final Rational TEN = Rational.of(10);
-
-    /** Whether some k in 1..most decides e ({@link CertifiedDecimal#decide}), most first. */
-    private static boolean decidesSome(Enclosure e, int most) {
-        for (int k = most; k >= 1; k--) {
-            if (CertifiedDecimal.decide(e, k).isPresent()) {
-                return true;
-            }
-        }
-        return false;
     }
 }
