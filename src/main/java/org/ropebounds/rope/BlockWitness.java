@@ -94,16 +94,16 @@ final class BlockWitness {
             if (first >= from) {
                 // pairs with q in an earlier run: largest at p = first (lo) and at p = last (hi); within the run,
                 // q = first and p = last; lo(p) - hi(q) within a run is <= 0 and cannot raise the witness
-                best = Math.max(best, loFirst - minHi);
-                best = Math.max(best, maxLo - hiLast);
+                best = InlineMath.max(best, loFirst - minHi);
+                best = InlineMath.max(best, maxLo - hiLast);
                 if (last > first) {
-                    best = Math.max(best, loFirst - hiLast);
+                    best = InlineMath.max(best, loFirst - hiLast);
                 }
             }
-            maxLo = Math.max(maxLo, loFirst);
-            minHi = Math.min(minHi, hiLast);
+            maxLo = InlineMath.max(maxLo, loFirst);
+            minHi = InlineMath.min(minHi, hiLast);
         }
-        return Optional.of(new Witness(Math.max(0, Math.nextDown(best)), false));
+        return Optional.of(new Witness(InlineMath.max(0, InlineMath.down(best)), false));
     }
 
     /**
@@ -116,9 +116,9 @@ final class BlockWitness {
     static boolean nonIncreasing(PhaseScan.SplitTheta theta, double phase, long first, long last) {
         double mainFirst = Math.fma(-(double) first, theta.theta0(), phase);
         double mainLast = Math.fma(-(double) last, theta.theta0(), phase);
-        double m = Math.max(Math.abs(mainFirst), Math.abs(mainLast));
+        double m = InlineMath.max(Math.abs(mainFirst), Math.abs(mainLast));
         double u = Math.ulp(2 * m) + Double.MIN_VALUE; // >= the ulp of every value of magnitude <= 2m
-        double fall = Math.nextDown(theta.theta0() - Math.nextUp(3 * u));
+        double fall = InlineMath.down(theta.theta0() - InlineMath.up(3 * u));
         return rises(theta.restHi(), fall, last) && rises(theta.restLo(), fall, last);
     }
 
@@ -129,6 +129,6 @@ final class BlockWitness {
         }
         double c = Math.abs((double) last * rest);
         double v = Math.ulp(2 * c) + Double.MIN_VALUE;
-        return Math.nextUp(Math.abs(rest) + Math.nextUp(3 * v)) <= fall;
+        return InlineMath.up(Math.abs(rest) + InlineMath.up(3 * v)) <= fall;
     }
 }

@@ -243,15 +243,15 @@ public final class ErasureAnalysis {
             if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY; // non-finite phases: no finite bound
             }
-            double position = Math.nextUp((double) p);
+            double position = InlineMath.up((double) p);
             double tau = t.tau(p, position);
-            double tMax = Math.nextUp(position + tau);
-            double phaseMax = Math.nextUp(tMax * t.f);
+            double tMax = InlineMath.up(position + tau);
+            double phaseMax = InlineMath.up(tMax * t.f);
             if (tMax >= t.maxPosition || phaseMax >= t.maxPhase) {
                 return Double.POSITIVE_INFINITY; // a position or phase may round to infinity (or NaN)
             }
-            double sum = Math.nextUp(Math.nextUp(tau * t.thetaHi) + Math.nextUp(tMax * t.drift));
-            return Math.nextUp(sum + PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax));
+            double sum = InlineMath.up(InlineMath.up(tau * t.thetaHi) + InlineMath.up(tMax * t.drift));
+            return InlineMath.up(sum + PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax));
         }
     }
 

@@ -40,14 +40,17 @@ final class NearestDoubles {
         this.overflow = format.hasInfinity() ? Double.POSITIVE_INFINITY : Double.NaN;
     }
 
-    /** RN(x) in the format, as a double; equal to {@code format.roundNearestToDouble(x)}. */
+    /**
+     * RN(x) in the format, as a double; equal to {@code format.roundNearestToDouble(x)}. Small enough for the first tier of
+     * the JIT to inline (fp64 and fp32 need no call); the other formats' rounding is {@link #roundScaled}.
+     */
     double round(double x) {
-        if (fp64) {
-            return x; // every double is an fp64 value: RN is the identity (NaN, infinities and signed zeros too)
-        }
-        if (fp32) {
-            return (float) x; // Java's conversion is RN into fp32
-        }
+        // every double is an fp64 value: RN is the identity (NaN, infinities and signed zeros too); Java's conversion is RN into fp32
+        return fp64 ? x : fp32 ? (float) x : roundScaled(x);
+    }
+
+    /** {@link #round} in a format other than fp64 and fp32. */
+    private double roundScaled(double x) {
         if (!fast) {
             return format.roundNearestToDouble(x);
         }

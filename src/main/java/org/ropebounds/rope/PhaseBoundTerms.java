@@ -50,7 +50,7 @@ final class PhaseBoundTerms {
      * to the phase format moves it again only when the phase format is narrower; 0 while positions are exact.
      */
     double tau(long p, double position) {
-        return p <= exactUpTo ? 0 : Math.nextUp(halfUlp(pl.position(), position) + (phaseHoldsPositions ? 0 : halfUlp(pl.phase(), position)));
+        return p <= exactUpTo ? 0 : InlineMath.up(halfUlp(pl.position(), position) + (phaseHoldsPositions ? 0 : halfUlp(pl.phase(), position)));
     }
 
     /** The format's largest finite value, as a double (exact: the format's values are doubles). */

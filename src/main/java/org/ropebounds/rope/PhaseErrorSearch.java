@@ -115,17 +115,21 @@ final class PhaseErrorSearch {
                     .min(BigInteger.valueOf(chunk)).longValueExact();
             chunk = Math.max(1, Math.min(byDrift, bySqrt));
         }
+        ZBounds zBounds = new ZBounds(half, scale, driftLo, driftHi, delta);
         for (long c0 = pa; c0 <= pb; c0 += chunk) {
             if (budget[0]-- <= 0) {
                 return Optional.empty();
             }
             long c1 = Math.min(pb, c0 + chunk - 1);
-            // the drift p (f - theta) over the chunk lies in [dLo, dHi]
-            Rational dLo = driftLo.multiply(Rational.of(driftLo.signum() >= 0 ? c0 : c1));
-            Rational dHi = driftHi.multiply(Rational.of(driftHi.signum() >= 0 ? c1 : c0));
+            // the drift p (f - theta) over the chunk lies in [dLo, dHi], dLo = driftLo cLo and dHi = driftHi cHi
+            long cLo = driftLo.signum() >= 0 ? c0 : c1;
+            long cHi = driftHi.signum() >= 0 ? c1 : c0;
+            ChunkBounds bounds = s == 0
+                    ? new ChunkBounds.Exact(driftLo.multiply(Rational.of(cLo)), driftHi.multiply(Rational.of(cHi)))
+                    : new ChunkBounds.Residues(zBounds.posMax(cHi), zBounds.negMin(cLo));
             long next = c0;
             while (next <= c1) {
-                Optional<Long> candidate = firstCandidate(m, half, modulus, scale, dLo, dHi, delta, next, c1, s);
+                Optional<Long> candidate = firstCandidate(m, half, modulus, bounds, delta, next, c1);
                 if (candidate.isEmpty()) {
                     break;
                 }
@@ -144,12 +148,70 @@ final class PhaseErrorSearch {
     }
 
     /**
+     * A region's bounds on the residue z of a chunk whose drift p (f - theta) lies in [driftLo cLo, driftHi cHi] (s &gt; 0):
+     * posMax(cHi) = floor(2^s/2 + (driftHi cHi - delta) 2^s/U) and negMin(cLo) = ceil(2^s/2 + (driftLo cLo + delta) 2^s/U),
+     * the values {@link #firstCandidate} compared z with (proofs/collision-horizons.md, section 4). Since
+     * 2^s/2 + (driftHi c - delta) scale = (2^s/2 - delta scale) + c (driftHi scale), with scale = 2^s/U, each is
+     * A + c B for two rationals A and B of the region: (A.n B.d + c B.n A.d) / (A.d B.d), one integer division per chunk
+     * (the same value, so the same floor and ceiling) instead of the chunk's four normalised rational operations.
+     */
+    static final class ZBounds {
+        private final BigInteger posConstant;
+        private final BigInteger posSlope;
+        private final BigInteger posDenominator;
+        private final BigInteger negConstant;
+        private final BigInteger negSlope;
+        private final BigInteger negDenominator;
+
+        /** For half = 2^(s-1), scale = 2^s/U, the drift's enclosure [driftLo, driftHi] and delta. */
+        ZBounds(BigInteger half, Rational scale, Rational driftLo, Rational driftHi, Rational delta) {
+            Rational halfR = Rational.of(half, BigInteger.ONE);
+            Rational deltaScaled = delta.multiply(scale);
+            Rational posA = halfR.subtract(deltaScaled);
+            Rational posB = driftHi.multiply(scale);
+            posConstant = posA.numerator().multiply(posB.denominator());
+            posSlope = posB.numerator().multiply(posA.denominator());
+            posDenominator = posA.denominator().multiply(posB.denominator());
+            Rational negA = halfR.add(deltaScaled);
+            Rational negB = driftLo.multiply(scale);
+            negConstant = negA.numerator().multiply(negB.denominator());
+            negSlope = negB.numerator().multiply(negA.denominator());
+            negDenominator = negA.denominator().multiply(negB.denominator());
+        }
+
+        /** floor(2^s/2 + (driftHi c - delta) 2^s/U). */
+        BigInteger posMax(long c) {
+            BigInteger[] qr = posConstant.add(posSlope.multiply(BigInteger.valueOf(c))).divideAndRemainder(posDenominator);
+            return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+        }
+
+        /** ceil(2^s/2 + (driftLo c + delta) 2^s/U). */
+        BigInteger negMin(long c) {
+            BigInteger[] qr = negConstant.add(negSlope.multiply(BigInteger.valueOf(c))).divideAndRemainder(negDenominator);
+            return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+        }
+    }
+
+    /** What a chunk's candidates are tested against: the drift's ends while products are exact (s = 0), else z's bounds. */
+    private sealed interface ChunkBounds {
+        /** s = 0: the chunk's drift lies in [dLo, dHi]. */
+        record Exact(Rational dLo, Rational dHi) implements ChunkBounds {
+        }
+
+        /** s &gt; 0: z &lt;= posMax or z &gt;= negMin can make |e| &gt; delta ({@link ZBounds}). */
+        record Residues(BigInteger posMax, BigInteger negMin) implements ChunkBounds {
+        }
+    }
+
+    /**
      * The first p in [from, to] whose z could make |e| > delta with a drift in [dLo, dHi]:
      * z <= 2^s (1/2 + (dHi - delta)/U) (positive side) or z >= 2^s (1/2 + (dLo + delta)/U) (negative side).
      */
-    private static Optional<Long> firstCandidate(BigInteger m, BigInteger half, BigInteger modulus, Rational scale,
-                                                 Rational dLo, Rational dHi, Rational delta, long from, long to, int s) {
-        if (s == 0) {
+    private static Optional<Long> firstCandidate(BigInteger m, BigInteger half, BigInteger modulus, ChunkBounds bounds,
+                                                 Rational delta, long from, long to) {
+        if (bounds instanceof ChunkBounds.Exact exact) {
+            Rational dLo = exact.dLo();
+            Rational dHi = exact.dHi();
             // p f is a multiple of U: no rounding, e = p (f - theta), and |e| > delta needs p > delta / |drift|
             boolean possible = dHi.compareTo(delta) > 0 || dLo.compareTo(delta.negate()) < 0;
             if (!possible) {
@@ -160,11 +222,11 @@ final class PhaseErrorSearch {
             long first = slope.isZero() ? from : Math.max(from, delta.divide(slope).floor().min(BigInteger.valueOf(to)).longValueExact());
             return first <= to ? Optional.of(first) : Optional.empty();
         }
-        Rational halfR = Rational.of(half, BigInteger.ONE);
+        ChunkBounds.Residues z = (ChunkBounds.Residues) bounds;
         // positive side: z <= floor(2^s/2 + (dHi - delta) 2^s / U), z in [0, 2^s)
-        BigInteger posMax = halfR.add(dHi.subtract(delta).multiply(scale)).floor();
+        BigInteger posMax = z.posMax();
         // negative side: z >= ceil(2^s/2 + (dLo + delta) 2^s / U)
-        BigInteger negMin = halfR.add(dLo.add(delta).multiply(scale)).ceil();
+        BigInteger negMin = z.negMin();
         long best = Long.MAX_VALUE;
         BigInteger offset = BigInteger.valueOf(from).multiply(m).add(half); // z at p = from, before the mod
         BigInteger last = modulus.subtract(BigInteger.ONE);

@@ -135,7 +135,7 @@ public final class PhaseScan {
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
-            maxLo = Math.max(maxLo, theta.errorLo(phase, ps[k]));
+            maxLo = InlineMath.max(maxLo, theta.errorLo(phase, ps[k]));
         }
         return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), false);
     }
@@ -163,7 +163,7 @@ public final class PhaseScan {
                 return new WindowScan(OptionalLong.of(above < 0 ? p : above), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
             double errLo = theta.errorLo(phase, p);
-            maxLo = Math.max(maxLo, errLo);
+            maxLo = InlineMath.max(maxLo, errLo);
             if (above < 0 && (errLo > deltaHi || (theta.errorHi(phase, p) > deltaLo && exceedsExactly(rope, i, p, delta)))) {
                 above = p;
             }
@@ -201,7 +201,7 @@ public final class PhaseScan {
             double errLo = e[0];
             double errHi = e[1];
             double absLo = errLo >= 0 ? errLo : errHi <= 0 ? -errHi : 0;
-            return new double[] {absLo, Math.max(Math.abs(errLo), Math.abs(errHi))};
+            return new double[] {absLo, InlineMath.max(Math.abs(errLo), Math.abs(errHi))};
         }
 
         /**
@@ -211,8 +211,8 @@ public final class PhaseScan {
         double signedErrorLo(double phase, double p) {
             double c1 = p * restLo;
             double c2 = p * restHi;
-            double cHi = Math.nextUp(Math.max(c1, c2));
-            return Math.nextDown(Math.nextDown(Math.nextDown(Math.fma(-p, theta0, phase))) - cHi);
+            double cHi = InlineMath.up(InlineMath.max(c1, c2));
+            return InlineMath.down(InlineMath.down(InlineMath.down(Math.fma(-p, theta0, phase))) - cHi);
         }
 
         /**
@@ -224,16 +224,16 @@ public final class PhaseScan {
             double main = Math.fma(-x, theta0, phase);
             double c1 = x * restLo;
             double c2 = x * restHi;
-            lo[k] = Math.nextDown(Math.nextDown(Math.nextDown(main)) - Math.nextUp(Math.max(c1, c2)));
-            hi[k] = Math.nextUp(Math.nextUp(Math.nextUp(main)) - Math.nextDown(Math.min(c1, c2)));
+            lo[k] = InlineMath.down(InlineMath.down(InlineMath.down(main)) - InlineMath.up(InlineMath.max(c1, c2)));
+            hi[k] = InlineMath.up(InlineMath.up(InlineMath.up(main)) - InlineMath.down(InlineMath.min(c1, c2)));
         }
 
         /** The upper end of {@link #signedError}'s enclosure for 0 <= p < 2^53 (see {@link #signedErrorLo}). */
         double signedErrorHi(double phase, double p) {
             double c1 = p * restLo;
             double c2 = p * restHi;
-            double cLo = Math.nextDown(Math.min(c1, c2));
-            return Math.nextUp(Math.nextUp(Math.nextUp(Math.fma(-p, theta0, phase))) - cLo);
+            double cLo = InlineMath.down(InlineMath.min(c1, c2));
+            return InlineMath.up(InlineMath.up(InlineMath.up(Math.fma(-p, theta0, phase))) - cLo);
         }
 
         /** The lower end of {@link #error}'s enclosure of |phase - p theta| (p >= 0), allocating nothing below 2^53. */
@@ -254,7 +254,7 @@ public final class PhaseScan {
             if (p >= EXACT_DOUBLES) {
                 return error(phase, p)[1];
             }
-            return Math.max(Math.abs(signedErrorLo(phase, p)), Math.abs(signedErrorHi(phase, p)));
+            return InlineMath.max(Math.abs(signedErrorLo(phase, p)), Math.abs(signedErrorHi(phase, p)));
         }
 
         /** [lo, hi] enclosing phase - p theta (signed); every rounded operation is widened by one step. */
@@ -264,18 +264,18 @@ public final class PhaseScan {
             long low = p - (long) high;
             double main = Math.fma(-high, theta0, phase); // phase - high theta0, rounded once
             double lowProduct = low * theta0;
-            double lowLo = low == 0 ? 0 : Math.nextDown(lowProduct);
-            double lowHi = low == 0 ? 0 : Math.nextUp(lowProduct);
-            double pLo = p < (1L << 53) ? high : Math.nextDown(high);
-            double pHi = p < (1L << 53) ? high : Math.nextUp(high);
+            double lowLo = low == 0 ? 0 : InlineMath.down(lowProduct);
+            double lowHi = low == 0 ? 0 : InlineMath.up(lowProduct);
+            double pLo = p < (1L << 53) ? high : InlineMath.down(high);
+            double pHi = p < (1L << 53) ? high : InlineMath.up(high);
             double c1 = pLo * restLo;
             double c2 = pLo * restHi;
             double c3 = pHi * restLo;
             double c4 = pHi * restHi;
-            double cLo = Math.nextDown(Math.min(Math.min(c1, c2), Math.min(c3, c4)));
-            double cHi = Math.nextUp(Math.max(Math.max(c1, c2), Math.max(c3, c4)));
-            double errLo = Math.nextDown(Math.nextDown(Math.nextDown(main) - lowHi) - cHi);
-            double errHi = Math.nextUp(Math.nextUp(Math.nextUp(main) - lowLo) - cLo);
+            double cLo = InlineMath.down(InlineMath.min(InlineMath.min(c1, c2), InlineMath.min(c3, c4)));
+            double cHi = InlineMath.up(InlineMath.max(InlineMath.max(c1, c2), InlineMath.max(c3, c4)));
+            double errLo = InlineMath.down(InlineMath.down(InlineMath.down(main) - lowHi) - cHi);
+            double errHi = InlineMath.up(InlineMath.up(InlineMath.up(main) - lowLo) - cLo);
             return new double[] {errLo, errHi};
         }
     }
@@ -310,8 +310,8 @@ public final class PhaseScan {
                 absLo = Double.POSITIVE_INFINITY;
                 absHi = Double.POSITIVE_INFINITY;
             }
-            maxLo = Math.max(maxLo, absLo);
-            maxHi = Math.max(maxHi, absHi);
+            maxLo = InlineMath.max(maxLo, absLo);
+            maxHi = InlineMath.max(maxHi, absHi);
             if (above < 0) {
                 if (absLo > deltaHi) {
                     above = p;

@@ -147,7 +147,7 @@ public final class RelativeErrorAnalysis {
             PhaseScan.SplitTheta split = thetas.split(i);
             double[] ep = split.signedError(a, p);
             double[] eq = split.signedError(b, p - r);
-            max = Math.max(max, Math.nextUp(Math.max(ep[1] - eq[0], eq[1] - ep[0])));
+            max = InlineMath.max(max, InlineMath.up(InlineMath.max(ep[1] - eq[0], eq[1] - ep[0])));
         }
         return max;
     }
@@ -349,25 +349,25 @@ public final class RelativeErrorAnalysis {
             if (Double.isNaN(t.f)) {
                 return Double.POSITIVE_INFINITY;
             }
-            double position = Math.nextUp((double) p);
+            double position = InlineMath.up((double) p);
             double tau = t.tau(p, position);
-            double tMax = Math.nextUp(position + tau);
-            double phaseMax = Math.nextUp(tMax * t.f);
+            double tMax = InlineMath.up(position + tau);
+            double phaseMax = InlineMath.up(tMax * t.f);
             if (tMax >= t.maxPosition || phaseMax >= t.maxPhase) {
                 return Double.POSITIVE_INFINITY;
             }
-            double span = Math.nextUp(Math.nextUp((double) distance) + 2 * tau);
-            double sum = Math.nextUp(Math.nextUp(2 * tau * t.thetaHi) + Math.nextUp(span * t.drift));
+            double span = InlineMath.up(InlineMath.up((double) distance) + 2 * tau);
+            double sum = InlineMath.up(InlineMath.up(2 * tau * t.thetaHi) + InlineMath.up(span * t.drift));
             if (productsExact(p)) {
                 return sum;
             }
             double halfUlp = PhaseBoundTerms.halfUlp(t.pl.phase(), phaseMax);
             if (!keyApart) {
-                return Math.nextUp(sum + 2 * halfUlp);
+                return InlineMath.up(sum + 2 * halfUlp);
             }
-            double keyPosition = Math.nextUp((double) key);
-            double keyPhaseMax = Math.nextUp(Math.nextUp(keyPosition + t.tau(key, keyPosition)) * t.f);
-            return Math.nextUp(sum + Math.nextUp(halfUlp + PhaseBoundTerms.halfUlp(t.pl.phase(), keyPhaseMax)));
+            double keyPosition = InlineMath.up((double) key);
+            double keyPhaseMax = InlineMath.up(InlineMath.up(keyPosition + t.tau(key, keyPosition)) * t.f);
+            return InlineMath.up(sum + InlineMath.up(halfUlp + PhaseBoundTerms.halfUlp(t.pl.phase(), keyPhaseMax)));
         }
     }
 }

@@ -182,7 +182,9 @@ final class RelativePass {
             double maxHi = Double.NEGATIVE_INFINITY;
             for (long p = s; p <= to && !(untilFirst && first >= 0); p++) {
                 int k = (int) (p - s);
-                errors.reach(k);
+                if (k >= errors.computed) {
+                    errors.reach(k); // a call per chunk, not per position
+                }
                 boolean finite = !Double.isNaN(lo[k]);
                 if (p >= from) {
                     decide(p, finite, Math.max(s, p - reach), minLo, minHi, maxLo, maxHi);
@@ -190,10 +192,10 @@ final class RelativePass {
                 if (!finite) {
                     lastNonFinite = p;
                 } else {
-                    minLo = Math.min(minLo, lo[k]);
-                    minHi = Math.min(minHi, hi[k]);
-                    maxLo = Math.max(maxLo, lo[k]);
-                    maxHi = Math.max(maxHi, hi[k]);
+                    minLo = InlineMath.min(minLo, lo[k]);
+                    minHi = InlineMath.min(minHi, hi[k]);
+                    maxLo = InlineMath.max(maxLo, lo[k]);
+                    maxHi = InlineMath.max(maxHi, hi[k]);
                 }
             }
         }
@@ -236,14 +238,14 @@ final class RelativePass {
                 first = first < 0 ? p : first;
                 return;
             }
-            double wMinLo = withZero ? Math.min(zero[0], vMinLo) : vMinLo;
-            double wMinHi = withZero ? Math.min(zero[1], vMinHi) : vMinHi;
-            double wMaxLo = withZero ? Math.max(zero[0], vMaxLo) : vMaxLo;
-            double wMaxHi = withZero ? Math.max(zero[1], vMaxHi) : vMaxHi;
-            double up = Math.nextUp(Math.max(hi[k] - wMinLo, wMaxHi - lo[k]));
-            double down = Math.nextDown(Math.max(lo[k] - wMinHi, wMaxLo - hi[k]));
-            top = Math.max(top, up);
-            bottom = Math.max(bottom, down);
+            double wMinLo = withZero ? InlineMath.min(zero[0], vMinLo) : vMinLo;
+            double wMinHi = withZero ? InlineMath.min(zero[1], vMinHi) : vMinHi;
+            double wMaxLo = withZero ? InlineMath.max(zero[0], vMaxLo) : vMaxLo;
+            double wMaxHi = withZero ? InlineMath.max(zero[1], vMaxHi) : vMaxHi;
+            double up = InlineMath.up(InlineMath.max(hi[k] - wMinLo, wMaxHi - lo[k]));
+            double down = InlineMath.down(InlineMath.max(lo[k] - wMinHi, wMaxLo - hi[k]));
+            top = InlineMath.max(top, up);
+            bottom = InlineMath.max(bottom, down);
             if (first < 0 && (down > deltaHi
                     || (up > deltaLo && exceedsSomewhere(rope, i, p, s, qMin, withZero, zero, lo, hi, deltaLo, deltaHi, delta)))) {
                 first = p;
@@ -275,11 +277,11 @@ final class RelativePass {
 
     private static boolean exceedsPair(RopeEmulator rope, int i, long p, long q, double pLo, double pHi, double qLo, double qHi,
                                        double deltaLo, double deltaHi, Rational delta) {
-        double up = Math.nextUp(Math.max(pHi - qLo, qHi - pLo));
+        double up = InlineMath.up(InlineMath.max(pHi - qLo, qHi - pLo));
         if (up <= deltaLo) {
             return false;
         }
-        double down = Math.nextDown(Math.max(pLo - qHi, qLo - pHi));
+        double down = InlineMath.down(InlineMath.max(pLo - qHi, qLo - pHi));
         return down > deltaHi || RelativePhaseError.exceedsExactly(rope, i, p, q, delta);
     }
 }

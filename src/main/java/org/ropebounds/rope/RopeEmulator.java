@@ -371,9 +371,12 @@ public final class RopeEmulator {
 
     /** fl(fl(p)) into the phase format, as a double. */
     public double positionInPhaseValue(long p) {
-        if (p <= exactPositions) {
-            return p; // every integer up to here is exact in both formats
-        }
+        // every integer up to exactPositions is exact in both formats (a method small enough for the first tier of the JIT to inline)
+        return p <= exactPositions ? p : roundedPositionInPhaseValue(p);
+    }
+
+    /** {@link #positionInPhaseValue} beyond {@link #exactPositions}. */
+    private double roundedPositionInPhaseValue(long p) {
         // (double) p is exact below 2^53; beyond, converting through double would round twice
         double t = p < (1L << 53) ? positionRounding.round((double) p) : pipeline.position().toDouble(position(p).bits().longValue());
         return phaseRounding.round(t);
