@@ -65,7 +65,15 @@ public interface Bound {
 
     /** The threshold on b in the query's spectrum: the approx threshold x, or x^(d/(d-2)) for the exact spectrum. */
     default <T> T threshold(Arithmetic<T> a, ZoneQuery q, Format format) {
-        T x = approxThreshold(a, q, format);
+        return inSpectrum(a, q, approxThreshold(a, q, format));
+    }
+
+    /**
+     * An approx-spectrum threshold x carried to the query's spectrum: x itself, or x^(d/(d-2)) for the exact spectrum.
+     *
+     * @param x a positive threshold in {@code a}
+     */
+    static <T> T inSpectrum(Arithmetic<T> a, ZoneQuery q, T x) {
         return q.spectrum() == Spectrum.APPROX ? x : a.pow(x, a.of(q.exactSpectrumExponent()));
     }
 

@@ -95,8 +95,13 @@ public final class ZoneCalculator {
             this.a = a;
             this.q = q;
             this.base = base.map(a::of);
+            acosRoot = new ZoneShortcuts.Lazy<>(() -> DepthStabilityBound.acosOfRoot(a, q));
+            length = new ZoneShortcuts.Lazy<>(() -> a.of(q.context().longValueExact()));
+            depthApprox = new Value(() -> a.divide(length.get(), acosRoot.get()));
             for (Bound b : Bounds.lower()) {
-                lower.put(b, new Value(() -> b.threshold(a, q, null)));
+                // depth stability's approx threshold is depthApprox, L/acos(eps^(1/N)) (DepthStabilityBound.approxThreshold):
+                // taken from it, acos(eps^(1/N)) is computed once per level for this bound and the max-context bound alike
+                lower.put(b, new Value(b == Bounds.DEPTH_STABILITY ? () -> Bound.inSpectrum(a, q, depthApprox.t()) : () -> b.threshold(a, q, null)));
             }
             // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md), so when the larger of aliasing and
             // depth stability is decided, max(aliasing, dc, depth) is that bound's value (proofs/double-double-interval.md
@@ -108,9 +113,6 @@ public final class ZoneCalculator {
                 }
                 return m;
             });
-            acosRoot = new ZoneShortcuts.Lazy<>(() -> DepthStabilityBound.acosOfRoot(a, q));
-            length = new ZoneShortcuts.Lazy<>(() -> a.of(q.context().longValueExact()));
-            depthApprox = new Value(() -> a.divide(length.get(), acosRoot.get()));
             marginLower = new Value(() -> a.divide(this.base.orElseThrow(), zoneLower.t()));
             baseValue = new Value(() -> this.base.orElseThrow());
             phase = new ZoneShortcuts.Lazy<>(() -> {
