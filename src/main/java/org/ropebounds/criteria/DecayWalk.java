@@ -12,7 +12,9 @@ import org.ropebounds.real.InsufficientPrecisionException;
  * enclosures of cos theta_i and sin theta_i), one step's rounding is at most gamma_i = 3u(1 + delta_i) times the
  * vector's length (u = 2^-53; no fused multiply-add), so after m steps the error of mode i is at most
  * (1 + x)^m - 1 &lt;= m x / (1 - m x) with x = delta_i + gamma_i + 2^-1070 (underflow); the sum over the modes adds
- * at most n^2 2^-52. Immutable once built; {@link #run} is thread-confined (it allocates its own state).
+ * at most n^2 2^-52. Walks over at least 4096 distances use the block kernel of {@link DecayBlocks} instead (section 12:
+ * the same values to within the same order of error, vectorised over the distances). Thread-safe: {@link #run}
+ * allocates its own state; the block table is built once, on the first long walk.
  */
 final class DecayWalk {
     private static final double U = 0x1p-53;
@@ -210,6 +212,10 @@ final class DecayWalk {
         }
         int half = n / 2;
         boolean parallel = last - first + 1 >= PARALLEL_FROM && n >= 16 && PARALLEL;
+        DecayBlocks blocks = steps >= BLOCKS_FROM ? blocks() : null;
+        if (blocks != null && ((steps + DecayBlocks.K - 1) / DecayBlocks.K) * blocks.growth() >= 0.5) {
+            throw new InsufficientPrecisionException("the block recurrence's error bound does not reach m = " + last);
+        }
         // sums, slopes (and box bounds) of modes [0, half) and [half, n)
         double[][] part = new double[kappa == null ? 4 : 6][CHUNK];
         double[] lowerBox = kappa == null ? null : part[4];
@@ -217,7 +223,18 @@ final class DecayWalk {
         for (long m0 = first; m0 <= last; m0 += CHUNK) {
             int len = (int) Math.min(CHUNK, last - m0 + 1);
             long start = m0;
-            if (kappa != null) {
+            if (blocks != null) {
+                Runnable upper = () -> blocks.run(x, y, half, n, start - 1, len, weight, kappa, part[2], part[3], upperBox);
+                Runnable lower = () -> blocks.run(x, y, 0, half, start - 1, len, weight, kappa, part[0], part[1], lowerBox);
+                if (parallel) {
+                    java.util.concurrent.ForkJoinTask<?> task = java.util.concurrent.ForkJoinTask.adapt(upper).fork();
+                    lower.run();
+                    task.join();
+                } else {
+                    lower.run();
+                    upper.run();
+                }
+            } else if (kappa != null) {
                 if (parallel) {
                     java.util.concurrent.ForkJoinTask<?> upper = java.util.concurrent.ForkJoinTask.adapt(
                             () -> rotateBox(x, y, half, n, start, len, kappa, part[2], part[3], upperBox)).fork();
@@ -236,15 +253,45 @@ final class DecayWalk {
                 rotate(x, y, 0, half, len, part[0], part[1]);
                 rotate(x, y, half, n, len, part[2], part[3]);
             }
+            double me = Double.NaN;
+            long block = -1;
             for (int k = 0; k < len; k++) {
                 long m = m0 + k;
-                double me = e0 == 0 ? modeError(m) : modeError(m - offset, e0);
+                if (blocks == null) {
+                    me = e0 == 0 ? modeError(m) : modeError(m - offset, e0);
+                } else if ((m - first) / DecayBlocks.K != block) {
+                    block = (m - first) / DecayBlocks.K;
+                    me = blockError(block + 1, e0, blocks.growth());
+                }
                 double box = kappa == null ? Double.NEGATIVE_INFINITY : boxLower(part[4][k] + part[5][k], me);
                 if (!visitor.visit(m, part[0][k] + part[2][k], errorFrom(me), part[1][k] + part[3][k], slopeError(me), box)) {
                     return;
                 }
             }
         }
+    }
+
+    /** Walks over at least this many distances use the block kernel ({@link DecayBlocks}). */
+    private static final long BLOCKS_FROM = 4096;
+    /** The block table, built on the first long walk (a benign race: every build gives the same table). */
+    private volatile DecayBlocks blockTable;
+
+    private DecayBlocks blocks() {
+        DecayBlocks b = blockTable;
+        if (b == null) {
+            b = DecayBlocks.of(cos, sin, modeError(DecayBlocks.K));
+            blockTable = b;
+        }
+        return b;
+    }
+
+    /**
+     * The mode error of the entries of the block b - 1 (b &gt;= 1 blocks done): (F_0 + b x_B)/(1 - b x_B), widened
+     * for its own rounding (section 12).
+     */
+    private static double blockError(long b, double e0, double blockGrowth) {
+        double bx = b * blockGrowth * SLACK;
+        return (e0 + bx) / (1 - bx) * SLACK;
     }
 
     /**
