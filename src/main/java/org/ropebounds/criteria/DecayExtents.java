@@ -31,10 +31,15 @@ final class DecayExtents {
      * q(t*) &gt; 0, tested with a margin of 2^-40 of its terms for the minima (a bound that may only shrink).
      */
     static void accumulate(double[] st, long m, double lo, double hi, double slopeLo, double slopeHi, double p1, double p2) {
+        accumulateScaled(st, m, lo, hi, Math.nextDown(m * slopeLo), Math.nextUp(m * slopeHi), curvature(m, p1, p2));
+    }
+
+    /**
+     * {@link #accumulate} with the slope bounds already multiplied by m (D_m in [sLo, sHi], rounded outward) and the
+     * curvature C_m (rounded up) given.
+     */
+    static void accumulateScaled(double[] st, long m, double lo, double hi, double sLo, double sHi, double curvature) {
         st[10] = m;
-        double sLo = Math.nextDown(m * slopeLo);
-        double sHi = Math.nextUp(m * slopeHi);
-        double curvature = curvature(m, p1, p2);
         if (lo > 0) {
             if (!(lo >= st[0] * m * (1 + 0x1p-40))) {
                 st[0] = Math.min(st[0], Math.nextDown(lo / m));
@@ -73,6 +78,24 @@ final class DecayExtents {
     /** C_m = m P1 R1 + m^2 P2 R2, rounded up: the second-order certificate's curvature (section 5). */
     static double curvature(long m, double p1, double p2) {
         return Math.nextUp(Math.nextUp(m * p1 * R1) + Math.nextUp((double) m * m * p2 * R2));
+    }
+
+    /**
+     * A lower bound on x: x - (|x| 2^-52 + 2^-1074) rounded to nearest is at most the next double below x, for every
+     * finite x ({@code proofs/decay-bound.md} section 13); branch-free, so loops of it vectorise.
+     */
+    static double down(double x) {
+        return x - (Math.abs(x) * 0x1p-52 + 0x1p-1074);
+    }
+
+    /** An upper bound on x, at least the next double above x for every finite x (as {@link #down}). */
+    static double up(double x) {
+        return x + (Math.abs(x) * 0x1p-52 + 0x1p-1074);
+    }
+
+    /** {@link #curvature} rounded up by {@link #up} (at least as large). */
+    static double curvatureUp(double m, double p1, double p2) {
+        return up(up(m * p1 * R1) + up(m * m * p2 * R2));
     }
 
     /** Whether mu + sigma t - c t^2 &gt; 0 at t, with a margin covering the rounding of its evaluation. */

@@ -89,4 +89,49 @@ class DecayBlockTest {
         });
         assertEquals(4095, compared[0]);
     }
+
+    @Test
+    void bulkRoundingIsAtLeastOneUlpOutward() {
+        // hand cases: 0, the subnormals, the smallest normals, powers of two (whose ulp below is half the one above),
+        // values just above them, and the magnitudes the search sees
+        double[] xs = {0.0, Double.MIN_VALUE, 3 * Double.MIN_VALUE, Double.MIN_NORMAL, Math.nextUp(Double.MIN_NORMAL), 0x1p-1000, 1.0,
+            Math.nextUp(1.0), Math.nextDown(2.0), 2.0, 1.5, 0.1, 64.0, 1e-9, 123456.789, 0x1p1000, Double.MAX_VALUE / 4};
+        java.util.Random r = new java.util.Random(13);
+        for (int k = 0; k < 20_000 + xs.length; k++) {
+            double a = k < xs.length ? xs[k] : Math.scalb(r.nextDouble(), r.nextInt(200) - 100);
+            for (double x : new double[] {a, -a}) {
+                assertTrue(DecayExtents.down(x) <= Math.nextDown(x), "down(" + x + ") = " + DecayExtents.down(x));
+                assertTrue(DecayExtents.up(x) >= Math.nextUp(x), "up(" + x + ") = " + DecayExtents.up(x));
+                // and not far: at most two ulps
+                assertTrue(DecayExtents.down(x) >= Math.nextDown(Math.nextDown(Math.nextDown(x))), "down(" + x + ") too far");
+            }
+        }
+    }
+
+    @Test
+    void chunkBoundsEncloseThePerDistanceOnes() {
+        // runChunks against runBox at the same base: every end at least as far out as one ulp beyond the walk's own
+        double z = 2.5e6;
+        DecayWalk walk = DecayWalk.of(DecayWalk.thetas(new DoubleInterval(z, z), 64));
+        double[] kappa = walk.boxReach(0.001);
+        long M = 9000;
+        double[][] per = new double[(int) M + 1][];
+        walk.runBox(M, kappa, (m, v, e, s, se, lower) -> {
+            per[(int) m] = new double[] {v - e, v + e, s - se, s + se, lower};
+            return true;
+        });
+        long[] seen = {0};
+        walk.runChunks(M, kappa, (m0, len, lo, hi, sLo, sHi, boxLo) -> {
+            for (int k = 0; k < len; k++) {
+                double[] p = per[(int) (m0 + k)];
+                assertTrue(lo[k] <= Math.nextDown(p[0]) && hi[k] >= Math.nextUp(p[1]), "m = " + (m0 + k) + ": " + lo[k] + " " + p[0] + " " + hi[k] + " " + p[1]);
+                assertTrue(sLo[k] <= Math.nextDown(p[2]) && sHi[k] >= Math.nextUp(p[3]), "slope at m = " + (m0 + k));
+                assertTrue(boxLo[k] <= p[4] && boxLo[k] > p[4] - 1e-12, "box at m = " + (m0 + k));
+                assertTrue(hi[k] - lo[k] < 1e-7, "m = " + (m0 + k) + ": " + (hi[k] - lo[k]));
+                seen[0]++;
+            }
+            return true;
+        });
+        assertEquals(M, seen[0]);
+    }
 }
