@@ -314,21 +314,22 @@ final class DecaySweep {
         double[] curv = new double[DecayWalk.CHUNK];
         DecayWalk.ChunkVisitor visitor = (m0, len, lo, hi, slopeLo, slopeHi, boxLo) -> {
             // the slope bounds times m and the curvatures, rounded outward (section 13), in loops that vectorise
+            double first = m0; // exact (m < 2^53); an int added to a double vectorises, a long converted does not
             for (int k = 0; k < len; k++) {
-                double m = m0 + k;
+                double m = first + k;
                 scaledLo[k] = DecayExtents.down(m * slopeLo[k]);
                 scaledHi[k] = DecayExtents.up(m * slopeHi[k]);
                 curv[k] = DecayExtents.curvatureUp(m, p1, p2);
             }
             double low = boxMin[1];
             for (int k = 0; k < len; k++) {
-                low = Math.min(low, lo[k]);
+                low = lo[k] < low ? lo[k] : low; // no NaN here: the cheaper minimum
             }
             boxMin[1] = low;
             if (boxLo != null) {
                 double b = boxMin[0];
                 for (int k = 0; k < len; k++) {
-                    b = Math.min(b, boxLo[k]);
+                    b = boxLo[k] < b ? boxLo[k] : b;
                 }
                 boxMin[0] = b;
             }
