@@ -81,21 +81,36 @@ final class DecayExtents {
     }
 
     /**
-     * A lower bound on x: x - (|x| 2^-52 + 2^-1074) rounded to nearest is at most the next double below x, for every
-     * finite x ({@code proofs/decay-bound.md} section 13); branch-free, so loops of it vectorise.
+     * A lower bound on x: x - (|x| 2^-52 + 2^-1022) rounded to nearest is at most the next double below x, for every
+     * finite x ({@code proofs/decay-bound.md} section 13); branch-free, so loops of it vectorise (and no operand is
+     * subnormal for |x| &gt;= 2^-970, which some processors take slowly).
      */
     static double down(double x) {
-        return x - (Math.abs(x) * 0x1p-52 + 0x1p-1074);
+        return x - (Math.abs(x) * 0x1p-52 + 0x1p-1022);
     }
 
     /** An upper bound on x, at least the next double above x for every finite x (as {@link #down}). */
     static double up(double x) {
-        return x + (Math.abs(x) * 0x1p-52 + 0x1p-1074);
+        return x + (Math.abs(x) * 0x1p-52 + 0x1p-1022);
     }
 
-    /** {@link #curvature} rounded up by {@link #up} (at least as large). */
-    static double curvatureUp(double m, double p1, double p2) {
-        return up(up(m * p1 * R1) + up(m * m * p2 * R2));
+    /** P1 R1 rounded up: the linear coefficient of {@link #curvatureUp}. */
+    static double linearCoefficient(double p1) {
+        return up(p1 * R1);
+    }
+
+    /** P2 R2 rounded up: the quadratic coefficient of {@link #curvatureUp}. */
+    static double quadraticCoefficient(double p2) {
+        return up(p2 * R2);
+    }
+
+    /**
+     * C_m = m (P1 R1 + m P2 R2) from the coefficients above, at least the exact value: three roundings of positive
+     * terms, each within a factor 1 - 2^-53, and a fourth after the factor 1 + 2^-50, which more than undoes them
+     * ({@code proofs/decay-bound.md} section 13). Four operations, so loops of it vectorise cheaply.
+     */
+    static double curvatureUp(double m, double linear, double quadratic) {
+        return m * (linear + m * quadratic) * (1 + 0x1p-50);
     }
 
     /** Whether mu + sigma t - c t^2 &gt; 0 at t, with a margin covering the rounding of its evaluation. */

@@ -312,6 +312,8 @@ final class DecaySweep {
         double[] scaledLo = new double[DecayWalk.CHUNK];
         double[] scaledHi = new double[DecayWalk.CHUNK];
         double[] curv = new double[DecayWalk.CHUNK];
+        double linear = DecayExtents.linearCoefficient(p1);
+        double quadratic = DecayExtents.quadraticCoefficient(p2);
         DecayWalk.ChunkVisitor visitor = (m0, len, lo, hi, slopeLo, slopeHi, boxLo) -> {
             // the slope bounds times m and the curvatures, rounded outward (section 13), in loops that vectorise
             double first = m0; // exact (m < 2^53); an int added to a double vectorises, a long converted does not
@@ -319,7 +321,7 @@ final class DecaySweep {
                 double m = first + k;
                 scaledLo[k] = DecayExtents.down(m * slopeLo[k]);
                 scaledHi[k] = DecayExtents.up(m * slopeHi[k]);
-                curv[k] = DecayExtents.curvatureUp(m, p1, p2);
+                curv[k] = DecayExtents.curvatureUp(m, linear, quadratic);
             }
             double low = boxMin[1];
             for (int k = 0; k < len; k++) {
