@@ -210,8 +210,8 @@ final class DecayWalk {
         double[] boxLo = kappa == null ? null : new double[CHUNK];
         compute(1, maxDistance, kappa, (m0, len, sum, slope, box, me) -> {
             for (int k = 0; k < len; k++) {
-                double e = (n * me[k] + sumError) * SLACK;
-                double se = weightSum * (me[k] + 0x1p-38) * SLACK;
+                double e = errorFrom(me[k]);
+                double se = slopeError(me[k]);
                 lo[k] = DecayExtents.down(sum[k] - e);
                 hi[k] = DecayExtents.up(sum[k] + e);
                 sLo[k] = DecayExtents.down(slope[k] - se);
