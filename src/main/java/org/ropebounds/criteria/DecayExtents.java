@@ -31,10 +31,15 @@ final class DecayExtents {
      * q(t*) &gt; 0, tested with a margin of 2^-40 of its terms for the minima (a bound that may only shrink).
      */
     static void accumulate(double[] st, long m, double lo, double hi, double slopeLo, double slopeHi, double p1, double p2) {
+        accumulateScaled(st, m, lo, hi, Math.nextDown(m * slopeLo), Math.nextUp(m * slopeHi), curvature(m, p1, p2));
+    }
+
+    /**
+     * {@link #accumulate} with the slope bounds already multiplied by m (D_m in [sLo, sHi], rounded outward) and the
+     * curvature C_m (rounded up) given.
+     */
+    static void accumulateScaled(double[] st, long m, double lo, double hi, double sLo, double sHi, double curvature) {
         st[10] = m;
-        double sLo = Math.nextDown(m * slopeLo);
-        double sHi = Math.nextUp(m * slopeHi);
-        double curvature = curvature(m, p1, p2);
         if (lo > 0) {
             if (!(lo >= st[0] * m * (1 + 0x1p-40))) {
                 st[0] = Math.min(st[0], Math.nextDown(lo / m));
@@ -73,6 +78,39 @@ final class DecayExtents {
     /** C_m = m P1 R1 + m^2 P2 R2, rounded up: the second-order certificate's curvature (section 5). */
     static double curvature(long m, double p1, double p2) {
         return Math.nextUp(Math.nextUp(m * p1 * R1) + Math.nextUp((double) m * m * p2 * R2));
+    }
+
+    /**
+     * A lower bound on x: x - (|x| 2^-52 + 2^-1022) rounded to nearest is at most the next double below x, for every
+     * finite x ({@code proofs/decay-bound.md} section 13); branch-free, so loops of it vectorise (and no operand is
+     * subnormal for |x| &gt;= 2^-970, which some processors take slowly).
+     */
+    static double down(double x) {
+        return x - (Math.abs(x) * 0x1p-52 + 0x1p-1022);
+    }
+
+    /** An upper bound on x, at least the next double above x for every finite x (as {@link #down}). */
+    static double up(double x) {
+        return x + (Math.abs(x) * 0x1p-52 + 0x1p-1022);
+    }
+
+    /** P1 R1 rounded up: the linear coefficient of {@link #curvatureUp}. */
+    static double linearCoefficient(double p1) {
+        return up(p1 * R1);
+    }
+
+    /** P2 R2 rounded up: the quadratic coefficient of {@link #curvatureUp}. */
+    static double quadraticCoefficient(double p2) {
+        return up(p2 * R2);
+    }
+
+    /**
+     * C_m = m (P1 R1 + m P2 R2) from the coefficients above, at least the exact value: three roundings of positive
+     * terms, each within a factor 1 - 2^-53, and a fourth after the factor 1 + 2^-50, which more than undoes them
+     * ({@code proofs/decay-bound.md} section 13). Four operations, so loops of it vectorise cheaply.
+     */
+    static double curvatureUp(double m, double linear, double quadratic) {
+        return m * (linear + m * quadratic) * (1 + 0x1p-50);
     }
 
     /** Whether mu + sigma t - c t^2 &gt; 0 at t, with a margin covering the rounding of its evaluation. */

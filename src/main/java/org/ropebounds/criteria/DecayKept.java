@@ -53,6 +53,16 @@ final class DecayKept {
         kept[2][m] = c;
     }
 
+    /** {@link #record} for m = m0 + k, 0 &lt;= k &lt; len, from arrays. */
+    void record(long m0, int len, double[] mu, double[] sigma, double[] c) {
+        if (kept == null) {
+            kept = new double[3][(int) maxDistance + 1];
+        }
+        System.arraycopy(mu, 0, kept[0], (int) m0, len);
+        System.arraycopy(sigma, 0, kept[1], (int) m0, len);
+        System.arraycopy(c, 0, kept[2], (int) m0, len);
+    }
+
     /** The walk in progress, at z, proved every B_m(z) &gt; 0 and recorded every m: its quadratics are certificates. */
     void keep(double z) {
         keptBase = z;

@@ -2,6 +2,7 @@ package org.ropebounds.criteria;
 
 import static org.ropebounds.criteria.DecayExtents.TAU;
 import static org.ropebounds.criteria.DecayExtents.accumulate;
+import static org.ropebounds.criteria.DecayExtents.accumulateScaled;
 import static org.ropebounds.criteria.DecayExtents.beyond;
 import static org.ropebounds.criteria.DecayExtents.curvature;
 import static org.ropebounds.criteria.DecayExtents.fresh;
@@ -308,19 +309,46 @@ final class DecaySweep {
         double box = boxHalfWidth;
         double[] kappa = box > 0 ? walk.boxReach(box) : null;
         double[] boxMin = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}; // the box bound's and B_m(z)'s minima
-        DecayWalk.BoxVisitor visitor = (m, v, e, slope, dErr, boxLower) -> {
-            boxMin[0] = Math.min(boxMin[0], boxLower);
-            boxMin[1] = Math.min(boxMin[1], v - e);
-            double lo = Math.nextDown(v - e);
-            double slopeLo = Math.nextDown(slope - dErr);
-            accumulate(st, m, lo, Math.nextUp(v + e), slopeLo, Math.nextUp(slope + dErr), p1, p2);
-            if (keep) {
-                kept.record((int) m, lo, Math.nextDown(m * slopeLo), curvature(m, p1, p2));
+        double[] scaledLo = new double[DecayWalk.CHUNK];
+        double[] scaledHi = new double[DecayWalk.CHUNK];
+        double[] curv = new double[DecayWalk.CHUNK];
+        double linear = DecayExtents.linearCoefficient(p1);
+        double quadratic = DecayExtents.quadraticCoefficient(p2);
+        DecayWalk.ChunkVisitor visitor = (m0, len, lo, hi, slopeLo, slopeHi, boxLo) -> {
+            // the slope bounds times m and the curvatures, rounded outward (section 13), in loops that vectorise
+            double first = m0; // exact (m < 2^53); an int added to a double vectorises, a long converted does not
+            for (int k = 0; k < len; k++) {
+                double m = first + k;
+                scaledLo[k] = DecayExtents.down(m * slopeLo[k]);
+                scaledHi[k] = DecayExtents.up(m * slopeHi[k]);
+                curv[k] = DecayExtents.curvatureUp(m, linear, quadratic);
             }
-            // no later distance can give a wider piece: an infeasible point needs only its best witness
-            return st[2] == 0 || optimistic(m, n, weightSum, p2) >= Math.min(st[6], st[8]);
+            double low = boxMin[1];
+            for (int k = 0; k < len; k++) {
+                low = lo[k] < low ? lo[k] : low; // no NaN here: the cheaper minimum
+            }
+            boxMin[1] = low;
+            if (boxLo != null) {
+                double b = boxMin[0];
+                for (int k = 0; k < len; k++) {
+                    b = boxLo[k] < b ? boxLo[k] : b;
+                }
+                boxMin[0] = b;
+            }
+            if (keep) {
+                kept.record(m0, len, lo, scaledLo, curv);
+            }
+            for (int k = 0; k < len; k++) {
+                long m = m0 + k;
+                accumulateScaled(st, m, lo[k], hi[k], scaledLo[k], scaledHi[k], curv[k]);
+                // no later distance can give a wider piece: an infeasible point needs only its best witness
+                if (st[2] != 0 && optimistic(m, n, weightSum, p2) < Math.min(st[6], st[8])) {
+                    return false;
+                }
+            }
+            return true;
         };
-        walk.runBox(maxDistance, kappa, visitor);
+        walk.runChunks(maxDistance, kappa, visitor);
         work += (long) n * (long) st[10];
         if (st[2] != 0) {
             boxHalfWidth = 0;

@@ -12,7 +12,9 @@ import org.ropebounds.real.InsufficientPrecisionException;
  * enclosures of cos theta_i and sin theta_i), one step's rounding is at most gamma_i = 3u(1 + delta_i) times the
  * vector's length (u = 2^-53; no fused multiply-add), so after m steps the error of mode i is at most
  * (1 + x)^m - 1 &lt;= m x / (1 - m x) with x = delta_i + gamma_i + 2^-1070 (underflow); the sum over the modes adds
- * at most n^2 2^-52. Immutable once built; {@link #run} is thread-confined (it allocates its own state).
+ * at most n^2 2^-52. Walks over at least 4096 distances use the block kernel of {@link DecayBlocks} instead (section 12:
+ * the same values to within the same order of error, vectorised over the distances). Thread-safe: {@link #run}
+ * allocates its own state; the block table is built once, on the first long walk.
  */
 final class DecayWalk {
     private static final double U = 0x1p-53;
@@ -182,7 +184,67 @@ final class DecayWalk {
         walk(first, last, null, (m, v, e, slope, se, box) -> visitor.visit(m, v, e, slope, se));
     }
 
+    /** What {@link #runChunks} reports: a chunk of consecutive distances at once, every bound already rounded outward. */
+    interface ChunkVisitor {
+        /**
+         * For m = m0 + k, 0 &lt;= k &lt; len: B_m in [lo[k], hi[k]], sum_i (i/n) theta_i sin(m theta_i) in
+         * [slopeLo[k], slopeHi[k]], and boxLo[k] &lt;= B_m(b) over the box of {@link BoxVisitor} (-infinity when not
+         * proven; boxLo is null without a box). The arrays are reused: read them before returning. Return false to
+         * stop the walk.
+         */
+        boolean visit(long m0, int len, double[] lo, double[] hi, double[] slopeLo, double[] slopeHi, double[] boxLo);
+    }
+
+    /**
+     * {@link #runBox} with the bounds of a chunk of distances (up to 2048) handed over at once: the same
+     * enclosures, each end rounded outward by {@link DecayExtents#down}/{@link DecayExtents#up} instead of one ulp
+     * (at least as far: {@code proofs/decay-bound.md} section 13), in loops the JIT can vectorise.
+     *
+     * @throws InsufficientPrecisionException as {@link #run(long, long, Visitor)}
+     */
+    void runChunks(long maxDistance, double[] kappa, ChunkVisitor visitor) {
+        double[] lo = new double[CHUNK];
+        double[] hi = new double[CHUNK];
+        double[] sLo = new double[CHUNK];
+        double[] sHi = new double[CHUNK];
+        double[] boxLo = kappa == null ? null : new double[CHUNK];
+        compute(1, maxDistance, kappa, (m0, len, sum, slope, box, me) -> {
+            for (int k = 0; k < len; k++) {
+                double e = errorFrom(me[k]);
+                double se = slopeError(me[k]);
+                lo[k] = DecayExtents.down(sum[k] - e);
+                hi[k] = DecayExtents.up(sum[k] + e);
+                sLo[k] = DecayExtents.down(slope[k] - se);
+                sHi[k] = DecayExtents.up(slope[k] + se);
+            }
+            if (kappa != null) {
+                for (int k = 0; k < len; k++) {
+                    double loss = (n * (3.01 * me[k] + 0x1p-46) + sumError) * SLACK;
+                    boxLo[k] = me[k] <= 0x1p-20 ? DecayExtents.down(DecayExtents.down(box[k]) - loss) : Double.NEGATIVE_INFINITY;
+                }
+            }
+            return visitor.visit(m0, len, lo, hi, sLo, sHi, boxLo);
+        });
+    }
+
+    /** A chunk of the walk as computed: per m = m0 + k, the sums of cos~, of w_i sin~, of the box terms, and E_m. */
+    private interface Raw {
+        boolean chunk(long m0, int len, double[] sum, double[] slope, double[] box, double[] modeError);
+    }
+
     private void walk(long first, long last, double[] kappa, BoxVisitor visitor) {
+        compute(first, last, kappa, (m0, len, sum, slope, box, me) -> {
+            for (int k = 0; k < len; k++) {
+                double lower = kappa == null ? Double.NEGATIVE_INFINITY : boxLower(box[k], me[k]);
+                if (!visitor.visit(m0 + k, sum[k], errorFrom(me[k]), slope[k], slopeError(me[k]), lower)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private void compute(long first, long last, double[] kappa, Raw raw) {
         long steps = last - first + 1;
         if (steps * growth >= 0.5) {
             throw new InsufficientPrecisionException("the rotation recurrence's error bound does not reach m = " + last);
@@ -210,14 +272,33 @@ final class DecayWalk {
         }
         int half = n / 2;
         boolean parallel = last - first + 1 >= PARALLEL_FROM && n >= 16 && PARALLEL;
+        DecayBlocks blocks = steps >= BLOCKS_FROM ? blocks() : null;
+        if (blocks != null && ((steps + DecayBlocks.K - 1) / DecayBlocks.K) * blocks.growth() >= 0.5) {
+            throw new InsufficientPrecisionException("the block recurrence's error bound does not reach m = " + last);
+        }
         // sums, slopes (and box bounds) of modes [0, half) and [half, n)
         double[][] part = new double[kappa == null ? 4 : 6][CHUNK];
         double[] lowerBox = kappa == null ? null : part[4];
         double[] upperBox = kappa == null ? null : part[5];
+        double[] sum = new double[CHUNK];
+        double[] slope = new double[CHUNK];
+        double[] box = kappa == null ? null : new double[CHUNK];
+        double[] me = new double[CHUNK];
         for (long m0 = first; m0 <= last; m0 += CHUNK) {
             int len = (int) Math.min(CHUNK, last - m0 + 1);
             long start = m0;
-            if (kappa != null) {
+            if (blocks != null) {
+                Runnable upper = () -> blocks.run(x, y, half, n, start - 1, len, weight, kappa, part[2], part[3], upperBox);
+                Runnable lower = () -> blocks.run(x, y, 0, half, start - 1, len, weight, kappa, part[0], part[1], lowerBox);
+                if (parallel) {
+                    java.util.concurrent.ForkJoinTask<?> task = java.util.concurrent.ForkJoinTask.adapt(upper).fork();
+                    lower.run();
+                    task.join();
+                } else {
+                    lower.run();
+                    upper.run();
+                }
+            } else if (kappa != null) {
                 if (parallel) {
                     java.util.concurrent.ForkJoinTask<?> upper = java.util.concurrent.ForkJoinTask.adapt(
                             () -> rotateBox(x, y, half, n, start, len, kappa, part[2], part[3], upperBox)).fork();
@@ -236,15 +317,52 @@ final class DecayWalk {
                 rotate(x, y, 0, half, len, part[0], part[1]);
                 rotate(x, y, half, n, len, part[2], part[3]);
             }
+            long block = -1;
+            double blockError = Double.NaN;
             for (int k = 0; k < len; k++) {
                 long m = m0 + k;
-                double me = e0 == 0 ? modeError(m) : modeError(m - offset, e0);
-                double box = kappa == null ? Double.NEGATIVE_INFINITY : boxLower(part[4][k] + part[5][k], me);
-                if (!visitor.visit(m, part[0][k] + part[2][k], errorFrom(me), part[1][k] + part[3][k], slopeError(me), box)) {
-                    return;
+                if (blocks == null) {
+                    me[k] = e0 == 0 ? modeError(m) : modeError(m - offset, e0);
+                } else {
+                    if ((m - first) / DecayBlocks.K != block) {
+                        block = (m - first) / DecayBlocks.K;
+                        blockError = blockError(block + 1, e0, blocks.growth());
+                    }
+                    me[k] = blockError;
+                }
+                sum[k] = part[0][k] + part[2][k];
+                slope[k] = part[1][k] + part[3][k];
+                if (kappa != null) {
+                    box[k] = part[4][k] + part[5][k];
                 }
             }
+            if (!raw.chunk(m0, len, sum, slope, box, me)) {
+                return;
+            }
         }
+    }
+
+    /** Walks over at least this many distances use the block kernel ({@link DecayBlocks}). */
+    private static final long BLOCKS_FROM = 4096;
+    /** The block table, built on the first long walk (a benign race: every build gives the same table). */
+    private volatile DecayBlocks blockTable;
+
+    private DecayBlocks blocks() {
+        DecayBlocks b = blockTable;
+        if (b == null) {
+            b = DecayBlocks.of(cos, sin, modeError(DecayBlocks.K));
+            blockTable = b;
+        }
+        return b;
+    }
+
+    /**
+     * The mode error of the entries of the block b - 1 (b &gt;= 1 blocks done): (F_0 + b x_B)/(1 - b x_B), widened
+     * for its own rounding (section 12).
+     */
+    private static double blockError(long b, double e0, double blockGrowth) {
+        double bx = b * blockGrowth * SLACK;
+        return (e0 + bx) / (1 - bx) * SLACK;
     }
 
     /**
@@ -302,7 +420,7 @@ final class DecayWalk {
     }
 
     /** Distances per block of the walk: the two halves of the modes are rotated through a block independently. */
-    private static final int CHUNK = 2048;
+    static final int CHUNK = 2048;
     /** Walks over at least this many distances rotate the upper half of the modes in a second thread. */
     private static final long PARALLEL_FROM = 1L << 13;
     private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
