@@ -44,8 +44,6 @@ final class GridCells {
     /** The balls every cell shares, built once by {@link #prepare}; null until then. */
     private volatile Shared shared;
 
-    /** Per format: the ball of its ceiling 1/resolution (machine convention), built on first use. */
-    private final java.util.Map<Format, DoubleDoubleInterval> ceilings = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The shared balls, indexed by context index and by depth index (layer index times the number of tolerances plus
@@ -58,9 +56,10 @@ final class GridCells {
      * @param depthPower per depth: B1^(d/(d-2)) (exact spectrum only, else empty)
      * @param context per context: L
      * @param contextPower per context: L^(d/(d-2)) (exact spectrum only, else empty)
+     * @param ceiling per format of the grid: its ceiling 1/resolution (machine convention)
      */
     private record Shared(DoubleDoubleInterval[] depth, int[] bindingSign, DoubleDoubleInterval[] depthPower, DoubleDoubleInterval[] context,
-            DoubleDoubleInterval[] contextPower) {
+            DoubleDoubleInterval[] contextPower, DoubleDoubleInterval[] ceiling) {
     }
 
     /** The cells of the grid's minimum-base table (nothing is computed yet). */
@@ -150,7 +149,15 @@ final class GridCells {
                 // no ball: left to the reference computation
             }
         }
-        return new Shared(depth, sign, depthPower, context, contextPower);
+        DoubleDoubleInterval[] ceiling = new DoubleDoubleInterval[spec.formats().size()];
+        for (int i = 0; i < ceiling.length; i++) {
+            try {
+                ceiling[i] = ceilingBall(spec.formats().get(i));
+            } catch (InsufficientPrecisionException e) {
+                // no ball: left to the reference computation
+            }
+        }
+        return new Shared(depth, sign, depthPower, context, contextPower, ceiling);
     }
 
     private ZoneQuery query(BigInteger l, int n, Rational eps, Spectrum sp) {
@@ -246,11 +253,12 @@ final class GridCells {
      * @param f the format (one of the grid's)
      */
     String maxContext(Format f, int layerIndex, int toleranceIndex) {
+        int i = spec.formats().indexOf(f);
         if (fast) {
             try {
-                DoubleDoubleInterval ceiling = ceilings.computeIfAbsent(f,
-                        g -> a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(g).toRational())));
-                Optional<BigInteger> k = a.divide(ceiling, depthBall(layerIndex, toleranceIndex)).commonCeiling();
+                DoubleDoubleInterval ceiling = i >= 0 ? shared().ceiling()[i] : ceilingBall(f);
+                Optional<BigInteger> k = ceiling == null ? Optional.empty()
+                        : a.divide(ceiling, depthBall(layerIndex, toleranceIndex)).commonCeiling();
                 if (k.isPresent()) {
                     return k.get().subtract(BigInteger.ONE).max(BigInteger.ZERO).toString(); // the largest integer strictly below
                 }
@@ -261,6 +269,11 @@ final class GridCells {
         ZoneQuery q = query(BigInteger.ONE, spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex), Spectrum.APPROX);
         return ZoneCalculator.compute(q, List.of(f), Optional.empty(), spec.digits()).zone(f).maxContext().map(BigInteger::toString)
                 .orElse("undecided");
+    }
+
+    /** The ball of f's ceiling 1/resolution (machine convention). @throws InsufficientPrecisionException if it cannot be formed */
+    private DoubleDoubleInterval ceilingBall(Format f) {
+        return a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(f).toRational()));
     }
 
     /**
