@@ -44,7 +44,6 @@ final class GridCells {
     /** The balls every cell shares, built once by {@link #prepare}; null until then. */
     private volatile Shared shared;
 
-
     /**
      * The shared balls, indexed by context index and by depth index (layer index times the number of tolerances plus
      * tolerance index); an entry is null when its ball cannot be formed (the reference computation decides those cells).
@@ -53,9 +52,9 @@ final class GridCells {
      * @param depth per depth: B1 = 1/acos(eps^(1/N)), the depth bound at L = 1
      * @param bindingSign per depth: the sign of B1 - 1/(2 pi) as the balls decide it (0: not decided, or no ball): at any
      *     L &gt; 0 the sign of L B1 - L/(2 pi), so which bound binds at every context
-     * @param depthPower per depth: B1^(d/(d-2)) (exact spectrum only, else empty)
+     * @param depthPower per depth: B1^(d/(d-2)) (null throughout when the grid has no exact spectrum)
      * @param context per context: L
-     * @param contextPower per context: L^(d/(d-2)) (exact spectrum only, else empty)
+     * @param contextPower per context: L^(d/(d-2)) (null throughout when the grid has no exact spectrum)
      * @param ceiling per format of the grid: its ceiling 1/resolution (machine convention)
      */
     private record Shared(DoubleDoubleInterval[] depth, int[] bindingSign, DoubleDoubleInterval[] depthPower, DoubleDoubleInterval[] context,
@@ -114,7 +113,7 @@ final class GridCells {
         boolean exact = spec.spectra().contains(Spectrum.EXACT);
         DoubleDoubleInterval[] depth = new DoubleDoubleInterval[depths];
         int[] sign = new int[depths];
-        DoubleDoubleInterval[] depthPower = new DoubleDoubleInterval[exact ? depths : 0];
+        DoubleDoubleInterval[] depthPower = new DoubleDoubleInterval[depths]; // all null without the exact spectrum
         IntStream.range(0, depths).parallel().forEach(i -> {
             ZoneQuery q = query(BigInteger.ONE, spec.layers().get(i / tolerances), spec.tolerances().get(i % tolerances), Spectrum.APPROX);
             DoubleDoubleInterval inverse;
@@ -137,7 +136,7 @@ final class GridCells {
         });
         int contexts = spec.contexts().size();
         DoubleDoubleInterval[] context = new DoubleDoubleInterval[contexts];
-        DoubleDoubleInterval[] contextPower = new DoubleDoubleInterval[exact ? contexts : 0];
+        DoubleDoubleInterval[] contextPower = new DoubleDoubleInterval[contexts]; // all null without the exact spectrum
         for (int i = 0; i < contexts; i++) {
             try {
                 DoubleDoubleInterval l = a.of(Rational.of(spec.contexts().get(i), BigInteger.ONE));
