@@ -475,26 +475,8 @@ public final class CertifiedDecimal {
         return exact || value == null || value.signum() == 0 ? 0 : digits - significantDigits(value);
     }
 
-    /** n significant digits of x (already rounded to at most n), trailing zeros kept. */
+    /** n significant digits of x (already rounded to at most n), trailing zeros kept: {@link DecimalLayout#text}. */
     private static String layout(BigDecimal x, int n) {
-        if (x.signum() == 0) {
-            return "0";
-        }
-        String sign = x.signum() < 0 ? "-" : "";
-        BigDecimal a = x.abs();
-        int exponent = a.precision() - a.scale() - 1; // floor(log10 |x|)
-        // the unscaled value's decimal digits; through a long when it has at most 18 (the same digits, without
-        // BigInteger's general conversion)
-        String digits = a.precision() <= 18 ? Long.toString(a.unscaledValue().longValue()) : a.unscaledValue().toString();
-        digits = digits.length() >= n ? digits.substring(0, n) : digits + "0".repeat(n - digits.length());
-        if (exponent > -7 && exponent < n) {
-            if (exponent >= 0) {
-                String whole = digits.substring(0, exponent + 1);
-                String fraction = digits.substring(exponent + 1);
-                return sign + whole + (fraction.isEmpty() ? "" : "." + fraction);
-            }
-            return sign + "0." + "0".repeat(-exponent - 1) + digits;
-        }
-        return sign + digits.charAt(0) + (n > 1 ? "." + digits.substring(1) : "") + "e" + (exponent >= 0 ? "+" : "-") + Math.abs(exponent);
+        return DecimalLayout.text(x, n);
     }
 }

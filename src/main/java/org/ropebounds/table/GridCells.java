@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 import org.ropebounds.bounds.Bounds;
 import org.ropebounds.bounds.EpsilonConvention;
 import org.ropebounds.bounds.Spectrum;
@@ -29,7 +30,8 @@ import org.ropebounds.real.Ziv;
  * ({@link CertifiedDecimal#decide(DoubleDoubleInterval, int, CertifiedDecimal.Direction)}). A cell this cannot
  * decide (a ball too wide, a comparison or rounding too close to call) goes to {@link ZoneCalculator}, so
  * every printed digit is one the reference computation prints (proofs/double-double-interval.md section 9).
- * Thread-safe: the shared balls are immutable and built on first use (a race only builds one twice).
+ * The shared balls are built once, on all cores, by {@link #prepare} (or the first cell); one instance serves the three
+ * tables. Thread-safe: the shared balls are immutable once published.
  */
 final class GridCells {
     private final GridSpec spec;
@@ -37,29 +39,26 @@ final class GridCells {
     private final DoubleDoubleIntervalArithmetic a = new DoubleDoubleIntervalArithmetic(64);
     private final DoubleDoubleInterval inverseTwoPi;
     private final DoubleDoubleInterval exactExponent;
-    /** Per (layer index, tolerance index): 1/acos(eps^(1/N)), log acos(eps^(1/N)) and which bound binds, or null until built. */
-    private final Depth[] perDepth;
-    /** Per context index: L and log L, or null until built. */
-    private final Shared[] perContext;
     /** (1/(2 pi))^(d/(d-2)), the aliasing bound's exact-spectrum factor at L = 1. */
     private final DoubleDoubleInterval inverseTwoPiPower;
-    /** Per (layer index, tolerance index): (1/acos(eps^(1/N)))^(d/(d-2)), or null until built (exact spectrum only). */
-    private final DoubleDoubleInterval[] perDepthPower;
-    /** Per context index: L^(d/(d-2)), or null until built (exact spectrum only). */
-    private final DoubleDoubleInterval[] perContextPower;
-
-    /** Per format: the ball of its ceiling 1/resolution (machine convention), built on first use. */
-    private final java.util.Map<Format, DoubleDoubleInterval> ceilings = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** A ball and a logarithm (final fields: safely published to every thread). */
-    private record Shared(DoubleDoubleInterval value, DoubleDoubleInterval log) {
-    }
+    /** The balls every cell shares, built once by {@link #prepare}; null until then. */
+    private volatile Shared shared;
 
     /**
-     * A depth's ball B1 = 1/acos(eps^(1/N)), its logarithm's negation, and the sign of B1 - 1/(2 pi) as the balls
-     * decide it (0: not decided): at any L &gt; 0 the sign of L B1 - L/(2 pi), so which bound binds at every context.
+     * The shared balls, indexed by context index and by depth index (layer index times the number of tolerances plus
+     * tolerance index); an entry is null when its ball cannot be formed (the reference computation decides those cells).
+     * Arrays filled before the object is published through a volatile field, and never written after.
+     *
+     * @param depth per depth: B1 = 1/acos(eps^(1/N)), the depth bound at L = 1
+     * @param bindingSign per depth: the sign of B1 - 1/(2 pi) as the balls decide it (0: not decided, or no ball): at any
+     *     L &gt; 0 the sign of L B1 - L/(2 pi), so which bound binds at every context
+     * @param depthPower per depth: B1^(d/(d-2)) (null throughout when the grid has no exact spectrum)
+     * @param context per context: L
+     * @param contextPower per context: L^(d/(d-2)) (null throughout when the grid has no exact spectrum)
+     * @param ceiling per format of the grid: its ceiling 1/resolution (machine convention)
      */
-    private record Depth(DoubleDoubleInterval value, DoubleDoubleInterval log, int bindingSign) {
+    private record Shared(DoubleDoubleInterval[] depth, int[] bindingSign, DoubleDoubleInterval[] depthPower, DoubleDoubleInterval[] context,
+            DoubleDoubleInterval[] contextPower, DoubleDoubleInterval[] ceiling) {
     }
 
     /** The cells of the grid's minimum-base table (nothing is computed yet). */
@@ -82,10 +81,82 @@ final class GridCells {
         this.inverseTwoPi = inv;
         this.exactExponent = exponent;
         this.inverseTwoPiPower = power;
-        this.perDepthPower = new DoubleDoubleInterval[spec.layers().size() * spec.tolerances().size()];
-        this.perContextPower = new DoubleDoubleInterval[spec.contexts().size()];
-        this.perDepth = new Depth[spec.layers().size() * spec.tolerances().size()];
-        this.perContext = new Shared[spec.contexts().size()];
+    }
+
+    /**
+     * Builds every ball the cells share (per depth and per context), on all cores; idempotent and thread-safe (later
+     * callers wait for the first). Cells prepare on first use anyway: this only moves the work before the rows.
+     */
+    void prepare() {
+        if (fast) {
+            shared();
+        }
+    }
+
+    private Shared shared() {
+        Shared s = shared;
+        if (s == null) {
+            synchronized (this) {
+                s = shared;
+                if (s == null) {
+                    s = build();
+                    shared = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private Shared build() {
+        int tolerances = spec.tolerances().size();
+        int depths = spec.layers().size() * tolerances;
+        boolean exact = spec.spectra().contains(Spectrum.EXACT);
+        DoubleDoubleInterval[] depth = new DoubleDoubleInterval[depths];
+        int[] sign = new int[depths];
+        DoubleDoubleInterval[] depthPower = new DoubleDoubleInterval[depths]; // all null without the exact spectrum
+        IntStream.range(0, depths).parallel().forEach(i -> {
+            ZoneQuery q = query(BigInteger.ONE, spec.layers().get(i / tolerances), spec.tolerances().get(i % tolerances), Spectrum.APPROX);
+            DoubleDoubleInterval inverse;
+            try {
+                inverse = Bounds.DEPTH_STABILITY.approxThreshold(a, q, null); // 1/acos(eps^(1/N))
+                sign[i] = a.subtract(inverse, inverseTwoPi).signum().orElse(0);
+            } catch (InsufficientPrecisionException e) {
+                return; // no ball (sign 0): left to the reference computation
+            }
+            depth[i] = inverse;
+            if (exact) {
+                try {
+                    // (1/acos(eps^(1/N)))^(d/(d-2)) = exp(-d/(d-2) log acos(eps^(1/N)))
+                    DoubleDoubleInterval logAcos = a.subtract(a.of(0), a.log(inverse));
+                    depthPower[i] = a.exp(a.multiply(exactExponent, a.subtract(a.of(0), logAcos)));
+                } catch (InsufficientPrecisionException e) {
+                    // no power: the exact spectrum's cells of this depth are left to the reference computation
+                }
+            }
+        });
+        int contexts = spec.contexts().size();
+        DoubleDoubleInterval[] context = new DoubleDoubleInterval[contexts];
+        DoubleDoubleInterval[] contextPower = new DoubleDoubleInterval[contexts]; // all null without the exact spectrum
+        for (int i = 0; i < contexts; i++) {
+            try {
+                DoubleDoubleInterval l = a.of(Rational.of(spec.contexts().get(i), BigInteger.ONE));
+                context[i] = l;
+                if (exact) {
+                    contextPower[i] = a.exp(a.multiply(exactExponent, a.log(l))); // L^(d/(d-2)) = exp(d/(d-2) log L)
+                }
+            } catch (InsufficientPrecisionException e) {
+                // no ball: left to the reference computation
+            }
+        }
+        DoubleDoubleInterval[] ceiling = new DoubleDoubleInterval[spec.formats().size()];
+        for (int i = 0; i < ceiling.length; i++) {
+            try {
+                ceiling[i] = ceilingBall(spec.formats().get(i));
+            } catch (InsufficientPrecisionException e) {
+                // no ball: left to the reference computation
+            }
+        }
+        return new Shared(depth, sign, depthPower, context, contextPower, ceiling);
     }
 
     private ZoneQuery query(BigInteger l, int n, Rational eps, Spectrum sp) {
@@ -102,23 +173,26 @@ final class GridCells {
     String cell(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
         if (fast) {
             try {
-                Optional<CertifiedDecimal> d = fastCell(contextIndex, layerIndex, toleranceIndex, sp);
-                if (d.isPresent()) {
-                    return d.get().text();
+                DoubleDoubleInterval value = shared(contextIndex, layerIndex, toleranceIndex, sp);
+                if (value != null) {
+                    Optional<CertifiedDecimal> d = CertifiedDecimal.decide(value, spec.digits(), CertifiedDecimal.Direction.UPWARD);
+                    if (d.isPresent()) {
+                        return d.get().text();
+                    }
                 }
             } catch (InsufficientPrecisionException e) {
                 // left to the reference computation below
             }
         }
+        return referenceCell(contextIndex, layerIndex, toleranceIndex, sp);
+    }
+
+    /** The cell as {@link ZoneCalculator} prints it: the reference computation, for the cells the shared balls do not decide. */
+    private String referenceCell(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
         ZoneQuery q = query(spec.contexts().get(contextIndex), spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex), sp);
         // ZoneCalculator rounds lower bounds up: a base at or above the cell satisfies the bound
         return ZoneCalculator.compute(q, List.of(), Optional.empty(), spec.digits()).bindingLower().map(CertifiedDecimal::text)
                 .orElse("undecided");
-    }
-
-    private Optional<CertifiedDecimal> fastCell(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
-        return ball(contextIndex, layerIndex, toleranceIndex, sp)
-                .flatMap(value -> CertifiedDecimal.decide(value, spec.digits(), CertifiedDecimal.Direction.UPWARD));
     }
 
     /**
@@ -128,23 +202,47 @@ final class GridCells {
      * @throws InsufficientPrecisionException when a ball cannot be formed (the reference computation decides then)
      */
     Optional<DoubleDoubleInterval> ball(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
-        Depth depth = depth(layerIndex, toleranceIndex);
+        if (!fast) {
+            throw new InsufficientPrecisionException("more digits than the double-double level's");
+        }
+        Shared s = shared();
+        int i = layerIndex * spec.tolerances().size() + toleranceIndex;
+        DoubleDoubleInterval l = sp == Spectrum.APPROX ? s.context()[contextIndex] : s.contextPower()[contextIndex];
+        DoubleDoubleInterval b = sp == Spectrum.APPROX ? s.depth()[i] : s.depthPower()[i];
+        if (l == null || b == null) {
+            throw new InsufficientPrecisionException("a shared ball of the cell could not be formed");
+        }
+        return Optional.ofNullable(shared(contextIndex, layerIndex, toleranceIndex, sp));
+    }
+
+    /**
+     * The ball of the cell's binding lower bound from the shared balls, or null when which bound binds is not decided
+     * or a shared ball could not be formed (the reference computation decides those cells).
+     *
+     * @throws InsufficientPrecisionException when the product cannot be formed
+     */
+    private DoubleDoubleInterval shared(int contextIndex, int layerIndex, int toleranceIndex, Spectrum sp) {
+        Shared s = shared();
+        int i = layerIndex * spec.tolerances().size() + toleranceIndex;
         // which binds: the sign of L B1 - L/(2 pi), that of B1 - 1/(2 pi) for L > 0, decided once per depth by the balls
         // (x^(d/(d-2)) is increasing, so the approx-spectrum comparison decides the exact spectrum's too); dc stability
         // never binds (proofs/depth-stability.md)
-        int sign = depth.bindingSign();
+        int sign = s.bindingSign()[i];
         if (sign == 0) {
-            return Optional.empty();
+            return null;
         }
         boolean depthBinds = sign > 0;
-        DoubleDoubleInterval value;
+        DoubleDoubleInterval l;
+        DoubleDoubleInterval b;
         if (sp == Spectrum.APPROX) {
-            value = a.multiply(context(contextIndex).value(), depthBinds ? depth.value() : inverseTwoPi);
+            l = s.context()[contextIndex];
+            b = depthBinds ? s.depth()[i] : inverseTwoPi;
         } else {
             // (L B1)^(d/(d-2)) = L^(d/(d-2)) B1^(d/(d-2)): one product of shared powers, no exponential per cell
-            value = a.multiply(contextPower(contextIndex), depthBinds ? depthPower(layerIndex, toleranceIndex) : inverseTwoPiPower);
+            l = s.contextPower()[contextIndex];
+            b = depthBinds ? s.depthPower()[i] : inverseTwoPiPower;
         }
-        return Optional.of(value);
+        return l == null || b == null ? null : a.multiply(l, b);
     }
 
     /**
@@ -154,11 +252,12 @@ final class GridCells {
      * @param f the format (one of the grid's)
      */
     String maxContext(Format f, int layerIndex, int toleranceIndex) {
+        int i = spec.formats().indexOf(f);
         if (fast) {
             try {
-                DoubleDoubleInterval ceiling = ceilings.computeIfAbsent(f,
-                        g -> a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(g).toRational())));
-                Optional<BigInteger> k = a.divide(ceiling, depth(layerIndex, toleranceIndex).value()).commonCeiling();
+                DoubleDoubleInterval ceiling = i >= 0 ? shared().ceiling()[i] : ceilingBall(f);
+                Optional<BigInteger> k = ceiling == null ? Optional.empty()
+                        : a.divide(ceiling, depthBall(layerIndex, toleranceIndex)).commonCeiling();
                 if (k.isPresent()) {
                     return k.get().subtract(BigInteger.ONE).max(BigInteger.ZERO).toString(); // the largest integer strictly below
                 }
@@ -171,6 +270,11 @@ final class GridCells {
                 .orElse("undecided");
     }
 
+    /** The ball of f's ceiling 1/resolution (machine convention). @throws InsufficientPrecisionException if it cannot be formed */
+    private DoubleDoubleInterval ceilingBall(Format f) {
+        return a.of(Rational.ONE.divide(EpsilonConvention.MACHINE.resolution(f).toRational()));
+    }
+
     /**
      * The fewest-bits cell: the smallest p with 2^(p-1) > L/acos(eps^(1/N)), as text, or "undecided"; as
      * {@link ZoneCalculator}'s {@code minPrecisionBits()} for the query (machine convention, approx spectrum).
@@ -178,7 +282,7 @@ final class GridCells {
     String minBits(int contextIndex, int layerIndex, int toleranceIndex) {
         if (fast) {
             try {
-                OptionalLong log2 = a.multiply(context(contextIndex).value(), depth(layerIndex, toleranceIndex).value()).commonFloorLog2();
+                OptionalLong log2 = a.multiply(contextBall(contextIndex), depthBall(layerIndex, toleranceIndex)).commonFloorLog2();
                 if (log2.isPresent()) {
                     return Long.toString(Math.max(1, log2.getAsLong() + 2)); // p = floor(log2 B) + 2
                 }
@@ -192,46 +296,21 @@ final class GridCells {
                 .map(String::valueOf).orElse("undecided");
     }
 
-    private Shared context(int i) {
-        Shared c = perContext[i];
-        if (c == null) {
-            DoubleDoubleInterval l = a.of(Rational.of(spec.contexts().get(i), BigInteger.ONE));
-            c = new Shared(l, a.log(l));
-            perContext[i] = c;
+    /** The shared ball of 1/acos(eps^(1/N)). @throws InsufficientPrecisionException if it could not be formed */
+    private DoubleDoubleInterval depthBall(int layerIndex, int toleranceIndex) {
+        DoubleDoubleInterval b = shared().depth()[layerIndex * spec.tolerances().size() + toleranceIndex];
+        if (b == null) {
+            throw new InsufficientPrecisionException("the depth ball could not be formed");
         }
-        return c;
+        return b;
     }
 
-    /** L^(d/(d-2)) = exp(d/(d-2) log L). @throws InsufficientPrecisionException if the ball cannot be formed */
-    private DoubleDoubleInterval contextPower(int i) {
-        DoubleDoubleInterval p = perContextPower[i];
-        if (p == null) {
-            p = a.exp(a.multiply(exactExponent, context(i).log()));
-            perContextPower[i] = p;
+    /** The shared ball of L. @throws InsufficientPrecisionException if it could not be formed */
+    private DoubleDoubleInterval contextBall(int contextIndex) {
+        DoubleDoubleInterval b = shared().context()[contextIndex];
+        if (b == null) {
+            throw new InsufficientPrecisionException("the context ball could not be formed");
         }
-        return p;
-    }
-
-    /** (1/acos(eps^(1/N)))^(d/(d-2)) = exp(-d/(d-2) log acos(eps^(1/N))). @throws InsufficientPrecisionException as above */
-    private DoubleDoubleInterval depthPower(int layerIndex, int toleranceIndex) {
-        int i = layerIndex * spec.tolerances().size() + toleranceIndex;
-        DoubleDoubleInterval p = perDepthPower[i];
-        if (p == null) {
-            p = a.exp(a.multiply(exactExponent, a.subtract(a.of(0), depth(layerIndex, toleranceIndex).log())));
-            perDepthPower[i] = p;
-        }
-        return p;
-    }
-
-    private Depth depth(int layerIndex, int toleranceIndex) {
-        int i = layerIndex * spec.tolerances().size() + toleranceIndex;
-        Depth d = perDepth[i];
-        if (d == null) {
-            ZoneQuery q = query(BigInteger.ONE, spec.layers().get(layerIndex), spec.tolerances().get(toleranceIndex), Spectrum.APPROX);
-            DoubleDoubleInterval inverse = Bounds.DEPTH_STABILITY.approxThreshold(a, q, null); // 1/acos(eps^(1/N))
-            d = new Depth(inverse, a.subtract(a.of(0), a.log(inverse)), a.subtract(inverse, inverseTwoPi).signum().orElse(0));
-            perDepth[i] = d;
-        }
-        return d;
+        return b;
     }
 }

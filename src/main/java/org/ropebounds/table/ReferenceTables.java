@@ -32,9 +32,10 @@ public final class ReferenceTables {
     /** Every table of the spec, in a fixed order, rows not yet computed. */
     public static List<TableSpec> specs(GridSpec spec) {
         List<TableSpec> out = new ArrayList<>();
-        out.add(minimumBaseSpec(spec));
-        out.add(largestContextSpec(spec));
-        out.add(fewestBitsSpec(spec));
+        GridCells cells = new GridCells(spec); // the three grid tables share their balls
+        out.add(minimumBaseSpec(spec, cells));
+        out.add(largestContextSpec(spec, cells));
+        out.add(fewestBitsSpec(spec, cells));
         out.add(erasureSpec(spec));
         if (spec.caseStudy()) {
             out.add(caseStudySpec(spec.caseStudyTolerance()));
@@ -50,7 +51,7 @@ public final class ReferenceTables {
 
     /** The minimum-base table of the spec, computed: one row per (L, N), one cell per (spectrum, eps). */
     public static Table minimumBase(GridSpec s) {
-        TableSpec t = minimumBaseSpec(s);
+        TableSpec t = minimumBaseSpec(s, new GridCells(s));
         return t.assemble(t.compute(r -> true, () -> { }));
     }
 
@@ -73,7 +74,7 @@ public final class ReferenceTables {
     }
 
     /** 1. The binding lower bound on the base over L x N, for each eps and spectrum. */
-    static TableSpec minimumBaseSpec(GridSpec s) {
+    static TableSpec minimumBaseSpec(GridSpec s, GridCells cells) {
         List<String> columns = new ArrayList<>(List.of("L", "N"));
         for (Spectrum sp : s.spectra()) {
             for (Rational eps : s.tolerances()) {
@@ -81,7 +82,6 @@ public final class ReferenceTables {
             }
         }
         int perContext = s.layers().size();
-        GridCells cells = new GridCells(s);
         return new TableSpec("min-base", "Minimum RoPE base (binding lower bound)", "The smallest base b with cos(L theta_min)^N >= eps"
                 + " (depth-compounded stability; it binds over aliasing for every eps in (0,1)) at context L, depth N, rotary dimension d = "
                 + s.rotaryDim() + ". " + conventions("Minimums rounded up to " + s.digits() + " significant digits, their safe"
@@ -97,17 +97,16 @@ public final class ReferenceTables {
                         }
                     }
                     return row;
-                });
+                }, cells::prepare);
     }
 
     /** 2. Ceilings and the largest context per format and depth. */
-    static TableSpec largestContextSpec(GridSpec s) {
+    static TableSpec largestContextSpec(GridSpec s, GridCells cells) {
         List<String> columns = new ArrayList<>(List.of("format", "N", "ceiling"));
         for (Rational eps : s.tolerances()) {
             columns.add("max L eps=" + eps.toCompactDecimalStringOrFraction());
         }
         int perFormat = s.layers().size();
-        GridCells cells = new GridCells(s);
         java.util.Map<Format, String> ceilings = new java.util.concurrent.ConcurrentHashMap<>();
         return new TableSpec("max-context", "Precision ceiling and largest context per format", "Ceiling 1/eps_mach = 2^(p-1) (machine"
                 + " epsilon convention, approx spectrum); max L is the largest integer context whose zone [L/acos(eps^(1/N)), ceiling)"
@@ -125,14 +124,13 @@ public final class ReferenceTables {
                         row.add(cells.maxContext(f, index % perFormat, eps));
                     }
                     return row;
-                });
+                }, cells::prepare);
     }
 
     /** 2b. The fewest significand bits whose ceiling exceeds the binding lower bound, over L x N. */
-    static TableSpec fewestBitsSpec(GridSpec s) {
+    static TableSpec fewestBitsSpec(GridSpec s, GridCells cells) {
         int tolerance = Math.min(1, s.tolerances().size() - 1);
         Rational eps = s.tolerances().get(tolerance);
-        GridCells cells = new GridCells(s);
         List<String> columns = new ArrayList<>(List.of("L"));
         for (int n : s.layers()) {
             columns.add("N=" + n);
@@ -145,7 +143,7 @@ public final class ReferenceTables {
                         row.add(cells.minBits(index, n, tolerance));
                     }
                     return row;
-                });
+                }, cells::prepare);
     }
 
     /** 3. Horizons per pipeline for typical bases. */

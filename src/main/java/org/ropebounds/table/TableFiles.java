@@ -50,24 +50,24 @@ public final class TableFiles {
      * function of its input, so the bytes are those of rendering one after another.
      */
     public static Map<String, byte[]> render(List<Table> tables, GridSpec spec, String version) {
-        // the tables are written out (each writer a pure function of its table) while the figures are drawn on this
-        // thread and the pool's (a thread waiting on a future would not help draw them)
-        record Form(Table table, String extension, java.util.function.Function<Table, String> writer) {
+        // the tables are written out (each table's four forms in one pass over its cells, a pure function of the table)
+        // while the figures are drawn on this thread and the pool's (a thread waiting on a future would not help draw them)
+        record Form(Table table, String extension) {
         }
         List<Form> forms = new ArrayList<>();
         for (Table t : tables) {
             for (var w : TableWriters.ALL) {
-                forms.add(new Form(t, w.getKey(), w.getValue()));
+                forms.add(new Form(t, w.getKey()));
             }
         }
         // each form's SHA-256 is taken as soon as its bytes exist, on the pool, while the figures are drawn
         record Written(byte[] bytes, String sha256) {
         }
         java.util.concurrent.CompletableFuture<List<Written>> written = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> forms.parallelStream().map(f -> {
-                    byte[] b = f.writer().apply(f.table()).getBytes(StandardCharsets.UTF_8);
+                () -> tables.parallelStream().flatMap(t -> TableWriters.forms(t).stream().map(text -> {
+                    byte[] b = text.getBytes(StandardCharsets.UTF_8);
                     return new Written(b, sha256(b));
-                }).toList());
+                })).toList()); // in the order of forms: per table, the forms of TableWriters.ALL
         Map<String, byte[]> figures = Plots.render(spec, tables);
         List<Written> bytes;
         try {

@@ -27,21 +27,118 @@ public final class TableWriters {
     }
 
     /**
+     * The four forms of {@link #ALL}, in its order (Markdown, CSV, LaTeX, JSON), from one pass over the cells: the same
+     * texts as {@link #markdown}, {@link #csv}, {@link #latex} and {@link #json} give one by one. A cell that is a decimal
+     * ({@link #isDecimal}) needs no escaping in any form, so it is classified once and copied; any other cell goes through
+     * each form's own escaping. The JSON form falls back to {@link #json} when a text needs an escape there.
+     *
+     * @param t any table
+     * @return four texts, in the order of {@link #ALL}
+     */
+    public static List<String> forms(Table t) {
+        int[] longest = longestCells(t);
+        boolean wide = printedWidth(t.columns(), longest) > PORTRAIT_CHARACTERS;
+        int cells = cellCharacters(t);
+        StringBuilder md = new StringBuilder(64 + t.title().length() + t.caption().length() + 4 * cells);
+        StringBuilder csv = new StringBuilder(64 + 2 * cells);
+        StringBuilder tex = new StringBuilder(512 + 2 * t.caption().length() + 4 * cells);
+        markdownHead(md, t);
+        csvHead(csv, t);
+        latexHead(tex, t, wide, longest);
+        boolean plainJson = !t.rows().isEmpty() && !t.columns().isEmpty() && plainHead(t);
+        String[] keys = plainJson ? jsonKeys(t.columns()) : null;
+        StringBuilder json = plainJson ? new StringBuilder(jsonSize(t, keys, cells)) : null;
+        if (plainJson) {
+            plainJsonHead(json, t);
+        }
+        for (int r = 0; r < t.rows().size(); r++) {
+            if (plainJson) {
+                json.append(r == 0 ? "    {\n" : "    },\n    {\n");
+            }
+            plainJson = formsRow(md, csv, tex, plainJson ? json : null, keys, t.rows().get(r)) && plainJson;
+        }
+        latexFoot(tex, wide);
+        String jsonText = plainJson ? json.append("    }\n  ]\n}\n").toString() : json(t);
+        return List.of(md.toString(), csv.toString(), tex.toString(), jsonText);
+    }
+
+    /**
+     * One row of each form ({@code json} null: not written); returns false when a cell of the row is not {@link #plain}
+     * (the JSON form then falls back to the writer, and the rest of {@code json} is not to be used).
+     */
+    private static boolean formsRow(StringBuilder md, StringBuilder csv, StringBuilder tex, StringBuilder json, String[] keys, List<String> row) {
+        boolean plainJson = json != null;
+        md.append("| ");
+        int last = row.size() - 1;
+        for (int k = 0; k <= last; k++) {
+            String c = row.get(k);
+            if (k > 0) {
+                md.append(" | ");
+                csv.append(',');
+                tex.append(" & ");
+            }
+            boolean decimal = isDecimal(c);
+            if (decimal) {
+                md.append(c);
+                csv.append(c);
+                texDecimal(tex, c);
+            } else {
+                md.append(md(c));
+                csv.append(csvCell(c));
+                tex.append(texText(c));
+            }
+            if (plainJson && (decimal || plain(c))) {
+                json.append(keys[k]).append(c).append(k < last ? "\",\n" : "\"\n");
+            } else {
+                plainJson = false;
+            }
+        }
+        md.append(" |\n");
+        csv.append('\n');
+        tex.append(" \\\\\n");
+        return plainJson;
+    }
+
+    /**
      * A GitHub-flavoured Markdown section: {@code ## title}, the caption, then a pipe table; a {@code |} in a
      * cell is escaped as {@code \|} and a line break becomes {@code <br>}, so every row stays on one line.
      */
     public static String markdown(Table t) {
-        StringBuilder sb = new StringBuilder("## ").append(t.title()).append("\n\n").append(t.caption()).append("\n\n");
-        sb.append("| ").append(t.columns().stream().map(TableWriters::md).collect(Collectors.joining(" | "))).append(" |\n|");
-        sb.append(" --- |".repeat(t.columns().size())).append('\n');
+        StringBuilder sb = new StringBuilder(64 + t.title().length() + t.caption().length() + 4 * cellCharacters(t));
+        markdownHead(sb, t);
         for (List<String> r : t.rows()) {
-            sb.append("| ");
-            for (int k = 0; k < r.size(); k++) {
-                sb.append(k == 0 ? "" : " | ").append(md(r.get(k)));
-            }
-            sb.append(" |\n");
+            markdownRow(sb, r);
         }
         return sb.toString();
+    }
+
+    private static void markdownHead(StringBuilder sb, Table t) {
+        sb.append("## ").append(t.title()).append("\n\n").append(t.caption()).append("\n\n");
+        sb.append("| ").append(t.columns().stream().map(TableWriters::md).collect(Collectors.joining(" | "))).append(" |\n|");
+        sb.append(" --- |".repeat(t.columns().size())).append('\n');
+    }
+
+    /** One row of the pipe table (a method of its own, so that it is compiled after a few hundred rows). */
+    private static void markdownRow(StringBuilder sb, List<String> r) {
+        sb.append("| ");
+        for (int k = 0; k < r.size(); k++) {
+            if (k > 0) {
+                sb.append(" | ");
+            }
+            sb.append(md(r.get(k)));
+        }
+        sb.append(" |\n");
+    }
+
+    /** The characters of the table's cells, plus one per cell: a size hint for the writers' buffers. */
+    private static int cellCharacters(Table t) {
+        long n = 0;
+        for (List<String> r : t.rows()) {
+            for (String c : r) {
+                n += c.length() + 1;
+            }
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE / 8);
     }
 
     private static String md(String s) {
@@ -56,15 +153,26 @@ public final class TableWriters {
      * is quoted, its quotes doubled. Lines end in LF.
      */
     public static String csv(Table t) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(t.columns().stream().map(TableWriters::csvCell).collect(Collectors.joining(","))).append('\n');
+        StringBuilder sb = new StringBuilder(64 + 2 * cellCharacters(t));
+        csvHead(sb, t);
         for (List<String> r : t.rows()) {
-            for (int k = 0; k < r.size(); k++) {
-                sb.append(k == 0 ? "" : ",").append(csvCell(r.get(k)));
-            }
-            sb.append('\n');
+            csvRow(sb, r);
         }
         return sb.toString();
+    }
+
+    private static void csvHead(StringBuilder sb, Table t) {
+        sb.append(t.columns().stream().map(TableWriters::csvCell).collect(Collectors.joining(","))).append('\n');
+    }
+
+    private static void csvRow(StringBuilder sb, List<String> r) {
+        for (int k = 0; k < r.size(); k++) {
+            if (k > 0) {
+                sb.append(',');
+            }
+            sb.append(csvCell(r.get(k)));
+        }
+        sb.append('\n');
     }
 
     /** Whether s holds a line break or {@code special}. */
@@ -98,8 +206,19 @@ public final class TableWriters {
      * when it is still wider than the line. The first comment line names the packages the file needs.
      */
     public static String latex(Table t) {
-        boolean wide = printedWidth(t) > PORTRAIT_CHARACTERS;
-        StringBuilder sb = new StringBuilder();
+        int[] longest = longestCells(t);
+        boolean wide = printedWidth(t.columns(), longest) > PORTRAIT_CHARACTERS;
+        StringBuilder sb = new StringBuilder(512 + 2 * t.caption().length() + 4 * cellCharacters(t));
+        latexHead(sb, t, wide, longest);
+        for (List<String> r : t.rows()) {
+            latexRow(sb, r);
+        }
+        latexFoot(sb, wide);
+        return sb.toString();
+    }
+
+    /** Everything before the first row: the comment, the environment, caption, label, column types, header. */
+    private static void latexHead(StringBuilder sb, Table t, boolean wide, int[] longest) {
         sb.append("% ").append(t.id()).append(": generated by ropebounds tables; do not edit; needs \\usepackage{booktabs}")
                 .append(wide ? ", \\usepackage{rotating} (sidewaystable: set landscape) and \\usepackage{graphicx} (scaled down to fit)" : "")
                 .append('\n');
@@ -112,23 +231,28 @@ public final class TableWriters {
         }
         sb.append("\\begin{tabular}{");
         for (int k = 0; k < t.columns().size(); k++) {
-            sb.append(wide && longestCell(t, k) > WRAPPED_CHARACTERS ? "p{6cm}" : k == 0 ? "l" : "r");
+            sb.append(wide && longest[k] > WRAPPED_CHARACTERS ? "p{6cm}" : k == 0 ? "l" : "r");
         }
         sb.append("}\n\\toprule\n");
         sb.append(t.columns().stream().map(TableWriters::texText).collect(Collectors.joining(" & "))).append(" \\\\\n\\midrule\n");
-        for (List<String> r : t.rows()) {
-            for (int k = 0; k < r.size(); k++) {
-                sb.append(k == 0 ? "" : " & ");
-                texCell(sb, r.get(k));
-            }
-            sb.append(" \\\\\n");
-        }
+    }
+
+    private static void latexFoot(StringBuilder sb, boolean wide) {
         sb.append("\\bottomrule\n\\end{tabular}");
         if (wide) {
             sb.append("}\n\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox0}\\else\\usebox0\\fi");
         }
-        sb.append("\n\\end{").append(environment).append("}\n");
-        return sb.toString();
+        sb.append("\n\\end{").append(wide ? "sidewaystable" : "table").append("}\n");
+    }
+
+    private static void latexRow(StringBuilder sb, List<String> r) {
+        for (int k = 0; k < r.size(); k++) {
+            if (k > 0) {
+                sb.append(" & ");
+            }
+            texCell(sb, r.get(k));
+        }
+        sb.append(" \\\\\n");
     }
 
     /** Characters of 10pt text a portrait article line holds (345pt), less a margin: wider tables are set landscape. */
@@ -138,19 +262,27 @@ public final class TableWriters {
 
     /** Estimated printed width in characters: per column its longest cell or header as typed (at most 40: longer ones are wrapped), plus 2 of spacing; a number 1.5e+6 prints as 1.5x10^6, about as wide. */
     static int printedWidth(Table t) {
+        return printedWidth(t.columns(), longestCells(t));
+    }
+
+    /** {@link #printedWidth(Table)} from the columns and their longest cells. */
+    private static int printedWidth(List<String> columns, int[] longest) {
         int width = 0;
-        for (int k = 0; k < t.columns().size(); k++) {
-            int column = t.columns().get(k).length();
-            for (List<String> r : t.rows()) {
-                column = Math.max(column, r.get(k).length());
-            }
-            width += Math.min(column, WRAPPED_CHARACTERS) + 2;
+        for (int k = 0; k < columns.size(); k++) {
+            width += Math.min(Math.max(columns.get(k).length(), longest[k]), WRAPPED_CHARACTERS) + 2;
         }
         return width;
     }
 
-    private static int longestCell(Table t, int column) {
-        return t.rows().stream().mapToInt(r -> r.get(column).length()).max().orElse(0);
+    /** Per column the length of its longest cell (0 when there are no rows). */
+    private static int[] longestCells(Table t) {
+        int[] longest = new int[t.columns().size()];
+        for (List<String> r : t.rows()) {
+            for (int k = 0; k < longest.length; k++) {
+                longest[k] = Math.max(longest[k], r.get(k).length());
+            }
+        }
+        return longest;
     }
 
     /** A decimal cell as the tables print them: {@code -?[0-9.]+(e[+-][0-9]+)?}. */
@@ -179,16 +311,21 @@ public final class TableWriters {
 
     private static void texCell(StringBuilder sb, String c) {
         if (isDecimal(c)) {
-            int e = c.indexOf('e');
-            if (e < 0) {
-                sb.append('$').append(c).append('$');
-                return;
-            }
-            String exponent = c.substring(e + 1);
-            sb.append('$').append(c, 0, e).append("\\times 10^{").append(exponent.startsWith("+") ? exponent.substring(1) : exponent).append("}$");
+            texDecimal(sb, c);
             return;
         }
         sb.append(texText(c));
+    }
+
+    /** A cell that {@link #isDecimal is a decimal}, in math mode. */
+    private static void texDecimal(StringBuilder sb, String c) {
+        int e = c.indexOf('e');
+        if (e < 0) {
+            sb.append('$').append(c).append('$');
+            return;
+        }
+        int exponent = c.charAt(e + 1) == '+' ? e + 2 : e + 1; // isDecimal: a sign follows the e
+        sb.append('$').append(c, 0, e).append("\\times 10^{").append(c, exponent, c.length()).append("}$");
     }
 
     /**
@@ -261,19 +398,27 @@ public final class TableWriters {
 
     /** Whether every text of the table is one the JSON writer copies as it is: no control character, double quote or backslash. */
     private static boolean plain(Table t) {
-        if (!plain(t.id()) || !plain(t.title()) || !plain(t.caption())) {
+        if (!plainHead(t)) {
             return false;
-        }
-        for (String c : t.columns()) {
-            if (!plain(c)) {
-                return false;
-            }
         }
         for (List<String> r : t.rows()) {
             for (String c : r) {
                 if (!plain(c)) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /** Whether the id, title, caption and columns are all {@link #plain}. */
+    private static boolean plainHead(Table t) {
+        if (!plain(t.id()) || !plain(t.title()) || !plain(t.caption())) {
+            return false;
+        }
+        for (String c : t.columns()) {
+            if (!plain(c)) {
+                return false;
             }
         }
         return true;
@@ -294,21 +439,48 @@ public final class TableWriters {
      * printer ({@code "key" : value}, two spaces per level, LF) written directly, no text needing an escape.
      */
     private static String plainJson(Table t) {
-        StringBuilder sb = new StringBuilder(64 + t.caption().length() + t.rows().size() * t.columns().size() * 32);
+        String[] before = jsonKeys(t.columns());
+        StringBuilder sb = new StringBuilder(jsonSize(t, before, cellCharacters(t)));
+        plainJsonHead(sb, t);
+        for (int r = 0; r < t.rows().size(); r++) {
+            sb.append(r == 0 ? "    {\n" : "    },\n    {\n");
+            jsonRow(sb, before, t.rows().get(r));
+        }
+        return sb.append("    }\n  ]\n}\n").toString();
+    }
+
+    /** Per column the text before its cell in a row of {@link #plainJson}: the key and the separator. */
+    private static String[] jsonKeys(List<String> columns) {
+        String[] before = new String[columns.size()];
+        for (int k = 0; k < columns.size(); k++) {
+            before[k] = "      \"" + columns.get(k) + "\" : \"";
+        }
+        return before;
+    }
+
+    private static int jsonSize(Table t, String[] keys, int cellCharacters) {
+        long perRow = 16;
+        for (String k : keys) {
+            perRow += k.length() + 3;
+        }
+        return (int) Math.min(256 + t.caption().length() + cellCharacters + t.rows().size() * perRow, Integer.MAX_VALUE / 8);
+    }
+
+    private static void plainJsonHead(StringBuilder sb, Table t) {
+        List<String> columns = t.columns();
         sb.append("{\n  \"id\" : \"").append(t.id()).append("\",\n  \"title\" : \"").append(t.title())
                 .append("\",\n  \"caption\" : \"").append(t.caption()).append("\",\n  \"columns\" : [\n");
-        List<String> columns = t.columns();
         for (int k = 0; k < columns.size(); k++) {
             sb.append("    \"").append(columns.get(k)).append(k + 1 < columns.size() ? "\",\n" : "\"\n");
         }
         sb.append("  ],\n  \"rows\" : [\n");
-        for (int r = 0; r < t.rows().size(); r++) {
-            List<String> row = t.rows().get(r);
-            sb.append(r == 0 ? "    {\n" : "    },\n    {\n");
-            for (int k = 0; k < row.size(); k++) {
-                sb.append("      \"").append(columns.get(k)).append("\" : \"").append(row.get(k)).append(k + 1 < row.size() ? "\",\n" : "\"\n");
-            }
+    }
+
+    private static void jsonRow(StringBuilder sb, String[] before, List<String> row) {
+        int last = row.size() - 1;
+        for (int k = 0; k < last; k++) {
+            sb.append(before[k]).append(row.get(k)).append("\",\n");
         }
-        return sb.append("    }\n  ]\n}\n").toString();
+        sb.append(before[last]).append(row.get(last)).append("\"\n");
     }
 }
