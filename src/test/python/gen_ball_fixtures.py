@@ -19,16 +19,14 @@ ball: the operations are monotone in each argument on these boxes, or 1-Lipschit
 boxes the corners and centre do not bound, so those rows use narrow intervals or points only), so the corners test
 the propagated radius where it matters, and the points (width 0) test the midpoint's rounding.
 """
-import argparse
 import random
-import sys
 from fractions import Fraction
 from pathlib import Path
 
 import mpmath
 import flint
 from flint import arb, ctx
-from fixture_files import write_or_check  # noqa: E402
+from fixture_files import run  # noqa: E402
 from gen_interval_fixtures import binary, hex_text  # noqa: E402  (the same exact texts and roundings)
 
 PREC = 640
@@ -269,14 +267,7 @@ def kernel_points():
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--check", action="store_true")
-    args = p.parse_args()
-    out = Path("src/test/resources/fixtures/real")
-    bad = write_or_check(out, {"balls.csv": build(), "ball_kernel_points.csv": kernel_points()}, args.check)
-    if bad:
-        print("differs: " + ", ".join(bad))
-        sys.exit(1)
+    run(Path("src/test/resources/fixtures/real"), lambda: {"balls.csv": build(), "ball_kernel_points.csv": kernel_points()})
 
 
 if __name__ == "__main__":

@@ -22,27 +22,11 @@ from pathlib import Path
 import flint
 import mpmath
 from flint import arb, ctx
-from fixture_files import write_or_check  # noqa: E402
+from fixture_files import arf_fraction as frac, hex_text, write_or_check  # noqa: E402
 
 PREC = 300
 MP_PREC = 460
 RANGE = 64
-
-
-def hex_text(q):
-    """The exact C99 hex text of a binary rational."""
-    assert q.denominator & (q.denominator - 1) == 0, q
-    sign = "-" if q < 0 else ""
-    n = abs(q.numerator)
-    e = -(q.denominator.bit_length() - 1)
-    if n == 0:
-        return "0x0p+0"
-    return f"{sign}0x{n:x}p{e:+d}"
-
-
-def frac(x):
-    m, e = x.man_exp()
-    return Fraction(int(m)) * Fraction(2) ** int(e)
 
 
 def up(q):

@@ -15,35 +15,18 @@ changes: on both sides of every half step (k + 1/2) (ln 2)/64 the exp and expm1 
 table's ends and its wrap (k = 63, 64, 65, -1, -64, -65), near expm1's switch at 0.35 and near 0, log near 1
 and across magnitudes, asin and acos near 0, 1/2 and 3/4, where the series lengths change.
 """
-import argparse
 import random
-import sys
 from fractions import Fraction
 from pathlib import Path
 
 import flint
 import mpmath
 from flint import arb, ctx
-from fixture_files import write_or_check  # noqa: E402
+from fixture_files import arf_fraction as frac, hex_text, run  # noqa: E402
 
 PREC = 300
 MP_PREC = 460
 LN2 = None
-
-
-def hex_text(q):
-    assert q.denominator & (q.denominator - 1) == 0, q
-    sign = "-" if q < 0 else ""
-    n = abs(q.numerator)
-    e = -(q.denominator.bit_length() - 1)
-    if n == 0:
-        return "0x0p+0"
-    return f"{sign}0x{n:x}p{e:+d}"
-
-
-def frac(x):
-    m, e = x.man_exp()
-    return Fraction(int(m)) * Fraction(2) ** int(e)
 
 
 def double_double(q):
@@ -134,14 +117,7 @@ def build():
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--check", action="store_true")
-    args = p.parse_args()
-    out = Path("src/test/resources/fixtures/real")
-    bad = write_or_check(out, {"dd-kernels.csv": build()}, args.check)
-    if bad:
-        print("differs: " + ", ".join(bad))
-        sys.exit(1)
+    run(Path("src/test/resources/fixtures/real"), lambda: {"dd-kernels.csv": build()})
 
 
 if __name__ == "__main__":

@@ -14,16 +14,14 @@ at 460 bits. A function evaluated over [lo, hi] must return an enclosure contain
 monotone functions the balls at lo and hi bound the whole range, so a bound taken from one end and a slope
 (the mean value theorem) is tested where it matters, on widths from 2^-300 to 1/2 of the argument.
 """
-import argparse
 import random
-import sys
 from fractions import Fraction
 from pathlib import Path
 
 import mpmath
 import flint
 from flint import arb, ctx
-from fixture_files import write_or_check  # noqa: E402
+from fixture_files import hex_text, run  # noqa: E402  (hex_text is re-exported to gen_ball_fixtures)
 
 PREC = 300
 MP_PREC = 460
@@ -41,17 +39,6 @@ DOMAINS = {
     "cos": (Fraction(-30), Fraction(30)),
     "sin": (Fraction(-30), Fraction(30)),
 }
-
-
-def hex_text(q):
-    """The exact C99 hex text of a binary rational."""
-    assert q.denominator & (q.denominator - 1) == 0, q
-    sign = "-" if q < 0 else ""
-    n = abs(q.numerator)
-    e = -(q.denominator.bit_length() - 1)
-    if n == 0:
-        return "0x0p+0"
-    return f"{sign}0x{n:x}p{e:+d}"
 
 
 def binary(q, bits):
@@ -122,14 +109,7 @@ def build():
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--check", action="store_true")
-    args = p.parse_args()
-    out = Path("src/test/resources/fixtures/real")
-    bad = write_or_check(out, {"intervals.csv": build()}, args.check)
-    if bad:
-        print("differs: " + ", ".join(bad))
-        sys.exit(1)
+    run(Path("src/test/resources/fixtures/real"), lambda: {"intervals.csv": build()})
 
 
 if __name__ == "__main__":
