@@ -185,22 +185,53 @@ public final class Frequencies {
     }
 
     /**
-     * {@link #emulator} of each pipeline, in order: the same emulators, with the inv_freq stages they need (one per
-     * computation format, the costly part: a correctly rounded pow per mode) computed first, on up to two threads.
+     * {@link #emulator} of each pipeline, in order: the same emulators, built on up to two threads, one task per inv_freq
+     * computation format: the stage of that format (the costly part: a correctly rounded pow per mode), then the
+     * emulators of the pipelines computing in it. The tasks are handed out widest format first (its pow costs the most),
+     * so that the two threads finish together; the order changes only when each emulator is built, not what it is.
      *
      * @throws InvalidInputException as {@link #emulator} does (for the first pipeline, as every one is refused alike)
      */
     public List<RopeEmulator> emulators(List<Pipeline> pipelines) {
-        if (!pipelines.isEmpty()) {
-            RopeEmulator.checkSpectrum(base, rotaryDim);
-            SharedSpectrum common = shared();
-            List<java.util.concurrent.Callable<Object>> stages = new java.util.ArrayList<>();
-            for (Format f : new java.util.LinkedHashSet<>(pipelines.stream().map(p -> effective(p).invFreqCompute()).toList())) {
-                stages.add(() -> RopeEmulator.stage(common, base, rotaryDim, f));
-            }
-            PipelineAnalyses.run(stages);
+        if (pipelines.isEmpty()) {
+            return List.of();
         }
-        return pipelines.stream().map(this::emulator).toList();
+        RopeEmulator.checkSpectrum(base, rotaryDim);
+        SharedSpectrum common = shared();
+        java.util.Map<Format, List<Integer>> byFormat = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < pipelines.size(); k++) {
+            byFormat.computeIfAbsent(effective(pipelines.get(k)).invFreqCompute(), f -> new java.util.ArrayList<>()).add(k);
+        }
+        List<Format> widestFirst = new java.util.ArrayList<>(byFormat.keySet());
+        widestFirst.sort(java.util.Comparator.comparingInt(Format::precision).reversed()); // stable: ties keep their order
+        RopeEmulator[] built = new RopeEmulator[pipelines.size()];
+        List<java.util.concurrent.Callable<Object>> tasks = new java.util.ArrayList<>();
+        for (Format f : widestFirst) {
+            tasks.add(() -> {
+                RopeEmulator.stage(common, base, rotaryDim, f);
+                for (int k : byFormat.get(f)) {
+                    built[k] = emulator(pipelines.get(k)); // each task writes its own slots; run's Future.get publishes them
+                }
+                return f;
+            });
+        }
+        PipelineAnalyses.run(tasks);
+        // the theta_i at 160 bits that the analyses of every emulator read, computed here once on the two threads (even
+        // and odd modes): left to the analyses, the first two (on two threads) would compute the same ones at once
+        List<java.util.concurrent.Callable<Object>> thetas = new java.util.ArrayList<>();
+        for (int parity = 0; parity < 2; parity++) {
+            int first = parity;
+            thetas.add(() -> {
+                for (RopeEmulator e : built) {
+                    for (int i = first; i < e.modes(); i += 2) {
+                        e.splitTheta(i); // kept in the table the emulator shares; a repeated table costs a look-up
+                    }
+                }
+                return first;
+            });
+        }
+        PipelineAnalyses.run(thetas);
+        return List.of(built);
     }
 
     /** The pipeline as this spectrum's emulators run it: for a model, inv_freq computed in the format its code computed in. */
