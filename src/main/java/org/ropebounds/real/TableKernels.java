@@ -92,10 +92,24 @@ final class TableKernels {
         }
         BigInteger r = IntegerRoots.floorSqrt(d2.subtract(n2).shiftLeft(2 * (w - k))); // Y = (1 - x^2) 2^2w, exact
         BigInteger xw = n.shiftLeft(w - k); // |x| 2^w, exact
-        // j = floor(256 X / R), guessed from the top bits and corrected by exact tests: A = 256 X - j R in [0, R)
-        int shift = Math.max(0, r.bitLength() - 60);
-        int j = (int) Math.max(0, Math.min(256, (long) ((double) xw.shiftRight(shift).longValue() * 256.0 / r.shiftRight(shift).longValue())));
-        BigInteger a = xw.shiftLeft(8).subtract(r.multiply(BigInteger.valueOf(j)));
+        long j = floorOf256Ratio(xw, r);
+        if (j > 256) {
+            return java.util.Optional.empty(); // X / R >= 257/256: not for x^2 <= 1/2 (section 11.3), never taken
+        }
+        BigInteger a = xw.shiftLeft(8).subtract(r.multiply(BigInteger.valueOf(j))); // 256 X - j R in [0, R)
+        // u1 = (X/R - j/256) / (1 + j X / (256 R)) = A / B
+        FixedInterval at = atanOfReduced(a, r.shiftLeft(8).add(xw.multiply(BigInteger.valueOf(j))), (int) j, w);
+        return java.util.Optional.of(new FixedInterval(at.lo().subtract(BigInteger.TWO).max(BigInteger.ZERO), at.hi(), w));
+    }
+
+    /**
+     * floor(256 x / r) for x >= 0, r > 0 with x / r < 2^50: guessed from the top 60 bits in doubles, then settled
+     * by the exact tests 0 <= 256 x - j r < r (the guess is not part of any proof).
+     */
+    static long floorOf256Ratio(BigInteger x, BigInteger r) {
+        int shift = Math.max(0, Math.max(r.bitLength(), x.bitLength()) - 60);
+        long j = Math.max(0, (long) ((double) x.shiftRight(shift).longValue() * 256.0 / Math.max(1, r.shiftRight(shift).longValue())));
+        BigInteger a = x.shiftLeft(8).subtract(r.multiply(BigInteger.valueOf(j)));
         while (a.signum() < 0) {
             j--;
             a = a.add(r);
@@ -104,12 +118,7 @@ final class TableKernels {
             j++;
             a = a.subtract(r);
         }
-        if (j > 256) {
-            return java.util.Optional.empty(); // X / R >= 257/256: not for x^2 <= 1/2 (section 11.3), never taken
-        }
-        // u1 = (X/R - j/256) / (1 + j X / (256 R)) = A / B
-        FixedInterval at = atanOfReduced(a, r.shiftLeft(8).add(xw.multiply(BigInteger.valueOf(j))), j, w);
-        return java.util.Optional.of(new FixedInterval(at.lo().subtract(BigInteger.TWO).max(BigInteger.ZERO), at.hi(), w));
+        return j;
     }
 
     /** atan over an interval of [0, 1] (2^-w units): at its lower end, widened by its width (atan is 1-Lipschitz and increasing). */
