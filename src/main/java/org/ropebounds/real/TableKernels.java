@@ -55,10 +55,7 @@ final class TableKernels {
             return Kernels.asin(x, bits); // the trivial point, and the domain error, as there
         }
         int w = (int) (bits + Math.max(0, -x.abs().floorLog2()) + 32);
-        return quotientForAsin(x, w).map(t -> {
-            FixedInterval a = atanOfInterval(t);
-            return x.signum() < 0 ? a.negate() : a;
-        }).orElseGet(() -> Kernels.asin(x, bits));
+        return asinOfMagnitude(x, w).map(a -> x.signum() < 0 ? a.negate() : a).orElseGet(() -> Kernels.asin(x, bits));
     }
 
     /**
@@ -70,19 +67,18 @@ final class TableKernels {
             return Kernels.acos(x, bits);
         }
         int w = bits + 32;
-        return quotientForAsin(x, w).map(t -> {
-            FixedInterval a = atanOfInterval(t);
-            return pi(w).shift(-1).subtract(x.signum() < 0 ? a.negate() : a);
-        }).orElseGet(() -> Kernels.acos(x, bits));
+        return asinOfMagnitude(x, w).map(a -> pi(w).shift(-1).subtract(x.signum() < 0 ? a.negate() : a))
+                .orElseGet(() -> Kernels.acos(x, bits));
     }
 
     /**
-     * [T - 3, T + 1] 2^-w containing |x| / sqrt(1 - x^2), for a binary x = n / 2^d with d <= w and x^2 <= 1/2, w
-     * within the tables' range; empty otherwise. X = |x| 2^w is exact; 1 - x^2 = (4^d - n^2) / 4^d exactly, Y its
-     * floor at 2^-2w (exact when 2d <= 2w) and R = floor(sqrt(Y)), so R <= sqrt(1 - x^2) 2^w < R + 2; T = floor(X 2^w
-     * / R). Section 11.3 bounds the rest.
+     * asin|x| at 2^-w as atan(t), t = |x| / sqrt(1 - x^2), for a binary x = n / 2^d with d <= w and x^2 <= 1/2, w
+     * within the tables' range; empty otherwise. X = |x| 2^w is exact; 1 - x^2 = (4^d - n^2) / 4^d exactly, Y =
+     * (1 - x^2) 2^2w exact and R = floor(sqrt(Y)), so t lies in (X / (R + 1), X / R]. atan is taken at the exact
+     * rational X / R, its quotient folded into the first table step (no separate division for t), and the lower
+     * end lowered by 2 units for t's gap to X / R (section 11.3).
      */
-    private static java.util.Optional<FixedInterval> quotientForAsin(Rational x, int w) {
+    private static java.util.Optional<FixedInterval> asinOfMagnitude(Rational x, int w) {
         BigInteger d = x.denominator();
         int k = d.bitLength() - 1;
         if (d.bitCount() != 1 || k > w || w > MAX_TABLE_BITS) {
@@ -94,11 +90,35 @@ final class TableKernels {
         if (n2.shiftLeft(1).compareTo(d2) > 0) {
             return java.util.Optional.empty(); // x^2 > 1/2
         }
-        BigInteger y = d2.subtract(n2).shiftLeft(2 * (w - k)); // (1 - x^2) 2^2w, exact
-        BigInteger r = IntegerRoots.floorSqrt(y);
+        BigInteger r = IntegerRoots.floorSqrt(d2.subtract(n2).shiftLeft(2 * (w - k))); // Y = (1 - x^2) 2^2w, exact
         BigInteger xw = n.shiftLeft(w - k); // |x| 2^w, exact
-        BigInteger t = xw.shiftLeft(w).divide(r);
-        return java.util.Optional.of(new FixedInterval(t.subtract(BigInteger.valueOf(3)).max(BigInteger.ZERO), t.add(BigInteger.ONE), w));
+        long j = floorOf256Ratio(xw, r);
+        if (j > 256) {
+            return java.util.Optional.empty(); // X / R >= 257/256: not for x^2 <= 1/2 (section 11.3), never taken
+        }
+        BigInteger a = xw.shiftLeft(8).subtract(r.multiply(BigInteger.valueOf(j))); // 256 X - j R in [0, R)
+        // u1 = (X/R - j/256) / (1 + j X / (256 R)) = A / B
+        FixedInterval at = atanOfReduced(a, r.shiftLeft(8).add(xw.multiply(BigInteger.valueOf(j))), (int) j, w);
+        return java.util.Optional.of(new FixedInterval(at.lo().subtract(BigInteger.TWO).max(BigInteger.ZERO), at.hi(), w));
+    }
+
+    /**
+     * floor(256 x / r) for x >= 0, r > 0 with x / r < 2^50: guessed from the top 60 bits in doubles, then settled
+     * by the exact tests 0 <= 256 x - j r < r (the guess is not part of any proof).
+     */
+    static long floorOf256Ratio(BigInteger x, BigInteger r) {
+        int shift = Math.max(0, Math.max(r.bitLength(), x.bitLength()) - 60);
+        long j = Math.max(0, (long) ((double) x.shiftRight(shift).longValue() * 256.0 / Math.max(1, r.shiftRight(shift).longValue())));
+        BigInteger a = x.shiftLeft(8).subtract(r.multiply(BigInteger.valueOf(j)));
+        while (a.signum() < 0) {
+            j--;
+            a = a.add(r);
+        }
+        while (a.compareTo(r) >= 0) {
+            j++;
+            a = a.subtract(r);
+        }
+        return j;
     }
 
     /** atan over an interval of [0, 1] (2^-w units): at its lower end, widened by its width (atan is 1-Lipschitz and increasing). */
@@ -120,6 +140,14 @@ final class TableKernels {
         // u1 = A / B with A = 256 T - j 2^w = (t - j/256) 256 2^w and B = 256 2^w + j T = (1 + t j/256) 256 2^w
         BigInteger a = t.shiftLeft(8).subtract(BigInteger.valueOf(j).shiftLeft(w));
         BigInteger b = BigInteger.ONE.shiftLeft(w + 8).add(t.multiply(BigInteger.valueOf(j)));
+        return atanOfReduced(a, b, j, w);
+    }
+
+    /**
+     * atan(t) at 2^-w from its first reduction: j = floor(256 t) in [0, 256] and u1 = (t - j/256)/(1 + t j/256) =
+     * A / B in [0, 1/256) with A >= 0, B > 0 exact (section 11.1).
+     */
+    private static FixedInterval atanOfReduced(BigInteger a, BigInteger b, int j, int w) {
         // k from the top bits: a guess, which the exact tests below correct to floor(65536 u1) (clamped to 255)
         int shift = b.bitLength() - 60;
         long k = Math.max(0, Math.min(255, (long) ((double) a.shiftRight(shift).longValue() * 65536.0 / b.shiftRight(shift).longValue())));
