@@ -42,14 +42,19 @@ class FloatChunkTest {
         assertEquals(1, Crosscheck.fp32UlpDistance(1.0, (double) Math.nextDown(1.0f)));
     }
 
-    private Path npy(ByteOrder order, int rows, int columns, int nanAt) throws IOException {
-        String dict = "{'descr': '" + (order == ByteOrder.LITTLE_ENDIAN ? "<" : ">") + "f4', 'fortran_order': False, 'shape': ("
-                + rows + ", " + columns + "), }";
+    /** A version 1.0 .npy file's header for {@code descr} and {@code shape}, padded to 64 bytes, with room for dataBytes after it. */
+    private static ByteBuffer npyHeader(String descr, String shape, int dataBytes) {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
         int padded = (10 + dict.length() + 1 + 63) / 64 * 64;
         String header = dict + " ".repeat(padded - 10 - dict.length() - 1) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * rows * columns).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(padded + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
-        b.put(header.getBytes(StandardCharsets.ISO_8859_1)).order(order);
+        return b.put(header.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private Path npy(ByteOrder order, int rows, int columns, int nanAt) throws IOException {
+        String descr = (order == ByteOrder.LITTLE_ENDIAN ? "<" : ">") + "f4";
+        ByteBuffer b = npyHeader(descr, "(" + rows + ", " + columns + ")", 4 * rows * columns).order(order);
         for (int k = 0; k < rows * columns; k++) {
             b.putFloat(k == nanAt ? Float.intBitsToFloat(0x7fa00000) : 0.5f); // a signalling NaN
         }
@@ -93,11 +98,7 @@ class FloatChunkTest {
 
     @Test
     void onlyFp32DataIsReadAsFloats() throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(128 + 16).order(ByteOrder.LITTLE_ENDIAN);
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }";
-        String header = dict + " ".repeat(128 - 10 - dict.length() - 1) + "\n";
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
-        b.put(header.getBytes(StandardCharsets.ISO_8859_1)).putDouble(0.1).putDouble(0.2);
+        ByteBuffer b = npyHeader("<f8", "(2,)", 16).putDouble(0.1).putDouble(0.2);
         Path f = Files.write(tmp.resolve("f8.npy"), b.array());
         try (NpyArray a = NpyArray.open(f, Optional.empty())) {
             assertEquals(false, a.holdsFp32());
