@@ -137,9 +137,13 @@ public final class Crosscheck {
         long declared = source.entries().orElse(Long.MAX_VALUE);
         boolean oneChunk = declared <= CHUNK;
         int buffers = oneChunk ? 1 : 2 * threads + 1;
-        ArrayBlockingQueue<double[]> free = new ArrayBlockingQueue<>(buffers);
+        // an fp32 .npy (or safetensors) tensor checked by the walked loop is read as the floats it holds: the loop compares
+        // their bits, so widening them to doubles here, on the one reading thread, was wasted work
+        NpyArray floatSource = source instanceof NpyArray npy && npy.holdsFp32() && walksFp32(g, ev, withPipeline) ? npy : null;
+        ArrayBlockingQueue<Object> free = new ArrayBlockingQueue<>(buffers); // double[] chunks, or float[] for floatSource
         for (int k = 0; k < buffers; k++) {
-            free.add(new double[oneChunk ? (int) Math.max(1, declared) : CHUNK]);
+            int size = oneChunk ? (int) Math.max(1, declared) : CHUNK;
+            free.add(floatSource != null ? new float[size] : new double[size]);
         }
         ExecutorService pool = oneChunk ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "crosscheck");
@@ -152,8 +156,8 @@ public final class Crosscheck {
         long read = 0;
         try {
             while (failure.get() == null) {
-                double[] chunk = free.take();
-                int n = source.read(chunk);
+                Object chunk = free.take();
+                int n = floatSource != null ? floatSource.readFloats((float[]) chunk) : source.read((double[]) chunk);
                 if (n == 0) {
                     break;
                 }
@@ -167,7 +171,12 @@ public final class Crosscheck {
                         EnvelopeTally en = envelope != null ? new EnvelopeTally(values, keepWorst) : null;
                         long[] ulps = out == null ? null : new long[n];
                         long[] jointHere = new long[2];
-                        check(chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere, env, en, scratch.get());
+                        if (chunk instanceof float[] floats) {
+                            WalkedChunk.check(floats, start, n, g.columns, g.layout, g.request.firstPosition(), ev, e, ulps,
+                                    new RotationWalk(ev), new Expected(ev.rope().modes()), scratch.get());
+                        } else {
+                            check((double[]) chunk, start, n, g, ev, values, e, p, ulps, tolerance, jointHere, env, en, scratch.get());
+                        }
                         if (out != null) {
                             out.write(start, ulps, n);
                         }
@@ -222,6 +231,11 @@ public final class Crosscheck {
                 stored.map(Stored::report));
     }
 
+    /** Whether chunks are checked by {@link WalkedChunk}: fp32 values in C order against the exact values alone, walked. */
+    private static boolean walksFp32(Geometry g, ExpectedValues ev, boolean withPipeline) {
+        return !g.fortran && ev.walks() && !withPipeline && ev.fileValues().format().equals(Format.FP32);
+    }
+
     /** Checks one chunk; adds to joint[0] the entries the pipeline explains and to joint[1] those beyond it (see {@link Report}). */
     private static void check(double[] chunk, long start, int n, Geometry g, ExpectedValues ev, FormatDoubles values,
                               UlpTally exact, UlpTally pipeline, long[] ulps, long tolerance, long[] joint, EnvelopeChecks.Envelopes env,
@@ -234,8 +248,9 @@ public final class Crosscheck {
         EnvelopeChecks.EnvelopeCache bounds = env == null ? null : new EnvelopeChecks.EnvelopeCache(modes, env);
         // C order: rows in turn, so the exact cos and sin come from the rotation walk where it decides them
         RotationWalk walk = !g.fortran && ev.walks() ? new RotationWalk(ev) : null;
-        if (walk != null && pipeline == null && values.format().equals(Format.FP32)) {
-            WalkedChunk.check(chunk, start, n, g.columns, g.layout, g.request.firstPosition(), ev, exact, ulps, walk, wantExact, scratch);
+        if (walksFp32(g, ev, pipeline != null)) { // fp32 values held as doubles: exactly the floats they are
+            WalkedChunk.check(scratch.narrowed(chunk, n), start, n, g.columns, g.layout, g.request.firstPosition(), ev, exact, ulps, walk,
+                    wantExact, scratch);
             return;
         }
         double[] walked = new double[modes];
@@ -296,12 +311,20 @@ public final class Crosscheck {
      * equal, infinity the value after the largest finite one.
      */
     static long fp32UlpDistance(double a, double b) {
-        return Math.abs(fp32Ordinal(a) - fp32Ordinal(b));
+        return fp32UlpDistance((float) a, (float) b);
     }
 
-    private static long fp32Ordinal(double v) {
-        int bits = Float.floatToRawIntBits((float) v);
-        long sign = bits >> 31; // 0 or -1: the magnitude negated without a branch (signs of cos and sin entries are not predictable)
+    /**
+     * {@link FormatDoubles#ulpDistance} for two fp32 values (not NaN), from their bits: |ord(a) - ord(b)|, ord the signed
+     * magnitude of the encoding (proofs/crosscheck-rotation.md section 7).
+     */
+    static long fp32UlpDistance(float a, float b) {
+        return Math.abs((long) fp32Ordinal(a) - fp32Ordinal(b)); // ordinals within +-(2^31 - 2^23): their difference needs a long
+    }
+
+    private static int fp32Ordinal(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int sign = bits >> 31; // 0 or -1: the magnitude negated without a branch (signs of cos and sin entries are not predictable)
         return ((bits & 0x7fffffff) ^ sign) - sign;
     }
 

@@ -217,14 +217,14 @@ final class UlpTally {
      * order: {@code least} is T of proofs/crosscheck-rotation.md section 6 (the keepWorst-th largest of the maxima of
      * disjoint sets of the chunk's entries, 0 when there are fewer), below which {@link #add} would not keep an entry either.
      */
-    void offerWorstRow(long firstIndex, long position, int firstColumn, int[] modeOf, double[] got, int from, float[] want, int count,
+    void offerWorstRow(long firstIndex, long position, int firstColumn, int[] modeOf, float[] got, int from, float[] want, int count,
                        long least) {
         if (keepWorst == 0) {
             return;
         }
         for (int j = 0; j < count; j++) {
-            double g = got[from + j];
-            double w = want[from + j];
+            float g = got[from + j];
+            float w = want[from + j];
             long d = Crosscheck.fp32UlpDistance(g, w);
             if (d != 0 && d >= least && (kept < keepWorst || Entry.worse(d, firstIndex + j, hUlps[0], hIndex[0]))) {
                 offer(firstIndex + j, position, modeOf[firstColumn + j], g, w, d);

@@ -14,9 +14,10 @@ final class WalkedChunk {
      * loop. The distances and the tally's counts in one loop (without a branch per entry where the walk decided the whole
      * row and the columns are the modes), then the offers to the kept worst entries of only the rows whose maxima allow
      * them, their distances computed again there ({@link UlpTally#offerWorstRow}; proofs/crosscheck-rotation.md section 6).
-     * {@code ulps}, when not null, receives the distances.
+     * {@code ulps}, when not null, receives the distances. The entries are fp32 values as they are stored: their distances
+     * come from their bits (section 7), and widening them to doubles on the reading thread is not needed.
      */
-    static void check(double[] chunk, long start, int n, int columns, Layout layout, long first, ExpectedValues ev, UlpTally exact,
+    static void check(float[] chunk, long start, int n, int columns, Layout layout, long first, ExpectedValues ev, UlpTally exact,
                       long[] ulps, RotationWalk walk, Crosscheck.Expected fallback, Scratch scratch) {
         int modes = ev.rope().modes();
         int[] modeOf = new int[columns];
@@ -48,16 +49,17 @@ final class WalkedChunk {
             if (decided && columnIsMode) { // mode = column and no NaN: nothing to branch on
                 for (int j = 0; j < count; j++) {
                     double w = walked[col + j];
-                    double v = chunk[k + j];
-                    long d = Crosscheck.fp32UlpDistance(v, w);
-                    want[k + j] = (float) w; // an fp32 value: exact
+                    float v = chunk[k + j];
+                    float wf = (float) w; // an fp32 value: exact
+                    long d = Crosscheck.fp32UlpDistance(v, wf);
+                    want[k + j] = wf;
                     if (ulps != null) {
                         ulps[k + j] = d;
                     }
                     exactMatches += (d - 1) >>> 63; // d == 0 (0 <= d < 2^32), as arithmetic: a branch here is mispredicted
                     oneUlp += ((d ^ 1) - 1) >>> 63; // d == 1
                     mx = Math.max(mx, d);
-                    double abs = Math.abs(v - w); // 0 where d == 0: the same fp32 value, or zeros of either sign
+                    double abs = Math.abs(v - w); // v widened exactly; 0 where d == 0: the same fp32 value, or zeros of either sign
                     maxAbs = abs > maxAbs ? abs : maxAbs;
                     sum += d;
                 }
@@ -68,9 +70,10 @@ final class WalkedChunk {
                     if (Double.isNaN(w)) {
                         w = fallback.get(row, mode, p, ev, true, exact);
                     }
-                    double v = chunk[k + j];
-                    long d = Crosscheck.fp32UlpDistance(v, w);
-                    want[k + j] = (float) w;
+                    float v = chunk[k + j];
+                    float wf = (float) w; // an fp32 value (RN_F of the exact value): exact
+                    long d = Crosscheck.fp32UlpDistance(v, wf);
+                    want[k + j] = wf;
                     if (ulps != null) {
                         ulps[k + j] = d;
                     }
@@ -112,6 +115,18 @@ final class WalkedChunk {
         private float[] want = new float[0];
         private long[] rowMax = new long[0];
         private long[] sortedMax = new long[0];
+        private float[] floats = new float[0];
+
+        /** {@code chunk[0, n)}, fp32 values held as doubles, as the floats they are (exactly). */
+        float[] narrowed(double[] chunk, int n) {
+            if (floats.length < n) {
+                floats = new float[n];
+            }
+            for (int k = 0; k < n; k++) {
+                floats[k] = (float) chunk[k];
+            }
+            return floats;
+        }
 
         double[] walked(int modes) {
             if (walked.length != modes) {

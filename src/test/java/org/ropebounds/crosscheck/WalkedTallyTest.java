@@ -34,7 +34,7 @@ class WalkedTallyTest {
                 .checkAssert((keep, columns, n, seed) -> {
                     SplittableRandom r = new SplittableRandom(seed);
                     int firstColumn = r.nextInt(columns);
-                    double[] got = new double[n];
+                    float[] got = new float[n];
                     float[] want = new float[n];
                     long[] distance = new long[n];
                     int[] modeOf = new int[columns];
@@ -66,7 +66,7 @@ class WalkedTallyTest {
                         exact += distance[k] == 0 ? 1 : 0;
                         ones += distance[k] == 1 ? 1 : 0;
                         max = Math.max(max, distance[k]);
-                        maxAbs = Math.max(maxAbs, Math.abs(got[k] - want[k]));
+                        maxAbs = Math.max(maxAbs, Math.abs((double) got[k] - want[k]));
                         sum += distance[k];
                         one.add(100 + k, 7 + row, modeOf[c], got[k], want[k], distance[k]);
                     }
