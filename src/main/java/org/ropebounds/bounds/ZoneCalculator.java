@@ -143,6 +143,11 @@ public final class ZoneCalculator {
             /** The value and its enclosure, each computed on first use and kept (a failed computation is not kept). */
             private T value;
             private Enclosure enclosure;
+            /** The last decision taken from this value, with its arguments (none yet: a null direction). */
+            private Direction decidedDirection;
+            private int decidedDigits;
+            private boolean decidedLast;
+            private Optional<CertifiedDecimal> decided;
 
             Value(Supplier<T> compute) {
                 this(compute, null);
@@ -177,6 +182,20 @@ public final class ZoneCalculator {
              * precise level follows and decides the same digits).
              */
             Optional<CertifiedDecimal> decide(int digits, Direction direction, boolean last) {
+                if (direction == decidedDirection && digits == decidedDigits && last == decidedLast) {
+                    // the same quantity asked again (a format's zone lower end is the zone's, and with the binding bound
+                    // known, that bound's value): a pure function of the kept value and the arguments
+                    return decided;
+                }
+                Optional<CertifiedDecimal> d = decideAnew(digits, direction, last);
+                decidedDirection = direction;
+                decidedDigits = digits;
+                decidedLast = last;
+                decided = d;
+                return d;
+            }
+
+            private Optional<CertifiedDecimal> decideAnew(int digits, Direction direction, boolean last) {
                 if (constant != null) {
                     // a pure function of the constant's (kept) value and the arguments: the same decision every time
                     return ZoneShortcuts.decision(new ZoneShortcuts.ConstantDecision(constant, digits, direction, last),
