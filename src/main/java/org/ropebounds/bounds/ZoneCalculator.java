@@ -143,6 +143,9 @@ public final class ZoneCalculator {
             /** The value and its enclosure, each computed on first use and kept (a failed computation is not kept). */
             private T value;
             private Enclosure enclosure;
+            /** The last decision taken from this value, and its arguments as digits * 8 + direction * 2 + last (-1: none yet). */
+            private int decidedKey = -1;
+            private Optional<CertifiedDecimal> decided;
 
             Value(Supplier<T> compute) {
                 this(compute, null);
@@ -177,6 +180,17 @@ public final class ZoneCalculator {
              * precise level follows and decides the same digits).
              */
             Optional<CertifiedDecimal> decide(int digits, Direction direction, boolean last) {
+                // the same quantity asked again at this level (a format's zone lower end is the zone's and, once the binding
+                // bound is known, that bound's value) answers from the first: a pure function of the kept value and the arguments
+                int key = digits * 8 + direction.ordinal() * 2 + (last ? 1 : 0);
+                if (key != decidedKey) {
+                    decided = decideAnew(digits, direction, last);
+                    decidedKey = key;
+                }
+                return decided;
+            }
+
+            private Optional<CertifiedDecimal> decideAnew(int digits, Direction direction, boolean last) {
                 if (constant != null) {
                     // a pure function of the constant's (kept) value and the arguments: the same decision every time
                     return ZoneShortcuts.decision(new ZoneShortcuts.ConstantDecision(constant, digits, direction, last),
@@ -305,23 +319,6 @@ public final class ZoneCalculator {
             Value marginUpper() {
                 return marginUpper;
             }
-        }
-    }
-
-    /** One decision: pending until a level takes it, then kept. */
-    private static final class Decision<V> {
-        private Optional<V> value = Optional.empty();
-
-        boolean pending() {
-            return value.isEmpty();
-        }
-
-        Optional<V> value() {
-            return value;
-        }
-
-        void take(V v) {
-            value = Optional.of(v);
         }
     }
 

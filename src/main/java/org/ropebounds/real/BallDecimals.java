@@ -25,6 +25,10 @@ final class BallDecimals {
     private static final DoubleDoubleInterval[] POW10 = new DoubleDoubleInterval[MAX_SCALE - MIN_SCALE + 1];
     private static final BigInteger[] TEN_POW = new BigInteger[MAX_DIGITS + 1];
     private static final long[] TEN_POW_LONG = new long[16];
+    /** The least decade {@link #decadeOf} looks at: below every double's estimate (getExponent >= -1023). */
+    private static final int MIN_DECADE = -310;
+    /** The doubles nearest 10^k, k from MIN_DECADE to 309 (10^309 overflows to infinity, above every double). */
+    private static final double[] POW10_DOUBLE = new double[620];
     /** 10^j for j below this are kept once computed (a benign race: each entry is immutable). */
     private static final int KEPT_POWERS = 1200;
     private static final BigInteger[] KEPT_TEN_POW = new BigInteger[KEPT_POWERS];
@@ -32,6 +36,9 @@ final class BallDecimals {
     static {
         for (int k = 0; k <= MAX_DIGITS; k++) {
             TEN_POW[k] = BigInteger.TEN.pow(k);
+        }
+        for (int k = 0; k < POW10_DOUBLE.length; k++) {
+            POW10_DOUBLE[k] = Double.parseDouble("1e" + (k + MIN_DECADE));
         }
         for (int k = 0; k < TEN_POW_LONG.length; k++) {
             TEN_POW_LONG[k] = TEN_POW[k].longValueExact();
@@ -56,7 +63,7 @@ final class BallDecimals {
         }
         // the enclosure of a ball of radius 0 that is not exact is [m - 2^-1074, m + 2^-1074]: cover it
         DoubleDoubleInterval covering = x.radius() > 0 ? x : new DoubleDoubleInterval(x.hi(), x.lo(), Double.MIN_VALUE, Optional.empty());
-        int e = (int) Math.floor(Math.log10(x.hi())); // may be one off near a power of ten: the digit count of k is checked
+        int e = decadeOf(x.hi()); // may be one off near a power of ten: the digit count of k is checked
         int j = n - 1 - e;
         if (j < MIN_SCALE || j > MAX_SCALE) {
             return Optional.empty();
@@ -97,9 +104,10 @@ final class BallDecimals {
                 }
             }
             default -> {
-                // nearest: k - 1/2 < y < k + 1/2 (no tie inside)
+                // nearest: k - 1/2 < y < k + 1/2 (no tie inside), and k itself outside the scaled ball: else the
+                // enclosure's lower end may be k 10^-j exactly, which BigDecimal division gives at its own shorter scale
                 c = fs > 0.5 ? 1 : fs < -0.5 ? -1 : 0;
-                if (!(below > c - 0.5 && above < c + 0.5)) {
+                if (!(below > c - 0.5 && above < c + 0.5) || below <= c && c <= above) {
                     return Optional.empty();
                 }
             }
@@ -178,6 +186,19 @@ final class BallDecimals {
             return roundedPositive(b.negate(), a.negate(), k, n, mirror(direction)).map(BigDecimal::negate);
         }
         return roundedPositive(a, b, k, n, direction);
+    }
+
+    /**
+     * floor(log10 h) for a positive normal double h, or one off near a power of ten (the decade check of
+     * {@link #rounded(DoubleDoubleInterval, int, Direction)} declines then): from the binary exponent E,
+     * log10 h lies in [E log10 2, (E + 1) log10 2), an interval shorter than 1, so the decade is the estimate
+     * floor(E log10 2) or the next, told apart by comparing h with the double nearest 10^(estimate + 1).
+     * Cheaper than {@code Math.log10}; proofs/double-double-interval.md section 8 needs no property of e.
+     * For a subnormal h the answer is too large (at least -308), which only puts j = n - 1 - e out of range.
+     */
+    static int decadeOf(double h) {
+        int e = (int) Math.floor(Math.getExponent(h) * 0.30102999566398120);
+        return h >= POW10_DOUBLE[e + 1 - MIN_DECADE] ? e + 1 : e;
     }
 
     /** The direction d of -x for rounding x: up(x) = -down(-x), down(x) = -up(-x), nearest (ties to even) symmetric. */
