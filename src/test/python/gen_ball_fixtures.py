@@ -26,8 +26,8 @@ from pathlib import Path
 import mpmath
 import flint
 from flint import arb, ctx
-from fixture_files import run  # noqa: E402
-from gen_interval_fixtures import binary, hex_text  # noqa: E402  (the same exact texts and roundings)
+from fixture_files import hex_text, run  # noqa: E402
+from gen_interval_fixtures import binary  # noqa: E402  (the same exact roundings)
 
 PREC = 640
 MP_PREC = 720

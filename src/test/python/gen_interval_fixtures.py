@@ -21,7 +21,7 @@ from pathlib import Path
 import mpmath
 import flint
 from flint import arb, ctx
-from fixture_files import hex_text, run  # noqa: E402  (hex_text is re-exported to gen_ball_fixtures)
+from fixture_files import hex_text, run  # noqa: E402
 
 PREC = 300
 MP_PREC = 460
