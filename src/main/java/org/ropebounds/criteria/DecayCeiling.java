@@ -265,6 +265,9 @@ final class DecayCeiling {
         return sum - summation;
     }
 
+    /** The double nearest 1/pi, above it, and the one below it. */
+    private static final double INV_PI_UP = 0.3183098861837907;
+    private static final double INV_PI_DOWN = 0.31830988618379064;
     private static final int HOLDS_EXTREMUM = 0;
     private static final int AT_LO = 1;
     private static final int AT_HI = 2;
@@ -279,11 +282,11 @@ final class DecayCeiling {
         if (hi - lo > 7) {
             return HOLDS_EXTREMUM;
         }
-        // u <= lo/pi and v >= hi/pi: Math.PI < pi, and the factors 1 -/+ 2^-50 cover the two roundings of each
-        double u = lo < 0x1p-1000 ? 0 : lo / Math.PI * (1 - 0x1p-50);
-        double v = hi / Math.PI * (1 + 0x1p-50);
+        // u <= lo/pi and v >= hi/pi: the factors 1 -/+ 2^-50 cover the two roundings of each
+        double u = lo < 0x1p-1000 ? 0 : lo * INV_PI_DOWN * (1 - 0x1p-50);
+        double v = hi * INV_PI_UP * (1 + 0x1p-50);
         double k = Math.ceil(u);
-        if ((k % 2 == 0) == minimum) {
+        if ((((long) k & 1) == 0) == minimum) {
             k += 1;
         }
         if (k <= v) {
@@ -292,7 +295,7 @@ final class DecayCeiling {
         double j = Math.floor(u);
         if (j == Math.floor(v)) {
             // cos decreases on [j pi, (j+1) pi] for even j, increases for odd j
-            return (j % 2 == 0) == minimum ? AT_HI : AT_LO;
+            return (((long) j & 1) == 0) == minimum ? AT_HI : AT_LO;
         }
         return AT_EITHER;
     }
