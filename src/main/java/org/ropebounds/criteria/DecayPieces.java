@@ -92,8 +92,9 @@ final class DecayPieces {
         }
         RobustBound robust = robust(merged, complete, tail, ceiling, searchedTo);
         Optional<CertifiedDecimal> tailDecimal = tail.map(t -> decide(t, t, Direction.UPWARD));
+        Optional<CertifiedDecimal> upTo = complete ? Optional.empty() : Optional.of(decide(searchedTo, searchedTo, Direction.DOWNWARD));
         return new DecayBaseBounds(context, criterion.range(), criterion.headDim(), firstFeasible, robust, intervals,
-                leading.witness(), tailDecimal, work);
+                leading.witness(), tailDecimal, upTo, work);
     }
 
     /**
