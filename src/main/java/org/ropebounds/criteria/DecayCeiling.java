@@ -67,12 +67,18 @@ final class DecayCeiling {
     }
 
     /**
-     * Searches [floor, infinity) (floor &gt;= 1) for the highest infeasible base, on the common pool. Empty when the
-     * work limit is reached, when a cell reaching above the cap is not proven feasible, or when no base at or above
-     * {@code floor} is proven infeasible.
+     * Searches [floor, infinity) (floor &gt;= 1) for the highest infeasible base, on one thread per processor (the
+     * common pool leaves one processor to the caller, which would only wait). Empty when the work limit is reached,
+     * when a cell reaching above the cap is not proven feasible, or when no base at or above {@code floor} is proven
+     * infeasible.
      */
     Optional<Result> search(double floor) {
-        return search(floor, ForkJoinPool.commonPool());
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            return search(floor, pool);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** {@link #search(double)} on the given pool (the answer is the same on any pool; only the work varies). */
