@@ -19,16 +19,21 @@ import org.ropebounds.real.CertifiedDecimal;
  * @param witnessM a distance m with B_m(b) &lt; 0 proven for the bases just below {@code firstFeasible}
  * @param tailBase the base from which the tail argument proves every larger base feasible (rounded up), if it
  *        reaches below the search limit
+ * @param intervalsSearchedUpTo empty when every base up to the robust bound was classified (the feasible intervals are
+ *        all there); else the work limit stopped the classification at this base (rounded down), and between it and
+ *        the robust bound the feasible intervals are unknown
  * @param work the work spent, in mode-steps (d/2 per distance per base visited, by the recurrence or by a direct
  *        evaluation of that distance)
  */
 public record DecayBaseBounds(long context, DistanceRange range, int headDim, CertifiedDecimal firstFeasible,
-        RobustBound robust, List<FeasibleInterval> feasibleIntervals, long witnessM, Optional<CertifiedDecimal> tailBase, long work) {
+        RobustBound robust, List<FeasibleInterval> feasibleIntervals, long witnessM, Optional<CertifiedDecimal> tailBase,
+        Optional<CertifiedDecimal> intervalsSearchedUpTo, long work) {
     public DecayBaseBounds {
         Objects.requireNonNull(range);
         Objects.requireNonNull(firstFeasible);
         Objects.requireNonNull(robust);
         feasibleIntervals = List.copyOf(feasibleIntervals);
         Objects.requireNonNull(tailBase);
+        Objects.requireNonNull(intervalsSearchedUpTo);
     }
 }

@@ -52,7 +52,8 @@ final class DecayPieces {
      *
      * @throws InvalidInputException when no feasible piece precedes the first unsearched stretch
      */
-    DecayBaseBounds summarise(List<Item> items, long context, boolean complete, Optional<Double> tail, long work) {
+    DecayBaseBounds summarise(List<Item> items, long context, boolean complete, Optional<Double> tail,
+            Optional<DecayCeiling.Result> ceiling, long work) {
         List<Item> merged = merge(items);
         double searchedTo = merged.stream().filter(i -> i instanceof Unsearched).map(Item::lo).findFirst()
                 .orElse(merged.get(merged.size() - 1).hi());
@@ -89,10 +90,11 @@ final class DecayPieces {
                 previous = i;
             }
         }
-        RobustBound robust = robust(merged, complete, tail, searchedTo);
+        RobustBound robust = robust(merged, complete, tail, ceiling, searchedTo);
         Optional<CertifiedDecimal> tailDecimal = tail.map(t -> decide(t, t, Direction.UPWARD));
+        Optional<CertifiedDecimal> upTo = complete ? Optional.empty() : Optional.of(decide(searchedTo, searchedTo, Direction.DOWNWARD));
         return new DecayBaseBounds(context, criterion.range(), criterion.headDim(), firstFeasible, robust, intervals,
-                leading.witness(), tailDecimal, work);
+                leading.witness(), tailDecimal, upTo, work);
     }
 
     /**
@@ -136,7 +138,13 @@ final class DecayPieces {
         return Optional.empty();
     }
 
-    private RobustBound robust(List<Item> merged, boolean complete, Optional<Double> tail, double searchedTo) {
+    /**
+     * The robust bound: from the search from above when there is one (section 14: an infeasible base and the base
+     * from which every base is feasible enclose the supremum), sharpened by the last infeasible piece of a complete
+     * sweep; from the sweep and the tail argument otherwise.
+     */
+    private RobustBound robust(List<Item> merged, boolean complete, Optional<Double> tail, Optional<DecayCeiling.Result> ceiling,
+            double searchedTo) {
         int lastInfeasible = -1;
         for (int i = 0; i < merged.size(); i++) {
             if (merged.get(i) instanceof Piece p && p.kind() == Kind.INFEASIBLE) {
@@ -144,6 +152,11 @@ final class DecayPieces {
             }
         }
         double lo = merged.get(lastInfeasible).hi();
+        if (ceiling.isPresent()) {
+            // both are infeasible bases: the supremum is at least the larger
+            double hi = ceiling.get().feasibleFrom();
+            return new RobustBound.Proven(decide(Math.min(hi, Math.max(lo, ceiling.get().infeasible())), hi, Direction.UPWARD));
+        }
         if (complete) {
             // the supremum is at most the start of the feasible run that reaches infinity
             int j = merged.size() - 1;

@@ -23,9 +23,9 @@ import org.ropebounds.real.Enclosure;
 import org.ropebounds.real.EnclosureArithmetic;
 
 /**
- * The search behind {@link DecayCriterion#minBase}: classifies every base in [1, tail] as feasible or infeasible
- * by certified pieces, leaving only stretches narrower than the resolution unresolved ({@code proofs/decay-bound.md}
- * sections 4 to 6). A walk at a base z (every distance m &lt;= M, {@link DecayWalk}) gives
+ * The search behind {@link DecayCriterion#minBase}: classifies every base in [1, y] (y: from where {@link DecayCeiling}
+ * proves every base feasible, section 14; else the tail base) as feasible or infeasible by certified pieces, leaving
+ * only stretches narrower than the resolution unresolved ({@code proofs/decay-bound.md} sections 4 to 6). A walk at a base z (every distance m &lt;= M, {@link DecayWalk}) gives
  * r = min_m (B_m(z) - err)/m when every B_m(z) &gt; 0, or r = max_m (-(B_m(z) + err))/m over the proven negative
  * ones; since |B_m(b) - B_m(z)| &lt;= m sum_i |theta_i(b) - theta_i(z)|, every base b with
  * Delta(z, b) = sum_i |theta_i(b) - theta_i(z)| &lt;= r (strictly, for infeasibility) is of the same kind, and
@@ -77,18 +77,22 @@ final class DecaySweep {
 
     DecayBaseBounds run(long context) {
         Optional<Double> tail = DecayTail.tailBase(n, maxDistance);
-        double end = tail.filter(t -> t <= SEARCH_CAP).orElse(SEARCH_CAP);
+        // the robust bound from above first (section 14): the sweep then only has to reach its feasible base
+        Optional<DecayCeiling.Result> ceiling = firstOnly ? Optional.empty()
+                : new DecayCeiling(n, maxDistance, Math.pow(10, -(digits + 2)), SEARCH_CAP, workLimit).search(1);
+        work += ceiling.map(DecayCeiling.Result::work).orElse(0L);
+        double end = ceiling.map(DecayCeiling.Result::feasibleFrom).orElse(tail.filter(t -> t <= SEARCH_CAP).orElse(SEARCH_CAP));
         Point one = evaluate(1, 0, 0, 1, end);
         Extent h = rightExtent(1, one, end);
         items.add(new Piece(one.kind().orElseThrow(), 1, h.bound(), h.witness()));
         if (h.bound() < end) {
             resolve(h.bound(), end, h.witness(), 0, Math.log(h.bound()));
         }
-        boolean complete = !exhausted && tail.isPresent() && tail.get() <= SEARCH_CAP;
+        boolean complete = !exhausted && (ceiling.isPresent() || tail.isPresent() && tail.get() <= SEARCH_CAP);
         if (complete) {
             items.add(new Piece(Kind.FEASIBLE, end, Double.POSITIVE_INFINITY, 0));
         }
-        return new DecayPieces(criterion, digits, workLimit).summarise(items, context, complete, tail, work);
+        return new DecayPieces(criterion, digits, workLimit).summarise(items, context, complete, tail, ceiling, work);
     }
 
     // ---- the search ----
@@ -176,7 +180,6 @@ final class DecaySweep {
     private double resolution(double a) {
         return Math.max(a * Math.pow(10, -(digits + 2)), 4 * Math.ulp(a));
     }
-
 
     /** The distances on each side of a candidate witness that are tried directly before any walk. */
     private static final int WINDOW = 1;

@@ -40,7 +40,11 @@ final class LongTermDecay {
                 + q.decayDigits() + " decay digits asked, at most " + DecayCriterion.MAX_BASE_DIGITS + ")" : "") + "; the first feasible base (Men et al.'s base_L, the infimum of the bases"
                 + " with B_m(b) >= 0 for every m of the " + range + " range), every base below it proven infeasible; feasibility is not"
                 + " monotone in b: see the robust bound and the feasible intervals"
-                + (q.decaySearch() == DecaySearch.FULL ? "" : " (the search stopped at the first feasible base, so the robust bound is a range)");
+                + (q.decaySearch() == DecaySearch.FULL ? "" : " (the search stopped at the first feasible base, so the robust bound is a range)")
+                + (q.decaySearch() == DecaySearch.FULL && r.robust() instanceof RobustBound.Proven
+                        ? r.intervalsSearchedUpTo().map(u -> "; the feasible intervals are listed up to " + u.text() + ", where the work limit"
+                                + " stopped the classification of the bases (between it and the robust bound they are unknown)").orElse("")
+                        : "");
         List<Interval> intervals = r.feasibleIntervals().stream().map(i -> new Interval(i.lo().text() + (i.loIsEnd() ? "" : "*"),
                 i.hi().map(h -> h.text() + (i.hiIsEnd() ? "" : "*")).orElse("inf"))).toList();
         return new MinimumBase(Criterion.DECAY, Optional.of(first), guarantee, Optional.of(robust(r)), intervals,
@@ -51,7 +55,8 @@ final class LongTermDecay {
         String tail = r.tailBase().map(t -> "; the tail argument proves every base above " + t.text() + " feasible").orElse("");
         if (r.robust() instanceof RobustBound.Proven p) {
             return new Robust(p.value().text(), p.value().guarantee() + "; every base above it is feasible (the sup of the infeasible"
-                    + " bases: proven by the search below the tail base and by the tail argument above it" + tail + ")");
+                    + " bases, enclosed by a search over cells of distances and bases from above, proofs/decay-bound.md section 14, or where"
+                    + " that gives no answer by the sweep and the tail argument" + tail + ")");
         }
         RobustBound.Searched s = (RobustBound.Searched) r.robust();
         return new Robust("in [" + s.atLeast().text() + ", " + s.atMost().map(CertifiedDecimal::text).orElse("inf") + ")",

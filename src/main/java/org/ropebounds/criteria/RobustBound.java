@@ -6,14 +6,16 @@ import org.ropebounds.real.CertifiedDecimal;
 
 /**
  * The robust bound of the decay criterion: the supremum of the infeasible bases, above which every base is
- * feasible. Either {@link Proven} (the search reached the base from which the tail argument proves every larger
- * base feasible) or {@link Searched} (it did not: only a range, and how far the search went).
+ * feasible. Either {@link Proven} (the search from above of {@code proofs/decay-bound.md} section 14 enclosed it, or
+ * the sweep reached the base from which the tail argument proves every larger base feasible) or {@link Searched}
+ * (neither: only a range, and how far the search went).
  */
 public sealed interface RobustBound {
 
     /**
-     * The supremum of the infeasible set, rounded up: every base above {@code value} is feasible (proven up to the
-     * tail base by the search, beyond it by the tail argument of {@code proofs/decay-bound.md}).
+     * The supremum of the infeasible set, rounded up: every base above {@code value} is feasible (proven by cells of
+     * distances and bases, section 14 of {@code proofs/decay-bound.md}, or up to the tail base by the sweep and
+     * beyond it by the tail argument, section 7).
      */
     record Proven(CertifiedDecimal value) implements RobustBound {
         public Proven {

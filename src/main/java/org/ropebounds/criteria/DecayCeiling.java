@@ -1,0 +1,360 @@
+package org.ropebounds.criteria;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ropebounds.real.DoubleInterval;
+
+/**
+ * The robust bound of the decay criterion from above ({@code proofs/decay-bound.md} section 14): a branch and bound
+ * over cells of distances and bases, [m1, m2] x [b1, b2] (b2 may be infinite), higher bases and larger distances
+ * first. A cell is feasible when the sum over the modes of the least cosine over each mode's phase range is
+ * positive; a cell that is not is split in the distances or in the bases, whichever widens the phase ranges more. A
+ * single distance whose cell fails is probed at the cell's upper base, and a proven negative B_m there is a witness:
+ * every cell lying below the highest witness is dropped, since only the supremum of the infeasible bases is sought.
+ * When the search ends: an infeasible base x (the highest witness) and a base y &gt;= x from which every base is proven
+ * feasible. Which cells are explored does not depend on the order (a cell is split the same way wherever it is
+ * met, and a dropped cell cannot hold a higher witness), so the answer is the same on any number of threads; only
+ * the work counted varies. One use.
+ */
+final class DecayCeiling {
+    /**
+     * The answer: B_witness(infeasible) &lt; 0 is proven, and every base b &gt;= feasibleFrom has B_m(b) &gt; 0 for
+     * every 0 &lt;= m &lt;= M; infeasible &lt; feasibleFrom, so the supremum of the infeasible bases lies between them.
+     * {@code work}: the mode-steps spent (n per cell or probe; varies with the threads' timing).
+     */
+    record Result(double infeasible, long witness, double feasibleFrom, long work) {
+    }
+
+    /** Rounds a positive product down or up (section 14: covers its rounding to nearest). */
+    private static final double DOWN = 1 - 0x1p-51;
+    private static final double UP = 1 + 0x1p-51;
+    /** Cells are explored on the pool's threads down to this depth, below it on one thread each. */
+    private static final int FORK_DEPTH = 12;
+
+    private final int n;
+    private final long maxDistance;
+    private final double relativeResolution;
+    private final double cap;
+    private final long workLimit;
+    /** The rounding error of a sum of n terms in [-1, 1] in any order: below n^2 2^-53, taken as n^2 2^-52. */
+    private final double summation;
+    private final AtomicLong work = new AtomicLong();
+    private final ConcurrentHashMap<Double, DoubleInterval[]> thetas = new ConcurrentHashMap<>();
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile double infeasible = 0;
+    private long witness = -1;
+    private double unresolvedTop = 0;
+
+    /**
+     * @param n the number of modes d/2 (at least 1)
+     * @param maxDistance M &gt;= 1, the largest distance of the context
+     * @param relativeResolution cells of bases narrower than this fraction of their lower end are not split
+     * @param cap the search fails when a cell of bases reaching above this base cannot be proven feasible
+     * @param workLimit the most mode-steps (n per cell bound or probe) to spend
+     */
+    DecayCeiling(int n, long maxDistance, double relativeResolution, double cap, long workLimit) {
+        this.n = n;
+        this.maxDistance = maxDistance;
+        this.relativeResolution = relativeResolution;
+        this.cap = cap;
+        this.workLimit = workLimit;
+        this.summation = (double) n * n * 0x1p-52;
+    }
+
+    /**
+     * Searches [floor, infinity) (floor &gt;= 1) for the highest infeasible base, on one thread per processor (the
+     * common pool leaves one processor to the caller, which would only wait). Empty when the work limit is reached,
+     * when a cell reaching above the cap is not proven feasible, or when no base at or above {@code floor} is proven
+     * infeasible.
+     */
+    Optional<Result> search(double floor) {
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            return search(floor, pool);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** {@link #search(double)} on the given pool (the answer is the same on any pool; only the work varies). */
+    Optional<Result> search(double floor, ForkJoinPool pool) {
+        DoubleInterval[] top = infinite();
+        pool.invoke(new Explore(0, maxDistance, floor, Double.POSITIVE_INFINITY, theta(floor), top,
+                nan(), nan(), 0));
+        if (failed.get() || witness < 0) {
+            return Optional.empty();
+        }
+        // every base above max(x, the unresolved top) lies in a feasible cell
+        return Optional.of(new Result(infeasible, witness, Math.nextUp(Math.max(infeasible, unresolvedTop)), work.get()));
+    }
+
+    /** One cell and the certified theta_i at its two bases, with the cosines of its phase ends known so far. */
+    private final class Explore extends RecursiveAction {
+        private final long m1;
+        private final long m2;
+        private final double b1;
+        private final double b2;
+        private final DoubleInterval[] atLow;
+        private final DoubleInterval[] atHigh;
+        private final double[] cosLo;
+        private final double[] cosHi;
+        private final int depth;
+
+        Explore(long m1, long m2, double b1, double b2, DoubleInterval[] atLow, DoubleInterval[] atHigh, double[] cosLo,
+                double[] cosHi, int depth) {
+            this.m1 = m1;
+            this.m2 = m2;
+            this.b1 = b1;
+            this.b2 = b2;
+            this.atLow = atLow;
+            this.atHigh = atHigh;
+            this.cosLo = cosLo;
+            this.cosHi = cosHi;
+            this.depth = depth;
+        }
+
+        @Override
+        protected void compute() {
+            explore(m1, m2, b1, b2, atLow, atHigh, cosLo, cosHi, depth);
+        }
+    }
+
+    /**
+     * Explores the cell [m1, m2] x [b1, b2]: cosLo[i] and cosHi[i] hold cos of mode i's lower and upper phase end
+     * rounded down, or NaN while not computed (they are shared with the cells that have the same phase end).
+     */
+    private void explore(long m1, long m2, double b1, double b2, DoubleInterval[] atLow, DoubleInterval[] atHigh,
+            double[] cosLo, double[] cosHi, int depth) {
+        if (b2 <= infeasible || failed.get()) {
+            return; // only what lies above the best witness matters
+        }
+        if (work.addAndGet(n) > workLimit) {
+            failed.set(true);
+            return;
+        }
+        if (lowerBound(m1, m2, atLow, atHigh, cosLo, cosHi) > 0) {
+            return;
+        }
+        if (b1 >= cap) {
+            failed.set(true);
+            return;
+        }
+        boolean basesSplittable = b2 == Double.POSITIVE_INFINITY || b2 - b1 > b1 * relativeResolution;
+        if (m1 == m2) {
+            if (provenNegative(m1, b2, atHigh)) {
+                return; // the witness is now b2 or higher: nothing below it matters
+            }
+            if (!basesSplittable) {
+                provenNegative(m1, b1, atLow);
+                raiseUnresolved(b2);
+                return;
+            }
+        }
+        if (basesSplittable && (m1 == m2 || basesWiden(m1, m2, atLow, atHigh))) {
+            double mid = b2 == Double.POSITIVE_INFINITY ? (b1 < 2 ? 2 : Math.min(b1 * b1, cap))
+                    : b2 / b1 > 2 ? Math.sqrt(b1) * Math.sqrt(b2) : b1 + (b2 - b1) / 2;
+            if (!(mid > b1 && mid < b2)) {
+                raiseUnresolved(b2);
+                return;
+            }
+            DoubleInterval[] atMid = theta(mid);
+            // upper bases first: [mid, b2] keeps the lower phase ends m1 theta(b2), [b1, mid] the upper ones
+            run(depth, new Explore(m1, m2, mid, b2, atMid, atHigh, cosLo, nan(), depth + 1),
+                    new Explore(m1, m2, b1, mid, atLow, atMid, nan(), cosHi, depth + 1));
+        } else {
+            long mid = m1 + (m2 - m1) / 2;
+            // larger distances first: [mid+1, m2] keeps the upper phase ends m2 theta(b1), [m1, mid] the lower ones
+            run(depth, new Explore(mid + 1, m2, b1, b2, atLow, atHigh, nan(), cosHi, depth + 1),
+                    new Explore(m1, mid, b1, b2, atLow, atHigh, cosLo, nan(), depth + 1));
+        }
+    }
+
+    /** The two halves, in parallel near the root (each with its own copies of the shared cosines), else in order. */
+    private void run(int depth, Explore first, Explore second) {
+        if (depth < FORK_DEPTH) {
+            RecursiveAction.invokeAll(copy(first), copy(second));
+        } else {
+            first.compute();
+            second.compute();
+        }
+    }
+
+    private Explore copy(Explore e) {
+        return new Explore(e.m1, e.m2, e.b1, e.b2, e.atLow, e.atHigh, e.cosLo.clone(), e.cosHi.clone(), e.depth);
+    }
+
+    private synchronized void raiseUnresolved(double b) {
+        unresolvedTop = Math.max(unresolvedTop, b);
+    }
+
+    private synchronized void raiseWitness(double b, long m) {
+        if (b > infeasible) {
+            infeasible = b;
+            witness = m;
+        }
+    }
+
+    /**
+     * Whether B_m(b) &lt; 0 is proven at the base b (finite): the sum of the greatest cosines over the phase ranges
+     * m [theta_i] is negative. If so, b becomes the best witness when it is above the one held.
+     */
+    private boolean provenNegative(long m, double b, DoubleInterval[] t) {
+        if (b == Double.POSITIVE_INFINITY || m == 0) {
+            return false;
+        }
+        work.addAndGet(n);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double lo = m * t[i].lo() * DOWN;
+            double hi = m * t[i].hi() * UP;
+            sum += greatestCos(lo, hi);
+        }
+        if (sum + summation < 0) {
+            raiseWitness(b, m);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the bases' spread widens the phase ranges more than the distances' (each mode's contribution capped at
+     * 7 &gt; 2 pi, where its cosine is -1 either way): the dimension to split.
+     */
+    private boolean basesWiden(long m1, long m2, DoubleInterval[] atLow, DoubleInterval[] atHigh) {
+        double byM = 0;
+        double byB = 0;
+        double span = m2 - m1;
+        for (int i = 0; i < n; i++) {
+            byM += Math.min(7, span * atLow[i].hi());
+            byB += Math.min(7, m2 * (atLow[i].hi() - atHigh[i].lo()));
+        }
+        return byB > byM;
+    }
+
+    /**
+     * A lower bound on B_m(b) over the cell (section 14): the sum over the modes of the least cosine over
+     * [m1 theta_i(b2), m2 theta_i(b1)], each end rounded outward, the sum rounded down. Fills cosLo and cosHi where
+     * it needs them.
+     */
+    private double lowerBound(long m1, long m2, DoubleInterval[] atLow, DoubleInterval[] atHigh, double[] cosLo, double[] cosHi) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double lo = m1 * atHigh[i].lo() * DOWN;
+            double hi = m2 * atLow[i].hi() * UP;
+            double least;
+            int shape = shape(lo, hi, true);
+            if (shape == HOLDS_EXTREMUM) {
+                least = -1;
+            } else {
+                double c = Double.POSITIVE_INFINITY;
+                if (shape != AT_HI) {
+                    if (Double.isNaN(cosLo[i])) {
+                        cosLo[i] = cosDown(lo);
+                    }
+                    c = cosLo[i];
+                }
+                if (shape != AT_LO) {
+                    if (Double.isNaN(cosHi[i])) {
+                        cosHi[i] = cosDown(hi);
+                    }
+                    c = Math.min(c, cosHi[i]);
+                }
+                least = c;
+            }
+            sum += least;
+        }
+        return sum - summation;
+    }
+
+    /** The double nearest 1/pi, above it, and the one below it. */
+    private static final double INV_PI_UP = 0.3183098861837907;
+    private static final double INV_PI_DOWN = 0.31830988618379064;
+    private static final int HOLDS_EXTREMUM = 0;
+    private static final int AT_LO = 1;
+    private static final int AT_HI = 2;
+    private static final int AT_EITHER = 3;
+
+    /**
+     * Where cos takes its least (minimum true) or greatest (false) value over [lo, hi] (0 &lt;= lo &lt;= hi, finite):
+     * HOLDS_EXTREMUM when the interval may hold an odd (even) multiple of pi, else at the end AT_LO or AT_HI where
+     * cos is monotone between two consecutive multiples of pi, else AT_EITHER.
+     */
+    static int shape(double lo, double hi, boolean minimum) {
+        if (hi - lo > 7) {
+            return HOLDS_EXTREMUM;
+        }
+        // u <= lo/pi and v >= hi/pi: the factors 1 -/+ 2^-50 cover the two roundings of each
+        double u = lo < 0x1p-1000 ? 0 : lo * INV_PI_DOWN * (1 - 0x1p-50);
+        double v = hi * INV_PI_UP * (1 + 0x1p-50);
+        double k = Math.ceil(u);
+        if ((((long) k & 1) == 0) == minimum) {
+            k += 1;
+        }
+        if (k <= v) {
+            return HOLDS_EXTREMUM;
+        }
+        double j = Math.floor(u);
+        if (j == Math.floor(v)) {
+            // cos decreases on [j pi, (j+1) pi] for even j, increases for odd j
+            return (((long) j & 1) == 0) == minimum ? AT_HI : AT_LO;
+        }
+        return AT_EITHER;
+    }
+
+    /** An upper bound on max cos over [lo, hi] (0 &lt;= lo &lt;= hi, finite). */
+    static double greatestCos(double lo, double hi) {
+        return switch (shape(lo, hi, false)) {
+            case HOLDS_EXTREMUM -> 1;
+            case AT_LO -> cosUp(lo);
+            case AT_HI -> cosUp(hi);
+            default -> Math.max(cosUp(lo), cosUp(hi));
+        };
+    }
+
+    /** A lower bound on min cos over [lo, hi] (0 &lt;= lo &lt;= hi, finite). */
+    static double leastCos(double lo, double hi) {
+        return switch (shape(lo, hi, true)) {
+            case HOLDS_EXTREMUM -> -1;
+            case AT_LO -> cosDown(lo);
+            case AT_HI -> cosDown(hi);
+            default -> Math.min(cosDown(lo), cosDown(hi));
+        };
+    }
+
+    private static double cosDown(double x) {
+        return PhaseCos.down(x);
+    }
+
+    private static double cosUp(double x) {
+        return PhaseCos.up(x);
+    }
+
+    private double[] nan() {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    /**
+     * Certified theta_i at the finite base b &gt;= 1, computed once per base: the cells' bases come from one grid of
+     * midpoints, shared by every cell of distances.
+     */
+    private DoubleInterval[] theta(double b) {
+        return thetas.computeIfAbsent(b, x -> DecayWalk.thetas(new DoubleInterval(x, x), n));
+    }
+
+    /** theta_i at b = +infinity: 1 for mode 0, 0 for the others (exact). */
+    private DoubleInterval[] infinite() {
+        DoubleInterval[] t = new DoubleInterval[n];
+        t[0] = new DoubleInterval(1, 1);
+        for (int i = 1; i < n; i++) {
+            t[i] = new DoubleInterval(0, 0);
+        }
+        return t;
+    }
+}
