@@ -23,7 +23,9 @@ import org.ropebounds.rope.RopeEmulator;
  * the source is read in chunks that worker threads check while the next is read, so memory does not grow
  * with the array (each of {@link CrosscheckRequest#threads()} workers holds at most two chunks of
  * 65536 doubles, 512 KiB each). A source that declares at most one chunk's entries is checked on the
- * calling thread.
+ * calling thread. An fp32 .npy or safetensors tensor of more chunks, checked against the exact values alone by the
+ * walked loop, is read by the workers themselves (the calling thread among them), each its own chunks, with the same
+ * report and, when chunks fail, the first failing chunk's failure ({@code proofs/crosscheck-rotation.md} section 8).
  *
  * <pre>{@code
  * CrosscheckReport report = Crosscheck.run(request, ArraySource.ofFloats(cos, positions, 64));

@@ -183,6 +183,28 @@ class SlicedFp32CheckTest {
                 }
             }
         }
+        // rows the general loop checks: a row split between chunks (48 modes: the second chunk starts at row 1365, column
+        // 16) and rows whose columns are not the modes (concat: 128 columns for 64 modes)
+        float[] split = new float[3000 * 48];
+        Arrays.fill(split, 0.75f);
+        split[65536 + 3] = Float.NaN; // 65539 = 1365 * 48 + 19
+        split[65536 + 900] = Float.NaN;
+        float[] concat = new float[1200 * 128];
+        Arrays.fill(concat, 0.75f);
+        concat[2 * 65536 + 1000] = Float.NaN; // 132072 = 1031 * 128 + 104
+        for (int threads = 1; threads <= 3; threads++) {
+            try (NpyArray a = NpyArray.open(npy("split.npy", ByteOrder.LITTLE_ENDIAN, split, 3000, 48), Optional.empty())) {
+                CrosscheckRequest r48 = request(Quantity.COS, 48, 3000, threads, 10);
+                InvalidInputException e = assertThrows(InvalidInputException.class, () -> Crosscheck.run(r48, a));
+                assertTrue(e.getMessage().startsWith("split.npy, row 1365, column 19 holds NaN"), e.getMessage());
+            }
+            try (NpyArray a = NpyArray.open(npy("concat.npy", ByteOrder.LITTLE_ENDIAN, concat, 1200, 128), Optional.empty())) {
+                CrosscheckRequest rConcat = CrosscheckRequest.builder(Quantity.COS, Rational.of(10000), 128).positions(0, 1200)
+                        .layout(Layout.CONCAT).threads(threads).build();
+                InvalidInputException e = assertThrows(InvalidInputException.class, () -> Crosscheck.run(rConcat, a));
+                assertTrue(e.getMessage().startsWith("concat.npy, row 1031, column 104 holds NaN"), e.getMessage());
+            }
+        }
         float[] last = new float[rows * modes];
         Arrays.fill(last, -0.25f);
         last[last.length - 1] = Float.NaN;
