@@ -73,7 +73,8 @@ final class RotationWalk {
      * @return true when no entry of {@code want} is NaN (the walk decided every mode)
      */
     boolean row(long p, double[] want) {
-        double[] main = step(p);
+        advance(p);
+        double[] main = walkedValues();
         int undecided = 0;
         if (fp32) {
             for (int i = 0; i < modes; i++) { // decideFp32 without its nextDown/nextUp: accept carries their 2^-51 (see restart)
@@ -94,20 +95,9 @@ final class RotationWalk {
     }
 
     /**
-     * {@link #row} for an fp32 file, into floats: {@code want[offset + i]} is what {@link #row} gives for mode i, as the
-     * fp32 value it is (NaN where undecided), so that a walked chunk compares it with the stored float without converting
-     * it again.
-     *
-     * @throws IllegalStateException when the file's format is not fp32
-     */
-    boolean rowFp32(long p, float[] want, int offset) {
-        advance(p);
-        return decideFp32(want, offset);
-    }
-
-    /**
-     * What {@link #rowFp32} gives at the current position, without moving: {@code want[offset + i]} RN_F of mode i's exact
-     * value, or NaN where undecided; true when none is NaN.
+     * {@link #row} for an fp32 file at the current position, without moving, into floats: {@code want[offset + i]} is what
+     * {@link #row} gives for mode i, as the fp32 value it is (RN_F of the exact value), or NaN where undecided; true when
+     * none is NaN.
      *
      * @throws IllegalStateException when the file's format is not fp32
      */
@@ -134,7 +124,18 @@ final class RotationWalk {
      * {@code (float) (walkedValues()[i] + margins()[i])} are the same float (an fp32 file; {@link #decideFp32}'s test).
      */
     void advance(long p) {
-        step(p);
+        if (p != nextPosition || leftInBlock == 0) {
+            restart(p);
+        } else {
+            for (int i = 0; i < modes; i++) { // no fused multiply-add: Java does not contract, as the bound assumes
+                double c = cos[i];
+                double s = sin[i];
+                cos[i] = stepCos[i] * c - stepSin[i] * s;
+                sin[i] = stepSin[i] * c + stepCos[i] * s;
+            }
+        }
+        nextPosition = p + 1;
+        leftInBlock--;
     }
 
     /** The walked cos (or sin) of every mode at the current position: this walk's own array, to be read only. */
@@ -151,23 +152,6 @@ final class RotationWalk {
     void reset() {
         nextPosition = -1;
         leftInBlock = 0;
-    }
-
-    /** Moves the state to position p (a step, or a restart) and gives the walked cos or sin of every mode there. */
-    private double[] step(long p) {
-        if (p != nextPosition || leftInBlock == 0) {
-            restart(p);
-        } else {
-            for (int i = 0; i < modes; i++) { // no fused multiply-add: Java does not contract, as the bound assumes
-                double c = cos[i];
-                double s = sin[i];
-                cos[i] = stepCos[i] * c - stepSin[i] * s;
-                sin[i] = stepSin[i] * c + stepCos[i] * s;
-            }
-        }
-        nextPosition = p + 1;
-        leftInBlock--;
-        return sine ? sin : cos;
     }
 
     /** The walked cos (or sin) of mode i at the last row's position, before rounding to the file's format (for tests). */
