@@ -23,7 +23,9 @@ import org.ropebounds.rope.RopeEmulator;
  * the source is read in chunks that worker threads check while the next is read, so memory does not grow
  * with the array (each of {@link CrosscheckRequest#threads()} workers holds at most two chunks of
  * 65536 doubles, 512 KiB each). A source that declares at most one chunk's entries is checked on the
- * calling thread.
+ * calling thread. An fp32 .npy or safetensors tensor of more chunks, checked against the exact values alone by the
+ * walked loop, is read by the workers themselves (the calling thread among them), each its own chunks, with the same
+ * report and, when chunks fail, the first failing chunk's failure ({@code proofs/crosscheck-rotation.md} section 8).
  *
  * <pre>{@code
  * CrosscheckReport report = Crosscheck.run(request, ArraySource.ofFloats(cos, positions, 64));
@@ -140,12 +142,18 @@ public final class Crosscheck {
         // an fp32 .npy (or safetensors) tensor checked by the walked loop is read as the floats it holds: the loop compares
         // their bits, so widening them to doubles here, on the one reading thread, was wasted work
         NpyArray floatSource = source instanceof NpyArray npy && npy.holdsFp32() && walksFp32(g, ev, withPipeline) ? npy : null;
-        ArrayBlockingQueue<Object> free = new ArrayBlockingQueue<>(buffers); // double[] chunks, or float[] for floatSource
+        // such a tensor of more than one chunk is read by the workers themselves, each its own chunks (section 8 of the proof);
+        // only when its declared entries fit, so that no refusal of the streamed path's capacity check is passed over
+        boolean sliced = floatSource != null && !oneChunk && g.fits(declared);
+        if (sliced) {
+            buffers = 0;
+        }
+        ArrayBlockingQueue<Object> free = new ArrayBlockingQueue<>(Math.max(1, buffers)); // double[] chunks, or float[] for floatSource
         for (int k = 0; k < buffers; k++) {
             int size = oneChunk ? (int) Math.max(1, declared) : CHUNK;
             free.add(floatSource != null ? new float[size] : new double[size]);
         }
-        ExecutorService pool = oneChunk ? null : Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = oneChunk || sliced ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "crosscheck");
             t.setDaemon(true);
             return t;
@@ -154,8 +162,13 @@ public final class Crosscheck {
         UlpsNpyWriter out = ulpsOut.orElse(null);
         ThreadLocal<WalkedChunk.Scratch> scratch = ThreadLocal.withInitial(WalkedChunk.Scratch::new); // this run's, one per worker
         long read = 0;
+        if (sliced) {
+            SlicedFp32Check.run(floatSource, declared, g.columns, g.layout, g.request.firstPosition(), ev, exact, threads, out, checked,
+                    failure);
+            read = declared;
+        }
         try {
-            while (failure.get() == null) {
+            while (!sliced && failure.get() == null) {
                 Object chunk = free.take();
                 int n = floatSource != null ? floatSource.readFloats((float[]) chunk) : source.read((double[]) chunk);
                 if (n == 0) {
@@ -323,7 +336,11 @@ public final class Crosscheck {
     }
 
     private static int fp32Ordinal(float v) {
-        int bits = Float.floatToRawIntBits(v);
+        return fp32Ordinal(Float.floatToRawIntBits(v));
+    }
+
+    /** The signed magnitude of an fp32 encoding that is not NaN's (proofs/crosscheck-rotation.md sections 6 and 7). */
+    static int fp32Ordinal(int bits) {
         int sign = bits >> 31; // 0 or -1: the magnitude negated without a branch (signs of cos and sin entries are not predictable)
         return ((bits & 0x7fffffff) ^ sign) - sign;
     }
@@ -431,6 +448,12 @@ public final class Crosscheck {
         private InvalidParameterException wrongRows(String what) {
             return new InvalidParameterException(Parameter.POSITIONS, request.positionsText() + " names " + positions
                     + " positions but the array (" + name + ") " + what);
+        }
+
+        /** Whether {@link #checkCapacity} accepts {@code entries}. */
+        boolean fits(long entries) {
+            return !(rows >= 0 && entries > rows * columns) && !(rows < 0 && positions >= 0 && entries > positions * columns)
+                    && !(rows < 0 && Long.MAX_VALUE - request.firstPosition() < (entries - 1) / columns);
         }
 
         /** Refuses an array that runs past the rows it may have, as soon as it does. */

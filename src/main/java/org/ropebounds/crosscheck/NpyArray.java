@@ -39,12 +39,14 @@ public final class NpyArray implements ArraySource {
     private final long[] shape;
     private final long entries;
     private final ByteBuffer buffer;
+    private final ByteOrder order;
+    private final long dataStart; // the channel's position of entry 0
     private float[] floats = new float[0]; // fp32 entries of one buffer, before widening (grown when needed)
     private final String description;
     private long delivered;
 
     private NpyArray(Path path, FileChannel channel, Format format, int itemBytes, char kind, ByteOrder order,
-                     boolean fortran, long[] declaredShape, long entries, String description) {
+                     boolean fortran, long[] declaredShape, long entries, String description) throws IOException {
         this.path = path;
         this.channel = channel;
         this.format = format;
@@ -57,6 +59,8 @@ public final class NpyArray implements ArraySource {
         this.entries = entries;
         this.buffer = ByteBuffer.allocateDirect(CHUNK_BYTES).order(order);
         this.buffer.limit(0);
+        this.order = order;
+        this.dataStart = channel.position();
         this.description = description;
     }
 
@@ -69,7 +73,7 @@ public final class NpyArray implements ArraySource {
      *             16- or 8-bit encodings of {@code format}
      */
     static NpyArray region(Path path, FileChannel channel, char kind, int itemBytes, Format format, long[] shape, long entries,
-                           String description) {
+                           String description) throws IOException {
         return new NpyArray(path, channel, format, itemBytes, kind, ByteOrder.LITTLE_ENDIAN, false, shape, entries,
                 description);
     }
@@ -175,7 +179,7 @@ public final class NpyArray implements ArraySource {
                 decode(into, n, take);
                 for (int k = n; k < n + take; k++) {
                     if (Double.isNaN(into[k])) {
-                        throw nanEntry(k - n);
+                        throw nanEntry(delivered + (k - n));
                     }
                 }
             }
@@ -207,11 +211,52 @@ public final class NpyArray implements ArraySource {
             int take = (int) Math.min(Math.min(into.length - n, entries - delivered), buffer.remaining() / itemBytes);
             buffer.asFloatBuffer().get(into, n, take);
             buffer.position(buffer.position() + 4 * take);
-            refuseNaN(into, n, take);
+            refuseNaN(into, n, take, delivered);
             n += take;
             delivered += take;
         }
         return n;
+    }
+
+    /**
+     * Entries [first, first + count) of data that {@link #holdsFp32()}, as the fp32 values they are, into {@code into[0, count)},
+     * by positional reads through {@code scratch} (a direct buffer of at least 4 bytes per entry read at once is fastest):
+     * the same values as {@link #readFloats} delivering those entries, whatever this source's streaming position, which is
+     * neither used nor moved; NaN entries are delivered as they are, and {@link #refuseNaN(float[], int, long)} refuses them
+     * with {@link #readFloats}'s message. Safe to call from several threads at once, each with its own {@code into} and
+     * {@code scratch}: how {@link Crosscheck} lets each worker read its own chunks (proofs/crosscheck-rotation.md section 8).
+     *
+     * @throws IllegalStateException when the data does not {@link #holdsFp32()}
+     * @throws IndexOutOfBoundsException unless 0 <= first, 0 <= count <= into.length and first + count <= the entries
+     * @throws IllegalArgumentException when {@code scratch} holds no entry
+     * @throws InvalidInputException when the file ends early (it shrank while being read)
+     */
+    void readFloatsAt(long first, float[] into, int count, ByteBuffer scratch) throws IOException {
+        if (!holdsFp32()) {
+            throw new IllegalStateException(description + " does not hold fp32 values");
+        }
+        if (first < 0 || count < 0 || count > into.length || first > entries - count) {
+            throw new IndexOutOfBoundsException("entries [" + first + ", " + first + " + " + count + ") of " + entries);
+        }
+        scratch.order(order);
+        int capacity = scratch.capacity() / 4;
+        if (capacity == 0) {
+            throw new IllegalArgumentException("a buffer of " + scratch.capacity() + " bytes holds no fp32 entry");
+        }
+        int n = 0;
+        while (n < count) {
+            int take = Math.min(count - n, capacity);
+            scratch.clear().limit(4 * take);
+            long at = dataStart + 4 * (first + n);
+            while (scratch.hasRemaining()) {
+                if (channel.read(scratch, at + scratch.position()) < 0) {
+                    throw bad(path.getFileName().toString(), "ended early (it shrank while being read)");
+                }
+            }
+            scratch.flip();
+            scratch.asFloatBuffer().get(into, n, take);
+            n += take;
+        }
     }
 
     /** At least one whole entry in the buffer, reading more from the channel when it holds less. */
@@ -227,8 +272,18 @@ public final class NpyArray implements ArraySource {
         }
     }
 
-    /** Refuses the first NaN of {@code floats[offset, offset + count)}, which are the next entries to deliver. */
-    private void refuseNaN(float[] floats, int offset, int count) {
+    /**
+     * Refuses the first NaN of {@code floats[0, count)}, the entries from storage index {@code first} on, with the message
+     * {@link #readFloats} gives for it (its row and column); returns when there is none.
+     *
+     * @throws InvalidInputException for the first NaN
+     */
+    void refuseNaN(float[] floats, int count, long first) {
+        refuseNaN(floats, 0, count, first);
+    }
+
+    /** Refuses the first NaN of {@code floats[offset, offset + count)}, which are the entries from storage index {@code index} on. */
+    private void refuseNaN(float[] floats, int offset, int count, long index) {
         int nan = 0;
         for (int k = offset; k < offset + count; k++) {
             float v = floats[k];
@@ -237,7 +292,7 @@ public final class NpyArray implements ArraySource {
         if (nan != 0) {
             for (int k = offset; k < offset + count; k++) {
                 if (Float.isNaN(floats[k])) {
-                    throw nanEntry(k - offset);
+                    throw nanEntry(index + (k - offset));
                 }
             }
         }
@@ -257,16 +312,16 @@ public final class NpyArray implements ArraySource {
         }
         buffer.asFloatBuffer().get(floats, 0, count);
         buffer.position(buffer.position() + 4 * count);
-        refuseNaN(floats, 0, count);
+        refuseNaN(floats, 0, count, delivered);
         for (int k = 0; k < count; k++) {
             into[offset + k] = floats[k];
         }
         return true;
     }
 
-    /** The refusal of the NaN entry {@code k} entries after the next one to deliver. */
-    private InvalidInputException nanEntry(int k) {
-        return FormatDoubles.nanEntry(path.getFileName() + ", " + where(delivered + k));
+    /** The refusal of the NaN entry at storage index {@code index}. */
+    private InvalidInputException nanEntry(long index) {
+        return FormatDoubles.nanEntry(path.getFileName() + ", " + where(index));
     }
 
     private void decode(double[] into, int offset, int count) {

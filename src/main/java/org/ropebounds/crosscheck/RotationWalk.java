@@ -11,7 +11,7 @@ import org.ropebounds.format.FormatDoubles;
  * {@link ExpectedValues#exactFast} would use, leaves its rounding decided: then it is RN_F of the exact value, and the
  * filter would have decided the same entry, so what is counted as decided by certified arithmetic does not change.
  * Elsewhere the row holds NaN and the caller asks {@link ExpectedValues} ({@code proofs/crosscheck-rotation.md}).
- * Not thread-safe: one per worker and chunk.
+ * Not thread-safe: one per worker, {@link #reset} at each chunk.
  */
 final class RotationWalk {
     /** Positions per restart: the bound grows linearly in them, about 2^-42 after 256 steps against fp32's 2^-25 at 1/2. */
@@ -73,19 +73,8 @@ final class RotationWalk {
      * @return true when no entry of {@code want} is NaN (the walk decided every mode)
      */
     boolean row(long p, double[] want) {
-        if (p != nextPosition || leftInBlock == 0) {
-            restart(p);
-        } else {
-            for (int i = 0; i < modes; i++) { // no fused multiply-add: Java does not contract, as the bound assumes
-                double c = cos[i];
-                double s = sin[i];
-                cos[i] = stepCos[i] * c - stepSin[i] * s;
-                sin[i] = stepSin[i] * c + stepCos[i] * s;
-            }
-        }
-        nextPosition = p + 1;
-        leftInBlock--;
-        double[] main = sine ? sin : cos;
+        advance(p);
+        double[] main = walkedValues();
         int undecided = 0;
         if (fp32) {
             for (int i = 0; i < modes; i++) { // decideFp32 without its nextDown/nextUp: accept carries their 2^-51 (see restart)
@@ -103,6 +92,66 @@ final class RotationWalk {
             }
         }
         return undecided == 0;
+    }
+
+    /**
+     * {@link #row} for an fp32 file at the current position, without moving, into floats: {@code want[offset + i]} is what
+     * {@link #row} gives for mode i, as the fp32 value it is (RN_F of the exact value), or NaN where undecided; true when
+     * none is NaN.
+     *
+     * @throws IllegalStateException when the file's format is not fp32
+     */
+    boolean decideFp32(float[] want, int offset) {
+        if (!fp32) {
+            throw new IllegalStateException("the walk gives floats for fp32 files only, not " + file.format().name());
+        }
+        double[] main = sine ? sin : cos;
+        int undecided = 0;
+        for (int i = 0; i < modes; i++) { // as in row: the same two roundings, the same test
+            double v = main[i];
+            float lo = (float) (v - accept[i]);
+            float hi = (float) (v + accept[i]);
+            boolean same = Float.floatToRawIntBits(lo) == Float.floatToRawIntBits(hi);
+            want[offset + i] = same ? lo : Float.NaN;
+            undecided += same ? 0 : 1;
+        }
+        return undecided == 0;
+    }
+
+    /**
+     * Moves to position p (a step, or a restart at a new block), as {@link #row} does before deciding: then mode i's value
+     * is decided, to RN_F of the exact value {@code (float) (walkedValues()[i] - margins()[i])}, exactly when that and
+     * {@code (float) (walkedValues()[i] + margins()[i])} are the same float (an fp32 file; {@link #decideFp32}'s test).
+     */
+    void advance(long p) {
+        if (p != nextPosition || leftInBlock == 0) {
+            restart(p);
+        } else {
+            for (int i = 0; i < modes; i++) { // no fused multiply-add: Java does not contract, as the bound assumes
+                double c = cos[i];
+                double s = sin[i];
+                cos[i] = stepCos[i] * c - stepSin[i] * s;
+                sin[i] = stepSin[i] * c + stepCos[i] * s;
+            }
+        }
+        nextPosition = p + 1;
+        leftInBlock--;
+    }
+
+    /** The walked cos (or sin) of every mode at the current position: this walk's own array, to be read only. */
+    double[] walkedValues() {
+        return sine ? sin : cos;
+    }
+
+    /** The margins that decide the current block's values for an fp32 file (+inf: none): this walk's own array, to be read only. */
+    double[] margins() {
+        return accept;
+    }
+
+    /** Forgets the position: the next row starts a block, as in a new walk (a worker's walk reused from chunk to chunk). */
+    void reset() {
+        nextPosition = -1;
+        leftInBlock = 0;
     }
 
     /** The walked cos (or sin) of mode i at the last row's position, before rounding to the file's format (for tests). */

@@ -232,7 +232,12 @@ final class UlpTally {
         }
     }
 
-    /** The keep-th largest of {@code max[0..groups)} (unsigned), 0 when groups < keep; reorders them. */
+    /**
+     * The keep-th largest of {@code max[0..groups)} (unsigned), 0 when groups < keep or keep == 0; reorders them. A
+     * selection, not a sort: three-way partitions around the median of three, the side that holds the rank kept, and a
+     * sort of what is left after 2 log2(groups) + 8 rounds, so that no input costs more than a sort
+     * (proofs/crosscheck-rotation.md section 8).
+     */
     static long leastKept(long[] max, int groups, int keep) {
         if (groups < keep || keep == 0) {
             return 0;
@@ -240,8 +245,41 @@ final class UlpTally {
         for (int g = 0; g < groups; g++) {
             max[g] ^= Long.MIN_VALUE; // signed order of the flipped values is unsigned order of the values
         }
-        java.util.Arrays.sort(max, 0, groups);
-        return max[groups - keep] ^ Long.MIN_VALUE;
+        int rank = groups - keep; // the wanted value is the rank-th smallest, counted from 0
+        int lo = 0;
+        int hi = groups; // exclusive; invariant: every value below lo is <= every value in [lo, hi) <= every value from hi on
+        int rounds = 2 * (32 - Integer.numberOfLeadingZeros(groups)) + 8;
+        while (hi - lo > 16 && rounds-- > 0) {
+            long pivot = median(max[lo], max[(lo + hi) >>> 1], max[hi - 1]);
+            int lt = lo; // [lo, lt) < pivot, [lt, i) == pivot, (gt, hi) > pivot
+            int i = lo;
+            int gt = hi - 1;
+            while (i <= gt) {
+                long v = max[i];
+                if (v < pivot) {
+                    max[i++] = max[lt];
+                    max[lt++] = v;
+                } else if (v > pivot) {
+                    max[i] = max[gt];
+                    max[gt--] = v;
+                } else {
+                    i++;
+                }
+            }
+            if (rank < lt) {
+                hi = lt;
+            } else if (rank > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot ^ Long.MIN_VALUE; // the rank falls among the values equal to the pivot
+            }
+        }
+        java.util.Arrays.sort(max, lo, hi);
+        return max[rank] ^ Long.MIN_VALUE;
+    }
+
+    private static long median(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     void countDecidedExactly() {

@@ -16,9 +16,14 @@ final class WalkedChunk {
      * them, their distances computed again there ({@link UlpTally#offerWorstRow}; proofs/crosscheck-rotation.md section 6).
      * {@code ulps}, when not null, receives the distances. The entries are fp32 values as they are stored: their distances
      * come from their bits (section 7), and widening them to doubles on the reading thread is not needed.
+     *
+     * <p>A chunk may hold NaN entries (its reader may leave their refusal to after the check, section 8): nothing here
+     * throws for them, but the tally and {@code ulps} are then meaningless, and the caller refuses the chunk.
+     *
+     * @return whether an entry of the chunk is NaN
      */
-    static void check(float[] chunk, long start, int n, int columns, Layout layout, long first, ExpectedValues ev, UlpTally exact,
-                      long[] ulps, RotationWalk walk, Crosscheck.Expected fallback, Scratch scratch) {
+    static boolean check(float[] chunk, long start, int n, int columns, Layout layout, long first, ExpectedValues ev, UlpTally exact,
+                         long[] ulps, RotationWalk walk, Crosscheck.Expected fallback, Scratch scratch) {
         int modes = ev.rope().modes();
         int[] modeOf = new int[columns];
         boolean columnIsMode = columns == modes;
@@ -41,36 +46,64 @@ final class WalkedChunk {
         long sum = 0;
         int col = firstColumn;
         int k = 0;
+        int magnitudes = 0; // the largest |encoding| of the chunk's entries: above 0x7f800000 exactly when one is NaN
         while (k < n) {
             long p = first + row;
-            boolean decided = walk.row(p, walked);
             int count = (int) Math.min(n - k, (long) (columns - col));
             long mx = 0;
-            if (decided && columnIsMode) { // mode = column and no NaN: nothing to branch on
-                for (int j = 0; j < count; j++) {
-                    double w = walked[col + j];
-                    float v = chunk[k + j];
-                    float wf = (float) w; // an fp32 value: exact
-                    long d = Crosscheck.fp32UlpDistance(v, wf);
-                    want[k + j] = wf;
+            // a whole row whose columns are the modes: the walk's decision and the comparison in one loop (section 8)
+            boolean wholeRow = columnIsMode && col == 0 && count == columns;
+            boolean decided = false;
+            if (wholeRow) {
+                walk.advance(p);
+                double[] x = walk.walkedValues();
+                double[] margin = walk.margins();
+                long rowExact = 0;
+                long rowOne = 0;
+                double rowAbs = 0;
+                long rowSum = 0;
+                int undecided = 0;
+                for (int i = 0; i < count; i++) {
+                    float wf = (float) (x[i] - margin[i]); // decideFp32's two roundings and its test
+                    int wb = Float.floatToRawIntBits(wf);
+                    undecided |= wb ^ Float.floatToRawIntBits((float) (x[i] + margin[i]));
+                    want[k + i] = wf;
+                    float v = chunk[k + i];
+                    int vb = Float.floatToRawIntBits(v);
+                    magnitudes = Math.max(magnitudes, vb & 0x7fffffff);
+                    long d = Math.abs((long) Crosscheck.fp32Ordinal(vb) - Crosscheck.fp32Ordinal(wb));
                     if (ulps != null) {
-                        ulps[k + j] = d;
+                        ulps[k + i] = d;
                     }
-                    exactMatches += (d - 1) >>> 63; // d == 0 (0 <= d < 2^32), as arithmetic: a branch here is mispredicted
-                    oneUlp += ((d ^ 1) - 1) >>> 63; // d == 1
+                    rowExact += (d - 1) >>> 63; // d == 0 (0 <= d < 2^32), as arithmetic: a branch here is mispredicted
+                    rowOne += ((d ^ 1) - 1) >>> 63; // d == 1
                     mx = Math.max(mx, d);
-                    double abs = Math.abs(v - w); // v widened exactly; 0 where d == 0: the same fp32 value, or zeros of either sign
-                    maxAbs = abs > maxAbs ? abs : maxAbs;
-                    sum += d;
+                    double abs = Math.abs((double) v - wf); // both widened exactly; 0 where d == 0: the same value, or zeros of either sign
+                    rowAbs = abs > rowAbs ? abs : rowAbs;
+                    rowSum += d;
                 }
-            } else {
+                decided = undecided == 0;
+                if (decided) {
+                    exactMatches += rowExact;
+                    oneUlp += rowOne;
+                    maxAbs = rowAbs > maxAbs ? rowAbs : maxAbs;
+                    sum += rowSum;
+                } else { // the row again, from decideFp32's wants (NaN where undecided): nothing of the loop above is kept
+                    walk.decideFp32(want, k);
+                    mx = 0;
+                }
+            } else { // a row split by the chunk's ends, or columns that are not the modes: the general loop, which takes
+                walk.row(p, walked); // the walk's values where they are not NaN
+            }
+            if (!decided) {
                 for (int j = 0; j < count; j++) {
                     int mode = modeOf[col + j];
-                    double w = walked[mode];
+                    double w = wholeRow ? want[k + j] : walked[mode]; // the walk's value (a float widened exactly) or NaN
                     if (Double.isNaN(w)) {
                         w = fallback.get(row, mode, p, ev, true, exact);
                     }
                     float v = chunk[k + j];
+                    magnitudes = Math.max(magnitudes, Float.floatToRawIntBits(v) & 0x7fffffff);
                     float wf = (float) w; // an fp32 value (RN_F of the exact value): exact
                     long d = Crosscheck.fp32UlpDistance(v, wf);
                     want[k + j] = wf;
@@ -107,6 +140,7 @@ final class WalkedChunk {
                 from += count;
             }
         }
+        return magnitudes > 0x7f800000;
     }
 
     /** A worker's arrays for {@link #check}, reused from chunk to chunk (allocating them per chunk kept the GC busy). */

@@ -26,15 +26,20 @@ import org.ropebounds.rope.RopeEmulator;
  * file the way transformers computes it (fp32 inv_freq, positions and product; cos in fp32), read from
  * the file and checked against the exact values, then also against the hf pipeline, then also against the hf
  * pipeline's envelope with a faithful libm ({@code --libm faithful}: pow, cos and sin either neighbour of the exact value). Run
- * {@code java -cp target/ropebounds.jar:target/test-classes org.ropebounds.bench.CrosscheckBenchmark [threads]}.
+ * {@code java -cp target/ropebounds.jar:target/test-classes org.ropebounds.bench.CrosscheckBenchmark [threads [lines]]}: {@code lines}
+ * (1 to 3, default 3) how many of the three figures to measure, in order ({@code 1}: against exact alone, a few seconds).
  */
 public final class CrosscheckBenchmark {
     private CrosscheckBenchmark() {
     }
 
-    /** Runs the benchmark and prints its figures on stdout; arguments: {@code [threads]} (default: all processors). */
+    /** Runs the benchmark and prints its figures on stdout; arguments: {@code [threads [lines]]} (default: all processors, 3). */
     public static void main(String[] args) throws IOException {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
+        int lines = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (lines < 1 || lines > 3) {
+            throw new IllegalArgumentException("lines (" + lines + ") must be 1, 2 or 3");
+        }
         int rows = 131072;
         int modes = 64;
         RopeEmulator rope = new RopeEmulator(Rational.of(500000), 2 * modes, Pipeline.preset("hf", Format.FP32));
@@ -43,7 +48,7 @@ public final class CrosscheckBenchmark {
             write(file, rope, rows, modes);
             System.out.printf(Locale.ROOT, "ropebounds crosscheck benchmark: %d thread(s), %s %s; %d x %d fp32 cos cache (%.0f MB)%n",
                     threads, System.getProperty("java.vm.name"), System.getProperty("java.version"), rows, modes, Files.size(file) / 1e6);
-            for (int config = 0; config < 3; config++) {
+            for (int config = 0; config < lines; config++) {
                 boolean pipeline = config > 0;
                 long[] times = new long[5];
                 CrosscheckReport last = null;

@@ -1,0 +1,304 @@
+package org.ropebounds.crosscheck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ropebounds.InvalidInputException;
+import org.ropebounds.format.Format;
+import org.ropebounds.format.Rational;
+
+/**
+ * fp32 .npy tensors of more than one chunk, checked with each worker reading its own chunks ({@link SlicedFp32Check},
+ * proofs/crosscheck-rotation.md section 8): every entry counted as its exact value says (distances from fp32 ordinals
+ * computed here, the worst entries by sorting here), whatever the number of threads and whether chunks start mid-row;
+ * the first NaN of the file named however the chunks are shared out; positional reads delivering what the stream
+ * delivers; a file that shrinks refused; the selection of the rows' bound equal to sorting.
+ */
+class SlicedFp32CheckTest {
+    @TempDir
+    Path tmp;
+
+    /** A .npy file of fp32 values in the given byte order, C order, rows x columns. */
+    private Path npy(String name, ByteOrder order, float[] values, int rows, int columns) throws IOException {
+        String dict = "{'descr': '" + (order == ByteOrder.LITTLE_ENDIAN ? "<" : ">") + "f4', 'fortran_order': False, 'shape': ("
+                + rows + ", " + columns + "), }";
+        int padded = (10 + dict.length() + 1 + 63) / 64 * 64;
+        String header = dict + " ".repeat(padded - 10 - dict.length() - 1) + "\n";
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        b.put(header.getBytes(StandardCharsets.ISO_8859_1)).order(order);
+        for (float v : values) {
+            b.putFloat(v);
+        }
+        return Files.write(tmp.resolve(name), b.array());
+    }
+
+    private static CrosscheckRequest request(Quantity q, int modes, int rows, int threads, int worst) {
+        return CrosscheckRequest.builder(q, Rational.of(10000), 2 * modes).positions(0, rows).worst(worst).threads(threads).build();
+    }
+
+    /**
+     * RN_F of the exact values, then planted differences: one ulp up in every seventh entry, k ulps (growing with the row)
+     * in every eleventh, sign flips, both zeros, and with {@code infinity} a +inf.
+     */
+    private static float[] table(ExpectedValues ev, int rows, int modes, boolean infinity) {
+        float[] t = new float[rows * modes];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < modes; i++) {
+                int k = r * modes + i;
+                float v = (float) ev.exact(i, r);
+                if (k % 7 == 3) {
+                    v = Math.nextUp(v);
+                } else if (k % 11 == 5) {
+                    v = Float.intBitsToFloat(Float.floatToRawIntBits(v) + (v == 0 ? 1 : 1 + r / 64));
+                }
+                t[k] = v;
+            }
+        }
+        t[1234 * modes + 5] = -t[1234 * modes + 5]; // a sign flip in the second chunk
+        t[17] = 0.0f;
+        t[18] = -0.0f;
+        if (infinity) {
+            t[2100 * modes + 1] = Float.POSITIVE_INFINITY;
+        }
+        return t;
+    }
+
+    /** The fp32 value's place in the order of fp32 values, -0 and +0 both 0 (not NaN). */
+    private static long ordinal(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        long magnitude = bits & 0x7fffffff;
+        return bits < 0 ? -magnitude : magnitude;
+    }
+
+    private static long[] readUlps(Path file, int n) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        buf.position(10 + (buf.getShort(8) & 0xffff));
+        long[] out = new long[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = buf.getLong();
+        }
+        assertEquals(0, buf.remaining());
+        return out;
+    }
+
+    @Test
+    void everyEntryCountsAsItsExactValueSaysOnAnyNumberOfThreads() throws IOException {
+        // 64 modes: whole rows, chunks of 1024 rows; 48 modes: 65536 = 1365 * 48 + 16, so every chunk after the first starts mid-row
+        for (int modes : new int[] {64, 48}) {
+            for (Quantity q : new Quantity[] {Quantity.COS, Quantity.SIN}) {
+                int rows = 3000; // 192000 or 144000 entries: three chunks, the last one short
+                boolean infinity = modes == 48;
+                ExpectedValues ev = new ExpectedValues(q, request(q, modes, rows, 1, 10).emulator(Format.FP32), Format.FP32);
+                float[] t = table(ev, rows, modes, infinity);
+                Path file = npy(q + "-" + modes + ".npy", modes == 48 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN, t, rows, modes);
+                // expected, entry by entry, here: distances from ordinals, counts, the largest |got - want|, the 25 worst
+                long[] d = new long[t.length];
+                long exact = 0;
+                long one = 0;
+                long max = 0;
+                double maxAbs = 0;
+                BigInteger sum = BigInteger.ZERO;
+                List<long[]> all = new ArrayList<>(); // {ulps, index}
+                for (int k = 0; k < t.length; k++) {
+                    float want = (float) ev.exact(k % modes, k / modes);
+                    d[k] = Math.abs(ordinal(t[k]) - ordinal(want));
+                    exact += d[k] == 0 ? 1 : 0;
+                    one += d[k] == 1 ? 1 : 0;
+                    max = Math.max(max, d[k]);
+                    maxAbs = Math.max(maxAbs, Math.abs((double) t[k] - (double) want));
+                    sum = sum.add(BigInteger.valueOf(d[k]));
+                    all.add(new long[] {d[k], k});
+                }
+                all.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+                UlpSummary streamed = Crosscheck.run(request(q, modes, rows, 2, 25), ArraySource.ofFloats(t, rows, modes)).againstExact();
+                for (int threads = 1; threads <= 3; threads++) {
+                    String where = q + ", " + modes + " modes, " + threads + " thread(s)";
+                    Path ulpsFile = tmp.resolve("ulps-" + q + modes + threads + ".npy");
+                    UlpSummary s;
+                    try (NpyArray a = NpyArray.open(file, Optional.empty()); UlpsNpyWriter w = UlpsNpyWriter.create(ulpsFile)) {
+                        s = Crosscheck.run(request(q, modes, rows, threads, 25), a, w, n -> { }).againstExact();
+                    }
+                    assertArrayEquals(d, readUlps(ulpsFile, t.length), where);
+                    assertEquals(t.length, s.entries(), where);
+                    assertEquals(exact, s.exactMatches(), where);
+                    assertEquals(one, s.oneUlp(), where);
+                    assertEquals(BigInteger.valueOf(max), s.maxUlps(), where);
+                    assertEquals(maxAbs, s.maxAbsError(), where);
+                    assertEquals(infinity, Double.isInfinite(s.maxAbsError()), where);
+                    assertEquals(sum, s.sumUlps(), where);
+                    assertEquals(25, s.worst().size(), where);
+                    for (int j = 0; j < 25; j++) {
+                        assertEquals(all.get(j)[1], s.worst().get(j).index(), where + ", worst " + j);
+                        assertEquals(BigInteger.valueOf(all.get(j)[0]), s.worst().get(j).ulps(), where + ", worst " + j);
+                    }
+                    assertEquals(streamed, s, where); // and the same summary as the streamed path's
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFirstNanOfTheFileIsNamedHoweverTheChunksAreSharedOut() throws IOException {
+        int modes = 64;
+        int rows = 4096; // four chunks
+        float[] t = new float[rows * modes];
+        Arrays.fill(t, 0.5f);
+        t[3 * 65536 + 7] = Float.NaN; // the last chunk, taken last
+        t[65536 + 40000] = Float.intBitsToFloat(0xffc00001); // row 1649, column 0: the second chunk's first NaN
+        t[65536 + 50000] = Float.NaN;
+        t[2 * 65536] = Float.NaN;
+        for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+            Path file = npy("nan-" + order + ".npy", order, t, rows, modes);
+            for (int threads = 1; threads <= 4; threads++) {
+                for (int repeat = 0; repeat < 5; repeat++) {
+                    try (NpyArray a = NpyArray.open(file, Optional.empty())) {
+                        InvalidInputException e = assertThrows(InvalidInputException.class,
+                                () -> Crosscheck.run(request(Quantity.COS, modes, rows, 3, 10), a));
+                        // 65536 + 40000 = 105536 = 1649 * 64 + 0
+                        assertEquals("nan-" + order + ".npy, row 1649, column 0 holds NaN; crosscheck compares numbers, and NaN is never "
+                                + "a correct entry", e.getMessage(), order + ", " + threads + " thread(s)");
+                    }
+                }
+            }
+        }
+        // rows the general loop checks: a row split between chunks (48 modes: the second chunk starts at row 1365, column
+        // 16) and rows whose columns are not the modes (concat: 128 columns for 64 modes)
+        float[] split = new float[3000 * 48];
+        Arrays.fill(split, 0.75f);
+        split[65536 + 3] = Float.NaN; // 65539 = 1365 * 48 + 19
+        split[65536 + 900] = Float.NaN;
+        float[] concat = new float[1200 * 128];
+        Arrays.fill(concat, 0.75f);
+        concat[2 * 65536 + 1000] = Float.NaN; // 132072 = 1031 * 128 + 104
+        for (int threads = 1; threads <= 3; threads++) {
+            try (NpyArray a = NpyArray.open(npy("split.npy", ByteOrder.LITTLE_ENDIAN, split, 3000, 48), Optional.empty())) {
+                CrosscheckRequest r48 = request(Quantity.COS, 48, 3000, threads, 10);
+                InvalidInputException e = assertThrows(InvalidInputException.class, () -> Crosscheck.run(r48, a));
+                assertTrue(e.getMessage().startsWith("split.npy, row 1365, column 19 holds NaN"), e.getMessage());
+            }
+            try (NpyArray a = NpyArray.open(npy("concat.npy", ByteOrder.LITTLE_ENDIAN, concat, 1200, 128), Optional.empty())) {
+                CrosscheckRequest rConcat = CrosscheckRequest.builder(Quantity.COS, Rational.of(10000), 128).positions(0, 1200)
+                        .layout(Layout.CONCAT).threads(threads).build();
+                InvalidInputException e = assertThrows(InvalidInputException.class, () -> Crosscheck.run(rConcat, a));
+                assertTrue(e.getMessage().startsWith("concat.npy, row 1031, column 104 holds NaN"), e.getMessage());
+            }
+        }
+        float[] last = new float[rows * modes];
+        Arrays.fill(last, -0.25f);
+        last[last.length - 1] = Float.NaN;
+        try (NpyArray a = NpyArray.open(npy("last.npy", ByteOrder.LITTLE_ENDIAN, last, rows, modes), Optional.empty())) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> Crosscheck.run(request(Quantity.COS, modes, rows, 2, 10), a));
+            assertTrue(e.getMessage().startsWith("last.npy, row 4095, column 63 holds NaN"), e.getMessage());
+        }
+    }
+
+    @Test
+    void positionalReadsDeliverWhatTheStreamDelivers() throws IOException {
+        int rows = 300;
+        int columns = 5;
+        float[] t = new float[rows * columns];
+        SplittableRandom r = new SplittableRandom(20261202L);
+        for (int k = 0; k < t.length; k++) {
+            t[k] = Float.intBitsToFloat(r.nextInt() & 0xbf7fffff); // any sign, exponents below the NaN's
+        }
+        t[777] = Float.NaN; // delivered as it is; refused by refuseNaN, named by its place
+        for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+            try (NpyArray a = NpyArray.open(npy("pos-" + order + ".npy", order, t, rows, columns), Optional.empty())) {
+                for (int trial = 0; trial < 200; trial++) {
+                    int first = r.nextInt(t.length + 1);
+                    int count = r.nextInt(t.length - first + 1);
+                    float[] into = new float[count + r.nextInt(3)];
+                    a.readFloatsAt(first, into, count, ByteBuffer.allocateDirect(4 * (1 + r.nextInt(40)) + r.nextInt(4)));
+                    for (int k = 0; k < count; k++) {
+                        assertEquals(Float.floatToRawIntBits(t[first + k]), Float.floatToRawIntBits(into[k]), order + " entry " + (first + k));
+                    }
+                    if (first <= 777 && 777 < first + count) {
+                        InvalidInputException e = assertThrows(InvalidInputException.class, () -> a.refuseNaN(into, count, first));
+                        assertEquals("pos-" + order + ".npy, row 155, column 2 holds NaN; crosscheck compares numbers, and NaN is never a "
+                                + "correct entry", e.getMessage()); // 777 = 155 * 5 + 2
+                    } else {
+                        a.refuseNaN(into, count, first);
+                    }
+                }
+                assertThrows(IndexOutOfBoundsException.class, () -> a.readFloatsAt(t.length - 2, new float[3], 3, ByteBuffer.allocateDirect(64)));
+                assertThrows(IndexOutOfBoundsException.class, () -> a.readFloatsAt(-1, new float[3], 1, ByteBuffer.allocateDirect(64)));
+                assertThrows(IllegalArgumentException.class, () -> a.readFloatsAt(0, new float[3], 1, ByteBuffer.allocateDirect(3)));
+                // positional reads leave the stream where it was: it still delivers from entry 0
+                float[] streamed = new float[4];
+                assertEquals(4, a.readFloats(streamed));
+                assertEquals(Float.floatToRawIntBits(t[3]), Float.floatToRawIntBits(streamed[3]));
+            }
+        }
+    }
+
+    @Test
+    void aFileThatShrinksWhileBeingCheckedIsRefused() throws IOException {
+        int modes = 64;
+        int rows = 2048;
+        float[] t = new float[rows * modes];
+        Arrays.fill(t, 1.0f);
+        Path file = npy("shrinks.npy", ByteOrder.LITTLE_ENDIAN, t, rows, modes);
+        try (NpyArray a = NpyArray.open(file, Optional.empty())) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(Files.size(file) - 4 * 1000); // after the header was checked against the size: the last chunk is short
+            }
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> Crosscheck.run(request(Quantity.COS, modes, rows, 2, 10), a));
+            assertEquals("shrinks.npy ended early (it shrank while being read)", e.getMessage());
+        }
+    }
+
+    @Test
+    void theRowsBoundIsTheKeepThLargestAsSortingGivesIt() {
+        qt().withFixedSeed(20261202L).withExamples(500).forAll(integers().between(1, 3000), integers().between(0, 60), integers().between(0, 3),
+                longs().all()).checkAssert((groups, keep, spread, seed) -> {
+                    SplittableRandom r = new SplittableRandom(seed);
+                    long[] max = new long[groups + 3];
+                    for (int g = 0; g < max.length; g++) { // few distinct values (ties), small ones, or any 64 bits (unsigned)
+                        max[g] = spread == 0 ? r.nextInt(3) : spread == 1 ? r.nextInt(1000) : spread == 2 ? g : r.nextLong();
+                    }
+                    long[] sorted = Arrays.copyOf(max, groups);
+                    for (int g = 0; g < groups; g++) {
+                        sorted[g] ^= Long.MIN_VALUE;
+                    }
+                    Arrays.sort(sorted);
+                    long expected = keep == 0 || groups < keep ? 0 : sorted[groups - keep] ^ Long.MIN_VALUE;
+                    long[] tail = Arrays.copyOfRange(max, groups, max.length);
+                    assertEquals(expected, UlpTally.leastKept(max, groups, keep));
+                    assertArrayEquals(tail, Arrays.copyOfRange(max, groups, max.length)); // only the first groups are looked at
+                });
+        // already sorted, reversed and constant inputs, past the rounds that fall back to sorting
+        long[] up = new long[5000];
+        long[] down = new long[5000];
+        long[] same = new long[5000];
+        for (int g = 0; g < 5000; g++) {
+            up[g] = g;
+            down[g] = 5000 - g;
+            same[g] = 42;
+        }
+        assertEquals(4990, UlpTally.leastKept(up, 5000, 10)); // the 10th largest of 0..4999
+        assertEquals(4991, UlpTally.leastKept(down, 5000, 10)); // of 1..5000
+        assertEquals(42, UlpTally.leastKept(same, 5000, 10));
+    }
+}
