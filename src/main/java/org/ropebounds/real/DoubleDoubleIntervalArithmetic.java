@@ -45,6 +45,7 @@ import org.ropebounds.format.Rational;
  */
 public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDoubleInterval> {
     private static final DoubleDoubleInterval ZERO_POINT = new DoubleDoubleInterval(0, 0, 0, Optional.empty());
+    private static final Rational QUARTER = Rational.parse("1/4");
 
     private final EnclosureArithmetic exactLevel;
 
@@ -226,8 +227,18 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
 
     @Override
     public DoubleDoubleInterval log(DoubleDoubleInterval x) {
-        if (x.exact().isPresent() && x.exact().get().equals(Rational.ONE)) {
-            return atTrivialPoint(exactLevel::log, x);
+        if (x.exact().isPresent()) {
+            Rational v = x.exact().get();
+            if (v.equals(Rational.ONE)) {
+                return atTrivialPoint(exactLevel::log, x);
+            }
+            // near 1, log(v) = log1p(v - 1) from the ball of the exact v - 1: the ball of v itself would carry its
+            // rounding, about 2^-107 absolute, into a result near 0 (section 14)
+            Rational t = v.subtract(Rational.ONE);
+            if (t.abs().compareTo(QUARTER) <= 0) {
+                DoubleDoubleInterval tb = of(t);
+                return DoubleDoubleKernels.log1p(new DoubleDoubleInterval(tb.hi(), tb.lo(), tb.radius(), Optional.empty()));
+            }
         }
         return DoubleDoubleKernels.log(x);
     }
