@@ -14,7 +14,7 @@ import org.ropebounds.format.Rational;
  * The double-double level's tighter balls (proofs/double-double-interval.md section 14), against 300-bit python-flint
  * balls: the log of an exact rational near 1 through log1p ({@code fixtures/real/dd-log-exact.csv}), asin and acos
  * with the secant 1/cos(y0) as a double-double ball, and expm1's spread from exp(x_m) rather than 1 + |expm1(x_m)|
- * ({@code fixtures/real/dd-kernels.csv}). Each ball must contain the reference and be narrower than the previous
+ * ({@code fixtures/real/dd-kernels.csv}), and sqrt's spread r / (sqrt(y) + sqrt(x_m)) (exact rationals). Each ball must contain the reference and be narrower than the previous
  * kernels made it, so the 30-digit zones decide at this level more often (issue 17).
  */
 class DoubleDoubleTighterKernelsTest {
@@ -128,5 +128,35 @@ class DoubleDoubleTighterKernelsTest {
         DoubleDoubleInterval far = DoubleDoubleKernels.expm1(new DoubleDoubleInterval(-7.0 / 3, 0, 0x1p-60, Optional.empty()));
         assertTrue(far.radius() < 0.1 * 0x1p-60 && far.radius() > 0.096 * 0x1p-60, "radius " + far.radius());
         assertEquals(Optional.empty(), far.exact());
+    }
+
+    /**
+     * sqrt of random balls x_m +/- r (x_m in [2^-10, 2^10), r from 2^-80 to 2^-30 of it), in exact rationals: the ball
+     * [c - R, c + R] contains sqrt(x_m - r) and sqrt(x_m + r) ((c - R)^2 <= x_m - r and x_m + r <= (c + R)^2, the image
+     * being the interval between them), and R <= (r (1 + 2^-20) + 2^-103 c^2) / (2c): the spread is r / (sqrt(y) +
+     * sqrt(x_m)), about r / (2 sqrt(x_m)), not the r / sqrt(x_m) it was bounded by before.
+     */
+    @Test
+    void squareRootSpreadsByHalfTheRelativeRadius() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(30);
+        for (int i = 0; i < 3000; i++) {
+            double h = Math.scalb(1 + random.nextDouble(), random.nextInt(-10, 10));
+            double l = Math.ulp(h) * (random.nextDouble() - 0.5);
+            double hi = h + l;
+            l = ErrorFreeTransforms.twoSumError(h, l, hi);
+            double radius = Math.scalb(hi, -random.nextInt(30, 81)) * random.nextDouble();
+            DoubleDoubleInterval got = DoubleDoubleBalls.root(new DoubleDoubleInterval(hi, l, radius, Optional.empty()));
+            Rational xm = Rational.of(new java.math.BigDecimal(hi)).add(Rational.of(new java.math.BigDecimal(l)));
+            Rational r = Rational.of(new java.math.BigDecimal(radius));
+            Rational c = Rational.of(new java.math.BigDecimal(got.hi())).add(Rational.of(new java.math.BigDecimal(got.lo())));
+            Rational big = Rational.of(new java.math.BigDecimal(got.radius()));
+            Rational low = c.subtract(big);
+            Rational high = c.add(big);
+            String what = "sqrt(" + hi + " + " + l + " +/- " + radius + ") = " + got;
+            assertTrue(low.signum() > 0 && low.multiply(low).compareTo(xm.subtract(r)) <= 0 && xm.add(r).compareTo(high.multiply(high)) <= 0,
+                    what + " misses the image");
+            Rational allowed = r.multiply(Rational.ONE.add(twoTo(-20))).add(c.multiply(c).multiply(twoTo(-103)));
+            assertTrue(big.multiply(c).multiply(Rational.of(2)).compareTo(allowed) <= 0, what + " spreads by more than r / (2 sqrt(x_m))");
+        }
     }
 }
