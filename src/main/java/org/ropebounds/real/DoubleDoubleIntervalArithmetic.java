@@ -234,13 +234,34 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
             }
             // near 1, log(v) = log1p(v - 1) from the ball of the exact v - 1: the ball of v itself would carry its
             // rounding, about 2^-107 absolute, into a result near 0 (section 14)
-            Rational t = v.subtract(Rational.ONE);
-            if (t.abs().compareTo(QUARTER) <= 0) {
-                DoubleDoubleInterval tb = of(t);
-                return DoubleDoubleKernels.log1p(new DoubleDoubleInterval(tb.hi(), tb.lo(), tb.radius(), Optional.empty()));
+            Optional<DoubleDoubleInterval> t = offsetFromOneIfNear(v);
+            if (t.isPresent()) {
+                return DoubleDoubleKernels.log1p(t.get());
             }
         }
         return DoubleDoubleKernels.log(x);
+    }
+
+    /**
+     * The ball of v - 1 (no exact value attached) when |v - 1| <= 1/4, else empty. For p/q with |p|, q < 2^53 it is
+     * ratio(p - q, q) in doubles (p - q is then exact, and |p - q| <= q/4 compares exact doubles); else from the
+     * rational v - 1.
+     */
+    private static Optional<DoubleDoubleInterval> offsetFromOneIfNear(Rational v) {
+        BigInteger n = v.numerator();
+        BigInteger d = v.denominator();
+        if (n.bitLength() <= 53 && d.bitLength() <= 53) {
+            double p = n.doubleValue();
+            double q = d.doubleValue();
+            double offset = p - q; // both integers below 2^53 in magnitude, q > 0: exact
+            return Math.abs(offset) <= q * 0.25 ? Optional.of(ratio(offset, q)) : Optional.empty();
+        }
+        Rational t = v.subtract(Rational.ONE);
+        if (t.abs().compareTo(QUARTER) > 0) {
+            return Optional.empty();
+        }
+        DoubleDoubleInterval b = ballOf(t, t);
+        return Optional.of(new DoubleDoubleInterval(b.hi(), b.lo(), b.radius(), Optional.empty()));
     }
 
     @Override

@@ -195,7 +195,7 @@ final class DoubleDoubleKernels {
 
     /**
      * log(1 + t) for a ball t with |t| <= 1/2 at every point (else declined), keeping t's relative precision:
-     * y0 ~ log1p(t_m), U = expm1(-y0) + t_m exp(-y0) encloses u = (1 + t_m) e^-y0 - 1, log1p(t_m) = y0 + log1p(u)
+     * y0 ~ log1p(t_m), U = E1 + t_m + t_m E1 with E1 = expm1(-y0) encloses u = (1 + t_m) e^-y0 - 1, log1p(t_m) = y0 + log1p(u)
      * with |log1p(u) - u| <= u^2 for |u| <= 1/2, and |log1p(t) - log1p(t_m)| <= r / (1 - |t|max)
      * (proofs/double-double-interval.md section 14). For the log of an exact argument near 1, whose
      * rounding to a double-double would cost the relative precision of a result near 0.
@@ -206,8 +206,10 @@ final class DoubleDoubleKernels {
             throw new InsufficientPrecisionException("log1p argument beyond 1/2");
         }
         double y0 = StrictMath.log1p(t.hi());
-        DoubleDoubleInterval minusY0 = point(-y0);
-        DoubleDoubleInterval u = sum(expm1(minusY0), product(strip(t), expOfMidpoint(minusY0)));
+        // u = (1 + t_m)(1 + E1) - 1 = E1 + t_m + t_m E1 for E1 = expm1(-y0): one series for both terms
+        DoubleDoubleInterval e1 = expm1(point(-y0));
+        DoubleDoubleInterval tm = strip(t);
+        DoubleDoubleInterval u = sum(e1, sum(tm, product(tm, e1)));
         double rho = u.magnitudeBound();
         if (!(rho <= 0.5)) {
             throw new InsufficientPrecisionException("log1p residual too large");
