@@ -48,6 +48,14 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
     private static final Rational QUARTER = Rational.parse("1/4");
 
     private final EnclosureArithmetic exactLevel;
+    /**
+     * log and acos at exact arguments, remembered per instance (Ziv shares its levels): each is a pure function of
+     * the exact argument, and the tolerance's log and arc cosine recur in every zone, as {@link RememberedValues}
+     * keeps them at the ball levels. At most {@value #REMEMBERED} values each; past it the memory starts again.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Rational, DoubleDoubleInterval> logs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<Rational, DoubleDoubleInterval> arcCosines = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int REMEMBERED = 4096;
 
     /**
      * Double-double balls whose exact values follow {@link EnclosureArithmetic}{@code (exactBits)}'s rules.
@@ -225,8 +233,32 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
         return DoubleDoubleKernels.expm1(x);
     }
 
+    /** {@code compute} remembered under the exact argument (exceptions pass through and are not remembered). */
+    private static DoubleDoubleInterval remembered(java.util.concurrent.ConcurrentHashMap<Rational, DoubleDoubleInterval> memory, Rational x,
+            java.util.function.Supplier<DoubleDoubleInterval> compute) {
+        DoubleDoubleInterval v = memory.get(x);
+        if (v == null) {
+            v = compute.get();
+            if (memory.size() >= REMEMBERED) {
+                memory.clear();
+            }
+            memory.put(x, v);
+        }
+        return v;
+    }
+
     @Override
     public DoubleDoubleInterval log(DoubleDoubleInterval x) {
+        if (x.exact().isPresent()) {
+            // from the canonical ball of the exact value, so what is remembered is a function of that value alone
+            Rational v = x.exact().get();
+            return remembered(logs, v, () -> logAt(of(v)));
+        }
+        return DoubleDoubleKernels.log(x);
+    }
+
+
+    private DoubleDoubleInterval logAt(DoubleDoubleInterval x) {
         if (x.exact().isPresent()) {
             Rational v = x.exact().get();
             if (v.equals(Rational.ONE)) {
@@ -312,6 +344,10 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
     public DoubleDoubleInterval acos(DoubleDoubleInterval x) {
         if (isTrivialPoint(x)) {
             return atTrivialPoint(exactLevel::acos, x);
+        }
+        if (x.exact().isPresent()) {
+            Rational v = x.exact().get();
+            return remembered(arcCosines, v, () -> DoubleDoubleKernels.acos(of(v)));
         }
         return DoubleDoubleKernels.acos(x);
     }

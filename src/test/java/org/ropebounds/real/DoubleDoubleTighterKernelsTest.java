@@ -159,4 +159,35 @@ class DoubleDoubleTighterKernelsTest {
             assertTrue(big.multiply(c).multiply(Rational.of(2)).compareTo(allowed) <= 0, what + " spreads by more than r / (2 sqrt(x_m))");
         }
     }
+
+    /**
+     * log and acos at exact arguments are remembered per arithmetic (section 14): asked in turn, each again after the
+     * other and after other arguments, every answer must still contain its own function's reference (the fixture's
+     * acos points are exact rationals hi + lo), and the same argument must give the same ball.
+     */
+    @Test
+    void rememberedValuesAreEachFunctionsOwn() throws IOException {
+        DoubleDoubleIntervalArithmetic dd = new DoubleDoubleIntervalArithmetic(132);
+        int checked = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (String[] row : org.ropebounds.Fixtures.rows("real/dd-kernels.csv")) {
+                if (!row[0].equals("acos") || Double.parseDouble(row[1]) <= 0) {
+                    continue;
+                }
+                Rational v = Rational.parse(row[1]).add(Rational.parse(row[2]));
+                DoubleDoubleInterval log = dd.log(dd.of(v)); // remembered under v first, in the other memory
+                DoubleDoubleInterval acos = dd.acos(dd.of(v));
+                Enclosure e = DoubleDoubleIntervalArithmetic.enclosureOf(acos);
+                Rational refLo = Rational.parse(row[3]);
+                Rational refHi = Rational.parse(row[4]);
+                assertTrue(e.lo().compareTo(refHi) <= 0 && refLo.compareTo(e.hi()) <= 0, "acos(" + v + ") = " + e + " after log");
+                assertEquals(acos, dd.acos(dd.of(v)), "acos(" + v + ") asked again");
+                assertEquals(log, dd.log(dd.of(v)), "log(" + v + ") asked again");
+                // log(v) < 0 < acos(v) for 0 < v < 1: a value taken from the other memory would show
+                assertTrue(log.upperBound() < 0 && acos.lowerBound() > 0, "log(" + v + ") = " + log + ", acos = " + acos);
+                checked++;
+            }
+        }
+        assertTrue(checked > 80, "points: " + checked);
+    }
 }
