@@ -50,12 +50,9 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
     private final EnclosureArithmetic exactLevel;
     /**
      * log and acos at exact arguments, remembered per instance (Ziv shares its levels): each is a pure function of
-     * the exact argument, and the tolerance's log and arc cosine recur in every zone, as {@link RememberedValues}
-     * keeps them at the ball levels. At most {@value #REMEMBERED} values each; past it the memory starts again.
+     * the exact argument, and the tolerance's log and arc cosine recur in every zone, as at the ball levels.
      */
-    private final java.util.concurrent.ConcurrentHashMap<Rational, DoubleDoubleInterval> logs = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<Rational, DoubleDoubleInterval> arcCosines = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int REMEMBERED = 4096;
+    private final RememberedValues<DoubleDoubleInterval> remembered = new RememberedValues<>();
 
     /**
      * Double-double balls whose exact values follow {@link EnclosureArithmetic}{@code (exactBits)}'s rules.
@@ -233,26 +230,12 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
         return DoubleDoubleKernels.expm1(x);
     }
 
-    /** {@code compute} remembered under the exact argument (exceptions pass through and are not remembered). */
-    private static DoubleDoubleInterval remembered(java.util.concurrent.ConcurrentHashMap<Rational, DoubleDoubleInterval> memory, Rational x,
-            java.util.function.Supplier<DoubleDoubleInterval> compute) {
-        DoubleDoubleInterval v = memory.get(x);
-        if (v == null) {
-            v = compute.get();
-            if (memory.size() >= REMEMBERED) {
-                memory.clear();
-            }
-            memory.put(x, v);
-        }
-        return v;
-    }
-
     @Override
     public DoubleDoubleInterval log(DoubleDoubleInterval x) {
         if (x.exact().isPresent()) {
             // from the canonical ball of the exact value, so what is remembered is a function of that value alone
             Rational v = x.exact().get();
-            return remembered(logs, v, () -> logAt(of(v)));
+            return remembered.at("log", v, v, () -> logAt(of(v)));
         }
         return DoubleDoubleKernels.log(x);
     }
@@ -347,7 +330,7 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
         }
         if (x.exact().isPresent()) {
             Rational v = x.exact().get();
-            return remembered(arcCosines, v, () -> DoubleDoubleKernels.acos(of(v)));
+            return remembered.at("acos", v, v, () -> DoubleDoubleKernels.acos(of(v)));
         }
         return DoubleDoubleKernels.acos(x);
     }
