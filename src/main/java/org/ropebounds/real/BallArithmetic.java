@@ -27,7 +27,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
     private final int bits;
     private final EnclosureArithmetic exactLevel;
     private volatile Ball pi;
-    private final RememberedValues remembered = new RememberedValues();
+    private final RememberedValues<Ball> remembered = new RememberedValues<>();
 
     /**
      * Balls with {@code bits}-bit midpoints whose exact values follow {@link EnclosureArithmetic}{@code (bits)}.
@@ -263,7 +263,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball exp(Ball x) {
-        return remembered.get("exp", x, x, () -> expAt(x));
+        return remembered.get("exp", x.exact(), x.exact(), () -> expAt(x));
     }
 
     private Ball expAt(Ball x) {
@@ -295,7 +295,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball expm1(Ball x) {
-        return remembered.get("expm1", x, x, () -> expm1At(x));
+        return remembered.get("expm1", x.exact(), x.exact(), () -> expm1At(x));
     }
 
     private Ball expm1At(Ball x) {
@@ -321,7 +321,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball log(Ball x) {
-        return remembered.get("log", x, x, () -> logAt(x));
+        return remembered.get("log", x.exact(), x.exact(), () -> logAt(x));
     }
 
     private Ball logAt(Ball x) {
@@ -341,7 +341,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball pow(Ball x, Ball y) {
-        return remembered.get("pow", x, y, () -> powAt(x, y));
+        return remembered.get("pow", x.exact(), y.exact(), () -> powAt(x, y));
     }
 
     private Ball powAt(Ball x, Ball y) {
@@ -369,12 +369,12 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball cos(Ball x) {
-        return remembered.get("cos", x, x, () -> periodic(x, 0, exactLevel::cos));
+        return remembered.get("cos", x.exact(), x.exact(), () -> periodic(x, 0, exactLevel::cos));
     }
 
     @Override
     public Ball sin(Ball x) {
-        return remembered.get("sin", x, x, () -> periodic(x, 1, exactLevel::sin));
+        return remembered.get("sin", x.exact(), x.exact(), () -> periodic(x, 1, exactLevel::sin));
     }
 
     /** cos or sin at the midpoint, widened by the radius (both are 1-Lipschitz). */
@@ -387,12 +387,12 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball acos(Ball x) {
-        return remembered.get("acos", x, x, () -> arc(x, true));
+        return remembered.get("acos", x.exact(), x.exact(), () -> arc(x, true));
     }
 
     @Override
     public Ball asin(Ball x) {
-        return remembered.get("asin", x, x, () -> arc(x, false));
+        return remembered.get("asin", x.exact(), x.exact(), () -> arc(x, false));
     }
 
     /** acos or asin at the midpoint, widened by the radius times a bound on 1/sqrt(1 - t^2) over the ball. */
@@ -431,7 +431,7 @@ public final class BallArithmetic implements Arithmetic<Ball> {
 
     @Override
     public Ball atan(Ball x) {
-        return remembered.get("atan", x, x, () -> atanAt(x));
+        return remembered.get("atan", x.exact(), x.exact(), () -> atanAt(x));
     }
 
     private Ball atanAt(Ball x) {

@@ -295,6 +295,11 @@ final class DoubleDoubleBalls {
         if (!(rootLow > 0)) {
             throw new InsufficientPrecisionException("sqrt of a ball too close to zero");
         }
-        return ball(sh, sl, addUp(delta, divUp(x.radius(), rootLow)));
+        // |sqrt(y) - sqrt(x_m)| = |y - x_m| / (sqrt(y) + sqrt(x_m)) and sqrt(y) >= sqrt(x_m - r_x) >= 0: the denominator
+        // is at least rootLow + a lower bound on sqrt of the ball's lower end (0 gives the bound r_x / sqrt(x_m) of before)
+        double lowEnd = Math.nextDown(Math.nextDown(x.hi() + x.lo()) - x.radius());
+        double lowEndRoot = lowEnd > 0 ? Math.max(0, Math.nextDown(Math.sqrt(lowEnd))) : 0;
+        double denominator = Math.nextDown(rootLow + lowEndRoot);
+        return ball(sh, sl, addUp(delta, divUp(x.radius(), denominator)));
     }
 }

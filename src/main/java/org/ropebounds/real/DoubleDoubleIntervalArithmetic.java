@@ -45,8 +45,14 @@ import org.ropebounds.format.Rational;
  */
 public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDoubleInterval> {
     private static final DoubleDoubleInterval ZERO_POINT = new DoubleDoubleInterval(0, 0, 0, Optional.empty());
+    private static final Rational QUARTER = Rational.parse("1/4");
 
     private final EnclosureArithmetic exactLevel;
+    /**
+     * log and acos at exact arguments, remembered per instance (Ziv shares its levels): each is a pure function of
+     * the exact argument, and the tolerance's log and arc cosine recur in every zone, as at the ball levels.
+     */
+    private final RememberedValues<DoubleDoubleInterval> remembered = new RememberedValues<>();
 
     /**
      * Double-double balls whose exact values follow {@link EnclosureArithmetic}{@code (exactBits)}'s rules.
@@ -226,10 +232,51 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
 
     @Override
     public DoubleDoubleInterval log(DoubleDoubleInterval x) {
-        if (x.exact().isPresent() && x.exact().get().equals(Rational.ONE)) {
-            return atTrivialPoint(exactLevel::log, x);
+        if (x.exact().isPresent()) {
+            // from the canonical ball of the exact value, so what is remembered is a function of that value alone
+            Rational v = x.exact().get();
+            return remembered.at("log", v, v, () -> logAt(of(v)));
         }
         return DoubleDoubleKernels.log(x);
+    }
+
+
+    private DoubleDoubleInterval logAt(DoubleDoubleInterval x) {
+        if (x.exact().isPresent()) {
+            Rational v = x.exact().get();
+            if (v.equals(Rational.ONE)) {
+                return atTrivialPoint(exactLevel::log, x);
+            }
+            // near 1, log(v) = log1p(v - 1) from the ball of the exact v - 1: the ball of v itself would carry its
+            // rounding, about 2^-107 absolute, into a result near 0 (section 14)
+            Optional<DoubleDoubleInterval> t = offsetFromOneIfNear(v);
+            if (t.isPresent()) {
+                return DoubleDoubleKernels.log1p(t.get());
+            }
+        }
+        return DoubleDoubleKernels.log(x);
+    }
+
+    /**
+     * The ball of v - 1 (no exact value attached) when |v - 1| <= 1/4, else empty. For p/q with |p|, q < 2^53 it is
+     * ratio(p - q, q) in doubles (p - q is then exact, and |p - q| <= q/4 compares exact doubles); else from the
+     * rational v - 1.
+     */
+    private static Optional<DoubleDoubleInterval> offsetFromOneIfNear(Rational v) {
+        BigInteger n = v.numerator();
+        BigInteger d = v.denominator();
+        if (n.bitLength() <= 53 && d.bitLength() <= 53) {
+            double p = n.doubleValue();
+            double q = d.doubleValue();
+            double offset = p - q; // both integers below 2^53 in magnitude, q > 0: exact
+            return Math.abs(offset) <= q * 0.25 ? Optional.of(ratio(offset, q)) : Optional.empty();
+        }
+        Rational t = v.subtract(Rational.ONE);
+        if (t.abs().compareTo(QUARTER) > 0) {
+            return Optional.empty();
+        }
+        DoubleDoubleInterval b = ballOf(t, t);
+        return Optional.of(new DoubleDoubleInterval(b.hi(), b.lo(), b.radius(), Optional.empty()));
     }
 
     @Override
@@ -280,6 +327,10 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
     public DoubleDoubleInterval acos(DoubleDoubleInterval x) {
         if (isTrivialPoint(x)) {
             return atTrivialPoint(exactLevel::acos, x);
+        }
+        if (x.exact().isPresent()) {
+            Rational v = x.exact().get();
+            return remembered.at("acos", v, v, () -> DoubleDoubleKernels.acos(of(v)));
         }
         return DoubleDoubleKernels.acos(x);
     }

@@ -163,8 +163,9 @@ final class DoubleDoubleKernels {
         } else {
             v = sum(expOfMidpoint(m), negated(ONE));
         }
-        // the derivative is exp <= 1 + |expm1(m)|, times (e^r - 1) <= r (1 + 2r)
-        double slope = addUp(1, v.magnitudeBound());
+        // |expm1(x) - expm1(x_m)| <= exp(x_m) (e^r - 1), exp(x_m) = 1 + expm1(x_m) <= 1 + v's upper bound (not
+        // 1 + |v|: for x_m well below 0 the slope is far below 1), and e^r - 1 <= r (1 + 2r)
+        double slope = addUp(1, v.upperBound());
         return widened(v, mulUp(slope, mulUp(x.radius(), Math.nextUp(1 + 2 * x.radius()))));
     }
 
@@ -190,6 +191,32 @@ final class DoubleDoubleKernels {
         }
         // |log(x) - log(x_m)| <= r / (x_m - r)
         return widened(y, divUp(x.radius(), low));
+    }
+
+    /**
+     * log(1 + t) for a ball t with |t| <= 1/2 at every point (else declined), keeping t's relative precision:
+     * y0 ~ log1p(t_m), U = E1 + t_m + t_m E1 with E1 = expm1(-y0) encloses u = (1 + t_m) e^-y0 - 1, log1p(t_m) = y0 + log1p(u)
+     * with |log1p(u) - u| <= u^2 for |u| <= 1/2, and |log1p(t) - log1p(t_m)| <= r / (1 - |t|max)
+     * (proofs/double-double-interval.md section 14). For the log of an exact argument near 1, whose
+     * rounding to a double-double would cost the relative precision of a result near 0.
+     */
+    static DoubleDoubleInterval log1p(DoubleDoubleInterval t) {
+        double tMax = t.magnitudeBound();
+        if (!(tMax <= 0.5)) {
+            throw new InsufficientPrecisionException("log1p argument beyond 1/2");
+        }
+        double y0 = StrictMath.log1p(t.hi());
+        // u = (1 + t_m)(1 + E1) - 1 = E1 + t_m + t_m E1 for E1 = expm1(-y0): one series for both terms
+        DoubleDoubleInterval e1 = expm1(point(-y0));
+        DoubleDoubleInterval tm = strip(t);
+        DoubleDoubleInterval u = sum(e1, sum(tm, product(tm, e1)));
+        double rho = u.magnitudeBound();
+        if (!(rho <= 0.5)) {
+            throw new InsufficientPrecisionException("log1p residual too large");
+        }
+        DoubleDoubleInterval y = widened(sum(point(y0), u), mulUp(rho, rho));
+        // 1 + t >= 1 - |t|max >= 1/2 on the ball
+        return widened(y, divUp(t.radius(), Math.nextDown(1 - tMax)));
     }
 
     /** cos or sin of the ball (h + l) +/- r, declined beyond {@link DoubleDoubleTrig#MAX_ARGUMENT}. */
@@ -219,8 +246,9 @@ final class DoubleDoubleKernels {
 
     /**
      * asin for |x_m| <= 1/2 (+ a little): y0 ~ asin(x_m) certified through S = sin(y0) and C = cos(y0):
-     * asin(x_m) = y0 + D g(xi), D = x_m - sin(y0), g = 1/sqrt(1 - xi^2) between x_m and sin(y0); S and C by the
-     * truncated series (proofs/double-double-interval.md section 13).
+     * asin(x_m) = y0 + D g(xi), D = x_m - sin(y0), g = 1/sqrt(1 - xi^2) between x_m and sin(y0), g(xi) within
+     * |D| m gmax^3 of 1/cos(y0), which the ball 1/C contains; S and C by the truncated series
+     * (proofs/double-double-interval.md sections 6 and 14).
      */
     private static DoubleDoubleInterval asinSmall(DoubleDoubleInterval x) {
         if (!(x.magnitudeBound() <= 0.75)) {
@@ -236,18 +264,13 @@ final class DoubleDoubleKernels {
         // gmax >= 1/sqrt(1 - m^2) for every xi with |xi| <= m
         double oneMinus = Math.nextDown(1 - Math.nextUp(m * m));
         double gmax = Math.nextUp(1 / Math.nextDown(Math.sqrt(oneMinus)));
-        double c = 1 / cs.hi();
-        // |1/cos(y0) - c| <= (|C_l| + r_C) / (C_h (C_h - |C_l| - r_C)) + ulp(c); cos(y0) >= 0.66 here
-        double cLow = lowerMagnitude(cs);
-        double secError = addUp(divUp(addUp(Math.abs(cs.lo()), cs.radius()), Math.nextDown(cs.hi() * cLow)), Math.ulp(c));
-        // |g(xi) - 1/cos(y0)| <= |asin(xi) - y0| sup|sin/cos^2| <= |D| gmax (m gmax^2)
-        double dBound = d.magnitudeBound();
-        double gSpread = addUp(mulUp(mulUp(dBound, gmax), mulUp(m, mulUp(gmax, gmax))), secError);
-        DoubleDoubleInterval y = sum(point(y0), product(d, point(c)));
-        // the ball d * c was widened by r_D c; the truth is D g: add |D| |g - c|, and r_D |gmax - c| covers g > c
-        double extra = addUp(mulUp(dBound, gSpread), mulUp(d.radius(), gmax));
+        // |g(xi) - 1/cos(y0)| <= |asin(xi) - y0| sup|sin/cos^2| <= |D| gmax (m gmax^2); 1/cos(y0) lies in the ball 1/C
+        // (cos(y0) >= 0.66 here), so g(xi) lies in G, and D g(xi) in the ball product d G
+        double gSpread = mulUp(mulUp(d.magnitudeBound(), gmax), mulUp(m, mulUp(gmax, gmax)));
+        DoubleDoubleInterval g = widened(quotient(ONE, cs), gSpread);
+        DoubleDoubleInterval y = sum(point(y0), product(d, g));
         // |asin(x) - asin(x_m)| <= r_x gmax
-        return widened(y, addUp(extra, mulUp(x.radius(), gmax)));
+        return widened(y, mulUp(x.radius(), gmax));
     }
 
     /** sin or cos of the point y by {@link DoubleDoubleTrig#evaluateTruncated} (|y| < 2^40). */
