@@ -132,8 +132,13 @@ public final class PhaseScan {
     static WindowScan witness(RopeEmulator rope, int i, Enclosure thetaEnclosure, long[] ps, double[] positions) {
         SplitTheta theta = split(rope, i, thetaEnclosure);
         double maxLo = 0;
+        double lastPosition = Double.NaN;
+        double lastPhase = Double.NaN;
         for (int k = 0; k < ps.length; k++) {
-            double phase = rope.phaseValue(i, positions[k]);
+            // the phase is a function of the position (proofs/collision-horizons.md, section 6): one per run of equal ones
+            double phase = positions[k] == lastPosition ? lastPhase : rope.phaseValue(i, positions[k]);
+            lastPosition = positions[k];
+            lastPhase = phase;
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), true);
             }

@@ -12,8 +12,8 @@ import org.ropebounds.format.Rational;
 /**
  * {@link PositionRuns#fill} against {@link RopeEmulator#positionInPhaseValue} position by position (the same double, bit for
  * bit): where positions are exact, across the end of the exact range, in long runs of equal rounded positions (bf16 and
- * fp8 near 2^30), across the overflow to infinity (fp16 above 65519) and to NaN (fp8-e4m3 above 464, a format without
- * infinity), past 2^53 (where positions no longer pass through a double) and near 2^62; entries outside [from, until) are
+ * fp8 near 2^30), across the overflow to infinity (fp16 above 65519) and to NaN (fp8-e4m3 past its largest value, 448: a
+ * format without infinity), past 2^53 (where positions no longer pass through a double) and near 2^62; entries outside [from, until) are
  * left as they were.
  */
 class PositionRunsTest {
