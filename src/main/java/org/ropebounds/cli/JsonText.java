@@ -1,14 +1,8 @@
 package org.ropebounds.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -17,9 +11,9 @@ import java.util.Map;
  * level, LF, {@code "key" : value}, {@code { }} and {@code [ ]} when empty, Jackson's escapes), for the large trees of
  * {@code erasure --json} (a megabyte for twelve pipelines at d = 256): objects, arrays, strings, int, long and big-integer
  * numbers, booleans and nulls are appended to one buffer by a handful of small methods, which the first tier of the JIT
- * compiles early, where Jackson's generator and pretty printer spread the same work over some thirty methods that a short
+ * compiles early, where Jackson's generator and pretty printer spread the same work over many more methods that a short
  * run mostly interprets (issue 17). A tree with any other node (a float, double or decimal number, binary, POJO) is
- * written by Jackson's streaming generator with the same pretty printer, or by {@link Json#print} itself.
+ * written by {@link Json#print} itself.
  */
 final class JsonText {
     /** "\n" and two spaces per level, for the levels most trees reach. */
@@ -37,7 +31,7 @@ final class JsonText {
     /**
      * Writes {@code tree}, then LF, to {@code out} and flushes it: the same characters as {@link Json#print}.
      *
-     * @throws UncheckedIOException if Jackson's generator (used for trees with other nodes) fails to write
+     * @throws java.io.UncheckedIOException as {@link Json#print} does, for a tree with other nodes that the ObjectMapper cannot write
      */
     static void print(PrintWriter out, ObjectNode tree) {
         StringBuilder text = new StringBuilder(1 << 16);
@@ -47,21 +41,7 @@ final class JsonText {
             out.flush();
             return;
         }
-        if (!plain(tree)) {
-            Json.print(out, tree);
-            return;
-        }
-        try {
-            JsonGenerator g = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-            write(g, tree);
-            g.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.print('\n');
-        out.flush();
+        Json.print(out, tree);
     }
 
     /**
@@ -185,62 +165,6 @@ final class JsonText {
             case '\r' -> text.append("\\r");
             default -> text.append("\\u00").append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                     .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-        }
-    }
-
-    /** Whether every node is an object, array, string, number, boolean or null. */
-    private static boolean plain(JsonNode n) {
-        switch (n.getNodeType()) {
-            case OBJECT, ARRAY -> {
-                for (JsonNode c : n) {
-                    if (!plain(c)) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            case STRING, NUMBER, BOOLEAN, NULL -> {
-                return true;
-            }
-            default -> {
-                return false;
-            }
-        }
-    }
-
-    /** Writes n as its node's own serializer does (numbers by their type: int, long, big integer, float, double, decimal). */
-    private static void write(JsonGenerator g, JsonNode n) throws IOException {
-        switch (n.getNodeType()) {
-            case OBJECT -> {
-                g.writeStartObject();
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    g.writeFieldName(e.getKey());
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
-            }
-            case ARRAY -> {
-                g.writeStartArray();
-                for (JsonNode c : n) {
-                    write(g, c);
-                }
-                g.writeEndArray();
-            }
-            case STRING -> g.writeString(n.textValue());
-            case BOOLEAN -> g.writeBoolean(n.booleanValue());
-            case NULL -> g.writeNull();
-            case NUMBER -> {
-                switch (n.numberType()) {
-                    case INT -> g.writeNumber(n.intValue());
-                    case LONG -> g.writeNumber(n.longValue());
-                    case BIG_INTEGER -> g.writeNumber(n.bigIntegerValue());
-                    case FLOAT -> g.writeNumber(n.floatValue());
-                    case DOUBLE -> g.writeNumber(n.doubleValue());
-                    default -> g.writeNumber(n.decimalValue());
-                }
-            }
-            default -> throw new IllegalArgumentException("not a plain JSON node: " + n.getNodeType());
         }
     }
 }
