@@ -1,17 +1,8 @@
 package org.ropebounds.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.Map;
 import org.ropebounds.rope.ErasureReport;
 import org.ropebounds.rope.Horizon;
 import org.ropebounds.rope.PhaseErrorBound;
@@ -59,84 +50,9 @@ final class ErasureJson {
         return o;
     }
 
-    /**
-     * {@link Json#print} of a tree of objects, arrays, strings, numbers, booleans and nulls (the erasure output's), the same
-     * characters: written straight to {@code out} by a streaming generator with the same pretty printer, without the
-     * ObjectMapper (whose set-up costs a run more than writing a megabyte) or a String of the whole output. A tree with
-     * any other kind of node goes to {@link Json#print}.
-     */
+    /** {@link Json#print} of the output tree, the same characters ({@link JsonText#print}: faster for erasure's large trees). */
     static void print(PrintWriter out, ObjectNode tree) {
-        if (!plain(tree)) {
-            Json.print(out, tree);
-            return;
-        }
-        try {
-            JsonGenerator g = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-            write(g, tree);
-            g.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.print('\n');
-        out.flush();
-    }
-
-    /** Whether every node is an object, array, string, number, boolean or null. */
-    private static boolean plain(JsonNode n) {
-        switch (n.getNodeType()) {
-            case OBJECT, ARRAY -> {
-                for (JsonNode c : n) {
-                    if (!plain(c)) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            case STRING, NUMBER, BOOLEAN, NULL -> {
-                return true;
-            }
-            default -> {
-                return false;
-            }
-        }
-    }
-
-    /** Writes n as its node's own serializer does (numbers by their type: int, long, big integer, float, double, decimal). */
-    private static void write(JsonGenerator g, JsonNode n) throws IOException {
-        switch (n.getNodeType()) {
-            case OBJECT -> {
-                g.writeStartObject();
-                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    g.writeFieldName(e.getKey());
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
-            }
-            case ARRAY -> {
-                g.writeStartArray();
-                for (JsonNode c : n) {
-                    write(g, c);
-                }
-                g.writeEndArray();
-            }
-            case STRING -> g.writeString(n.textValue());
-            case BOOLEAN -> g.writeBoolean(n.booleanValue());
-            case NULL -> g.writeNull();
-            case NUMBER -> {
-                switch (n.numberType()) {
-                    case INT -> g.writeNumber(n.intValue());
-                    case LONG -> g.writeNumber(n.longValue());
-                    case BIG_INTEGER -> g.writeNumber(n.bigIntegerValue());
-                    case FLOAT -> g.writeNumber(n.floatValue());
-                    case DOUBLE -> g.writeNumber(n.doubleValue());
-                    default -> g.writeNumber(n.decimalValue());
-                }
-            }
-            default -> throw new IllegalArgumentException("not a plain JSON node: " + n.getNodeType());
-        }
+        JsonText.print(out, tree);
     }
 
     /** key: the located position as a string, or null (bracketed or none). */

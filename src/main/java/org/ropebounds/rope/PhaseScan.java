@@ -31,6 +31,8 @@ public final class PhaseScan {
 
     /** 2^53: positions below it are doubles exactly. */
     static final long EXACT_DOUBLES = 1L << 53;
+    /** Positions computed at a time by a window without given positions. */
+    private static final int WINDOW_CHUNK = 256;
 
     private PhaseScan() {
     }
@@ -130,8 +132,13 @@ public final class PhaseScan {
     static WindowScan witness(RopeEmulator rope, int i, Enclosure thetaEnclosure, long[] ps, double[] positions) {
         SplitTheta theta = split(rope, i, thetaEnclosure);
         double maxLo = 0;
+        double lastPosition = Double.NaN;
+        double lastPhase = Double.NaN;
         for (int k = 0; k < ps.length; k++) {
-            double phase = rope.phaseValue(i, positions[k]);
+            // the phase is a function of the position (proofs/collision-horizons.md, section 6): one per run of equal ones
+            double phase = positions[k] == lastPosition ? lastPhase : rope.phaseValue(i, positions[k]);
+            lastPosition = positions[k];
+            lastPhase = phase;
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
@@ -157,8 +164,26 @@ public final class PhaseScan {
         double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
         long above = -1;
         double maxLo = 0;
+        // without given positions, a chunk of them at a time, once per run of equal ones (PositionRuns)
+        double[] chunk = positions != null ? null : new double[(int) Math.max(0, Math.min(WINDOW_CHUNK, end - start + 1))];
+        long chunkStart = start;
+        double lastPosition = Double.NaN;
+        double lastPhase = Double.NaN;
         for (long p = start; p <= end && !(untilFirst && above >= 0); p++) {
-            double phase = rope.phaseValue(i, positions != null ? positions[(int) (p - start)] : rope.positionInPhaseValue(p));
+            double position;
+            if (positions != null) {
+                position = positions[(int) (p - start)];
+            } else {
+                if (p == start || p - chunkStart == chunk.length) {
+                    chunkStart = p;
+                    PositionRuns.fill(rope, p, chunk, 0, (int) Math.min(chunk.length, end - p + 1));
+                }
+                position = chunk[(int) (p - chunkStart)];
+            }
+            // the phase is a function of the position (positions are >= 0, so == compares them exactly; NaN never repeats)
+            double phase = position == lastPosition ? lastPhase : rope.phaseValue(i, position);
+            lastPosition = position;
+            lastPhase = phase;
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.of(above < 0 ? p : above), BinaryRational.ofDouble(maxLo).toRational(), true);
             }

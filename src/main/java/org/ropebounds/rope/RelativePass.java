@@ -93,6 +93,11 @@ final class RelativePass {
         final double[] hi;
         private final int n;
         private int computed;
+        /** The positions of the chunk being computed, when the pass is not given them. */
+        private double[] chunk = new double[0];
+        /** The last position whose phase was computed, and that phase (NaN before the first). */
+        private double lastPosition = Double.NaN;
+        private double lastPhase = Double.NaN;
 
         Errors(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long s, double[] positions, int n) {
             this.rope = rope;
@@ -116,9 +121,24 @@ final class RelativePass {
                 return;
             }
             int until = Math.min(n, Math.max(k + 1, computed + CHUNK));
+            double[] t = positions;
+            int offset = 0;
+            if (t == null) {
+                // this chunk's positions, once per run of equal ones (PositionRuns)
+                if (chunk.length < until - computed) {
+                    chunk = new double[until - computed];
+                }
+                PositionRuns.fill(rope, s + computed, chunk, 0, until - computed);
+                t = chunk;
+                offset = computed;
+            }
             for (int j = computed; j < until; j++) {
                 long p = s + j;
-                double phase = rope.phaseValue(i, positions != null ? positions[j] : rope.positionInPhaseValue(p));
+                double position = t[j - offset];
+                // the phase is a function of the position: a run of equal positions has one phase (NaN never repeats)
+                double phase = position == lastPosition ? lastPhase : rope.phaseValue(i, position);
+                lastPosition = position;
+                lastPhase = phase;
                 if (!Double.isFinite(phase)) {
                     lo[j] = Double.NaN;
                 } else if (p < PhaseScan.EXACT_DOUBLES) {
