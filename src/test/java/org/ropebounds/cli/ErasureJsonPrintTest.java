@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.BiConsumer;
@@ -19,11 +18,7 @@ import org.junit.jupiter.api.Test;
 class ErasureJsonPrintTest {
 
     private static String printed(BiConsumer<PrintWriter, ObjectNode> print, ObjectNode tree) {
-        StringWriter s = new StringWriter();
-        PrintWriter out = new PrintWriter(s);
-        print.accept(out, tree);
-        out.flush();
-        return s.toString();
+        return JsonTextTest.printed(print, tree);
     }
 
     @Test

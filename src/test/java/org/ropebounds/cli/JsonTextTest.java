@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class JsonTextTest {
 
-    private static String printed(BiConsumer<PrintWriter, ObjectNode> print, ObjectNode tree) {
+    /** What {@code print} writes for {@code tree} (the one helper the JSON writer tests share). */
+    static String printed(BiConsumer<PrintWriter, ObjectNode> print, ObjectNode tree) {
         StringWriter s = new StringWriter();
         PrintWriter out = new PrintWriter(s);
         print.accept(out, tree);
