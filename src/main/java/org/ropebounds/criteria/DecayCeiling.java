@@ -254,13 +254,13 @@ final class DecayCeiling {
                 double c = Double.POSITIVE_INFINITY;
                 if (shape != AT_HI) {
                     if (Double.isNaN(cosLo[i])) {
-                        cosLo[i] = cosDown(lo);
+                        cosLo[i] = PhaseCos.down(lo);
                     }
                     c = cosLo[i];
                 }
                 if (shape != AT_LO) {
                     if (Double.isNaN(cosHi[i])) {
-                        cosHi[i] = cosDown(hi);
+                        cosHi[i] = PhaseCos.down(hi);
                     }
                     c = Math.min(c, cosHi[i]);
                 }
@@ -310,9 +310,9 @@ final class DecayCeiling {
     static double greatestCos(double lo, double hi) {
         return switch (shape(lo, hi, false)) {
             case HOLDS_EXTREMUM -> 1;
-            case AT_LO -> cosUp(lo);
-            case AT_HI -> cosUp(hi);
-            default -> Math.max(cosUp(lo), cosUp(hi));
+            case AT_LO -> PhaseCos.up(lo);
+            case AT_HI -> PhaseCos.up(hi);
+            default -> Math.max(PhaseCos.up(lo), PhaseCos.up(hi));
         };
     }
 
@@ -320,18 +320,10 @@ final class DecayCeiling {
     static double leastCos(double lo, double hi) {
         return switch (shape(lo, hi, true)) {
             case HOLDS_EXTREMUM -> -1;
-            case AT_LO -> cosDown(lo);
-            case AT_HI -> cosDown(hi);
-            default -> Math.min(cosDown(lo), cosDown(hi));
+            case AT_LO -> PhaseCos.down(lo);
+            case AT_HI -> PhaseCos.down(hi);
+            default -> Math.min(PhaseCos.down(lo), PhaseCos.down(hi));
         };
-    }
-
-    private static double cosDown(double x) {
-        return PhaseCos.down(x);
-    }
-
-    private static double cosUp(double x) {
-        return PhaseCos.up(x);
     }
 
     private double[] nan() {
