@@ -343,30 +343,6 @@ public final class ZoneCalculator {
         }
     }
 
-    /** The decisions about one format. */
-    private static final class FormatDecisions {
-        final Format format;
-        final Decision<CertifiedDecimal> ceiling = new Decision<>();
-        final Decision<CertifiedDecimal> zoneLower = new Decision<>();
-        final Decision<Boolean> empty = new Decision<>();
-        final Decision<CertifiedDecimal> ratio = new Decision<>();
-        final Decision<CertifiedDecimal> maxContextBound = new Decision<>();
-        final Decision<BigInteger> maxContext = new Decision<>();
-        final Decision<Integer> minBits = new Decision<>();
-        final Decision<Verdict> verdict = new Decision<>();
-        final Decision<CertifiedDecimal> marginUpper = new Decision<>();
-
-        FormatDecisions(Format format) {
-            this.format = format;
-        }
-
-        /** Whether what must be decided whatever the query, and with a base the verdict and ceiling/b, is not all decided. */
-        boolean pending(boolean withBase) {
-            return ceiling.pending() || zoneLower.pending() || empty.pending() || ratio.pending() || maxContextBound.pending()
-                    || maxContext.pending() || minBits.pending() || withBase && (verdict.pending() || marginUpper.pending());
-        }
-    }
-
     /** The decisions taken so far; each is taken at the first level that decides it. */
     private static final class Decisions {
         private final ZoneQuery q;
