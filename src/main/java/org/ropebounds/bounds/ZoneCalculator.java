@@ -85,7 +85,7 @@ public final class ZoneCalculator {
         private final ZoneQuery q;
         private final Optional<T> base;
         /** The lower bounds' thresholds, in the order of {@link Bounds#lower()}. */
-        private final Value[] lower = newValues(Bounds.lower().size());
+        private final List<Value> lower = new ArrayList<>(Bounds.lower().size());
         private final Value zoneLower;
         private final ZoneShortcuts.Lazy<T> acosRoot;
         private final ZoneShortcuts.Lazy<T> length;
@@ -108,19 +108,18 @@ public final class ZoneCalculator {
             acosRoot = new ZoneShortcuts.Lazy<>(() -> DepthStabilityBound.acosOfRoot(a, q));
             length = new ZoneShortcuts.Lazy<>(() -> a.of(q.context().longValueExact()));
             depthApprox = new Value(() -> a.divide(length.get(), acosRoot.get()));
-            for (int i = 0; i < lower.length; i++) {
-                Bound b = Bounds.lower().get(i);
+            for (Bound b : Bounds.lower()) {
                 // depth stability's approx threshold is depthApprox, L/acos(eps^(1/N)) (DepthStabilityBound.approxThreshold):
                 // taken from it, acos(eps^(1/N)) is computed once per level for this bound and the max-context bound alike
-                lower[i] = new Value(b == Bounds.DEPTH_STABILITY ? () -> Bound.inSpectrum(a, q, depthApprox.t()) : () -> b.threshold(a, q, null));
+                lower.add(new Value(b == Bounds.DEPTH_STABILITY ? () -> Bound.inSpectrum(a, q, depthApprox.t()) : () -> b.threshold(a, q, null)));
             }
             // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md), so when the larger of aliasing and
             // depth stability is decided, max(aliasing, dc, depth) is that bound's value (proofs/double-double-interval.md
             // section 12; not at the last level, where the digits settled for come from the enclosure itself)
             zoneLower = binding.isPresent() ? lower(binding.get()) : new Value(() -> {
-                T m = lower[0].t();
-                for (int i = 1; i < lower.length; i++) {
-                    m = a.max(m, lower[i].t());
+                T m = lower.get(0).t();
+                for (int i = 1; i < lower.size(); i++) {
+                    m = a.max(m, lower.get(i).t());
                 }
                 return m;
             });
@@ -252,17 +251,12 @@ public final class ZoneCalculator {
 
         /** A lower bound's threshold. */
         Value lower(Bound b) {
-            return lower[lowerIndex(b)];
+            return lower.get(lowerIndex(b));
         }
 
         /** The i-th lower bound's threshold, in the order of {@link Bounds#lower()}. */
         Value lower(int i) {
-            return lower[i];
-        }
-
-        @SuppressWarnings("unchecked")
-        private Value[] newValues(int n) {
-            return (Value[]) java.lang.reflect.Array.newInstance(Value.class, n);
+            return lower.get(i);
         }
 
         /** max of the lower bounds. */
