@@ -5,9 +5,7 @@ import static org.ropebounds.real.CertifiedDecimal.Direction.UPWARD;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -35,6 +33,17 @@ import org.ropebounds.real.Ziv;
  */
 public final class ZoneCalculator {
     private ZoneCalculator() {
+    }
+
+    /** The index of a lower bound in {@link Bounds#lower()}. */
+    private static int lowerIndex(Bound b) {
+        List<Bound> all = Bounds.lower();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == b) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a lower bound: " + b.id());
     }
 
     /**
@@ -75,7 +84,8 @@ public final class ZoneCalculator {
         private final Arithmetic<T> a;
         private final ZoneQuery q;
         private final Optional<T> base;
-        private final Map<Bound, Value> lower = new LinkedHashMap<>();
+        /** The lower bounds' thresholds, in the order of {@link Bounds#lower()}. */
+        private final List<Value> lower = new ArrayList<>(Bounds.lower().size());
         private final Value zoneLower;
         private final ZoneShortcuts.Lazy<T> acosRoot;
         private final ZoneShortcuts.Lazy<T> length;
@@ -101,15 +111,15 @@ public final class ZoneCalculator {
             for (Bound b : Bounds.lower()) {
                 // depth stability's approx threshold is depthApprox, L/acos(eps^(1/N)) (DepthStabilityBound.approxThreshold):
                 // taken from it, acos(eps^(1/N)) is computed once per level for this bound and the max-context bound alike
-                lower.put(b, new Value(b == Bounds.DEPTH_STABILITY ? () -> Bound.inSpectrum(a, q, depthApprox.t()) : () -> b.threshold(a, q, null)));
+                lower.add(new Value(b == Bounds.DEPTH_STABILITY ? () -> Bound.inSpectrum(a, q, depthApprox.t()) : () -> b.threshold(a, q, null)));
             }
             // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md), so when the larger of aliasing and
             // depth stability is decided, max(aliasing, dc, depth) is that bound's value (proofs/double-double-interval.md
             // section 12; not at the last level, where the digits settled for come from the enclosure itself)
-            zoneLower = binding.isPresent() ? lower.get(binding.get()) : new Value(() -> {
-                T m = null;
-                for (Value t : lower.values()) {
-                    m = m == null ? t.t() : a.max(m, t.t());
+            zoneLower = binding.isPresent() ? lower(binding.get()) : new Value(() -> {
+                T m = lower.get(0).t();
+                for (int i = 1; i < lower.size(); i++) {
+                    m = a.max(m, lower.get(i).t());
                 }
                 return m;
             });
@@ -241,7 +251,12 @@ public final class ZoneCalculator {
 
         /** A lower bound's threshold. */
         Value lower(Bound b) {
-            return lower.get(b);
+            return lower.get(lowerIndex(b));
+        }
+
+        /** The i-th lower bound's threshold, in the order of {@link Bounds#lower()}. */
+        Value lower(int i) {
+            return lower.get(i);
         }
 
         /** max of the lower bounds. */
@@ -322,36 +337,13 @@ public final class ZoneCalculator {
         }
     }
 
-    /** The decisions about one format. */
-    private static final class FormatDecisions {
-        final Format format;
-        final Decision<CertifiedDecimal> ceiling = new Decision<>();
-        final Decision<CertifiedDecimal> zoneLower = new Decision<>();
-        final Decision<Boolean> empty = new Decision<>();
-        final Decision<CertifiedDecimal> ratio = new Decision<>();
-        final Decision<CertifiedDecimal> maxContextBound = new Decision<>();
-        final Decision<BigInteger> maxContext = new Decision<>();
-        final Decision<Integer> minBits = new Decision<>();
-        final Decision<Verdict> verdict = new Decision<>();
-        final Decision<CertifiedDecimal> marginUpper = new Decision<>();
-
-        FormatDecisions(Format format) {
-            this.format = format;
-        }
-
-        /** Whether what must be decided whatever the query, and with a base the verdict and ceiling/b, is not all decided. */
-        boolean pending(boolean withBase) {
-            return ceiling.pending() || zoneLower.pending() || empty.pending() || ratio.pending() || maxContextBound.pending()
-                    || maxContext.pending() || minBits.pending() || withBase && (verdict.pending() || marginUpper.pending());
-        }
-    }
-
     /** The decisions taken so far; each is taken at the first level that decides it. */
     private static final class Decisions {
         private final ZoneQuery q;
         private final Optional<Rational> base;
         private final int digits;
-        private final Map<Bound, Decision<CertifiedDecimal>> lower = new LinkedHashMap<>();
+        /** The lower bounds' decimals, in the order of {@link Bounds#lower()}. */
+        private final List<Decision<CertifiedDecimal>> lower = new ArrayList<>(Bounds.lower().size());
         private final Decision<Bound> binding = new Decision<>();
         private final Decision<Boolean> dominates = new Decision<>();
         private final List<FormatDecisions> formats = new ArrayList<>();
@@ -363,8 +355,8 @@ public final class ZoneCalculator {
             this.q = q;
             this.base = base;
             this.digits = digits;
-            for (Bound b : Bounds.lower()) {
-                lower.put(b, new Decision<>());
+            for (int i = 0; i < Bounds.lower().size(); i++) {
+                lower.add(new Decision<>());
             }
             for (Format f : formats) {
                 this.formats.add(new FormatDecisions(f));
@@ -376,7 +368,7 @@ public final class ZoneCalculator {
             if (settledAtLastLevel) {
                 return true;
             }
-            for (Decision<CertifiedDecimal> d : lower.values()) {
+            for (Decision<CertifiedDecimal> d : lower) {
                 if (d.pending()) {
                     return false;
                 }
@@ -394,7 +386,9 @@ public final class ZoneCalculator {
          * pending decimal takes the digits it has.
          */
         <T> void absorb(Level<T> s, boolean last) {
-            lower.forEach((b, d) -> decimal(d, () -> s.lower(b), UPWARD, last)); // minimums: up
+            for (int i = 0; i < lower.size(); i++) {
+                decimal(lower.get(i), s.lower(i), UPWARD, last); // minimums: up
+            }
             if (dominates.pending()) {
                 OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).compareTo(s.lower(Bounds.ALIASING));
                 if (c.isPresent()) {
@@ -411,10 +405,10 @@ public final class ZoneCalculator {
                 // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
                 // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the
                 // max-context bound (L must stay below it) down, like the ceiling
-                decimal(f.ceiling, z::ceiling, DOWNWARD, last);
-                decimal(f.zoneLower, s::zoneLower, UPWARD, last);
-                decimal(f.ratio, z::ratio, DOWNWARD, last);
-                decimal(f.maxContextBound, z::maxContextBound, DOWNWARD, last);
+                decimal(f.ceiling, z.ceiling(), DOWNWARD, last);
+                decimal(f.zoneLower, s.zoneLower(), UPWARD, last);
+                decimal(f.ratio, z.ratio(), DOWNWARD, last);
+                decimal(f.maxContextBound, z.maxContextBound(), DOWNWARD, last);
                 if (f.empty.pending()) {
                     // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
                     OptionalInt c = s.zoneLower().compareTo(z.ceiling());
@@ -439,7 +433,7 @@ public final class ZoneCalculator {
                     }
                 }
                 if (base.isPresent()) {
-                    decimal(f.marginUpper, z::marginUpper, DOWNWARD, last); // ceiling/b, a margin: never overstated
+                    decimal(f.marginUpper, z.marginUpper(), DOWNWARD, last); // ceiling/b, a margin: never overstated
                     if (f.verdict.pending()) {
                         OptionalInt belowLower = s.zoneLower().compareTo(base.get(), s.base()); // > 0: b < lower
                         OptionalInt vsCeiling = z.ceiling().compareTo(base.get(), s.base()); // <= 0: b >= ceiling
@@ -450,7 +444,7 @@ public final class ZoneCalculator {
                 }
             }
             if (base.isPresent()) {
-                decimal(marginLower, s::marginLower, DOWNWARD, last); // b/lower, a margin: never overstated
+                decimal(marginLower, s.marginLower(), DOWNWARD, last); // b/lower, a margin: never overstated
                 if (maxDepth.pending()) {
                     OptionalInt ratioToHalfPi = s.phaseOverHalfPiVersusOne();
                     if (ratioToHalfPi.isPresent() && ratioToHalfPi.getAsInt() > 0) {
@@ -466,11 +460,10 @@ public final class ZoneCalculator {
         }
 
         /** Takes the decimal the enclosure decides in {@code direction}, or at the last level the digits it has. */
-        private void decimal(Decision<CertifiedDecimal> d, Supplier<Level<?>.Value> value, Direction direction, boolean last) {
+        private void decimal(Decision<CertifiedDecimal> d, Level<?>.Value x, Direction direction, boolean last) {
             if (!d.pending()) {
                 return;
             }
-            Level<?>.Value x = value.get();
             Optional<CertifiedDecimal> decided = x.decide(digits, direction, last);
             if (decided.isPresent()) {
                 d.take(decided.get());
@@ -481,7 +474,9 @@ public final class ZoneCalculator {
 
         ZoneReport report() {
             List<LowerBound> lb = new ArrayList<>();
-            lower.forEach((b, d) -> lb.add(new LowerBound(b, orUndecided(d))));
+            for (int i = 0; i < lower.size(); i++) {
+                lb.add(new LowerBound(Bounds.lower().get(i), orUndecided(lower.get(i))));
+            }
             List<FormatZone> fz = new ArrayList<>();
             for (FormatDecisions f : formats) {
                 fz.add(new FormatZone(f.format, orUndecided(f.ceiling), orUndecided(f.zoneLower), f.empty.value(),

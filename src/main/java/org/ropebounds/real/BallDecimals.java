@@ -32,6 +32,8 @@ final class BallDecimals {
     /** 10^j for j below this are kept once computed (a benign race: each entry is immutable). */
     private static final int KEPT_POWERS = 1200;
     private static final BigInteger[] KEPT_TEN_POW = new BigInteger[KEPT_POWERS];
+    /** 10^j for 0 <= j <= 22, exact doubles (5^22 < 2^53; parsing rounds correctly). */
+    private static final double[] EXACT_POW10 = new double[23];
 
     static {
         for (int k = 0; k <= MAX_DIGITS; k++) {
@@ -42,6 +44,9 @@ final class BallDecimals {
         }
         for (int k = 0; k < TEN_POW_LONG.length; k++) {
             TEN_POW_LONG[k] = TEN_POW[k].longValueExact();
+        }
+        for (int j = 0; j < EXACT_POW10.length; j++) {
+            EXACT_POW10[j] = Double.parseDouble("1e" + j);
         }
     }
 
@@ -136,8 +141,10 @@ final class BallDecimals {
     /**
      * The rounding up or down of every point of the non-point double interval [lo, hi] to n significant digits,
      * as {@link CertifiedDecimal#decide(Enclosure, int, Direction)} would give it from that interval's enclosure
-     * (the same BigDecimal, scale included), when the double-double ball covering it decides; empty otherwise.
-     * The ball has the midpoint (lo + hi)/2 exactly and a radius at least (hi - lo)/2, so it contains [lo, hi]:
+     * (the same BigDecimal, scale included), when this can tell; empty otherwise. For 0 < lo, n <= 15 and a scale
+     * 0 <= j <= 22 it is decided exactly in doubles ({@link #roundedExactly}, section 15: empty there only when the
+     * enclosure does not decide either, apart from the range it declines), else by the double-double ball covering
+     * [lo, hi] ({@link #roundedByBall}), which decides only what the exact test decides. The ball has the midpoint (lo + hi)/2 exactly and a radius at least (hi - lo)/2, so it contains [lo, hi]:
      * every point of [lo, hi] rounds to the ball's decimal, and lo lies strictly inside the ball's cell, so it
      * is not itself an n-digit decimal (proofs/double-double-interval.md section 8, the double interval).
      *
@@ -147,6 +154,77 @@ final class BallDecimals {
         if (direction == Direction.NEAREST || x.isPoint()) {
             throw new IllegalArgumentException("the double interval's ball test is for directed roundings of non-point intervals");
         }
+        if (n < TEN_POW_LONG.length && x.lo() > 0) {
+            int j = n - 1 - decadeOf(x.hi());
+            if (j >= 0 && j < EXACT_POW10.length) {
+                Optional<Optional<BigDecimal>> exact = roundedExactly(x.lo(), x.hi(), n, j, direction == Direction.UPWARD);
+                if (exact.isPresent()) {
+                    return exact.get();
+                }
+            }
+        }
+        return roundedByBall(x, n, direction);
+    }
+
+    /**
+     * The double interval's directed decision in exact double arithmetic (proofs/double-double-interval.md section 15):
+     * the scaled ends Y = lo 10^j and hi 10^j are each p + e exactly (TwoProduct), and their floors and integrality
+     * follow exactly from p and the sign of e. Empty (not applicable: the ball test then decides) when an end scales
+     * below 1 or the upper end's n-digit integer k is outside the decade at scale j; else the decision, which is empty
+     * only when the rational decision on [lo, hi] is empty at this scale too (and the ball test would decline).
+     * 0 < lo < hi, 1 <= n <= 15, 0 <= j <= 22.
+     */
+    private static Optional<Optional<BigDecimal>> roundedExactly(double lo, double hi, int n, int j, boolean up) {
+        double t = EXACT_POW10[j];
+        double pl = lo * t;
+        double ph = hi * t;
+        if (!(pl >= 1 && ph < 0x1p52)) {
+            return Optional.empty();
+        }
+        long yl = twiceFloorAndFraction(pl, Math.fma(lo, t, -pl));
+        long yh = twiceFloorAndFraction(ph, Math.fma(hi, t, -ph));
+        long low = TEN_POW_LONG[n - 1];
+        long high = TEN_POW_LONG[n];
+        long floorHi = yh >> 1;
+        if (up) {
+            // ceil(Y_hi) within (10^(n-1), 10^n]; decided iff k - 1 < Y_lo <= Y_hi < k, k = floor(Y_hi) + 1: both ends strictly
+            // inside one cell (k - 1, k), which makes the equal floors and the two fractional parts
+            long ceilHi = floorHi + (yh & 1);
+            if (ceilHi <= low || ceilHi > high) {
+                return Optional.empty();
+            }
+            if (yl != yh) { // equal codes of lo < hi are both odd: neither end an integer
+                return Optional.of(Optional.empty());
+            }
+            long k = floorHi + 1;
+            return Optional.of(Optional.of(k == high ? BigDecimal.valueOf(low, j - 1) : BigDecimal.valueOf(k, j)));
+        }
+        // floor(Y_hi) within [10^(n-1), 10^n); decided iff k < Y_lo <= Y_hi < k + 1, k = floor(Y_lo): equal floors, Y_lo not an integer
+        if (floorHi < low || floorHi >= high) {
+            return Optional.empty();
+        }
+        if ((yl >> 1) != floorHi || (yl & 1) == 0) {
+            return Optional.of(Optional.empty());
+        }
+        return Optional.of(Optional.of(BigDecimal.valueOf(floorHi, j)));
+    }
+
+    /**
+     * 2 floor(Y) + (Y an integer ? 0 : 1) for Y = p + e exactly, 1 <= p < 2^52 and |e| <= ulp(p)/2 (e the error of p =
+     * RN(Y)): a fractional p is at least ulp(p) from both integers around it, so floor(Y) = floor(p) and Y is not an
+     * integer; an integer p gives floor(Y) = p - 1, p or p by the sign of e (negative, zero, positive), Y an integer iff e = 0.
+     */
+    private static long twiceFloorAndFraction(double p, double e) {
+        double f = Math.floor(p);
+        long floor = (long) f;
+        if (p != f || e > 0) {
+            return 2 * floor + 1;
+        }
+        return e < 0 ? 2 * (floor - 1) + 1 : 2 * floor;
+    }
+
+    /** {@link #rounded(DoubleInterval, int, Direction)} by the double-double ball covering [lo, hi] (section 8). */
+    static Optional<BigDecimal> roundedByBall(DoubleInterval x, int n, Direction direction) {
         double s = x.lo() + x.hi();
         double e = ErrorFreeTransforms.twoSumError(x.lo(), x.hi(), s);
         double h = s / 2;

@@ -112,6 +112,39 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
 
     // ---------------------------------------------------------------- Arithmetic
 
+    /** The exact points 0..16 and 2^0..2^62, as {@link #of(Rational)} builds them (the same for every instance). */
+    private static final DoubleDoubleInterval[] SMALL_INTEGERS = new DoubleDoubleInterval[17];
+    private static final DoubleDoubleInterval[] POWERS_OF_TWO = new DoubleDoubleInterval[63];
+
+    static {
+        for (int k = 0; k < SMALL_INTEGERS.length; k++) {
+            SMALL_INTEGERS[k] = exactPoint(k);
+        }
+        for (int k = 0; k < POWERS_OF_TWO.length; k++) {
+            POWERS_OF_TWO[k] = exactPoint(1L << k);
+        }
+    }
+
+    /** {@link #of(Rational)} of the integer x, |x| <= 2^62: the point x (a double) with its exact value. */
+    private static DoubleDoubleInterval exactPoint(long x) {
+        return new DoubleDoubleInterval(x, 0, 0, Optional.of(Rational.of(x)));
+    }
+
+    /**
+     * The exact point x: {@link #of(Rational)} of x (the same ball and exact value), taken from a table for 0..16 and the
+     * powers of two up to 2^62 (context lengths, and the small integers of the formulas).
+     */
+    @Override
+    public DoubleDoubleInterval of(long x) {
+        if (x >= 0 && x < SMALL_INTEGERS.length) {
+            return SMALL_INTEGERS[(int) x];
+        }
+        if (x > 0 && (x & (x - 1)) == 0 && x <= 1L << 62) {
+            return POWERS_OF_TWO[Long.numberOfTrailingZeros(x)];
+        }
+        return of(Rational.of(x));
+    }
+
     @Override
     public DoubleDoubleInterval of(Rational x) {
         BigInteger n = x.numerator();

@@ -24,10 +24,18 @@ public final class ZoneBenchmark {
     }
 
     /**
-     * Runs the benchmark and prints its figures on stdout; arguments: optionally the digit counts to measure
-     * (default 15 30 100), for instance {@code 100} alone to profile one precision.
+     * Runs the benchmark and prints its figures on stdout; arguments: optionally {@code --steady SECONDS} first, then
+     * optionally the digit counts to measure (default 15 30 100), for instance {@code 100} alone to profile one
+     * precision. With {@code --steady}, each precision's figure line is followed by one more, labelled "steady", of
+     * the same rounds after SECONDS of further warm-up (the JIT's compiled code; the first figure includes the warm-up
+     * that a short run, like Python's, pays; bench_vs_arb.py reads only the first).
      */
     public static void main(String[] args) {
+        double steadySeconds = 0;
+        if (args.length >= 2 && args[0].equals("--steady")) {
+            steadySeconds = Double.parseDouble(args[1]);
+            args = Arrays.copyOfRange(args, 2, args.length);
+        }
         int[] precisions = args.length == 0 ? new int[] {15, 30, 100} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         String[] tolerances = {"0.5", "0.9", "0.99", "0.01"};
         SplittableRandom random = new SplittableRandom(2026);
@@ -65,6 +73,27 @@ public final class ZoneBenchmark {
             // the thread's CPU time is less disturbed than wall time by other processes on a shared machine
             System.out.printf(Locale.ROOT, "%4d digits: %,10.0f zones/s (median of %d rounds of %d zones, 2 formats each; %,.0f per CPU second)%n",
                     digits, perSecond, times.length, count, perCpuSecond);
+            if (steadySeconds > 0) {
+                long until = System.nanoTime() + (long) (steadySeconds * 1e9);
+                while (System.nanoTime() < until) {
+                    for (int i = 0; i < count; i++) {
+                        ZoneCalculator.compute(queries[i], formats, Optional.of(bases[i]), digits);
+                    }
+                }
+                for (int round = 0; round < times.length; round++) {
+                    long start = System.nanoTime();
+                    long cpuStart = threads.getCurrentThreadCpuTime();
+                    for (int i = 0; i < count; i++) {
+                        ZoneCalculator.compute(queries[i], formats, Optional.of(bases[i]), digits);
+                    }
+                    times[round] = System.nanoTime() - start;
+                    cpuTimes[round] = threads.getCurrentThreadCpuTime() - cpuStart;
+                }
+                Arrays.sort(times);
+                Arrays.sort(cpuTimes);
+                System.out.printf(Locale.ROOT, "%4d digits, steady (after %.0f s more warm-up): %,10.0f zones/s (%,.0f per CPU second)%n", digits,
+                        steadySeconds, count / (times[times.length / 2] / 1e9), count / (cpuTimes[cpuTimes.length / 2] / 1e9));
+            }
         }
     }
 }
