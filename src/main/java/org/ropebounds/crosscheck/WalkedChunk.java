@@ -42,6 +42,7 @@ final class WalkedChunk {
         long exactMatches = 0;
         long oneUlp = 0;
         long max = 0;
+        double maxAbs = 0;
         long sum = 0;
         int col = firstColumn;
         int k = 0;
@@ -57,36 +58,36 @@ final class WalkedChunk {
                 walk.advance(p);
                 double[] x = walk.walkedValues();
                 double[] margin = walk.margins();
-                int rowExact = 0; // at most a row's entries
-                int rowOne = 0;
+                long rowExact = 0;
+                long rowOne = 0;
+                double rowAbs = 0;
                 long rowSum = 0;
-                int rowMx = 0;
                 int undecided = 0;
-                int rowBits = 0; // the OR of the row's entries and wants: its magnitude bounds theirs (section 9)
                 for (int i = 0; i < count; i++) {
                     float wf = (float) (x[i] - margin[i]); // decideFp32's two roundings and its test
                     int wb = Float.floatToRawIntBits(wf);
                     undecided |= wb ^ Float.floatToRawIntBits((float) (x[i] + margin[i]));
                     want[k + i] = wf;
-                    int vb = Float.floatToRawIntBits(chunk[k + i]);
-                    rowBits |= vb | wb;
-                    // in int: exact while every magnitude is below 2^30 (section 9), which the row's test below checks
-                    int d = Math.abs(Crosscheck.fp32Ordinal(vb) - Crosscheck.fp32Ordinal(wb));
+                    float v = chunk[k + i];
+                    int vb = Float.floatToRawIntBits(v);
+                    magnitudes = Math.max(magnitudes, vb & 0x7fffffff);
+                    long d = Math.abs((long) Crosscheck.fp32Ordinal(vb) - Crosscheck.fp32Ordinal(wb));
                     if (ulps != null) {
                         ulps[k + i] = d;
                     }
-                    rowExact += (d - 1) >>> 31; // d == 0 (0 <= d < 2^31), as arithmetic: a branch here is mispredicted
-                    rowOne += ((d ^ 1) - 1) >>> 31; // d == 1
-                    rowMx = d > rowMx ? d : rowMx;
+                    rowExact += (d - 1) >>> 63; // d == 0 (0 <= d < 2^32), as arithmetic: a branch here is mispredicted
+                    rowOne += ((d ^ 1) - 1) >>> 63; // d == 1
+                    mx = Math.max(mx, d);
+                    double abs = Math.abs((double) v - wf); // both widened exactly; 0 where d == 0: the same value, or zeros of either sign
+                    rowAbs = abs > rowAbs ? abs : rowAbs;
                     rowSum += d;
                 }
-                // decided, and no magnitude reaches 2^30: the int distances are exact and no entry is NaN (section 9)
-                decided = undecided == 0 && (rowBits & 0x7fffffff) < 0x40000000;
+                decided = undecided == 0;
                 if (decided) {
                     exactMatches += rowExact;
                     oneUlp += rowOne;
+                    maxAbs = rowAbs > maxAbs ? rowAbs : maxAbs;
                     sum += rowSum;
-                    mx = rowMx;
                 } else { // the row again, from decideFp32's wants (NaN where undecided): nothing of the loop above is kept
                     walk.decideFp32(want, k);
                     mx = 0;
@@ -112,6 +113,8 @@ final class WalkedChunk {
                     exactMatches += (d - 1) >>> 63;
                     oneUlp += ((d ^ 1) - 1) >>> 63;
                     mx = Math.max(mx, d);
+                    double abs = Math.abs(v - w);
+                    maxAbs = abs > maxAbs ? abs : maxAbs;
                     sum += d;
                 }
             }
@@ -121,7 +124,7 @@ final class WalkedChunk {
             row++;
             col = 0;
         }
-        exact.addCounts(n, exactMatches, oneUlp, max, largestDifference(chunk, want, n), sum);
+        exact.addCounts(n, exactMatches, oneUlp, max, maxAbs, sum);
         if (exact.keepsWorst()) {
             long[] sorted = scratch.sortedMax(rows);
             System.arraycopy(rowMax, 0, sorted, 0, rows);
@@ -138,45 +141,6 @@ final class WalkedChunk {
             }
         }
         return magnitudes > 0x7f800000;
-    }
-
-    /**
-     * The largest |got[k] - want[k]| over k in [0, n), each difference taken in doubles ({@code Math.abs((double) got[k] -
-     * want[k])}), for fp32 values that are not NaN: what a loop over the entries in doubles gives. The differences are
-     * taken in floats, where the loop is cheap, and only the entries whose float difference is the largest are taken again
-     * in doubles: rounding is monotone, so the largest exact difference is among them (proofs/crosscheck-rotation.md
-     * section 9). 0 when n == 0.
-     */
-    static double largestDifference(float[] got, float[] want, int n) {
-        float largest = 0;
-        int at = -1;
-        int ties = 0; // the entries whose float difference equals largest
-        for (int k = 0; k < n; k++) {
-            float a = Math.abs(got[k] - want[k]);
-            if (a >= largest) { // rarely taken once the largest is found: a predicted branch, not a double per entry
-                if (a > largest) {
-                    largest = a;
-                    at = k;
-                    ties = 1;
-                } else {
-                    ties++;
-                }
-            }
-        }
-        if (largest == 0) { // every difference is 0: a nonzero difference of fp32 values is at least 2^-149, a float
-            return 0;
-        }
-        if (ties == 1) {
-            return Math.abs((double) got[at] - want[at]);
-        }
-        double max = 0;
-        for (int k = 0; k < n; k++) {
-            if (Math.abs(got[k] - want[k]) == largest) {
-                double d = Math.abs((double) got[k] - want[k]);
-                max = d > max ? d : max;
-            }
-        }
-        return max;
     }
 
     /** A worker's arrays for {@link #check}, reused from chunk to chunk (allocating them per chunk kept the GC busy). */
