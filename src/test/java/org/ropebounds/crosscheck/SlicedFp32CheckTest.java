@@ -9,17 +9,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -39,19 +35,9 @@ class SlicedFp32CheckTest {
     @TempDir
     Path tmp;
 
-    /** A .npy file of fp32 values in the given byte order, C order, rows x columns. */
+    /** A .npy file of fp32 values in the given byte order, C order, rows x columns, in the test's directory. */
     private Path npy(String name, ByteOrder order, float[] values, int rows, int columns) throws IOException {
-        String dict = "{'descr': '" + (order == ByteOrder.LITTLE_ENDIAN ? "<" : ">") + "f4', 'fortran_order': False, 'shape': ("
-                + rows + ", " + columns + "), }";
-        int padded = (10 + dict.length() + 1 + 63) / 64 * 64;
-        String header = dict + " ".repeat(padded - 10 - dict.length() - 1) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
-        b.put(header.getBytes(StandardCharsets.ISO_8859_1)).order(order);
-        for (float v : values) {
-            b.putFloat(v);
-        }
-        return Files.write(tmp.resolve(name), b.array());
+        return Fp32Expected.npy(tmp, name, order, values, rows, columns);
     }
 
     private static CrosscheckRequest request(Quantity q, int modes, int rows, int threads, int worst) {
@@ -85,24 +71,6 @@ class SlicedFp32CheckTest {
         return t;
     }
 
-    /** The fp32 value's place in the order of fp32 values, -0 and +0 both 0 (not NaN). */
-    private static long ordinal(float v) {
-        int bits = Float.floatToRawIntBits(v);
-        long magnitude = bits & 0x7fffffff;
-        return bits < 0 ? -magnitude : magnitude;
-    }
-
-    private static long[] readUlps(Path file, int n) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        buf.position(10 + (buf.getShort(8) & 0xffff));
-        long[] out = new long[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = buf.getLong();
-        }
-        assertEquals(0, buf.remaining());
-        return out;
-    }
-
     @Test
     void everyEntryCountsAsItsExactValueSaysOnAnyNumberOfThreads() throws IOException {
         // 64 modes: whole rows, chunks of 1024 rows; 48 modes: 65536 = 1365 * 48 + 16, so every chunk after the first starts mid-row
@@ -114,24 +82,11 @@ class SlicedFp32CheckTest {
                 float[] t = table(ev, rows, modes, infinity);
                 Path file = npy(q + "-" + modes + ".npy", modes == 48 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN, t, rows, modes);
                 // expected, entry by entry, here: distances from ordinals, counts, the largest |got - want|, the 25 worst
-                long[] d = new long[t.length];
-                long exact = 0;
-                long one = 0;
-                long max = 0;
-                double maxAbs = 0;
-                BigInteger sum = BigInteger.ZERO;
-                List<long[]> all = new ArrayList<>(); // {ulps, index}
+                float[] want = new float[t.length];
                 for (int k = 0; k < t.length; k++) {
-                    float want = (float) ev.exact(k % modes, k / modes);
-                    d[k] = Math.abs(ordinal(t[k]) - ordinal(want));
-                    exact += d[k] == 0 ? 1 : 0;
-                    one += d[k] == 1 ? 1 : 0;
-                    max = Math.max(max, d[k]);
-                    maxAbs = Math.max(maxAbs, Math.abs((double) t[k] - (double) want));
-                    sum = sum.add(BigInteger.valueOf(d[k]));
-                    all.add(new long[] {d[k], k});
+                    want[k] = (float) ev.exact(k % modes, k / modes);
                 }
-                all.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+                Fp32Expected expected = Fp32Expected.of(t, want);
                 UlpSummary streamed = Crosscheck.run(request(q, modes, rows, 2, 25), ArraySource.ofFloats(t, rows, modes)).againstExact();
                 for (int threads = 1; threads <= 3; threads++) {
                     String where = q + ", " + modes + " modes, " + threads + " thread(s)";
@@ -140,19 +95,8 @@ class SlicedFp32CheckTest {
                     try (NpyArray a = NpyArray.open(file, Optional.empty()); UlpsNpyWriter w = UlpsNpyWriter.create(ulpsFile)) {
                         s = Crosscheck.run(request(q, modes, rows, threads, 25), a, w, n -> { }).againstExact();
                     }
-                    assertArrayEquals(d, readUlps(ulpsFile, t.length), where);
-                    assertEquals(t.length, s.entries(), where);
-                    assertEquals(exact, s.exactMatches(), where);
-                    assertEquals(one, s.oneUlp(), where);
-                    assertEquals(BigInteger.valueOf(max), s.maxUlps(), where);
-                    assertEquals(maxAbs, s.maxAbsError(), where);
+                    expected.assertSaidBy(s, ulpsFile, 25, where);
                     assertEquals(infinity, Double.isInfinite(s.maxAbsError()), where);
-                    assertEquals(sum, s.sumUlps(), where);
-                    assertEquals(25, s.worst().size(), where);
-                    for (int j = 0; j < 25; j++) {
-                        assertEquals(all.get(j)[1], s.worst().get(j).index(), where + ", worst " + j);
-                        assertEquals(BigInteger.valueOf(all.get(j)[0]), s.worst().get(j).ulps(), where + ", worst " + j);
-                    }
                     assertEquals(streamed, s, where); // and the same summary as the streamed path's
                 }
             }

@@ -1,15 +1,10 @@
 package org.ropebounds.crosscheck;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,25 +25,9 @@ class WalkedChunkMagnitudeTest {
     @TempDir
     Path tmp;
 
-    /** A .npy file of little-endian fp32 values, C order. */
+    /** A .npy file of little-endian fp32 values, C order, in the test's directory. */
     private Path npy(String name, float[] values, int rows, int columns) throws IOException {
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }";
-        int padded = (10 + dict.length() + 1 + 63) / 64 * 64;
-        String header = dict + " ".repeat(padded - 10 - dict.length() - 1) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
-        b.put(header.getBytes(StandardCharsets.ISO_8859_1));
-        for (float v : values) {
-            b.putFloat(v);
-        }
-        return Files.write(tmp.resolve(name), b.array());
-    }
-
-    /** The fp32 value's place in the order of fp32 values, -0 and +0 both 0 (not NaN): in a long, which does not wrap. */
-    private static long ordinal(float v) {
-        int bits = Float.floatToRawIntBits(v);
-        long magnitude = bits & 0x7fffffff;
-        return bits < 0 ? -magnitude : magnitude;
+        return Fp32Expected.npy(tmp, name, ByteOrder.LITTLE_ENDIAN, values, rows, columns);
     }
 
     @Test
@@ -94,25 +73,9 @@ class WalkedChunkMagnitudeTest {
         t[3] = Float.NEGATIVE_INFINITY;
         assertTrue(planted.size() == 4 * large.length);
         Path file = npy("large.npy", t, rows, modes);
-        long[] d = new long[t.length];
-        long exact = 0;
-        long one = 0;
-        long max = 0;
-        double maxAbs = 0;
-        BigInteger sum = BigInteger.ZERO;
-        List<long[]> all = new ArrayList<>();
-        for (int k = 0; k < t.length; k++) {
-            d[k] = Math.abs(ordinal(t[k]) - ordinal(want[k]));
-            exact += d[k] == 0 ? 1 : 0;
-            one += d[k] == 1 ? 1 : 0;
-            max = Math.max(max, d[k]);
-            maxAbs = Math.max(maxAbs, Math.abs((double) t[k] - (double) want[k]));
-            sum = sum.add(BigInteger.valueOf(d[k]));
-            all.add(new long[] {d[k], k});
-        }
-        all.sort((x, y) -> x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compare(x[1], y[1]));
+        Fp32Expected expected = Fp32Expected.of(t, want);
         // -inf against a positive want: more than 2^31 ulps, which an int would have wrapped
-        assertTrue(max > (1L << 31));
+        assertTrue(expected.max() > (1L << 31));
         for (int threads = 1; threads <= 2; threads++) {
             Path ulpsFile = tmp.resolve("ulps" + threads + ".npy");
             UlpSummary s;
@@ -120,25 +83,8 @@ class WalkedChunkMagnitudeTest {
                 s = Crosscheck.run(b.threads(threads).build(), a, w, n -> { }).againstExact();
             }
             String where = threads + " thread(s)";
-            ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(ulpsFile)).order(ByteOrder.LITTLE_ENDIAN);
-            buf.position(10 + (buf.getShort(8) & 0xffff));
-            long[] written = new long[t.length];
-            for (int k = 0; k < t.length; k++) {
-                written[k] = buf.getLong();
-            }
-            assertArrayEquals(d, written, where);
-            assertEquals(t.length, s.entries(), where);
-            assertEquals(exact, s.exactMatches(), where);
-            assertEquals(one, s.oneUlp(), where);
-            assertEquals(BigInteger.valueOf(max), s.maxUlps(), where);
-            assertEquals(maxAbs, s.maxAbsError(), where);
+            expected.assertSaidBy(s, ulpsFile, 20, where);
             assertEquals(Double.POSITIVE_INFINITY, s.maxAbsError(), where);
-            assertEquals(sum, s.sumUlps(), where);
-            assertEquals(20, s.worst().size(), where);
-            for (int j = 0; j < 20; j++) {
-                assertEquals(all.get(j)[1], s.worst().get(j).index(), where + ", worst " + j);
-                assertEquals(BigInteger.valueOf(all.get(j)[0]), s.worst().get(j).ulps(), where + ", worst " + j);
-            }
         }
     }
 
