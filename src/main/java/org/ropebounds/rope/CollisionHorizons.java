@@ -235,6 +235,16 @@ public final class CollisionHorizons {
             return 0;
         }
         long k = (long) x.exponent() - f.exponent();
+        int aBits = a.bitLength();
+        int bBits = b.bitLength();
+        if (aBits <= 62 && bBits <= 62 && (k >= 0 ? aBits + k <= 62 : bBits - k <= 62)) {
+            // both sides of the division below 2^62 after the shift: the same quotient in longs (the horizons call this
+            // twice per binade of every mode, and the BigInteger division was most of their scan's cost)
+            long al = a.longValue() << Math.max(0, k);
+            long bl = b.longValue() << Math.max(0, -k);
+            long q = al / bl;
+            return Math.min(al % bl == 0 ? q : q + 1, Long.MAX_VALUE / 2);
+        }
         if (k > 0) {
             if (a.bitLength() + k - b.bitLength() > 64) {
                 return Long.MAX_VALUE / 2; // the quotient exceeds 2^63 > the saturation point

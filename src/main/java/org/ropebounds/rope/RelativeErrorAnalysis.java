@@ -207,8 +207,36 @@ public final class RelativeErrorAnalysis {
             return RelativePass.pass(rope, i, theta, start, end, reach, LOOKBACK, delta, null, false);
         }
         boolean complete = RelativePass.passStart(start, reach, LOOKBACK) == Math.max(0, start - reach);
+        if (plan == WindowPlan.FIRST_FAILURE && failsWithZeroAt(rope, i, theta, start, reach, delta)) {
+            return new Pass(OptionalLong.of(start), 0, 0, false, complete); // what the pass finds, without its history
+        }
         long lookback = plan == WindowPlan.FIRST_FAILURE_WITHOUT_HISTORY ? 0 : LOOKBACK;
         return RelativePass.pass(rope, i, theta, start, end, reach, lookback, delta, null, true).firstOnly(complete);
+    }
+
+    /**
+     * Whether the window pass that stops at its first failure finds it at {@code start} with every phase it visits finite,
+     * shown by the one pair (start, 0): phase_i(0) and phase_i(start) are finite (so is every phase between: phases are
+     * non-decreasing in p and the non-finite ones an upper set), position 0 is among the pass's keys of start
+     * (start &lt;= R), and |e_i(start, start)| &gt; delta, by the doubles or exactly as the pass decides a pair. No pair
+     * with p &lt; start fails (U(start - 1) &lt;= delta), so the pass's first failure is start and it marks nothing
+     * non-finite (proofs/collision-horizons.md, section 7).
+     */
+    static boolean failsWithZeroAt(RopeEmulator rope, int i, Enclosure thetaEnclosure, long start, long reach, Rational delta) {
+        if (start < 1 || start > reach) {
+            return false;
+        }
+        PhaseScan.SplitTheta theta = PhaseScan.split(rope, i, thetaEnclosure);
+        double[] p = RelativePass.errorAt(rope, i, theta, start);
+        double[] zero = RelativePass.errorAt(rope, i, theta, 0);
+        if (p == null || zero == null) {
+            return false;
+        }
+        double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
+        double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
+        double up = InlineMath.up(InlineMath.max(p[1] - zero[0], zero[1] - p[0]));
+        double down = InlineMath.down(InlineMath.max(p[0] - zero[1], zero[0] - p[1]));
+        return down > deltaHi || (up > deltaLo && RelativePhaseError.exceedsExactly(rope, i, start, 0, delta));
     }
 
     /** How the window pass runs: every pair, only up to its first failure, or that without its history. */
