@@ -232,11 +232,8 @@ public final class RelativeErrorAnalysis {
         if (p == null || zero == null) {
             return false;
         }
-        double deltaLo = delta.toDouble(RoundingMode.TOWARD_NEGATIVE);
-        double deltaHi = delta.toDouble(RoundingMode.TOWARD_POSITIVE);
-        double up = InlineMath.up(InlineMath.max(p[1] - zero[0], zero[1] - p[0]));
-        double down = InlineMath.down(InlineMath.max(p[0] - zero[1], zero[0] - p[1]));
-        return down > deltaHi || (up > deltaLo && RelativePhaseError.exceedsExactly(rope, i, start, 0, delta));
+        return RelativePass.exceedsPair(rope, i, start, 0, p[0], p[1], zero[0], zero[1], delta.toDouble(RoundingMode.TOWARD_NEGATIVE),
+                delta.toDouble(RoundingMode.TOWARD_POSITIVE), delta);
     }
 
     /** How the window pass runs: every pair, only up to its first failure, or that without its history. */

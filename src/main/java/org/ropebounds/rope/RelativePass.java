@@ -295,7 +295,11 @@ final class RelativePass {
         return false;
     }
 
-    private static boolean exceedsPair(RopeEmulator rope, int i, long p, long q, double pLo, double pHi, double qLo, double qHi,
+    /**
+     * Whether |e_i(p, q)| &gt; delta for the pair whose errors are enclosed in [pLo, pHi] and [qLo, qHi]: false when the
+     * doubles show it at most deltaLo, true when they show it above deltaHi, else decided exactly.
+     */
+    static boolean exceedsPair(RopeEmulator rope, int i, long p, long q, double pLo, double pHi, double qLo, double qHi,
                                        double deltaLo, double deltaHi, Rational delta) {
         double up = InlineMath.up(InlineMath.max(pHi - qLo, qHi - pLo));
         if (up <= deltaLo) {
