@@ -52,48 +52,46 @@ public final class ZoneBenchmark {
                 System.getProperty("java.version"));
         for (int digits : precisions) {
             int count = digits == 15 ? n : digits == 30 ? n / 4 : n / 20;
-            long[] times = new long[5];
-            long[] cpuTimes = new long[times.length];
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            for (int round = 0; round < 3 + times.length; round++) {
-                long start = System.nanoTime();
-                long cpuStart = threads.getCurrentThreadCpuTime();
+            Runnable round = () -> {
                 for (int i = 0; i < count; i++) {
                     ZoneCalculator.compute(queries[i], formats, Optional.of(bases[i]), digits);
                 }
-                if (round >= 3) {
-                    times[round - 3] = System.nanoTime() - start;
-                    cpuTimes[round - 3] = threads.getCurrentThreadCpuTime() - cpuStart;
-                }
-            }
-            Arrays.sort(times);
-            Arrays.sort(cpuTimes);
-            double perSecond = count / (times[times.length / 2] / 1e9);
-            double perCpuSecond = count / (cpuTimes[cpuTimes.length / 2] / 1e9);
+            };
+            double[] rates = medianRates(round, 3, 5, count);
             // the thread's CPU time is less disturbed than wall time by other processes on a shared machine
             System.out.printf(Locale.ROOT, "%4d digits: %,10.0f zones/s (median of %d rounds of %d zones, 2 formats each; %,.0f per CPU second)%n",
-                    digits, perSecond, times.length, count, perCpuSecond);
+                    digits, rates[0], 5, count, rates[1]);
             if (steadySeconds > 0) {
                 long until = System.nanoTime() + (long) (steadySeconds * 1e9);
                 while (System.nanoTime() < until) {
-                    for (int i = 0; i < count; i++) {
-                        ZoneCalculator.compute(queries[i], formats, Optional.of(bases[i]), digits);
-                    }
+                    round.run();
                 }
-                for (int round = 0; round < times.length; round++) {
-                    long start = System.nanoTime();
-                    long cpuStart = threads.getCurrentThreadCpuTime();
-                    for (int i = 0; i < count; i++) {
-                        ZoneCalculator.compute(queries[i], formats, Optional.of(bases[i]), digits);
-                    }
-                    times[round] = System.nanoTime() - start;
-                    cpuTimes[round] = threads.getCurrentThreadCpuTime() - cpuStart;
-                }
-                Arrays.sort(times);
-                Arrays.sort(cpuTimes);
+                double[] steady = medianRates(round, 0, 5, count);
                 System.out.printf(Locale.ROOT, "%4d digits, steady (after %.0f s more warm-up): %,10.0f zones/s (%,.0f per CPU second)%n", digits,
-                        steadySeconds, count / (times[times.length / 2] / 1e9), count / (cpuTimes[cpuTimes.length / 2] / 1e9));
+                        steadySeconds, steady[0], steady[1]);
             }
         }
+    }
+
+    /**
+     * Runs {@code round} {@code warmUp} times unmeasured, then {@code measured} times, and returns the median rates
+     * {count / wall seconds, count / this thread's CPU seconds} of the measured rounds.
+     */
+    private static double[] medianRates(Runnable round, int warmUp, int measured, int count) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] times = new long[measured];
+        long[] cpuTimes = new long[measured];
+        for (int r = 0; r < warmUp + measured; r++) {
+            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            round.run();
+            if (r >= warmUp) {
+                times[r - warmUp] = System.nanoTime() - start;
+                cpuTimes[r - warmUp] = threads.getCurrentThreadCpuTime() - cpuStart;
+            }
+        }
+        Arrays.sort(times);
+        Arrays.sort(cpuTimes);
+        return new double[] {count / (times[measured / 2] / 1e9), count / (cpuTimes[measured / 2] / 1e9)};
     }
 }
