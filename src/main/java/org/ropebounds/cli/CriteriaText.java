@@ -28,10 +28,8 @@ final class CriteriaText {
         if (r.equals("inclusive") || r.equals("exclusive")) {
             return r.equals("inclusive") ? DistanceRange.INCLUSIVE : DistanceRange.EXCLUSIVE;
         }
-        {
-            throw new org.ropebounds.InvalidInputException("--range '" + org.ropebounds.InvalidInputException.quoted(text)
-                    + "' is not accepted; accepted: inclusive (m in [0, L]), exclusive (m in [0, L-1])");
-        }
+        throw new org.ropebounds.InvalidInputException("--range '" + org.ropebounds.InvalidInputException.quoted(text)
+                + "' is not accepted; accepted: inclusive (m in [0, L]), exclusive (m in [0, L-1])");
     }
 
     /** How a range reads: "inclusive (m in [0, L])". */
@@ -55,8 +53,9 @@ final class CriteriaText {
         t.print(w);
         w.print("\nGuarantees and sources:\n");
         for (MinimumBase m : r.criteria()) {
+            // every criterion gets its heading, computed or not, so that each source line sits under its own criterion
+            w.print("  " + m.criterion().id() + ": " + m.guarantee() + (m.value().isPresent() ? "" : CriteriaCommand.optionNeeded(m.criterion())) + "\n");
             if (m.value().isPresent()) {
-                w.print("  " + m.criterion().id() + ": " + m.guarantee() + "\n");
                 m.robust().ifPresent(x -> w.print("    robust: " + x.guarantee() + "\n"));
                 if (!m.feasibleIntervals().isEmpty()) {
                     w.print("    feasible intervals: " + m.feasibleIntervals().stream().map(i -> "[" + i.lo() + ", " + i.hi() + "]")

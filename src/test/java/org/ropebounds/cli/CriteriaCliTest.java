@@ -80,6 +80,25 @@ class CriteriaCliTest {
     }
 
     @Test
+    void everySourceLineSitsUnderItsOwnCriterionComputedOrNot() {
+        // without --tolerance, --layers and --train-context three criteria are not computed; each still gets its heading
+        // (naming the option it needs), so the guarantees section reads as one heading and its source per criterion
+        CliTest.Result text = CliTest.run("criteria", "-L", "16", "--digits", "6");
+        assertEquals(0, text.code(), text.err());
+        String section = text.out().substring(text.out().indexOf("Guarantees and sources:"), text.out().indexOf("Precision ceilings"));
+        List<String> headings = section.lines().filter(l -> l.matches("  [a-z_]+: .*")).map(l -> l.substring(2, l.indexOf(':'))).toList();
+        assertEquals(List.of("aliasing", "dc_stability", "depth_stability", "decay", "extrapolation"), headings, section);
+        assertEquals(5, section.lines().filter(l -> l.startsWith("    source: ")).count(), section);
+        assertTrue(section.contains("  dc_stability: not computed") && section.contains("(give --tolerance)"), section);
+        assertTrue(section.contains("(give --train-context)"), section);
+        // each heading is followed, before the next heading, by exactly one source line
+        String[] blocks = section.split("\n  (?=[a-z_]+: )");
+        for (int i = 1; i < blocks.length; i++) {
+            assertEquals(1, blocks[i].lines().filter(l -> l.startsWith("    source: ")).count(), blocks[i]);
+        }
+    }
+
+    @Test
     void baseFormGivesLongestContextsAndLiusCriticalDimension() throws Exception {
         JsonNode out = json("criteria", "--base", "10000", "--train-context", "4096", "--tolerance", "0.5", "--json");
         assertTrue(schema().validate(out).isEmpty(), schema().validate(out).toString());
