@@ -101,6 +101,8 @@ final class ZoneLevel<T> {
     }
 
     private final Arithmetic<T> a;
+    /** The quantities this level shares with other zones' levels in the same arithmetic. */
+    private final SharedQuantities<T> shared;
     private final ZoneQuery q;
     private final List<Format> formats;
     /** The base in this arithmetic, or null without one. */
@@ -125,6 +127,7 @@ final class ZoneLevel<T> {
      */
     private ZoneLevel(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base, Optional<Bound> binding) {
         this.a = a;
+        this.shared = SharedQuantities.of(a);
         this.q = q;
         this.formats = formats;
         this.base = base.isPresent() ? a.of(base.get()) : null;
@@ -154,17 +157,17 @@ final class ZoneLevel<T> {
     /**
      * A lower bound's threshold: depth stability's approx threshold is depthApprox, L/acos(eps^(1/N))
      * (DepthStabilityBound.approxThreshold), aliasing's and dc stability's L/(2 pi) and L/acos(eps), each L over its
-     * denominator, which is the same for many zones and kept ({@link ZoneShortcuts#shared}).
+     * denominator, which is the same for many zones and kept ({@link SharedQuantities}).
      */
     private T lowerThreshold(Bound b) {
         if (b == Bounds.DEPTH_STABILITY) {
             return Bound.inSpectrum(a, q, depthApprox.t());
         }
         if (b == Bounds.ALIASING) {
-            return Bound.inSpectrum(a, q, a.divide(length(), ZoneShortcuts.shared(a, ZoneShortcuts.Shared.TWO_PI, q)));
+            return Bound.inSpectrum(a, q, a.divide(length(), shared.twoPi()));
         }
         if (b == Bounds.DC_STABILITY) {
-            return Bound.inSpectrum(a, q, a.divide(length(), ZoneShortcuts.shared(a, ZoneShortcuts.Shared.ACOS_TOLERANCE, q)));
+            return Bound.inSpectrum(a, q, a.divide(length(), shared.acosTolerance(q)));
         }
         return b.threshold(a, q, null);
     }
@@ -202,7 +205,7 @@ final class ZoneLevel<T> {
     private T acosRoot() {
         T v = acosRoot;
         if (v == null) {
-            v = ZoneShortcuts.shared(a, ZoneShortcuts.Shared.ACOS_ROOT, q);
+            v = shared.acosRoot(q);
             acosRoot = v;
         }
         return v;
@@ -273,7 +276,7 @@ final class ZoneLevel<T> {
     OptionalInt phaseOverHalfPiVersusOne() {
         T x = phaseOverHalfPi;
         if (x == null) {
-            x = a.divide(phase(), ZoneShortcuts.shared(a, ZoneShortcuts.Shared.HALF_PI, q));
+            x = a.divide(phase(), shared.halfPi());
             phaseOverHalfPi = x;
         }
         return ZoneShortcuts.versusOne(a, x);
@@ -286,7 +289,7 @@ final class ZoneLevel<T> {
     Optional<BigInteger> depthQuotientFloor() {
         T x = depthQuotient;
         if (x == null) {
-            x = a.divide(ZoneShortcuts.shared(a, ZoneShortcuts.Shared.LOG_TOLERANCE, q), a.log(a.cos(phase())));
+            x = a.divide(shared.logTolerance(q), a.log(a.cos(phase())));
             depthQuotient = x;
         }
         return ZoneShortcuts.commonFloor(a, x);

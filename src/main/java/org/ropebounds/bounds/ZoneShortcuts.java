@@ -175,64 +175,6 @@ final class ZoneShortcuts {
                 : java.util.OptionalLong.empty();
     }
 
-    /** A quantity of a zone that depends on the query through eps and N at most (the same for many zones). */
-    enum Shared {
-        /** 2 pi, the aliasing threshold's denominator ({@link AliasingBound#denominator}). */
-        TWO_PI,
-        /** pi / 2. */
-        HALF_PI,
-        /** acos(eps), the DC-stability threshold's denominator ({@link DcStabilityBound#denominator}). */
-        ACOS_TOLERANCE,
-        /** acos(eps^(1/N)) ({@link DepthStabilityBound#acosOfRoot}). */
-        ACOS_ROOT,
-        /** log(eps). */
-        LOG_TOLERANCE
-    }
-
-    /**
-     * The key of a shared quantity in one arithmetic (Ziv's levels are shared instances): eps and N where the
-     * quantity depends on them, else 1 and 0.
-     */
-    record SharedKey(Arithmetic<?> arithmetic, Shared quantity, Rational tolerance, int layers) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof SharedKey k && arithmetic == k.arithmetic && quantity == k.quantity && layers == k.layers
-                    && tolerance.equals(k.tolerance);
-        }
-
-        @Override
-        public int hashCode() {
-            return ((System.identityHashCode(arithmetic) * 31 + tolerance.hashCode()) * 31 + layers) * 8 + quantity.ordinal();
-        }
-    }
-
-    private static final java.util.concurrent.ConcurrentHashMap<SharedKey, Object> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * The shared quantity in {@code a} for the query, computed on first use and kept (a bounded cache: past 16384
-     * entries it is recomputed each time; a failed computation is not kept). The value is the one the formula named
-     * by {@code quantity} gives in {@code a}: every arithmetic is deterministic, so keeping it changes no result.
-     */
-    @SuppressWarnings("unchecked")
-    static <T> T shared(Arithmetic<T> a, Shared quantity, ZoneQuery q) {
-        boolean perTolerance = quantity == Shared.ACOS_TOLERANCE || quantity == Shared.ACOS_ROOT || quantity == Shared.LOG_TOLERANCE;
-        SharedKey key = new SharedKey(a, quantity, perTolerance ? q.tolerance() : Rational.ONE, quantity == Shared.ACOS_ROOT ? q.layers() : 0);
-        Object v = SHARED.get(key);
-        if (v == null) {
-            v = switch (quantity) {
-                case TWO_PI -> AliasingBound.denominator(a);
-                case HALF_PI -> a.divide(a.pi(), a.of(2));
-                case ACOS_TOLERANCE -> DcStabilityBound.denominator(a, q);
-                case ACOS_ROOT -> DepthStabilityBound.acosOfRoot(a, q);
-                case LOG_TOLERANCE -> a.log(a.of(q.tolerance()));
-            };
-            if (SHARED.size() < 16384) {
-                SHARED.putIfAbsent(key, v);
-            }
-        }
-        return (T) v;
-    }
-
     /** The decision kept for the key, or null when none is kept yet (see {@link #keepDecision}). */
     static Optional<CertifiedDecimal> decision(ConstantDecision key) {
         return DECISIONS.get(key);
