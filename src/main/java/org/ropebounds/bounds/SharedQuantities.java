@@ -10,16 +10,21 @@ import org.ropebounds.real.Arithmetic;
  * (per tolerance and depth). Each is the value its formula gives in the arithmetic, and every arithmetic is
  * deterministic, so keeping a value changes no result, only how often it is computed. Found by the arithmetic's
  * identity (Ziv's levels are shared instances) with no key object or hash of the whole query: a zone asks for these at
- * every level. Bounded: at most {@value #MAX_ARITHMETICS} arithmetics, {@value #MAX_TOLERANCES} tolerances each and
- * depths below {@value #MAX_LAYERS}; past that a value is computed each time. Thread-safe: the values kept are
+ * every level. Bounded: at most {@value #MAX_ARITHMETICS} arithmetics, {@value #MAX_TOLERANCES} tolerances each,
+ * depths below {@value #MAX_LAYERS}, and {@value #MAX_ROOTS} depth values in all; past that a value is computed
+ * each time. Thread-safe: the values kept are
  * immutable.
  *
  * @param <T> the arithmetic's enclosure type
  */
 final class SharedQuantities<T> {
     static final int MAX_ARITHMETICS = 64;
-    static final int MAX_TOLERANCES = 1024;
+    static final int MAX_TOLERANCES = 256;
     static final int MAX_LAYERS = 4096;
+    static final int MAX_ROOTS = 16384;
+
+    /** How many depth values all holders keep (never decremented: a bound, not a count of live entries). */
+    private static final java.util.concurrent.atomic.AtomicInteger ROOTS_KEPT = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The arithmetics' holders so far, in the order they were first asked for; replaced whole on each addition. */
     private static volatile SharedQuantities<?>[] holders = new SharedQuantities<?>[0];
@@ -116,7 +121,9 @@ final class SharedQuantities<T> {
         T v = n < roots.length ? (T) roots[n] : null;
         if (v == null) {
             v = DepthStabilityBound.acosOfRoot(a, q);
-            t.keepRoot(n, v);
+            if (ROOTS_KEPT.incrementAndGet() <= MAX_ROOTS) {
+                t.keepRoot(n, v);
+            }
         }
         return v;
     }
