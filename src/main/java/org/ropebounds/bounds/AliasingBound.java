@@ -12,6 +12,11 @@ public final class AliasingBound extends AbstractBound {
 
     @Override
     public <T> T approxThreshold(Arithmetic<T> a, ZoneQuery q, Format format) {
-        return a.divide(a.of(q.context().longValueExact()), a.multiply(a.of(2), a.pi()));
+        return a.divide(a.of(q.context().longValueExact()), denominator(a));
+    }
+
+    /** 2 pi, the threshold's denominator: the same for every query, so a caller may compute it once per arithmetic. */
+    static <T> T denominator(Arithmetic<T> a) {
+        return a.multiply(a.of(2), a.pi());
     }
 }

@@ -12,6 +12,11 @@ public final class DcStabilityBound extends AbstractBound {
 
     @Override
     public <T> T approxThreshold(Arithmetic<T> a, ZoneQuery q, Format format) {
-        return a.divide(a.of(q.context().longValueExact()), a.acos(a.of(q.tolerance())));
+        return a.divide(a.of(q.context().longValueExact()), denominator(a, q));
+    }
+
+    /** acos(eps), the threshold's denominator: it depends on the query through eps alone. */
+    static <T> T denominator(Arithmetic<T> a, ZoneQuery q) {
+        return a.acos(a.of(q.tolerance()));
     }
 }

@@ -38,7 +38,7 @@ final class ZoneShortcuts {
      * themselves where the level has them: a double interval's enclosure is [lo, hi] exactly, and a double-double
      * ball's lies within [lowerBound, upperBound] (proofs/double-double-interval.md section 12).
      */
-    static OptionalInt versusOne(Object x, Supplier<Enclosure> enclosure) {
+    static <T> OptionalInt versusOne(Arithmetic<T> a, T x) {
         if (x instanceof DoubleInterval d) {
             return d.lo() >= 1 ? OptionalInt.of(1) : d.hi() < 1 ? OptionalInt.of(-1) : OptionalInt.empty();
         }
@@ -50,7 +50,7 @@ final class ZoneShortcuts {
                 return OptionalInt.of(-1);
             }
         }
-        Enclosure e = enclosure.get();
+        Enclosure e = a.toEnclosure(x);
         return e.lo().compareTo(Rational.ONE) >= 0 ? OptionalInt.of(1) : e.hi().compareTo(Rational.ONE) < 0 ? OptionalInt.of(-1)
                 : OptionalInt.empty();
     }
@@ -59,7 +59,7 @@ final class ZoneShortcuts {
      * The floor every point of x's enclosure shares, if they share one; from the doubles where the level has them,
      * as {@link #versusOne} (Math.floor is exact on doubles).
      */
-    static Optional<BigInteger> commonFloor(Object x, Supplier<Enclosure> enclosure) {
+    static <T> Optional<BigInteger> commonFloor(Arithmetic<T> a, T x) {
         if (x instanceof DoubleInterval d) {
             double f = Math.floor(d.lo());
             return f == Math.floor(d.hi()) ? Optional.of(integer(f)) : Optional.empty();
@@ -71,7 +71,7 @@ final class ZoneShortcuts {
                 return Optional.of(integer(Math.floor(low)));
             }
         }
-        Enclosure e = enclosure.get();
+        Enclosure e = a.toEnclosure(x);
         return e.lo().floor().equals(e.hi().floor()) ? Optional.of(e.lo().floor()) : Optional.empty();
     }
 
@@ -82,28 +82,56 @@ final class ZoneShortcuts {
      */
     record Constant(Arithmetic<?> arithmetic, int precision, EpsilonConvention convention, Spectrum spectrum, int rotaryDim,
             boolean ceiling) {
+        // written out rather than the record's generated methods, which run slowly before the JIT has compiled them
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Constant c && arithmetic == c.arithmetic && precision == c.precision && convention == c.convention
+                    && spectrum == c.spectrum && rotaryDim == c.rotaryDim && ceiling == c.ceiling;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((System.identityHashCode(arithmetic) * 31 + precision) * 31 + rotaryDim) * 8 + convention.ordinal() * 4
+                    + spectrum.ordinal() * 2 + (ceiling ? 1 : 0);
+        }
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<Constant, Object> CONSTANTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A decimal decision about a constant: at most 4096 kept, like the constants. */
     record ConstantDecision(Constant constant, int digits, Direction direction, boolean last) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConstantDecision d && constant.equals(d.constant) && digits == d.digits && direction == d.direction
+                    && last == d.last;
+        }
+
+        @Override
+        public int hashCode() {
+            return (constant.hashCode() * 31 + digits) * 8 + direction.ordinal() * 2 + (last ? 1 : 0);
+        }
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<ConstantDecision, Optional<CertifiedDecimal>> DECISIONS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The constant, computed on first use and kept (a bounded cache: past 4096 entries it is recomputed each time). */
+    /** The constant kept under {@code key}, or null when none is kept yet (see {@link #keepConstant}). */
     @SuppressWarnings("unchecked")
-    static <T> T constant(Constant key, Supplier<T> compute) {
-        Object v = CONSTANTS.get(key);
-        if (v == null) {
-            v = compute.get();
-            if (CONSTANTS.size() < 4096) {
-                CONSTANTS.putIfAbsent(key, v);
-            }
+    static <T> T constant(Constant key) {
+        return (T) CONSTANTS.get(key);
+    }
+
+    /**
+     * Keeps {@code value}, the constant's value computed for {@code key}, and returns the value kept (a bounded cache:
+     * past 4096 entries nothing more is kept, and the caller's value is returned).
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T keepConstant(Constant key, T value) {
+        if (CONSTANTS.size() < 4096) {
+            Object was = CONSTANTS.putIfAbsent(key, value);
+            return was == null ? value : (T) was;
         }
-        return (T) v;
+        return value;
     }
 
     /**
@@ -147,33 +175,16 @@ final class ZoneShortcuts {
                 : java.util.OptionalLong.empty();
     }
 
-    /** A value computed on first use and kept (a failed computation is not kept). */
-    static final class Lazy<V> implements Supplier<V> {
-        private final Supplier<V> compute;
-        private V value;
-
-        Lazy(Supplier<V> compute) {
-            this.compute = compute;
-        }
-
-        @Override
-        public V get() {
-            if (value == null) {
-                value = compute.get();
-            }
-            return value;
-        }
+    /** The decision kept for the key, or null when none is kept yet (see {@link #keepDecision}). */
+    static Optional<CertifiedDecimal> decision(ConstantDecision key) {
+        return DECISIONS.get(key);
     }
 
-    /** The decision kept for the key, or {@code decide}'s, kept (a bounded cache: past 4096 entries it is decided each time). */
-    static Optional<CertifiedDecimal> decision(ConstantDecision key, Supplier<Optional<CertifiedDecimal>> decide) {
-        Optional<CertifiedDecimal> kept = DECISIONS.get(key);
-        if (kept == null) {
-            kept = decide.get();
-            if (DECISIONS.size() < 4096) {
-                DECISIONS.putIfAbsent(key, kept);
-            }
+    /** Keeps {@code decided}, the decision taken for {@code key}, and returns it (at most 4096 kept, like the constants). */
+    static Optional<CertifiedDecimal> keepDecision(ConstantDecision key, Optional<CertifiedDecimal> decided) {
+        if (DECISIONS.size() < 4096) {
+            DECISIONS.putIfAbsent(key, decided);
         }
-        return kept;
+        return decided;
     }
 }

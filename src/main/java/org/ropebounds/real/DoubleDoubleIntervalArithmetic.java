@@ -74,12 +74,16 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
     }
 
     private static boolean isExactZero(DoubleDoubleInterval x) {
-        return x.exact().map(Rational::isZero).orElse(false);
+        return x.exact().isPresent() && x.exact().get().isZero();
     }
 
     /** Whether x is exact and one of the points where a function may be exact (0, 1, -1). */
     private static boolean isTrivialPoint(DoubleDoubleInterval x) {
-        return x.exact().map(v -> v.isZero() || v.abs().equals(Rational.ONE)).orElse(false);
+        if (x.exact().isEmpty()) {
+            return false;
+        }
+        Rational v = x.exact().get();
+        return v.isZero() || v.abs().equals(Rational.ONE);
     }
 
     /** f at an exact trivial point as the enclosure level computes it, as a ball (exact when it is). */
@@ -96,12 +100,27 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
         return withExact(b, e);
     }
 
-    private DoubleDoubleInterval exactly(java.util.function.BinaryOperator<Enclosure> f, DoubleDoubleInterval a,
-            DoubleDoubleInterval b, DoubleDoubleInterval approx) {
+    /** The exact operations {@link #exactly} carries out at the enclosure level (no lambda per operation: see ZoneLevel). */
+    private enum Exact {
+        ADD, SUBTRACT, MULTIPLY, DIVIDE
+    }
+
+    /**
+     * {@code approx}, the ball of {@code a op b}, with the exact value the enclosure level gives when both arguments are
+     * exact and it is exact there.
+     */
+    private DoubleDoubleInterval exactly(Exact op, DoubleDoubleInterval a, DoubleDoubleInterval b, DoubleDoubleInterval approx) {
         if (a.exact().isPresent() && b.exact().isPresent()) {
             Enclosure e;
             try {
-                e = f.apply(Enclosure.exact(a.exact().get()), Enclosure.exact(b.exact().get()));
+                Enclosure x = Enclosure.exact(a.exact().get());
+                Enclosure y = Enclosure.exact(b.exact().get());
+                e = switch (op) {
+                    case ADD -> exactLevel.add(x, y);
+                    case SUBTRACT -> exactLevel.subtract(x, y);
+                    case MULTIPLY -> exactLevel.multiply(x, y);
+                    case DIVIDE -> exactLevel.divide(x, y);
+                };
             } catch (ArithmeticException ex) {
                 throw new InsufficientPrecisionException(ex.getMessage());
             }
@@ -156,12 +175,12 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
 
     @Override
     public DoubleDoubleInterval add(DoubleDoubleInterval a, DoubleDoubleInterval b) {
-        return exactly(exactLevel::add, a, b, sum(a, b));
+        return exactly(Exact.ADD, a, b, sum(a, b));
     }
 
     @Override
     public DoubleDoubleInterval subtract(DoubleDoubleInterval a, DoubleDoubleInterval b) {
-        return exactly(exactLevel::subtract, a, b, sum(a, negated(b)));
+        return exactly(Exact.SUBTRACT, a, b, sum(a, negated(b)));
     }
 
     @Override
@@ -169,8 +188,11 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
         if (isExactZero(a) || isExactZero(b)) {
             return new DoubleDoubleInterval(0, 0, 0, Optional.of(Rational.ZERO)); // as the enclosure level: 0 x [l, h] = 0
         }
-        return exactly(exactLevel::multiply, a, b, scaledIfPowerOfTwo(b, a, 1).orElseGet(() -> scaledIfPowerOfTwo(a, b, 1)
-                .orElseGet(() -> product(a, b))));
+        Optional<DoubleDoubleInterval> scaled = scaledIfPowerOfTwo(b, a, 1);
+        if (scaled.isEmpty()) {
+            scaled = scaledIfPowerOfTwo(a, b, 1);
+        }
+        return exactly(Exact.MULTIPLY, a, b, scaled.isPresent() ? scaled.get() : product(a, b));
     }
 
     /**
@@ -227,7 +249,8 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
         if (isExactZero(a)) {
             return new DoubleDoubleInterval(0, 0, 0, Optional.of(Rational.ZERO));
         }
-        return exactly(exactLevel::divide, a, b, scaledIfPowerOfTwo(b, a, -1).orElseGet(() -> quotient(a, b, bLow)));
+        Optional<DoubleDoubleInterval> scaled = scaledIfPowerOfTwo(b, a, -1);
+        return exactly(Exact.DIVIDE, a, b, scaled.isPresent() ? scaled.get() : quotient(a, b, bLow));
     }
 
     @Override
