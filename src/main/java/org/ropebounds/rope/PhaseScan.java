@@ -133,7 +133,7 @@ public final class PhaseScan {
      * {@code ps} ascending, {@code positions[k]} = ps[k] as it enters the product. Where consecutive entries share a
      * position (one phase) and their errors' enclosures are non-increasing over the run's p ({@link BlockWitness#nonIncreasing}),
      * the run's largest lower end is at its first or last entry, and only those are computed: the same double as at every
-     * entry (proofs/collision-horizons.md, section 8).
+     * entry (proofs/collision-horizons.md, section 9).
      */
     static WindowScan witness(RopeEmulator rope, int i, Enclosure thetaEnclosure, long[] ps, double[] positions) {
         return witness(rope, i, split(rope, i, thetaEnclosure), ps, positions);
