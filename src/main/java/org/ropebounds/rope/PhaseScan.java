@@ -144,8 +144,7 @@ public final class PhaseScan {
         double maxLo = 0;
         int k = 0;
         while (k < ps.length) {
-            int last = k; // the run of entries k .. last shares positions[k], so one phase; runs of two are scored at both
-            // entries directly (as cheap as the monotonicity test that would let them be)
+            int last = k; // the run of entries k .. last shares positions[k], so one phase
             while (last + 1 < ps.length && positions[last + 1] == positions[k]) {
                 last++;
             }
@@ -153,7 +152,7 @@ public final class PhaseScan {
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
-            if (last - k < 2 || ps[last] >= EXACT_DOUBLES || !BlockWitness.nonIncreasing(theta, phase, ps[k], ps[last])) {
+            if (last == k || ps[last] >= EXACT_DOUBLES || !BlockWitness.nonIncreasing(theta, phase, ps[k], ps[last])) {
                 for (int j = k; j <= last; j++) {
                     maxLo = InlineMath.max(maxLo, theta.errorLo(phase, ps[j]));
                 }
