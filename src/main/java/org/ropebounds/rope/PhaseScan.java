@@ -359,23 +359,8 @@ public final class PhaseScan {
                 collision = p; // the second position of the pair (p - 1, p)
             }
             previous = phase;
-            double absLo;
-            double absHi;
-            if (p < EXACT_DOUBLES) {
-                // errorLo and errorHi in one: the same operations on the same values, the fma and products made once
-                // (the two calls made signedErrorLo up to three times, and a scan's speed hung on the JIT inlining them)
-                double x = p;
-                double main = Math.fma(-x, theta.theta0(), phase);
-                double c1 = x * theta.restLo();
-                double c2 = x * theta.restHi();
-                double lo = InlineMath.down(InlineMath.down(InlineMath.down(main)) - InlineMath.up(InlineMath.max(c1, c2)));
-                double hi = InlineMath.up(InlineMath.up(InlineMath.up(main)) - InlineMath.down(InlineMath.min(c1, c2)));
-                absLo = lo >= 0 ? lo : hi <= 0 ? -hi : 0;
-                absHi = InlineMath.max(Math.abs(lo), Math.abs(hi));
-            } else {
-                absLo = theta.errorLo(phase, p);
-                absHi = theta.errorHi(phase, p);
-            }
+            double absLo = theta.errorLo(phase, p);
+            double absHi = theta.errorHi(phase, p);
             if (!Double.isFinite(phase)) {
                 absLo = Double.POSITIVE_INFINITY;
                 absHi = Double.POSITIVE_INFINITY;
