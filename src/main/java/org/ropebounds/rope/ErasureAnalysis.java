@@ -144,7 +144,7 @@ public final class ErasureAnalysis {
      * where positions are rounded, the positions half a spacing away from the last grid values (there
      * the position's own rounding error peaks).
      */
-    static long[] tailPositions(RopeEmulator rope, long context) {
+    private static long[] tailPositions(RopeEmulator rope, long context) {
         java.util.TreeSet<Long> ps = new java.util.TreeSet<>();
         for (long p = Math.max(0, context - TAIL); p <= context - 1; p++) {
             ps.add(p);

@@ -128,47 +128,17 @@ public final class PhaseScan {
         return t;
     }
 
-    /**
-     * The largest error seen at the given positions (a lower bound on the maximum), and whether a phase was not finite.
-     * {@code ps} ascending, {@code positions[k]} = ps[k] as it enters the product. Where consecutive entries share a
-     * position (one phase) and their errors' enclosures are non-increasing over the run's p ({@link BlockWitness#nonIncreasing}),
-     * the run's largest lower end is at its first or last entry, and only those are computed: the same double as at every
-     * entry (proofs/collision-horizons.md, section 9).
-     */
+    /** The largest error seen at the given positions (a lower bound on the maximum), and whether a phase was not finite. */
     static WindowScan witness(RopeEmulator rope, int i, Enclosure thetaEnclosure, long[] ps, double[] positions) {
-        return witness(rope, i, split(rope, i, thetaEnclosure), ps, positions);
-    }
-
-    /** {@link #witness(RopeEmulator, int, Enclosure, long[], double[])} with theta_i split. */
-    static WindowScan witness(RopeEmulator rope, int i, SplitTheta theta, long[] ps, double[] positions) {
+        SplitTheta theta = split(rope, i, thetaEnclosure);
         double maxLo = 0;
-        int k = 0;
-        while (k < ps.length) {
-            int last = k; // the run of entries k .. last shares positions[k], so one phase
-            while (last + 1 < ps.length && positions[last + 1] == positions[k]) {
-                last++;
-            }
-            double phase = rope.phaseValue(i, positions[k]);
-            if (!Double.isFinite(phase)) {
-                return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), true);
-            }
-            if (last == k || ps[last] >= EXACT_DOUBLES || !BlockWitness.nonIncreasing(theta, phase, ps[k], ps[last])) {
-                for (int j = k; j <= last; j++) {
-                    maxLo = InlineMath.max(maxLo, theta.errorLo(phase, ps[j]));
-                }
-            } else {
-                maxLo = InlineMath.max(maxLo, InlineMath.max(theta.errorLo(phase, ps[k]), theta.errorLo(phase, ps[last])));
-            }
-            k = last + 1;
-        }
-        return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), false);
-    }
-
-    /** {@link #witness} computed at every entry (one phase per run of equal positions), for the test of its shortcut. */
-    static WindowScan witnessAtEveryPosition(RopeEmulator rope, int i, SplitTheta theta, long[] ps, double[] positions) {
-        double maxLo = 0;
+        double lastPosition = Double.NaN;
+        double lastPhase = Double.NaN;
         for (int k = 0; k < ps.length; k++) {
-            double phase = rope.phaseValue(i, positions[k]);
+            // the phase is a function of the position (proofs/collision-horizons.md, section 6): one per run of equal ones
+            double phase = positions[k] == lastPosition ? lastPhase : rope.phaseValue(i, positions[k]);
+            lastPosition = positions[k];
+            lastPhase = phase;
             if (!Double.isFinite(phase)) {
                 return new WindowScan(OptionalLong.empty(), BinaryRational.ofDouble(maxLo).toRational(), true);
             }
