@@ -144,7 +144,7 @@ public final class RopeEmulator {
         FloatValue dim = Ieee.round(Rational.of(rotaryDim), c);
         FloatValue one = Ieee.round(Rational.ONE, c);
         // b' = b exactly: then b'^e_i = b^(2i/d) = 1/theta_i wherever e_i = 2i/d exactly
-        boolean exactBase = b.isFinite() && b.value().toRational().equals(base);
+        boolean exactBase = thetas.isPresent() && b.isFinite() && b.value().toRational().equals(base); // only asked where the shortcut may apply
         FloatValue[] exponent = new FloatValue[modes];
         FloatValue[] pow = new FloatValue[modes];
         FloatValue[] quotient = new FloatValue[modes];
