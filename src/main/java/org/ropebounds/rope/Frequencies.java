@@ -186,9 +186,12 @@ public final class Frequencies {
 
     /**
      * {@link #emulator} of each pipeline, in order: the same emulators, built on up to two threads, one task per inv_freq
-     * computation format: the stage of that format (the costly part: a correctly rounded pow per mode), then the
-     * emulators of the pipelines computing in it. The tasks are handed out widest format first (its pow costs the most),
-     * so that the two threads finish together; the order changes only when each emulator is built, not what it is.
+     * computation format: the stage of that format (a correctly rounded pow per mode), then the emulators of the pipelines
+     * computing in it. The tasks are handed out widest format first (its pow costs the most), so that the two threads
+     * finish together; the order changes only when each emulator is built, not what it is. The theta_i at 160 bits that
+     * the analyses of every emulator read are computed here too, once, on the two threads; for plain RoPE first, so that
+     * the stages take from them each pow that is 1/theta_i (b and e_i exact in the format: fp32 and fp64 for an integer
+     * base below 2^24; {@link RopeEmulator#powFromTheta}, the same values).
      *
      * @throws InvalidInputException as {@link #emulator} does (for the first pipeline, as every one is refused alike)
      */
@@ -198,6 +201,10 @@ public final class Frequencies {
         }
         RopeEmulator.checkSpectrum(base, rotaryDim);
         SharedSpectrum common = shared();
+        if (isPlain()) {
+            // even and odd modes on the two threads; each entry is then a look-up for every emulator of this spectrum
+            PipelineAnalyses.run(thetaTasks(i -> common.thetas().split(i, RopeEmulator.plainTheta(base, rotaryDim, i))));
+        }
         java.util.Map<Format, List<Integer>> byFormat = new java.util.LinkedHashMap<>();
         for (int k = 0; k < pipelines.size(); k++) {
             byFormat.computeIfAbsent(effective(pipelines.get(k)).invFreqCompute(), f -> new java.util.ArrayList<>()).add(k);
@@ -208,7 +215,11 @@ public final class Frequencies {
         List<java.util.concurrent.Callable<Object>> tasks = new java.util.ArrayList<>();
         for (Format f : widestFirst) {
             tasks.add(() -> {
-                RopeEmulator.stage(common, base, rotaryDim, f);
+                if (isPlain()) {
+                    RopeEmulator.stageFromThetas(common, base, rotaryDim, f);
+                } else {
+                    RopeEmulator.stage(common, base, rotaryDim, f);
+                }
                 for (int k : byFormat.get(f)) {
                     built[k] = emulator(pipelines.get(k)); // each task writes its own slots; run's Future.get publishes them
                 }
@@ -216,22 +227,32 @@ public final class Frequencies {
             });
         }
         PipelineAnalyses.run(tasks);
-        // the theta_i at 160 bits that the analyses of every emulator read, computed here once on the two threads (even
-        // and odd modes): left to the analyses, the first two (on two threads) would compute the same ones at once
-        List<java.util.concurrent.Callable<Object>> thetas = new java.util.ArrayList<>();
+        if (!isPlain()) {
+            // a model's theta'_i, computed here once on the two threads: left to the analyses, the first two (on two
+            // threads) would compute the same ones at once
+            PipelineAnalyses.run(thetaTasks(i -> {
+                for (RopeEmulator e : built) {
+                    e.splitTheta(i); // kept in the table the emulator shares; a repeated table costs a look-up
+                }
+            }));
+        }
+        return List.of(built);
+    }
+
+    /** Two tasks that run {@code mode} on the even and on the odd modes of this spectrum. */
+    private List<java.util.concurrent.Callable<Object>> thetaTasks(java.util.function.IntConsumer mode) {
+        List<java.util.concurrent.Callable<Object>> tasks = new java.util.ArrayList<>();
+        int modes = Math.max(1, rotaryDim / 2);
         for (int parity = 0; parity < 2; parity++) {
             int first = parity;
-            thetas.add(() -> {
-                for (RopeEmulator e : built) {
-                    for (int i = first; i < e.modes(); i += 2) {
-                        e.splitTheta(i); // kept in the table the emulator shares; a repeated table costs a look-up
-                    }
+            tasks.add(() -> {
+                for (int i = first; i < modes; i += 2) {
+                    mode.accept(i);
                 }
                 return first;
             });
         }
-        PipelineAnalyses.run(thetas);
-        return List.of(built);
+        return tasks;
     }
 
     /** The pipeline as this spectrum's emulators run it: for a model, inv_freq computed in the format its code computed in. */

@@ -60,7 +60,7 @@ public final class RopeEmulator {
         Optional<SharedSpectrum> sharing = shared.filter(t -> t.thetas().modes() == modes);
         SharedSpectrum.InvFreqStage stage = sharing.isPresent()
                 ? stage(sharing.get(), base, rotaryDim, pipeline.invFreqCompute())
-                : invFreqStage(base, rotaryDim, pipeline.invFreqCompute());
+                : invFreqStage(base, rotaryDim, pipeline.invFreqCompute(), Optional.empty());
         exponent = stage.exponent();
         pow = stage.pow();
         invFreq = new FloatValue[modes];
@@ -71,13 +71,7 @@ public final class RopeEmulator {
         }
         theta = new RealExpression[modes];
         for (int i = 0; i < modes; i++) {
-            Rational shape = Rational.of(java.math.BigInteger.valueOf(-2L * i), java.math.BigInteger.valueOf(rotaryDim));
-            theta[i] = new RealExpression() {
-                @Override
-                public <T> T evaluate(Arithmetic<T> a) {
-                    return a.pow(a.of(base), a.of(shape));
-                }
-            };
+            theta[i] = plainTheta(base, rotaryDim, i);
         }
         thetaEnclosures = sharing.map(SharedSpectrum::thetas).orElseGet(() -> new ThetaEnclosures(modes));
         phaseIsFp64 = pipeline.phase().equals(Format.FP64);
@@ -112,26 +106,73 @@ public final class RopeEmulator {
         }
     }
 
-    /** The inv_freq stage of b and d in format c, from {@code shared} (computed there the first time); b and d as checkSpectrum accepts. */
-    static SharedSpectrum.InvFreqStage stage(SharedSpectrum shared, Rational base, int rotaryDim, Format c) {
-        return shared.stage(c, f -> invFreqStage(base, rotaryDim, f));
+    /**
+     * theta_i = b^(-2i/d), plain RoPE's exact frequency of mode i (0 &lt;= i &lt; d/2), as an expression; b and d as
+     * checkSpectrum accepts.
+     */
+    static RealExpression plainTheta(Rational base, int rotaryDim, int i) {
+        Rational shape = Rational.of(java.math.BigInteger.valueOf(-2L * i), java.math.BigInteger.valueOf(rotaryDim));
+        return new RealExpression() {
+            @Override
+            public <T> T evaluate(Arithmetic<T> a) {
+                return a.pow(a.of(base), a.of(shape));
+            }
+        };
     }
 
-    /** e_i, pow_i and 1/pow_i computed in format c (every operation rounded to nearest-even, pow correctly rounded). */
-    private static SharedSpectrum.InvFreqStage invFreqStage(Rational base, int rotaryDim, Format c) {
+    /** The inv_freq stage of b and d in format c, from {@code shared} (computed there the first time); b and d as checkSpectrum accepts. */
+    static SharedSpectrum.InvFreqStage stage(SharedSpectrum shared, Rational base, int rotaryDim, Format c) {
+        return shared.stage(c, f -> invFreqStage(base, rotaryDim, f, Optional.empty()));
+    }
+
+    /**
+     * {@link #stage}, with each pow that is plain RoPE's 1/theta_i taken from {@code shared}'s table of theta_i
+     * ({@link SharedSpectrum#thetas}, computed there when missing) where that decides it: the same values
+     * ({@link #powFromTheta}). For a caller that needs those theta_i anyway (the analyses of {@code erasure}).
+     */
+    static SharedSpectrum.InvFreqStage stageFromThetas(SharedSpectrum shared, Rational base, int rotaryDim, Format c) {
+        return shared.stage(c, f -> invFreqStage(base, rotaryDim, f, Optional.of(shared.thetas())));
+    }
+
+    /**
+     * e_i, pow_i and 1/pow_i computed in format c (every operation rounded to nearest-even, pow correctly rounded); pow_i
+     * from {@code thetas} (plain RoPE's theta_i of this b and d) where {@link #powFromTheta} decides it.
+     */
+    private static SharedSpectrum.InvFreqStage invFreqStage(Rational base, int rotaryDim, Format c, Optional<ThetaEnclosures> thetas) {
         int modes = rotaryDim / 2;
         FloatValue b = Ieee.round(base, c);
         FloatValue dim = Ieee.round(Rational.of(rotaryDim), c);
         FloatValue one = Ieee.round(Rational.ONE, c);
+        // b' = b exactly: then b'^e_i = b^(2i/d) = 1/theta_i wherever e_i = 2i/d exactly
+        boolean exactBase = thetas.isPresent() && b.isFinite() && b.value().toRational().equals(base); // only asked where the shortcut may apply
         FloatValue[] exponent = new FloatValue[modes];
         FloatValue[] pow = new FloatValue[modes];
         FloatValue[] quotient = new FloatValue[modes];
         for (int i = 0; i < modes; i++) {
             exponent[i] = Ieee.divide(Ieee.round(Rational.of(2L * i), c), dim, c);
-            pow[i] = Ieee.pow(b, exponent[i], c);
+            Optional<FloatValue> shortcut = Optional.empty();
+            if (thetas.isPresent() && exactBase && exponent[i].isFinite()
+                    && exponent[i].value().toRational().equals(Rational.of(java.math.BigInteger.valueOf(2L * i), java.math.BigInteger.valueOf(rotaryDim)))) {
+                shortcut = powFromTheta(thetas.get().get(i, plainTheta(base, rotaryDim, i)), c);
+            }
+            pow[i] = shortcut.isPresent() ? shortcut.get() : Ieee.pow(b, exponent[i], c);
             quotient[i] = Ieee.divide(one, pow[i], c);
         }
         return new SharedSpectrum.InvFreqStage(exponent, pow, quotient);
+    }
+
+    /**
+     * RN_c(1/theta) for theta in {@code theta} (lo &gt; 0), when the enclosure decides it: the correctly rounded pow
+     * b^(2i/d) = 1/theta_i that {@link Ieee#pow} computes, since 1/theta lies in [1/hi, 1/lo] and nearest-even rounding
+     * with overflow to infinity (Ieee.pow's) is monotone, so equal roundings of both ends are the rounding of every point
+     * between (proofs/collision-horizons.md, section 8). Empty when the ends round apart (or lo is not positive).
+     */
+    static Optional<FloatValue> powFromTheta(Enclosure theta, Format c) {
+        if (theta.lo().signum() <= 0) {
+            return Optional.empty();
+        }
+        return c.roundIfDecided(theta.hi().reciprocal(), theta.lo().reciprocal(), org.ropebounds.format.RoundingMode.NEAREST_EVEN,
+                org.ropebounds.format.OverflowPolicy.INFINITY);
     }
 
     /**
