@@ -1,18 +1,23 @@
 package org.ropebounds.bounds;
 
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
+import org.ropebounds.real.CertifiedDecimal;
+import org.ropebounds.real.CertifiedDecimal.Direction;
 
 /**
  * The quantities of a zone that depend on its query through eps and N at most, in one arithmetic, computed on first
- * use and kept: 2 pi and pi/2 (the same for every query), acos(eps) and log(eps) (per tolerance), and acos(eps^(1/N))
- * (per tolerance and depth). Each is the value its formula gives in the arithmetic, and every arithmetic is
+ * use and kept: 2 pi and pi/2 (the same for every query), acos(eps) and log(eps) (per tolerance), acos(eps^(1/N))
+ * (per tolerance and depth), and each format's precision ceiling and resolution with the decimals decided from them
+ * (per precision, convention and spectrum). Each is the value its formula gives in the arithmetic, and every arithmetic is
  * deterministic, so keeping a value changes no result, only how often it is computed. Found by the arithmetic's
  * identity (Ziv's levels are shared instances) with no key object or hash of the whole query: a zone asks for these at
  * every level. Bounded: at most {@value #MAX_ARITHMETICS} arithmetics, {@value #MAX_TOLERANCES} tolerances each,
- * depths below {@value #MAX_LAYERS}, and {@value #MAX_ROOTS} depth values in all; past that a value is computed
- * each time. Thread-safe: the values kept are
+ * depths below {@value #MAX_LAYERS}, {@value #MAX_ROOTS} depth values in all, and {@value #MAX_CONSTANTS} format
+ * constants and {@value #MAX_DECISIONS} of their decisions each; past that a value is computed each time. Thread-safe: the values kept are
  * immutable.
  *
  * @param <T> the arithmetic's enclosure type
@@ -22,6 +27,8 @@ final class SharedQuantities<T> {
     static final int MAX_TOLERANCES = 256;
     static final int MAX_LAYERS = 4096;
     static final int MAX_ROOTS = 16384;
+    static final int MAX_CONSTANTS = 256;
+    static final int MAX_DECISIONS = 1024;
 
     /** How many depth values all holders keep (never decremented: a bound, not a count of live entries). */
     private static final java.util.concurrent.atomic.AtomicInteger ROOTS_KEPT = new java.util.concurrent.atomic.AtomicInteger();
@@ -33,6 +40,8 @@ final class SharedQuantities<T> {
     private volatile T twoPi;
     private volatile T halfPi;
     private final ConcurrentHashMap<Rational, PerTolerance<T>> perTolerance = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<FormatConstant, T> constants = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ConstantDecision, Optional<CertifiedDecimal>> decisions = new ConcurrentHashMap<>();
 
     private SharedQuantities(Arithmetic<T> a) {
         this.a = a;
@@ -126,6 +135,86 @@ final class SharedQuantities<T> {
             }
         }
         return v;
+    }
+
+    /**
+     * A per-format constant: the precision ceiling in a spectrum (with its rotary dimension), or the resolution. Both
+     * depend on the format only through its precision p (resolution 2^(1-p) or 2^-p), and on the query not at all.
+     */
+    record FormatConstant(int precision, EpsilonConvention convention, Spectrum spectrum, int rotaryDim, boolean ceiling) {
+        /** The precision ceiling of format f for the query's convention, spectrum and rotary dimension. */
+        static FormatConstant ceilingOf(ZoneQuery q, Format f) {
+            return new FormatConstant(f.precision(), q.convention(), q.spectrum(), q.rotaryDim(), true);
+        }
+
+        /** The resolution of format f in the query's convention. */
+        static FormatConstant resolutionOf(ZoneQuery q, Format f) {
+            return new FormatConstant(f.precision(), q.convention(), Spectrum.APPROX, 0, false);
+        }
+
+        // written out rather than the record's generated methods, which run slowly before the JIT has compiled them
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FormatConstant c && precision == c.precision && convention == c.convention && spectrum == c.spectrum
+                    && rotaryDim == c.rotaryDim && ceiling == c.ceiling;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((precision * 31 + rotaryDim) * 8 + convention.ordinal() * 4 + spectrum.ordinal() * 2) + (ceiling ? 1 : 0);
+        }
+    }
+
+    /** A decimal decision about a per-format constant, with the arguments it was taken with. */
+    record ConstantDecision(FormatConstant constant, int digits, Direction direction, boolean last) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConstantDecision d && constant.equals(d.constant) && digits == d.digits && direction == d.direction
+                    && last == d.last;
+        }
+
+        @Override
+        public int hashCode() {
+            return (constant.hashCode() * 31 + digits) * 8 + direction.ordinal() * 2 + (last ? 1 : 0);
+        }
+    }
+
+    /** Format f's precision ceiling for query q ({@link Bounds#PRECISION_CEILING}), the same for every query of its key. */
+    T ceiling(ZoneQuery q, Format f) {
+        FormatConstant key = FormatConstant.ceilingOf(q, f);
+        T v = constants.get(key);
+        return v != null ? v : keep(key, Bounds.PRECISION_CEILING.threshold(a, q, f));
+    }
+
+    /** Format f's resolution in q's convention (2^(1-p) or 2^-p), exact. */
+    T resolution(ZoneQuery q, Format f) {
+        FormatConstant key = FormatConstant.resolutionOf(q, f);
+        T v = constants.get(key);
+        return v != null ? v : keep(key, a.of(q.convention().resolution(f).toRational()));
+    }
+
+    private T keep(FormatConstant key, T value) {
+        if (constants.size() < MAX_CONSTANTS) {
+            T was = constants.putIfAbsent(key, value);
+            return was == null ? value : was;
+        }
+        return value;
+    }
+
+    /** The decision kept for the key, or null when none is kept yet (see {@link #keepDecision}). */
+    Optional<CertifiedDecimal> decision(ConstantDecision key) {
+        return decisions.get(key);
+    }
+
+    /**
+     * Keeps {@code decided}, the decision taken for {@code key} (a pure function of the constant's kept value and the
+     * arguments), and returns it.
+     */
+    Optional<CertifiedDecimal> keepDecision(ConstantDecision key, Optional<CertifiedDecimal> decided) {
+        if (decisions.size() < MAX_DECISIONS) {
+            decisions.putIfAbsent(key, decided);
+        }
+        return decided;
     }
 
     /** The tolerance's quantities, or null when {@value #MAX_TOLERANCES} others are kept. */

@@ -182,17 +182,12 @@ final class ZoneLevel<T> {
 
     /** The i-th format's precision ceiling, the same for every query of its spectrum and convention, so kept. */
     private T ceiling(int i) {
-        ZoneShortcuts.Constant key = perFormat[i].ceilingKey;
-        T c = ZoneShortcuts.constant(key);
-        return c != null ? c : ZoneShortcuts.keepConstant(key, Bounds.PRECISION_CEILING.threshold(a, q, formats.get(i)));
+        return shared.ceiling(q, formats.get(i));
     }
 
     /** The i-th format's resolution (2^(1-p) or 2^-p), kept like the ceiling. */
     private T resolution(int i) {
-        Format f = formats.get(i);
-        ZoneShortcuts.Constant key = new ZoneShortcuts.Constant(a, f.precision(), q.convention(), Spectrum.APPROX, 0, false);
-        T r = ZoneShortcuts.constant(key);
-        return r != null ? r : ZoneShortcuts.keepConstant(key, a.of(q.convention().resolution(f).toRational()));
+        return shared.resolution(q, formats.get(i));
     }
 
     private T base() {
@@ -308,7 +303,7 @@ final class ZoneLevel<T> {
         private final Kind kind;
         private final int index;
         /** For a per-level constant: the key its value is kept under, so its decimal decisions are kept too; else null. */
-        private final ZoneShortcuts.Constant constant;
+        private final SharedQuantities.FormatConstant constant;
         /** The value and its enclosure, each computed on first use and kept (a failed computation is not kept). */
         private T value;
         private Enclosure enclosure;
@@ -316,7 +311,7 @@ final class ZoneLevel<T> {
         private int decidedKey = -1;
         private Optional<CertifiedDecimal> decided;
 
-        Value(Kind kind, int index, ZoneShortcuts.Constant constant) {
+        Value(Kind kind, int index, SharedQuantities.FormatConstant constant) {
             this.kind = kind;
             this.index = index;
             this.constant = constant;
@@ -367,9 +362,9 @@ final class ZoneLevel<T> {
                 return decideNow(digits, direction, last);
             }
             // a pure function of the constant's (kept) value and the arguments: the same decision every time
-            ZoneShortcuts.ConstantDecision key = new ZoneShortcuts.ConstantDecision(constant, digits, direction, last);
-            Optional<CertifiedDecimal> kept = ZoneShortcuts.decision(key);
-            return kept != null ? kept : ZoneShortcuts.keepDecision(key, decideNow(digits, direction, last));
+            SharedQuantities.ConstantDecision key = new SharedQuantities.ConstantDecision(constant, digits, direction, last);
+            Optional<CertifiedDecimal> kept = shared.decision(key);
+            return kept != null ? kept : shared.keepDecision(key, decideNow(digits, direction, last));
         }
 
         private Optional<CertifiedDecimal> decideNow(int digits, Direction direction, boolean last) {
@@ -414,15 +409,13 @@ final class ZoneLevel<T> {
 
     /** The quantities of one format at this level. */
     final class InFormat {
-        private final ZoneShortcuts.Constant ceilingKey;
         private final Value ceiling;
         private final Value maxContextBound;
         private final Value ratio;
         private final Value marginUpper;
 
         InFormat(int i, Format f) {
-            ceilingKey = new ZoneShortcuts.Constant(a, f.precision(), q.convention(), q.spectrum(), q.rotaryDim(), true);
-            ceiling = new Value(Kind.CEILING, i, ceilingKey);
+            ceiling = new Value(Kind.CEILING, i, SharedQuantities.FormatConstant.ceilingOf(q, f));
             maxContextBound = new Value(Kind.MAX_CONTEXT_BOUND, i, null);
             ratio = new Value(Kind.RATIO, i, null);
             marginUpper = new Value(Kind.MARGIN_UPPER, i, null);

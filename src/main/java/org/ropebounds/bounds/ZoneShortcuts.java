@@ -6,17 +6,14 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
-import org.ropebounds.real.CertifiedDecimal;
-import org.ropebounds.real.CertifiedDecimal.Direction;
 import org.ropebounds.real.DoubleDoubleInterval;
 import org.ropebounds.real.DoubleInterval;
 import org.ropebounds.real.Enclosure;
 
 /**
  * {@link ZoneCalculator}'s shortcuts at 15 digits (proofs/double-double-interval.md section 12): integer and
- * comparison decisions from a level's doubles, with the enclosure as the fallback, and the per-format constants of
- * each level (and their decimal decisions) computed once. Every answer is the one the enclosures give. Stateless
- * apart from two bounded caches of immutable values; thread-safe.
+ * comparison decisions from a level's doubles, with the enclosure as the fallback (the values kept across zones are
+ * {@link SharedQuantities}'). Every answer is the one the enclosures give. Stateless; thread-safe.
  */
 final class ZoneShortcuts {
     private ZoneShortcuts() {
@@ -76,65 +73,6 @@ final class ZoneShortcuts {
     }
 
     /**
-     * A per-format constant of one arithmetic: the precision ceiling in a spectrum (with its rotary dimension), or
-     * the resolution; the same for every query, so computed once per arithmetic instance (Ziv's levels are shared).
-     * Both depend on the format only through its precision p (resolution 2^(1-p) or 2^-p).
-     */
-    record Constant(Arithmetic<?> arithmetic, int precision, EpsilonConvention convention, Spectrum spectrum, int rotaryDim,
-            boolean ceiling) {
-        // written out rather than the record's generated methods, which run slowly before the JIT has compiled them
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Constant c && arithmetic == c.arithmetic && precision == c.precision && convention == c.convention
-                    && spectrum == c.spectrum && rotaryDim == c.rotaryDim && ceiling == c.ceiling;
-        }
-
-        @Override
-        public int hashCode() {
-            return ((System.identityHashCode(arithmetic) * 31 + precision) * 31 + rotaryDim) * 8 + convention.ordinal() * 4
-                    + spectrum.ordinal() * 2 + (ceiling ? 1 : 0);
-        }
-    }
-
-    private static final java.util.concurrent.ConcurrentHashMap<Constant, Object> CONSTANTS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** A decimal decision about a constant: at most 4096 kept, like the constants. */
-    record ConstantDecision(Constant constant, int digits, Direction direction, boolean last) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ConstantDecision d && constant.equals(d.constant) && digits == d.digits && direction == d.direction
-                    && last == d.last;
-        }
-
-        @Override
-        public int hashCode() {
-            return (constant.hashCode() * 31 + digits) * 8 + direction.ordinal() * 2 + (last ? 1 : 0);
-        }
-    }
-
-    private static final java.util.concurrent.ConcurrentHashMap<ConstantDecision, Optional<CertifiedDecimal>> DECISIONS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The constant kept under {@code key}, or null when none is kept yet (see {@link #keepConstant}). */
-    @SuppressWarnings("unchecked")
-    static <T> T constant(Constant key) {
-        return (T) CONSTANTS.get(key);
-    }
-
-    /**
-     * Keeps {@code value}, the constant's value computed for {@code key}, and returns the value kept (a bounded cache:
-     * past 4096 entries nothing more is kept, and the caller's value is returned).
-     */
-    @SuppressWarnings("unchecked")
-    static <T> T keepConstant(Constant key, T value) {
-        if (CONSTANTS.size() < 4096) {
-            Object was = CONSTANTS.putIfAbsent(key, value);
-            return was == null ? value : (T) was;
-        }
-        return value;
-    }
-
-    /**
      * The ceiling every point of x's enclosure shares, if they share one: a double interval's from its ends (its
      * enclosure is [lo, hi] exactly, Math.ceil is exact on doubles), a ball's from the ball when it decides
      * ({@link DoubleDoubleInterval#commonCeiling}), else from the enclosure.
@@ -173,18 +111,5 @@ final class ZoneShortcuts {
         Enclosure e = enclosure.get();
         return e.lo().signum() > 0 && e.lo().floorLog2() == e.hi().floorLog2() ? java.util.OptionalLong.of(e.lo().floorLog2())
                 : java.util.OptionalLong.empty();
-    }
-
-    /** The decision kept for the key, or null when none is kept yet (see {@link #keepDecision}). */
-    static Optional<CertifiedDecimal> decision(ConstantDecision key) {
-        return DECISIONS.get(key);
-    }
-
-    /** Keeps {@code decided}, the decision taken for {@code key}, and returns it (at most 4096 kept, like the constants). */
-    static Optional<CertifiedDecimal> keepDecision(ConstantDecision key, Optional<CertifiedDecimal> decided) {
-        if (DECISIONS.size() < 4096) {
-            DECISIONS.putIfAbsent(key, decided);
-        }
-        return decided;
     }
 }
