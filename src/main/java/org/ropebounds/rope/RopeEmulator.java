@@ -151,7 +151,7 @@ public final class RopeEmulator {
         for (int i = 0; i < modes; i++) {
             exponent[i] = Ieee.divide(Ieee.round(Rational.of(2L * i), c), dim, c);
             Optional<FloatValue> shortcut = Optional.empty();
-            if (thetas.isPresent() && exactBase && exponent[i].isFinite()
+            if (exactBase && exponent[i].isFinite()
                     && exponent[i].value().toRational().equals(Rational.of(java.math.BigInteger.valueOf(2L * i), java.math.BigInteger.valueOf(rotaryDim)))) {
                 shortcut = powFromTheta(thetas.get().get(i, plainTheta(base, rotaryDim, i)), c);
             }
