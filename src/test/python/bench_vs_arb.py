@@ -27,9 +27,10 @@ absolute rates, the same-run ratios are the figures.
 
 Usage (from the repository root, after `mvn -q -B package -DskipTests`):
     python3 -m venv /tmp/flint-venv && /tmp/flint-venv/bin/pip install -r src/test/python/requirements.txt
-    /tmp/flint-venv/bin/python src/test/python/bench_vs_arb.py [--quick] [--startup]
+    /tmp/flint-venv/bin/python src/test/python/bench_vs_arb.py [--quick] [--startup] [--only zones,cells,startup,erasure,crosscheck]
 Not a test: nothing here asserts a time.
 """
+import argparse
 import json
 import os
 import random
@@ -284,37 +285,48 @@ def bench_crosscheck(tmp, reps):
     return java_rate / numpy_rate
 
 
+PARTS = ("zones", "cells", "startup", "erasure", "crosscheck")
+
+
 def main():
-    quick = "--quick" in sys.argv
-    reps = 3 if quick else 7
-    if "--startup" in sys.argv:  # the start-up ratios alone (no python-flint work; a few seconds)
-        with tempfile.TemporaryDirectory() as tmp:
-            z, c = bench_startup(tmp, reps)
-        print(f"ratio start-up zone / bare JVM (median wall): {z:.2f} (target <= 4)")
-        print(f"ratio start-up crosscheck one-row .npy / bare JVM (median wall): {c:.2f} (target <= 4)")
-        return
+    parser = argparse.ArgumentParser(description="ropebounds against python-flint and numpy, one same-run ratio per line.")
+    parser.add_argument("--quick", action="store_true", help="3 repetitions of each process timing instead of 7")
+    parser.add_argument("--startup", action="store_true", help="the start-up ratios alone (same as --only startup)")
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help="comma-separated comparisons to run, of " + ", ".join(PARTS) + " (default: all)")
+    args = parser.parse_args()
+    parts = ["startup"] if args.startup else [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in PARTS]
+    if unknown or not parts:
+        parser.error(f"--only {args.only!r}: expected a comma-separated list of {', '.join(PARTS)}")
+    reps = 3 if args.quick else 7
     rnd = random.Random(2026)
     zones = [(1 << rnd.randint(11, 24), rnd.randint(1, 126), rnd.choice(["0.5", "0.9", "0.99", "0.01"]),
               rnd.randrange(10_000, 100_000_000)) for _ in range(4000)]
     ratios = []
-    java_zones = java("ZoneBenchmark")
-    flint_zones = {}
-    for n, count in ((15, 4000), (30, 1000), (100, 200)):
-        flint_zones[n] = rate(zones[:count], zone, n)
-        print(f"python-flint {n:3d} digits: {flint_zones[n]:10,.0f} zones/s (1 core, {count} zones)")
-    for n, target in ((15, ">= 5"), (30, ">= 1"), (100, ">= 0.3")):
-        if n in java_zones:
-            ratios.append(f"ratio zones {n} digits (ropebounds 1 thread / python-flint 1 core): {java_zones[n] / flint_zones[n]:.2f} (target {target})")
+    if "zones" in parts:
+        java_zones = java("ZoneBenchmark")
+        flint_zones = {}
+        for n, count in ((15, 4000), (30, 1000), (100, 200)):
+            flint_zones[n] = rate(zones[:count], zone, n)
+            print(f"python-flint {n:3d} digits: {flint_zones[n]:10,.0f} zones/s (1 core, {count} zones)")
+        for n, target in ((15, ">= 5"), (30, ">= 1"), (100, ">= 0.3")):
+            if n in java_zones:
+                ratios.append(f"ratio zones {n} digits (ropebounds 1 thread / python-flint 1 core): {java_zones[n] / flint_zones[n]:.2f} (target {target})")
     with tempfile.TemporaryDirectory() as tmp:
-        ratios.append(f"ratio min-base cells 15 digits (ropebounds tables --spec, all cores / python-flint 1 core): "
-                      f"{bench_cells(tmp, reps):.2f} (target >= 3)")
-        z, c = bench_startup(tmp, reps)
-        ratios.append(f"ratio start-up zone / bare JVM (median wall): {z:.2f} (target <= 4)")
-        ratios.append(f"ratio start-up crosscheck one-row .npy / bare JVM (median wall): {c:.2f} (target <= 4)")
-    ratios.append(f"ratio erasure (numpy hf scan / ropebounds 12 pipelines minus trivial run): {bench_erasure(reps):.2f} (target >= 10)")
-    with tempfile.TemporaryDirectory() as tmp:
-        ratios.append(f"ratio crosscheck against exact (ropebounds all cores / numpy float64 comparison, 1 core): "
-                      f"{bench_crosscheck(tmp, reps):.2f} (target >= 4)")
+        if "cells" in parts:
+            ratios.append(f"ratio min-base cells 15 digits (ropebounds tables --spec, all cores / python-flint 1 core): "
+                          f"{bench_cells(tmp, reps):.2f} (target >= 3)")
+        if "startup" in parts:
+            z, c = bench_startup(tmp, reps)
+            ratios.append(f"ratio start-up zone / bare JVM (median wall): {z:.2f} (target <= 4)")
+            ratios.append(f"ratio start-up crosscheck one-row .npy / bare JVM (median wall): {c:.2f} (target <= 4)")
+    if "erasure" in parts:
+        ratios.append(f"ratio erasure (numpy hf scan / ropebounds 12 pipelines minus trivial run): {bench_erasure(reps):.2f} (target >= 10)")
+    if "crosscheck" in parts:
+        with tempfile.TemporaryDirectory() as tmp:
+            ratios.append(f"ratio crosscheck against exact (ropebounds all cores / numpy float64 comparison, 1 core): "
+                          f"{bench_crosscheck(tmp, reps):.2f} (target >= 4)")
     for line in ratios:
         print(line)
 
