@@ -1,5 +1,6 @@
 package org.ropebounds.bounds;
 
+import java.math.BigInteger;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ropebounds.format.Format;
@@ -39,6 +40,9 @@ final class SharedQuantities<T> {
     private final Arithmetic<T> a;
     private volatile T twoPi;
     private volatile T halfPi;
+    private volatile T one;
+    /** The context lengths 2^k, at index k (0 <= k < 63), each null until asked for. */
+    private final Object[] powersOfTwo = new Object[63];
     private final ConcurrentHashMap<Rational, PerTolerance<T>> perTolerance = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<FormatConstant, T> constants = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ConstantDecision, Optional<CertifiedDecimal>> decisions = new ConcurrentHashMap<>();
@@ -78,6 +82,35 @@ final class SharedQuantities<T> {
         if (v == null) {
             v = AliasingBound.denominator(a);
             twoPi = v;
+        }
+        return v;
+    }
+
+    /** 1, exact. */
+    T one() {
+        T v = one;
+        if (v == null) {
+            v = a.of(1);
+            one = v;
+        }
+        return v;
+    }
+
+    /**
+     * The context length L of query q, exact: kept per exponent for L = 2^k (the lengths people use; a table lookup
+     * where {@link Arithmetic#of(long)} would be a call per level), else computed.
+     */
+    @SuppressWarnings("unchecked")
+    T context(ZoneQuery q) {
+        BigInteger length = q.context();
+        int k = length.bitLength() - 1;
+        if (k >= powersOfTwo.length || length.getLowestSetBit() != k) {
+            return a.of(length.longValueExact());
+        }
+        T v = (T) powersOfTwo[k];
+        if (v == null) {
+            v = a.of(length.longValueExact());
+            powersOfTwo[k] = v; // a benign race: every thread computes the same immutable value
         }
         return v;
     }

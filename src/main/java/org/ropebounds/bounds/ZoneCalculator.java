@@ -53,7 +53,7 @@ public final class ZoneCalculator {
         });
         Decisions d = new Decisions(q, formats, base, digits);
         Ziv.refine(digits, (a, mostPrecise) -> {
-            d.absorb(ZoneLevel.of(a, q, formats, base, mostPrecise ? Optional.empty() : d.binding.value()), mostPrecise);
+            d.absorb(ZoneLevel.of(a, q, formats, base, mostPrecise ? null : d.binding.valueOrNull()), mostPrecise);
             return d.settled();
         }, settled -> settled);
         return d.report();
@@ -108,8 +108,11 @@ public final class ZoneCalculator {
          * pending decimal takes the digits it has.
          */
         <T> void absorb(ZoneLevel<T> s, boolean last) {
+            // each Value is asked for only while its decision is pending: a level builds only what it is asked
             for (int i = 0; i < lower.size(); i++) {
-                decimal(lower.get(i), s.lower(i), UPWARD, last); // minimums: up
+                if (lower.get(i).pending()) {
+                    decimal(lower.get(i), s.lower(i), UPWARD, last); // minimums: up
+                }
             }
             if (dominates.pending()) {
                 OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).compareTo(s.lower(Bounds.ALIASING));
@@ -122,25 +125,32 @@ public final class ZoneCalculator {
             }
             for (int i = 0; i < formats.size(); i++) {
                 FormatDecisions f = formats.get(i);
-                ZoneLevel<T>.InFormat z = s.format(i);
                 // each in its safe direction: the ceiling (b must stay below it) down, so a base below the printed value
                 // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
                 // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the
                 // max-context bound (L must stay below it) down, like the ceiling
-                decimal(f.ceiling, z.ceiling(), DOWNWARD, last);
-                decimal(f.zoneLower, s.zoneLower(), UPWARD, last);
-                decimal(f.ratio, z.ratio(), DOWNWARD, last);
-                decimal(f.maxContextBound, z.maxContextBound(), DOWNWARD, last);
+                if (f.ceiling.pending()) {
+                    decimal(f.ceiling, s.format(i).ceiling(), DOWNWARD, last);
+                }
+                if (f.zoneLower.pending()) {
+                    decimal(f.zoneLower, s.zoneLower(), UPWARD, last);
+                }
+                if (f.ratio.pending()) {
+                    decimal(f.ratio, s.format(i).ratio(), DOWNWARD, last);
+                }
+                if (f.maxContextBound.pending()) {
+                    decimal(f.maxContextBound, s.format(i).maxContextBound(), DOWNWARD, last);
+                }
                 if (f.empty.pending()) {
                     // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
-                    OptionalInt c = s.zoneLower().compareTo(z.ceiling());
+                    OptionalInt c = s.zoneLower().compareTo(s.format(i).ceiling());
                     if (c.isPresent()) {
                         f.empty.take(c.getAsInt() >= 0);
                     }
                 }
                 if (f.maxContext.pending()) {
                     // the largest integer strictly below x is ceil(x) - 1
-                    Optional<BigInteger> ceiling = z.maxContextBound().commonCeiling();
+                    Optional<BigInteger> ceiling = s.format(i).maxContextBound().commonCeiling();
                     if (ceiling.isPresent()) {
                         f.maxContext.take(ceiling.get().subtract(BigInteger.ONE).max(BigInteger.ZERO));
                     }
@@ -155,10 +165,12 @@ public final class ZoneCalculator {
                     }
                 }
                 if (base.isPresent()) {
-                    decimal(f.marginUpper, z.marginUpper(), DOWNWARD, last); // ceiling/b, a margin: never overstated
+                    if (f.marginUpper.pending()) {
+                        decimal(f.marginUpper, s.format(i).marginUpper(), DOWNWARD, last); // ceiling/b, a margin: never overstated
+                    }
                     if (f.verdict.pending()) {
                         OptionalInt belowLower = s.zoneLower().compareTo(base.get(), s.baseValue()); // > 0: b < lower
-                        OptionalInt vsCeiling = z.ceiling().compareTo(base.get(), s.baseValue()); // <= 0: b >= ceiling
+                        OptionalInt vsCeiling = s.format(i).ceiling().compareTo(base.get(), s.baseValue()); // <= 0: b >= ceiling
                         if (belowLower.isPresent() && vsCeiling.isPresent()) {
                             f.verdict.take(Verdict.of(belowLower.getAsInt() > 0, vsCeiling.getAsInt() <= 0));
                         }
@@ -166,7 +178,9 @@ public final class ZoneCalculator {
                 }
             }
             if (base.isPresent()) {
-                decimal(marginLower, s.marginLower(), DOWNWARD, last); // b/lower, a margin: never overstated
+                if (marginLower.pending()) {
+                    decimal(marginLower, s.marginLower(), DOWNWARD, last); // b/lower, a margin: never overstated
+                }
                 if (maxDepth.pending()) {
                     OptionalInt ratioToHalfPi = s.phaseOverHalfPiVersusOne();
                     if (ratioToHalfPi.isPresent() && ratioToHalfPi.getAsInt() > 0) {
@@ -203,13 +217,15 @@ public final class ZoneCalculator {
             for (FormatDecisions f : formats) {
                 fz.add(new FormatZone(f.format, orUndecided(f.ceiling), orUndecided(f.zoneLower), f.empty.value(),
                         orUndecided(f.ratio), orUndecided(f.maxContextBound), f.maxContext.value(), f.minBits.value(),
-                        f.verdict.value(), base.map(b -> orUndecided(marginLower)), base.map(b -> orUndecided(f.marginUpper))));
+                        f.verdict.value(), base.isPresent() ? Optional.of(orUndecided(marginLower)) : Optional.empty(),
+                        base.isPresent() ? Optional.of(orUndecided(f.marginUpper)) : Optional.empty()));
             }
             return new ZoneReport(q, digits, base, lb, binding.value(), dominates.value(), fz, maxDepth.value());
         }
 
         private CertifiedDecimal orUndecided(Decision<CertifiedDecimal> d) {
-            return d.value().orElseGet(() -> CertifiedDecimal.undecided(digits));
+            CertifiedDecimal v = d.valueOrNull();
+            return v != null ? v : CertifiedDecimal.undecided(digits);
         }
     }
 }
