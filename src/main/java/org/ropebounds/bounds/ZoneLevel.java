@@ -120,6 +120,7 @@ final class ZoneLevel<T> {
     /** The base in this arithmetic, or null without one. */
     private final T base;
     /** Intermediate quantities, each computed on first use (null until then). */
+    private SharedQuantities.PerTolerance<T> tolerance;
     private T acosRoot;
     private T length;
     private T phase;
@@ -161,7 +162,7 @@ final class ZoneLevel<T> {
             return Bound.inSpectrum(a, q, a.divide(length(), shared.twoPi()));
         }
         if (b == Bounds.DC_STABILITY) {
-            return Bound.inSpectrum(a, q, a.divide(length(), shared.acosTolerance(q)));
+            return Bound.inSpectrum(a, q, a.divide(length(), shared.acosTolerance(q, tolerance())));
         }
         return b.threshold(a, q, null);
     }
@@ -191,10 +192,20 @@ final class ZoneLevel<T> {
         return base;
     }
 
+    /** eps's kept quantities ({@link SharedQuantities#tolerance}), looked up once per level. */
+    private SharedQuantities.PerTolerance<T> tolerance() {
+        SharedQuantities.PerTolerance<T> t = tolerance;
+        if (t == null) {
+            t = shared.tolerance(q);
+            tolerance = t;
+        }
+        return t;
+    }
+
     private T acosRoot() {
         T v = acosRoot;
         if (v == null) {
-            v = shared.acosRoot(q);
+            v = shared.acosRoot(q, tolerance());
             acosRoot = v;
         }
         return v;
@@ -308,7 +319,7 @@ final class ZoneLevel<T> {
     Optional<BigInteger> depthQuotientFloor() {
         T x = depthQuotient;
         if (x == null) {
-            x = a.divide(shared.logTolerance(q), a.log(a.cos(phase())));
+            x = a.divide(shared.logTolerance(q, tolerance()), a.log(a.cos(phase())));
             depthQuotient = x;
         }
         return ZoneShortcuts.commonFloor(a, x);
@@ -389,10 +400,10 @@ final class ZoneLevel<T> {
             }
             // a per-format constant, kept with its decimal decisions: a pure function of the constant's (kept) value and
             // the arguments, the same decision every time
-            SharedQuantities.ConstantDecision key = new SharedQuantities.ConstantDecision(
-                    SharedQuantities.FormatConstant.ceilingOf(q, formats.get(index)), digits, direction, last);
-            Optional<CertifiedDecimal> kept = shared.decision(key);
-            return kept != null ? kept : shared.keepDecision(key, decideNow(digits, direction, last));
+            SharedQuantities.FormatConstant<T> c = shared.constant(q, formats.get(index), true);
+            int key = digits * 8 + direction.ordinal() * 2 + (last ? 1 : 0);
+            Optional<CertifiedDecimal> kept = c.decision(key);
+            return kept != null ? kept : c.keep(key, decideNow(digits, direction, last));
         }
 
         private Optional<CertifiedDecimal> decideNow(int digits, Direction direction, boolean last) {
@@ -438,54 +449,40 @@ final class ZoneLevel<T> {
     /** The quantities of one format at this level. */
     final class InFormat {
         private final int index;
-        /** Each built on first use (null until then), as the level's own quantities. */
-        private Value ceiling;
-        private Value maxContextBound;
-        private Value ratio;
-        private Value marginUpper;
+        /** ceiling, maxContextBound, ratio and marginUpper, each built on first use (null until then), as the level's own. */
+        private final Value[] values = new ZoneLevel.Value[4];
 
         InFormat(int index) {
             this.index = index;
         }
 
-        /** The precision ceiling. */
-        Value ceiling() {
-            Value v = ceiling;
+        private Value value(int slot, Kind kind) {
+            Value v = values[slot];
             if (v == null) {
-                v = new Value(Kind.CEILING, index);
-                ceiling = v;
+                v = new Value(kind, index);
+                values[slot] = v;
             }
             return v;
+        }
+
+        /** The precision ceiling. */
+        Value ceiling() {
+            return value(0, Kind.CEILING);
         }
 
         /** acos(eps^(1/N)) / resolution. */
         Value maxContextBound() {
-            Value v = maxContextBound;
-            if (v == null) {
-                v = new Value(Kind.MAX_CONTEXT_BOUND, index);
-                maxContextBound = v;
-            }
-            return v;
+            return value(1, Kind.MAX_CONTEXT_BOUND);
         }
 
         /** ceiling / zone lower. */
         Value ratio() {
-            Value v = ratio;
-            if (v == null) {
-                v = new Value(Kind.RATIO, index);
-                ratio = v;
-            }
-            return v;
+            return value(2, Kind.RATIO);
         }
 
         /** ceiling / base; only with a base. */
         Value marginUpper() {
-            Value v = marginUpper;
-            if (v == null) {
-                v = new Value(Kind.MARGIN_UPPER, index);
-                marginUpper = v;
-            }
-            return v;
+            return value(3, Kind.MARGIN_UPPER);
         }
     }
 }
