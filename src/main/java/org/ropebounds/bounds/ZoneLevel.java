@@ -379,45 +379,44 @@ final class ZoneLevel<T> {
         }
 
         /**
-         * The decimal the enclosure decides in {@code direction} (CertifiedDecimal.decide, from the ball when there
-         * is one); at a double, double-double or ball level that is not the last, from the ball test alone (a more
-         * precise level follows and decides the same digits).
+         * Takes into {@code d} the decimal the enclosure decides in {@code direction} (CertifiedDecimal.decide, from the
+         * ball when there is one; at a double, double-double or ball level that is not the last, from the ball test
+         * alone: a more precise level follows and decides the same digits), or at the last level the digits the
+         * enclosure has ({@link CertifiedDecimal#best}); nothing when this level does not decide. One method for the
+         * whole step, so that the JIT compiles it once rather than once per wrapper.
          */
-        Optional<CertifiedDecimal> decide(int digits, Direction direction, boolean last) {
+        void decideInto(Decision<CertifiedDecimal> d, int digits, Direction direction, boolean last) {
             // the same quantity asked again at this level (a format's zone lower end is the zone's and, once the binding
             // bound is known, that bound's value) answers from the first: a pure function of the kept value and the arguments
             int key = digits * 8 + direction.ordinal() * 2 + (last ? 1 : 0);
+            Optional<CertifiedDecimal> x = decided;
             if (key != decidedKey) {
-                decided = decideAnew(digits, direction, last);
+                // a per-format constant is kept with its decimal decisions: the same decision every time
+                SharedQuantities.FormatConstant<T> c = kind == Kind.CEILING ? shared.constant(q, formats.get(index), true) : null;
+                x = c == null ? null : c.decision(key);
+                if (x == null) {
+                    T v = t();
+                    if (v instanceof DoubleDoubleInterval ball) {
+                        x = last ? CertifiedDecimal.decide(ball, digits, direction) : CertifiedDecimal.decideByBall(ball, digits, direction);
+                    } else if (v instanceof DoubleInterval i) {
+                        x = last ? CertifiedDecimal.decide(i, digits, direction) : CertifiedDecimal.decideByBall(i, digits, direction);
+                    } else if (v instanceof Ball b && enclosure == null) {
+                        x = last ? CertifiedDecimal.decide(b, digits, direction) : CertifiedDecimal.decideByBall(b, digits, direction);
+                    } else {
+                        x = CertifiedDecimal.decide(enclosure(), digits, direction);
+                    }
+                    if (c != null) {
+                        c.keep(key, x);
+                    }
+                }
+                decided = x;
                 decidedKey = key;
             }
-            return decided;
-        }
-
-        private Optional<CertifiedDecimal> decideAnew(int digits, Direction direction, boolean last) {
-            if (kind != Kind.CEILING) {
-                return decideNow(digits, direction, last);
+            if (x.isPresent()) {
+                d.take(x.get());
+            } else if (last) {
+                d.take(CertifiedDecimal.best(enclosure(), digits, direction));
             }
-            // a per-format constant, kept with its decimal decisions: a pure function of the constant's (kept) value and
-            // the arguments, the same decision every time
-            SharedQuantities.FormatConstant<T> c = shared.constant(q, formats.get(index), true);
-            int key = digits * 8 + direction.ordinal() * 2 + (last ? 1 : 0);
-            Optional<CertifiedDecimal> kept = c.decision(key);
-            return kept != null ? kept : c.keep(key, decideNow(digits, direction, last));
-        }
-
-        private Optional<CertifiedDecimal> decideNow(int digits, Direction direction, boolean last) {
-            T v = t();
-            if (v instanceof DoubleDoubleInterval ball) {
-                return last ? CertifiedDecimal.decide(ball, digits, direction) : CertifiedDecimal.decideByBall(ball, digits, direction);
-            }
-            if (v instanceof DoubleInterval d) {
-                return last ? CertifiedDecimal.decide(d, digits, direction) : CertifiedDecimal.decideByBall(d, digits, direction);
-            }
-            if (v instanceof Ball b && enclosure == null) {
-                return last ? CertifiedDecimal.decide(b, digits, direction) : CertifiedDecimal.decideByBall(b, digits, direction);
-            }
-            return CertifiedDecimal.decide(enclosure(), digits, direction);
         }
 
         /**

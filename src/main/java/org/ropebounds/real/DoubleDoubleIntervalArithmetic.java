@@ -110,26 +110,23 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
      * exact and it is exact there.
      */
     private DoubleDoubleInterval exactly(Exact op, DoubleDoubleInterval a, DoubleDoubleInterval b, DoubleDoubleInterval approx) {
-        // the rational operation in a method of its own: this test is on every operation's path, the rationals on few
-        return a.exact().isPresent() && b.exact().isPresent() ? exactResult(op, a.exact().get(), b.exact().get(), approx) : approx;
-    }
-
-    /** {@link #exactly} for exact arguments x and y: approx with the enclosure level's exact value, if it has one. */
-    private DoubleDoubleInterval exactResult(Exact op, Rational x, Rational y, DoubleDoubleInterval approx) {
-        Enclosure e;
-        try {
-            Enclosure ex = Enclosure.exact(x);
-            Enclosure ey = Enclosure.exact(y);
-            e = switch (op) {
-                case ADD -> exactLevel.add(ex, ey);
-                case SUBTRACT -> exactLevel.subtract(ex, ey);
-                case MULTIPLY -> exactLevel.multiply(ex, ey);
-                case DIVIDE -> exactLevel.divide(ex, ey);
-            };
-        } catch (ArithmeticException ex) {
-            throw new InsufficientPrecisionException(ex.getMessage());
+        if (a.exact().isPresent() && b.exact().isPresent()) {
+            Enclosure e;
+            try {
+                Enclosure x = Enclosure.exact(a.exact().get());
+                Enclosure y = Enclosure.exact(b.exact().get());
+                e = switch (op) {
+                    case ADD -> exactLevel.add(x, y);
+                    case SUBTRACT -> exactLevel.subtract(x, y);
+                    case MULTIPLY -> exactLevel.multiply(x, y);
+                    case DIVIDE -> exactLevel.divide(x, y);
+                };
+            } catch (ArithmeticException ex) {
+                throw new InsufficientPrecisionException(ex.getMessage());
+            }
+            return withExact(approx, e);
         }
-        return withExact(approx, e);
+        return approx;
     }
 
     // ---------------------------------------------------------------- Arithmetic
