@@ -38,7 +38,6 @@ final class SharedQuantities<T> {
     private final Arithmetic<T> a;
     private volatile T twoPi;
     private volatile T halfPi;
-    private volatile T one;
     /** The context lengths 2^k, at index k (0 <= k < 63), each null until asked for. */
     private final Object[] powersOfTwo = new Object[63];
     private final ConcurrentHashMap<Rational, PerTolerance<T>> perTolerance = new ConcurrentHashMap<>();
@@ -80,16 +79,6 @@ final class SharedQuantities<T> {
         if (v == null) {
             v = AliasingBound.denominator(a);
             twoPi = v;
-        }
-        return v;
-    }
-
-    /** 1, exact. */
-    T one() {
-        T v = one;
-        if (v == null) {
-            v = a.of(1);
-            one = v;
         }
         return v;
     }

@@ -220,14 +220,16 @@ final class ZoneLevel<T> {
         return v;
     }
 
-    /** L theta_min, theta_min = 1/b (approx) or b^(-(d-2)/d) (exact). */
+    /**
+     * L theta_min: L/b (approx; one rounded operation, where L times 1/b took two) or L b^(-(d-2)/d) (exact). Only its
+     * decisions are printed, and every level's decisions are the enclosures' (the same value whatever the formula).
+     */
     private T phase() {
         T v = phase;
         if (v == null) {
             T b = base();
-            T theta = q.spectrum() == Spectrum.APPROX ? a.divide(shared.one(), b)
-                    : a.pow(b, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim()))));
-            v = a.multiply(length(), theta);
+            v = q.spectrum() == Spectrum.APPROX ? a.divide(length(), b)
+                    : a.multiply(length(), a.pow(b, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim())))));
             phase = v;
         }
         return v;
