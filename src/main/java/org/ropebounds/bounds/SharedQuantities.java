@@ -1,12 +1,12 @@
 package org.ropebounds.bounds;
 
+import java.math.BigInteger;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.Arithmetic;
 import org.ropebounds.real.CertifiedDecimal;
-import org.ropebounds.real.CertifiedDecimal.Direction;
 
 /**
  * The quantities of a zone that depend on its query through eps and N at most, in one arithmetic, computed on first
@@ -17,7 +17,7 @@ import org.ropebounds.real.CertifiedDecimal.Direction;
  * identity (Ziv's levels are shared instances) with no key object or hash of the whole query: a zone asks for these at
  * every level. Bounded: at most {@value #MAX_ARITHMETICS} arithmetics, {@value #MAX_TOLERANCES} tolerances each,
  * depths below {@value #MAX_LAYERS}, {@value #MAX_ROOTS} depth values in all, and {@value #MAX_CONSTANTS} format
- * constants and {@value #MAX_DECISIONS} of their decisions each; past that a value is computed each time. Thread-safe: the values kept are
+ * constants and {@value #MAX_DECISIONS_EACH} of their decisions each; past that a value is computed each time. Thread-safe: the values kept are
  * immutable.
  *
  * @param <T> the arithmetic's enclosure type
@@ -28,7 +28,6 @@ final class SharedQuantities<T> {
     static final int MAX_LAYERS = 4096;
     static final int MAX_ROOTS = 16384;
     static final int MAX_CONSTANTS = 256;
-    static final int MAX_DECISIONS = 1024;
 
     /** How many depth values all holders keep (never decremented: a bound, not a count of live entries). */
     private static final java.util.concurrent.atomic.AtomicInteger ROOTS_KEPT = new java.util.concurrent.atomic.AtomicInteger();
@@ -39,9 +38,11 @@ final class SharedQuantities<T> {
     private final Arithmetic<T> a;
     private volatile T twoPi;
     private volatile T halfPi;
+    /** The context lengths 2^k, at index k (0 <= k < 63), each null until asked for. */
+    private final Object[] powersOfTwo = new Object[63];
     private final ConcurrentHashMap<Rational, PerTolerance<T>> perTolerance = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<FormatConstant, T> constants = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<ConstantDecision, Optional<CertifiedDecimal>> decisions = new ConcurrentHashMap<>();
+    /** The format constants kept so far, in the order first asked for; replaced whole on each addition. */
+    private volatile FormatConstant<?>[] constants = new FormatConstant<?>[0];
 
     private SharedQuantities(Arithmetic<T> a) {
         this.a = a;
@@ -82,6 +83,25 @@ final class SharedQuantities<T> {
         return v;
     }
 
+    /**
+     * The context length L of query q, exact: kept per exponent for L = 2^k (the lengths people use; a table lookup
+     * where {@link Arithmetic#of(long)} would be a call per level), else computed.
+     */
+    @SuppressWarnings("unchecked")
+    T context(ZoneQuery q) {
+        BigInteger length = q.context();
+        int k = length.bitLength() - 1;
+        if (k >= powersOfTwo.length || length.getLowestSetBit() != k) {
+            return a.of(length.longValueExact());
+        }
+        T v = (T) powersOfTwo[k];
+        if (v == null) {
+            v = a.of(length.longValueExact());
+            powersOfTwo[k] = v; // a benign race: every thread computes the same immutable value
+        }
+        return v;
+    }
+
     /** pi / 2. */
     T halfPi() {
         T v = halfPi;
@@ -92,37 +112,44 @@ final class SharedQuantities<T> {
         return v;
     }
 
-    /** acos(eps), the DC-stability threshold's denominator ({@link DcStabilityBound#denominator}). */
-    T acosTolerance(ZoneQuery q) {
-        PerTolerance<T> t = tolerance(q.tolerance());
-        T v = t == null ? null : t.acos;
+    /**
+     * The holder of eps's quantities for query q: the kept one, or a fresh one kept nowhere when
+     * {@value #MAX_TOLERANCES} others are kept. A level looks it up once and passes it to {@link #acosTolerance},
+     * {@link #logTolerance} and {@link #acosRoot}, one hashed lookup of eps per level instead of one per quantity.
+     */
+    PerTolerance<T> tolerance(ZoneQuery q) {
+        Rational eps = q.tolerance();
+        PerTolerance<T> t = perTolerance.get(eps);
+        if (t == null && perTolerance.size() < MAX_TOLERANCES) {
+            t = perTolerance.computeIfAbsent(eps, e -> new PerTolerance<>(true));
+        }
+        return t != null ? t : new PerTolerance<>(false);
+    }
+
+    /** acos(eps), the DC-stability threshold's denominator ({@link DcStabilityBound#denominator}); t is {@link #tolerance}(q). */
+    T acosTolerance(ZoneQuery q, PerTolerance<T> t) {
+        T v = t.acos;
         if (v == null) {
             v = DcStabilityBound.denominator(a, q);
-            if (t != null) {
-                t.acos = v;
-            }
+            t.acos = v;
         }
         return v;
     }
 
-    /** log(eps). */
-    T logTolerance(ZoneQuery q) {
-        PerTolerance<T> t = tolerance(q.tolerance());
-        T v = t == null ? null : t.log;
+    /** log(eps); t is {@link #tolerance}(q). */
+    T logTolerance(ZoneQuery q, PerTolerance<T> t) {
+        T v = t.log;
         if (v == null) {
             v = a.log(a.of(q.tolerance()));
-            if (t != null) {
-                t.log = v;
-            }
+            t.log = v;
         }
         return v;
     }
 
-    /** acos(eps^(1/N)) ({@link DepthStabilityBound#acosOfRoot}). */
-    T acosRoot(ZoneQuery q) {
+    /** acos(eps^(1/N)) ({@link DepthStabilityBound#acosOfRoot}); t is {@link #tolerance}(q). */
+    T acosRoot(ZoneQuery q, PerTolerance<T> t) {
         int n = q.layers();
-        PerTolerance<T> t = n < MAX_LAYERS ? tolerance(q.tolerance()) : null;
-        if (t == null) {
+        if (n >= MAX_LAYERS || !t.kept) {
             return DepthStabilityBound.acosOfRoot(a, q);
         }
         Object[] roots = t.roots;
@@ -138,100 +165,117 @@ final class SharedQuantities<T> {
     }
 
     /**
-     * A per-format constant: the precision ceiling in a spectrum (with its rotary dimension), or the resolution. Both
-     * depend on the format only through its precision p (resolution 2^(1-p) or 2^-p), and on the query not at all.
+     * A per-format constant, the precision ceiling in a spectrum (with its rotary dimension) or the resolution, with the
+     * decimals decided from it. Both depend on the format only through its precision p (resolution 2^(1-p) or 2^-p),
+     * and on the query not at all. Found by comparing these fields, with no key object: a zone asks for four at each level.
      */
-    record FormatConstant(int precision, EpsilonConvention convention, Spectrum spectrum, int rotaryDim, boolean ceiling) {
-        /** The precision ceiling of format f for the query's convention, spectrum and rotary dimension. */
-        static FormatConstant ceilingOf(ZoneQuery q, Format f) {
-            return new FormatConstant(f.precision(), q.convention(), q.spectrum(), q.rotaryDim(), true);
+    static final class FormatConstant<T> {
+        final int precision;
+        final EpsilonConvention convention;
+        final Spectrum spectrum;
+        final int rotaryDim;
+        final boolean ceiling;
+        final T value;
+        /** The decisions kept so far: arguments digits * 8 + direction * 2 + last, and the decision; replaced whole on each addition. */
+        private volatile Decided[] decided = new Decided[0];
+
+        FormatConstant(int precision, EpsilonConvention convention, Spectrum spectrum, int rotaryDim, boolean ceiling, T value) {
+            this.precision = precision;
+            this.convention = convention;
+            this.spectrum = spectrum;
+            this.rotaryDim = rotaryDim;
+            this.ceiling = ceiling;
+            this.value = value;
         }
 
-        /** The resolution of format f in the query's convention. */
-        static FormatConstant resolutionOf(ZoneQuery q, Format f) {
-            return new FormatConstant(f.precision(), q.convention(), Spectrum.APPROX, 0, false);
+        boolean is(int p, EpsilonConvention c, Spectrum s, int d, boolean isCeiling) {
+            return precision == p && convention == c && spectrum == s && rotaryDim == d && ceiling == isCeiling;
         }
 
-        // written out rather than the record's generated methods, which run slowly before the JIT has compiled them
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof FormatConstant c && precision == c.precision && convention == c.convention && spectrum == c.spectrum
-                    && rotaryDim == c.rotaryDim && ceiling == c.ceiling;
+        /** The decision kept for the arguments (digits * 8 + direction * 2 + last), or null when none is kept yet. */
+        Optional<CertifiedDecimal> decision(int key) {
+            for (Decided d : decided) {
+                if (d.key == key) {
+                    return d.value;
+                }
+            }
+            return null;
         }
 
-        @Override
-        public int hashCode() {
-            return ((precision * 31 + rotaryDim) * 8 + convention.ordinal() * 4 + spectrum.ordinal() * 2) + (ceiling ? 1 : 0);
+        /** Keeps {@code value}, the decision taken for the arguments {@code key} (a pure function of them and the constant), and returns it. */
+        synchronized Optional<CertifiedDecimal> keep(int key, Optional<CertifiedDecimal> value) {
+            Decided[] now = decided;
+            if (now.length < MAX_DECISIONS_EACH && decision(key) == null) {
+                Decided[] more = java.util.Arrays.copyOf(now, now.length + 1);
+                more[now.length] = new Decided(key, value);
+                decided = more;
+            }
+            return value;
         }
     }
 
-    /** A decimal decision about a per-format constant, with the arguments it was taken with. */
-    record ConstantDecision(FormatConstant constant, int digits, Direction direction, boolean last) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ConstantDecision d && constant.equals(d.constant) && digits == d.digits && direction == d.direction
-                    && last == d.last;
-        }
+    /** Most decisions kept per format constant: the arguments a zone uses are few (digits, direction, last level or not). */
+    static final int MAX_DECISIONS_EACH = 16;
 
-        @Override
-        public int hashCode() {
-            return (constant.hashCode() * 31 + digits) * 8 + direction.ordinal() * 2 + (last ? 1 : 0);
+    /** A decision about a per-format constant and the arguments it was taken with. */
+    private record Decided(int key, Optional<CertifiedDecimal> value) {
+    }
+
+    /** The constant (kept, or fresh when {@value #MAX_CONSTANTS} are kept) of format f for query q: its ceiling, or its resolution. */
+    FormatConstant<T> constant(ZoneQuery q, Format f, boolean ceiling) {
+        int p = f.precision();
+        EpsilonConvention c = q.convention();
+        Spectrum s = ceiling ? q.spectrum() : Spectrum.APPROX;
+        int d = ceiling ? q.rotaryDim() : 0;
+        for (FormatConstant<?> k : constants) {
+            if (k.is(p, c, s, d, ceiling)) {
+                @SuppressWarnings("unchecked")
+                FormatConstant<T> kept = (FormatConstant<T>) k;
+                return kept;
+            }
+        }
+        T value = ceiling ? Bounds.PRECISION_CEILING.threshold(a, q, f) : a.of(q.convention().resolution(f).toRational());
+        synchronized (this) {
+            FormatConstant<?>[] now = constants;
+            for (FormatConstant<?> k : now) {
+                if (k.is(p, c, s, d, ceiling)) {
+                    @SuppressWarnings("unchecked")
+                    FormatConstant<T> kept = (FormatConstant<T>) k;
+                    return kept;
+                }
+            }
+            FormatConstant<T> made = new FormatConstant<>(p, c, s, d, ceiling, value);
+            if (now.length < MAX_CONSTANTS) {
+                FormatConstant<?>[] more = java.util.Arrays.copyOf(now, now.length + 1);
+                more[now.length] = made;
+                constants = more;
+            }
+            return made;
         }
     }
 
     /** Format f's precision ceiling for query q ({@link Bounds#PRECISION_CEILING}), the same for every query of its key. */
     T ceiling(ZoneQuery q, Format f) {
-        FormatConstant key = FormatConstant.ceilingOf(q, f);
-        T v = constants.get(key);
-        return v != null ? v : keep(key, Bounds.PRECISION_CEILING.threshold(a, q, f));
+        return constant(q, f, true).value;
     }
 
     /** Format f's resolution in q's convention (2^(1-p) or 2^-p), exact. */
     T resolution(ZoneQuery q, Format f) {
-        FormatConstant key = FormatConstant.resolutionOf(q, f);
-        T v = constants.get(key);
-        return v != null ? v : keep(key, a.of(q.convention().resolution(f).toRational()));
-    }
-
-    private T keep(FormatConstant key, T value) {
-        if (constants.size() < MAX_CONSTANTS) {
-            T was = constants.putIfAbsent(key, value);
-            return was == null ? value : was;
-        }
-        return value;
-    }
-
-    /** The decision kept for the key, or null when none is kept yet (see {@link #keepDecision}). */
-    Optional<CertifiedDecimal> decision(ConstantDecision key) {
-        return decisions.get(key);
-    }
-
-    /**
-     * Keeps {@code decided}, the decision taken for {@code key} (a pure function of the constant's kept value and the
-     * arguments), and returns it.
-     */
-    Optional<CertifiedDecimal> keepDecision(ConstantDecision key, Optional<CertifiedDecimal> decided) {
-        if (decisions.size() < MAX_DECISIONS) {
-            decisions.putIfAbsent(key, decided);
-        }
-        return decided;
-    }
-
-    /** The tolerance's quantities, or null when {@value #MAX_TOLERANCES} others are kept. */
-    private PerTolerance<T> tolerance(Rational eps) {
-        PerTolerance<T> t = perTolerance.get(eps);
-        if (t == null && perTolerance.size() < MAX_TOLERANCES) {
-            t = perTolerance.computeIfAbsent(eps, e -> new PerTolerance<>());
-        }
-        return t;
+        return constant(q, f, false).value;
     }
 
     /** One tolerance's quantities; each null until computed. */
-    private static final class PerTolerance<T> {
+    static final class PerTolerance<T> {
+        /** Whether this holder is kept (a fresh one, past the bound, keeps no depth values). */
+        final boolean kept;
         volatile T acos;
         volatile T log;
         /** acos(eps^(1/N)) at index N; grown (a copy) as deeper N are kept. */
         volatile Object[] roots = new Object[0];
+
+        PerTolerance(boolean kept) {
+            this.kept = kept;
+        }
 
         synchronized void keepRoot(int n, T v) {
             Object[] now = roots;

@@ -4,7 +4,6 @@ import static org.ropebounds.real.CertifiedDecimal.Direction.DOWNWARD;
 import static org.ropebounds.real.CertifiedDecimal.Direction.UPWARD;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,7 +12,6 @@ import org.ropebounds.bounds.ZoneReport.LowerBound;
 import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 import org.ropebounds.real.CertifiedDecimal;
-import org.ropebounds.real.CertifiedDecimal.Direction;
 import org.ropebounds.real.Ziv;
 
 /**
@@ -53,7 +51,7 @@ public final class ZoneCalculator {
         });
         Decisions d = new Decisions(q, formats, base, digits);
         Ziv.refine(digits, (a, mostPrecise) -> {
-            d.absorb(ZoneLevel.of(a, q, formats, base, mostPrecise ? Optional.empty() : d.binding.value()), mostPrecise);
+            d.absorb(ZoneLevel.of(a, q, formats, base, mostPrecise ? null : d.binding.valueOrNull()), mostPrecise);
             return d.settled();
         }, settled -> settled);
         return d.report();
@@ -64,24 +62,27 @@ public final class ZoneCalculator {
         private final ZoneQuery q;
         private final Optional<Rational> base;
         private final int digits;
-        /** The lower bounds' decimals, in the order of {@link Bounds#lower()}. */
-        private final List<Decision<CertifiedDecimal>> lower = new ArrayList<>(Bounds.lower().size());
+        /** The lower bounds' decimals, in the order of {@link Bounds#lower()} (arrays, not lists: no iterator per pass). */
+        private final Decision<CertifiedDecimal>[] lower;
         private final Decision<Bound> binding = new Decision<>();
         private final Decision<Boolean> dominates = new Decision<>();
-        private final List<FormatDecisions> formats = new ArrayList<>();
+        private final FormatDecisions[] formats;
         private final Decision<CertifiedDecimal> marginLower = new Decision<>();
         private final Decision<BigInteger> maxDepth = new Decision<>();
         private boolean settledAtLastLevel;
 
+        @SuppressWarnings("unchecked")
         Decisions(ZoneQuery q, List<Format> formats, Optional<Rational> base, int digits) {
             this.q = q;
             this.base = base;
             this.digits = digits;
-            for (int i = 0; i < Bounds.lower().size(); i++) {
-                lower.add(new Decision<>());
+            lower = new Decision[Bounds.lower().size()];
+            for (int i = 0; i < lower.length; i++) {
+                lower[i] = new Decision<>();
             }
-            for (Format f : formats) {
-                this.formats.add(new FormatDecisions(f));
+            this.formats = new FormatDecisions[formats.size()];
+            for (int i = 0; i < this.formats.length; i++) {
+                this.formats[i] = new FormatDecisions(formats.get(i));
             }
         }
 
@@ -108,8 +109,11 @@ public final class ZoneCalculator {
          * pending decimal takes the digits it has.
          */
         <T> void absorb(ZoneLevel<T> s, boolean last) {
-            for (int i = 0; i < lower.size(); i++) {
-                decimal(lower.get(i), s.lower(i), UPWARD, last); // minimums: up
+            // each Value is asked for only while its decision is pending: a level builds only what it is asked
+            for (int i = 0; i < lower.length; i++) {
+                if (lower[i].pending()) {
+                    s.lower(i).decideInto(lower[i], digits, UPWARD, last); // minimums: up
+                }
             }
             if (dominates.pending()) {
                 OptionalInt c = s.lower(Bounds.DEPTH_STABILITY).compareTo(s.lower(Bounds.ALIASING));
@@ -120,27 +124,34 @@ public final class ZoneCalculator {
                     binding.take(c.getAsInt() > 0 ? Bounds.DEPTH_STABILITY : Bounds.ALIASING);
                 }
             }
-            for (int i = 0; i < formats.size(); i++) {
-                FormatDecisions f = formats.get(i);
-                ZoneLevel<T>.InFormat z = s.format(i);
+            for (int i = 0; i < formats.length; i++) {
+                FormatDecisions f = formats[i];
                 // each in its safe direction: the ceiling (b must stay below it) down, so a base below the printed value
                 // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
                 // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the
                 // max-context bound (L must stay below it) down, like the ceiling
-                decimal(f.ceiling, z.ceiling(), DOWNWARD, last);
-                decimal(f.zoneLower, s.zoneLower(), UPWARD, last);
-                decimal(f.ratio, z.ratio(), DOWNWARD, last);
-                decimal(f.maxContextBound, z.maxContextBound(), DOWNWARD, last);
+                if (f.ceiling.pending()) {
+                    s.format(i).ceiling().decideInto(f.ceiling, digits, DOWNWARD, last);
+                }
+                if (f.zoneLower.pending()) {
+                    s.zoneLower().decideInto(f.zoneLower, digits, UPWARD, last);
+                }
+                if (f.ratio.pending()) {
+                    s.format(i).ratio().decideInto(f.ratio, digits, DOWNWARD, last);
+                }
+                if (f.maxContextBound.pending()) {
+                    s.format(i).maxContextBound().decideInto(f.maxContextBound, digits, DOWNWARD, last);
+                }
                 if (f.empty.pending()) {
                     // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
-                    OptionalInt c = s.zoneLower().compareTo(z.ceiling());
+                    OptionalInt c = s.zoneLower().compareTo(s.format(i).ceiling());
                     if (c.isPresent()) {
                         f.empty.take(c.getAsInt() >= 0);
                     }
                 }
                 if (f.maxContext.pending()) {
                     // the largest integer strictly below x is ceil(x) - 1
-                    Optional<BigInteger> ceiling = z.maxContextBound().commonCeiling();
+                    Optional<BigInteger> ceiling = s.format(i).maxContextBound().commonCeiling();
                     if (ceiling.isPresent()) {
                         f.maxContext.take(ceiling.get().subtract(BigInteger.ONE).max(BigInteger.ZERO));
                     }
@@ -155,10 +166,12 @@ public final class ZoneCalculator {
                     }
                 }
                 if (base.isPresent()) {
-                    decimal(f.marginUpper, z.marginUpper(), DOWNWARD, last); // ceiling/b, a margin: never overstated
+                    if (f.marginUpper.pending()) {
+                        s.format(i).marginUpper().decideInto(f.marginUpper, digits, DOWNWARD, last); // ceiling/b, a margin: never overstated
+                    }
                     if (f.verdict.pending()) {
                         OptionalInt belowLower = s.zoneLower().compareTo(base.get(), s.baseValue()); // > 0: b < lower
-                        OptionalInt vsCeiling = z.ceiling().compareTo(base.get(), s.baseValue()); // <= 0: b >= ceiling
+                        OptionalInt vsCeiling = s.format(i).ceiling().compareTo(base.get(), s.baseValue()); // <= 0: b >= ceiling
                         if (belowLower.isPresent() && vsCeiling.isPresent()) {
                             f.verdict.take(Verdict.of(belowLower.getAsInt() > 0, vsCeiling.getAsInt() <= 0));
                         }
@@ -166,7 +179,9 @@ public final class ZoneCalculator {
                 }
             }
             if (base.isPresent()) {
-                decimal(marginLower, s.marginLower(), DOWNWARD, last); // b/lower, a margin: never overstated
+                if (marginLower.pending()) {
+                    s.marginLower().decideInto(marginLower, digits, DOWNWARD, last); // b/lower, a margin: never overstated
+                }
                 if (maxDepth.pending()) {
                     OptionalInt ratioToHalfPi = s.phaseOverHalfPiVersusOne();
                     if (ratioToHalfPi.isPresent() && ratioToHalfPi.getAsInt() > 0) {
@@ -181,35 +196,26 @@ public final class ZoneCalculator {
             }
         }
 
-        /** Takes the decimal the enclosure decides in {@code direction}, or at the last level the digits it has. */
-        private void decimal(Decision<CertifiedDecimal> d, ZoneLevel<?>.Value x, Direction direction, boolean last) {
-            if (!d.pending()) {
-                return;
-            }
-            Optional<CertifiedDecimal> decided = x.decide(digits, direction, last);
-            if (decided.isPresent()) {
-                d.take(decided.get());
-            } else if (last) {
-                d.take(CertifiedDecimal.best(x.enclosure(), digits, direction));
-            }
-        }
-
         ZoneReport report() {
-            List<LowerBound> lb = new ArrayList<>();
-            for (int i = 0; i < lower.size(); i++) {
-                lb.add(new LowerBound(Bounds.lower().get(i), orUndecided(lower.get(i))));
+            // immutable lists from arrays, which the report keeps as they are (List.copyOf of an immutable list)
+            LowerBound[] lb = new LowerBound[lower.length];
+            for (int i = 0; i < lb.length; i++) {
+                lb[i] = new LowerBound(Bounds.lower().get(i), orUndecided(lower[i]));
             }
-            List<FormatZone> fz = new ArrayList<>();
-            for (FormatDecisions f : formats) {
-                fz.add(new FormatZone(f.format, orUndecided(f.ceiling), orUndecided(f.zoneLower), f.empty.value(),
+            Optional<CertifiedDecimal> ml = base.isPresent() ? Optional.of(orUndecided(marginLower)) : Optional.empty();
+            FormatZone[] fz = new FormatZone[formats.length];
+            for (int i = 0; i < fz.length; i++) {
+                FormatDecisions f = formats[i];
+                fz[i] = new FormatZone(f.format, orUndecided(f.ceiling), orUndecided(f.zoneLower), f.empty.value(),
                         orUndecided(f.ratio), orUndecided(f.maxContextBound), f.maxContext.value(), f.minBits.value(),
-                        f.verdict.value(), base.map(b -> orUndecided(marginLower)), base.map(b -> orUndecided(f.marginUpper))));
+                        f.verdict.value(), ml, base.isPresent() ? Optional.of(orUndecided(f.marginUpper)) : Optional.empty());
             }
-            return new ZoneReport(q, digits, base, lb, binding.value(), dominates.value(), fz, maxDepth.value());
+            return new ZoneReport(q, digits, base, List.of(lb), binding.value(), dominates.value(), List.of(fz), maxDepth.value());
         }
 
         private CertifiedDecimal orUndecided(Decision<CertifiedDecimal> d) {
-            return d.value().orElseGet(() -> CertifiedDecimal.undecided(digits));
+            CertifiedDecimal v = d.valueOrNull();
+            return v != null ? v : CertifiedDecimal.undecided(digits);
         }
     }
 }

@@ -57,7 +57,7 @@ final class ZoneLevel<T> {
         MARGIN_LOWER {
             @Override
             <T> T of(ZoneLevel<T> l, int i) {
-                return l.a.divide(l.base(), l.zoneLower.t());
+                return l.a.divide(l.base(), l.zoneLower().t());
             }
         },
         /** The base. */
@@ -85,14 +85,14 @@ final class ZoneLevel<T> {
         RATIO {
             @Override
             <T> T of(ZoneLevel<T> l, int i) {
-                return l.a.divide(l.perFormat[i].ceiling.t(), l.zoneLower.t());
+                return l.a.divide(l.format(i).ceiling().t(), l.zoneLower().t());
             }
         },
         /** The i-th format's ceiling / base. */
         MARGIN_UPPER {
             @Override
             <T> T of(ZoneLevel<T> l, int i) {
-                return l.a.divide(l.perFormat[i].ceiling.t(), l.base());
+                return l.a.divide(l.format(i).ceiling().t(), l.base());
             }
         };
 
@@ -105,52 +105,47 @@ final class ZoneLevel<T> {
     private final SharedQuantities<T> shared;
     private final ZoneQuery q;
     private final List<Format> formats;
+    /** The bound already decided to bind, or null (see {@link #of}). */
+    private final Bound binding;
+    /**
+     * The quantities, each built on first use (null until then): a level is asked only for what the decisions still
+     * pending need, and the double-double level, which follows the double one, for about half of them.
+     */
+    private final Value[] lower;
+    private Value zoneLower;
+    private Value depthApprox;
+    private Value marginLower;
+    private Value baseValue;
+    private final InFormat[] perFormat;
     /** The base in this arithmetic, or null without one. */
     private final T base;
-    /** The lower bounds' thresholds, in the order of {@link Bounds#lower()}. */
-    private final Value[] lower;
-    private final Value zoneLower;
-    private final Value depthApprox;
-    private final Value marginLower;
-    private final Value baseValue;
-    private final InFormat[] perFormat;
     /** Intermediate quantities, each computed on first use (null until then). */
+    private SharedQuantities.PerTolerance<T> tolerance;
     private T acosRoot;
     private T length;
     private T phase;
     private T phaseOverHalfPi;
     private T depthQuotient;
 
-    /**
-     * @param binding the bound already decided to bind (the largest lower bound), if it is; the zone's lower end is
-     *        then that bound's value (the max of the three as reals), else their max in this arithmetic
-     */
-    private ZoneLevel(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base, Optional<Bound> binding) {
+    private ZoneLevel(Arithmetic<T> a, ZoneQuery q, List<Format> formats, Optional<Rational> base, Bound binding) {
         this.a = a;
         this.shared = SharedQuantities.of(a);
         this.q = q;
         this.formats = formats;
+        // at construction, as before: a level whose arithmetic cannot hold the base is skipped whole
         this.base = base.isPresent() ? a.of(base.get()) : null;
-        int n = Bounds.lower().size();
-        lower = new ZoneLevel.Value[n];
-        for (int i = 0; i < n; i++) {
-            lower[i] = new Value(Kind.LOWER, i, null);
-        }
-        depthApprox = new Value(Kind.DEPTH_APPROX, 0, null);
-        // dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md), so when the larger of aliasing and
-        // depth stability is decided, max(aliasing, dc, depth) is that bound's value (proofs/double-double-interval.md
-        // section 12; not at the last level, where the digits settled for come from the enclosure itself)
-        zoneLower = binding.isPresent() ? lower(binding.get()) : new Value(Kind.MAX_OF_LOWER, 0, null);
-        marginLower = new Value(Kind.MARGIN_LOWER, 0, null);
-        baseValue = new Value(Kind.BASE, 0, null);
+        this.binding = binding;
+        lower = new ZoneLevel.Value[Bounds.lower().size()];
         perFormat = new ZoneLevel.InFormat[formats.size()];
-        for (int i = 0; i < perFormat.length; i++) {
-            perFormat[i] = new InFormat(i, formats.get(i));
-        }
     }
 
-    /** The level for arithmetic {@code a}; see the constructor for {@code binding}. */
-    static ZoneLevel<?> of(Arithmetic<?> a, ZoneQuery q, List<Format> formats, Optional<Rational> base, Optional<Bound> binding) {
+    /**
+     * The level for arithmetic {@code a}.
+     *
+     * @param binding the bound already decided to bind (the largest lower bound), or null; the zone's lower end is then
+     *        that bound's value (the max of the three as reals), else their max in this arithmetic
+     */
+    static ZoneLevel<?> of(Arithmetic<?> a, ZoneQuery q, List<Format> formats, Optional<Rational> base, Bound binding) {
         return new ZoneLevel<>(a, q, formats, base, binding);
     }
 
@@ -161,21 +156,21 @@ final class ZoneLevel<T> {
      */
     private T lowerThreshold(Bound b) {
         if (b == Bounds.DEPTH_STABILITY) {
-            return Bound.inSpectrum(a, q, depthApprox.t());
+            return Bound.inSpectrum(a, q, depthApprox().t());
         }
         if (b == Bounds.ALIASING) {
             return Bound.inSpectrum(a, q, a.divide(length(), shared.twoPi()));
         }
         if (b == Bounds.DC_STABILITY) {
-            return Bound.inSpectrum(a, q, a.divide(length(), shared.acosTolerance(q)));
+            return Bound.inSpectrum(a, q, a.divide(length(), shared.acosTolerance(q, tolerance())));
         }
         return b.threshold(a, q, null);
     }
 
     private T maxOfLower() {
-        T m = lower[0].t();
+        T m = lower(0).t();
         for (int i = 1; i < lower.length; i++) {
-            m = a.max(m, lower[i].t());
+            m = a.max(m, lower(i).t());
         }
         return m;
     }
@@ -197,10 +192,20 @@ final class ZoneLevel<T> {
         return base;
     }
 
+    /** eps's kept quantities ({@link SharedQuantities#tolerance}), looked up once per level. */
+    private SharedQuantities.PerTolerance<T> tolerance() {
+        SharedQuantities.PerTolerance<T> t = tolerance;
+        if (t == null) {
+            t = shared.tolerance(q);
+            tolerance = t;
+        }
+        return t;
+    }
+
     private T acosRoot() {
         T v = acosRoot;
         if (v == null) {
-            v = shared.acosRoot(q);
+            v = shared.acosRoot(q, tolerance());
             acosRoot = v;
         }
         return v;
@@ -209,20 +214,22 @@ final class ZoneLevel<T> {
     private T length() {
         T v = length;
         if (v == null) {
-            v = a.of(q.context().longValueExact());
+            v = shared.context(q);
             length = v;
         }
         return v;
     }
 
-    /** L theta_min, theta_min = 1/b (approx) or b^(-(d-2)/d) (exact). */
+    /**
+     * L theta_min: L/b (approx; one rounded operation, where L times 1/b took two) or L b^(-(d-2)/d) (exact). Only its
+     * decisions are printed, and every level's decisions are the enclosures' (the same value whatever the formula).
+     */
     private T phase() {
         T v = phase;
         if (v == null) {
             T b = base();
-            T theta = q.spectrum() == Spectrum.APPROX ? a.divide(a.of(1), b)
-                    : a.pow(b, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim()))));
-            v = a.multiply(length(), theta);
+            v = q.spectrum() == Spectrum.APPROX ? a.divide(length(), b)
+                    : a.multiply(length(), a.pow(b, a.of(Rational.of(BigInteger.valueOf(2L - q.rotaryDim()), BigInteger.valueOf(q.rotaryDim())))));
             phase = v;
         }
         return v;
@@ -233,7 +240,7 @@ final class ZoneLevel<T> {
         List<Bound> all = Bounds.lower();
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i) == b) {
-                return lower[i];
+                return lower(i);
             }
         }
         throw new IllegalArgumentException("not a lower bound: " + b.id());
@@ -241,27 +248,57 @@ final class ZoneLevel<T> {
 
     /** The i-th lower bound's threshold, in the order of {@link Bounds#lower()}. */
     Value lower(int i) {
-        return lower[i];
+        Value v = lower[i];
+        if (v == null) {
+            v = new Value(Kind.LOWER, i);
+            lower[i] = v;
+        }
+        return v;
     }
 
-    /** max of the lower bounds. */
+    /**
+     * max of the lower bounds. When the larger of aliasing and depth stability is decided, max(aliasing, dc, depth) is
+     * that bound's value, since dc_stability <= depth_stability for N >= 1 (proofs/depth-stability.md,
+     * proofs/double-double-interval.md section 12; not at the last level, where the digits settled for come from the
+     * enclosure itself).
+     */
     Value zoneLower() {
-        return zoneLower;
+        Value v = zoneLower;
+        if (v == null) {
+            v = binding != null ? lower(binding) : new Value(Kind.MAX_OF_LOWER, 0);
+            zoneLower = v;
+        }
+        return v;
     }
 
     /** L / acos(eps^(1/N)), the approx-spectrum depth bound (p_min compares it with 2^(p-1)). */
     Value depthApprox() {
-        return depthApprox;
+        Value v = depthApprox;
+        if (v == null) {
+            v = new Value(Kind.DEPTH_APPROX, 0);
+            depthApprox = v;
+        }
+        return v;
     }
 
     /** base / zone lower; only with a base. */
     Value marginLower() {
-        return marginLower;
+        Value v = marginLower;
+        if (v == null) {
+            v = new Value(Kind.MARGIN_LOWER, 0);
+            marginLower = v;
+        }
+        return v;
     }
 
     /** The base, in this level's arithmetic; only with a base. */
     Value baseValue() {
-        return baseValue;
+        Value v = baseValue;
+        if (v == null) {
+            v = new Value(Kind.BASE, 0);
+            baseValue = v;
+        }
+        return v;
     }
 
     /**
@@ -284,7 +321,7 @@ final class ZoneLevel<T> {
     Optional<BigInteger> depthQuotientFloor() {
         T x = depthQuotient;
         if (x == null) {
-            x = a.divide(shared.logTolerance(q), a.log(a.cos(phase())));
+            x = a.divide(shared.logTolerance(q, tolerance()), a.log(a.cos(phase())));
             depthQuotient = x;
         }
         return ZoneShortcuts.commonFloor(a, x);
@@ -292,7 +329,12 @@ final class ZoneLevel<T> {
 
     /** The i-th format's quantities. */
     InFormat format(int i) {
-        return perFormat[i];
+        InFormat f = perFormat[i];
+        if (f == null) {
+            f = new InFormat(i);
+            perFormat[i] = f;
+        }
+        return f;
     }
 
     /**
@@ -302,8 +344,6 @@ final class ZoneLevel<T> {
     final class Value implements Supplier<Enclosure> {
         private final Kind kind;
         private final int index;
-        /** For a per-level constant: the key its value is kept under, so its decimal decisions are kept too; else null. */
-        private final SharedQuantities.FormatConstant constant;
         /** The value and its enclosure, each computed on first use and kept (a failed computation is not kept). */
         private T value;
         private Enclosure enclosure;
@@ -311,10 +351,9 @@ final class ZoneLevel<T> {
         private int decidedKey = -1;
         private Optional<CertifiedDecimal> decided;
 
-        Value(Kind kind, int index, SharedQuantities.FormatConstant constant) {
+        Value(Kind kind, int index) {
             this.kind = kind;
             this.index = index;
-            this.constant = constant;
         }
 
         T t() {
@@ -342,43 +381,44 @@ final class ZoneLevel<T> {
         }
 
         /**
-         * The decimal the enclosure decides in {@code direction} (CertifiedDecimal.decide, from the ball when there
-         * is one); at a double, double-double or ball level that is not the last, from the ball test alone (a more
-         * precise level follows and decides the same digits).
+         * Takes into {@code d} the decimal the enclosure decides in {@code direction} (CertifiedDecimal.decide, from the
+         * ball when there is one; at a double, double-double or ball level that is not the last, from the ball test
+         * alone: a more precise level follows and decides the same digits), or at the last level the digits the
+         * enclosure has ({@link CertifiedDecimal#best}); nothing when this level does not decide. One method for the
+         * whole step, so that the JIT compiles it once rather than once per wrapper.
          */
-        Optional<CertifiedDecimal> decide(int digits, Direction direction, boolean last) {
+        void decideInto(Decision<CertifiedDecimal> d, int digits, Direction direction, boolean last) {
             // the same quantity asked again at this level (a format's zone lower end is the zone's and, once the binding
             // bound is known, that bound's value) answers from the first: a pure function of the kept value and the arguments
             int key = digits * 8 + direction.ordinal() * 2 + (last ? 1 : 0);
+            Optional<CertifiedDecimal> x = decided;
             if (key != decidedKey) {
-                decided = decideAnew(digits, direction, last);
+                // a per-format constant is kept with its decimal decisions: the same decision every time
+                SharedQuantities.FormatConstant<T> c = kind == Kind.CEILING ? shared.constant(q, formats.get(index), true) : null;
+                x = c == null ? null : c.decision(key);
+                if (x == null) {
+                    T v = t();
+                    if (v instanceof DoubleDoubleInterval ball) {
+                        x = last ? CertifiedDecimal.decide(ball, digits, direction) : CertifiedDecimal.decideByBall(ball, digits, direction);
+                    } else if (v instanceof DoubleInterval i) {
+                        x = last ? CertifiedDecimal.decide(i, digits, direction) : CertifiedDecimal.decideByBall(i, digits, direction);
+                    } else if (v instanceof Ball b && enclosure == null) {
+                        x = last ? CertifiedDecimal.decide(b, digits, direction) : CertifiedDecimal.decideByBall(b, digits, direction);
+                    } else {
+                        x = CertifiedDecimal.decide(enclosure(), digits, direction);
+                    }
+                    if (c != null) {
+                        c.keep(key, x);
+                    }
+                }
+                decided = x;
                 decidedKey = key;
             }
-            return decided;
-        }
-
-        private Optional<CertifiedDecimal> decideAnew(int digits, Direction direction, boolean last) {
-            if (constant == null) {
-                return decideNow(digits, direction, last);
+            if (x.isPresent()) {
+                d.take(x.get());
+            } else if (last) {
+                d.take(CertifiedDecimal.best(enclosure(), digits, direction));
             }
-            // a pure function of the constant's (kept) value and the arguments: the same decision every time
-            SharedQuantities.ConstantDecision key = new SharedQuantities.ConstantDecision(constant, digits, direction, last);
-            Optional<CertifiedDecimal> kept = shared.decision(key);
-            return kept != null ? kept : shared.keepDecision(key, decideNow(digits, direction, last));
-        }
-
-        private Optional<CertifiedDecimal> decideNow(int digits, Direction direction, boolean last) {
-            T v = t();
-            if (v instanceof DoubleDoubleInterval ball) {
-                return last ? CertifiedDecimal.decide(ball, digits, direction) : CertifiedDecimal.decideByBall(ball, digits, direction);
-            }
-            if (v instanceof DoubleInterval d) {
-                return last ? CertifiedDecimal.decide(d, digits, direction) : CertifiedDecimal.decideByBall(d, digits, direction);
-            }
-            if (v instanceof Ball b && enclosure == null) {
-                return last ? CertifiedDecimal.decide(b, digits, direction) : CertifiedDecimal.decideByBall(b, digits, direction);
-            }
-            return CertifiedDecimal.decide(enclosure(), digits, direction);
         }
 
         /**
@@ -409,36 +449,41 @@ final class ZoneLevel<T> {
 
     /** The quantities of one format at this level. */
     final class InFormat {
-        private final Value ceiling;
-        private final Value maxContextBound;
-        private final Value ratio;
-        private final Value marginUpper;
+        private final int index;
+        /** ceiling, maxContextBound, ratio and marginUpper, each built on first use (null until then), as the level's own. */
+        private final Value[] values = new ZoneLevel.Value[4];
 
-        InFormat(int i, Format f) {
-            ceiling = new Value(Kind.CEILING, i, SharedQuantities.FormatConstant.ceilingOf(q, f));
-            maxContextBound = new Value(Kind.MAX_CONTEXT_BOUND, i, null);
-            ratio = new Value(Kind.RATIO, i, null);
-            marginUpper = new Value(Kind.MARGIN_UPPER, i, null);
+        InFormat(int index) {
+            this.index = index;
+        }
+
+        private Value value(int slot, Kind kind) {
+            Value v = values[slot];
+            if (v == null) {
+                v = new Value(kind, index);
+                values[slot] = v;
+            }
+            return v;
         }
 
         /** The precision ceiling. */
         Value ceiling() {
-            return ceiling;
+            return value(0, Kind.CEILING);
         }
 
         /** acos(eps^(1/N)) / resolution. */
         Value maxContextBound() {
-            return maxContextBound;
+            return value(1, Kind.MAX_CONTEXT_BOUND);
         }
 
         /** ceiling / zone lower. */
         Value ratio() {
-            return ratio;
+            return value(2, Kind.RATIO);
         }
 
         /** ceiling / base; only with a base. */
         Value marginUpper() {
-            return marginUpper;
+            return value(3, Kind.MARGIN_UPPER);
         }
     }
 }

@@ -215,8 +215,8 @@ final class BallDecimals {
      * integer; an integer p gives floor(Y) = p - 1, p or p by the sign of e (negative, zero, positive), Y an integer iff e = 0.
      */
     private static long twiceFloorAndFraction(double p, double e) {
-        double f = Math.floor(p);
-        long floor = (long) f;
+        long floor = (long) p; // floor(p) for 0 <= p < 2^63 (a cast, where Math.floor is a call before C2 runs)
+        double f = floor;
         if (p != f || e > 0) {
             return 2 * floor + 1;
         }
@@ -275,7 +275,11 @@ final class BallDecimals {
      * For a subnormal h the answer is too large (at least -308), which only puts j = n - 1 - e out of range.
      */
     static int decadeOf(double h) {
-        int e = (int) Math.floor(Math.getExponent(h) * 0.30102999566398120);
+        double t = Math.getExponent(h) * 0.30102999566398120;
+        int e = (int) t; // floor(t), |t| < 400: the cast truncates toward 0 (Math.floor is a call before the JIT's C2 runs)
+        if (e > t) {
+            e--;
+        }
         return h >= POW10_DOUBLE[e + 1 - MIN_DECADE] ? e + 1 : e;
     }
 
@@ -376,7 +380,7 @@ final class BallDecimals {
     private record Split(double fh, double fl, double fs, double fe) {
         static Split of(double mh, double ml) {
             if (mh < 0x1p52) {
-                double fh = Math.floor(mh);
+                double fh = (long) mh; // floor(mh), exact: 1 <= mh < 2^52
                 double t = mh - fh; // exact: the fractional part of a double
                 double fs = t + ml;
                 return new Split(fh, 0, fs, ErrorFreeTransforms.twoSumError(t, ml, fs));

@@ -67,13 +67,14 @@ public final class CertifiedDecimal {
     /** {@link #text()}, laid out on first use (a benign race: every thread computes the same string). */
     private String text;
 
+    // the shorter forms go to the full one in one step (each step is a call before the JIT has compiled them)
     private CertifiedDecimal(BigDecimal value, Enclosure enclosure, int digits, int requested, boolean exact, Direction direction) {
-        this(value, enclosure, null, digits, requested, exact, direction);
+        this(value, enclosure, null, null, null, digits, requested, exact, direction);
     }
 
     private CertifiedDecimal(BigDecimal value, Enclosure enclosure, DoubleDoubleInterval ball, int digits, int requested, boolean exact,
             Direction direction) {
-        this(value, enclosure, ball, null, digits, requested, exact, direction);
+        this(value, enclosure, ball, null, null, digits, requested, exact, direction);
     }
 
     private CertifiedDecimal(BigDecimal value, Enclosure enclosure, DoubleDoubleInterval ball, DoubleInterval interval, int digits,
@@ -317,7 +318,8 @@ public final class CertifiedDecimal {
         if (x.isPoint() || direction == Direction.NEAREST) {
             return decide(x, n, direction);
         }
-        return BallDecimals.rounded(x, n, direction).map(d -> new CertifiedDecimal(d, null, null, x, n, n, false, direction));
+        Optional<BigDecimal> d = BallDecimals.rounded(x, n, direction); // no lambda per decision: see the constructors
+        return d.isPresent() ? Optional.of(new CertifiedDecimal(d.get(), null, null, x, null, n, n, false, direction)) : Optional.empty();
     }
 
     /**
@@ -334,7 +336,8 @@ public final class CertifiedDecimal {
         if (x.exact().isPresent()) {
             return decide(x, n, direction);
         }
-        return BallDecimals.rounded(x, n, direction).map(d -> new CertifiedDecimal(d, null, x, n, n, false, direction));
+        Optional<BigDecimal> d = BallDecimals.rounded(x, n, direction);
+        return d.isPresent() ? Optional.of(new CertifiedDecimal(d.get(), null, x, null, null, n, n, false, direction)) : Optional.empty();
     }
 
     /**
@@ -363,7 +366,8 @@ public final class CertifiedDecimal {
         if (x.exact().isPresent()) {
             return decide(x.toEnclosure(), n, direction);
         }
-        return BallDecimals.rounded(x, n, direction).map(d -> new CertifiedDecimal(d, null, null, null, x, n, n, false, direction));
+        Optional<BigDecimal> d = BallDecimals.rounded(x, n, direction);
+        return d.isPresent() ? Optional.of(new CertifiedDecimal(d.get(), null, null, null, x, n, n, false, direction)) : Optional.empty();
     }
 
     /**

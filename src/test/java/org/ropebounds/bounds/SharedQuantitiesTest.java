@@ -29,7 +29,7 @@ class SharedQuantitiesTest {
     /** The i-th lower threshold as ZoneLevel evaluates it in {@code a}, as an enclosure. */
     @SuppressWarnings("unchecked")
     private static <T> Enclosure viaLevel(Arithmetic<T> a, ZoneQuery q, int i) {
-        ZoneLevel<T> level = (ZoneLevel<T>) ZoneLevel.of(a, q, List.of(), Optional.empty(), Optional.empty());
+        ZoneLevel<T> level = (ZoneLevel<T>) ZoneLevel.of(a, q, List.of(), Optional.empty(), null);
         return a.toEnclosure(level.lower(i).t());
     }
 
