@@ -124,7 +124,9 @@ final class RotationWalk {
      * {@code (float) (walkedValues()[i] + margins()[i])} are the same float (an fp32 file; {@link #decideFp32}'s test).
      */
     void advance(long p) {
-        if (p != nextPosition || leftInBlock == 0) {
+        // the end of a block first: it holds at every chunk's first row too (reset), so the other test, which a file of
+        // consecutive rows never finds true there, is not a branch the compiled loop has to leave for (issue 17)
+        if (leftInBlock == 0 || p != nextPosition) {
             restart(p);
         } else {
             for (int i = 0; i < modes; i++) { // no fused multiply-add: Java does not contract, as the bound assumes

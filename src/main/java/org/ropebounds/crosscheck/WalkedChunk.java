@@ -96,6 +96,7 @@ final class WalkedChunk {
                 walk.row(p, walked); // the walk's values where they are not NaN
             }
             if (!decided) {
+                double rowAbs = 0; // the row's own maximum, folded in after it: a row's first difference always raises it
                 for (int j = 0; j < count; j++) {
                     int mode = modeOf[col + j];
                     double w = wholeRow ? want[k + j] : walked[mode]; // the walk's value (a float widened exactly) or NaN
@@ -114,9 +115,10 @@ final class WalkedChunk {
                     oneUlp += ((d ^ 1) - 1) >>> 63;
                     mx = Math.max(mx, d);
                     double abs = Math.abs(v - w);
-                    maxAbs = abs > maxAbs ? abs : maxAbs;
+                    rowAbs = abs > rowAbs ? abs : rowAbs;
                     sum += d;
                 }
+                maxAbs = Math.max(maxAbs, rowAbs); // no branch: a row that raises the chunk's maximum is rare here
             }
             rowMax[rows++] = mx;
             max = Math.max(max, mx);
