@@ -2,7 +2,6 @@ package org.ropebounds.criteria;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +34,11 @@ final class DecayCeiling {
     private static final double UP = 1 + 0x1p-51;
     /** Cells are explored on the pool's threads down to this depth, below it on one thread each. */
     private static final int FORK_DEPTH = 12;
+    /**
+     * A cell whose running sum of least cosines is below the summation's error less the count of the terms still to
+     * come and this margin (far above the rounding of the remaining additions, below 64 ulps of 64) cannot be feasible.
+     */
+    private static final double HOPELESS = 0x1p-20;
 
     private final int n;
     private final long maxDistance;
@@ -44,7 +48,6 @@ final class DecayCeiling {
     /** The rounding error of a sum of n terms in [-1, 1] in any order: below n^2 2^-53, taken as n^2 2^-52. */
     private final double summation;
     private final AtomicLong work = new AtomicLong();
-    private final ConcurrentHashMap<Double, DoubleInterval[]> thetas = new ConcurrentHashMap<>();
     private final AtomicBoolean failed = new AtomicBoolean();
     private volatile double infeasible = 0;
     private long witness = -1;
@@ -83,9 +86,9 @@ final class DecayCeiling {
 
     /** {@link #search(double)} on the given pool (the answer is the same on any pool; only the work varies). */
     Optional<Result> search(double floor, ForkJoinPool pool) {
-        DoubleInterval[] top = infinite();
-        pool.invoke(new Explore(0, maxDistance, floor, Double.POSITIVE_INFINITY, theta(floor), top,
-                nan(), nan(), 0));
+        Theta top = infinite();
+        Span all = new Span(floor, Double.POSITIVE_INFINITY, Theta.at(floor, n), top);
+        pool.invoke(new Explore(0, maxDistance, all, nan(), nan(), 0));
         if (failed.get() || witness < 0) {
             return Optional.empty();
         }
@@ -93,26 +96,64 @@ final class DecayCeiling {
         return Optional.of(new Result(infeasible, witness, Math.nextUp(Math.max(infeasible, unresolvedTop)), work.get()));
     }
 
-    /** One cell and the certified theta_i at its two bases, with the cosines of its phase ends known so far. */
-    private final class Explore extends RecursiveAction {
-        private final long m1;
-        private final long m2;
+    /**
+     * A span of bases [b1, b2] of the search's grid with the certified theta_i at both ends, and its two halves once
+     * split: every cell of distances over the same span shares it, so each base's theta_i is computed once.
+     */
+    private final class Span {
         private final double b1;
         private final double b2;
-        private final DoubleInterval[] atLow;
-        private final DoubleInterval[] atHigh;
-        private final double[] cosLo;
-        private final double[] cosHi;
-        private final int depth;
+        private final Theta atLow;
+        private final Theta atHigh;
+        /** {upper half, lower half} once split; an empty array when the midpoint is not strictly inside. */
+        private volatile Span[] halves;
 
-        Explore(long m1, long m2, double b1, double b2, DoubleInterval[] atLow, DoubleInterval[] atHigh, double[] cosLo,
-                double[] cosHi, int depth) {
-            this.m1 = m1;
-            this.m2 = m2;
+        Span(double b1, double b2, Theta atLow, Theta atHigh) {
             this.b1 = b1;
             this.b2 = b2;
             this.atLow = atLow;
             this.atHigh = atHigh;
+        }
+
+        /**
+         * {[mid, b2], [b1, mid]} at the split point of section 14 (b1^2, or 2, for b2 = infinity; the geometric
+         * midpoint while b2/b1 &gt; 2, else the arithmetic one), made once; empty when mid is not strictly inside.
+         */
+        Span[] halves() {
+            Span[] h = halves;
+            if (h == null) {
+                synchronized (this) {
+                    h = halves;
+                    if (h == null) {
+                        double mid = b2 == Double.POSITIVE_INFINITY ? (b1 < 2 ? 2 : Math.min(b1 * b1, cap))
+                                : b2 / b1 > 2 ? Math.sqrt(b1) * Math.sqrt(b2) : b1 + (b2 - b1) / 2;
+                        if (mid > b1 && mid < b2) {
+                            Theta atMid = Theta.at(mid, n);
+                            h = new Span[] {new Span(mid, b2, atMid, atHigh), new Span(b1, mid, atLow, atMid)};
+                        } else {
+                            h = new Span[0];
+                        }
+                        halves = h;
+                    }
+                }
+            }
+            return h;
+        }
+    }
+
+    /** One cell: its distances [m1, m2] over a span of bases, with the cosines of its phase ends known so far. */
+    private final class Explore extends RecursiveAction {
+        private final long m1;
+        private final long m2;
+        private final Span span;
+        private final double[] cosLo;
+        private final double[] cosHi;
+        private final int depth;
+
+        Explore(long m1, long m2, Span span, double[] cosLo, double[] cosHi, int depth) {
+            this.m1 = m1;
+            this.m2 = m2;
+            this.span = span;
             this.cosLo = cosLo;
             this.cosHi = cosHi;
             this.depth = depth;
@@ -120,7 +161,7 @@ final class DecayCeiling {
 
         @Override
         protected void compute() {
-            explore(m1, m2, b1, b2, atLow, atHigh, cosLo, cosHi, depth);
+            explore(m1, m2, span, cosLo, cosHi, depth);
         }
     }
 
@@ -128,8 +169,11 @@ final class DecayCeiling {
      * Explores the cell [m1, m2] x [b1, b2]: cosLo[i] and cosHi[i] hold cos of mode i's lower and upper phase end
      * rounded down, or NaN while not computed (they are shared with the cells that have the same phase end).
      */
-    private void explore(long m1, long m2, double b1, double b2, DoubleInterval[] atLow, DoubleInterval[] atHigh,
-            double[] cosLo, double[] cosHi, int depth) {
+    private void explore(long m1, long m2, Span span, double[] cosLo, double[] cosHi, int depth) {
+        double b1 = span.b1;
+        double b2 = span.b2;
+        Theta atLow = span.atLow;
+        Theta atHigh = span.atHigh;
         if (b2 <= infeasible || failed.get()) {
             return; // only what lies above the best witness matters
         }
@@ -156,21 +200,17 @@ final class DecayCeiling {
             }
         }
         if (basesSplittable && (m1 == m2 || basesWiden(m1, m2, atLow, atHigh))) {
-            double mid = b2 == Double.POSITIVE_INFINITY ? (b1 < 2 ? 2 : Math.min(b1 * b1, cap))
-                    : b2 / b1 > 2 ? Math.sqrt(b1) * Math.sqrt(b2) : b1 + (b2 - b1) / 2;
-            if (!(mid > b1 && mid < b2)) {
+            Span[] halves = span.halves();
+            if (halves.length == 0) {
                 raiseUnresolved(b2);
                 return;
             }
-            DoubleInterval[] atMid = theta(mid);
             // upper bases first: [mid, b2] keeps the lower phase ends m1 theta(b2), [b1, mid] the upper ones
-            run(depth, new Explore(m1, m2, mid, b2, atMid, atHigh, cosLo, nan(), depth + 1),
-                    new Explore(m1, m2, b1, mid, atLow, atMid, nan(), cosHi, depth + 1));
+            run(depth, new Explore(m1, m2, halves[0], cosLo, nan(), depth + 1), new Explore(m1, m2, halves[1], nan(), cosHi, depth + 1));
         } else {
             long mid = m1 + (m2 - m1) / 2;
             // larger distances first: [mid+1, m2] keeps the upper phase ends m2 theta(b1), [m1, mid] the lower ones
-            run(depth, new Explore(mid + 1, m2, b1, b2, atLow, atHigh, nan(), cosHi, depth + 1),
-                    new Explore(m1, mid, b1, b2, atLow, atHigh, cosLo, nan(), depth + 1));
+            run(depth, new Explore(mid + 1, m2, span, nan(), cosHi, depth + 1), new Explore(m1, mid, span, cosLo, nan(), depth + 1));
         }
     }
 
@@ -185,7 +225,7 @@ final class DecayCeiling {
     }
 
     private Explore copy(Explore e) {
-        return new Explore(e.m1, e.m2, e.b1, e.b2, e.atLow, e.atHigh, e.cosLo.clone(), e.cosHi.clone(), e.depth);
+        return new Explore(e.m1, e.m2, e.span, e.cosLo.clone(), e.cosHi.clone(), e.depth);
     }
 
     private synchronized void raiseUnresolved(double b) {
@@ -203,15 +243,15 @@ final class DecayCeiling {
      * Whether B_m(b) &lt; 0 is proven at the base b (finite): the sum of the greatest cosines over the phase ranges
      * m [theta_i] is negative. If so, b becomes the best witness when it is above the one held.
      */
-    private boolean provenNegative(long m, double b, DoubleInterval[] t) {
+    private boolean provenNegative(long m, double b, Theta t) {
         if (b == Double.POSITIVE_INFINITY || m == 0) {
             return false;
         }
         work.addAndGet(n);
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            double lo = m * t[i].lo() * DOWN;
-            double hi = m * t[i].hi() * UP;
+            double lo = m * t.lo[i] * DOWN;
+            double hi = m * t.hi[i] * UP;
             sum += greatestCos(lo, hi);
         }
         if (sum + summation < 0) {
@@ -225,13 +265,13 @@ final class DecayCeiling {
      * Whether the bases' spread widens the phase ranges more than the distances' (each mode's contribution capped at
      * 7 &gt; 2 pi, where its cosine is -1 either way): the dimension to split.
      */
-    private boolean basesWiden(long m1, long m2, DoubleInterval[] atLow, DoubleInterval[] atHigh) {
+    private boolean basesWiden(long m1, long m2, Theta atLow, Theta atHigh) {
         double byM = 0;
         double byB = 0;
         double span = m2 - m1;
         for (int i = 0; i < n; i++) {
-            byM += Math.min(7, span * atLow[i].hi());
-            byB += Math.min(7, m2 * (atLow[i].hi() - atHigh[i].lo()));
+            byM += Math.min(7, span * atLow.hi[i]);
+            byB += Math.min(7, m2 * (atLow.hi[i] - atHigh.lo[i]));
         }
         return byB > byM;
     }
@@ -241,11 +281,13 @@ final class DecayCeiling {
      * [m1 theta_i(b2), m2 theta_i(b1)], each end rounded outward, the sum rounded down. Fills cosLo and cosHi where
      * it needs them.
      */
-    private double lowerBound(long m1, long m2, DoubleInterval[] atLow, DoubleInterval[] atHigh, double[] cosLo, double[] cosHi) {
+    private double lowerBound(long m1, long m2, Theta atLow, Theta atHigh, double[] cosLo, double[] cosHi) {
+        double[] thetaLo = atHigh.lo;
+        double[] thetaHi = atLow.hi;
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            double lo = m1 * atHigh[i].lo() * DOWN;
-            double hi = m2 * atLow[i].hi() * UP;
+            double lo = m1 * thetaLo[i] * DOWN;
+            double hi = m2 * thetaHi[i] * UP;
             double least;
             int shape = shape(lo, hi, true);
             if (shape == HOLDS_EXTREMUM) {
@@ -267,8 +309,21 @@ final class DecayCeiling {
                 least = c;
             }
             sum += least;
+            if (sum + (n - 1 - i) < summation - HOPELESS) {
+                // every later term is at most 1: the sum cannot end above the summation's error (section 14); a
+                // lower bound still, as every later term is at least -1
+                return sum - n;
+            }
         }
         return sum - summation;
+    }
+
+    /**
+     * The cell bound of section 14 for [m1, m2] x [b1, b2] (finite bases) as the search computes it, with no cosine
+     * known beforehand: for tests (of the early exit) against the sum of {@link #leastCos} over the modes.
+     */
+    double cellLowerBound(long m1, long m2, double b1, double b2) {
+        return lowerBound(m1, m2, Theta.at(b1, n), Theta.at(b2, n), nan(), nan());
     }
 
     /** The double nearest 1/pi, above it, and the one below it. */
@@ -332,21 +387,33 @@ final class DecayCeiling {
         return a;
     }
 
-    /**
-     * Certified theta_i at the finite base b &gt;= 1, computed once per base: the cells' bases come from one grid of
-     * midpoints, shared by every cell of distances.
-     */
-    private DoubleInterval[] theta(double b) {
-        return thetas.computeIfAbsent(b, x -> DecayWalk.thetas(new DoubleInterval(x, x), n));
+    /** theta_i at b = +infinity: 1 for mode 0, 0 for the others (exact). */
+    private Theta infinite() {
+        double[] t = new double[n];
+        t[0] = 1;
+        return new Theta(t, t.clone());
     }
 
-    /** theta_i at b = +infinity: 1 for mode 0, 0 for the others (exact). */
-    private DoubleInterval[] infinite() {
-        DoubleInterval[] t = new DoubleInterval[n];
-        t[0] = new DoubleInterval(1, 1);
-        for (int i = 1; i < n; i++) {
-            t[i] = new DoubleInterval(0, 0);
+    /** The certified theta_i at one base as two arrays of their enclosures' ends (the cells read nothing else). */
+    private static final class Theta {
+        private final double[] lo;
+        private final double[] hi;
+
+        private Theta(double[] lo, double[] hi) {
+            this.lo = lo;
+            this.hi = hi;
         }
-        return t;
+
+        /** theta_i = b^(-i/n), i = 0..n-1, enclosed as {@link DecayWalk#thetas} encloses them. */
+        static Theta at(double b, int n) {
+            DoubleInterval[] t = DecayWalk.thetas(new DoubleInterval(b, b), n);
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            for (int i = 0; i < n; i++) {
+                lo[i] = t[i].lo();
+                hi[i] = t[i].hi();
+            }
+            return new Theta(lo, hi);
+        }
     }
 }

@@ -54,6 +54,38 @@ class DecayCeilingTest {
     }
 
     @Test
+    void theCellBoundStopsEarlyOnlyWhenTheCellCannotBeFeasible() {
+        // the cell bound gives up once the running sum cannot come back above the summation's error; the decision (> 0)
+        // must be that of the whole sum of least cosines, the phase ends rounded outward as in section 14
+        java.util.Random random = new java.util.Random(15);
+        int n = 64;
+        DecayCeiling ceiling = new DecayCeiling(n, 1 << 15, 1e-8, 1e30, Long.MAX_VALUE);
+        int feasible = 0;
+        int stopped = 0;
+        for (int k = 0; k < 4000; k++) {
+            long m1 = random.nextInt(1 << 15);
+            long m2 = m1 + (random.nextBoolean() ? random.nextInt(4) : random.nextInt(1 << 12));
+            double b1 = Math.pow(10, 3 + 4 * random.nextDouble());
+            double b2 = b1 * (1 + Math.pow(10, -1 - 7 * random.nextDouble()));
+            org.ropebounds.real.DoubleInterval[] low = DecayWalk.thetas(new org.ropebounds.real.DoubleInterval(b1, b1), n);
+            org.ropebounds.real.DoubleInterval[] high = DecayWalk.thetas(new org.ropebounds.real.DoubleInterval(b2, b2), n);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += DecayCeiling.leastCos(m1 * high[i].lo() * (1 - 0x1p-51), m2 * low[i].hi() * (1 + 0x1p-51));
+            }
+            double whole = sum - (double) n * n * 0x1p-52;
+            double bound = ceiling.cellLowerBound(m1, m2, b1, b2);
+            assertEquals(whole > 0, bound > 0, m1 + ".." + m2 + " x " + b1 + ".." + b2 + ": " + whole + " vs " + bound);
+            assertTrue(bound <= whole, m1 + ".." + m2 + " x " + b1 + ".." + b2 + ": " + whole + " vs " + bound);
+            feasible += whole > 0 ? 1 : 0;
+            stopped += bound < whole ? 1 : 0;
+        }
+        // both kinds of cells, and early stops, occur among them
+        assertTrue(feasible > 400 && feasible < 3600, "feasible " + feasible);
+        assertTrue(stopped > 400, "stopped " + stopped);
+    }
+
+    @Test
     void aWorkLimitGivesNoAnswer() {
         assertTrue(new DecayCeiling(64, 1024, 1e-8, 1e30, 10_000).search(1).isEmpty());
     }
