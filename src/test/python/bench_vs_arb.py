@@ -11,7 +11,7 @@ Comparisons, run back to back, each printed as "ratio ...: X (target ...)" on it
   base in [10^4, 10^8), formats fp32 and bf16: the three lower bounds, per format the ceiling ratio,
   acos(eps^(1/N))/resolution and its floor (L_max), p_min, the verdict, both margins, and the largest
   depth floor(log(eps)/log(cos(L/b))), at 15, 30 and 100 digits (ZoneBenchmark, one thread, in-process,
-  against python-flint on one core).
+  against python-flint on one core; the two alternate, 7 times or 3 with --quick, and the medians are compared).
 - cells: issue 17's minimum-base grid at 15 digits, L = 2^11..2^40 (30 contexts) x N = 1..126 x eps in
   {0.1, ..., 0.9, 0.99} x 2 spectra = 75,600 cells: `tables --spec` (whole process, all cores; no case
   study, one erasure base) minus the same spec reduced to one cell, against python-flint computing the same
@@ -305,14 +305,22 @@ def main():
               rnd.randrange(10_000, 100_000_000)) for _ in range(4000)]
     ratios = []
     if "zones" in parts:
-        java_zones = java("ZoneBenchmark")
-        flint_zones = {}
-        for n, count in ((15, 4000), (30, 1000), (100, 200)):
-            flint_zones[n] = rate(zones[:count], zone, n)
-            print(f"python-flint {n:3d} digits: {flint_zones[n]:10,.0f} zones/s (1 core, {count} zones)")
+        # the two sides alternate, a fresh JVM each time, and the ratio is that of the medians: the machine's speed can
+        # change within a minute, and one pass of each would compare two different machines
+        java_runs, flint_runs = [], []
+        for rep in range(reps):
+            java_runs.append(java("ZoneBenchmark"))
+            flint_runs.append({})
+            for n, count in ((15, 4000), (30, 1000), (100, 200)):
+                flint_runs[-1][n] = rate(zones[:count], zone, n)
+                print(f"python-flint {n:3d} digits: {flint_runs[-1][n]:10,.0f} zones/s (1 core, {count} zones)")
         for n, target in ((15, ">= 5"), (30, ">= 1"), (100, ">= 0.3")):
-            if n in java_zones:
-                ratios.append(f"ratio zones {n} digits (ropebounds 1 thread / python-flint 1 core): {java_zones[n] / flint_zones[n]:.2f} (target {target})")
+            if all(n in r for r in java_runs):
+                j = statistics.median(r[n] for r in java_runs)
+                f = statistics.median(r[n] for r in flint_runs)
+                print(f"zones {n} digits: ropebounds median {j:,.0f}, python-flint median {f:,.0f} zones/s over {reps} alternations; "
+                      f"per alternation {', '.join(f'{a[n] / b[n]:.2f}' for a, b in zip(java_runs, flint_runs))}")
+                ratios.append(f"ratio zones {n} digits (ropebounds 1 thread / python-flint 1 core): {j / f:.2f} (target {target})")
     with tempfile.TemporaryDirectory() as tmp:
         if "cells" in parts:
             ratios.append(f"ratio min-base cells 15 digits (ropebounds tables --spec, all cores / python-flint 1 core): "
