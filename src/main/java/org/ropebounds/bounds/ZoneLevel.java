@@ -113,9 +113,8 @@ final class ZoneLevel<T> {
      */
     private final Value[] lower;
     private Value zoneLower;
-    private Value depthApprox;
-    private Value marginLower;
-    private Value baseValue;
+    /** depthApprox, marginLower and baseValue, in these slots (see {@link #single}). */
+    private final Value[] singles = new ZoneLevel.Value[3];
     private final InFormat[] perFormat;
     /** The base in this arithmetic, or null without one. */
     private final T base;
@@ -271,34 +270,29 @@ final class ZoneLevel<T> {
         return v;
     }
 
-    /** L / acos(eps^(1/N)), the approx-spectrum depth bound (p_min compares it with 2^(p-1)). */
-    Value depthApprox() {
-        Value v = depthApprox;
+    /** The level's quantity of this kind (index 0) kept in {@link #singles} at slot, built on first use. */
+    private Value single(int slot, Kind kind) {
+        Value v = singles[slot];
         if (v == null) {
-            v = new Value(Kind.DEPTH_APPROX, 0);
-            depthApprox = v;
+            v = new Value(kind, 0);
+            singles[slot] = v;
         }
         return v;
+    }
+
+    /** L / acos(eps^(1/N)), the approx-spectrum depth bound (p_min compares it with 2^(p-1)). */
+    Value depthApprox() {
+        return single(0, Kind.DEPTH_APPROX);
     }
 
     /** base / zone lower; only with a base. */
     Value marginLower() {
-        Value v = marginLower;
-        if (v == null) {
-            v = new Value(Kind.MARGIN_LOWER, 0);
-            marginLower = v;
-        }
-        return v;
+        return single(1, Kind.MARGIN_LOWER);
     }
 
     /** The base, in this level's arithmetic; only with a base. */
     Value baseValue() {
-        Value v = baseValue;
-        if (v == null) {
-            v = new Value(Kind.BASE, 0);
-            baseValue = v;
-        }
-        return v;
+        return single(2, Kind.BASE);
     }
 
     /**
