@@ -247,12 +247,7 @@ final class ZoneLevel<T> {
 
     /** The i-th lower bound's threshold, in the order of {@link Bounds#lower()}. */
     Value lower(int i) {
-        Value v = lower[i];
-        if (v == null) {
-            v = new Value(Kind.LOWER, i);
-            lower[i] = v;
-        }
-        return v;
+        return kept(lower, i, Kind.LOWER, i);
     }
 
     /**
@@ -270,14 +265,19 @@ final class ZoneLevel<T> {
         return v;
     }
 
-    /** The level's quantity of this kind (index 0) kept in {@link #singles} at slot, built on first use. */
-    private Value single(int slot, Kind kind) {
-        Value v = singles[slot];
+    /** kept[slot], the quantity of this kind and index, built on first use (every lazily built Value of a level). */
+    private Value kept(Value[] kept, int slot, Kind kind, int index) {
+        Value v = kept[slot];
         if (v == null) {
-            v = new Value(kind, 0);
-            singles[slot] = v;
+            v = new Value(kind, index);
+            kept[slot] = v;
         }
         return v;
+    }
+
+    /** The level's quantity of this kind (index 0), kept in {@link #singles} at slot. */
+    private Value single(int slot, Kind kind) {
+        return kept(singles, slot, kind, 0);
     }
 
     /** L / acos(eps^(1/N)), the approx-spectrum depth bound (p_min compares it with 2^(p-1)). */
@@ -452,12 +452,7 @@ final class ZoneLevel<T> {
         }
 
         private Value value(int slot, Kind kind) {
-            Value v = values[slot];
-            if (v == null) {
-                v = new Value(kind, index);
-                values[slot] = v;
-            }
-            return v;
+            return kept(values, slot, kind, index);
         }
 
         /** The precision ceiling. */
