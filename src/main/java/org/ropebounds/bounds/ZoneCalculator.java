@@ -106,10 +106,26 @@ public final class ZoneCalculator {
 
         /**
          * Takes what level {@code s} decides of the pending decisions; at the most precise level, every
-         * pending decimal takes the digits it has.
+         * pending decimal takes the digits it has. The steps are methods of their own so that the JIT's optimising
+         * compiler compiles each as a unit (a format's step is above its inlining size): one method holding them all
+         * took it longer than the zones it serves while it warms up.
          */
         <T> void absorb(ZoneLevel<T> s, boolean last) {
             // each Value is asked for only while its decision is pending: a level builds only what it is asked
+            absorbLower(s, last);
+            for (int i = 0; i < formats.length; i++) {
+                absorbFormat(s, i, last);
+            }
+            if (base.isPresent()) {
+                absorbBase(s, last);
+            }
+            if (last) {
+                settledAtLastLevel = true;
+            }
+        }
+
+        /** The lower bounds' decimals, and which of them binds. */
+        private <T> void absorbLower(ZoneLevel<T> s, boolean last) {
             for (int i = 0; i < lower.length; i++) {
                 if (lower[i].pending()) {
                     s.lower(i).decideInto(lower[i], digits, UPWARD, last); // minimums: up
@@ -124,75 +140,76 @@ public final class ZoneCalculator {
                     binding.take(c.getAsInt() > 0 ? Bounds.DEPTH_STABILITY : Bounds.ALIASING);
                 }
             }
-            for (int i = 0; i < formats.length; i++) {
-                FormatDecisions f = formats[i];
-                // each in its safe direction: the ceiling (b must stay below it) down, so a base below the printed value
-                // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
-                // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the
-                // max-context bound (L must stay below it) down, like the ceiling
-                if (f.ceiling.pending()) {
-                    s.format(i).ceiling().decideInto(f.ceiling, digits, DOWNWARD, last);
+        }
+
+        /** The i-th format's decisions. */
+        private <T> void absorbFormat(ZoneLevel<T> s, int i, boolean last) {
+            FormatDecisions f = formats[i];
+            // each in its safe direction: the ceiling (b must stay below it) down, so a base below the printed value
+            // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
+            // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the
+            // max-context bound (L must stay below it) down, like the ceiling
+            if (f.ceiling.pending()) {
+                s.format(i).ceiling().decideInto(f.ceiling, digits, DOWNWARD, last);
+            }
+            if (f.zoneLower.pending()) {
+                s.zoneLower().decideInto(f.zoneLower, digits, UPWARD, last);
+            }
+            if (f.ratio.pending()) {
+                s.format(i).ratio().decideInto(f.ratio, digits, DOWNWARD, last);
+            }
+            if (f.maxContextBound.pending()) {
+                s.format(i).maxContextBound().decideInto(f.maxContextBound, digits, DOWNWARD, last);
+            }
+            if (f.empty.pending()) {
+                // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
+                OptionalInt c = s.zoneLower().compareTo(s.format(i).ceiling());
+                if (c.isPresent()) {
+                    f.empty.take(c.getAsInt() >= 0);
                 }
-                if (f.zoneLower.pending()) {
-                    s.zoneLower().decideInto(f.zoneLower, digits, UPWARD, last);
+            }
+            if (f.maxContext.pending()) {
+                // the largest integer strictly below x is ceil(x) - 1
+                Optional<BigInteger> ceiling = s.format(i).maxContextBound().commonCeiling();
+                if (ceiling.isPresent()) {
+                    f.maxContext.take(ceiling.get().subtract(BigInteger.ONE).max(BigInteger.ZERO));
                 }
-                if (f.ratio.pending()) {
-                    s.format(i).ratio().decideInto(f.ratio, digits, DOWNWARD, last);
-                }
-                if (f.maxContextBound.pending()) {
-                    s.format(i).maxContextBound().decideInto(f.maxContextBound, digits, DOWNWARD, last);
-                }
-                if (f.empty.pending()) {
-                    // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
-                    OptionalInt c = s.zoneLower().compareTo(s.format(i).ceiling());
-                    if (c.isPresent()) {
-                        f.empty.take(c.getAsInt() >= 0);
-                    }
-                }
-                if (f.maxContext.pending()) {
-                    // the largest integer strictly below x is ceil(x) - 1
-                    Optional<BigInteger> ceiling = s.format(i).maxContextBound().commonCeiling();
-                    if (ceiling.isPresent()) {
-                        f.maxContext.take(ceiling.get().subtract(BigInteger.ONE).max(BigInteger.ZERO));
-                    }
-                }
-                if (f.minBits.pending()) {
-                    // machine: smallest p with 2^(p-1) > B, i.e. p = floor(log2 B) + 2; unit: 2^p > B, p = floor(log2 B) + 1
-                    // (for B = 2^k exactly, both give the same p: 2^(p-1) > B is strict)
-                    java.util.OptionalLong log2 = s.depthApprox().commonFloorLog2();
-                    if (log2.isPresent()) {
-                        long p = log2.getAsLong() + (q.convention() == EpsilonConvention.MACHINE ? 2 : 1);
-                        f.minBits.take((int) Math.max(1, p));
-                    }
-                }
-                if (base.isPresent()) {
-                    if (f.marginUpper.pending()) {
-                        s.format(i).marginUpper().decideInto(f.marginUpper, digits, DOWNWARD, last); // ceiling/b, a margin: never overstated
-                    }
-                    if (f.verdict.pending()) {
-                        OptionalInt belowLower = s.zoneLower().compareTo(base.get(), s.baseValue()); // > 0: b < lower
-                        OptionalInt vsCeiling = s.format(i).ceiling().compareTo(base.get(), s.baseValue()); // <= 0: b >= ceiling
-                        if (belowLower.isPresent() && vsCeiling.isPresent()) {
-                            f.verdict.take(Verdict.of(belowLower.getAsInt() > 0, vsCeiling.getAsInt() <= 0));
-                        }
-                    }
+            }
+            if (f.minBits.pending()) {
+                // machine: smallest p with 2^(p-1) > B, i.e. p = floor(log2 B) + 2; unit: 2^p > B, p = floor(log2 B) + 1
+                // (for B = 2^k exactly, both give the same p: 2^(p-1) > B is strict)
+                java.util.OptionalLong log2 = s.depthApprox().commonFloorLog2();
+                if (log2.isPresent()) {
+                    long p = log2.getAsLong() + (q.convention() == EpsilonConvention.MACHINE ? 2 : 1);
+                    f.minBits.take((int) Math.max(1, p));
                 }
             }
             if (base.isPresent()) {
-                if (marginLower.pending()) {
-                    s.marginLower().decideInto(marginLower, digits, DOWNWARD, last); // b/lower, a margin: never overstated
+                if (f.marginUpper.pending()) {
+                    s.format(i).marginUpper().decideInto(f.marginUpper, digits, DOWNWARD, last); // ceiling/b, a margin: never overstated
                 }
-                if (maxDepth.pending()) {
-                    OptionalInt ratioToHalfPi = s.phaseOverHalfPiVersusOne();
-                    if (ratioToHalfPi.isPresent() && ratioToHalfPi.getAsInt() > 0) {
-                        maxDepth.take(BigInteger.ZERO); // cos(L theta_min) <= 0: no depth keeps cos^N >= eps
-                    } else if (ratioToHalfPi.isPresent()) {
-                        s.depthQuotientFloor().ifPresent(floor -> maxDepth.take(floor.max(BigInteger.ZERO)));
+                if (f.verdict.pending()) {
+                    OptionalInt belowLower = s.zoneLower().compareTo(base.get(), s.baseValue()); // > 0: b < lower
+                    OptionalInt vsCeiling = s.format(i).ceiling().compareTo(base.get(), s.baseValue()); // <= 0: b >= ceiling
+                    if (belowLower.isPresent() && vsCeiling.isPresent()) {
+                        f.verdict.take(Verdict.of(belowLower.getAsInt() > 0, vsCeiling.getAsInt() <= 0));
                     }
                 }
             }
-            if (last) {
-                settledAtLastLevel = true;
+        }
+
+        /** The margin b/lower and the largest depth the base admits; only with a base. */
+        private <T> void absorbBase(ZoneLevel<T> s, boolean last) {
+            if (marginLower.pending()) {
+                s.marginLower().decideInto(marginLower, digits, DOWNWARD, last); // b/lower, a margin: never overstated
+            }
+            if (maxDepth.pending()) {
+                OptionalInt ratioToHalfPi = s.phaseOverHalfPiVersusOne();
+                if (ratioToHalfPi.isPresent() && ratioToHalfPi.getAsInt() > 0) {
+                    maxDepth.take(BigInteger.ZERO); // cos(L theta_min) <= 0: no depth keeps cos^N >= eps
+                } else if (ratioToHalfPi.isPresent()) {
+                    s.depthQuotientFloor().ifPresent(floor -> maxDepth.take(floor.max(BigInteger.ZERO)));
+                }
             }
         }
 
