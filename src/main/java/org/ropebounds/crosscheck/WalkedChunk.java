@@ -46,7 +46,7 @@ final class WalkedChunk {
         long sum = 0;
         int col = firstColumn;
         int k = 0;
-        int magnitudes = 0; // the largest |encoding| of the chunk's entries: above 0x7f800000 exactly when one is NaN
+        int magnitudes = 0; // the largest |encoding| of the general loop's entries: above 0x7f800000 exactly when one is NaN
         while (k < n) {
             long p = first + row;
             int count = (int) Math.min(n - k, (long) (columns - col));
@@ -60,7 +60,7 @@ final class WalkedChunk {
                 double[] margin = walk.margins();
                 long rowExact = 0;
                 long rowOne = 0;
-                double rowAbs = 0;
+                double rowAbs = maxAbs; // the chunk's maximum so far: a row rarely raises it, so its branch is predicted (section 10)
                 long rowSum = 0;
                 int undecided = 0;
                 for (int i = 0; i < count; i++) {
@@ -69,8 +69,7 @@ final class WalkedChunk {
                     undecided |= wb ^ Float.floatToRawIntBits((float) (x[i] + margin[i]));
                     want[k + i] = wf;
                     float v = chunk[k + i];
-                    int vb = Float.floatToRawIntBits(v);
-                    magnitudes = Math.max(magnitudes, vb & 0x7fffffff);
+                    int vb = Float.floatToRawIntBits(v); // a NaN entry shows in the distance (section 10)
                     long d = Math.abs((long) Crosscheck.fp32Ordinal(vb) - Crosscheck.fp32Ordinal(wb));
                     if (ulps != null) {
                         ulps[k + i] = d;
@@ -86,7 +85,7 @@ final class WalkedChunk {
                 if (decided) {
                     exactMatches += rowExact;
                     oneUlp += rowOne;
-                    maxAbs = rowAbs > maxAbs ? rowAbs : maxAbs;
+                    maxAbs = rowAbs;
                     sum += rowSum;
                 } else { // the row again, from decideFp32's wants (NaN where undecided): nothing of the loop above is kept
                     walk.decideFp32(want, k);
@@ -142,7 +141,23 @@ final class WalkedChunk {
                 from += count;
             }
         }
-        return magnitudes > 0x7f800000;
+        return magnitudes > 0x7f800000 || max > NAN_DISTANCE_BOUND && holdsNaN(chunk, n);
+    }
+
+    /**
+     * A distance above which the fused loop's entry may be NaN: the least distance of a NaN's encoding from any fp32 value
+     * in [-1, 1], where every cos and sin lies, is 0x7f800001 - 0x3f800000 = 0x40000001 (section 10).
+     */
+    static final long NAN_DISTANCE_BOUND = 0x40000000L;
+
+    /** Whether one of {@code chunk[0, n)} is NaN. */
+    private static boolean holdsNaN(float[] chunk, int n) {
+        for (int k = 0; k < n; k++) {
+            if (Float.isNaN(chunk[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A worker's arrays for {@link #check}, reused from chunk to chunk (allocating them per chunk kept the GC busy). */

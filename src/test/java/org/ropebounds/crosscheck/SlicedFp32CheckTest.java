@@ -104,6 +104,31 @@ class SlicedFp32CheckTest {
     }
 
     @Test
+    void aNanNearestTheWantsIsRefusedInAChunkOfExactEntries() throws IOException {
+        // section 10: the fused loop finds a NaN through its distance, which is at least 0x7f800001 - 0x3f800000 =
+        // 0x40000001 from a want in [-1, 1]. The bound is met: the NaN of least magnitude (0x7f800001) against cos 0 = 1
+        // (0x3f800000) at row 0, in chunks whose other entries are their exact values (distance 0)
+        int modes = 64;
+        int rows = 2048; // two chunks, so each worker reads its own
+        ExpectedValues ev = new ExpectedValues(Quantity.COS, request(Quantity.COS, modes, rows, 1, 0).emulator(Format.FP32), Format.FP32);
+        float[] t = new float[rows * modes];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = (float) ev.exact(k % modes, k / modes);
+        }
+        assertEquals(1f, t[5]);
+        t[5] = Float.intBitsToFloat(0x7f800001);
+        assertEquals(0x7f800001, Float.floatToRawIntBits(t[5])); // the payload kept
+        Path file = npy("least-nan.npy", ByteOrder.LITTLE_ENDIAN, t, rows, modes);
+        for (int threads = 1; threads <= 2; threads++) {
+            try (NpyArray a = NpyArray.open(file, Optional.empty())) {
+                CrosscheckRequest r = request(Quantity.COS, modes, rows, threads, 10);
+                InvalidInputException e = assertThrows(InvalidInputException.class, () -> Crosscheck.run(r, a));
+                assertTrue(e.getMessage().startsWith("least-nan.npy, row 0, column 5 holds NaN"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void theFirstNanOfTheFileIsNamedHoweverTheChunksAreSharedOut() throws IOException {
         int modes = 64;
         int rows = 4096; // four chunks
