@@ -1,6 +1,5 @@
 package org.ropebounds.criteria;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
@@ -39,6 +38,8 @@ final class DecayCeiling {
      * come and this margin (far above the rounding of the remaining additions, below 64 ulps of 64) cannot be feasible.
      */
     private static final double HOPELESS = 0x1p-20;
+    /** The bits of Math's NaN: a stored cosine is its bits XOR these ({@link PhaseEndCos}). */
+    private static final long NOT_COMPUTED = Double.doubleToRawLongBits(Double.NaN);
 
     private final int n;
     private final long maxDistance;
@@ -88,7 +89,7 @@ final class DecayCeiling {
     Optional<Result> search(double floor, ForkJoinPool pool) {
         Theta top = infinite();
         Span all = new Span(floor, Double.POSITIVE_INFINITY, Theta.at(floor, n), top);
-        pool.invoke(new Explore(0, maxDistance, all, nan(), nan(), 0));
+        pool.invoke(new Explore(0, maxDistance, all, new PhaseEndCos(n), new PhaseEndCos(n), 0));
         if (failed.get() || witness < 0) {
             return Optional.empty();
         }
@@ -146,11 +147,11 @@ final class DecayCeiling {
         private final long m1;
         private final long m2;
         private final Span span;
-        private final double[] cosLo;
-        private final double[] cosHi;
+        private final PhaseEndCos cosLo;
+        private final PhaseEndCos cosHi;
         private final int depth;
 
-        Explore(long m1, long m2, Span span, double[] cosLo, double[] cosHi, int depth) {
+        Explore(long m1, long m2, Span span, PhaseEndCos cosLo, PhaseEndCos cosHi, int depth) {
             this.m1 = m1;
             this.m2 = m2;
             this.span = span;
@@ -166,10 +167,10 @@ final class DecayCeiling {
     }
 
     /**
-     * Explores the cell [m1, m2] x [b1, b2]: cosLo[i] and cosHi[i] hold cos of mode i's lower and upper phase end
-     * rounded down, or NaN while not computed (they are shared with the cells that have the same phase end).
+     * Explores the cell [m1, m2] x [b1, b2]: cosLo and cosHi hold cos of each mode's lower and upper phase end
+     * rounded down, as far as computed (they are shared with the cells that have the same phase end).
      */
-    private void explore(long m1, long m2, Span span, double[] cosLo, double[] cosHi, int depth) {
+    private void explore(long m1, long m2, Span span, PhaseEndCos cosLo, PhaseEndCos cosHi, int depth) {
         double b1 = span.b1;
         double b2 = span.b2;
         Theta atLow = span.atLow;
@@ -206,11 +207,11 @@ final class DecayCeiling {
                 return;
             }
             // upper bases first: [mid, b2] keeps the lower phase ends m1 theta(b2), [b1, mid] the upper ones
-            run(depth, new Explore(m1, m2, halves[0], cosLo, nan(), depth + 1), new Explore(m1, m2, halves[1], nan(), cosHi, depth + 1));
+            run(depth, new Explore(m1, m2, halves[0], cosLo, new PhaseEndCos(n), depth + 1), new Explore(m1, m2, halves[1], new PhaseEndCos(n), cosHi, depth + 1));
         } else {
             long mid = m1 + (m2 - m1) / 2;
             // larger distances first: [mid+1, m2] keeps the upper phase ends m2 theta(b1), [m1, mid] the lower ones
-            run(depth, new Explore(mid + 1, m2, span, nan(), cosHi, depth + 1), new Explore(m1, mid, span, cosLo, nan(), depth + 1));
+            run(depth, new Explore(mid + 1, m2, span, new PhaseEndCos(n), cosHi, depth + 1), new Explore(m1, mid, span, cosLo, new PhaseEndCos(n), depth + 1));
         }
     }
 
@@ -225,7 +226,7 @@ final class DecayCeiling {
     }
 
     private Explore copy(Explore e) {
-        return new Explore(e.m1, e.m2, e.span, e.cosLo.clone(), e.cosHi.clone(), e.depth);
+        return new Explore(e.m1, e.m2, e.span, e.cosLo.copy(), e.cosHi.copy(), e.depth);
     }
 
     private synchronized void raiseUnresolved(double b) {
@@ -281,7 +282,7 @@ final class DecayCeiling {
      * [m1 theta_i(b2), m2 theta_i(b1)], each end rounded outward, the sum rounded down. Fills cosLo and cosHi where
      * it needs them.
      */
-    private double lowerBound(long m1, long m2, Theta atLow, Theta atHigh, double[] cosLo, double[] cosHi) {
+    private double lowerBound(long m1, long m2, Theta atLow, Theta atHigh, PhaseEndCos cosLo, PhaseEndCos cosHi) {
         double[] thetaLo = atHigh.lo;
         double[] thetaHi = atLow.hi;
         double sum = 0;
@@ -295,16 +296,10 @@ final class DecayCeiling {
             } else {
                 double c = Double.POSITIVE_INFINITY;
                 if (shape != AT_HI) {
-                    if (Double.isNaN(cosLo[i])) {
-                        cosLo[i] = PhaseCos.down(lo);
-                    }
-                    c = cosLo[i];
+                    c = cosLo.down(i, lo);
                 }
                 if (shape != AT_LO) {
-                    if (Double.isNaN(cosHi[i])) {
-                        cosHi[i] = PhaseCos.down(hi);
-                    }
-                    c = Math.min(c, cosHi[i]);
+                    c = Math.min(c, cosHi.down(i, hi));
                 }
                 least = c;
             }
@@ -323,7 +318,7 @@ final class DecayCeiling {
      * known beforehand: for tests (of the early exit) against the sum of {@link #leastCos} over the modes.
      */
     double cellLowerBound(long m1, long m2, double b1, double b2) {
-        return lowerBound(m1, m2, Theta.at(b1, n), Theta.at(b2, n), nan(), nan());
+        return lowerBound(m1, m2, Theta.at(b1, n), Theta.at(b2, n), new PhaseEndCos(n), new PhaseEndCos(n));
     }
 
     /** The double nearest 1/pi, above it, and the one below it. */
@@ -381,10 +376,47 @@ final class DecayCeiling {
         };
     }
 
-    private double[] nan() {
-        double[] a = new double[n];
-        Arrays.fill(a, Double.NaN);
-        return a;
+    /**
+     * {@link PhaseCos#down} of one phase end per mode, shared by the cells with that phase end (only the cost depends
+     * on the sharing: each value is the same function of the same phase), the table made on first use: most cells
+     * stop before they need a cosine.
+     */
+    static final class PhaseEndCos {
+        /**
+         * The bits of mode i's cosine XOR those of NaN, so that the fresh (zeroed) table means "none computed" with no
+         * pass to fill it: only a NaN would be stored as 0, and it would merely be computed again. Null until the first
+         * one is computed.
+         */
+        private long[] down;
+        private final int n;
+
+        /** For n modes, none computed yet. */
+        PhaseEndCos(int n) {
+            this.n = n;
+        }
+
+        /** PhaseCos.down(phase) for mode i, whose phase end this is (computed once). */
+        double down(int i, double phase) {
+            long[] d = down;
+            if (d == null) {
+                d = new long[n];
+                down = d;
+            }
+            long stored = d[i];
+            if (stored != 0) {
+                return Double.longBitsToDouble(stored ^ NOT_COMPUTED);
+            }
+            double c = PhaseCos.down(phase);
+            d[i] = Double.doubleToRawLongBits(c) ^ NOT_COMPUTED;
+            return c;
+        }
+
+        /** An independent copy, for a cell explored on another thread. */
+        PhaseEndCos copy() {
+            PhaseEndCos c = new PhaseEndCos(n);
+            c.down = down == null ? null : down.clone();
+            return c;
+        }
     }
 
     /** theta_i at b = +infinity: 1 for mode 0, 0 for the others (exact). */

@@ -36,6 +36,25 @@ class DecayCeilingTest {
     }
 
     @Test
+    void aPhaseEndTableGivesBackEachCosineAsFirstComputed() {
+        // the cells' shared table of cosines at one phase end (stored as bits XOR NaN's bits, 0 meaning none yet):
+        // every later look-up of a mode must give back the bits PhaseCos.down gave first (checked against mpmath in
+        // PhaseCosTest), whatever phase is asked then (the cells sharing a table share that phase end)
+        double[] phases = {0, 1e-300, Math.PI / 2, Math.PI, 3 * Math.PI / 2, 2 * Math.PI, 1, 7.25, 1e6 + 0.5, 0x1p26, 0x1p26 + 1, 1e30};
+        DecayCeiling.PhaseEndCos table = new DecayCeiling.PhaseEndCos(phases.length);
+        for (int i = 0; i < phases.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(PhaseCos.down(phases[i])), Double.doubleToRawLongBits(table.down(i, phases[i])), "mode " + i);
+        }
+        DecayCeiling.PhaseEndCos copy = table.copy();
+        for (int i = 0; i < phases.length; i++) {
+            long first = Double.doubleToRawLongBits(PhaseCos.down(phases[i]));
+            assertEquals(first, Double.doubleToRawLongBits(table.down(i, 2.5)), "again, mode " + i);
+            assertEquals(first, Double.doubleToRawLongBits(copy.down(i, 2.5)), "copy, mode " + i);
+        }
+        assertEquals(Double.doubleToRawLongBits(PhaseCos.down(2.5)), Double.doubleToRawLongBits(new DecayCeiling.PhaseEndCos(1).down(0, 2.5)));
+    }
+
+    @Test
     void theAnswerDoesNotDependOnTheThreads() {
         ForkJoinPool one = new ForkJoinPool(1);
         ForkJoinPool two = new ForkJoinPool(2);
