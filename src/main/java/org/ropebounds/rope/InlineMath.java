@@ -41,4 +41,20 @@ final class InlineMath {
     static double min(double a, double b) {
         return a < b ? a : a > b ? b : Math.min(a, b);
     }
+
+    /**
+     * For a and b not NaN, a double equal in value to Math.max(a, b): it is b when a and b are zeros of opposite signs, so
+     * its sign may not be Java's. Only for a maximum whose zero's sign cannot change a result, as when {@link #up} or
+     * {@link #down} (which map -0 and +0 alike) is taken of it or of its difference with a double
+     * (proofs/relative-position-error.md, section 9). No call to fall back on: the first tier of the JIT keeps the values
+     * of the loop around it in registers.
+     */
+    static double largerValue(double a, double b) {
+        return a > b ? a : b;
+    }
+
+    /** For a and b not NaN, a double equal in value to Math.min(a, b), its zero's sign perhaps not Java's ({@link #largerValue}). */
+    static double smallerValue(double a, double b) {
+        return a < b ? a : b;
+    }
 }
