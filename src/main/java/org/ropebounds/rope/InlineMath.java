@@ -5,7 +5,9 @@ package org.ropebounds.rope;
  * {@link Math#min(double, double)}, equal to Java's for every argument (NaN, infinities and signed zeros included), in
  * methods small enough (at most 35 bytes of bytecode) for the first tier of the JIT, at which {@code ./ropebounds erasure}
  * runs, to inline: it calls Java's own (36 to 49 bytes) out of line, and the scans' inner loops make a dozen such calls per
- * position. Why each is equal: proofs/relative-position-error.md, section 8; tested against Java's in InlineMathTest.
+ * position. Why each is equal: proofs/relative-position-error.md, section 8; tested against Java's in InlineMathTest. Where a
+ * result depends only on the value of an extreme of doubles that are not NaN, {@link #largerValue} and {@link #smallerValue}
+ * take it without Java's fallback (section 9).
  */
 final class InlineMath {
     private InlineMath() {
