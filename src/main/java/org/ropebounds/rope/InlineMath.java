@@ -5,7 +5,9 @@ package org.ropebounds.rope;
  * {@link Math#min(double, double)}, equal to Java's for every argument (NaN, infinities and signed zeros included), in
  * methods small enough (at most 35 bytes of bytecode) for the first tier of the JIT, at which {@code ./ropebounds erasure}
  * runs, to inline: it calls Java's own (36 to 49 bytes) out of line, and the scans' inner loops make a dozen such calls per
- * position. Why each is equal: proofs/relative-position-error.md, section 8; tested against Java's in InlineMathTest.
+ * position. Why each is equal: proofs/relative-position-error.md, section 8; tested against Java's in InlineMathTest. Where a
+ * result depends only on the value of an extreme of doubles that are not NaN, {@link #largerValue} and {@link #smallerValue}
+ * take it without Java's fallback (section 9).
  */
 final class InlineMath {
     private InlineMath() {
@@ -40,5 +42,21 @@ final class InlineMath {
     /** The smaller of a and b: Math.min(a, b) for every a, b (as {@link #max}). */
     static double min(double a, double b) {
         return a < b ? a : a > b ? b : Math.min(a, b);
+    }
+
+    /**
+     * For a and b not NaN, a double equal in value to Math.max(a, b): it is b when a and b are zeros of opposite signs, so
+     * its sign may not be Java's. Only for a maximum whose zero's sign cannot change a result, as when {@link #up} or
+     * {@link #down} (which map -0 and +0 alike) is taken of it or of its difference with a double
+     * (proofs/relative-position-error.md, section 9). No call to fall back on: the first tier of the JIT keeps the values
+     * of the loop around it in registers.
+     */
+    static double largerValue(double a, double b) {
+        return a > b ? a : b;
+    }
+
+    /** For a and b not NaN, a double equal in value to Math.min(a, b), its zero's sign perhaps not Java's ({@link #largerValue}). */
+    static double smallerValue(double a, double b) {
+        return a < b ? a : b;
     }
 }

@@ -236,7 +236,7 @@ public final class PhaseScan {
         double signedErrorLo(double phase, double p) {
             double c1 = p * restLo;
             double c2 = p * restHi;
-            double cHi = InlineMath.up(InlineMath.max(c1, c2));
+            double cHi = InlineMath.up(InlineMath.largerValue(c1, c2));
             return InlineMath.down(InlineMath.down(InlineMath.down(Math.fma(-p, theta0, phase))) - cHi);
         }
 
@@ -249,15 +249,15 @@ public final class PhaseScan {
             double main = Math.fma(-x, theta0, phase);
             double c1 = x * restLo;
             double c2 = x * restHi;
-            lo[k] = InlineMath.down(InlineMath.down(InlineMath.down(main)) - InlineMath.up(InlineMath.max(c1, c2)));
-            hi[k] = InlineMath.up(InlineMath.up(InlineMath.up(main)) - InlineMath.down(InlineMath.min(c1, c2)));
+            lo[k] = InlineMath.down(InlineMath.down(InlineMath.down(main)) - InlineMath.up(InlineMath.largerValue(c1, c2)));
+            hi[k] = InlineMath.up(InlineMath.up(InlineMath.up(main)) - InlineMath.down(InlineMath.smallerValue(c1, c2)));
         }
 
         /** The upper end of {@link #signedError}'s enclosure for 0 <= p < 2^53 (see {@link #signedErrorLo}). */
         double signedErrorHi(double phase, double p) {
             double c1 = p * restLo;
             double c2 = p * restHi;
-            double cLo = InlineMath.down(InlineMath.min(c1, c2));
+            double cLo = InlineMath.down(InlineMath.smallerValue(c1, c2));
             return InlineMath.up(InlineMath.up(InlineMath.up(Math.fma(-p, theta0, phase))) - cLo);
         }
 

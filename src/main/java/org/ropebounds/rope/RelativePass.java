@@ -212,10 +212,12 @@ final class RelativePass {
                 if (!finite) {
                     lastNonFinite = p;
                 } else {
-                    minLo = InlineMath.min(minLo, lo[k]);
-                    minHi = InlineMath.min(minHi, hi[k]);
-                    maxLo = InlineMath.max(maxLo, lo[k]);
-                    maxHi = InlineMath.max(maxHi, hi[k]);
+                    // neither end is NaN, and the extremes reach decide's results only through up and down
+                    // (proofs/relative-position-error.md, section 9)
+                    minLo = InlineMath.smallerValue(minLo, lo[k]);
+                    minHi = InlineMath.smallerValue(minHi, hi[k]);
+                    maxLo = InlineMath.largerValue(maxLo, lo[k]);
+                    maxHi = InlineMath.largerValue(maxHi, hi[k]);
                 }
             }
         }
@@ -258,10 +260,11 @@ final class RelativePass {
                 first = first < 0 ? p : first;
                 return;
             }
-            double wMinLo = withZero ? InlineMath.min(zero[0], vMinLo) : vMinLo;
-            double wMinHi = withZero ? InlineMath.min(zero[1], vMinHi) : vMinHi;
-            double wMaxLo = withZero ? InlineMath.max(zero[0], vMaxLo) : vMaxLo;
-            double wMaxHi = withZero ? InlineMath.max(zero[1], vMaxHi) : vMaxHi;
+            // as the running extremes: values, their zeros' signs dropped by up and down (proofs/relative-position-error.md, section 9)
+            double wMinLo = withZero ? InlineMath.smallerValue(zero[0], vMinLo) : vMinLo;
+            double wMinHi = withZero ? InlineMath.smallerValue(zero[1], vMinHi) : vMinHi;
+            double wMaxLo = withZero ? InlineMath.largerValue(zero[0], vMaxLo) : vMaxLo;
+            double wMaxHi = withZero ? InlineMath.largerValue(zero[1], vMaxHi) : vMaxHi;
             double up = InlineMath.up(InlineMath.max(hi[k] - wMinLo, wMaxHi - lo[k]));
             double down = InlineMath.down(InlineMath.max(lo[k] - wMinHi, wMaxLo - hi[k]));
             top = InlineMath.max(top, up);

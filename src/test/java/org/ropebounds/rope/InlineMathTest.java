@@ -80,4 +80,70 @@ class InlineMathTest {
         assertSame(2.0, InlineMath.max(2.0, -3.0), "max");
         assertSame(-3.0, InlineMath.min(2.0, -3.0), "min");
     }
+
+    /**
+     * largerValue and smallerValue (proofs/relative-position-error.md, section 9): for a and b not NaN, equal in value to
+     * Java's max and min; and what the scans take of them, up and down of the extreme or of its difference with a double x
+     * (not NaN either), bit for bit Java's, zeros of both signs included.
+     */
+    private static void assertValueAndRoundingsAgree(double a, double b, double x) {
+        String at = " at " + a + ", " + b + ", x = " + x;
+        double larger = InlineMath.largerValue(a, b);
+        double smaller = InlineMath.smallerValue(a, b);
+        assertEquals(true, larger == Math.max(a, b), "largerValue" + at);
+        assertEquals(true, smaller == Math.min(a, b), "smallerValue" + at);
+        assertSame(Math.nextUp(Math.max(a, b)), InlineMath.up(larger), "up(largerValue)" + at);
+        assertSame(Math.nextDown(Math.min(a, b)), InlineMath.down(smaller), "down(smallerValue)" + at);
+        assertSameOrNaN(Math.nextUp(x - Math.min(a, b)), InlineMath.up(x - smaller), "up(x - smallerValue)" + at);
+        assertSameOrNaN(Math.nextUp(Math.max(a, b) - x), InlineMath.up(larger - x), "up(largerValue - x)" + at);
+        assertSameOrNaN(Math.nextDown(x - Math.max(a, b)), InlineMath.down(x - larger), "down(x - largerValue)" + at);
+        assertSameOrNaN(Math.nextDown(Math.min(a, b) - x), InlineMath.down(smaller - x), "down(smallerValue - x)" + at);
+    }
+
+    @Test
+    void extremesOfValuesRoundLikeJavasOnEveryTripleOfEdgeValues() {
+        for (double a : EDGES) {
+            for (double b : EDGES) {
+                for (double x : EDGES) {
+                    if (!Double.isNaN(a) && !Double.isNaN(b) && !Double.isNaN(x)) {
+                        assertValueAndRoundingsAgree(a, b, x);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void extremesOfValuesRoundLikeJavasOnRandomBitPatterns() {
+        qt().withFixedSeed(29L).withExamples(100_000).forAll(longs().all(), longs().all()).checkAssert((u, v) -> {
+            double a = Double.longBitsToDouble(u);
+            double b = Double.longBitsToDouble(v);
+            if (!Double.isNaN(a) && !Double.isNaN(b)) {
+                assertValueAndRoundingsAgree(a, b, b);
+                assertValueAndRoundingsAgree(a, -a, 0.0);
+                assertValueAndRoundingsAgree(a, Math.nextUp(a), -0.0);
+            }
+        });
+    }
+
+    @Test
+    void extremesOfValuesHandDerived() {
+        // zeros of opposite signs: the plain comparison keeps the second, Java's max +0 and min -0
+        assertSame(-0.0, InlineMath.largerValue(0.0, -0.0), "neither zero exceeds the other: the second");
+        assertSame(0.0, InlineMath.smallerValue(-0.0, 0.0), "neither zero is below the other: the second");
+        // and the sign does not survive a rounding step: the successor of either zero is 2^-1074, the predecessor -2^-1074
+        assertSame(0x1p-1074, InlineMath.up(InlineMath.largerValue(0.0, -0.0)), "up(-0) = 2^-1074");
+        assertSame(-0x1p-1074, InlineMath.down(InlineMath.smallerValue(-0.0, 0.0)), "down(+0) = -2^-1074");
+        // a window {-0, +0, 2^-1074}: hi - min lo with hi = +0 is +0 - (+0) = +0 or +0 - (-0) = +0; its successor 2^-1074
+        double min = InlineMath.smallerValue(InlineMath.smallerValue(InlineMath.smallerValue(Double.POSITIVE_INFINITY, -0.0), 0.0), 0x1p-1074);
+        assertSame(0.0, min, "the window's least value is zero, here +0 (the last zero seen)");
+        assertSame(0x1p-1074, InlineMath.up(0.0 - min), "up(+0 - min) = 2^-1074");
+        assertSame(0x1p-1074, InlineMath.up(-0.0 - min), "up(-0 - (+0)) = up(-0) = 2^-1074");
+        // the extreme at the first and at the last entry of a window
+        assertSame(-3.0, InlineMath.smallerValue(InlineMath.smallerValue(-3.0, 1.0), 2.0), "least first");
+        assertSame(-3.0, InlineMath.smallerValue(InlineMath.smallerValue(1.0, 2.0), -3.0), "least last");
+        assertSame(5.0, InlineMath.largerValue(InlineMath.largerValue(5.0, -1.0), 4.0), "largest first");
+        assertSame(5.0, InlineMath.largerValue(InlineMath.largerValue(-1.0, 4.0), 5.0), "largest last");
+        assertSame(Double.NEGATIVE_INFINITY, InlineMath.smallerValue(Double.NEGATIVE_INFINITY, -Double.MAX_VALUE), "infinities are values");
+    }
 }
