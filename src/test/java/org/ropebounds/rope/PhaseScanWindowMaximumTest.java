@@ -23,7 +23,7 @@ class PhaseScanWindowMaximumTest {
     }
 
     private static double lowerEnd(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long p) {
-        return leastAbsolute(theta.signedError(rope.phaseValue(i, rope.positionInPhaseValue(p)), p));
+        return leastAbsolute(ScanCases.signedError(rope, i, theta, p));
     }
 
     @Test
@@ -31,38 +31,36 @@ class PhaseScanWindowMaximumTest {
         SplittableRandom random = new SplittableRandom(53);
         int cases = 0;
         int nonzero = 0;
-        for (String name : Pipeline.PRESETS) {
-            for (long base : new long[] {10, 10000, 500000}) {
-                RopeEmulator rope = new RopeEmulator(Rational.of(base), 8, Pipeline.preset(name, Format.BF16));
-                for (int n = 0; n < 10; n++) {
-                    int mode = random.nextInt(rope.modes());
-                    PhaseScan.SplitTheta theta = PhaseScan.split(rope, mode, rope.thetaEnclosure(mode));
-                    long start = n % 3 == 0 ? 0 : random.nextInt(5000);
-                    long end = start + random.nextInt(600);
-                    double expected = 0;
-                    for (long p = start; p <= end; p++) {
-                        expected = Math.max(expected, lowerEnd(rope, mode, theta, p));
-                    }
-                    Rational delta = Rational.parse(n % 2 == 0 ? "1e6" : "1e-9"); // a small delta fails inside the window
-                    String where = name + " b=" + base + " mode " + mode + " p in [" + start + ", " + end + "] delta " + delta;
-                    PhaseScan.WindowScan w = PhaseScan.window(rope, mode, rope.thetaEnclosure(mode), start, end, delta, null, false);
-                    assertEquals(false, w.nonFinite(), where);
-                    assertEquals(BinaryRational.ofDouble(expected).toRational(), w.maxErrorLowerBound(), "window " + where);
-
-                    long[] ps = new long[1 + random.nextInt(40)];
-                    for (int k = 0; k < ps.length; k++) {
-                        ps[k] = start + random.nextInt((int) (end - start + 1));
-                    }
-                    double expectedAt = 0;
-                    for (long p : ps) {
-                        expectedAt = Math.max(expectedAt, lowerEnd(rope, mode, theta, p));
-                    }
-                    PhaseScan.WindowScan at = PhaseScan.witness(rope, mode, rope.thetaEnclosure(mode), ps, PhaseScan.positions(rope, ps));
-                    assertEquals(false, at.nonFinite(), where);
-                    assertEquals(BinaryRational.ofDouble(expectedAt).toRational(), at.maxErrorLowerBound(), "witness " + where);
-                    cases++;
-                    nonzero += expected > 0 ? 1 : 0;
+        for (ScanCases.Case c : ScanCases.presetsAtThreeBases()) {
+            RopeEmulator rope = c.rope();
+            for (int n = 0; n < 10; n++) {
+                int mode = random.nextInt(rope.modes());
+                PhaseScan.SplitTheta theta = PhaseScan.split(rope, mode, rope.thetaEnclosure(mode));
+                long start = n % 3 == 0 ? 0 : random.nextInt(5000);
+                long end = start + random.nextInt(600);
+                double expected = 0;
+                for (long p = start; p <= end; p++) {
+                    expected = Math.max(expected, lowerEnd(rope, mode, theta, p));
                 }
+                Rational delta = Rational.parse(n % 2 == 0 ? "1e6" : "1e-9"); // a small delta fails inside the window
+                String where = c.where() + " mode " + mode + " p in [" + start + ", " + end + "] delta " + delta;
+                PhaseScan.WindowScan w = PhaseScan.window(rope, mode, rope.thetaEnclosure(mode), start, end, delta, null, false);
+                assertEquals(false, w.nonFinite(), where);
+                assertEquals(BinaryRational.ofDouble(expected).toRational(), w.maxErrorLowerBound(), "window " + where);
+
+                long[] ps = new long[1 + random.nextInt(40)];
+                for (int k = 0; k < ps.length; k++) {
+                    ps[k] = start + random.nextInt((int) (end - start + 1));
+                }
+                double expectedAt = 0;
+                for (long p : ps) {
+                    expectedAt = Math.max(expectedAt, lowerEnd(rope, mode, theta, p));
+                }
+                PhaseScan.WindowScan at = PhaseScan.witness(rope, mode, rope.thetaEnclosure(mode), ps, PhaseScan.positions(rope, ps));
+                assertEquals(false, at.nonFinite(), where);
+                assertEquals(BinaryRational.ofDouble(expectedAt).toRational(), at.maxErrorLowerBound(), "witness " + where);
+                cases++;
+                nonzero += expected > 0 ? 1 : 0;
             }
         }
         assertEquals(5 * 3 * 10, cases);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.ropebounds.format.Format;
 import org.ropebounds.format.Rational;
 
 /**
@@ -23,11 +22,11 @@ class RelativePassExtremesTest {
         double top = 0;
         double bottom = 0;
         for (long p = from; p <= to; p++) {
-            double[] e = error(rope, i, theta, p);
+            double[] e = ScanCases.signedError(rope, i, theta, p);
             for (long q = 0; q < p; q++) {
                 boolean visited = (q >= s && q >= p - reach) || (q == 0 && s > 0 && p <= reach);
                 if (visited) {
-                    double[] f = error(rope, i, theta, q);
+                    double[] f = ScanCases.signedError(rope, i, theta, q);
                     top = Math.max(top, Math.nextUp(Math.max(e[1] - f[0], f[1] - e[0])));
                     bottom = Math.max(bottom, Math.nextDown(Math.max(e[0] - f[1], f[0] - e[1])));
                 }
@@ -36,33 +35,26 @@ class RelativePassExtremesTest {
         return new double[] {bottom, top};
     }
 
-    /** The signed enclosure of err_i(p) by the general route (the pass computes it by signedErrorInto below 2^53). */
-    private static double[] error(RopeEmulator rope, int i, PhaseScan.SplitTheta theta, long p) {
-        return theta.signedError(rope.phaseValue(i, rope.positionInPhaseValue(p)), p);
-    }
-
     @Test
     void theWindowsExtremesAreThoseOfThePairs() {
         SplittableRandom random = new SplittableRandom(41);
         int cases = 0;
-        for (String name : Pipeline.PRESETS) {
-            for (long base : new long[] {10, 10000, 500000}) {
-                RopeEmulator rope = new RopeEmulator(Rational.of(base), 8, Pipeline.preset(name, Format.BF16));
-                for (int n = 0; n < 12; n++) {
-                    int mode = random.nextInt(rope.modes());
-                    long from = 1 + random.nextInt(300);
-                    long to = from + random.nextInt(200);
-                    long reach = new long[] {1, 2, 7, 64, 1000, Long.MAX_VALUE}[random.nextInt(6)];
-                    long lookback = new long[] {0, 1, 5, 100, Long.MAX_VALUE}[random.nextInt(5)];
-                    RelativePass.Pass pass = RelativePass.pass(rope, mode, rope.thetaEnclosure(mode), from, to, reach, lookback,
-                            Rational.parse("1e6"), null, false);
-                    double[] expected = pairs(rope, mode, from, to, reach, lookback);
-                    String where = name + " b=" + base + " mode " + mode + " p in [" + from + ", " + to + "] R=" + reach + " lookback=" + lookback;
-                    assertEquals(false, pass.nonFinite(), where);
-                    assertEquals(Double.doubleToRawLongBits(expected[0]), Double.doubleToRawLongBits(pass.maxLo()), "maxLo " + where);
-                    assertEquals(Double.doubleToRawLongBits(expected[1]), Double.doubleToRawLongBits(pass.maxHi()), "maxHi " + where);
-                    cases++;
-                }
+        for (ScanCases.Case c : ScanCases.presetsAtThreeBases()) {
+            RopeEmulator rope = c.rope();
+            for (int n = 0; n < 12; n++) {
+                int mode = random.nextInt(rope.modes());
+                long from = 1 + random.nextInt(300);
+                long to = from + random.nextInt(200);
+                long reach = new long[] {1, 2, 7, 64, 1000, Long.MAX_VALUE}[random.nextInt(6)];
+                long lookback = new long[] {0, 1, 5, 100, Long.MAX_VALUE}[random.nextInt(5)];
+                RelativePass.Pass pass = RelativePass.pass(rope, mode, rope.thetaEnclosure(mode), from, to, reach, lookback,
+                        Rational.parse("1e6"), null, false);
+                double[] expected = pairs(rope, mode, from, to, reach, lookback);
+                String where = c.where() + " mode " + mode + " p in [" + from + ", " + to + "] R=" + reach + " lookback=" + lookback;
+                assertEquals(false, pass.nonFinite(), where);
+                assertEquals(Double.doubleToRawLongBits(expected[0]), Double.doubleToRawLongBits(pass.maxLo()), "maxLo " + where);
+                assertEquals(Double.doubleToRawLongBits(expected[1]), Double.doubleToRawLongBits(pass.maxHi()), "maxHi " + where);
+                cases++;
             }
         }
         assertEquals(5 * 3 * 12, cases);
