@@ -38,8 +38,6 @@ final class DecayCeiling {
      * come and this margin (far above the rounding of the remaining additions, below 64 ulps of 64) cannot be feasible.
      */
     private static final double HOPELESS = 0x1p-20;
-    /** The bits of Math's NaN: a stored cosine is its bits XOR these ({@link PhaseEndCos}). */
-    private static final long NOT_COMPUTED = Double.doubleToRawLongBits(Double.NaN);
 
     private final int n;
     private final long maxDistance;
@@ -382,6 +380,9 @@ final class DecayCeiling {
      * stop before they need a cosine.
      */
     static final class PhaseEndCos {
+        /** The bits of Math's NaN: a stored cosine is its bits XOR these. */
+        private static final long NOT_COMPUTED = Double.doubleToRawLongBits(Double.NaN);
+
         /**
          * The bits of mode i's cosine XOR those of NaN, so that the fresh (zeroed) table means "none computed" with no
          * pass to fill it: only a NaN would be stored as 0, and it would merely be computed again. Null until the first

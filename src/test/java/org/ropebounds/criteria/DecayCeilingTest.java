@@ -55,6 +55,19 @@ class DecayCeilingTest {
     }
 
     @Test
+    void aCopiedPhaseEndTableIsIndependentOfItsOriginal() {
+        // a cell forked to another thread takes a copy: what either computes later must not show in the other. Mode 1 is
+        // computed first in the original at phase 1 and then in the copy at phase 2.5, so a shared table would give the
+        // copy cos(1) rounded down instead of cos(2.5)
+        DecayCeiling.PhaseEndCos table = new DecayCeiling.PhaseEndCos(2);
+        table.down(0, 0.5);
+        DecayCeiling.PhaseEndCos copy = table.copy();
+        assertEquals(Double.doubleToRawLongBits(PhaseCos.down(1)), Double.doubleToRawLongBits(table.down(1, 1)));
+        assertEquals(Double.doubleToRawLongBits(PhaseCos.down(2.5)), Double.doubleToRawLongBits(copy.down(1, 2.5)));
+        assertEquals(Double.doubleToRawLongBits(PhaseCos.down(0.5)), Double.doubleToRawLongBits(copy.down(0, 7)), "what was computed before the copy");
+    }
+
+    @Test
     void theAnswerDoesNotDependOnTheThreads() {
         ForkJoinPool one = new ForkJoinPool(1);
         ForkJoinPool two = new ForkJoinPool(2);
