@@ -145,32 +145,36 @@ public final class ZoneCalculator {
         /** The i-th format's decisions. */
         private <T> void absorbFormat(ZoneLevel<T> s, int i, boolean last) {
             FormatDecisions f = formats[i];
+            // the format's and the zone's lower end's holders, asked for once: each call was inlined anew by the JIT
+            // (they only hold values, built on first use, so asking early computes nothing)
+            ZoneLevel<T>.InFormat in = s.format(i);
+            ZoneLevel<T>.Value zoneLower = s.zoneLower();
             // each in its safe direction: the ceiling (b must stay below it) down, so a base below the printed value
             // is below it; the zone's lower end (a minimum base) up, so a base at or above the printed value is above
             // it; ceiling/lower (the zone's room, > 1 when non-empty) down, never overstating the room; the
             // max-context bound (L must stay below it) down, like the ceiling
             if (f.ceiling.pending()) {
-                s.format(i).ceiling().decideInto(f.ceiling, digits, DOWNWARD, last);
+                in.ceiling().decideInto(f.ceiling, digits, DOWNWARD, last);
             }
             if (f.zoneLower.pending()) {
-                s.zoneLower().decideInto(f.zoneLower, digits, UPWARD, last);
+                zoneLower.decideInto(f.zoneLower, digits, UPWARD, last);
             }
             if (f.ratio.pending()) {
-                s.format(i).ratio().decideInto(f.ratio, digits, DOWNWARD, last);
+                in.ratio().decideInto(f.ratio, digits, DOWNWARD, last);
             }
             if (f.maxContextBound.pending()) {
-                s.format(i).maxContextBound().decideInto(f.maxContextBound, digits, DOWNWARD, last);
+                in.maxContextBound().decideInto(f.maxContextBound, digits, DOWNWARD, last);
             }
             if (f.empty.pending()) {
                 // feasible b exists iff lower < ceiling (lower inclusive, ceiling exclusive)
-                OptionalInt c = s.zoneLower().compareTo(s.format(i).ceiling());
+                OptionalInt c = zoneLower.compareTo(in.ceiling());
                 if (c.isPresent()) {
                     f.empty.take(c.getAsInt() >= 0);
                 }
             }
             if (f.maxContext.pending()) {
                 // the largest integer strictly below x is ceil(x) - 1
-                Optional<BigInteger> ceiling = s.format(i).maxContextBound().commonCeiling();
+                Optional<BigInteger> ceiling = in.maxContextBound().commonCeiling();
                 if (ceiling.isPresent()) {
                     f.maxContext.take(ceiling.get().subtract(BigInteger.ONE).max(BigInteger.ZERO));
                 }
@@ -186,11 +190,12 @@ public final class ZoneCalculator {
             }
             if (base.isPresent()) {
                 if (f.marginUpper.pending()) {
-                    s.format(i).marginUpper().decideInto(f.marginUpper, digits, DOWNWARD, last); // ceiling/b, a margin: never overstated
+                    in.marginUpper().decideInto(f.marginUpper, digits, DOWNWARD, last); // ceiling/b, a margin: never overstated
                 }
                 if (f.verdict.pending()) {
-                    OptionalInt belowLower = s.zoneLower().compareTo(base.get(), s.baseValue()); // > 0: b < lower
-                    OptionalInt vsCeiling = s.format(i).ceiling().compareTo(base.get(), s.baseValue()); // <= 0: b >= ceiling
+                    ZoneLevel<T>.Value b = s.baseValue();
+                    OptionalInt belowLower = zoneLower.compareTo(base.get(), b); // > 0: b < lower
+                    OptionalInt vsCeiling = in.ceiling().compareTo(base.get(), b); // <= 0: b >= ceiling
                     if (belowLower.isPresent() && vsCeiling.isPresent()) {
                         f.verdict.take(Verdict.of(belowLower.getAsInt() > 0, vsCeiling.getAsInt() <= 0));
                     }

@@ -32,11 +32,36 @@ final class ZoneLevel<T> {
      * into one method whose optimising compilation takes longer than the zones it serves.
      */
     private enum Kind {
-        /** The i-th lower bound's threshold. */
+        /**
+         * Aliasing's threshold, L/(2 pi); this and the next two kinds are the lower bounds' thresholds, each a kind of
+         * its own so that the JIT compiles each alone, once (as one method choosing among the three it was compiled
+         * both whole and inlined into its caller).
+         */
+        ALIASING_THRESHOLD {
+            @Override
+            <T> T of(ZoneLevel<T> l, int i) {
+                return Bound.inSpectrum(l.a, l.q, l.a.divide(l.length(), l.shared.twoPi()));
+            }
+        },
+        /** dc stability's threshold, L/acos(eps). */
+        DC_THRESHOLD {
+            @Override
+            <T> T of(ZoneLevel<T> l, int i) {
+                return Bound.inSpectrum(l.a, l.q, l.a.divide(l.length(), l.shared.acosTolerance(l.q, l.tolerance())));
+            }
+        },
+        /** depth stability's approx threshold, depthApprox: L/acos(eps^(1/N)) (DepthStabilityBound.approxThreshold). */
+        DEPTH_THRESHOLD {
+            @Override
+            <T> T of(ZoneLevel<T> l, int i) {
+                return Bound.inSpectrum(l.a, l.q, l.depthApprox().t());
+            }
+        },
+        /** The i-th lower bound's threshold from the bound itself, for a lower bound none of the kinds above is. */
         LOWER {
             @Override
             <T> T of(ZoneLevel<T> l, int i) {
-                return l.lowerThreshold(Bounds.lower().get(i));
+                return Bounds.lower().get(i).threshold(l.a, l.q, null);
             }
         },
         /** max of the lower bounds in this arithmetic. */
@@ -148,24 +173,6 @@ final class ZoneLevel<T> {
         return new ZoneLevel<>(a, q, formats, base, binding);
     }
 
-    /**
-     * A lower bound's threshold: depth stability's approx threshold is depthApprox, L/acos(eps^(1/N))
-     * (DepthStabilityBound.approxThreshold), aliasing's and dc stability's L/(2 pi) and L/acos(eps), each L over its
-     * denominator, which is the same for many zones and kept ({@link SharedQuantities}).
-     */
-    private T lowerThreshold(Bound b) {
-        if (b == Bounds.DEPTH_STABILITY) {
-            return Bound.inSpectrum(a, q, depthApprox().t());
-        }
-        if (b == Bounds.ALIASING) {
-            return Bound.inSpectrum(a, q, a.divide(length(), shared.twoPi()));
-        }
-        if (b == Bounds.DC_STABILITY) {
-            return Bound.inSpectrum(a, q, a.divide(length(), shared.acosTolerance(q, tolerance())));
-        }
-        return b.threshold(a, q, null);
-    }
-
     private T maxOfLower() {
         T m = lower(0).t();
         for (int i = 1; i < lower.length; i++) {
@@ -245,9 +252,20 @@ final class ZoneLevel<T> {
         throw new IllegalArgumentException("not a lower bound: " + b.id());
     }
 
-    /** The i-th lower bound's threshold, in the order of {@link Bounds#lower()}. */
+    /**
+     * The i-th lower bound's threshold, in the order of {@link Bounds#lower()}: each L over its denominator, which is the
+     * same for many zones and kept ({@link SharedQuantities}).
+     */
     Value lower(int i) {
-        return kept(lower, i, Kind.LOWER, i);
+        return kept(lower, i, THRESHOLD_KINDS[i], i);
+    }
+
+    /** The kind of each lower bound's threshold, in the order of {@link Bounds#lower()}. */
+    private static final Kind[] THRESHOLD_KINDS = Bounds.lower().stream().map(ZoneLevel::thresholdKind).toArray(Kind[]::new);
+
+    private static Kind thresholdKind(Bound b) {
+        return b == Bounds.ALIASING ? Kind.ALIASING_THRESHOLD : b == Bounds.DC_STABILITY ? Kind.DC_THRESHOLD
+                : b == Bounds.DEPTH_STABILITY ? Kind.DEPTH_THRESHOLD : Kind.LOWER;
     }
 
     /**

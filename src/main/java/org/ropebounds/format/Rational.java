@@ -43,6 +43,46 @@ public final class Rational implements Comparable<Rational> {
     }
 
     /**
+     * {@code numerator / denominator} in lowest terms, the same as {@link #of(BigInteger, BigInteger)} of the two, in
+     * long arithmetic (a binary gcd) when neither is {@link Long#MIN_VALUE}.
+     *
+     * @throws ArithmeticException if the denominator is zero
+     */
+    public static Rational of(long numerator, long denominator) {
+        if (denominator == 0) {
+            throw new ArithmeticException("zero denominator");
+        }
+        if (numerator == Long.MIN_VALUE || denominator == Long.MIN_VALUE) {
+            return of(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator)); // |MIN_VALUE| is no long
+        }
+        if (numerator == 0) {
+            return ZERO;
+        }
+        if (denominator < 0) {
+            numerator = -numerator;
+            denominator = -denominator;
+        }
+        long g = gcd(Math.abs(numerator), denominator);
+        return new Rational(BigInteger.valueOf(numerator / g), BigInteger.valueOf(denominator / g));
+    }
+
+    /** gcd(a, b) of positive a and b, by the binary algorithm. */
+    private static long gcd(long a, long b) {
+        int shift = Long.numberOfTrailingZeros(a | b);
+        a >>= Long.numberOfTrailingZeros(a);
+        while (b != 0) {
+            b >>= Long.numberOfTrailingZeros(b);
+            if (a > b) {
+                long t = a;
+                a = b;
+                b = t;
+            }
+            b -= a; // both odd: the difference is even (or 0, and a is the odd part of the gcd)
+        }
+        return a << shift;
+    }
+
+    /**
      * {@code numerator / denominator} in lowest terms.
      *
      * @throws ArithmeticException if the denominator is zero

@@ -111,22 +111,67 @@ public final class DoubleDoubleIntervalArithmetic implements Arithmetic<DoubleDo
      */
     private DoubleDoubleInterval exactly(Exact op, DoubleDoubleInterval a, DoubleDoubleInterval b, DoubleDoubleInterval approx) {
         if (a.exact().isPresent() && b.exact().isPresent()) {
-            Enclosure e;
-            try {
-                Enclosure x = Enclosure.exact(a.exact().get());
-                Enclosure y = Enclosure.exact(b.exact().get());
-                e = switch (op) {
-                    case ADD -> exactLevel.add(x, y);
-                    case SUBTRACT -> exactLevel.subtract(x, y);
-                    case MULTIPLY -> exactLevel.multiply(x, y);
-                    case DIVIDE -> exactLevel.divide(x, y);
-                };
-            } catch (ArithmeticException ex) {
-                throw new InsufficientPrecisionException(ex.getMessage());
-            }
-            return withExact(approx, e);
+            return withExactResult(op, a.exact().get(), b.exact().get(), approx);
         }
         return approx;
+    }
+
+    /**
+     * {@code approx} with x op y attached when the enclosure level gives it exactly. On exact arguments that level's +,
+     * -, * and / are {@link EnclosureArithmetic#outward} of the point x op y: the point itself while it keeps exact
+     * ({@link EnclosureArithmetic#keepsExact}), tested here first; only past that size are its ends rounded (and exact
+     * only when they meet). Apart from the rounding, which other levels' profiles fill, so that the JIT compiles this
+     * level's operations without it: inlined, it made {@link #exactly} this level's largest compilation.
+     */
+    private DoubleDoubleInterval withExactResult(Exact op, Rational x, Rational y, DoubleDoubleInterval approx) {
+        try {
+            Rational r = inLongs(op, x, y);
+            if (r == null) {
+                r = switch (op) {
+                    case ADD -> x.add(y);
+                    case SUBTRACT -> x.subtract(y);
+                    case MULTIPLY -> x.multiply(y);
+                    case DIVIDE -> x.divide(y);
+                };
+            }
+            if (exactLevel.keepsExact(r)) {
+                return new DoubleDoubleInterval(approx.hi(), approx.lo(), approx.radius(), Optional.of(r));
+            }
+            return withExact(approx, exactLevel.outward(r, r));
+        } catch (ArithmeticException ex) {
+            throw new InsufficientPrecisionException(ex.getMessage());
+        }
+    }
+
+    /**
+     * x op y (the same rational as Rational's own operation) in long arithmetic, when every product of a numerator or
+     * denominator of x with one of y has magnitude at most 2^62: |n| <= 2^bitLength(n), so a bit-length sum of at most 62
+     * bounds each product, and a sum of two products below 2^63 (proofs/double-double-interval.md section 17); null
+     * otherwise. The context lengths, bases and tolerances of zones are of this size: their quotients at this level
+     * then take no BigInteger arithmetic.
+     */
+    private static Rational inLongs(Exact op, Rational x, Rational y) {
+        BigInteger xn = x.numerator();
+        BigInteger xd = x.denominator();
+        BigInteger yn = y.numerator();
+        BigInteger yd = y.denominator();
+        int a = xn.bitLength();
+        int b = xd.bitLength();
+        int c = yn.bitLength();
+        int d = yd.bitLength();
+        if (a + c > 62 || a + d > 62 || b + c > 62 || b + d > 62) {
+            return null;
+        }
+        long p = xn.longValue();
+        long q = xd.longValue();
+        long r = yn.longValue();
+        long s = yd.longValue();
+        return switch (op) {
+            case ADD -> Rational.of(p * s + r * q, q * s);
+            case SUBTRACT -> Rational.of(p * s - r * q, q * s);
+            case MULTIPLY -> Rational.of(p * r, q * s);
+            case DIVIDE -> Rational.of(p * s, q * r);
+        };
     }
 
     // ---------------------------------------------------------------- Arithmetic

@@ -279,11 +279,19 @@ public final class EnclosureArithmetic implements Arithmetic<Enclosure> {
      * its numerator and denominator are within a few times the working precision.
      */
     Enclosure outward(Rational lo, Rational hi) {
-        if (lo.equals(hi) && lo.numerator().bitLength() + lo.denominator().bitLength() <= 4L * bits + 256) {
+        if (lo.equals(hi) && keepsExact(lo)) {
             return Enclosure.exact(lo);
         }
         return Enclosure.of(rounded(lo.numerator(), lo.denominator(), RoundingMode.TOWARD_NEGATIVE),
                 rounded(hi.numerator(), hi.denominator(), RoundingMode.TOWARD_POSITIVE));
+    }
+
+    /**
+     * Whether an exact result x stays exact here ({@link #outward} of the point x is x itself): its numerator and
+     * denominator take at most 4 bits + 256 bits together.
+     */
+    boolean keepsExact(Rational x) {
+        return x.numerator().bitLength() + x.denominator().bitLength() <= 4L * bits + 256;
     }
 
     /**
