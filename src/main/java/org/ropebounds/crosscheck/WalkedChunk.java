@@ -141,7 +141,23 @@ final class WalkedChunk {
                 from += count;
             }
         }
-        return magnitudes > 0x7f800000 || max > NAN_DISTANCE_BOUND && holdsNaN(chunk, n);
+        return magnitudes > 0x7f800000 || max > NAN_DISTANCE_BOUND && nanInRowsAbove(chunk, n, columns, firstColumn, rowMax, rows);
+    }
+
+    /**
+     * Whether a row of the chunk whose maximum distance is above {@link #NAN_DISTANCE_BOUND} holds a NaN: rows
+     * {@code [0, rows)}, the first from {@code firstColumn}, maxima in {@code rowMax} (section 11).
+     */
+    private static boolean nanInRowsAbove(float[] chunk, int n, int columns, int firstColumn, long[] rowMax, int rows) {
+        int from = 0;
+        for (int r = 0; r < rows; r++) {
+            int to = from + Math.min(n - from, columns - (r == 0 ? firstColumn : 0));
+            if (rowMax[r] > NAN_DISTANCE_BOUND && holdsNaN(chunk, from, to)) {
+                return true;
+            }
+            from = to;
+        }
+        return false;
     }
 
     /**
@@ -150,9 +166,9 @@ final class WalkedChunk {
      */
     static final long NAN_DISTANCE_BOUND = 0x40000000L;
 
-    /** Whether one of {@code chunk[0, n)} is NaN. */
-    private static boolean holdsNaN(float[] chunk, int n) {
-        for (int k = 0; k < n; k++) {
+    /** Whether one of {@code chunk[from, to)} is NaN. */
+    private static boolean holdsNaN(float[] chunk, int from, int to) {
+        for (int k = from; k < to; k++) {
             if (Float.isNaN(chunk[k])) {
                 return true;
             }
