@@ -332,17 +332,17 @@ public final class Crosscheck {
      * magnitude of the encoding (proofs/crosscheck-rotation.md section 7).
      */
     static long fp32UlpDistance(float a, float b) {
-        return Math.abs((long) fp32Ordinal(a) - fp32Ordinal(b)); // ordinals within +-(2^31 - 2^23): their difference needs a long
+        return fp32UlpDistance(Float.floatToRawIntBits(a), Float.floatToRawIntBits(b));
     }
 
-    private static int fp32Ordinal(float v) {
-        return fp32Ordinal(Float.floatToRawIntBits(v));
-    }
-
-    /** The signed magnitude of an fp32 encoding that is not NaN's (proofs/crosscheck-rotation.md sections 6 and 7). */
-    static int fp32Ordinal(int bits) {
-        int sign = bits >> 31; // 0 or -1: the magnitude negated without a branch (signs of cos and sin entries are not predictable)
-        return ((bits & 0x7fffffff) ^ sign) - sign;
+    /**
+     * |ord(a) - ord(b)| for any two fp32 encodings, NaN's too, ord(e) the magnitude e & 0x7fffffff negated when the sign bit
+     * is set: the magnitudes' difference when the signs agree, their sum when they differ (proofs/crosscheck-rotation.md
+     * section 12). Below 2^32.
+     */
+    static long fp32UlpDistance(int a, int b) {
+        int opposite = (a ^ b) >> 31; // -1 when the signs differ: b's magnitude negated, without a branch
+        return Math.abs((long) (a & 0x7fffffff) - (((b & 0x7fffffff) ^ opposite) - opposite)); // a difference of up to 2^32 - 2: a long
     }
 
     /** The expected values of the row last seen for each mode, and whether the certified path decided them. */

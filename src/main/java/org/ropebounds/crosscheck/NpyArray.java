@@ -38,7 +38,7 @@ public final class NpyArray implements ArraySource {
     private final boolean fortran;
     private final long[] shape;
     private final long entries;
-    private final ByteBuffer buffer;
+    private ByteBuffer buffer; // the stream's, made at its first read: workers reading their own chunks never use it
     private final ByteOrder order;
     private final long dataStart; // the channel's position of entry 0
     private float[] floats = new float[0]; // fp32 entries of one buffer, before widening (grown when needed)
@@ -57,8 +57,6 @@ public final class NpyArray implements ArraySource {
         this.fortran = fortran;
         this.shape = squeeze(declaredShape);
         this.entries = entries;
-        this.buffer = ByteBuffer.allocateDirect(CHUNK_BYTES).order(order);
-        this.buffer.limit(0);
         this.order = order;
         this.dataStart = channel.position();
         this.description = description;
@@ -261,6 +259,10 @@ public final class NpyArray implements ArraySource {
 
     /** At least one whole entry in the buffer, reading more from the channel when it holds less. */
     private void fill() throws IOException {
+        if (buffer == null) { // a direct megabyte took about 0.4 ms to make, a visible part of a small file's check
+            buffer = ByteBuffer.allocateDirect((int) Math.min(CHUNK_BYTES, Math.max(16, entries * itemBytes))).order(order);
+            buffer.limit(0);
+        }
         if (buffer.remaining() < itemBytes) {
             buffer.compact();
             while (buffer.position() < itemBytes) {

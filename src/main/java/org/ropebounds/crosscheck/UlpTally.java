@@ -251,24 +251,15 @@ final class UlpTally {
         int rounds = 2 * (32 - Integer.numberOfLeadingZeros(groups)) + 8;
         while (hi - lo > 16 && rounds-- > 0) {
             long pivot = median(max[lo], max[(lo + hi) >>> 1], max[hi - 1]);
-            int lt = lo; // [lo, lt) < pivot, [lt, i) == pivot, (gt, hi) > pivot
-            int i = lo;
-            int gt = hi - 1;
-            while (i <= gt) {
-                long v = max[i];
-                if (v < pivot) {
-                    max[i++] = max[lt];
-                    max[lt++] = v;
-                } else if (v > pivot) {
-                    max[i] = max[gt];
-                    max[gt--] = v;
-                } else {
-                    i++;
-                }
-            }
+            // two passes that swap every value and advance their end by a comparison, without a branch on it: the values'
+            // order is not predictable, and the branches of a one-pass partition were most of its time (section 13)
+            int lt = partitionBelow(max, lo, hi, pivot, false); // [lo, lt) < pivot
             if (rank < lt) {
                 hi = lt;
-            } else if (rank > gt) {
+                continue;
+            }
+            int gt = partitionBelow(max, lt, hi, pivot, true) - 1; // [lt, gt] == pivot, (gt, hi) > pivot
+            if (rank > gt) {
                 lo = gt + 1;
             } else {
                 return pivot ^ Long.MIN_VALUE; // the rank falls among the values equal to the pivot
@@ -276,6 +267,21 @@ final class UlpTally {
         }
         java.util.Arrays.sort(max, lo, hi);
         return max[rank] ^ Long.MIN_VALUE;
+    }
+
+    /**
+     * Reorders {@code max[from, to)} so that the values {@code < pivot} (with {@code equal}: {@code <= pivot}) come first,
+     * in [from, end), and returns end; a permutation of the range (section 13).
+     */
+    private static int partitionBelow(long[] max, int from, int to, long pivot, boolean equal) {
+        int end = from;
+        for (int i = from; i < to; i++) {
+            long v = max[i];
+            max[i] = max[end];
+            max[end] = v;
+            end += (equal ? v <= pivot : v < pivot) ? 1 : 0;
+        }
+        return end;
     }
 
     private static long median(long a, long b, long c) {

@@ -59,7 +59,7 @@ final class WalkedChunk {
                 double[] x = walk.walkedValues();
                 double[] margin = walk.margins();
                 long rowExact = 0;
-                long rowOne = 0;
+                long rowAtMostOne = 0;
                 double rowAbs = maxAbs; // the chunk's maximum so far: a row rarely raises it, so its branch is predicted (section 10)
                 long rowSum = 0;
                 int undecided = 0;
@@ -70,12 +70,12 @@ final class WalkedChunk {
                     want[k + i] = wf;
                     float v = chunk[k + i];
                     int vb = Float.floatToRawIntBits(v); // a NaN entry shows in the distance (section 10)
-                    long d = Math.abs((long) Crosscheck.fp32Ordinal(vb) - Crosscheck.fp32Ordinal(wb));
+                    long d = Crosscheck.fp32UlpDistance(vb, wb); // sections 7 and 12
                     if (ulps != null) {
                         ulps[k + i] = d;
                     }
                     rowExact += (d - 1) >>> 63; // d == 0 (0 <= d < 2^32), as arithmetic: a branch here is mispredicted
-                    rowOne += ((d ^ 1) - 1) >>> 63; // d == 1
+                    rowAtMostOne += (d - 2) >>> 63; // d <= 1: one operation fewer than d == 1 (section 12)
                     mx = Math.max(mx, d);
                     double abs = Math.abs((double) v - wf); // both widened exactly; 0 where d == 0: the same value, or zeros of either sign
                     rowAbs = abs > rowAbs ? abs : rowAbs;
@@ -84,7 +84,7 @@ final class WalkedChunk {
                 decided = undecided == 0;
                 if (decided) {
                     exactMatches += rowExact;
-                    oneUlp += rowOne;
+                    oneUlp += rowAtMostOne - rowExact;
                     maxAbs = rowAbs;
                     sum += rowSum;
                 } else { // the row again, from decideFp32's wants (NaN where undecided): nothing of the loop above is kept
@@ -141,7 +141,23 @@ final class WalkedChunk {
                 from += count;
             }
         }
-        return magnitudes > 0x7f800000 || max > NAN_DISTANCE_BOUND && holdsNaN(chunk, n);
+        return magnitudes > 0x7f800000 || max > NAN_DISTANCE_BOUND && nanInRowsAbove(chunk, n, columns, firstColumn, rowMax, rows);
+    }
+
+    /**
+     * Whether a row of the chunk whose maximum distance is above {@link #NAN_DISTANCE_BOUND} holds a NaN: rows
+     * {@code [0, rows)}, the first from {@code firstColumn}, maxima in {@code rowMax} (section 11).
+     */
+    private static boolean nanInRowsAbove(float[] chunk, int n, int columns, int firstColumn, long[] rowMax, int rows) {
+        int from = 0;
+        for (int r = 0; r < rows; r++) {
+            int to = from + Math.min(n - from, columns - (r == 0 ? firstColumn : 0));
+            if (rowMax[r] > NAN_DISTANCE_BOUND && holdsNaN(chunk, from, to)) {
+                return true;
+            }
+            from = to;
+        }
+        return false;
     }
 
     /**
@@ -150,9 +166,9 @@ final class WalkedChunk {
      */
     static final long NAN_DISTANCE_BOUND = 0x40000000L;
 
-    /** Whether one of {@code chunk[0, n)} is NaN. */
-    private static boolean holdsNaN(float[] chunk, int n) {
-        for (int k = 0; k < n; k++) {
+    /** Whether one of {@code chunk[from, to)} is NaN. */
+    private static boolean holdsNaN(float[] chunk, int from, int to) {
+        for (int k = from; k < to; k++) {
             if (Float.isNaN(chunk[k])) {
                 return true;
             }

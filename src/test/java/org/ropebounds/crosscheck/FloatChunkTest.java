@@ -42,6 +42,36 @@ class FloatChunkTest {
         assertEquals(1, Crosscheck.fp32UlpDistance(1.0, (double) Math.nextDown(1.0f)));
     }
 
+    @Test
+    void distancesOfAnyEncodingsAreThoseOfTheirSignedMagnitudes() {
+        // section 12: the magnitudes' difference when the signs agree, their sum when they differ, for every encoding, NaN's
+        // too (section 10's bound reads the distance of a NaN entry); here against ordinals taken in longs, by a branch
+        int[] special = {0, 0x80000000, 1, 0x80000001, 0x3f800000, 0xbf800000, 0x7f7fffff, 0xff7fffff, 0x7f800000, 0xff800000,
+            0x7f800001, 0xff800001, 0x7fc00000, 0xffc00000, 0x7fffffff, 0xffffffff, 0x40000000, 0xc0000000};
+        for (int a : special) {
+            for (int b : special) {
+                assertEquals(Math.abs(signedMagnitude(a) - signedMagnitude(b)), Crosscheck.fp32UlpDistance(a, b),
+                        Integer.toHexString(a) + " " + Integer.toHexString(b));
+            }
+        }
+        assertEquals(2L * 0x7fffffff, Crosscheck.fp32UlpDistance(0xffffffff, 0x7fffffff)); // the largest: 2^32 - 2, beyond an int
+        assertEquals(0x7f800001L - 0x3f800000L, Crosscheck.fp32UlpDistance(0x7f800001, 0x3f800000)); // section 10's least NaN distance
+        assertEquals(0x7f800001L + 0x3f800000L, Crosscheck.fp32UlpDistance(0xff800001, 0x3f800000));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(20261202L);
+        for (int k = 0; k < 200_000; k++) {
+            int a = r.nextInt();
+            int pick = r.nextInt(4); // often the same encoding, or the same magnitude with the other sign
+            int b = pick == 0 ? a : pick == 1 ? a ^ 0x80000000 : r.nextInt();
+            assertEquals(Math.abs(signedMagnitude(a) - signedMagnitude(b)), Crosscheck.fp32UlpDistance(a, b),
+                    Integer.toHexString(a) + " " + Integer.toHexString(b));
+        }
+    }
+
+    private static long signedMagnitude(int bits) {
+        long magnitude = bits & 0x7fffffffL;
+        return bits < 0 ? -magnitude : magnitude;
+    }
+
     /** A version 1.0 .npy file's header for {@code descr} and {@code shape}, padded to 64 bytes, with room for dataBytes after it. */
     private static ByteBuffer npyHeader(String descr, String shape, int dataBytes) {
         String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";

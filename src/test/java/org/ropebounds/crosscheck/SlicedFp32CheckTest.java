@@ -129,6 +129,53 @@ class SlicedFp32CheckTest {
     }
 
     @Test
+    void aNanIsFoundInWhicheverRowOfTheChunkItIs() throws IOException {
+        // section 11: only rows whose largest distance is above 2^30 are scanned for NaN. 48 modes: the second chunk starts at
+        // row 1365, column 16, so its first row is split (the general loop) and its rows are offset by 32 entries from the
+        // chunk's start; sign flips (distances above 2^30, no NaN) in rows 1367 and 1371 are scanned before the NaN's row
+        int modes = 48;
+        int rows = 3000;
+        ExpectedValues ev = new ExpectedValues(Quantity.COS, request(Quantity.COS, modes, rows, 1, 0).emulator(Format.FP32), Format.FP32);
+        float[] exact = new float[rows * modes];
+        for (int k = 0; k < exact.length; k++) {
+            exact[k] = (float) ev.exact(k % modes, k / modes);
+        }
+        int[] flips = {1367 * modes + 2, 1371 * modes + 40};
+        for (int k : flips) {
+            assertTrue(Math.abs(Fp32Expected.ordinal(exact[k]) - Fp32Expected.ordinal(-exact[k])) > 1L << 30, "flip at " + k);
+        }
+        // (row, column): the chunk's first whole row at its first and last columns, the row after a flipped one, a row after
+        // both, the chunk's last entry (65536 * 2 - 1 = 2730 * 48 + 31), the first chunk's first and last rows
+        int[][] places = {{1366, 0}, {1366, 47}, {1368, 0}, {1368, 47}, {1400, 23}, {2730, 31}, {0, 0}, {1364, 47}};
+        for (int[] place : places) {
+            for (int nanBits : new int[] {0x7f800001, 0xffc00000}) {
+                float[] t = exact.clone();
+                for (int k : flips) {
+                    t[k] = -t[k];
+                }
+                t[place[0] * modes + place[1]] = Float.intBitsToFloat(nanBits);
+                Path file = npy("nan-" + place[0] + "-" + place[1] + ".npy", ByteOrder.LITTLE_ENDIAN, t, rows, modes);
+                for (int threads = 1; threads <= 2; threads++) {
+                    try (NpyArray a = NpyArray.open(file, Optional.empty())) {
+                        CrosscheckRequest r = request(Quantity.COS, modes, rows, threads, 10);
+                        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Crosscheck.run(r, a));
+                        String where = "row " + place[0] + ", column " + place[1] + " holds NaN";
+                        assertTrue(e.getMessage().contains(where), where + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        float[] t = exact.clone(); // the flips alone: checked, no NaN found
+        for (int k : flips) {
+            t[k] = -t[k];
+        }
+        try (NpyArray a = NpyArray.open(npy("flips.npy", ByteOrder.LITTLE_ENDIAN, t, rows, modes), Optional.empty())) {
+            UlpSummary s = Crosscheck.run(request(Quantity.COS, modes, rows, 2, 10), a).againstExact();
+            assertEquals(rows * modes - flips.length, s.exactMatches());
+        }
+    }
+
+    @Test
     void theFirstNanOfTheFileIsNamedHoweverTheChunksAreSharedOut() throws IOException {
         int modes = 64;
         int rows = 4096; // four chunks
