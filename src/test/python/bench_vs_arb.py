@@ -22,6 +22,8 @@ Comparisons, run back to back, each printed as "ratio ...: X (target ...)" on it
 - erasure: `erasure --base 500000 --head-dim 256 --context 2^40 --pipeline hf,hf-bf16-inv-freq,bf16-all,
   fp16-all,fp64 --format all --json` minus a trivial erasure run, against numpy's brute-force collision
   scan of the hf pipeline (fp32 inv_freq, positions and phases) at L = 2^24, d = 128.
+- crosscheck: CrosscheckBenchmark's rate against the exact values (131072 x 64 fp32 cos cache, all cores) over
+  numpy's float64 comparison of a cache of the same shape (one core); the two alternate, a fresh JVM each time.
 Process timings alternate the commands they compare and take medians; the machine's load changes
 absolute rates, the same-run ratios are the figures.
 
@@ -263,26 +265,34 @@ def bench_erasure(reps):
 def bench_crosscheck(tmp, reps):
     """CrosscheckBenchmark's rate against the exact values (131072 x 64 fp32 cos cache, all cores) over numpy's own
     float64 comparison of a cache of the same shape read from a .npy file: float64 cos of float64 phases, rounded to
-    float32 and compared entry by entry (no certificate: what a kernel suite would write instead)."""
-    out = subprocess.run(["java", "-cp", CLASSPATH, "org.ropebounds.bench.CrosscheckBenchmark"], capture_output=True, text=True,
-                         check=True).stdout
-    sys.stdout.write(out)
-    java_rate = float(re.search(r"^against exact: ([\d.]+) million entries/s", out, re.M).group(1)) * 1e6
+    float32 and compared entry by entry (no certificate: what a kernel suite would write instead). The two alternate,
+    reps times (a fresh JVM each time, then five numpy repetitions), and the medians are compared: the machine's speed
+    changes within a minute, and one pass of each would compare two different machines."""
     rows, d, base = 131072, 128, 500000
     theta = np.float64(base) ** (-np.arange(0, d, 2, dtype=np.float64) / d)
     cache = np.cos((np.arange(rows, dtype=np.float32)[:, None] * theta.astype(np.float32)[None, :]).astype(np.float32))
     path = os.path.join(tmp, "cos.npy")
     np.save(path, cache.astype(np.float32))
-    times = []
-    for _ in range(max(reps, 5)):
-        start = time.perf_counter()
-        a = np.load(path)
-        expected = np.cos(np.arange(rows, dtype=np.float64)[:, None] * theta[None, :]).astype(np.float32)
-        int(np.count_nonzero(a != expected))
-        times.append(time.perf_counter() - start)
-    numpy_rate = rows * (d // 2) / statistics.median(times)
-    print(f"numpy float64 comparison: {numpy_rate / 1e6:.1f} million entries/s (1 core, median of {len(times)})")
-    return java_rate / numpy_rate
+    threads = str(len(os.sched_getaffinity(0)))  # the cores this process may use, as the JVM counts them
+    java_rates, numpy_rates = [], []
+    for _ in range(reps):
+        out = subprocess.run(["java", "-cp", CLASSPATH, "org.ropebounds.bench.CrosscheckBenchmark", threads, "1"],
+                             capture_output=True, text=True, check=True).stdout
+        sys.stdout.write(out)
+        java_rates.append(float(re.search(r"^against exact: ([\d.]+) million entries/s", out, re.M).group(1)) * 1e6)
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            a = np.load(path)
+            expected = np.cos(np.arange(rows, dtype=np.float64)[:, None] * theta[None, :]).astype(np.float32)
+            int(np.count_nonzero(a != expected))
+            times.append(time.perf_counter() - start)
+        numpy_rates.append(rows * (d // 2) / statistics.median(times))
+        print(f"numpy float64 comparison: {numpy_rates[-1] / 1e6:.1f} million entries/s (1 core, median of {len(times)})")
+    j, n = statistics.median(java_rates), statistics.median(numpy_rates)
+    print(f"crosscheck: ropebounds median {j / 1e6:.1f}, numpy median {n / 1e6:.1f} million entries/s over {reps} alternations; "
+          f"per alternation {', '.join(f'{a / b:.2f}' for a, b in zip(java_rates, numpy_rates))}")
+    return j / n
 
 
 PARTS = ("zones", "cells", "startup", "erasure", "crosscheck")
