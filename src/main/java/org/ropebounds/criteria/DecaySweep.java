@@ -240,9 +240,10 @@ final class DecaySweep {
 
     /**
      * The certificate at the base z: first the neighbours' witnesses wa, wc and the latest one, each +- 1, evaluated
-     * directly ({@link DecayProbe}), then walks over the distances within 64, 256, ... of a neighbour's witness; when
-     * one of them proves a negative value the point is infeasible with the best of them (section 8 of the proof);
-     * otherwise one walk over every distance.
+     * directly ({@link DecayProbe}), then the last feasible walk's quadratics ({@link DecayKept#point}, section 11),
+     * then walks over the distances within 64, 256, ... of a neighbour's witness; when one of them proves a negative
+     * value the point is infeasible with the best of them (section 8 of the proof); otherwise one walk over every
+     * distance.
      */
     private Point evaluate(double z, long wa, long wc, double a, double c) {
         DoubleInterval[] theta = DecayWalk.thetas(new DoubleInterval(z, z), n);
@@ -265,6 +266,12 @@ final class DecaySweep {
                 return remember(infeasible(st, theta));
             }
         }
+        // a point the last walk's quadratics certify feasible needs no segment walk: those could only fail there
+        Optional<double[]> fromKept = kept.point(z, a, c, theta, walk);
+        work += kept.takeWork();
+        if (fromKept.isPresent()) {
+            return new Point(Optional.of(Kind.FEASIBLE), 0, 0, fromKept.get()[0], 0, fromKept.get()[1], 0, theta);
+        }
         long near = wa != 0 ? wa : wc;
         for (long half = SMALL; near != 0 && half / GROWTH < Math.max(SMALL, maxDistance / SEGMENT); half *= GROWTH) {
             long first = Math.max(1, near - half);
@@ -278,11 +285,6 @@ final class DecaySweep {
             if (st[2] != 0) {
                 return remember(infeasible(st, theta));
             }
-        }
-        Optional<double[]> fromKept = kept.point(z, a, c, theta, walk);
-        work += kept.takeWork();
-        if (fromKept.isPresent()) {
-            return new Point(Optional.of(Kind.FEASIBLE), 0, 0, fromKept.get()[0], 0, fromKept.get()[1], 0, theta);
         }
         Point p = walk(z, theta, walk);
         return p.kind().equals(Optional.of(Kind.INFEASIBLE)) ? remember(p) : p;
