@@ -381,16 +381,17 @@ public final class CertifiedDecimal {
     }
 
     /**
-     * x rounded to the nearest double when {@link #tooWideForDigits} may use it: 0 for x = 0, else the double if its
-     * magnitude is within [2^-900, 2^900] (normal, its relative error at most 2^-53), else NaN (no test).
+     * x as a double when {@link #tooWideForDigits} may use it: 0 for x = 0, else the quotient of its numerator and
+     * denominator each rounded to the nearest double (relative error below 2^-51) if its magnitude is within
+     * [2^-900, 2^900], else NaN (no test).
      */
     static double nearestForWidthTest(Rational x) {
         if (x.isZero()) {
             return 0;
         }
-        double d = x.toDouble(org.ropebounds.format.RoundingMode.NEAREST_EVEN);
+        double d = x.numerator().doubleValue() / x.denominator().doubleValue();
         double m = Math.abs(d);
-        return m >= 0x1p-900 && m <= 0x1p900 ? d : Double.NaN;
+        return m >= 0x1p-900 && m <= 0x1p900 ? d : Double.NaN; // false for NaN (infinite parts)
     }
 
     /**

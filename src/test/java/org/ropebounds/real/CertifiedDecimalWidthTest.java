@@ -96,8 +96,9 @@ class CertifiedDecimalWidthTest {
         // still undecided
         Rational tiny = Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(1000));
         assertSameAsPlain(Enclosure.of(tiny, tiny.multiply(Rational.of(3))), 2, CertifiedDecimal.Direction.NEAREST);
-        // 2.5 * 2^-1074 -+ 2^-1100 = 1.2352...e-323: 1.24e-323 at 3 digits, though its ends round to the subnormals 2 and
-        // 3 times 2^-1074 (the tie 2.5 goes to even below it), a double width of a third of the magnitude
+        // 2.5 * 2^-1074 -+ 2^-1100 = 1.2352...e-323: 1.24e-323 at 3 digits, though its ends' nearest doubles are the
+        // subnormals 2 and 3 times 2^-1074 (the tie 2.5 goes to even below it), a width of a third of the magnitude;
+        // below 2^-900 (here the denominators are no doubles) the width is not tested
         Rational subnormal = Rational.of(BigInteger.valueOf(5), BigInteger.ONE.shiftLeft(1075));
         Rational below = Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(1100));
         CertifiedDecimal d = CertifiedDecimal.best(Enclosure.of(subnormal.subtract(below), subnormal.add(below)), 3);
