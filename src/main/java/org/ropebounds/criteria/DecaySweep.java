@@ -106,11 +106,7 @@ final class DecaySweep {
      */
     private void resolve(double a, double c, long wa, long wc, double step) {
         while (true) {
-            if (exhausted) {
-                items.add(new Unsearched(a, c));
-                return;
-            }
-            if (work + (long) n * maxDistance > workLimit) {
+            if (exhausted || work + (long) n * maxDistance > workLimit) { // once exhausted, every later span is unsearched too
                 exhausted = true;
                 items.add(new Unsearched(a, c));
                 return;

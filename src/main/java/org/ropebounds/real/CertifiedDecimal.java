@@ -381,32 +381,6 @@ public final class CertifiedDecimal {
     }
 
     /**
-     * x as a double when {@link #tooWideForDigits} may use it: 0 for x = 0, else the quotient of its numerator and
-     * denominator each rounded to the nearest double (relative error below 2^-51) if its magnitude is within
-     * [2^-900, 2^900], else NaN (no test).
-     */
-    static double nearestForWidthTest(Rational x) {
-        if (x.isZero()) {
-            return 0;
-        }
-        double d = x.numerator().doubleValue() / x.denominator().doubleValue();
-        double m = Math.abs(d);
-        return m >= 0x1p-900 && m <= 0x1p900 ? d : Double.NaN; // false for NaN (infinite parts)
-    }
-
-    /**
-     * Whether an enclosure whose ends round to the doubles lo and hi ({@link #nearestForWidthTest}) is proven too wide
-     * for any rounding to k digits to take both ends to one decimal, so that {@link #decide(Enclosure, int, Direction)}
-     * at k is empty: hi - lo exceeds 4 * 10^(1-k) max(|lo|, |hi|) in doubles, for k <= 15 only (there the doubles'
-     * absolute errors, 2^-53 of the magnitude, stay far below 10^(1-k) of it); false when an end is NaN
-     * ({@code proofs/double-double-interval.md} section 18).
-     */
-    static boolean tooWideForDigits(double lo, double hi, int k) {
-        // NaN ends make both comparisons false
-        return k <= 15 && hi - lo > 4 * Math.max(Math.abs(lo), Math.abs(hi)) * Math.pow(10, 1 - k);
-    }
-
-    /**
      * The value rounded up (toward +infinity) to n digits, the safe form of a minimum:
      * {@link #decide(Enclosure, int, Direction)} with {@link Direction#UPWARD}.
      *
@@ -446,10 +420,10 @@ public final class CertifiedDecimal {
     public static CertifiedDecimal best(Enclosure x, int n, Direction direction) {
         checkRequested(n);
         // the ends as doubles, once: digits the enclosure is too wide for are skipped without their two divisions
-        double lo = nearestForWidthTest(x.lo());
-        double hi = nearestForWidthTest(x.hi());
+        double lo = DecimalWidth.nearest(x.lo());
+        double hi = DecimalWidth.nearest(x.hi());
         for (int k = n; k >= 1; k--) {
-            if (tooWideForDigits(lo, hi, k)) {
+            if (DecimalWidth.tooWideForDigits(lo, hi, k)) {
                 continue;
             }
             Optional<CertifiedDecimal> d = decide(x, k, direction);

@@ -81,17 +81,17 @@ class CertifiedDecimalWidthTest {
     @Test
     void theWidthTestDeclinesOnlyWhatItMay() {
         // [1, 1.0004] at 5 digits: 4e-4 against 4 * 1.0004 * 1e-4 = 4.0016e-4, not declined; [1, 1.0005] is
-        assertFalse(CertifiedDecimal.tooWideForDigits(1, 1.0004, 5));
-        assertTrue(CertifiedDecimal.tooWideForDigits(1, 1.0005, 5));
+        assertFalse(DecimalWidth.tooWideForDigits(1, 1.0004, 5));
+        assertTrue(DecimalWidth.tooWideForDigits(1, 1.0005, 5));
         // beyond 15 digits, and with an end without a usable double (NaN), never
-        assertFalse(CertifiedDecimal.tooWideForDigits(1, 2, 16));
-        assertFalse(CertifiedDecimal.tooWideForDigits(Double.NaN, 2, 3));
-        assertFalse(CertifiedDecimal.tooWideForDigits(1, Double.NaN, 3));
+        assertFalse(DecimalWidth.tooWideForDigits(1, 2, 16));
+        assertFalse(DecimalWidth.tooWideForDigits(Double.NaN, 2, 3));
+        assertFalse(DecimalWidth.tooWideForDigits(1, Double.NaN, 3));
         // zero, tiny, huge and ordinary ends
-        assertEquals(0.0, CertifiedDecimal.nearestForWidthTest(Rational.ZERO));
-        assertTrue(Double.isNaN(CertifiedDecimal.nearestForWidthTest(Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(901)))));
-        assertTrue(Double.isNaN(CertifiedDecimal.nearestForWidthTest(Rational.of(BigInteger.ONE.shiftLeft(901), BigInteger.ONE))));
-        assertEquals(-0.1, CertifiedDecimal.nearestForWidthTest(r("-0.1")));
+        assertEquals(0.0, DecimalWidth.nearest(Rational.ZERO));
+        assertTrue(Double.isNaN(DecimalWidth.nearest(Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(901)))));
+        assertTrue(Double.isNaN(DecimalWidth.nearest(Rational.of(BigInteger.ONE.shiftLeft(901), BigInteger.ONE))));
+        assertEquals(-0.1, DecimalWidth.nearest(r("-0.1")));
         // [2^-1000, 3 * 2^-1000] is far too wide for 2 digits, but its ends are below 2^-900: decided by the divisions,
         // still undecided
         Rational tiny = Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(1000));
