@@ -3,8 +3,10 @@ package org.ropebounds.real;
 import org.ropebounds.format.Rational;
 
 /**
- * The width test by which {@link CertifiedDecimal#best(Enclosure, int, CertifiedDecimal.Direction)} skips the digit counts
- * an enclosure is proven too wide for, in doubles ({@code proofs/double-double-interval.md} section 18).
+ * The width test in doubles by which a decimal decision is skipped when the interval is proven too wide for it: a double
+ * interval's ({@link CertifiedDecimal#decide(DoubleInterval, int, CertifiedDecimal.Direction)}), and the digit counts
+ * {@link CertifiedDecimal#best(Enclosure, int, CertifiedDecimal.Direction)} skips for an enclosure
+ * ({@code proofs/double-double-interval.md} section 18).
  */
 final class DecimalWidth {
     private DecimalWidth() {
@@ -32,7 +34,16 @@ final class DecimalWidth {
      * ({@code proofs/double-double-interval.md} section 18).
      */
     static boolean tooWideForDigits(double lo, double hi, int k) {
-        // NaN ends make both comparisons false
-        return k <= 15 && hi - lo > 4 * Math.max(Math.abs(lo), Math.abs(hi)) * Math.pow(10, 1 - k);
+        return k <= 15 && exceeds(lo, hi, k); // NaN ends make the comparison false
+    }
+
+    /**
+     * Whether hi - lo exceeds 4 * 10^(1-k) max(|lo|, |hi|), computed in doubles: when lo and hi are the ends themselves
+     * (a double interval), it proves hi - lo > 10^(1-k) max(|lo|, |hi|) (the factor 4 covers the few ulps of the
+     * width, the bound and the power of ten), so no rounding to k digits takes both ends to one decimal; false when an
+     * end is NaN.
+     */
+    static boolean exceeds(double lo, double hi, int k) {
+        return hi - lo > 4 * Math.max(Math.abs(lo), Math.abs(hi)) * Math.pow(10, 1 - k);
     }
 }

@@ -3,6 +3,7 @@ package org.ropebounds.real;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class DoubleDoubleExactOperationsTest {
     private static void check(String op, BinaryOperator<DoubleDoubleInterval> dd, BinaryOperator<Enclosure> exact, Rational x, Rational y) {
         Enclosure expected = exact.apply(Enclosure.exact(x), Enclosure.exact(y));
         DoubleDoubleInterval r = dd.apply(DD.of(x), DD.of(y));
-        assertEquals(expected.isExact() ? java.util.Optional.of(expected.lo()) : java.util.Optional.empty(), r.exact(), x + " " + op + " " + y);
+        assertEquals(expected.isExact() ? Optional.of(expected.lo()) : Optional.empty(), r.exact(), x + " " + op + " " + y);
     }
 
     private static Rational fraction(long n, long d) {
@@ -44,14 +45,14 @@ class DoubleDoubleExactOperationsTest {
         // long, with BigIntegers); (2^31 - 1)/1 + (2^31 - 1)/(2^31): products below 2^62, the sum below 2^63
         Rational m31 = fraction(-(1L << 31), 1);
         Rational m32 = fraction(-(1L << 32), 1);
-        assertEquals(java.util.Optional.of(fraction(1L << 62, 1)), DD.multiply(DD.of(m31), DD.of(m31)).exact());
-        assertEquals(java.util.Optional.of(Rational.of(BigInteger.ONE.shiftLeft(63), BigInteger.ONE)), DD.multiply(DD.of(m31), DD.of(m32)).exact());
-        assertEquals(java.util.Optional.of(Rational.of(BigInteger.ONE.shiftLeft(63), BigInteger.ONE)), DD.divide(DD.of(m32), DD.of(fraction(-1, 1L << 31))).exact());
-        assertEquals(java.util.Optional.of(Rational.of(BigInteger.ONE.shiftLeft(63).negate(), BigInteger.ONE)), DD.subtract(DD.of(m32), DD.of(fraction((1L << 63) - (1L << 32), 1))).exact());
+        assertEquals(Optional.of(fraction(1L << 62, 1)), DD.multiply(DD.of(m31), DD.of(m31)).exact());
+        assertEquals(Optional.of(Rational.of(BigInteger.ONE.shiftLeft(63), BigInteger.ONE)), DD.multiply(DD.of(m31), DD.of(m32)).exact());
+        assertEquals(Optional.of(Rational.of(BigInteger.ONE.shiftLeft(63), BigInteger.ONE)), DD.divide(DD.of(m32), DD.of(fraction(-1, 1L << 31))).exact());
+        assertEquals(Optional.of(Rational.of(BigInteger.ONE.shiftLeft(63).negate(), BigInteger.ONE)), DD.subtract(DD.of(m32), DD.of(fraction((1L << 63) - (1L << 32), 1))).exact());
         Rational a = fraction((1L << 31) - 1, 1);
         Rational b = fraction((1L << 31) - 1, 1L << 31);
         // (2^31 - 1) + (2^31 - 1)/2^31 = (2^31 - 1)(2^31 + 1)/2^31 = (2^62 - 1)/2^31
-        assertEquals(java.util.Optional.of(fraction((1L << 62) - 1, 1L << 31)), DD.add(DD.of(a), DD.of(b)).exact());
+        assertEquals(Optional.of(fraction((1L << 62) - 1, 1L << 31)), DD.add(DD.of(a), DD.of(b)).exact());
         // one product of bit lengths 40 + 23 = 63 fits a long ((2^40 - 1)(2^23 - 1) < 2^63), but added to one of 22 + 22
         // bits it passes 2^63: (2^40 - 1)/(2^22 - 3) + (2^22 - 5)/(2^23 - 1) (both in lowest terms) takes BigIntegers
         Rational c = fraction((1L << 40) - 1, (1L << 22) - 3);
