@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,13 +46,17 @@ final class RopeBoundsCommand implements Runnable {
 
     /**
      * The command line for {@code args}: when the first argument names a subcommand, only that one is built
-     * (picocli reflects over every subcommand it is given, the start-up's largest cost); otherwise (help,
-     * no command, an unknown one, a top-level option) all of them, so help and errors list every command.
+     * (picocli reflects over every subcommand it is given, the start-up's largest cost), from the build's record
+     * of its annotations when there is one ({@link RecordedCommands}); otherwise (help, no command, an unknown one,
+     * a top-level option) all of them, so help and errors list every command.
      */
     static CommandLine commandLine(String[] args) {
         Class<?> named = args.length > 0 ? BY_NAME.get(args[0]) : null;
-        if (named == CrosscheckCommand.class) {
-            return CrosscheckSpec.commandLine(); // the same command built without reading annotations (see there)
+        if (named != null) {
+            Optional<CommandLine> recorded = RecordedCommands.commandLine(args[0]);
+            if (recorded.isPresent()) {
+                return recorded.get();
+            }
         }
         CommandLine cl = new CommandLine(new RopeBoundsCommand());
         if (named != null) {

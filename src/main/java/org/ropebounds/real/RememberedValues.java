@@ -15,8 +15,21 @@ import org.ropebounds.format.Rational;
 final class RememberedValues<V> {
     private static final int CAPACITY = 4096;
 
-    /** A function and the exact arguments it was evaluated at. */
+    /**
+     * A function and the exact arguments it was evaluated at. equals and hashCode are written out: a record's
+     * generated ones are bootstrapped at first use through java.lang.runtime.ObjectMethods, whose method handles
+     * cost a short command (zone, crosscheck) about 15 ms of its start (issue 17).
+     */
     private record Evaluation(String function, Rational x, Rational y) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Evaluation e && function.equals(e.function) && x.equals(e.x) && y.equals(e.y);
+        }
+
+        @Override
+        public int hashCode() {
+            return (function.hashCode() * 31 + x.hashCode()) * 31 + y.hashCode();
+        }
     }
 
     private final ConcurrentHashMap<Evaluation, V> values = new ConcurrentHashMap<>();
